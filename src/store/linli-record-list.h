@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "linli-store.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_RECORD_LIST (linli_record_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinliRecordList, linli_record_list, LINLI, RECORD_LIST, GObject)
+
+LinliRecordList *linli_record_list_new      (LinliStore      *store,
+                                             GType            type,
+                                             const char      *where,
+                                             const gint64    *params,
+                                             guint            n_params);
+void             linli_record_list_set_query (LinliRecordList *self,
+                                             const char      *where,
+                                             const char      *order,
+                                             const gint64    *params,
+                                             guint            n_params);
+guint            linli_record_list_find     (LinliRecordList *self,
+                                             gint64           id);
+
+G_END_DECLS

@@ -1,0 +1,655 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-record"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "linli-record.h"
+
+/* A record is one row of a table: an id and one GValue per column. Each record
+ * class describes its columns once; the properties, copying, comparing and the
+ * store's SQL all follow from that description. */
+
+typedef struct
+{
+  gint64  id;
+  GValue *values;   /* n_columns of them, allocated on first use */
+} LinliRecordPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LinliRecord, linli_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+column_gtype (const LinliColumn *column)
+{
+  switch (column->type)
+    {
+    case LINLI_COLUMN_TEXT:      return G_TYPE_STRING;
+    case LINLI_COLUMN_INT:       return G_TYPE_INT64;
+    case LINLI_COLUMN_REF:       return G_TYPE_INT64;
+    case LINLI_COLUMN_DOUBLE:    return G_TYPE_DOUBLE;
+    case LINLI_COLUMN_BOOL:      return G_TYPE_BOOLEAN;
+    case LINLI_COLUMN_DATETIME:  return G_TYPE_DATE_TIME;
+    case LINLI_COLUMN_ENUM:      return column->enum_type ();
+    case LINLI_COLUMN_TEXT_LIST: return G_TYPE_STRV;
+    case LINLI_COLUMN_REF_LIST:  return G_TYPE_ARRAY;
+    default: g_assert_not_reached ();
+    }
+}
+
+static GValue *
+ensure_values (LinliRecord *self)
+{
+  LinliRecordPrivate *priv = linli_record_get_instance_private (self);
+  LinliRecordClass *klass = LINLI_RECORD_GET_CLASS (self);
+
+  if (priv->values == NULL)
+    {
+      g_assert (klass->columns != NULL);
+      priv->values = g_new0 (GValue, klass->n_columns);
+      for (guint i = 0; i < klass->n_columns; i++)
+        {
+          g_value_init (&priv->values[i], column_gtype (&klass->columns[i]));
+          if (klass->columns[i].type == LINLI_COLUMN_DOUBLE)
+            g_value_set_double (&priv->values[i], NAN);
+        }
+    }
+
+  return priv->values;
+}
+
+static gboolean
+values_equal (const LinliColumn *column,
+              const GValue      *a,
+              const GValue      *b)
+{
+  switch (column->type)
+    {
+    case LINLI_COLUMN_TEXT:
+      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+    case LINLI_COLUMN_INT:
+    case LINLI_COLUMN_REF:
+      return g_value_get_int64 (a) == g_value_get_int64 (b);
+    case LINLI_COLUMN_DOUBLE:
+      {
+        double x = g_value_get_double (a), y = g_value_get_double (b);
+        return (isnan (x) && isnan (y)) || x == y;
+      }
+    case LINLI_COLUMN_BOOL:
+      return !g_value_get_boolean (a) == !g_value_get_boolean (b);
+    case LINLI_COLUMN_DATETIME:
+      {
+        GDateTime *x = g_value_get_boxed (a), *y = g_value_get_boxed (b);
+        if (x == NULL || y == NULL)
+          return x == y;
+        return g_date_time_equal (x, y);
+      }
+    case LINLI_COLUMN_ENUM:
+      return g_value_get_enum (a) == g_value_get_enum (b);
+    case LINLI_COLUMN_TEXT_LIST:
+      {
+        const char * const *x = g_value_get_boxed (a);
+        const char * const *y = g_value_get_boxed (b);
+        guint nx = x ? g_strv_length ((char **) x) : 0;
+        guint ny = y ? g_strv_length ((char **) y) : 0;
+        if (nx != ny)
+          return FALSE;
+        for (guint i = 0; i < nx; i++)
+          if (g_strcmp0 (x[i], y[i]) != 0)
+            return FALSE;
+        return TRUE;
+      }
+    case LINLI_COLUMN_REF_LIST:
+      {
+        GArray *x = g_value_get_boxed (a), *y = g_value_get_boxed (b);
+        guint nx = x ? x->len : 0, ny = y ? y->len : 0;
+        if (nx != ny)
+          return FALSE;
+        return nx == 0 || memcmp (x->data, y->data, nx * sizeof (gint64)) == 0;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+property_name_for (const char *column)
+{
+  char *name = g_strdup (column);
+  return g_strdelimit (name, "_", '-');
+}
+
+static GParamSpec *
+param_spec_for (const LinliColumn *column)
+{
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  g_autofree char *owned = property_name_for (column->name);
+  /* Interned, so the static-strings flag holds for the life of the program. */
+  const char *name = g_intern_string (owned);
+
+  switch (column->type)
+    {
+    case LINLI_COLUMN_TEXT:
+      return g_param_spec_string (name, NULL, NULL, NULL, flags);
+    case LINLI_COLUMN_INT:
+      return g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+    case LINLI_COLUMN_REF:
+      return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, flags);
+    case LINLI_COLUMN_DOUBLE:
+      return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+    case LINLI_COLUMN_BOOL:
+      return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
+    case LINLI_COLUMN_DATETIME:
+      return g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE_TIME, flags);
+    case LINLI_COLUMN_ENUM:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (column->enum_type ());
+        return g_param_spec_enum (name, NULL, NULL, column->enum_type (),
+                                  enum_class->values[0].value, flags);
+      }
+    case LINLI_COLUMN_TEXT_LIST:
+      return g_param_spec_boxed (name, NULL, NULL, G_TYPE_STRV, flags);
+    case LINLI_COLUMN_REF_LIST:
+      return g_param_spec_boxed (name, NULL, NULL, G_TYPE_ARRAY, flags);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+set_column_value (LinliRecord  *self,
+                  guint         column,
+                  const GValue *value)
+{
+  LinliRecordClass *klass = LINLI_RECORD_GET_CLASS (self);
+  GValue *values = ensure_values (self);
+
+  g_assert (column < klass->n_columns);
+
+  if (values_equal (&klass->columns[column], &values[column], value))
+    return;
+
+  g_value_copy (value, g_value_reset (&values[column]));
+  {
+    g_autofree char *name = property_name_for (klass->columns[column].name);
+    g_object_notify (G_OBJECT (self), name);
+  }
+}
+
+static void
+linli_record_column_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LinliRecord *self = LINLI_RECORD (object);
+  GValue *values = ensure_values (self);
+
+  g_value_copy (&values[prop_id - 1], value);
+}
+
+static void
+linli_record_column_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  set_column_value (LINLI_RECORD (object), prop_id - 1, value);
+}
+
+static void
+linli_record_finalize (GObject *object)
+{
+  LinliRecord *self = LINLI_RECORD (object);
+  LinliRecordPrivate *priv = linli_record_get_instance_private (self);
+
+  if (priv->values != NULL)
+    {
+      LinliRecordClass *klass = LINLI_RECORD_GET_CLASS (self);
+      for (guint i = 0; i < klass->n_columns; i++)
+        g_value_unset (&priv->values[i]);
+      g_free (priv->values);
+    }
+
+  G_OBJECT_CLASS (linli_record_parent_class)->finalize (object);
+}
+
+static void
+linli_record_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LinliRecord *self = LINLI_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, linli_record_get_id (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_record_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LinliRecord *self = LINLI_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      linli_record_set_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_record_class_init (LinliRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = linli_record_finalize;
+  object_class->get_property = linli_record_get_property;
+  object_class->set_property = linli_record_set_property;
+
+  /**
+   * LinliRecord:id:
+   *
+   * The row id; 0 until the record has been stored.
+   */
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+linli_record_init (LinliRecord *self)
+{
+}
+
+void
+linli_record_class_set_table (LinliRecordClass  *klass,
+                              const char        *table,
+                              const char        *default_order,
+                              const LinliColumn *columns,
+                              guint              n_columns)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  g_return_if_fail (LINLI_IS_RECORD_CLASS (klass));
+  g_return_if_fail (table != NULL && columns != NULL && n_columns > 0);
+
+  klass->table = table;
+  klass->default_order = default_order;
+  klass->columns = columns;
+  klass->n_columns = n_columns;
+
+  object_class->get_property = linli_record_column_get_property;
+  object_class->set_property = linli_record_column_set_property;
+
+  for (guint i = 0; i < n_columns; i++)
+    g_object_class_install_property (object_class, i + 1, param_spec_for (&columns[i]));
+}
+
+const char *
+linli_record_class_get_table (LinliRecordClass *klass)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD_CLASS (klass), NULL);
+
+  return klass->table;
+}
+
+const LinliColumn *
+linli_record_class_get_columns (LinliRecordClass *klass,
+                                guint            *n_columns)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD_CLASS (klass), NULL);
+
+  if (n_columns != NULL)
+    *n_columns = klass->n_columns;
+  return klass->columns;
+}
+
+int
+linli_record_class_find_column (LinliRecordClass *klass,
+                                const char       *name)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD_CLASS (klass), -1);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (g_str_equal (klass->columns[i].name, name))
+      return (int) i;
+  return -1;
+}
+
+LinliRecord *
+linli_record_new (GType type)
+{
+  g_return_val_if_fail (g_type_is_a (type, LINLI_TYPE_RECORD), NULL);
+
+  return g_object_new (type, NULL);
+}
+
+/**
+ * linli_record_copy:
+ *
+ * Returns: (transfer full): a record of the same type with the same id and
+ *   values, for an editor to change without touching the original.
+ */
+LinliRecord *
+linli_record_copy (LinliRecord *self)
+{
+  LinliRecordClass *klass;
+  LinliRecord *copy;
+  GValue *from, *to;
+
+  g_return_val_if_fail (LINLI_IS_RECORD (self), NULL);
+
+  klass = LINLI_RECORD_GET_CLASS (self);
+  copy = linli_record_new (G_OBJECT_TYPE (self));
+  linli_record_set_id (copy, linli_record_get_id (self));
+  from = ensure_values (self);
+  to = ensure_values (copy);
+  for (guint i = 0; i < klass->n_columns; i++)
+    g_value_copy (&from[i], g_value_reset (&to[i]));
+
+  return copy;
+}
+
+gboolean
+linli_record_equal (LinliRecord *a,
+                    LinliRecord *b)
+{
+  LinliRecordClass *klass;
+  GValue *va, *vb;
+
+  g_return_val_if_fail (LINLI_IS_RECORD (a), FALSE);
+  g_return_val_if_fail (LINLI_IS_RECORD (b), FALSE);
+
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b) || linli_record_get_id (a) != linli_record_get_id (b))
+    return FALSE;
+
+  klass = LINLI_RECORD_GET_CLASS (a);
+  va = ensure_values (a);
+  vb = ensure_values (b);
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (!values_equal (&klass->columns[i], &va[i], &vb[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gint64
+linli_record_get_id (LinliRecord *self)
+{
+  LinliRecordPrivate *priv = linli_record_get_instance_private (self);
+
+  g_return_val_if_fail (LINLI_IS_RECORD (self), 0);
+
+  return priv->id;
+}
+
+void
+linli_record_set_id (LinliRecord *self,
+                     gint64       id)
+{
+  LinliRecordPrivate *priv = linli_record_get_instance_private (self);
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_return_if_fail (id >= 0);
+
+  if (priv->id == id)
+    return;
+  priv->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const GValue *
+linli_record_peek_value (LinliRecord *self,
+                         guint        column)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD (self), NULL);
+  g_return_val_if_fail (column < LINLI_RECORD_GET_CLASS (self)->n_columns, NULL);
+
+  return &ensure_values (self)[column];
+}
+
+/* Takes the contents of @value, which is left unset. */
+void
+linli_record_take_value (LinliRecord *self,
+                         guint        column,
+                         GValue      *value)
+{
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_return_if_fail (column < LINLI_RECORD_GET_CLASS (self)->n_columns);
+
+  set_column_value (self, column, value);
+  g_value_unset (value);
+}
+
+static guint
+column_index (LinliRecord     *self,
+              const char      *name,
+              LinliColumnType  type)
+{
+  LinliRecordClass *klass = LINLI_RECORD_GET_CLASS (self);
+  int index = linli_record_class_find_column (klass, name);
+
+  if (index < 0)
+    g_error ("%s has no column %s", G_OBJECT_TYPE_NAME (self), name);
+  /* REF is an INT as far as the accessors go. */
+  if (klass->columns[index].type != type &&
+      !(type == LINLI_COLUMN_INT && klass->columns[index].type == LINLI_COLUMN_REF))
+    g_error ("%s.%s is not of the type asked for", G_OBJECT_TYPE_NAME (self), name);
+  return (guint) index;
+}
+
+#define PEEK(self, name, type) (&ensure_values (self)[column_index (self, name, type)])
+
+const char *
+linli_record_get_text (LinliRecord *self,
+                       const char  *column)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD (self), NULL);
+  return g_value_get_string (PEEK (self, column, LINLI_COLUMN_TEXT));
+}
+
+void
+linli_record_set_text (LinliRecord *self,
+                       const char  *column,
+                       const char  *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, value);
+  set_column_value (self, column_index (self, column, LINLI_COLUMN_TEXT), &v);
+}
+
+gint64
+linli_record_get_int (LinliRecord *self,
+                      const char  *column)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD (self), 0);
+  return g_value_get_int64 (PEEK (self, column, LINLI_COLUMN_INT));
+}
+
+void
+linli_record_set_int (LinliRecord *self,
+                      const char  *column,
+                      gint64       value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_value_init (&v, G_TYPE_INT64);
+  g_value_set_int64 (&v, value);
+  set_column_value (self, column_index (self, column, LINLI_COLUMN_INT), &v);
+}
+
+double
+linli_record_get_double (LinliRecord *self,
+                         const char  *column)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD (self), NAN);
+  return g_value_get_double (PEEK (self, column, LINLI_COLUMN_DOUBLE));
+}
+
+void
+linli_record_set_double (LinliRecord *self,
+                         const char  *column,
+                         double       value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_value_init (&v, G_TYPE_DOUBLE);
+  g_value_set_double (&v, value);
+  set_column_value (self, column_index (self, column, LINLI_COLUMN_DOUBLE), &v);
+}
+
+gboolean
+linli_record_get_bool (LinliRecord *self,
+                       const char  *column)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD (self), FALSE);
+  return g_value_get_boolean (PEEK (self, column, LINLI_COLUMN_BOOL));
+}
+
+void
+linli_record_set_bool (LinliRecord *self,
+                       const char  *column,
+                       gboolean     value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_value_init (&v, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&v, !!value);
+  set_column_value (self, column_index (self, column, LINLI_COLUMN_BOOL), &v);
+}
+
+/**
+ * linli_record_get_datetime:
+ *
+ * Returns: (transfer none) (nullable): the time, or %NULL when unset.
+ */
+GDateTime *
+linli_record_get_datetime (LinliRecord *self,
+                           const char  *column)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD (self), NULL);
+  return g_value_get_boxed (PEEK (self, column, LINLI_COLUMN_DATETIME));
+}
+
+void
+linli_record_set_datetime (LinliRecord *self,
+                           const char  *column,
+                           GDateTime   *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_value_init (&v, G_TYPE_DATE_TIME);
+  g_value_set_boxed (&v, value);
+  set_column_value (self, column_index (self, column, LINLI_COLUMN_DATETIME), &v);
+}
+
+int
+linli_record_get_enum (LinliRecord *self,
+                       const char  *column)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD (self), 0);
+  return g_value_get_enum (PEEK (self, column, LINLI_COLUMN_ENUM));
+}
+
+void
+linli_record_set_enum (LinliRecord *self,
+                       const char  *column,
+                       int          value)
+{
+  guint index;
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  index = column_index (self, column, LINLI_COLUMN_ENUM);
+  g_value_init (&v, LINLI_RECORD_GET_CLASS (self)->columns[index].enum_type ());
+  g_value_set_enum (&v, value);
+  set_column_value (self, index, &v);
+}
+
+/**
+ * linli_record_get_strv:
+ *
+ * Returns: (transfer none) (nullable): the list; %NULL or empty when there is none.
+ */
+const char * const *
+linli_record_get_strv (LinliRecord *self,
+                       const char  *column)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD (self), NULL);
+  return g_value_get_boxed (PEEK (self, column, LINLI_COLUMN_TEXT_LIST));
+}
+
+void
+linli_record_set_strv (LinliRecord        *self,
+                       const char         *column,
+                       const char * const *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_value_init (&v, G_TYPE_STRV);
+  g_value_set_boxed (&v, value);
+  set_column_value (self, column_index (self, column, LINLI_COLUMN_TEXT_LIST), &v);
+}
+
+/**
+ * linli_record_get_refs:
+ *
+ * Returns: (transfer none) (nullable): a #GArray of gint64 row ids; treat it
+ *   as read-only, and set a new list with linli_record_set_refs().
+ */
+GArray *
+linli_record_get_refs (LinliRecord *self,
+                       const char  *column)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD (self), NULL);
+  return g_value_get_boxed (PEEK (self, column, LINLI_COLUMN_REF_LIST));
+}
+
+void
+linli_record_set_refs (LinliRecord  *self,
+                       const char   *column,
+                       const gint64 *ids,
+                       guint         n_ids)
+{
+  g_autoptr(GArray) array = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+  if (n_ids > 0)
+    g_array_append_vals (array, ids, n_ids);
+  g_value_init (&v, G_TYPE_ARRAY);
+  g_value_set_boxed (&v, array);
+  set_column_value (self, column_index (self, column, LINLI_COLUMN_REF_LIST), &v);
+}

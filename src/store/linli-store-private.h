@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "linli-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* For the store's own list models and the benchmark: nothing outside
+ * src/store/ and tests/ includes this. */
+
+sqlite3      *linli_store_get_db       (LinliStore    *self);
+sqlite3_stmt *linli_store_prepare      (LinliStore    *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      linli_store_fail         (LinliStore    *self,
+                                        int            rc,
+                                        GError       **error);
+const char   *linli_store_select_sql   (GType          type);
+LinliRecord  *linli_store_read_record  (GType          type,
+                                        sqlite3_stmt  *stmt);
+
+G_END_DECLS

@@ -1,0 +1,1154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "linli-record-list.h"
+#include "linli-store-private.h"
+
+/* 'LNLI', written by 001-initial.sql: tells our files from other SQLite files. */
+#define LINLI_APPLICATION_ID 0x4C4E4C49
+
+#define MIGRATIONS_PATH RESOURCE_BASE "/sql"
+
+struct _LinliStore
+{
+  GObject         parent_instance;
+
+  char           *path;
+  sqlite3        *db;
+  GHashTable     *statements;   /* SQL text → sqlite3_stmt */
+  guint           depth;        /* open transactions (savepoints) */
+  GHashTable     *pending;      /* types changed inside the outermost transaction */
+  LinliClockFunc  clock;
+  gpointer        clock_data;
+};
+
+G_DEFINE_FINAL_TYPE (LinliStore, linli_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (linli-store-error-quark, linli_store_error)
+
+/* Per record type: its SQL, built once from its columns. */
+typedef struct
+{
+  char *select;   /* SELECT id, columns…, lists… FROM table AS t */
+  char *insert;
+  char *update;
+  char *remove;
+} RecordSql;
+
+static RecordSql *
+record_sql (GType type)
+{
+  static GHashTable *cache;
+  static GMutex lock;
+  RecordSql *sql;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  sql = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
+  if (sql == NULL)
+    {
+      g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+      LinliRecordClass *klass = LINLI_RECORD_CLASS (type_class);
+      GString *select = g_string_new ("SELECT t.id");
+      GString *insert_cols = g_string_new (NULL);
+      GString *insert_vals = g_string_new (NULL);
+      GString *update = g_string_new (NULL);
+      guint n = 0;
+
+      for (guint i = 0; i < klass->n_columns; i++)
+        {
+          const LinliColumn *c = &klass->columns[i];
+
+          if (c->type == LINLI_COLUMN_TEXT_LIST || c->type == LINLI_COLUMN_REF_LIST)
+            {
+              /* char(31), the unit separator, cannot be typed into a field. */
+              g_string_append_printf (select,
+                                      ", (SELECT group_concat(v, char(31)) FROM"
+                                      " (SELECT %s AS v FROM %s WHERE %s = t.id ORDER BY %s))",
+                                      c->list_value, c->list_table, c->list_key, c->list_value);
+              continue;
+            }
+          n++;
+          g_string_append_printf (select, ", t.%s", c->name);
+          g_string_append_printf (insert_cols, "%s%s", n > 1 ? ", " : "", c->name);
+          g_string_append_printf (insert_vals, "%s?%u", n > 1 ? ", " : "", n);
+          g_string_append_printf (update, "%s%s = ?%u", n > 1 ? ", " : "", c->name, n);
+        }
+
+      sql = g_new0 (RecordSql, 1);
+      g_string_append_printf (select, " FROM %s AS t", klass->table);
+      sql->select = g_string_free (select, FALSE);
+      sql->insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                     klass->table, insert_cols->str, insert_vals->str);
+      sql->update = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%u",
+                                     klass->table, update->str, n + 1);
+      sql->remove = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", klass->table);
+      g_string_free (insert_cols, TRUE);
+      g_string_free (insert_vals, TRUE);
+      g_string_free (update, TRUE);
+      g_hash_table_insert (cache, GSIZE_TO_POINTER (type), sql);
+    }
+  g_mutex_unlock (&lock);
+
+  return sql;
+}
+
+static char *
+format_datetime (GDateTime *dt)
+{
+  /* Whole seconds and an explicit offset: sorts as text within one zone. */
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static GDateTime *
+parse_datetime (const char *text)
+{
+  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+static int
+bind_value (sqlite3_stmt      *stmt,
+            int                index,
+            const LinliColumn *column,
+            const GValue      *value)
+{
+  switch (column->type)
+    {
+    case LINLI_COLUMN_TEXT:
+      return sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+    case LINLI_COLUMN_INT:
+      return sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+    case LINLI_COLUMN_REF:
+      if (g_value_get_int64 (value) == 0)
+        return sqlite3_bind_null (stmt, index);
+      return sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+    case LINLI_COLUMN_DOUBLE:
+      if (isnan (g_value_get_double (value)))
+        return sqlite3_bind_null (stmt, index);
+      return sqlite3_bind_double (stmt, index, g_value_get_double (value));
+    case LINLI_COLUMN_BOOL:
+      return sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+    case LINLI_COLUMN_DATETIME:
+      {
+        GDateTime *dt = g_value_get_boxed (value);
+        if (dt == NULL)
+          return sqlite3_bind_null (stmt, index);
+        return sqlite3_bind_text (stmt, index, format_datetime (dt), -1, g_free);
+      }
+    case LINLI_COLUMN_ENUM:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (G_VALUE_TYPE (value));
+        GEnumValue *ev = g_enum_get_value (enum_class, g_value_get_enum (value));
+        if (ev == NULL || (ev->value == 0 && g_str_equal (ev->value_nick, "none")))
+          return sqlite3_bind_null (stmt, index);
+        return sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
+      }
+    case LINLI_COLUMN_TEXT_LIST:
+    case LINLI_COLUMN_REF_LIST:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_value (sqlite3_stmt      *stmt,
+            int                index,
+            const LinliColumn *column,
+            GValue            *value)
+{
+  gboolean is_null = sqlite3_column_type (stmt, index) == SQLITE_NULL;
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+
+  switch (column->type)
+    {
+    case LINLI_COLUMN_TEXT:
+      g_value_init (value, G_TYPE_STRING);
+      g_value_set_string (value, text);
+      break;
+    case LINLI_COLUMN_INT:
+    case LINLI_COLUMN_REF:
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
+      break;
+    case LINLI_COLUMN_DOUBLE:
+      g_value_init (value, G_TYPE_DOUBLE);
+      g_value_set_double (value, is_null ? NAN : sqlite3_column_double (stmt, index));
+      break;
+    case LINLI_COLUMN_BOOL:
+      g_value_init (value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (value, sqlite3_column_int (stmt, index) != 0);
+      break;
+    case LINLI_COLUMN_DATETIME:
+      g_value_init (value, G_TYPE_DATE_TIME);
+      g_value_take_boxed (value, parse_datetime (text));
+      break;
+    case LINLI_COLUMN_ENUM:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (column->enum_type ());
+        GEnumValue *ev = text ? g_enum_get_value_by_nick (enum_class, text) : NULL;
+        g_value_init (value, column->enum_type ());
+        g_value_set_enum (value, ev ? ev->value : enum_class->values[0].value);
+        break;
+      }
+    case LINLI_COLUMN_TEXT_LIST:
+      g_value_init (value, G_TYPE_STRV);
+      g_value_take_boxed (value, text ? g_strsplit (text, "\x1f", -1) : NULL);
+      break;
+    case LINLI_COLUMN_REF_LIST:
+      {
+        g_auto(GStrv) parts = text ? g_strsplit (text, "\x1f", -1) : NULL;
+        GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+          {
+            gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+            g_array_append_val (ids, id);
+          }
+        g_value_init (value, G_TYPE_ARRAY);
+        g_value_take_boxed (value, ids);
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+LinliRecord *
+linli_store_read_record (GType         type,
+                         sqlite3_stmt *stmt)
+{
+  LinliRecord *record = linli_record_new (type);
+  guint n_columns;
+  const LinliColumn *columns = linli_record_class_get_columns (LINLI_RECORD_GET_CLASS (record), &n_columns);
+
+  linli_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 0; i < n_columns; i++)
+    {
+      GValue value = G_VALUE_INIT;
+      read_value (stmt, (int) i + 1, &columns[i], &value);
+      linli_record_take_value (record, i, &value);
+    }
+  return record;
+}
+
+const char *
+linli_store_select_sql (GType type)
+{
+  return record_sql (type)->select;
+}
+
+/* ------------------------------------------------------------------------ */
+
+sqlite3 *
+linli_store_get_db (LinliStore *self)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+  return self->db;
+}
+
+gboolean
+linli_store_fail (LinliStore  *self,
+                  int          rc,
+                  GError     **error)
+{
+  int primary = rc & 0xff;
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (primary)
+    {
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT,
+                   _("The record breaks a rule of the database: %s"), detail);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED,
+                   _("The database is damaged: %s"), detail);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
+                   _("The database file cannot be used: %s"), detail);
+      break;
+    default:
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_FAILED,
+                   _("The database reported an error: %s"), detail);
+    }
+  return FALSE;
+}
+
+sqlite3_stmt *
+linli_store_prepare (LinliStore  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  {
+    int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+    if (rc != SQLITE_OK)
+      {
+        linli_store_fail (self, rc, error);
+        return NULL;
+      }
+  }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+exec (LinliStore  *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return linli_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* Runs a statement that returns one integer. */
+static gboolean
+query_int (LinliStore  *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return linli_store_fail (self, rc, error);
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+linli_store_finalize (GObject *object)
+{
+  LinliStore *self = LINLI_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (linli_store_parent_class)->finalize (object);
+}
+
+static void
+linli_store_class_init (LinliStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = linli_store_finalize;
+
+  /**
+   * LinliStore::changed:
+   * @type: the #GType of the records that changed
+   * @change: a #LinliChange
+   * @id: the row id, or 0 when many rows changed (%LINLI_CHANGE_RESET)
+   *
+   * Emitted after a change is committed. The detail is the table name, so a
+   * view connects to "changed::case_record" for the cases alone.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_GTYPE, LINLI_TYPE_CHANGE, G_TYPE_INT64);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+linli_store_init (LinliStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->pending = g_hash_table_new (NULL, NULL);
+}
+
+guint
+linli_store_schema_version (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+
+  return names ? g_strv_length (names) : 0;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char **) a, *(char **) b);
+}
+
+static gboolean
+migrate (LinliStore  *self,
+         gint64       from_version,
+         GError     **error)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  guint n_names;
+
+  if (names == NULL)
+    return FALSE;
+  n_names = g_strv_length (names);
+  qsort (names, n_names, sizeof (char *), compare_names);
+
+  if (from_version >= n_names)
+    return TRUE;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = (guint) from_version; i < n_names; i++)
+    {
+      g_autofree char *path = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      g_autofree char *sql = NULL;
+      g_autofree char *version = NULL;
+
+      /* Migration N is the file whose name starts with N: 001-initial.sql. */
+      if (bytes == NULL || (guint) g_ascii_strtoull (names[i], NULL, 10) != i + 1)
+        {
+          if (bytes != NULL)
+            g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_FAILED,
+                         "Migration %s is out of sequence", names[i]);
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+      if (!exec (self, sql, error) || !exec (self, version, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
+  return exec (self, "COMMIT", error);
+}
+
+/* Reads the first bytes of @path without SQLite, which would otherwise be
+ * free to write to a file it can open. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *empty,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[100];
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  gsize n_read = 0;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, error))
+    return FALSE;
+
+  *empty = n_read == 0;
+  if (*empty)
+    return TRUE;
+  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_LINLI,
+                   _("“%s” is not a Linli database."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Everything that can be asked of an existing file without writing to it. */
+static gboolean
+check_existing (LinliStore  *self,
+                gint64      *version,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 application_id = 0, n_tables = 0;
+  g_autofree char *check = NULL;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (self, "PRAGMA user_version", version, &local_error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened: %s"), self->path, local_error->message);
+      return FALSE;
+    }
+
+  /* An empty SQLite file becomes a new Linli database; any other is not ours. */
+  if (application_id != LINLI_APPLICATION_ID && !(application_id == 0 && n_tables == 0))
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_LINLI,
+                   _("“%s” is a database of another program, not of Linli."), self->path);
+      return FALSE;
+    }
+
+  if (*version > linli_store_schema_version ())
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Linli. Update Linli to open it."),
+                   self->path);
+      return FALSE;
+    }
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+    int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    else
+      check = g_strdup (sqlite3_errmsg (self->db));
+  }
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened: %s"), self->path, check);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * linli_store_open:
+ * @path: the database file; created when it does not exist
+ *
+ * Opens a Linli database, or creates one, and brings its schema up to date.
+ * A file that is not a Linli database, is damaged, or was written by a newer
+ * Linli is refused with a #LinliStoreError and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+LinliStore *
+linli_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(LinliStore) self = NULL;
+  gboolean exists, empty = TRUE;
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && !check_header (path, &empty, error))
+    return NULL;
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (LINLI_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
+                   _("Cannot open “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (exists && !empty && !check_existing (self, &version, error))
+    return NULL;
+
+  /* Only now, with the file known to be ours, may anything be written. */
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+linli_store_get_path (LinliStore *self)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * linli_store_dup_community:
+ *
+ * Returns: (transfer full) (nullable): the community of this file, or %NULL
+ *   for a database that has none yet
+ */
+LinliCommunity *
+linli_store_dup_community (LinliStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  LinliCommunity *community;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+
+  community = linli_store_get (self, LINLI_TYPE_COMMUNITY, 1, &error);
+  if (community == NULL && !g_error_matches (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_FOUND))
+    g_warning ("Cannot read the community: %s", error->message);
+  return community;
+}
+
+void
+linli_store_set_clock (LinliStore     *self,
+                       LinliClockFunc  clock,
+                       gpointer        user_data)
+{
+  g_return_if_fail (LINLI_IS_STORE (self));
+  self->clock = clock;
+  self->clock_data = user_data;
+}
+
+/**
+ * linli_store_now:
+ *
+ * Returns: (transfer full): the time by the store's clock (the local time
+ *   unless a clock was set)
+ */
+GDateTime *
+linli_store_now (LinliStore *self)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+  if (self->clock != NULL)
+    return self->clock (self->clock_data);
+  return g_date_time_new_now_local ();
+}
+
+/* ------------------------------------------------------------------------ */
+
+gboolean
+linli_store_begin (LinliStore  *self,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT linli_%u", self->depth);
+  if (!exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+static void
+emit_changed (LinliStore  *self,
+              GType        type,
+              LinliChange  change,
+              gint64       id)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  g_signal_emit (self, signals[CHANGED],
+                 g_quark_from_string (LINLI_RECORD_CLASS (klass)->table),
+                 type, change, id);
+}
+
+static void
+flush_pending (LinliStore *self)
+{
+  g_autofree gpointer *types = NULL;
+  guint n_types;
+
+  types = g_hash_table_get_keys_as_array (self->pending, &n_types);
+  g_hash_table_remove_all (self->pending);
+  for (guint i = 0; i < n_types; i++)
+    emit_changed (self, GPOINTER_TO_SIZE (types[i]), LINLI_CHANGE_RESET, 0);
+}
+
+gboolean
+linli_store_commit (LinliStore  *self,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE linli_%u", self->depth - 1);
+  if (!exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  if (self->depth == 0)
+    flush_pending (self);
+  return TRUE;
+}
+
+void
+linli_store_rollback (LinliStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (LINLI_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO linli_%u; RELEASE linli_%u", self->depth - 1, self->depth - 1);
+  if (!exec (self, sql, NULL))
+    g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+  self->depth--;
+  if (self->depth == 0)
+    {
+      /* Views re-read what they show: some of it may have been undone. */
+      flush_pending (self);
+    }
+}
+
+/* Every write runs in a transaction of its own, or in the caller's. */
+static void
+changed (LinliStore  *self,
+         GType        type,
+         LinliChange  change,
+         gint64       id)
+{
+  if (self->depth > 0)
+    g_hash_table_add (self->pending, GSIZE_TO_POINTER (type));
+  else
+    emit_changed (self, type, change, id);
+}
+
+static gboolean
+write_lists (LinliStore   *self,
+             LinliRecord  *record,
+             gboolean      replace,
+             GError      **error)
+{
+  guint n_columns;
+  const LinliColumn *columns = linli_record_class_get_columns (LINLI_RECORD_GET_CLASS (record), &n_columns);
+  gint64 id = linli_record_get_id (record);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const LinliColumn *c = &columns[i];
+      const GValue *value = linli_record_peek_value (record, i);
+      g_autofree char *delete_sql = NULL;
+      g_autofree char *insert_sql = NULL;
+      sqlite3_stmt *stmt;
+
+      if (c->type != LINLI_COLUMN_TEXT_LIST && c->type != LINLI_COLUMN_REF_LIST)
+        continue;
+
+      if (replace)
+        {
+          delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", c->list_table, c->list_key);
+          if (!(stmt = linli_store_prepare (self, delete_sql, error)))
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            return linli_store_fail (self, sqlite3_errcode (self->db), error);
+        }
+
+      /* OR IGNORE: a value listed twice is kept once. */
+      insert_sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s, %s) VALUES (?1, ?2)",
+                                    c->list_table, c->list_key, c->list_value);
+      if (c->type == LINLI_COLUMN_TEXT_LIST)
+        {
+          const char * const *items = g_value_get_boxed (value);
+          for (guint j = 0; items != NULL && items[j] != NULL; j++)
+            {
+              if (!(stmt = linli_store_prepare (self, insert_sql, error)))
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, id);
+              sqlite3_bind_text (stmt, 2, items[j], -1, SQLITE_STATIC);
+              if (sqlite3_step (stmt) != SQLITE_DONE)
+                return linli_store_fail (self, sqlite3_errcode (self->db), error);
+            }
+        }
+      else
+        {
+          GArray *ids = g_value_get_boxed (value);
+          for (guint j = 0; ids != NULL && j < ids->len; j++)
+            {
+              if (!(stmt = linli_store_prepare (self, insert_sql, error)))
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, id);
+              sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, j));
+              if (sqlite3_step (stmt) != SQLITE_DONE)
+                return linli_store_fail (self, sqlite3_errcode (self->db), error);
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+bind_columns (LinliStore    *self,
+              sqlite3_stmt  *stmt,
+              LinliRecord   *record,
+              GError       **error)
+{
+  guint n_columns, n = 0;
+  const LinliColumn *columns = linli_record_class_get_columns (LINLI_RECORD_GET_CLASS (record), &n_columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      int rc;
+
+      if (columns[i].type == LINLI_COLUMN_TEXT_LIST || columns[i].type == LINLI_COLUMN_REF_LIST)
+        continue;
+      rc = bind_value (stmt, (int) ++n, &columns[i], linli_record_peek_value (record, i));
+      if (rc != SQLITE_OK)
+        return linli_store_fail (self, rc, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_case_event (LinliStore         *self,
+                gint64              case_id,
+                LinliCaseEventKind  kind,
+                GDateTime          *at,
+                gint64              worker_id,
+                const char         *from_value,
+                const char         *to_value,
+                GError            **error)
+{
+  g_autoptr(LinliRecord) event = linli_record_new (LINLI_TYPE_CASE_EVENT);
+
+  linli_record_set_int (event, "case_id", case_id);
+  linli_record_set_datetime (event, "at", at);
+  linli_record_set_int (event, "worker_id", worker_id);
+  linli_record_set_enum (event, "kind", kind);
+  linli_record_set_text (event, "from_value", from_value);
+  linli_record_set_text (event, "to_value", to_value);
+  return linli_store_insert (self, event, error);
+}
+
+static const char *
+status_nick (int status)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
+  return g_enum_get_value (enum_class, status)->value_nick;
+}
+
+/* The 民情日记 records every status change and reassignment by itself.
+ * @before is %NULL for a new case. */
+static gboolean
+record_case_changes (LinliStore   *self,
+                     LinliRecord  *before,
+                     LinliRecord  *after,
+                     GError      **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  gint64 id = linli_record_get_id (after);
+  int status = linli_record_get_enum (after, "status");
+  gint64 worker = linli_record_get_int (after, "worker_id");
+
+  if (before == NULL)
+    return add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS,
+                           linli_record_get_datetime (after, "reported_at"), 0,
+                           NULL, status_nick (status), error);
+
+  now = linli_store_now (self);
+  if (linli_record_get_enum (before, "status") != status &&
+      !add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS, now, worker,
+                       status_nick (linli_record_get_enum (before, "status")),
+                       status_nick (status), error))
+    return FALSE;
+
+  if (linli_record_get_int (before, "worker_id") != worker)
+    {
+      g_autofree char *from = g_strdup_printf ("%" G_GINT64_FORMAT, linli_record_get_int (before, "worker_id"));
+      g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, worker);
+      if (!add_case_event (self, id, LINLI_CASE_EVENT_KIND_ASSIGNMENT, now, worker, from, to, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+finish_write (LinliStore *self,
+              gboolean    ok,
+              GError    **error)
+{
+  if (!ok)
+    {
+      linli_store_rollback (self);
+      return FALSE;
+    }
+  return linli_store_commit (self, error);
+}
+
+/**
+ * linli_store_insert:
+ * @record: a record with id 0
+ *
+ * Stores a new record and sets its id.
+ */
+gboolean
+linli_store_insert (LinliStore   *self,
+                    LinliRecord  *record,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (linli_record_get_id (record) == 0, FALSE);
+
+  if (!linli_store_begin (self, error))
+    return FALSE;
+
+  ok = (stmt = linli_store_prepare (self, record_sql (G_OBJECT_TYPE (record))->insert, error)) != NULL &&
+       bind_columns (self, stmt, record, error);
+  if (ok && sqlite3_step (stmt) != SQLITE_DONE)
+    ok = linli_store_fail (self, sqlite3_errcode (self->db), error);
+  if (ok)
+    {
+      linli_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+      ok = write_lists (self, record, FALSE, error) &&
+           (!LINLI_IS_CASE (record) || record_case_changes (self, NULL, record, error));
+    }
+  if (!ok)
+    linli_record_set_id (record, 0);
+  else
+    changed (self, G_OBJECT_TYPE (record), LINLI_CHANGE_INSERTED, linli_record_get_id (record));
+
+  return finish_write (self, ok, error);
+}
+
+gboolean
+linli_store_update (LinliStore   *self,
+                    LinliRecord  *record,
+                    GError      **error)
+{
+  g_autoptr(LinliRecord) before = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (linli_record_get_id (record) > 0, FALSE);
+
+  if (!linli_store_begin (self, error))
+    return FALSE;
+
+  before = linli_store_get (self, G_OBJECT_TYPE (record), linli_record_get_id (record), error);
+  ok = before != NULL &&
+       (stmt = linli_store_prepare (self, record_sql (G_OBJECT_TYPE (record))->update, error)) != NULL &&
+       bind_columns (self, stmt, record, error);
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), linli_record_get_id (record));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        ok = linli_store_fail (self, sqlite3_errcode (self->db), error);
+    }
+  ok = ok && write_lists (self, record, TRUE, error) &&
+       (!LINLI_IS_CASE (record) || record_case_changes (self, before, record, error));
+  if (ok)
+    changed (self, G_OBJECT_TYPE (record), LINLI_CHANGE_UPDATED, linli_record_get_id (record));
+
+  return finish_write (self, ok, error);
+}
+
+gboolean
+linli_store_delete (LinliStore   *self,
+                    LinliRecord  *record,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (linli_record_get_id (record) > 0, FALSE);
+
+  if (!linli_store_begin (self, error))
+    return FALSE;
+
+  ok = (stmt = linli_store_prepare (self, record_sql (G_OBJECT_TYPE (record))->remove, error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, linli_record_get_id (record));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        ok = linli_store_fail (self, sqlite3_errcode (self->db), error);
+      else if (sqlite3_changes (self->db) == 0)
+        ok = (g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_FOUND,
+                           _("The record no longer exists.")), FALSE);
+    }
+  if (ok)
+    changed (self, G_OBJECT_TYPE (record), LINLI_CHANGE_DELETED, linli_record_get_id (record));
+
+  return finish_write (self, ok, error);
+}
+
+/**
+ * linli_store_get:
+ *
+ * Returns: (transfer full) (type LinliRecord): the record, or %NULL with
+ *   %LINLI_STORE_ERROR_NOT_FOUND
+ */
+gpointer
+linli_store_get (LinliStore  *self,
+                 GType        type,
+                 gint64       id,
+                 GError     **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  LinliRecord *record;
+  int rc;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, LINLI_TYPE_RECORD), NULL);
+
+  sql = g_strconcat (record_sql (type)->select, " WHERE t.id = ?1", NULL);
+  if (!(stmt = linli_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_FOUND,
+                   _("The record no longer exists."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      linli_store_fail (self, rc, error);
+      return NULL;
+    }
+  record = linli_store_read_record (type, stmt);
+  sqlite3_reset (stmt);
+  return record;
+}
+
+guint
+linli_store_count (LinliStore *self,
+                   GType       type)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autofree char *sql = NULL;
+  gint64 n = 0;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), 0);
+
+  klass = g_type_class_ref (type);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", LINLI_RECORD_CLASS (klass)->table);
+  if (!query_int (self, sql, &n, NULL))
+    return 0;
+  return (guint) n;
+}
+
+/**
+ * linli_store_list:
+ *
+ * Returns: (transfer full): a #GListModel of every record of @type, in the
+ *   type's natural order, that follows the store's changes
+ */
+GListModel *
+linli_store_list (LinliStore *self,
+                  GType       type)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (linli_record_list_new (self, type, NULL, NULL, 0));
+}
+
+GListModel *
+linli_store_list_case_events (LinliStore *self,
+                              gint64      case_id)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (linli_record_list_new (self, LINLI_TYPE_CASE_EVENT,
+                                              "t.case_id = ?1", &case_id, 1));
+}
+
+/**
+ * linli_store_next_case_number:
+ *
+ * Returns: (transfer full): the next free case number of @year, "2026-0042"
+ */
+char *
+linli_store_next_case_number (LinliStore *self,
+                              int         year)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *prefix = NULL;
+  gint64 last = 0;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+  g_return_val_if_fail (year >= 1000 && year <= 9999, NULL);
+
+  prefix = g_strdup_printf ("%d-", year);
+  stmt = linli_store_prepare (self,
+                              "SELECT max(CAST(substr(number, 6) AS INTEGER)) FROM case_record"
+                              " WHERE number >= ?1 AND number < ?2", NULL);
+  if (stmt != NULL)
+    {
+      g_autofree char *next_prefix = g_strdup_printf ("%d-", year + 1);
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, next_prefix, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        last = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return g_strdup_printf ("%d-%04" G_GINT64_FORMAT, year, last + 1);
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "linli-records.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_STORE_ERROR (linli_store_error_quark ())
+
+typedef enum {
+  LINLI_STORE_ERROR_NOT_LINLI,   /* the file is not a Linli database */
+  LINLI_STORE_ERROR_DAMAGED,     /* a Linli database that cannot be read safely */
+  LINLI_STORE_ERROR_TOO_NEW,     /* written by a newer Linli */
+  LINLI_STORE_ERROR_IO,          /* the file cannot be opened, read or written */
+  LINLI_STORE_ERROR_CONSTRAINT,  /* the record breaks a rule of the schema */
+  LINLI_STORE_ERROR_NOT_FOUND,
+  LINLI_STORE_ERROR_FAILED,
+} LinliStoreError;
+
+/* The clock the store stamps automatic timeline entries with. */
+typedef GDateTime *(*LinliClockFunc) (gpointer user_data);
+
+#define LINLI_TYPE_STORE (linli_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinliStore, linli_store, LINLI, STORE, GObject)
+
+GQuark          linli_store_error_quark        (void);
+guint           linli_store_schema_version     (void);
+
+LinliStore     *linli_store_open               (const char      *path,
+                                                GError         **error);
+const char     *linli_store_get_path           (LinliStore      *self);
+LinliCommunity *linli_store_dup_community      (LinliStore      *self);
+void            linli_store_set_clock          (LinliStore      *self,
+                                                LinliClockFunc   clock,
+                                                gpointer         user_data);
+GDateTime      *linli_store_now                (LinliStore      *self);
+
+gboolean        linli_store_begin              (LinliStore      *self,
+                                                GError         **error);
+gboolean        linli_store_commit             (LinliStore      *self,
+                                                GError         **error);
+void            linli_store_rollback           (LinliStore      *self);
+
+gboolean        linli_store_insert             (LinliStore      *self,
+                                                LinliRecord     *record,
+                                                GError         **error);
+gboolean        linli_store_update             (LinliStore      *self,
+                                                LinliRecord     *record,
+                                                GError         **error);
+gboolean        linli_store_delete             (LinliStore      *self,
+                                                LinliRecord     *record,
+                                                GError         **error);
+gpointer        linli_store_get                (LinliStore      *self,
+                                                GType            type,
+                                                gint64           id,
+                                                GError         **error);
+guint           linli_store_count              (LinliStore      *self,
+                                                GType            type);
+
+GListModel     *linli_store_list               (LinliStore      *self,
+                                                GType            type);
+GListModel     *linli_store_list_case_events   (LinliStore      *self,
+                                                gint64           case_id);
+char           *linli_store_next_case_number   (LinliStore      *self,
+                                                int              year);
+
+G_END_DECLS
