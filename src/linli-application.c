@@ -3,23 +3,390 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
 #include "linli-application.h"
+#include "linli-demo.h"
+#include "linli-new-community-dialog.h"
+#include "linli-preferences-window.h"
+#include "linli-window.h"
 
 struct _LinliApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication        parent_instance;
+
+  GSettings            *settings;
+  GtkFileChooserNative *open_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (LinliApplication, linli_application, ADW_TYPE_APPLICATION)
 
+static char *
+data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "linli", NULL);
+}
+
+static LinliWindow *
+get_window (LinliApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (linli_window_new (GTK_APPLICATION (self)));
+  return LINLI_WINDOW (window);
+}
+
+static void
+show_error (LinliApplication *self,
+            const char       *heading,
+            const GError     *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows @store in the window and remembers it for the next start. */
+static void
+show_store (LinliApplication *self,
+            LinliStore       *store)
+{
+  LinliWindow *window = get_window (self);
+
+  linli_window_set_store (window, store);
+  g_settings_set_string (self->settings, "last-database", linli_store_get_path (store));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+open_path (LinliApplication *self,
+           const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliStore) store = linli_store_open (path, &error);
+
+  if (store == NULL)
+    {
+      gtk_window_present (GTK_WINDOW (get_window (self)));
+      show_error (self, _("Cannot Open the Database"), error);
+      return FALSE;
+    }
+  show_store (self, store);
+  return TRUE;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_remove (file);
+    }
+}
+
+/* A fresh copy of the demo community, dated up to today. Only the demo's
+ * own file is replaced. */
+static gboolean
+open_demo (LinliApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = data_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(LinliStore) store = NULL;
+  LinliWindow *window = get_window (self);
+
+  /* The window must let go of the old copy before its file goes. */
+  if (linli_window_get_store (window) != NULL &&
+      g_strcmp0 (linli_store_get_path (linli_window_get_store (window)), path) == 0)
+    linli_window_set_store (window, NULL);
+
+  remove_database_files (path);
+  store = linli_store_open (path, &error);
+  if (store == NULL || !linli_demo_populate (store, today, &error))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      show_error (self, _("Cannot Create the Demo Community"), error);
+      return FALSE;
+    }
+  show_store (self, store);
+  return TRUE;
+}
+
+static gboolean
+create_community_cb (LinliApplication *self,
+                     LinliCommunity   *community,
+                     const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliStore) store = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  store = linli_store_open (path, &error);
+  if (store == NULL || !linli_store_insert (store, LINLI_RECORD (community), &error))
+    {
+      /* Nothing of the user's was in the file: it was made just now. */
+      g_clear_object (&store);
+      remove_database_files (path);
+      show_error (self, _("Cannot Create the Community"), error);
+      return FALSE;
+    }
+  show_store (self, store);
+  return TRUE;
+}
+
+static char *
+free_database_path (void)
+{
+  g_autofree char *dir = data_dir ();
+
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *name = i == 1 ? g_strdup ("linli.db") : g_strdup_printf ("linli-%u.db", i);
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}
+
+static void
+new_community_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  LinliApplication *self = user_data;
+  g_autofree char *path = free_database_path ();
+  LinliNewCommunityDialog *dialog;
+
+  dialog = linli_new_community_dialog_new (GTK_WINDOW (get_window (self)), path);
+  g_signal_connect_object (dialog, "create", G_CALLBACK (create_community_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  open_demo (LINLI_APPLICATION (user_data));
+}
+
+static void
+open_chooser_response_cb (LinliApplication     *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        open_path (self, path);
+    }
+  g_clear_object (&self->open_chooser);
+}
+
+static void
+open_database_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  LinliApplication *self = user_data;
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->open_chooser != NULL)
+    return;
+
+  self->open_chooser = gtk_file_chooser_native_new (_("Open a Community Database"),
+                                                    GTK_WINDOW (get_window (self)),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (databases, _("Linli databases"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_pattern (databases, "*.sqlite");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->open_chooser), databases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->open_chooser), all);
+  g_signal_connect_swapped (self->open_chooser, "response", G_CALLBACK (open_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->open_chooser));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LinliApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (linli_preferences_window_new (GTK_WINDOW (get_window (self)))));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LinliApplication *self = user_data;
+  static const char *developers[] = { "Linli developers", NULL };
+
+  adw_show_about_window (GTK_WINDOW (get_window (self)),
+                         "application-name", _("Linli"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("Linli developers"),
+                         "developers", developers,
+                         "comments", _("Grids, cases, volunteers and anti-fraud outreach for a community office"),
+                         "website", "https://github.com/linli/linli",
+                         "issue-url", "https://github.com/linli/linli/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* TRANSLATORS: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-database", open_database_action },
+  { "new-community", new_community_action },
+  { "open-demo", open_demo_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+linli_application_startup (GApplication *application)
+{
+  LinliApplication *self = LINLI_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (linli_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-database", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+}
+
+/* No database asked for: the last one, or the welcome page on a first run. */
+static void
+linli_application_activate (GApplication *application)
+{
+  LinliApplication *self = LINLI_APPLICATION (application);
+  g_autofree char *last = NULL;
+  LinliWindow *window = get_window (self);
+
+  if (linli_window_get_store (window) == NULL)
+    {
+      last = g_settings_get_string (self->settings, "last-database");
+      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+        {
+          open_path (self, last);
+          return;
+        }
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+linli_application_command_line (GApplication            *application,
+                                GApplicationCommandLine *command_line)
+{
+  LinliApplication *self = LINLI_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_contains (options, "demo"))
+    return open_demo (self) ? 0 : 1;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, database);
+      g_autofree char *path = g_file_get_path (file);
+
+      return open_path (self, path) ? 0 : 1;
+    }
+
+  g_application_activate (application);
+  return 0;
+}
+
+static int
+linli_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "linli", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
+linli_application_dispose (GObject *object)
+{
+  LinliApplication *self = LINLI_APPLICATION (object);
+
+  g_clear_object (&self->open_chooser);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (linli_application_parent_class)->dispose (object);
+}
+
 static void
 linli_application_class_init (LinliApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = linli_application_dispose;
+  app_class->startup = linli_application_startup;
+  app_class->activate = linli_application_activate;
+  app_class->command_line = linli_application_command_line;
+  app_class->handle_local_options = linli_application_handle_local_options;
 }
 
 static void
 linli_application_init (LinliApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open or create the community database in FILE"), N_("FILE") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open a fresh copy of the demo community"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Grids, cases, volunteers and anti-fraud outreach for a community office."));
+  self->settings = g_settings_new (APP_ID);
 }
 
 LinliApplication *
@@ -27,6 +394,7 @@ linli_application_new (void)
 {
   return g_object_new (LINLI_TYPE_APPLICATION,
                        "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

@@ -1,1 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-window"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "linli-grids-page.h"
+#include "linli-map-view.h"
+#include "linli-window.h"
+
+struct _LinliWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GtkStack             *title_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *demo_banner;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *content_stack;
+  AdwViewStack         *view_stack;
+  LinliMapView         *map_view;
+  AdwStatusPage        *cases_page;
+  AdwStatusPage        *activities_page;
+  AdwStatusPage        *outreach_page;
+  LinliGridsPage       *grids_page;
+
+  GSettings            *settings;
+  LinliStore           *store;
+  gulong                store_changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (LinliWindow, linli_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Until their pages are built, the record pages say what they will hold and
+ * how many records the database already has. */
+static void
+update_counts (LinliWindow *self)
+{
+  guint n;
+  g_autofree char *cases = NULL;
+  g_autofree char *activities = NULL;
+  g_autofree char *outreach = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  n = linli_store_count (self->store, LINLI_TYPE_CASE);
+  cases = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u case is recorded in this community. Residents’ cases, from report to follow-up visit, will be listed here.",
+                                        "%u cases are recorded in this community. Residents’ cases, from report to follow-up visit, will be listed here.",
+                                        n), n);
+  n = linli_store_count (self->store, LINLI_TYPE_ACTIVITY);
+  activities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u volunteer activity is recorded. Activities with their volunteers and service hours will be listed here.",
+                                             "%u volunteer activities are recorded. Activities with their volunteers and service hours will be listed here.",
+                                             n), n);
+  n = linli_store_count (self->store, LINLI_TYPE_OUTREACH);
+  outreach = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u anti-fraud outreach event is recorded. Events with their attendance, leaflets and app installs will be listed here.",
+                                           "%u anti-fraud outreach events are recorded. Events with their attendance, leaflets and app installs will be listed here.",
+                                           n), n);
+  adw_status_page_set_description (self->cases_page, cases);
+  adw_status_page_set_description (self->activities_page, activities);
+  adw_status_page_set_description (self->outreach_page, outreach);
+}
+
+static void
+update_title (LinliWindow *self)
+{
+  g_autoptr(LinliCommunity) community = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *name;
+  gboolean is_demo;
+
+  if (self->store == NULL || (community = linli_store_dup_community (self->store)) == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Linli"));
+      gtk_revealer_set_reveal_child (self->demo_banner, FALSE);
+      return;
+    }
+
+  name = linli_record_get_text (LINLI_RECORD (community), "name");
+  is_demo = linli_record_get_bool (LINLI_RECORD (community), "is_demo");
+  if (is_demo)
+    subtitle = g_strdup (_("Demo Data"));
+  else
+    subtitle = g_strjoin (" · ",
+                          linli_record_get_text (LINLI_RECORD (community), "subdistrict") ?: "",
+                          linli_record_get_text (LINLI_RECORD (community), "city") ?: "",
+                          NULL);
+
+  {
+    /* TRANSLATORS: the window title: the community's name, and "(Demo)" for the demo */
+    g_autofree char *title = is_demo ? g_strdup_printf (_("%s (Demo)"), name) : g_strdup (name);
+    gtk_window_set_title (GTK_WINDOW (self), title);
+    adw_view_switcher_title_set_title (self->switcher_title, title);
+  }
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        g_strcmp0 (subtitle, " · ") == 0 ? NULL : subtitle);
+  gtk_revealer_set_reveal_child (self->demo_banner, is_demo);
+}
+
+static void
+store_changed_cb (LinliWindow *self,
+                  GType        type,
+                  LinliChange  change,
+                  gint64       id)
+{
+  if (type == LINLI_TYPE_COMMUNITY)
+    update_title (self);
+  else
+    update_counts (self);
+}
+
+static void
+base_map_changed_cb (LinliWindow *self,
+                     const char  *key,
+                     GSettings   *settings)
+{
+  g_autofree char *base_map = g_settings_get_string (settings, "base-map");
+  linli_map_view_set_base_map (self->map_view, base_map);
+}
+
+static void
+linli_window_dispose (GObject *object)
+{
+  LinliWindow *self = LINLI_WINDOW (object);
+
+  linli_window_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (linli_window_parent_class)->dispose (object);
+}
+
+static void
+linli_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LinliWindow *self = LINLI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LinliWindow *self = LINLI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      linli_window_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+show_page_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  linli_window_show_page (LINLI_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+linli_window_class_init (LinliWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_window_dispose;
+  object_class->get_property = linli_window_get_property;
+  object_class->set_property = linli_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LINLI_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LINLI_TYPE_MAP_VIEW);
+  g_type_ensure (LINLI_TYPE_GRIDS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, demo_banner);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, cases_page);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, activities_page);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, outreach_page);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, grids_page);
+
+  gtk_widget_class_install_action (widget_class, "window.show-page", "s", show_page_cb);
+  /* Alt+1 … Alt+5 switch pages, as in other GNOME apps with a view switcher. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "window.show-page", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "window.show-page", "s", "cases");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "window.show-page", "s", "activities");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "window.show-page", "s", "outreach");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "window.show-page", "s", "grids");
+}
+
+static void
+linli_window_init (LinliWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::base-map", G_CALLBACK (base_map_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  base_map_changed_cb (self, "base-map", self->settings);
+
+  linli_window_set_store (self, NULL);
+}
+
+LinliWindow *
+linli_window_new (GtkApplication *application)
+{
+  return g_object_new (LINLI_TYPE_WINDOW, "application", application, NULL);
+}
+
+LinliStore *
+linli_window_get_store (LinliWindow *self)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/**
+ * linli_window_set_store:
+ * @store: (nullable): the database to show; %NULL shows the welcome page
+ */
+void
+linli_window_set_store (LinliWindow *self,
+                        LinliStore  *store)
+{
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || LINLI_IS_STORE (store));
+
+  if (self->store != NULL && self->store == store)
+    return;
+
+  g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+
+  linli_map_view_set_store (self->map_view, store);
+  linli_grids_page_set_store (self->grids_page, store);
+  update_title (self);
+  update_counts (self);
+
+  gtk_stack_set_visible_child_name (self->title_stack, store ? "main" : "welcome");
+  gtk_stack_set_visible_child_name (self->content_stack, store ? "main" : "welcome");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+linli_window_show_page (LinliWindow *self,
+                        const char  *name)
+{
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+void
+linli_window_add_toast (LinliWindow *self,
+                        const char  *message)
+{
+  g_return_if_fail (LINLI_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+GtkWidget *
+linli_window_get_map_view (LinliWindow *self)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->map_view);
+}

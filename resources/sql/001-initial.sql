@@ -2,7 +2,7 @@
 -- Times are ISO 8601 text with their UTC offset; coordinates are WGS-84.
 -- The text of every enumerated column is the nick of its LinliXxx enum.
 
-PRAGMA application_id = 1282304073;  -- 'LNLI' (0x4C4E4C49): marks the file as Linli's
+PRAGMA application_id = 1280199753;  -- 'LNLI' (0x4C4E4C49): marks the file as Linli's
 
 CREATE TABLE community (
   id           INTEGER PRIMARY KEY CHECK (id = 1),

@@ -92,6 +92,15 @@ linli_geometry_get_ring (const LinliGeometry *self,
   return (const LinliPoint *) (gpointer) r->points->data;
 }
 
+/* A JSON number: json-glib would read true as 1 and false as 0. */
+static gboolean
+is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
 static gboolean
 parse_ring (JsonNode      *node,
             LinliGeometry *self,
@@ -112,10 +121,8 @@ parse_ring (JsonNode      *node,
       LinliPoint p;
 
       if (!JSON_NODE_HOLDS_ARRAY (pos) || json_array_get_length (xy = json_node_get_array (pos)) < 2 ||
-          json_node_get_value_type (json_array_get_element (xy, 0)) == G_TYPE_STRING ||
-          !JSON_NODE_HOLDS_VALUE (json_array_get_element (xy, 0)) ||
-          !JSON_NODE_HOLDS_VALUE (json_array_get_element (xy, 1)) ||
-          json_node_get_value_type (json_array_get_element (xy, 1)) == G_TYPE_STRING)
+          !is_number (json_array_get_element (xy, 0)) ||
+          !is_number (json_array_get_element (xy, 1)))
         goto invalid;
       p.lon = json_array_get_double_element (xy, 0);
       p.lat = json_array_get_double_element (xy, 1);
@@ -174,15 +181,23 @@ linli_geometry_parse (const char  *geojson,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(LinliGeometry) self = linli_geometry_new ();
+  g_autoptr(GError) json_error = NULL;
   JsonObject *object;
   JsonNode *coordinates;
   const char *type;
 
   g_return_val_if_fail (geojson != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, geojson, -1, error))
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!json_parser_load_from_data (parser, geojson, -1, &json_error))
+    {
+      /* One error domain for every way the text can be wrong. */
+      g_set_error (error, LINLI_GEOMETRY_ERROR, LINLI_GEOMETRY_ERROR_INVALID,
+                   _("The outline is not valid GeoJSON: %s"), json_error->message);
+      return NULL;
+    }
+  /* Empty text parses to no root at all. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto not_polygon;
   object = json_node_get_object (json_parser_get_root (parser));
   type = json_object_get_string_member_with_default (object, "type", "");
@@ -292,9 +307,16 @@ linli_geometry_contains (const LinliGeometry *self,
           const LinliPoint *a = &g_array_index (points, LinliPoint, i);
           const LinliPoint *b = &g_array_index (points, LinliPoint, j);
 
-          if ((a->lat > lat) != (b->lat > lat) &&
-              lon < (b->lon - a->lon) * (lat - a->lat) / (b->lat - a->lat) + a->lon)
-            inside = !inside;
+          if ((a->lat > lat) != (b->lat > lat))
+            {
+              /* Worked out from the lower end, so that two polygons that
+               * run along the edge in opposite directions round alike. */
+              const LinliPoint *lo = a->lat < b->lat ? a : b;
+              const LinliPoint *hi = a->lat < b->lat ? b : a;
+
+              if (lon < (hi->lon - lo->lon) * (lat - lo->lat) / (hi->lat - lo->lat) + lo->lon)
+                inside = !inside;
+            }
         }
     }
   return inside;
@@ -330,12 +352,19 @@ ring_signed_area_m2 (GArray *points,
   double kx = EARTH_RADIUS_M * cos (lat0 * G_PI / 180) * G_PI / 180;
   double ky = EARTH_RADIUS_M * G_PI / 180;
   double sum = 0;
+  const LinliPoint *o;
 
+  if (points->len == 0)
+    return 0;
+  /* Relative to the first point: the products of whole coordinates would
+   * cancel away the digits a small ring's area is made of. */
+  o = &g_array_index (points, LinliPoint, 0);
   for (guint i = 0, j = points->len - 1; i < points->len; j = i++)
     {
       const LinliPoint *a = &g_array_index (points, LinliPoint, i);
       const LinliPoint *b = &g_array_index (points, LinliPoint, j);
-      sum += (b->lon * kx) * (a->lat * ky) - (a->lon * kx) * (b->lat * ky);
+      sum += ((b->lon - o->lon) * kx) * ((a->lat - o->lat) * ky) -
+             ((a->lon - o->lon) * kx) * ((b->lat - o->lat) * ky);
     }
   return sum / 2;
 }
@@ -375,23 +404,28 @@ linli_geometry_get_label_point (const LinliGeometry *self)
     {
       const Ring *ring = &g_array_index (self->rings, Ring, r);
       double cx = 0, cy = 0, a = 0;
+      const LinliPoint *o;
 
       if (ring->is_hole || ring->points->len < 3)
         continue;
+      /* Relative to the first point, as in ring_signed_area_m2(). */
+      o = &g_array_index (ring->points, LinliPoint, 0);
       for (guint i = 0, j = ring->points->len - 1; i < ring->points->len; j = i++)
         {
           const LinliPoint *p = &g_array_index (ring->points, LinliPoint, j);
           const LinliPoint *q = &g_array_index (ring->points, LinliPoint, i);
-          double f = p->lon * q->lat - q->lon * p->lat;
+          double px = p->lon - o->lon, py = p->lat - o->lat;
+          double qx = q->lon - o->lon, qy = q->lat - o->lat;
+          double f = px * qy - qx * py;
           a += f;
-          cx += (p->lon + q->lon) * f;
-          cy += (p->lat + q->lat) * f;
+          cx += (px + qx) * f;
+          cy += (py + qy) * f;
         }
       if (fabs (a) > best_area && a != 0)
         {
           best_area = fabs (a);
-          best.lon = cx / (3 * a);
-          best.lat = cy / (3 * a);
+          best.lon = o->lon + cx / (3 * a);
+          best.lat = o->lat + cy / (3 * a);
         }
     }
   return best;

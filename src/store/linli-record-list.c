@@ -183,7 +183,8 @@ linli_record_list_iface_init (GListModelInterface *iface)
  * common beginning and the common end of the old and the new list. */
 static void
 reload (LinliRecordList *self,
-        gint64           updated_id)
+        LinliChange      change,
+        gint64           id)
 {
   g_autoptr(GArray) old_ids = self->ids;
   guint prefix = 0, suffix = 0;
@@ -194,6 +195,15 @@ reload (LinliRecordList *self,
 
   n_old = old_ids->len;
   n_new = self->ids->len;
+
+  /* Many rows changed at once: any of them may have new values. */
+  if (change == LINLI_CHANGE_RESET)
+    {
+      if (n_old > 0 || n_new > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, n_new);
+      return;
+    }
+
   while (prefix < n_old && prefix < n_new &&
          g_array_index (old_ids, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
     prefix++;
@@ -204,12 +214,12 @@ reload (LinliRecordList *self,
 
   if (prefix == n_old && n_old == n_new)
     {
-      /* Same rows in the same order: only the updated one has new values. */
-      guint position = updated_id ? linli_record_list_find (self, updated_id) : G_MAXUINT;
+      /* Same rows in the same order: only an updated one has new values.
+       * A row inserted or deleted elsewhere in the table (outside @where)
+       * changes nothing here. */
+      guint position = change == LINLI_CHANGE_UPDATED ? linli_record_list_find (self, id) : G_MAXUINT;
       if (position != G_MAXUINT)
         g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
-      else if (updated_id == 0 && n_old > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, n_new);
       return;
     }
 
@@ -224,7 +234,7 @@ store_changed_cb (LinliRecordList *self,
                   gint64           id,
                   LinliStore      *store)
 {
-  reload (self, change == LINLI_CHANGE_UPDATED ? id : 0);
+  reload (self, change, id);
 }
 
 static void
@@ -326,7 +336,7 @@ linli_record_list_set_query (LinliRecordList *self,
   self->order = g_strdup (order);
   g_array_set_size (self->params, 0);
   g_array_append_vals (self->params, params, n_params);
-  reload (self, 0);
+  reload (self, LINLI_CHANGE_RESET, 0);
 }
 
 /**

@@ -145,7 +145,10 @@ param_spec_for (const LinliColumn *column)
     case LINLI_COLUMN_REF:
       return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, flags);
     case LINLI_COLUMN_DOUBLE:
-      return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+      /* NAN is "unset", and no range admits it: without lax validation
+       * g_object_set() refuses it with a warning. */
+      return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                                  flags | G_PARAM_LAX_VALIDATION);
     case LINLI_COLUMN_BOOL:
       return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
     case LINLI_COLUMN_DATETIME:
@@ -369,7 +372,21 @@ linli_record_copy (LinliRecord *self)
   from = ensure_values (self);
   to = ensure_values (copy);
   for (guint i = 0; i < klass->n_columns; i++)
-    g_value_copy (&from[i], g_value_reset (&to[i]));
+    {
+      GArray *ids;
+
+      g_value_reset (&to[i]);
+      /* Copying a boxed GArray only takes a reference: give the copy its
+       * own, so changing one in place cannot change the other. */
+      if (klass->columns[i].type == LINLI_COLUMN_REF_LIST && (ids = g_value_get_boxed (&from[i])) != NULL)
+        {
+          GArray *own = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+          g_array_append_vals (own, ids->data, ids->len);
+          g_value_take_boxed (&to[i], own);
+        }
+      else
+        g_value_copy (&from[i], &to[i]);
+    }
 
   return copy;
 }

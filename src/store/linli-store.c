@@ -25,7 +25,7 @@ struct _LinliStore
   sqlite3        *db;
   GHashTable     *statements;   /* SQL text → sqlite3_stmt */
   guint           depth;        /* open transactions (savepoints) */
-  GHashTable     *pending;      /* types changed inside the outermost transaction */
+  GHashTable     *pending;      /* GType → PendingChange, inside the outermost transaction */
   LinliClockFunc  clock;
   gpointer        clock_data;
 };
@@ -38,6 +38,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* What happened to one table inside the outermost transaction: one change
+ * of one row, or LINLI_CHANGE_RESET when there was more than that. */
+typedef struct
+{
+  LinliChange change;
+  gint64      id;
+} PendingChange;
 
 G_DEFINE_QUARK (linli-store-error-quark, linli_store_error)
 
@@ -112,8 +120,14 @@ record_sql (GType type)
 static char *
 format_datetime (GDateTime *dt)
 {
-  /* Whole seconds and an explicit offset: sorts as text within one zone. */
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+  /* In the local zone, so that every time in the file sorts as text, with
+   * an explicit offset; microseconds only when there are any, so that a
+   * time reads back equal. "…:05+08:00" sorts before "…:05.5+08:00". */
+  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+
+  return g_date_time_format (local, g_date_time_get_microsecond (local) != 0
+                                    ? "%Y-%m-%dT%H:%M:%S.%f%:z"
+                                    : "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 static GDateTime *
@@ -385,8 +399,11 @@ linli_store_class_init (LinliStoreClass *klass)
    * @change: a #LinliChange
    * @id: the row id, or 0 when many rows changed (%LINLI_CHANGE_RESET)
    *
-   * Emitted after a change is committed. The detail is the table name, so a
-   * view connects to "changed::case_record" for the cases alone.
+   * Emitted after a change is committed, once per table and outermost
+   * transaction: the one row written, or %LINLI_CHANGE_RESET when several
+   * rows changed (a batch, a delete that cascaded into this table, a
+   * rollback). The detail is the table name, so a view connects to
+   * "changed::case_record" for the cases alone.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -406,7 +423,7 @@ static void
 linli_store_init (LinliStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  self->pending = g_hash_table_new (NULL, NULL);
+  self->pending = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 guint
@@ -482,13 +499,18 @@ check_header (const char  *path,
   char header[100];
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize n_read = 0;
 
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, error))
-    return FALSE;
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, &local_error))
+    {
+      /* A folder, or a file we may not read: in our own error domain. */
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
 
   *empty = n_read == 0;
   if (*empty)
@@ -708,13 +730,18 @@ emit_changed (LinliStore  *self,
 static void
 flush_pending (LinliStore *self)
 {
-  g_autofree gpointer *types = NULL;
-  guint n_types;
+  /* Taken first: a handler may write again. */
+  g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending);
+  GHashTableIter iter;
+  gpointer type, value;
 
-  types = g_hash_table_get_keys_as_array (self->pending, &n_types);
-  g_hash_table_remove_all (self->pending);
-  for (guint i = 0; i < n_types; i++)
-    emit_changed (self, GPOINTER_TO_SIZE (types[i]), LINLI_CHANGE_RESET, 0);
+  self->pending = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &type, &value))
+    {
+      PendingChange *change = value;
+      emit_changed (self, GPOINTER_TO_SIZE (type), change->change, change->id);
+    }
 }
 
 gboolean
@@ -751,24 +778,92 @@ linli_store_rollback (LinliStore *self)
   if (!exec (self, sql, NULL))
     g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
   self->depth--;
+
+  /* Some of what is pending may have been undone: views re-read it all. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, self->pending);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        PendingChange *change = value;
+        change->change = LINLI_CHANGE_RESET;
+        change->id = 0;
+      }
+  }
   if (self->depth == 0)
-    {
-      /* Views re-read what they show: some of it may have been undone. */
-      flush_pending (self);
-    }
+    flush_pending (self);
 }
 
-/* Every write runs in a transaction of its own, or in the caller's. */
+/* Every write runs in a transaction of its own, or in the caller's: the
+ * change is told when the outermost one commits. */
 static void
 changed (LinliStore  *self,
          GType        type,
          LinliChange  change,
          gint64       id)
 {
-  if (self->depth > 0)
-    g_hash_table_add (self->pending, GSIZE_TO_POINTER (type));
+  PendingChange *pending;
+
+  g_assert (self->depth > 0);
+
+  pending = g_hash_table_lookup (self->pending, GSIZE_TO_POINTER (type));
+  if (pending == NULL)
+    {
+      pending = g_new (PendingChange, 1);
+      pending->change = change;
+      pending->id = id;
+      g_hash_table_insert (self->pending, GSIZE_TO_POINTER (type), pending);
+    }
   else
-    emit_changed (self, type, change, id);
+    {
+      pending->change = LINLI_CHANGE_RESET;
+      pending->id = 0;
+    }
+}
+
+/* Deleting a row cascades to, or clears references in, the tables that
+ * point at it (the timeline of a case, the workers of a grid …): those
+ * types changed too. */
+static void
+changed_referencing (LinliStore *self,
+                     GType       deleted)
+{
+  g_autoptr(GTypeClass) deleted_class = g_type_class_ref (deleted);
+  const char *table = LINLI_RECORD_CLASS (deleted_class)->table;
+  guint n_types;
+  const GType *types = linli_record_types (&n_types);
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(GTypeClass) type_class = NULL;
+      LinliRecordClass *klass;
+      gboolean refers = FALSE;
+
+      /* A row's own table gets the change itself. */
+      if (types[t] == deleted)
+        continue;
+      type_class = g_type_class_ref (types[t]);
+      klass = LINLI_RECORD_CLASS (type_class);
+      for (int i = -1; i < (int) klass->n_columns && !refers; i++)
+        {
+          const char *child = i < 0 ? klass->table : klass->columns[i].list_table;
+          sqlite3_stmt *stmt;
+
+          if (child == NULL)
+            continue;
+          stmt = linli_store_prepare (self, "SELECT 1 FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2", NULL);
+          if (stmt == NULL)
+            return;
+          sqlite3_bind_text (stmt, 1, child, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+          refers = sqlite3_step (stmt) == SQLITE_ROW;
+          sqlite3_reset (stmt);
+        }
+      if (refers)
+        changed (self, types[t], LINLI_CHANGE_RESET, 0);
+    }
 }
 
 static gboolean
@@ -912,8 +1007,10 @@ record_case_changes (LinliStore   *self,
 
   if (linli_record_get_int (before, "worker_id") != worker)
     {
-      g_autofree char *from = g_strdup_printf ("%" G_GINT64_FORMAT, linli_record_get_int (before, "worker_id"));
-      g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, worker);
+      gint64 previous = linli_record_get_int (before, "worker_id");
+      /* NULL, not "0", for nobody. */
+      g_autofree char *from = previous ? g_strdup_printf ("%" G_GINT64_FORMAT, previous) : NULL;
+      g_autofree char *to = worker ? g_strdup_printf ("%" G_GINT64_FORMAT, worker) : NULL;
       if (!add_case_event (self, id, LINLI_CASE_EVENT_KIND_ASSIGNMENT, now, worker, from, to, error))
         return FALSE;
     }
@@ -1033,7 +1130,10 @@ linli_store_delete (LinliStore   *self,
                            _("The record no longer exists.")), FALSE);
     }
   if (ok)
-    changed (self, G_OBJECT_TYPE (record), LINLI_CHANGE_DELETED, linli_record_get_id (record));
+    {
+      changed (self, G_OBJECT_TYPE (record), LINLI_CHANGE_DELETED, linli_record_get_id (record));
+      changed_referencing (self, G_OBJECT_TYPE (record));
+    }
 
   return finish_write (self, ok, error);
 }

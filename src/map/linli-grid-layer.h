@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_GRID_LAYER (linli_grid_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinliGridLayer, linli_grid_layer, LINLI, GRID_LAYER, ShumateLayer)
+
+LinliGridLayer *linli_grid_layer_new       (ShumateViewport *viewport);
+void            linli_grid_layer_set_grids (LinliGridLayer  *self,
+                                            GListModel      *grids);
+guint           linli_grid_layer_get_n_drawn (LinliGridLayer *self);
+
+G_END_DECLS

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-map-view"
+
+#include "config.h"
+
+#include <shumate/shumate.h>
+
+#include "linli-grid-layer.h"
+#include "linli-map-view.h"
+
+/* The Map page: the community's grids over a base map. With no base map (the
+ * default) nothing is fetched from the network and the grids always draw. */
+
+struct _LinliMapView
+{
+  GtkWidget             parent_instance;
+
+  GtkWidget            *overlay;
+  ShumateMap           *map;
+  ShumateScale         *scale;
+  ShumateLicense       *license;
+
+  ShumateMapSource     *base_source;   /* the tiles, or the projection alone */
+  ShumateMapLayer      *base_layer;    /* NULL with no base map */
+  LinliGridLayer       *grid_layer;
+  GListModel           *grids;
+};
+
+G_DEFINE_FINAL_TYPE (LinliMapView, linli_map_view, GTK_TYPE_WIDGET)
+
+static void
+zoom_in_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  shumate_map_zoom_in (LINLI_MAP_VIEW (widget)->map);
+}
+
+static void
+zoom_out_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  shumate_map_zoom_out (LINLI_MAP_VIEW (widget)->map);
+}
+
+static void
+linli_map_view_dispose (GObject *object)
+{
+  LinliMapView *self = LINLI_MAP_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_MAP_VIEW);
+  g_clear_object (&self->base_source);
+  g_clear_object (&self->grids);
+
+  G_OBJECT_CLASS (linli_map_view_parent_class)->dispose (object);
+}
+
+static void
+linli_map_view_class_init (LinliMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_map_view_dispose;
+
+  g_type_ensure (SHUMATE_TYPE_MAP);
+  g_type_ensure (SHUMATE_TYPE_SCALE);
+  g_type_ensure (SHUMATE_TYPE_LICENSE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, LinliMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, LinliMapView, scale);
+  gtk_widget_class_bind_template_child (widget_class, LinliMapView, license);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_cb);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "linli-map-view");
+}
+
+static void
+linli_map_view_init (LinliMapView *self)
+{
+  ShumateViewport *viewport;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  viewport = shumate_map_get_viewport (self->map);
+  shumate_viewport_set_min_zoom_level (viewport, 3);
+  shumate_viewport_set_max_zoom_level (viewport, 19);
+  shumate_scale_set_viewport (self->scale, viewport);
+
+  self->grid_layer = linli_grid_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->grid_layer));
+
+  linli_map_view_set_base_map (self, "none");
+}
+
+/**
+ * linli_map_view_set_base_map:
+ * @base_map: "none" or "osm"
+ *
+ * Shows OpenStreetMap tiles under the grids, or none. The tiles are the only
+ * thing the map fetches from the network.
+ */
+void
+linli_map_view_set_base_map (LinliMapView *self,
+                             const char   *base_map)
+{
+  g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+  ShumateViewport *viewport;
+  ShumateMapSource *source;
+
+  g_return_if_fail (LINLI_IS_MAP_VIEW (self));
+
+  viewport = shumate_map_get_viewport (self->map);
+  source = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  g_set_object (&self->base_source, source);
+  /* The viewport projects with the source's tile size even when no tile of
+   * it is ever requested. */
+  shumate_viewport_set_reference_map_source (viewport, self->base_source);
+
+  if (self->base_layer != NULL)
+    {
+      shumate_license_remove_map_source (self->license, self->base_source);
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->base_layer));
+      self->base_layer = NULL;
+    }
+
+  if (g_strcmp0 (base_map, "osm") == 0)
+    {
+      self->base_layer = shumate_map_layer_new (self->base_source, viewport);
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->base_layer),
+                                       SHUMATE_LAYER (self->grid_layer));
+      shumate_license_append_map_source (self->license, self->base_source);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->license), self->base_layer != NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * linli_map_view_set_store:
+ * @store: (nullable): the open database
+ *
+ * Centres the map on the community and draws its grids.
+ */
+void
+linli_map_view_set_store (LinliMapView *self,
+                          LinliStore   *store)
+{
+  g_autoptr(LinliCommunity) community = NULL;
+
+  g_return_if_fail (LINLI_IS_MAP_VIEW (self));
+  g_return_if_fail (store == NULL || LINLI_IS_STORE (store));
+
+  g_clear_object (&self->grids);
+  if (store != NULL)
+    {
+      self->grids = linli_store_list (store, LINLI_TYPE_GRID);
+      community = linli_store_dup_community (store);
+    }
+  linli_grid_layer_set_grids (self->grid_layer, self->grids);
+
+  if (community != NULL)
+    {
+      ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+      shumate_viewport_set_zoom_level (viewport, linli_record_get_double (LINLI_RECORD (community), "zoom"));
+      shumate_map_center_on (self->map,
+                             linli_record_get_double (LINLI_RECORD (community), "center_lat"),
+                             linli_record_get_double (LINLI_RECORD (community), "center_lon"));
+    }
+}
+
+guint
+linli_map_view_get_n_grids_drawn (LinliMapView *self)
+{
+  g_return_val_if_fail (LINLI_IS_MAP_VIEW (self), 0);
+  return linli_grid_layer_get_n_drawn (self->grid_layer);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "linli-store.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_MAP_VIEW (linli_map_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinliMapView, linli_map_view, LINLI, MAP_VIEW, GtkWidget)
+
+void        linli_map_view_set_store    (LinliMapView *self,
+                                         LinliStore   *store);
+void        linli_map_view_set_base_map (LinliMapView *self,
+                                         const char   *base_map);
+guint       linli_map_view_get_n_grids_drawn (LinliMapView *self);
+
+G_END_DECLS

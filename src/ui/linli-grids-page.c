@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-grids-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "linli-grids-page.h"
+
+/* The Grids page: every grid with its kind, workers, households and
+ * population, management grids first. */
+
+struct _LinliGridsPage
+{
+  GtkWidget          parent_instance;
+
+  GtkStack          *stack;
+  GtkColumnView     *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *workers_column;
+  GtkColumnViewColumn *households_column;
+  GtkColumnViewColumn *population_column;
+
+  GListModel        *grids;
+  GListModel        *workers;
+  GHashTable        *worker_names;   /* id → name */
+};
+
+G_DEFINE_FINAL_TYPE (LinliGridsPage, linli_grids_page, GTK_TYPE_WIDGET)
+
+typedef enum {
+  FIELD_NAME,
+  FIELD_KIND,
+  FIELD_WORKERS,
+  FIELD_HOUSEHOLDS,
+  FIELD_POPULATION,
+} Field;
+
+static void
+refresh_worker_names (LinliGridsPage *self)
+{
+  guint n = self->workers ? g_list_model_get_n_items (self->workers) : 0;
+
+  g_hash_table_remove_all (self->worker_names);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LinliRecord) worker = g_list_model_get_item (self->workers, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = linli_record_get_id (worker);
+      g_hash_table_insert (self->worker_names, id, g_strdup (linli_record_get_text (worker, "name")));
+    }
+}
+
+static void
+update_visible_page (LinliGridsPage *self)
+{
+  gboolean empty = self->grids == NULL || g_list_model_get_n_items (self->grids) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+workers_changed_cb (LinliGridsPage *self)
+{
+  refresh_worker_names (self);
+  /* Rebind every row so the worker names follow. */
+  if (self->grids != NULL)
+    g_list_model_items_changed (self->grids, 0, g_list_model_get_n_items (self->grids),
+                                g_list_model_get_n_items (self->grids));
+}
+
+/**
+ * linli_grids_page_dup_workers:
+ *
+ * Returns: (transfer full): the names of the grid's workers, joined by the
+ *   locale's list separator
+ */
+char *
+linli_grids_page_dup_workers (LinliGridsPage *self,
+                              LinliRecord    *grid)
+{
+  GArray *ids = linli_record_get_refs (grid, "workers");
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      const char *name = g_hash_table_lookup (self->worker_names, &g_array_index (ids, gint64, i));
+      if (name != NULL)
+        g_strv_builder_add (names, name);
+    }
+  strv = g_strv_builder_end (names);
+  /* TRANSLATORS: separates the names of a grid's workers */
+  return g_strjoinv (_(", "), strv);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  Field field = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (field == FIELD_HOUSEHOLDS || field == FIELD_POPULATION)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+
+  if (field == FIELD_NAME)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+
+      gtk_widget_set_size_request (swatch, 14, 14);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (swatch, "linli-swatch");
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_item_set_child (item, box);
+      return;
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const GdkRGBA *color = user_data;
+
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  LinliGridsPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  Field field = GPOINTER_TO_INT (user_data);
+  LinliRecord *grid = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+  GtkWidget *label = child;
+
+  switch (field)
+    {
+    case FIELD_NAME:
+      {
+        GtkWidget *swatch = gtk_widget_get_first_child (child);
+        GdkRGBA *color = g_new (GdkRGBA, 1);
+
+        if (!gdk_rgba_parse (color, linli_record_get_text (grid, "color")))
+          gdk_rgba_parse (color, "#3584e4");
+        gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, color, g_free);
+        label = gtk_widget_get_next_sibling (swatch);
+        text = g_strdup_printf ("%s  %s", linli_record_get_text (grid, "code"),
+                                linli_record_get_text (grid, "name"));
+        break;
+      }
+    case FIELD_KIND:
+      text = g_strdup (linli_grid_kind_label (linli_record_get_enum (grid, "kind")));
+      break;
+    case FIELD_WORKERS:
+      text = linli_grids_page_dup_workers (self, grid);
+      break;
+    case FIELD_HOUSEHOLDS:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, linli_record_get_int (grid, "households"));
+      break;
+    case FIELD_POPULATION:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, linli_record_get_int (grid, "population"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+set_up_column (LinliGridsPage      *self,
+               GtkColumnViewColumn *column,
+               Field                field)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (field));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (field));
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+static void
+linli_grids_page_dispose (GObject *object)
+{
+  LinliGridsPage *self = LINLI_GRIDS_PAGE (object);
+
+  linli_grids_page_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_GRIDS_PAGE);
+
+  G_OBJECT_CLASS (linli_grids_page_parent_class)->dispose (object);
+}
+
+static void
+linli_grids_page_finalize (GObject *object)
+{
+  LinliGridsPage *self = LINLI_GRIDS_PAGE (object);
+
+  g_clear_pointer (&self->worker_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (linli_grids_page_parent_class)->finalize (object);
+}
+
+static void
+linli_grids_page_class_init (LinliGridsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_grids_page_dispose;
+  object_class->finalize = linli_grids_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-grids-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, workers_column);
+  gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, households_column);
+  gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, population_column);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+linli_grids_page_init (LinliGridsPage *self)
+{
+  self->worker_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  set_up_column (self, self->name_column, FIELD_NAME);
+  set_up_column (self, self->kind_column, FIELD_KIND);
+  set_up_column (self, self->workers_column, FIELD_WORKERS);
+  set_up_column (self, self->households_column, FIELD_HOUSEHOLDS);
+  set_up_column (self, self->population_column, FIELD_POPULATION);
+  update_visible_page (self);
+}
+
+void
+linli_grids_page_set_store (LinliGridsPage *self,
+                            LinliStore     *store)
+{
+  g_return_if_fail (LINLI_IS_GRIDS_PAGE (self));
+  g_return_if_fail (store == NULL || LINLI_IS_STORE (store));
+
+  if (self->workers != NULL)
+    g_signal_handlers_disconnect_by_func (self->workers, workers_changed_cb, self);
+  if (self->grids != NULL)
+    g_signal_handlers_disconnect_by_func (self->grids, update_visible_page, self);
+  g_clear_object (&self->workers);
+  g_clear_object (&self->grids);
+
+  if (store != NULL)
+    {
+      self->workers = linli_store_list (store, LINLI_TYPE_WORKER);
+      self->grids = linli_store_list (store, LINLI_TYPE_GRID);
+      g_signal_connect_swapped (self->workers, "items-changed", G_CALLBACK (workers_changed_cb), self);
+      g_signal_connect_swapped (self->grids, "items-changed", G_CALLBACK (update_visible_page), self);
+    }
+  refresh_worker_names (self);
+
+  if (self->column_view != NULL)
+    {
+      g_autoptr(GtkSelectionModel) selection = NULL;
+      if (self->grids != NULL)
+        selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (self->grids)));
+      gtk_column_view_set_model (self->column_view, selection);
+      update_visible_page (self);
+    }
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "linli-store.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_NEW_COMMUNITY_DIALOG (linli_new_community_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinliNewCommunityDialog, linli_new_community_dialog, LINLI, NEW_COMMUNITY_DIALOG, AdwWindow)
+
+LinliNewCommunityDialog *linli_new_community_dialog_new      (GtkWindow               *parent,
+                                                              const char              *default_path);
+const char              *linli_new_community_dialog_get_path (LinliNewCommunityDialog *self);
+
+G_END_DECLS

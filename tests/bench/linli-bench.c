@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-bench"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "linli-gen-lib.h"
+#include "linli-store-private.h"
+#include "linli-store.h"
+
+/* linli-bench: the figures of Linli's speed, one "name: value" line each.
+ *
+ * It makes the databases it needs in a temporary folder (removed afterwards
+ * unless --keep) and measures on them. To add a figure, write a FigureFunc and
+ * add a line to figures[]. Times come from g_get_monotonic_time(). */
+
+#define BENCH_CASES    100000
+#define BENCH_SEED     20260101
+#define OPEN_RUNS      5
+#define FIRST_PAGE     50
+#define PAGE_FETCH     100
+
+/* The steps of store_open_first_page_ms, each the median of OPEN_RUNS:
+ * printed with --breakdown or --only. */
+typedef enum {
+  STEP_SQLITE_OPEN,     /* sqlite3_open_v2 and the header pragmas alone */
+  STEP_QUICK_CHECK,     /* PRAGMA quick_check(1), which linli_store_open runs */
+  STEP_STORE_OPEN,      /* linli_store_open */
+  STEP_LIST_IDS,        /* linli_store_list: the ids of every case */
+  STEP_FIRST_PAGE,      /* the first FIRST_PAGE items */
+  N_STEPS
+} OpenStep;
+
+typedef struct
+{
+  char    *dir;
+  char    *db_path;       /* the BENCH_CASES database, once written */
+  double   gen_seconds;   /* how long writing it took */
+  double   steps[N_STEPS];
+  gboolean have_steps;
+  gboolean keep;
+} Bench;
+
+typedef gboolean (*FigureFunc) (Bench   *bench,
+                                double  *value,
+                                GError **error);
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* The 100,000-case database: written once, by the first figure that needs it. */
+static const char *
+ensure_database (Bench   *bench,
+                 GError **error)
+{
+  g_autofree char *path = NULL;
+  gint64 start;
+
+  if (bench->db_path != NULL)
+    return bench->db_path;
+
+  path = g_build_filename (bench->dir, "cases-100k.db", NULL);
+  start = g_get_monotonic_time ();
+  if (!linli_gen_write (path, BENCH_CASES, BENCH_SEED, error))
+    return NULL;
+  bench->gen_seconds = (g_get_monotonic_time () - start) / 1e6;
+  bench->db_path = g_steal_pointer (&path);
+  return bench->db_path;
+}
+
+static gboolean
+fetch_items (GListModel  *list,
+             guint        first,
+             guint        n,
+             GError     **error)
+{
+  for (guint i = first; i < first + n; i++)
+    {
+      LinliRecord *record = g_list_model_get_item (list, i);
+
+      if (record == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No case at position %u", i);
+          return FALSE;
+        }
+      g_object_unref (record);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Figures */
+
+static gboolean
+gen_100k_s (Bench   *bench,
+            double  *value,
+            GError **error)
+{
+  if (!ensure_database (bench, error))
+    return FALSE;
+  *value = bench->gen_seconds;
+  return TRUE;
+}
+
+/* What the case list costs from a closed file to its first screen. */
+static gboolean
+store_open_first_page_ms (Bench   *bench,
+                          double  *value,
+                          GError **error)
+{
+  const char *path = ensure_database (bench, error);
+  double runs[OPEN_RUNS];
+
+  if (path == NULL)
+    return FALSE;
+  for (guint run = 0; run < OPEN_RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(LinliStore) store = linli_store_open (path, error);
+      g_autoptr(GListModel) list = NULL;
+
+      if (store == NULL)
+        return FALSE;
+      list = linli_store_list (store, LINLI_TYPE_CASE);
+      if (!fetch_items (list, 0, FIRST_PAGE, error))
+        return FALSE;
+      runs[run] = ms_since (start);
+    }
+  *value = median (runs, OPEN_RUNS);
+  return TRUE;
+}
+
+/* Scrolling far down the open case list: 100 rows nobody has read yet. */
+static gboolean
+case_page_fetch_ms (Bench   *bench,
+                    double  *value,
+                    GError **error)
+{
+  /* Far apart, so no two share a page of the list's cache. */
+  static const double where[] = { 0.73, 0.12, 0.41, 0.88, 0.26, 0.57, 0.95 };
+  const char *path = ensure_database (bench, error);
+  g_autoptr(LinliStore) store = NULL;
+  g_autoptr(GListModel) list = NULL;
+  double runs[G_N_ELEMENTS (where)];
+  guint n_items;
+
+  if (path == NULL || !(store = linli_store_open (path, error)))
+    return FALSE;
+  list = linli_store_list (store, LINLI_TYPE_CASE);
+  n_items = g_list_model_get_n_items (list);
+  if (n_items < 1000)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Only %u cases in %s", n_items, path);
+      return FALSE;
+    }
+  if (!fetch_items (list, 0, FIRST_PAGE, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (where); i++)
+    {
+      guint first = (guint) (where[i] * (n_items - PAGE_FETCH));
+      gint64 start = g_get_monotonic_time ();
+
+      if (!fetch_items (list, first, PAGE_FETCH, error))
+        return FALSE;
+      runs[i] = ms_since (start);
+    }
+  *value = median (runs, G_N_ELEMENTS (runs));
+  return TRUE;
+}
+
+
+static gboolean
+measure_open_steps (Bench   *bench,
+                    GError **error)
+{
+  const char *path = ensure_database (bench, error);
+  double runs[N_STEPS][OPEN_RUNS];
+
+  if (path == NULL)
+    return FALSE;
+  if (bench->have_steps)
+    return TRUE;
+  for (guint run = 0; run < OPEN_RUNS; run++)
+    {
+      g_autoptr(LinliStore) store = NULL;
+      g_autoptr(GListModel) list = NULL;
+      sqlite3 *db = NULL;
+      gint64 start = g_get_monotonic_time ();
+      int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, "PRAGMA application_id; PRAGMA user_version;"
+                               " SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+      runs[STEP_SQLITE_OPEN][run] = ms_since (start);
+      start = g_get_monotonic_time ();
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, "PRAGMA quick_check(1)", NULL, NULL, NULL);
+      runs[STEP_QUICK_CHECK][run] = ms_since (start);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
+                       db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+          sqlite3_close (db);
+          return FALSE;
+        }
+      sqlite3_close (db);
+
+      start = g_get_monotonic_time ();
+      if (!(store = linli_store_open (path, error)))
+        return FALSE;
+      runs[STEP_STORE_OPEN][run] = ms_since (start);
+      start = g_get_monotonic_time ();
+      list = linli_store_list (store, LINLI_TYPE_CASE);
+      runs[STEP_LIST_IDS][run] = ms_since (start);
+      start = g_get_monotonic_time ();
+      if (!fetch_items (list, 0, FIRST_PAGE, error))
+        return FALSE;
+      runs[STEP_FIRST_PAGE][run] = ms_since (start);
+    }
+  for (guint s = 0; s < N_STEPS; s++)
+    bench->steps[s] = median (runs[s], OPEN_RUNS);
+  bench->have_steps = TRUE;
+  return TRUE;
+}
+
+static gboolean
+open_step (Bench    *bench,
+           OpenStep  which,
+           double   *value,
+           GError  **error)
+{
+  if (!measure_open_steps (bench, error))
+    return FALSE;
+  *value = bench->steps[which];
+  return TRUE;
+}
+
+#define DEFINE_OPEN_STEP(name, which)                             \
+  static gboolean                                                 \
+  name (Bench *bench, double *value, GError **error)              \
+  {                                                               \
+    return open_step (bench, which, value, error);                \
+  }
+
+DEFINE_OPEN_STEP (open_sqlite_ms, STEP_SQLITE_OPEN)
+DEFINE_OPEN_STEP (open_quick_check_ms, STEP_QUICK_CHECK)
+DEFINE_OPEN_STEP (open_store_ms, STEP_STORE_OPEN)
+DEFINE_OPEN_STEP (open_list_ids_ms, STEP_LIST_IDS)
+DEFINE_OPEN_STEP (open_first_page_ms, STEP_FIRST_PAGE)
+
+static gboolean
+peak_rss_mb (Bench   *bench,
+             double  *value,
+             GError **error)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "getrusage failed");
+      return FALSE;
+    }
+  *value = usage.ru_maxrss / 1024.0;   /* kilobytes on Linux */
+  return TRUE;
+}
+
+static const struct
+{
+  const char *name;
+  FigureFunc  func;
+  int         decimals;
+  gboolean    detail;      /* printed with --breakdown, or by --only */
+} figures[] = {
+  { "store_open_first_page_ms", store_open_first_page_ms, 1, FALSE },
+  { "open_sqlite_ms",           open_sqlite_ms,           2, TRUE },
+  { "open_quick_check_ms",      open_quick_check_ms,      2, TRUE },
+  { "open_store_ms",            open_store_ms,            2, TRUE },
+  { "open_list_ids_ms",         open_list_ids_ms,         2, TRUE },
+  { "open_first_page_ms",       open_first_page_ms,       2, TRUE },
+  { "case_page_fetch_ms",       case_page_fetch_ms,       1, FALSE },
+  { "gen_100k_s",               gen_100k_s,               2, FALSE },
+  /* Last: the peak of everything before it. */
+  { "peak_rss_mb",              peak_rss_mb,              1, FALSE },
+};
+
+/* ------------------------------------------------------------------------ */
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_remove (file);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *only = NULL;
+  gboolean keep = FALSE, breakdown = FALSE, list = FALSE;
+  Bench bench = { 0, };
+  int status = EXIT_SUCCESS;
+  gboolean found = FALSE;
+  const GOptionEntry entries[] = {
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Print only this figure", "NAME" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated databases", NULL },
+    { "breakdown", 0, 0, G_OPTION_ARG_NONE, &breakdown, "Also print the steps of opening the case list", NULL },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, "List the figures and exit", NULL },
+    { NULL }
+  };
+
+  /* As in the office, and as linli-gen writes. */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  setlocale (LC_ALL, "");
+
+  context = g_option_context_new ("- measure Linli");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("linli-bench: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (list)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+        g_print ("%s\n", figures[i].name);
+      return EXIT_SUCCESS;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (figures) && only != NULL; i++)
+    found = found || g_str_equal (figures[i].name, only);
+  if (only != NULL && !found)
+    {
+      g_printerr ("linli-bench: no figure “%s” (--list shows them)\n", only);
+      return EXIT_FAILURE;
+    }
+
+  bench.keep = keep;
+  bench.dir = g_dir_make_tmp ("linli-bench-XXXXXX", &error);
+  if (bench.dir == NULL)
+    {
+      g_printerr ("linli-bench: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+      char format[8];
+      double value = 0;
+
+      if (only != NULL ? !g_str_equal (figures[i].name, only) : (figures[i].detail && !breakdown))
+        continue;
+      if (!figures[i].func (&bench, &value, &error))
+        {
+          g_printerr ("linli-bench: %s: %s\n", figures[i].name, error->message);
+          g_clear_error (&error);
+          status = EXIT_FAILURE;
+          continue;
+        }
+      g_snprintf (format, sizeof format, "%%.%df", figures[i].decimals);
+      g_print ("%s: %s\n", figures[i].name, g_ascii_formatd (text, sizeof text, format, value));
+    }
+
+  if (bench.keep)
+    g_printerr ("linli-bench: kept %s\n", bench.dir);
+  else
+    remove_dir (bench.dir);
+  g_free (bench.dir);
+  g_free (bench.db_path);
+  return status;
+}

@@ -1,0 +1,526 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "linli-geometry.h"
+
+/* Mean Earth radius (IUGG), metres: the area test derives its degrees from it. */
+#define EARTH_RADIUS_M 6371008.8
+
+/* Coordinates near 济宁 (Jining), so the numbers look like real ones. */
+#define LON0 116.587
+#define LAT0 35.415
+#define STEP 0.001   /* one unit of the small drawings below, in degrees */
+
+static LinliGeometry *
+geometry_from_units (const double *xy,
+                     guint         n_points)
+{
+  LinliGeometry *geometry = linli_geometry_new ();
+  g_autofree LinliPoint *points = g_new (LinliPoint, n_points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      points[i].lon = LON0 + xy[2 * i] * STEP;
+      points[i].lat = LAT0 + xy[2 * i + 1] * STEP;
+    }
+  linli_geometry_add_ring (geometry, FALSE, points, n_points);
+  return geometry;
+}
+
+static void
+add_hole_units (LinliGeometry *geometry,
+                const double  *xy,
+                guint          n_points)
+{
+  g_autofree LinliPoint *points = g_new (LinliPoint, n_points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      points[i].lon = LON0 + xy[2 * i] * STEP;
+      points[i].lat = LAT0 + xy[2 * i + 1] * STEP;
+    }
+  linli_geometry_add_ring (geometry, TRUE, points, n_points);
+}
+
+static gboolean
+contains_units (const LinliGeometry *geometry,
+                double               x,
+                double               y)
+{
+  return linli_geometry_contains (geometry, LON0 + x * STEP, LAT0 + y * STEP);
+}
+
+/* A closed axis-aligned square ring from (x, y), @size units wide. */
+static LinliGeometry *
+square_units (double x,
+              double y,
+              double size)
+{
+  const double xy[] = { x, y, x + size, y, x + size, y + size, x, y + size, x, y };
+  return geometry_from_units (xy, G_N_ELEMENTS (xy) / 2);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_convex (void)
+{
+  g_autoptr(LinliGeometry) square = square_units (0, 0, 10);
+
+  g_assert_cmpuint (linli_geometry_get_n_rings (square), ==, 1);
+  g_assert_true (contains_units (square, 5, 5));
+  g_assert_true (contains_units (square, 0.5, 9.5));
+  g_assert_true (contains_units (square, 9.99, 0.01));
+  g_assert_false (contains_units (square, -1, 5));
+  g_assert_false (contains_units (square, 11, 5));
+  g_assert_false (contains_units (square, 5, -0.01));
+  g_assert_false (contains_units (square, 5, 10.01));
+  g_assert_false (contains_units (square, 20, 20));
+}
+
+static void
+test_concave (void)
+{
+  /* A U: the notch is x 1..2, y 1..3. */
+  const double u[] = { 0, 0, 3, 0, 3, 3, 2, 3, 2, 1, 1, 1, 1, 3, 0, 3, 0, 0 };
+  g_autoptr(LinliGeometry) shape = geometry_from_units (u, G_N_ELEMENTS (u) / 2);
+
+  g_assert_true (contains_units (shape, 0.5, 2));   /* left arm */
+  g_assert_true (contains_units (shape, 2.5, 2));   /* right arm */
+  g_assert_true (contains_units (shape, 1.5, 0.5)); /* bottom */
+  g_assert_false (contains_units (shape, 1.5, 2));  /* in the notch */
+  g_assert_false (contains_units (shape, 1.5, 2.9));
+  g_assert_false (contains_units (shape, 1.5, 3.5)); /* above the notch */
+  g_assert_false (contains_units (shape, -0.5, 2));
+  g_assert_false (contains_units (shape, 3.5, 2));
+}
+
+static void
+test_hole (void)
+{
+  const double hole[] = { 1, 1, 3, 1, 3, 3, 1, 3, 1, 1 };
+  g_autoptr(LinliGeometry) shape = square_units (0, 0, 4);
+  gboolean is_hole = TRUE;
+
+  add_hole_units (shape, hole, G_N_ELEMENTS (hole) / 2);
+  g_assert_cmpuint (linli_geometry_get_n_rings (shape), ==, 2);
+  linli_geometry_get_ring (shape, 0, NULL, &is_hole);
+  g_assert_false (is_hole);
+  linli_geometry_get_ring (shape, 1, NULL, &is_hole);
+  g_assert_true (is_hole);
+
+  g_assert_false (contains_units (shape, 2, 2));     /* in the hole */
+  g_assert_false (contains_units (shape, 1.1, 2.9));
+  g_assert_true (contains_units (shape, 0.5, 0.5));
+  g_assert_true (contains_units (shape, 3.5, 2));    /* beside the hole */
+  g_assert_true (contains_units (shape, 2, 3.5));    /* above it */
+  g_assert_false (contains_units (shape, 5, 2));
+}
+
+static void
+test_multipolygon (void)
+{
+  /* Two squares apart, the second with a hole. */
+  const char *json =
+    "{\"type\": \"MultiPolygon\", \"coordinates\": ["
+    "  [[[116.0, 35.0], [116.1, 35.0], [116.1, 35.1], [116.0, 35.1], [116.0, 35.0]]],"
+    "  [[[116.2, 35.0], [116.5, 35.0], [116.5, 35.3], [116.2, 35.3], [116.2, 35.0]],"
+    "   [[116.3, 35.1], [116.4, 35.1], [116.4, 35.2], [116.3, 35.2], [116.3, 35.1]]]"
+    "]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliGeometry) shape = linli_geometry_parse (json, &error);
+  gboolean is_hole;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (shape);
+  g_assert_cmpuint (linli_geometry_get_n_rings (shape), ==, 3);
+  linli_geometry_get_ring (shape, 1, NULL, &is_hole);
+  g_assert_false (is_hole);
+  linli_geometry_get_ring (shape, 2, NULL, &is_hole);
+  g_assert_true (is_hole);
+
+  g_assert_true (linli_geometry_contains (shape, 116.05, 35.05));   /* first part */
+  g_assert_true (linli_geometry_contains (shape, 116.25, 35.25));   /* second part */
+  g_assert_false (linli_geometry_contains (shape, 116.15, 35.05));  /* between them */
+  g_assert_false (linli_geometry_contains (shape, 116.35, 35.15));  /* in the hole */
+  g_assert_false (linli_geometry_contains (shape, 116.05, 35.2));
+}
+
+/* A point on an edge or a corner that several grids share is in exactly
+ * one of them, the same one every time. */
+static void
+assert_in_exactly_one (LinliGeometry **shapes,
+                       guint           n_shapes,
+                       double          lon,
+                       double          lat)
+{
+  guint n_in = 0;
+
+  for (guint i = 0; i < n_shapes; i++)
+    {
+      gboolean first = linli_geometry_contains (shapes[i], lon, lat);
+      g_assert_true (first == linli_geometry_contains (shapes[i], lon, lat));
+      n_in += first;
+    }
+  if (n_in != 1)
+    g_error ("(%.17g, %.17g) is in %u of %u neighbouring shapes", lon, lat, n_in, n_shapes);
+}
+
+static void
+test_shared_edges (void)
+{
+  /* Four squares in a 2 × 2 block. */
+  LinliGeometry *block[] = {
+    square_units (0, 0, 1), square_units (1, 0, 1),
+    square_units (0, 1, 1), square_units (1, 1, 1),
+  };
+  const double on_edges[][2] = {
+    { 1, 0.5 }, { 1, 1.5 }, { 0.5, 1 }, { 1.5, 1 },  /* shared edges */
+    { 1, 1 },                                        /* the corner all four share */
+    { 1, 0.25 }, { 0.75, 1 }, { 1, 1.999 }, { 1.999, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (on_edges); i++)
+    assert_in_exactly_one (block, G_N_ELEMENTS (block),
+                           LON0 + on_edges[i][0] * STEP, LAT0 + on_edges[i][1] * STEP);
+  for (guint i = 0; i < G_N_ELEMENTS (block); i++)
+    linli_geometry_free (block[i]);
+
+  /* Pairs of triangles that share a slanted edge, drawn in opposite
+   * directions as neighbouring polygons are: every point along that edge,
+   * and the doubles just beside it, is in exactly one of the two however
+   * the arithmetic rounds. A fixed seed keeps the run repeatable. */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+
+    for (guint k = 0; k < 2000; k++)
+      {
+        LinliPoint a = { 116.5 + g_rand_double (rand) * 0.1, 35.3 + g_rand_double (rand) * 0.1 };
+        LinliPoint b = { a.lon + g_rand_double_range (rand, 0.0001, 0.01),
+                         a.lat + g_rand_double_range (rand, 0.0001, 0.01) };
+        const LinliPoint left[] = { a, b, { a.lon, b.lat }, a };
+        const LinliPoint right[] = { a, { b.lon, a.lat }, b, a };
+        LinliGeometry *pair[] = { linli_geometry_new (), linli_geometry_new () };
+
+        linli_geometry_add_ring (pair[0], FALSE, left, G_N_ELEMENTS (left));
+        linli_geometry_add_ring (pair[1], FALSE, right, G_N_ELEMENTS (right));
+        for (guint i = 0; i < 200; i++)
+          {
+            double t = g_rand_double (rand);
+            double lon = a.lon + t * (b.lon - a.lon);
+            double lat = a.lat + t * (b.lat - a.lat);
+            double west = lon, east = lon;
+
+            assert_in_exactly_one (pair, 2, lon, lat);
+            for (guint step = 0; step < 2; step++)
+              {
+                west = nextafter (west, 0);
+                east = nextafter (east, 360);
+                assert_in_exactly_one (pair, 2, west, lat);
+                assert_in_exactly_one (pair, 2, east, lat);
+              }
+          }
+        linli_geometry_free (pair[0]);
+        linli_geometry_free (pair[1]);
+      }
+  }
+}
+
+static void
+test_vertices (void)
+{
+  /* A diamond: a ray from a point level with its side corners passes
+   * through both of them. */
+  const double diamond[] = { 0, -1, 1, 0, 0, 1, -1, 0, 0, -1 };
+  const double triangle[] = { 0, 0, 2, 0, 1, 2, 0, 0 };
+  g_autoptr(LinliGeometry) d = geometry_from_units (diamond, G_N_ELEMENTS (diamond) / 2);
+  g_autoptr(LinliGeometry) t = geometry_from_units (triangle, G_N_ELEMENTS (triangle) / 2);
+
+  g_assert_false (contains_units (d, -2, 0));
+  g_assert_true (contains_units (d, -0.5, 0));
+  g_assert_true (contains_units (d, 0, 0));
+  g_assert_true (contains_units (d, 0.9, 0));
+  g_assert_false (contains_units (d, 1.5, 0));
+  g_assert_false (contains_units (d, 0, 1.5));
+  g_assert_false (contains_units (d, 0, -1.5));
+
+  /* Level with the apex, left and right of it. */
+  g_assert_false (contains_units (t, -1, 2));
+  g_assert_false (contains_units (t, 0.5, 2));
+  g_assert_false (contains_units (t, 3, 2));
+  g_assert_true (contains_units (t, 1, 1.9));
+  /* Level with the base. */
+  g_assert_false (contains_units (t, -1, 0));
+  g_assert_false (contains_units (t, 3, 0));
+  g_assert_true (contains_units (t, 1, 0.001));
+}
+
+static void
+test_bounds (void)
+{
+  const double u[] = { 0, 0, 3, 0, 3, 3, 2, 3, 2, 1, 1, 1, 1, 4, 0, 3, 0, 0 };
+  g_autoptr(LinliGeometry) shape = geometry_from_units (u, G_N_ELEMENTS (u) / 2);
+  g_autoptr(LinliGeometry) empty = linli_geometry_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliGeometry) multi = NULL;
+  LinliBounds b;
+
+  b = linli_geometry_get_bounds (shape);
+  g_assert_cmpfloat (b.min_lon, ==, LON0);
+  g_assert_cmpfloat (b.max_lon, ==, LON0 + 3 * STEP);
+  g_assert_cmpfloat (b.min_lat, ==, LAT0);
+  g_assert_cmpfloat (b.max_lat, ==, LAT0 + 4 * STEP);
+
+  multi = linli_geometry_parse ("{\"type\":\"MultiPolygon\",\"coordinates\":["
+                                "[[[116.5,35.4],[116.6,35.4],[116.6,35.5],[116.5,35.4]]],"
+                                "[[[116.7,35.2],[116.8,35.2],[116.8,35.3],[116.7,35.2]]]]}",
+                                &error);
+  g_assert_no_error (error);
+  b = linli_geometry_get_bounds (multi);
+  g_assert_cmpfloat (b.min_lon, ==, 116.5);
+  g_assert_cmpfloat (b.max_lon, ==, 116.8);
+  g_assert_cmpfloat (b.min_lat, ==, 35.2);
+  g_assert_cmpfloat (b.max_lat, ==, 35.5);
+
+  /* Nothing: a box that contains no point. */
+  b = linli_geometry_get_bounds (empty);
+  g_assert_true (b.min_lon > b.max_lon && b.min_lat > b.max_lat);
+  g_assert_false (linli_geometry_contains (empty, LON0, LAT0));
+  g_assert_cmpfloat (linli_geometry_area_m2 (empty), ==, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+assert_close (double value,
+              double expected,
+              double tolerance)
+{
+  if (fabs (value - expected) > fabs (expected) * tolerance)
+    g_error ("%.3f is not within %.2f%% of %.3f", value, tolerance * 100, expected);
+}
+
+static void
+test_area (void)
+{
+  const double lat = 35.45, lon = 116.59;
+  const double m_per_deg_lat = EARTH_RADIUS_M * G_PI / 180;
+  const double m_per_deg_lon = m_per_deg_lat * cos (lat * G_PI / 180);
+  /* 1 km in degrees each way. */
+  const double dlat = 1000 / m_per_deg_lat, dlon = 1000 / m_per_deg_lon;
+  const LinliPoint square[] = {
+    { lon, lat - dlat / 2 }, { lon + dlon, lat - dlat / 2 },
+    { lon + dlon, lat + dlat / 2 }, { lon, lat + dlat / 2 }, { lon, lat - dlat / 2 },
+  };
+  /* The same square clockwise, and a 500 m hole in the middle of it. */
+  const LinliPoint clockwise[] = { square[0], square[3], square[2], square[1], square[0] };
+  const LinliPoint hole[] = {
+    { lon + dlon / 4, lat - dlat / 4 }, { lon + 3 * dlon / 4, lat - dlat / 4 },
+    { lon + 3 * dlon / 4, lat + dlat / 4 }, { lon + dlon / 4, lat + dlat / 4 },
+    { lon + dlon / 4, lat - dlat / 4 },
+  };
+  g_autoptr(LinliGeometry) one = linli_geometry_new ();
+  g_autoptr(LinliGeometry) cw = linli_geometry_new ();
+  g_autoptr(LinliGeometry) holed = linli_geometry_new ();
+  g_autoptr(LinliGeometry) two = linli_geometry_new ();
+  LinliPoint shifted[G_N_ELEMENTS (square)];
+  LinliPoint label;
+
+  /* The shape is what it claims. */
+  g_assert_cmpfloat (dlat, >, 0.0089);
+  g_assert_cmpfloat (dlat, <, 0.0091);
+  g_assert_cmpfloat (dlon, >, 0.0109);
+  g_assert_cmpfloat (dlon, <, 0.0112);
+
+  linli_geometry_add_ring (one, FALSE, square, G_N_ELEMENTS (square));
+  assert_close (linli_geometry_area_m2 (one), 1e6, 0.005);
+
+  linli_geometry_add_ring (cw, FALSE, clockwise, G_N_ELEMENTS (clockwise));
+  assert_close (linli_geometry_area_m2 (cw), 1e6, 0.005);
+
+  linli_geometry_add_ring (holed, FALSE, square, G_N_ELEMENTS (square));
+  linli_geometry_add_ring (holed, TRUE, hole, G_N_ELEMENTS (hole));
+  assert_close (linli_geometry_area_m2 (holed), 0.75e6, 0.005);
+
+  /* Two separate squares, the second 5 km further east. */
+  for (guint i = 0; i < G_N_ELEMENTS (square); i++)
+    {
+      shifted[i] = square[i];
+      shifted[i].lon += 5 * dlon;
+    }
+  linli_geometry_add_ring (two, FALSE, square, G_N_ELEMENTS (square));
+  linli_geometry_add_ring (two, FALSE, shifted, G_N_ELEMENTS (shifted));
+  assert_close (linli_geometry_area_m2 (two), 2e6, 0.005);
+
+  /* The label of a square sits in its middle (to a millimetre). */
+  label = linli_geometry_get_label_point (one);
+  g_assert_cmpfloat_with_epsilon (label.lon, lon + dlon / 2, 1e-8);
+  g_assert_cmpfloat_with_epsilon (label.lat, lat, 1e-8);
+
+  /* Also for a 20 m building, whose area in square degrees is tiny next to
+   * the products of its coordinates. */
+  {
+    const double s = 0.02;
+    const LinliPoint small[] = {
+      { lon, lat }, { lon + s * dlon, lat }, { lon + s * dlon, lat + s * dlat },
+      { lon, lat + s * dlat }, { lon, lat },
+    };
+    g_autoptr(LinliGeometry) building = linli_geometry_new ();
+
+    linli_geometry_add_ring (building, FALSE, small, G_N_ELEMENTS (small));
+    assert_close (linli_geometry_area_m2 (building), 400, 0.005);
+    label = linli_geometry_get_label_point (building);
+    g_assert_cmpfloat_with_epsilon (label.lon, lon + s * dlon / 2, 1e-8);
+    g_assert_cmpfloat_with_epsilon (label.lat, lat + s * dlat / 2, 1e-8);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+assert_same_rings (const LinliGeometry *a,
+                   const LinliGeometry *b)
+{
+  g_assert_cmpuint (linli_geometry_get_n_rings (a), ==, linli_geometry_get_n_rings (b));
+  for (guint r = 0; r < linli_geometry_get_n_rings (a); r++)
+    {
+      guint na, nb;
+      gboolean ha, hb;
+      const LinliPoint *pa = linli_geometry_get_ring (a, r, &na, &ha);
+      const LinliPoint *pb = linli_geometry_get_ring (b, r, &nb, &hb);
+
+      g_assert_cmpuint (na, ==, nb);
+      g_assert_true (ha == hb);
+      for (guint i = 0; i < na; i++)
+        {
+          g_assert_cmpfloat (pa[i].lon, ==, pb[i].lon);
+          g_assert_cmpfloat (pa[i].lat, ==, pb[i].lat);
+        }
+    }
+}
+
+static void
+round_trip (const char *json,
+            guint       n_rings,
+            const char *type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliGeometry) first = NULL;
+  g_autoptr(LinliGeometry) second = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+
+  first = linli_geometry_parse (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_geometry_get_n_rings (first), ==, n_rings);
+
+  text = linli_geometry_to_geojson (first);
+  g_assert_nonnull (strstr (text, type));
+  second = linli_geometry_parse (text, &error);
+  g_assert_no_error (error);
+  assert_same_rings (first, second);
+
+  again = linli_geometry_to_geojson (second);
+  g_assert_cmpstr (text, ==, again);
+}
+
+static void
+test_geojson_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliGeometry) parsed = NULL;
+  guint n;
+  const LinliPoint *ring;
+
+  round_trip ("{\"type\":\"Polygon\",\"coordinates\":"
+              "[[[116.5871234,35.4012345],[116.5993456,35.4012345],[116.5993456,35.4098765],"
+              "[116.5871234,35.4098765],[116.5871234,35.4012345]]]}",
+              1, "\"Polygon\"");
+  round_trip ("{\"type\": \"Polygon\", \"coordinates\": ["
+              "  [[116, 35], [116.01, 35], [116.01, 35.01], [116, 35.01], [116, 35]],"
+              "  [[116.002, 35.002], [116.004, 35.002], [116.004, 35.004], [116.002, 35.002]]"
+              "]}",
+              2, "\"Polygon\"");
+  round_trip ("{\"type\":\"MultiPolygon\",\"coordinates\":["
+              "[[[-0.1278,51.5074],[-0.1270,51.5074],[-0.1270,51.5080],[-0.1278,51.5074]]],"
+              "[[[116.2,35.0],[116.5,35.0],[116.5,35.3],[116.2,35.3],[116.2,35.0]],"
+              " [[116.3,35.1],[116.4,35.1],[116.4,35.2],[116.3,35.1]]],"
+              "[[[179.9999999,-89.9999999],[180,-89.9999999],[180,-90],[179.9999999,-89.9999999]]]]}",
+              4, "\"MultiPolygon\"");
+
+  /* A third value in a position (altitude) is allowed and dropped. */
+  parsed = linli_geometry_parse ("{\"type\":\"Polygon\",\"coordinates\":"
+                                 "[[[116,35,40],[116.1,35,40],[116.1,35.1,41],[116,35,40]]]}",
+                                 &error);
+  g_assert_no_error (error);
+  ring = linli_geometry_get_ring (parsed, 0, &n, NULL);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpfloat (ring[2].lon, ==, 116.1);
+  g_assert_cmpfloat (ring[2].lat, ==, 35.1);
+}
+
+static void
+test_malformed (void)
+{
+  const char *bad[] = {
+    "",
+    "not json at all",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[116, 35], [116.1, 35]",  /* cut short */
+    "[[116, 35], [116.1, 35], [116.1, 35.1], [116, 35]]",                 /* no object */
+    "{\"type\": \"Point\", \"coordinates\": [116, 35]}",
+    "{\"type\": \"LineString\", \"coordinates\": [[116, 35], [116.1, 35]]}",
+    "{\"type\": \"Polygon\"}",                                             /* no coordinates */
+    "{\"coordinates\": [[[116, 35], [116.1, 35], [116.1, 35.1], [116, 35]]]}", /* no type */
+    "{\"type\": \"Polygon\", \"coordinates\": []}",
+    "{\"type\": \"Polygon\", \"coordinates\": 116}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[116, 35], [116.1, 35], [116, 35]]]}", /* 3 positions */
+    "{\"type\": \"Polygon\", \"coordinates\": [[[\"116\", \"35\"], [\"116.1\", \"35\"], [\"116.1\", \"35.1\"], [\"116\", \"35\"]]]}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[116, 35], [116.1, \"35\"], [116.1, 35.1], [116, 35]]]}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[116, 95], [116.1, 95], [116.1, 95.1], [116, 95]]]}", /* lat 95 */
+    "{\"type\": \"Polygon\", \"coordinates\": [[[116, 35], [116.1, 35], [116.1, -95], [116, 35]]]}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[181, 35], [116.1, 35], [116.1, 35.1], [181, 35]]]}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[116, 35], [116.1], [116.1, 35.1], [116, 35]]]}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[116, 35], [116.1, null], [116.1, 35.1], [116, 35]]]}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[116, 35], [true, false], [116.1, 35.1], [116, 35]]]}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[[116, 35], {\"lon\": 1}, [116.1, 35.1], [116, 35]]]}",
+    "{\"type\": \"Polygon\", \"coordinates\": [[116, 35, 116.1, 35, 116.1, 35.1, 116, 35]]}",
+    "{\"type\": \"MultiPolygon\", \"coordinates\": [[[116, 35], [116.1, 35], [116.1, 35.1], [116, 35]]]}",
+    "{\"type\": \"MultiPolygon\", \"coordinates\": [[[[116, 35], [116.1, 35], [116.1, 35.1], [116, 35]]], [[[116, 35]]]]}",
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[116, 35], [116.1, 35], [116.1, 35.1], [116, 35]]]}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LinliGeometry) geometry = linli_geometry_parse (bad[i], &error);
+
+      if (geometry != NULL || !g_error_matches (error, LINLI_GEOMETRY_ERROR, LINLI_GEOMETRY_ERROR_INVALID))
+        g_error ("%s: expected LINLI_GEOMETRY_ERROR_INVALID, got %s", bad[i],
+                 error ? error->message : "a geometry");
+      g_assert_nonnull (error->message);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/geometry/contains/convex", test_convex);
+  g_test_add_func ("/geometry/contains/concave", test_concave);
+  g_test_add_func ("/geometry/contains/hole", test_hole);
+  g_test_add_func ("/geometry/contains/multipolygon", test_multipolygon);
+  g_test_add_func ("/geometry/contains/shared-edges", test_shared_edges);
+  g_test_add_func ("/geometry/contains/vertices", test_vertices);
+  g_test_add_func ("/geometry/bounds", test_bounds);
+  g_test_add_func ("/geometry/area", test_area);
+  g_test_add_func ("/geometry/geojson/round-trip", test_geojson_round_trip);
+  g_test_add_func ("/geometry/geojson/malformed", test_malformed);
+
+  return g_test_run ();
+}
