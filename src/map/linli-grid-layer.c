@@ -115,6 +115,9 @@ trace_geometry (LinliGridLayer      *self,
     }
 }
 
+/* Management grids are labelled at their centre; a public sentiment grid,
+ * which spans several of them, along the inside of its top edge, in its
+ * own colour, so the two never sit on top of each other. */
 static void
 draw_label (LinliGridLayer  *self,
             cairo_t         *cr,
@@ -128,12 +131,19 @@ draw_label (LinliGridLayer  *self,
 
   if (isnan (at.lat))
     return;
+  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
+    at.lat = linli_geometry_get_bounds (grid->geometry).max_lat;
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), at.lat, at.lon, &x, &y);
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), grid->name);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  /* Sentiment grid labels sit below centre so they don't cover the others. */
   if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
-    y += height * 1.2;
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+    }
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
+    y += height + 4;
 
   cairo_move_to (cr, x - width / 2.0, y - height / 2.0);
   pango_cairo_layout_path (cr, layout);
@@ -142,7 +152,10 @@ draw_label (LinliGridLayer  *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
   cairo_move_to (cr, x - width / 2.0, y - height / 2.0);
-  cairo_set_source_rgba (cr, 0.14, 0.14, 0.16, 1);
+  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
+    gdk_cairo_set_source_rgba (cr, &grid->color);
+  else
+    cairo_set_source_rgba (cr, 0.14, 0.14, 0.16, 1);
   pango_cairo_show_layout (cr, layout);
 }
 

@@ -101,6 +101,7 @@ typedef struct
   PlanKind      kind;
   int           duplicate_of;  /* index of the plan this one repeats, or -1 */
   GArray       *steps;         /* Step, in order of time */
+  guint         index;         /* in the order planned */
   gint64        case_id;       /* once written */
   char         *number;
 } CasePlan;
@@ -498,7 +499,9 @@ anchor_date (Demo       *d,
     gint64 day = opt_int (d, anchor, "day", 0);
     GDateYear year;
 
-    if (month < 1 || month > 12 || day < 1 || day > 28 + (month != 2) * 2 + (month == 1 || month == 3 || month == 5 || month == 7 || month == 8 || month == 10 || month == 12))
+    /* A day that every year has: not the 29th of February. */
+    if (month < 1 || month > 12 || day < 1 || day > 31 ||
+        !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, 2001))
       {
         damaged (d, "anchor");
         return;
@@ -1311,7 +1314,9 @@ due_days (LinliUrgency urgency)
     }
 }
 
-/* One everyday case from the templates, reported at @reported (taken). */
+/* One everyday case from the templates, reported at @reported (taken).
+ * @newest counts the cases still to come after it: the last two wait in the
+ * office's tray, one just registered and one just assigned. */
 static void
 plan_generated_case (Demo      *d,
                      GRand     *rand,
@@ -1319,6 +1324,7 @@ plan_generated_case (Demo      *d,
                      JsonArray *sources,
                      GPtrArray *plans,
                      guint      first_generated,
+                     int        newest,
                      GDateTime *reported)
 {
   CasePlan *plan = plan_new ();
@@ -1425,7 +1431,9 @@ plan_generated_case (Demo      *d,
   /* Most cases run their course; a few stall, wait, turn out void, or repeat
    * one reported a little earlier. */
   roll = g_rand_int_range (rand, 0, 1000);
-  if (age >= 7 && roll < 22 && plans->len - 1 > first_generated)
+  if (newest < 2)
+    plan->kind = PLAN_OPEN;
+  else if (age >= 7 && roll < 22 && plans->len - 1 > first_generated)
     plan->kind = PLAN_DUPLICATE;
   else if (age >= 3 && roll < 38)
     plan->kind = PLAN_VOID;
@@ -1433,7 +1441,7 @@ plan_generated_case (Demo      *d,
     plan->kind = PLAN_SUSPENDED;
   else if (age >= 20 && age <= 150 && roll < 110)
     plan->kind = PLAN_STALLED;
-  else if (age <= 4 && roll < 600)
+  else if (age <= 2 || (age <= 4 && roll < 500))
     plan->kind = PLAN_OPEN;
   else
     plan->kind = PLAN_NORMAL;
@@ -1447,7 +1455,7 @@ plan_generated_case (Demo      *d,
   plan->responsible_unit = g_strdup (req_str (d, resolution, "unit"));
   /* A recent case still in hand: just registered, assigned, or being dealt with. */
   if (plan->kind == PLAN_OPEN)
-    stage = g_rand_int_range (rand, 0, 3);
+    stage = newest < 2 ? newest : g_rand_int_range (rand, 0, 3);
 
   if (plan->kind == PLAN_DUPLICATE)
     {
@@ -1615,8 +1623,12 @@ compare_plans (gconstpointer a,
 {
   const CasePlan *pa = *(CasePlan **) a;
   const CasePlan *pb = *(CasePlan **) b;
+  int order = g_date_time_compare (pa->reported_at, pb->reported_at);
 
-  return g_date_time_compare (pa->reported_at, pb->reported_at);
+  /* Planned in order of time: a repeat never comes before what it repeats. */
+  if (order == 0)
+    order = pa->index < pb->index ? -1 : pa->index > pb->index;
+  return order;
 }
 
 static gboolean
@@ -1666,21 +1678,24 @@ write_cases (Demo       *d,
     }
   first_generated = plans->len;
   for (guint i = 0; i < N_GENERATED_CASES; i++)
-    plan_generated_case (d, rand, templates, sources, plans, first_generated, times[i]);
+    plan_generated_case (d, rand, templates, sources, plans, first_generated,
+                         N_GENERATED_CASES - 1 - (int) i, times[i]);
 
   /* Numbers follow the order of reporting. */
   for (guint i = 0; i < plans->len; i++)
     {
-      sort_steps (g_ptr_array_index (plans, i));
-      g_ptr_array_add (order, g_ptr_array_index (plans, i));
+      CasePlan *plan = g_ptr_array_index (plans, i);
+
+      plan->index = i;
+      sort_steps (plan);
+      g_ptr_array_add (order, plan);
     }
   g_ptr_array_sort (order, compare_plans);
   for (guint i = 0; i < order->len; i++)
     {
-      guint index;
+      CasePlan *plan = g_ptr_array_index (order, i);
 
-      g_ptr_array_find (plans, g_ptr_array_index (order, i), &index);
-      if (!write_case (d, plans, index, error))
+      if (!write_case (d, plans, plan->index, error))
         return FALSE;
     }
   return TRUE;
