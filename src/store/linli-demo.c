@@ -1314,6 +1314,137 @@ due_days (LinliUrgency urgency)
     }
 }
 
+/* The steps a case goes through after it is reported: assigned, dealt with,
+ * perhaps passed up, resolved at @level, revisited; or stopped short of that
+ * at @stage (0 registered, 1 assigned, 2 in progress, 3 to the end) or by
+ * the kind of its plan. */
+static void
+plan_timeline (Demo                 *d,
+               GRand                *rand,
+               CasePlan             *plan,
+               LinliResolutionLevel  level,
+               JsonObject           *resolution,
+               int                   stage)
+{
+  GDateTime *t;
+
+  if (stage == 0)
+    return;
+  t = later (d, plan->reported_at, rand, g_str_equal (plan->source, "12345转办") ? 30 : 3,
+             g_str_equal (plan->source, "12345转办") ? 180 : 40);
+  add_status (plan, g_date_time_ref (t), LINLI_CASE_STATUS_ASSIGNED);
+  if (stage == 1)
+    {
+      g_date_time_unref (t);
+      return;
+    }
+
+  if (plan->kind == PLAN_VOID)
+    {
+      GDateTime *v = later (d, t, rand, 30, 240);
+      add_event (plan, g_date_time_ref (v), LINLI_CASE_EVENT_KIND_NOTE, pick_string (d, rand, d->texts, "void"));
+      add_status (plan, v, LINLI_CASE_STATUS_VOID);
+      g_date_time_unref (t);
+      return;
+    }
+
+  {
+    GDateTime *p = plan->urgency == LINLI_URGENCY_URGENT ? later (d, t, rand, 5, 30) : later (d, t, rand, 10, 180);
+    g_date_time_unref (t);
+    t = p;
+  }
+  add_status (plan, g_date_time_ref (t), LINLI_CASE_STATUS_IN_PROGRESS);
+  if (g_rand_int_range (rand, 0, 100) < 50)
+    add_event (plan, later (d, t, rand, 5, 60), LINLI_CASE_EVENT_KIND_VISIT, pick_string (d, rand, d->texts, "visit"));
+  if (stage == 2)
+    {
+      g_date_time_unref (t);
+      return;
+    }
+
+  if (plan->kind == PLAN_SUSPENDED)
+    {
+      GDateTime *s = later (d, t, rand, 1440, 4320);
+      add_event (plan, g_date_time_ref (s), LINLI_CASE_EVENT_KIND_NOTE, pick_string (d, rand, d->texts, "suspend"));
+      add_status (plan, s, LINLI_CASE_STATUS_SUSPENDED);
+      g_date_time_unref (t);
+      return;
+    }
+
+  if (level == LINLI_RESOLUTION_LEVEL_COMMUNITY)
+    {
+      GDateTime *e = later (d, t, rand, 60, 1440);
+      add_event (plan, g_date_time_ref (e), LINLI_CASE_EVENT_KIND_ESCALATION,
+                 pick_string (d, rand, d->texts, "escalate_community"));
+      g_date_time_unref (t);
+      t = e;
+    }
+  else if (level == LINLI_RESOLUTION_LEVEL_SUBDISTRICT)
+    {
+      GDateTime *e = later (d, t, rand, 120, 2880);
+      add_status (plan, g_date_time_ref (e), LINLI_CASE_STATUS_ESCALATED);
+      add_event (plan, g_date_time_add_minutes (e, 1), LINLI_CASE_EVENT_KIND_ESCALATION,
+                 pick_string (d, rand, d->texts, "escalate_subdistrict"));
+      g_date_time_unref (t);
+      t = e;
+      if (plan->kind != PLAN_STALLED)
+        {
+          t = later (d, e, rand, 1440, 7200);
+          g_date_time_unref (e);
+          add_status (plan, g_date_time_ref (t), LINLI_CASE_STATUS_IN_PROGRESS);
+          add_event (plan, g_date_time_add_minutes (t, 2), LINLI_CASE_EVENT_KIND_NOTE,
+                     pick_string (d, rand, d->texts, "subdistrict_back"));
+        }
+    }
+
+  if (plan->kind == PLAN_STALLED)
+    {
+      /* Still waiting on someone, long past its due time. */
+      add_event (plan, later (d, t, rand, 1440, 4320), LINLI_CASE_EVENT_KIND_NOTE,
+                 pick_string (d, rand, d->texts, "stalled"));
+      g_date_time_unref (t);
+      return;
+    }
+
+  /* Resolved at its level, then revisited a few days later. */
+  {
+    const char *nick = enum_nick (LINLI_TYPE_RESOLUTION_LEVEL, level);
+    JsonArray *texts = req_array (d, resolution, "texts");
+    Step *step;
+    GDateTime *r;
+
+    if (level == LINLI_RESOLUTION_LEVEL_GRID)
+      r = plan->urgency >= LINLI_URGENCY_HIGH ? later (d, t, rand, 30, 300) : later (d, t, rand, 60, 2880);
+    else if (level == LINLI_RESOLUTION_LEVEL_COMMUNITY)
+      r = later (d, t, rand, 1440, 8640);
+    else
+      r = later (d, t, rand, 4320, 28800);
+    g_date_time_unref (t);
+
+    step = add_step (plan, g_date_time_ref (r), STEP_STATUS);
+    step->status = LINLI_CASE_STATUS_RESOLVED;
+    step->level = level;
+    step->text = g_strdup (length (texts) > 0 ? string_at (d, texts, (guint) g_rand_int_range (rand, 0, (gint32) length (texts)), nick) : "");
+    if (g_rand_int_range (rand, 0, 100) < 30)
+      add_event (plan, later (d, r, rand, 10, 120), LINLI_CASE_EVENT_KIND_FEEDBACK,
+                 pick_string (d, rand, d->texts, "feedback"));
+
+    if (g_rand_int_range (rand, 0, 100) < 92)
+      {
+        JsonObject *revisit = req_object (d, d->texts, "revisit");
+        int roll2 = g_rand_int_range (rand, 0, 100);
+        LinliSatisfaction satisfaction = roll2 < 85 ? LINLI_SATISFACTION_SATISFIED
+                                       : roll2 < 97 ? LINLI_SATISFACTION_BASICALLY_SATISFIED
+                                       : LINLI_SATISFACTION_DISSATISFIED;
+        step = add_step (plan, later (d, r, rand, 1440, 5760), STEP_STATUS);
+        step->status = LINLI_CASE_STATUS_REVISITED;
+        step->satisfaction = satisfaction;
+        step->text = g_strdup (pick_string (d, rand, revisit, enum_nick (LINLI_TYPE_SATISFACTION, satisfaction)));
+      }
+    g_date_time_unref (r);
+  }
+}
+
 /* One everyday case from the templates, reported at @reported (taken).
  * @newest counts the cases still to come after it: the last two wait in the
  * office's tray, one just registered and one just assigned. */
@@ -1500,121 +1631,7 @@ plan_generated_case (Demo      *d,
         }
     }
 
-  if (stage == 0)
-    return;
-  t = later (d, reported, rand, g_str_equal (plan->source, "12345转办") ? 30 : 3,
-             g_str_equal (plan->source, "12345转办") ? 180 : 40);
-  add_status (plan, g_date_time_ref (t), LINLI_CASE_STATUS_ASSIGNED);
-  if (stage == 1)
-    {
-      g_date_time_unref (t);
-      return;
-    }
-
-  if (plan->kind == PLAN_VOID)
-    {
-      GDateTime *v = later (d, t, rand, 30, 240);
-      add_event (plan, g_date_time_ref (v), LINLI_CASE_EVENT_KIND_NOTE, pick_string (d, rand, d->texts, "void"));
-      add_status (plan, v, LINLI_CASE_STATUS_VOID);
-      g_date_time_unref (t);
-      return;
-    }
-
-  {
-    GDateTime *p = plan->urgency == LINLI_URGENCY_URGENT ? later (d, t, rand, 5, 30) : later (d, t, rand, 10, 180);
-    g_date_time_unref (t);
-    t = p;
-  }
-  add_status (plan, g_date_time_ref (t), LINLI_CASE_STATUS_IN_PROGRESS);
-  if (g_rand_int_range (rand, 0, 100) < 50)
-    add_event (plan, later (d, t, rand, 5, 60), LINLI_CASE_EVENT_KIND_VISIT, pick_string (d, rand, d->texts, "visit"));
-  if (stage == 2)
-    {
-      g_date_time_unref (t);
-      return;
-    }
-
-  if (plan->kind == PLAN_SUSPENDED)
-    {
-      GDateTime *s = later (d, t, rand, 1440, 4320);
-      add_event (plan, g_date_time_ref (s), LINLI_CASE_EVENT_KIND_NOTE, pick_string (d, rand, d->texts, "suspend"));
-      add_status (plan, s, LINLI_CASE_STATUS_SUSPENDED);
-      g_date_time_unref (t);
-      return;
-    }
-
-  if (level == LINLI_RESOLUTION_LEVEL_COMMUNITY)
-    {
-      GDateTime *e = later (d, t, rand, 60, 1440);
-      add_event (plan, g_date_time_ref (e), LINLI_CASE_EVENT_KIND_ESCALATION,
-                 pick_string (d, rand, d->texts, "escalate_community"));
-      g_date_time_unref (t);
-      t = e;
-    }
-  else if (level == LINLI_RESOLUTION_LEVEL_SUBDISTRICT)
-    {
-      GDateTime *e = later (d, t, rand, 120, 2880);
-      add_status (plan, g_date_time_ref (e), LINLI_CASE_STATUS_ESCALATED);
-      add_event (plan, g_date_time_add_minutes (e, 1), LINLI_CASE_EVENT_KIND_ESCALATION,
-                 pick_string (d, rand, d->texts, "escalate_subdistrict"));
-      g_date_time_unref (t);
-      t = e;
-      if (plan->kind != PLAN_STALLED)
-        {
-          t = later (d, e, rand, 1440, 7200);
-          g_date_time_unref (e);
-          add_status (plan, g_date_time_ref (t), LINLI_CASE_STATUS_IN_PROGRESS);
-          add_event (plan, g_date_time_add_minutes (t, 2), LINLI_CASE_EVENT_KIND_NOTE,
-                     pick_string (d, rand, d->texts, "subdistrict_back"));
-        }
-    }
-
-  if (plan->kind == PLAN_STALLED)
-    {
-      /* Still waiting on someone, long past its due time. */
-      add_event (plan, later (d, t, rand, 1440, 4320), LINLI_CASE_EVENT_KIND_NOTE,
-                 pick_string (d, rand, d->texts, "stalled"));
-      g_date_time_unref (t);
-      return;
-    }
-
-  /* Resolved at its level, then revisited a few days later. */
-  {
-    const char *nick = enum_nick (LINLI_TYPE_RESOLUTION_LEVEL, level);
-    JsonArray *texts = req_array (d, resolution, "texts");
-    Step *step;
-    GDateTime *r;
-
-    if (level == LINLI_RESOLUTION_LEVEL_GRID)
-      r = plan->urgency >= LINLI_URGENCY_HIGH ? later (d, t, rand, 30, 300) : later (d, t, rand, 60, 2880);
-    else if (level == LINLI_RESOLUTION_LEVEL_COMMUNITY)
-      r = later (d, t, rand, 1440, 8640);
-    else
-      r = later (d, t, rand, 4320, 28800);
-    g_date_time_unref (t);
-
-    step = add_step (plan, g_date_time_ref (r), STEP_STATUS);
-    step->status = LINLI_CASE_STATUS_RESOLVED;
-    step->level = level;
-    step->text = g_strdup (length (texts) > 0 ? string_at (d, texts, (guint) g_rand_int_range (rand, 0, (gint32) length (texts)), nick) : "");
-    if (g_rand_int_range (rand, 0, 100) < 30)
-      add_event (plan, later (d, r, rand, 10, 120), LINLI_CASE_EVENT_KIND_FEEDBACK,
-                 pick_string (d, rand, d->texts, "feedback"));
-
-    if (g_rand_int_range (rand, 0, 100) < 92)
-      {
-        JsonObject *revisit = req_object (d, d->texts, "revisit");
-        int roll2 = g_rand_int_range (rand, 0, 100);
-        LinliSatisfaction satisfaction = roll2 < 85 ? LINLI_SATISFACTION_SATISFIED
-                                       : roll2 < 97 ? LINLI_SATISFACTION_BASICALLY_SATISFIED
-                                       : LINLI_SATISFACTION_DISSATISFIED;
-        step = add_step (plan, later (d, r, rand, 1440, 5760), STEP_STATUS);
-        step->status = LINLI_CASE_STATUS_REVISITED;
-        step->satisfaction = satisfaction;
-        step->text = g_strdup (pick_string (d, rand, revisit, enum_nick (LINLI_TYPE_SATISFACTION, satisfaction)));
-      }
-    g_date_time_unref (r);
-  }
+  plan_timeline (d, rand, plan, level, resolution, stage);
 }
 
 static int

@@ -108,7 +108,8 @@ digest_database (const char *path)
             g_checksum_update (checksum, (const guchar *) "\x1f", 1);
           }
     }
-  sqlite3_close (db);
+  g_clear_pointer (&tables, sqlite3_finalize);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   return g_strdup (g_checksum_get_string (checksum));
 }
 
