@@ -95,6 +95,7 @@ linli_map_view_init (LinliMapView *self)
   shumate_viewport_set_min_zoom_level (viewport, 3);
   shumate_viewport_set_max_zoom_level (viewport, 19);
   shumate_scale_set_viewport (self->scale, viewport);
+  shumate_scale_set_unit (self->scale, SHUMATE_UNIT_METRIC);
 
   self->grid_layer = linli_grid_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->grid_layer));

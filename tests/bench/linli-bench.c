@@ -89,7 +89,7 @@ generate (const char  *path,
   g_autoptr(GString) report = g_string_new (NULL);
   int fds[2];
   pid_t pid;
-  int wait_status;
+  int wait_status = -1;   /* "did not exit" if waitpid fails */
   char buf[512];
   gssize n;
 

@@ -746,10 +746,10 @@ write_residents (Gen     *gen,
                                               g_rand_int_range (gen->rand, 0, gen->buildings->len));
       g_autofree char *name = person_name (gen);
       g_autofree char *phone = chance (gen, 0.9) ? phone_number (gen) : NULL;
-      int unit = between (gen, 1, building->units);
-      int floor = between (gen, 1, building->floors);
+      int entrance = between (gen, 1, building->units);
+      int storey = between (gen, 1, building->floors);
       int door = between (gen, 1, 2);
-      g_autofree char *address = g_strdup_printf ("%u号楼%d单元%d%02d", building->number, unit, floor, door);
+      g_autofree char *address = g_strdup_printf ("%u号楼%d单元%d%02d", building->number, entrance, storey, door);
       gint64 id;
 
       linli_record_set_text (resident, "name", name);
@@ -1176,11 +1176,11 @@ write_cases (Gen     *gen,
           grid = &g_array_index (gen->grids, GenGrid, grid_index);
           lon = building->lon;
           lat = building->lat;
-          int unit = between (gen, 1, building->units);
-          int floor = between (gen, 1, building->floors);
+          int entrance = between (gen, 1, building->units);
+          int storey = between (gen, 1, building->floors);
           const char *side = chance (gen, 0.5) ? "东" : "西";
 
-          g_snprintf (address, sizeof address, "%d单元%d楼%s户", unit, floor, side);
+          g_snprintf (address, sizeof address, "%d单元%d楼%s户", entrance, storey, side);
           g_snprintf (title, sizeof title, "%u号楼%s", building->number, category->phrases[sub]);
         }
       else
