@@ -7,6 +7,8 @@
 #include "linli-demo.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
+#include "linli-new-community-dialog.h"
+#include "linli-preferences-window.h"
 #include "linli-window.h"
 
 /* The window under Xvfb: the welcome page without a database, and the demo
@@ -168,17 +170,173 @@ test_switch_to_welcome (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action_name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static gboolean
+create_cb (LinliNewCommunityDialog *dialog,
+           LinliCommunity          *community,
+           const char              *path,
+           LinliCommunity         **out)
+{
+  g_set_object (out, community);
+  return FALSE;
+}
+
+/* The fields in the order of the form: name, subdistrict, city, latitude,
+ * longitude. */
+static void
+fill (GPtrArray  *entries,
+      const char *name,
+      const char *latitude,
+      const char *longitude)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), name);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), "许庄街道");
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[2]), "济宁市");
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[3]), latitude);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[4]), longitude);
+}
+
+static void
+test_new_community_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-dialog-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  LinliNewCommunityDialog *dialog = linli_new_community_dialog_new (NULL, path);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(LinliCommunity) created = NULL;
+  GtkWidget *create;
+
+  g_assert_no_error (error);
+  g_signal_connect (dialog, "create", G_CALLBACK (create_cb), &created);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until_drawn (GTK_WIDGET (dialog));
+
+  collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+  collect (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (entries->len, ==, 5);
+  create = find_button (GTK_WIDGET (dialog), "community.create");
+  g_assert_nonnull (create);
+
+  /* An empty form cannot be created, and shows no errors yet. */
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_false (gtk_widget_has_css_class (entries->pdata[0], "error"));
+
+  fill (entries, "东方御园社区", "35.4575", "116.6035");
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  /* Bad input: the message sits in the field's own row. */
+  fill (entries, "东方御园社区", "95.5", "116.6035");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_true (gtk_widget_has_css_class (entries->pdata[3], "error"));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (rows->pdata[3]), "A latitude is"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "community.create", NULL);
+  g_assert_null (created);
+
+  fill (entries, "  ", "35.4575", "116.6035");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "Enter the name of the community");
+
+  /* Full-width digits from a Chinese input method are numbers too. */
+  fill (entries, " 东方御园社区 ", "３５．４５７５", "116.6035");
+  g_assert_true (gtk_widget_get_sensitive (create));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "community.create", NULL);
+  g_assert_nonnull (created);
+  g_assert_cmpstr (linli_record_get_text (LINLI_RECORD (created), "name"), ==, "东方御园社区");
+  g_assert_cmpfloat_with_epsilon (linli_record_get_double (LINLI_RECORD (created), "center_lat"), 35.4575, 1e-9);
+  g_assert_cmpstr (linli_new_community_dialog_get_path (dialog), ==, path);
+  /* The dialog writes nothing itself. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_rmdir (dir);
+}
+
+static void
+test_new_community_existing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-dialog-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "taken.db", NULL);
+  LinliNewCommunityDialog *dialog;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  g_file_set_contents (path, "someone's file", -1, &error);
+  g_assert_no_error (error);
+  dialog = linli_new_community_dialog_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (dialog));
+  collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+  fill (entries, "东方御园社区", "35.4575", "116.6035");
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "community.create")));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_preferences_base_map (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.linli.Linli");
+  LinliPreferencesWindow *window = linli_preferences_window_new (NULL);
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  g_autofree char *base_map = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_drawn (GTK_WIDGET (window));
+  collect (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, combos);
+  g_assert_cmpuint (combos->len, ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[0]), ==, 0);
+
+  adw_combo_row_set_selected (combos->pdata[0], 1);
+  base_map = g_settings_get_string (settings, "base-map");
+  g_assert_cmpstr (base_map, ==, "osm");
+
+  g_settings_reset (settings, "base-map");
+  g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[0]), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* A critical from a template or a property is a failure. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   gtk_init ();
   adw_init ();
 
   g_test_add_func ("/window/welcome", test_welcome_without_store);
   g_test_add ("/window/demo-map", Fixture, NULL, fixture_set_up, test_demo_map_has_grids, fixture_tear_down);
   g_test_add ("/window/demo-grids", Fixture, NULL, fixture_set_up, test_demo_grids_page, fixture_tear_down);
+  g_test_add_func ("/dialog/new-community", test_new_community_dialog);
+  g_test_add_func ("/dialog/new-community-existing-file", test_new_community_existing_file);
+  g_test_add_func ("/preferences/base-map", test_preferences_base_map);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);
 
   return g_test_run ();
