@@ -50,6 +50,21 @@ show_error (LinliApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The check that runs after a file is opened found it damaged: close it
+ * before anything is written, and say why. */
+static void
+store_damaged_cb (LinliApplication *self,
+                  const char       *message,
+                  LinliStore       *store)
+{
+  LinliWindow *window = get_window (self);
+  g_autoptr(GError) error = g_error_new_literal (LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED, message);
+
+  if (linli_window_get_store (window) == store)
+    linli_window_set_store (window, NULL);
+  show_error (self, _("The Database Is Damaged"), error);
+}
+
 /* Shows @store in the window and remembers it for the next start. */
 static void
 show_store (LinliApplication *self,
@@ -57,6 +72,7 @@ show_store (LinliApplication *self,
 {
   LinliWindow *window = get_window (self);
 
+  g_signal_connect_object (store, "damaged", G_CALLBACK (store_damaged_cb), self, G_CONNECT_SWAPPED);
   linli_window_set_store (window, store);
   g_settings_set_string (self->settings, "last-database", linli_store_get_path (store));
   gtk_window_present (GTK_WINDOW (window));

@@ -449,6 +449,24 @@ assert_no_side_files (const char *path)
     }
 }
 
+/* Opens @path as the application does. Damage inside a file that looks
+ * sound is found by the check that runs after opening; until it is over no
+ * write can start, and once it has failed none ever does. */
+static LinliStore *
+open_checked (const char  *path,
+              GError     **error)
+{
+  g_autoptr(LinliStore) store = linli_store_open (path, error);
+  g_autoptr(GError) write_error = NULL;
+
+  if (store == NULL || linli_store_verify (store, error))
+    return g_steal_pointer (&store);
+
+  g_assert_false (linli_store_begin (store, &write_error));
+  g_assert_error (write_error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED);
+  return NULL;
+}
+
 static void
 assert_refused (const char *path,
                 int         code)
@@ -462,7 +480,7 @@ assert_refused (const char *path,
   assert_no_side_files (path);
   g_assert_true (g_file_get_contents (path, &before, &n_before, NULL));
 
-  store = linli_store_open (path, &error);
+  store = open_checked (path, &error);
   g_assert_null (store);
   if (!g_error_matches (error, LINLI_STORE_ERROR, code))
     g_error ("%s: expected LinliStoreError %d, got %s (%d)", path, code,
@@ -476,7 +494,7 @@ assert_refused (const char *path,
 
   /* A second try gives the same answer: the first left nothing behind. */
   g_clear_error (&error);
-  store = linli_store_open (path, &error);
+  store = open_checked (path, &error);
   g_assert_null (store);
   g_assert_error (error, LINLI_STORE_ERROR, code);
   assert_no_side_files (path);
@@ -1604,6 +1622,54 @@ test_case_numbers (Fixture       *f,
   g_free (next);
 }
 
+static void
+damaged_cb (LinliStore  *store,
+            const char  *message,
+            char       **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* The background check tells the application by itself; a file cut short
+ * is refused before SQLite is asked anything. */
+static void
+test_damaged_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *path = sibling (f, "bad.db");
+  g_autofree char *short_path = sibling (f, "short.db");
+  g_autoptr(LinliStore) store = NULL;
+  gint64 deadline;
+  gsize length;
+  guint page_size;
+
+  make_database (f->path, 400);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  page_size = page_size_of (contents);
+
+  g_assert_true (g_file_set_contents (short_path, contents, length - 2 * page_size, NULL));
+  store = linli_store_open (short_path, &error);
+  g_assert_null (store);
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  memset (contents + (length / page_size / 2) * page_size, 0xFF, page_size);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  store = linli_store_open (path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (damaged_cb), &message);
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (message == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, path));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1625,6 +1691,7 @@ main (int   argc,
   ADD ("/store/refuse/other-database", test_refuse_other_database, NO_STORE);
   ADD ("/store/refuse/too-new", test_refuse_too_new, NO_STORE);
   ADD ("/store/refuse/damaged", test_refuse_damaged, NO_STORE);
+  ADD ("/store/refuse/damaged-signal", test_damaged_signal, NO_STORE);
   for (guint i = 0; i < n_types; i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/crud/%s", table_of (types[i]));

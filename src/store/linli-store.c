@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-integrity.h"
 #include "linli-record-list.h"
 #include "linli-store-private.h"
 
@@ -28,12 +29,14 @@ struct _LinliStore
   GHashTable     *pending;      /* GType → PendingChange, inside the outermost transaction */
   LinliClockFunc  clock;
   gpointer        clock_data;
+  LinliIntegrityCheck *integrity;  /* of an existing file; NULL for a new one */
 };
 
 G_DEFINE_FINAL_TYPE (LinliStore, linli_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  DAMAGED,
   N_SIGNALS
 };
 
@@ -370,6 +373,69 @@ query_int (LinliStore  *self,
   return TRUE;
 }
 
+static char *
+query_text (LinliStore *self,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return NULL;
+}
+
+static void
+set_damaged_error (LinliStore  *self,
+                   const char  *problem,
+                   GError     **error)
+{
+  g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED,
+               _("“%s” is damaged and cannot be used. It has not been changed; open a backup copy instead.\n\nDetails: %s"), self->path, problem);
+}
+
+static void
+integrity_done_cb (const char *problem,
+                   gpointer    user_data)
+{
+  LinliStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (problem == NULL)
+    return;
+  set_damaged_error (self, problem, &error);
+  g_signal_emit (self, signals[DAMAGED], 0, error->message);
+}
+
+/**
+ * linli_store_verify:
+ *
+ * Waits for the check of the whole file that started when it was opened,
+ * if it has not finished yet. Every write does this first, so nothing is
+ * ever written to a damaged file.
+ *
+ * Returns: %TRUE when the file is sound; %FALSE with
+ *   %LINLI_STORE_ERROR_DAMAGED when it is not
+ */
+gboolean
+linli_store_verify (LinliStore  *self,
+                    GError     **error)
+{
+  const char *problem;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+
+  if (self->integrity == NULL)
+    return TRUE;
+  problem = linli_integrity_check_wait (self->integrity);
+  if (problem != NULL)
+    {
+      set_damaged_error (self, problem, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -377,6 +443,10 @@ linli_store_finalize (GObject *object)
 {
   LinliStore *self = LINLI_STORE (object);
 
+  /* The check's own connection must be gone before the file is closed. */
+  if (self->integrity != NULL)
+    linli_integrity_check_abort (self->integrity);
+  g_clear_pointer (&self->integrity, linli_integrity_check_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   if (self->db != NULL)
@@ -411,6 +481,21 @@ linli_store_class_init (LinliStoreClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_GTYPE, LINLI_TYPE_CHANGE, G_TYPE_INT64);
+
+  /**
+   * LinliStore::damaged:
+   * @message: what is wrong, naming the file
+   *
+   * Emitted when the check of an existing file, which runs in the
+   * background after it is opened, finds it damaged. Nothing can be written
+   * to it from then on.
+   */
+  signals[DAMAGED] =
+    g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -521,6 +606,30 @@ check_header (const char  *path,
                    _("“%s” is not a Linli database."), path);
       return FALSE;
     }
+
+  /* A file cut short (a full disk, a copy that stopped) is seen at once:
+   * the header says how many pages there are. SQLite trusts that count only
+   * while the change counter matches, and pages may still sit in a WAL. */
+  {
+    guint page_size = (guint8) header[16] << 8 | (guint8) header[17];
+    guint32 change_counter = GUINT32_FROM_BE (*(guint32 *) (gpointer) (header + 24));
+    guint32 n_pages = GUINT32_FROM_BE (*(guint32 *) (gpointer) (header + 28));
+    guint32 valid_for = GUINT32_FROM_BE (*(guint32 *) (gpointer) (header + 92));
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autoptr(GFileInfo) info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+
+    if (page_size == 1)
+      page_size = 65536;
+    if (info != NULL && n_pages > 0 && valid_for == change_counter &&
+        !g_file_test (wal, G_FILE_TEST_EXISTS) &&
+        (guint64) g_file_info_get_size (info) < (guint64) n_pages * page_size)
+      {
+        g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED,
+                     _("“%s” is damaged and cannot be used. It has not been changed; open a backup copy instead.\n\nDetails: %s"), path,
+                     _("the file is shorter than the data it should hold"));
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 
@@ -532,14 +641,13 @@ check_existing (LinliStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   gint64 application_id = 0, n_tables = 0;
-  g_autofree char *check = NULL;
 
   if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
       !query_int (self, "PRAGMA user_version", version, &local_error) ||
       !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
     {
       g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be opened: %s"), self->path, local_error->message);
+                   _("“%s” is damaged and cannot be used. It has not been changed; open a backup copy instead.\n\nDetails: %s"), self->path, local_error->message);
       return FALSE;
     }
 
@@ -556,23 +664,6 @@ check_existing (LinliStore  *self,
       g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Linli. Update Linli to open it."),
                    self->path);
-      return FALSE;
-    }
-
-  {
-    g_autoptr(sqlite3_stmt) stmt = NULL;
-    int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-    if (rc == SQLITE_OK)
-      rc = sqlite3_step (stmt);
-    if (rc == SQLITE_ROW)
-      check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    else
-      check = g_strdup (sqlite3_errmsg (self->db));
-  }
-  if (g_strcmp0 (check, "ok") != 0)
-    {
-      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be opened: %s"), self->path, check);
       return FALSE;
     }
 
@@ -631,8 +722,20 @@ linli_store_open (const char  *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (exists && !empty && !check_existing (self, &version, error))
-    return NULL;
+  if (exists && !empty)
+    {
+      g_autofree char *journal_mode = NULL;
+
+      if (!check_existing (self, &version, error))
+        return NULL;
+      self->integrity = linli_integrity_check_start (path, integrity_done_cb, self, NULL);
+
+      /* A file that is to be changed on opening is checked whole first. */
+      journal_mode = query_text (self, "PRAGMA journal_mode");
+      if ((version < linli_store_schema_version () || g_strcmp0 (journal_mode, "wal") != 0) &&
+          !linli_store_verify (self, error))
+        return NULL;
+    }
 
   /* Only now, with the file known to be ours, may anything be written. */
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
@@ -705,6 +808,9 @@ linli_store_begin (LinliStore  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+
+  if (self->depth == 0 && !linli_store_verify (self, error))
+    return FALSE;
 
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
                          : g_strdup_printf ("SAVEPOINT linli_%u", self->depth);

@@ -31,6 +31,8 @@ guint           linli_store_schema_version     (void);
 
 LinliStore     *linli_store_open               (const char      *path,
                                                 GError         **error);
+gboolean        linli_store_verify             (LinliStore      *self,
+                                                GError         **error);
 const char     *linli_store_get_path           (LinliStore      *self);
 LinliCommunity *linli_store_dup_community      (LinliStore      *self);
 void            linli_store_set_clock          (LinliStore      *self,
