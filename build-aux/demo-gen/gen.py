@@ -176,7 +176,7 @@ sources = [
   {'name': '12345转办', 'weight': 12, 'anonymous': 40},
 ]
 
-exec(open('templates.py', encoding='utf-8').read())
+exec(open(__import__('os').path.join(__import__('os').path.dirname(__import__('os').path.abspath(__file__)), 'templates.py'), encoding='utf-8').read())
 
 data = {
   'comment': '东方御园社区演示数据，据一篇报纸报道改编：社区、街道和合作单位名称取自报道；'

@@ -9,8 +9,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-case-timeline.h"
 #include "linli-integrity.h"
 #include "linli-record-list.h"
+#include "linli-record-sql.h"
 #include "linli-store-private.h"
 
 /* 'LNLI', written by 001-initial.sql: tells our files from other SQLite files. */
@@ -51,223 +53,6 @@ typedef struct
 } PendingChange;
 
 G_DEFINE_QUARK (linli-store-error-quark, linli_store_error)
-
-/* Per record type: its SQL, built once from its columns. */
-typedef struct
-{
-  char *select;   /* SELECT id, columns…, lists… FROM table AS t */
-  char *insert;
-  char *update;
-  char *remove;
-} RecordSql;
-
-static RecordSql *
-record_sql (GType type)
-{
-  static GHashTable *cache;
-  static GMutex lock;
-  RecordSql *sql;
-
-  g_mutex_lock (&lock);
-  if (cache == NULL)
-    cache = g_hash_table_new (NULL, NULL);
-  sql = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
-  if (sql == NULL)
-    {
-      g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
-      LinliRecordClass *klass = LINLI_RECORD_CLASS (type_class);
-      GString *select = g_string_new ("SELECT t.id");
-      GString *insert_cols = g_string_new (NULL);
-      GString *insert_vals = g_string_new (NULL);
-      GString *update = g_string_new (NULL);
-      guint n = 0;
-
-      for (guint i = 0; i < klass->n_columns; i++)
-        {
-          const LinliColumn *c = &klass->columns[i];
-
-          if (c->type == LINLI_COLUMN_TEXT_LIST || c->type == LINLI_COLUMN_REF_LIST)
-            {
-              /* char(31), the unit separator, cannot be typed into a field. */
-              g_string_append_printf (select,
-                                      ", (SELECT group_concat(v, char(31)) FROM"
-                                      " (SELECT %s AS v FROM %s WHERE %s = t.id ORDER BY %s))",
-                                      c->list_value, c->list_table, c->list_key, c->list_value);
-              continue;
-            }
-          n++;
-          g_string_append_printf (select, ", t.%s", c->name);
-          g_string_append_printf (insert_cols, "%s%s", n > 1 ? ", " : "", c->name);
-          g_string_append_printf (insert_vals, "%s?%u", n > 1 ? ", " : "", n);
-          g_string_append_printf (update, "%s%s = ?%u", n > 1 ? ", " : "", c->name, n);
-        }
-
-      sql = g_new0 (RecordSql, 1);
-      g_string_append_printf (select, " FROM %s AS t", klass->table);
-      sql->select = g_string_free (select, FALSE);
-      sql->insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
-                                     klass->table, insert_cols->str, insert_vals->str);
-      sql->update = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%u",
-                                     klass->table, update->str, n + 1);
-      sql->remove = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", klass->table);
-      g_string_free (insert_cols, TRUE);
-      g_string_free (insert_vals, TRUE);
-      g_string_free (update, TRUE);
-      g_hash_table_insert (cache, GSIZE_TO_POINTER (type), sql);
-    }
-  g_mutex_unlock (&lock);
-
-  return sql;
-}
-
-static char *
-format_datetime (GDateTime *dt)
-{
-  /* In the local zone, so that every time in the file sorts as text, with
-   * an explicit offset; microseconds only when there are any, so that a
-   * time reads back equal. "…:05+08:00" sorts before "…:05.5+08:00". */
-  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
-
-  return g_date_time_format (local, g_date_time_get_microsecond (local) != 0
-                                    ? "%Y-%m-%dT%H:%M:%S.%f%:z"
-                                    : "%Y-%m-%dT%H:%M:%S%:z");
-}
-
-static GDateTime *
-parse_datetime (const char *text)
-{
-  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-}
-
-static int
-bind_value (sqlite3_stmt      *stmt,
-            int                index,
-            const LinliColumn *column,
-            const GValue      *value)
-{
-  switch (column->type)
-    {
-    case LINLI_COLUMN_TEXT:
-      return sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
-    case LINLI_COLUMN_INT:
-      return sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
-    case LINLI_COLUMN_REF:
-      if (g_value_get_int64 (value) == 0)
-        return sqlite3_bind_null (stmt, index);
-      return sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
-    case LINLI_COLUMN_DOUBLE:
-      if (isnan (g_value_get_double (value)))
-        return sqlite3_bind_null (stmt, index);
-      return sqlite3_bind_double (stmt, index, g_value_get_double (value));
-    case LINLI_COLUMN_BOOL:
-      return sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
-    case LINLI_COLUMN_DATETIME:
-      {
-        GDateTime *dt = g_value_get_boxed (value);
-        if (dt == NULL)
-          return sqlite3_bind_null (stmt, index);
-        return sqlite3_bind_text (stmt, index, format_datetime (dt), -1, g_free);
-      }
-    case LINLI_COLUMN_ENUM:
-      {
-        g_autoptr(GEnumClass) enum_class = g_type_class_ref (G_VALUE_TYPE (value));
-        GEnumValue *ev = g_enum_get_value (enum_class, g_value_get_enum (value));
-        if (ev == NULL || (ev->value == 0 && g_str_equal (ev->value_nick, "none")))
-          return sqlite3_bind_null (stmt, index);
-        return sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
-      }
-    case LINLI_COLUMN_TEXT_LIST:
-    case LINLI_COLUMN_REF_LIST:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-read_value (sqlite3_stmt      *stmt,
-            int                index,
-            const LinliColumn *column,
-            GValue            *value)
-{
-  gboolean is_null = sqlite3_column_type (stmt, index) == SQLITE_NULL;
-  const char *text = (const char *) sqlite3_column_text (stmt, index);
-
-  switch (column->type)
-    {
-    case LINLI_COLUMN_TEXT:
-      g_value_init (value, G_TYPE_STRING);
-      g_value_set_string (value, text);
-      break;
-    case LINLI_COLUMN_INT:
-    case LINLI_COLUMN_REF:
-      g_value_init (value, G_TYPE_INT64);
-      g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
-      break;
-    case LINLI_COLUMN_DOUBLE:
-      g_value_init (value, G_TYPE_DOUBLE);
-      g_value_set_double (value, is_null ? NAN : sqlite3_column_double (stmt, index));
-      break;
-    case LINLI_COLUMN_BOOL:
-      g_value_init (value, G_TYPE_BOOLEAN);
-      g_value_set_boolean (value, sqlite3_column_int (stmt, index) != 0);
-      break;
-    case LINLI_COLUMN_DATETIME:
-      g_value_init (value, G_TYPE_DATE_TIME);
-      g_value_take_boxed (value, parse_datetime (text));
-      break;
-    case LINLI_COLUMN_ENUM:
-      {
-        g_autoptr(GEnumClass) enum_class = g_type_class_ref (column->enum_type ());
-        GEnumValue *ev = text ? g_enum_get_value_by_nick (enum_class, text) : NULL;
-        g_value_init (value, column->enum_type ());
-        g_value_set_enum (value, ev ? ev->value : enum_class->values[0].value);
-        break;
-      }
-    case LINLI_COLUMN_TEXT_LIST:
-      g_value_init (value, G_TYPE_STRV);
-      g_value_take_boxed (value, text ? g_strsplit (text, "\x1f", -1) : NULL);
-      break;
-    case LINLI_COLUMN_REF_LIST:
-      {
-        g_auto(GStrv) parts = text ? g_strsplit (text, "\x1f", -1) : NULL;
-        GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-        for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
-          {
-            gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
-            g_array_append_val (ids, id);
-          }
-        g_value_init (value, G_TYPE_ARRAY);
-        g_value_take_boxed (value, ids);
-        break;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-LinliRecord *
-linli_store_read_record (GType         type,
-                         sqlite3_stmt *stmt)
-{
-  LinliRecord *record = linli_record_new (type);
-  guint n_columns;
-  const LinliColumn *columns = linli_record_class_get_columns (LINLI_RECORD_GET_CLASS (record), &n_columns);
-
-  linli_record_set_id (record, sqlite3_column_int64 (stmt, 0));
-  for (guint i = 0; i < n_columns; i++)
-    {
-      GValue value = G_VALUE_INIT;
-      read_value (stmt, (int) i + 1, &columns[i], &value);
-      linli_record_take_value (record, i, &value);
-    }
-  return record;
-}
-
-const char *
-linli_store_select_sql (GType type)
-{
-  return record_sql (type)->select;
-}
 
 /* ------------------------------------------------------------------------ */
 
@@ -1051,76 +836,10 @@ bind_columns (LinliStore    *self,
 
       if (columns[i].type == LINLI_COLUMN_TEXT_LIST || columns[i].type == LINLI_COLUMN_REF_LIST)
         continue;
-      rc = bind_value (stmt, (int) ++n, &columns[i], linli_record_peek_value (record, i));
+      rc = linli_record_sql_bind (stmt, (int) ++n, &columns[i], linli_record_peek_value (record, i));
       if (rc != SQLITE_OK)
         return linli_store_fail (self, rc, error);
     }
-  return TRUE;
-}
-
-static gboolean
-add_case_event (LinliStore         *self,
-                gint64              case_id,
-                LinliCaseEventKind  kind,
-                GDateTime          *at,
-                gint64              worker_id,
-                const char         *from_value,
-                const char         *to_value,
-                GError            **error)
-{
-  g_autoptr(LinliRecord) event = linli_record_new (LINLI_TYPE_CASE_EVENT);
-
-  linli_record_set_int (event, "case_id", case_id);
-  linli_record_set_datetime (event, "at", at);
-  linli_record_set_int (event, "worker_id", worker_id);
-  linli_record_set_enum (event, "kind", kind);
-  linli_record_set_text (event, "from_value", from_value);
-  linli_record_set_text (event, "to_value", to_value);
-  return linli_store_insert (self, event, error);
-}
-
-static const char *
-status_nick (int status)
-{
-  g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
-  return g_enum_get_value (enum_class, status)->value_nick;
-}
-
-/* The 民情日记 records every status change and reassignment by itself.
- * @before is %NULL for a new case. */
-static gboolean
-record_case_changes (LinliStore   *self,
-                     LinliRecord  *before,
-                     LinliRecord  *after,
-                     GError      **error)
-{
-  g_autoptr(GDateTime) now = NULL;
-  gint64 id = linli_record_get_id (after);
-  int status = linli_record_get_enum (after, "status");
-  gint64 worker = linli_record_get_int (after, "worker_id");
-
-  if (before == NULL)
-    return add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS,
-                           linli_record_get_datetime (after, "reported_at"), 0,
-                           NULL, status_nick (status), error);
-
-  now = linli_store_now (self);
-  if (linli_record_get_enum (before, "status") != status &&
-      !add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS, now, worker,
-                       status_nick (linli_record_get_enum (before, "status")),
-                       status_nick (status), error))
-    return FALSE;
-
-  if (linli_record_get_int (before, "worker_id") != worker)
-    {
-      gint64 previous = linli_record_get_int (before, "worker_id");
-      /* NULL, not "0", for nobody. */
-      g_autofree char *from = previous ? g_strdup_printf ("%" G_GINT64_FORMAT, previous) : NULL;
-      g_autofree char *to = worker ? g_strdup_printf ("%" G_GINT64_FORMAT, worker) : NULL;
-      if (!add_case_event (self, id, LINLI_CASE_EVENT_KIND_ASSIGNMENT, now, worker, from, to, error))
-        return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -1158,7 +877,7 @@ linli_store_insert (LinliStore   *self,
   if (!linli_store_begin (self, error))
     return FALSE;
 
-  ok = (stmt = linli_store_prepare (self, record_sql (G_OBJECT_TYPE (record))->insert, error)) != NULL &&
+  ok = (stmt = linli_store_prepare (self, linli_record_sql (G_OBJECT_TYPE (record))->insert, error)) != NULL &&
        bind_columns (self, stmt, record, error);
   if (ok && sqlite3_step (stmt) != SQLITE_DONE)
     ok = linli_store_fail (self, sqlite3_errcode (self->db), error);
@@ -1166,7 +885,7 @@ linli_store_insert (LinliStore   *self,
     {
       linli_record_set_id (record, sqlite3_last_insert_rowid (self->db));
       ok = write_lists (self, record, FALSE, error) &&
-           (!LINLI_IS_CASE (record) || record_case_changes (self, NULL, record, error));
+           (!LINLI_IS_CASE (record) || linli_case_timeline_record (self, NULL, record, error));
     }
   if (!ok)
     linli_record_set_id (record, 0);
@@ -1194,7 +913,7 @@ linli_store_update (LinliStore   *self,
 
   before = linli_store_get (self, G_OBJECT_TYPE (record), linli_record_get_id (record), error);
   ok = before != NULL &&
-       (stmt = linli_store_prepare (self, record_sql (G_OBJECT_TYPE (record))->update, error)) != NULL &&
+       (stmt = linli_store_prepare (self, linli_record_sql (G_OBJECT_TYPE (record))->update, error)) != NULL &&
        bind_columns (self, stmt, record, error);
   if (ok)
     {
@@ -1203,7 +922,7 @@ linli_store_update (LinliStore   *self,
         ok = linli_store_fail (self, sqlite3_errcode (self->db), error);
     }
   ok = ok && write_lists (self, record, TRUE, error) &&
-       (!LINLI_IS_CASE (record) || record_case_changes (self, before, record, error));
+       (!LINLI_IS_CASE (record) || linli_case_timeline_record (self, before, record, error));
   if (ok)
     changed (self, G_OBJECT_TYPE (record), LINLI_CHANGE_UPDATED, linli_record_get_id (record));
 
@@ -1225,7 +944,7 @@ linli_store_delete (LinliStore   *self,
   if (!linli_store_begin (self, error))
     return FALSE;
 
-  ok = (stmt = linli_store_prepare (self, record_sql (G_OBJECT_TYPE (record))->remove, error)) != NULL;
+  ok = (stmt = linli_store_prepare (self, linli_record_sql (G_OBJECT_TYPE (record))->remove, error)) != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, linli_record_get_id (record));
@@ -1264,7 +983,7 @@ linli_store_get (LinliStore  *self,
   g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (type, LINLI_TYPE_RECORD), NULL);
 
-  sql = g_strconcat (record_sql (type)->select, " WHERE t.id = ?1", NULL);
+  sql = g_strconcat (linli_record_sql (type)->select, " WHERE t.id = ?1", NULL);
   if (!(stmt = linli_store_prepare (self, sql, error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-record-sql"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "linli-record-sql.h"
+#include "linli-store-private.h"
+
+/* How a record's columns become SQL and back: the statements of each record
+ * type, built once from its column list, and the conversion of every column
+ * type to and from SQLite values. */
+
+const LinliRecordSql *
+linli_record_sql (GType type)
+{
+  static GHashTable *cache;
+  static GMutex lock;
+  LinliRecordSql *sql;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  sql = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
+  if (sql == NULL)
+    {
+      g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+      LinliRecordClass *klass = LINLI_RECORD_CLASS (type_class);
+      GString *select = g_string_new ("SELECT t.id");
+      GString *insert_cols = g_string_new (NULL);
+      GString *insert_vals = g_string_new (NULL);
+      GString *update = g_string_new (NULL);
+      guint n = 0;
+
+      for (guint i = 0; i < klass->n_columns; i++)
+        {
+          const LinliColumn *c = &klass->columns[i];
+
+          if (c->type == LINLI_COLUMN_TEXT_LIST || c->type == LINLI_COLUMN_REF_LIST)
+            {
+              /* char(31), the unit separator, cannot be typed into a field. */
+              g_string_append_printf (select,
+                                      ", (SELECT group_concat(v, char(31)) FROM"
+                                      " (SELECT %s AS v FROM %s WHERE %s = t.id ORDER BY %s))",
+                                      c->list_value, c->list_table, c->list_key, c->list_value);
+              continue;
+            }
+          n++;
+          g_string_append_printf (select, ", t.%s", c->name);
+          g_string_append_printf (insert_cols, "%s%s", n > 1 ? ", " : "", c->name);
+          g_string_append_printf (insert_vals, "%s?%u", n > 1 ? ", " : "", n);
+          g_string_append_printf (update, "%s%s = ?%u", n > 1 ? ", " : "", c->name, n);
+        }
+
+      sql = g_new0 (LinliRecordSql, 1);
+      g_string_append_printf (select, " FROM %s AS t", klass->table);
+      sql->select = g_string_free (select, FALSE);
+      sql->insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                     klass->table, insert_cols->str, insert_vals->str);
+      sql->update = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%u",
+                                     klass->table, update->str, n + 1);
+      sql->remove = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", klass->table);
+      g_string_free (insert_cols, TRUE);
+      g_string_free (insert_vals, TRUE);
+      g_string_free (update, TRUE);
+      g_hash_table_insert (cache, GSIZE_TO_POINTER (type), sql);
+    }
+  g_mutex_unlock (&lock);
+
+  return sql;
+}
+
+static char *
+format_datetime (GDateTime *dt)
+{
+  /* In the local zone, so that every time in the file sorts as text, with
+   * an explicit offset; microseconds only when there are any, so that a
+   * time reads back equal. "…:05+08:00" sorts before "…:05.5+08:00". */
+  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+
+  return g_date_time_format (local, g_date_time_get_microsecond (local) != 0
+                                    ? "%Y-%m-%dT%H:%M:%S.%f%:z"
+                                    : "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static GDateTime *
+parse_datetime (const char *text)
+{
+  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+int
+linli_record_sql_bind (sqlite3_stmt      *stmt,
+            int                index,
+            const LinliColumn *column,
+            const GValue      *value)
+{
+  switch (column->type)
+    {
+    case LINLI_COLUMN_TEXT:
+      return sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+    case LINLI_COLUMN_INT:
+      return sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+    case LINLI_COLUMN_REF:
+      if (g_value_get_int64 (value) == 0)
+        return sqlite3_bind_null (stmt, index);
+      return sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+    case LINLI_COLUMN_DOUBLE:
+      if (isnan (g_value_get_double (value)))
+        return sqlite3_bind_null (stmt, index);
+      return sqlite3_bind_double (stmt, index, g_value_get_double (value));
+    case LINLI_COLUMN_BOOL:
+      return sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+    case LINLI_COLUMN_DATETIME:
+      {
+        GDateTime *dt = g_value_get_boxed (value);
+        if (dt == NULL)
+          return sqlite3_bind_null (stmt, index);
+        return sqlite3_bind_text (stmt, index, format_datetime (dt), -1, g_free);
+      }
+    case LINLI_COLUMN_ENUM:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (G_VALUE_TYPE (value));
+        GEnumValue *ev = g_enum_get_value (enum_class, g_value_get_enum (value));
+        if (ev == NULL || (ev->value == 0 && g_str_equal (ev->value_nick, "none")))
+          return sqlite3_bind_null (stmt, index);
+        return sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
+      }
+    case LINLI_COLUMN_TEXT_LIST:
+    case LINLI_COLUMN_REF_LIST:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+linli_record_sql_read (sqlite3_stmt      *stmt,
+            int                index,
+            const LinliColumn *column,
+            GValue            *value)
+{
+  gboolean is_null = sqlite3_column_type (stmt, index) == SQLITE_NULL;
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+
+  switch (column->type)
+    {
+    case LINLI_COLUMN_TEXT:
+      g_value_init (value, G_TYPE_STRING);
+      g_value_set_string (value, text);
+      break;
+    case LINLI_COLUMN_INT:
+    case LINLI_COLUMN_REF:
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, index));
+      break;
+    case LINLI_COLUMN_DOUBLE:
+      g_value_init (value, G_TYPE_DOUBLE);
+      g_value_set_double (value, is_null ? NAN : sqlite3_column_double (stmt, index));
+      break;
+    case LINLI_COLUMN_BOOL:
+      g_value_init (value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (value, sqlite3_column_int (stmt, index) != 0);
+      break;
+    case LINLI_COLUMN_DATETIME:
+      g_value_init (value, G_TYPE_DATE_TIME);
+      g_value_take_boxed (value, parse_datetime (text));
+      break;
+    case LINLI_COLUMN_ENUM:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (column->enum_type ());
+        GEnumValue *ev = text ? g_enum_get_value_by_nick (enum_class, text) : NULL;
+        g_value_init (value, column->enum_type ());
+        g_value_set_enum (value, ev ? ev->value : enum_class->values[0].value);
+        break;
+      }
+    case LINLI_COLUMN_TEXT_LIST:
+      g_value_init (value, G_TYPE_STRV);
+      g_value_take_boxed (value, text ? g_strsplit (text, "\x1f", -1) : NULL);
+      break;
+    case LINLI_COLUMN_REF_LIST:
+      {
+        g_auto(GStrv) parts = text ? g_strsplit (text, "\x1f", -1) : NULL;
+        GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+          {
+            gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+            g_array_append_val (ids, id);
+          }
+        g_value_init (value, G_TYPE_ARRAY);
+        g_value_take_boxed (value, ids);
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+LinliRecord *
+linli_store_read_record (GType         type,
+                         sqlite3_stmt *stmt)
+{
+  LinliRecord *record = linli_record_new (type);
+  guint n_columns;
+  const LinliColumn *columns = linli_record_class_get_columns (LINLI_RECORD_GET_CLASS (record), &n_columns);
+
+  linli_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 0; i < n_columns; i++)
+    {
+      GValue value = G_VALUE_INIT;
+      linli_record_sql_read (stmt, (int) i + 1, &columns[i], &value);
+      linli_record_take_value (record, i, &value);
+    }
+  return record;
+}
+
+const char *
+linli_store_select_sql (GType type)
+{
+  return linli_record_sql (type)->select;
+}

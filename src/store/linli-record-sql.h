@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "linli-record.h"
+
+G_BEGIN_DECLS
+
+/* The statements of one record type; list columns are read by the select
+ * (one subquery each) and written by the store row by row. */
+typedef struct
+{
+  char *select;   /* SELECT t.id, columns…, lists… FROM table AS t */
+  char *insert;   /* the plain columns as ?1 … ?n */
+  char *update;   /* the same, and the id as ?n+1 */
+  char *remove;   /* the id as ?1 */
+} LinliRecordSql;
+
+const LinliRecordSql *linli_record_sql      (GType              type);
+int                   linli_record_sql_bind (sqlite3_stmt      *stmt,
+                                             int                index,
+                                             const LinliColumn *column,
+                                             const GValue      *value);
+void                  linli_record_sql_read (sqlite3_stmt      *stmt,
+                                             int                index,
+                                             const LinliColumn *column,
+                                             GValue            *value);
+
+G_END_DECLS
