@@ -136,6 +136,16 @@ open_demo (LinliApplication *self)
   return TRUE;
 }
 
+/* The open database, when it has no community yet. */
+static LinliStore *
+store_without_community (LinliApplication *self)
+{
+  LinliStore *store = linli_window_get_store (get_window (self));
+  g_autoptr(LinliCommunity) community = store ? linli_store_dup_community (store) : NULL;
+
+  return store != NULL && community == NULL ? store : NULL;
+}
+
 static gboolean
 create_community_cb (LinliApplication *self,
                      LinliCommunity   *community,
@@ -143,6 +153,17 @@ create_community_cb (LinliApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LinliStore) store = NULL;
+  LinliStore *open_store = store_without_community (self);
+
+  if (open_store != NULL && g_strcmp0 (linli_store_get_path (open_store), path) == 0)
+    {
+      if (!linli_store_insert (open_store, LINLI_RECORD (community), &error))
+        {
+          show_error (self, _("Cannot Create the Community"), error);
+          return FALSE;
+        }
+      return TRUE;
+    }
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return FALSE;
@@ -182,10 +203,18 @@ new_community_action (GSimpleAction *action,
                       gpointer       user_data)
 {
   LinliApplication *self = user_data;
-  g_autofree char *path = free_database_path ();
+  LinliStore *open_store = store_without_community (self);
+  g_autofree char *path = NULL;
   LinliNewCommunityDialog *dialog;
 
-  dialog = linli_new_community_dialog_new (GTK_WINDOW (get_window (self)), path);
+  if (open_store != NULL)
+    dialog = linli_new_community_dialog_new_for_file (GTK_WINDOW (get_window (self)),
+                                                      linli_store_get_path (open_store));
+  else
+    {
+      path = free_database_path ();
+      dialog = linli_new_community_dialog_new (GTK_WINDOW (get_window (self)), path);
+    }
   g_signal_connect_object (dialog, "create", G_CALLBACK (create_community_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -109,6 +109,18 @@ update_title (LinliWindow *self)
   gtk_revealer_set_reveal_child (self->demo_banner, is_demo);
 }
 
+/* The welcome page without a database, a request to set up the community
+ * for a database that has none, or the pages. */
+static void
+update_content (LinliWindow *self)
+{
+  g_autoptr(LinliCommunity) community = self->store ? linli_store_dup_community (self->store) : NULL;
+  const char *page = self->store == NULL ? "welcome" : community == NULL ? "setup" : "main";
+
+  gtk_stack_set_visible_child_name (self->title_stack, g_str_equal (page, "main") ? "main" : "welcome");
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+}
+
 static void
 store_changed_cb (LinliWindow *self,
                   GType        type,
@@ -116,7 +128,13 @@ store_changed_cb (LinliWindow *self,
                   gint64       id)
 {
   if (type == LINLI_TYPE_COMMUNITY)
-    update_title (self);
+    {
+      /* A community just set up: centre the map on it. */
+      if (change == LINLI_CHANGE_INSERTED)
+        linli_map_view_set_store (self->map_view, self->store);
+      update_title (self);
+      update_content (self);
+    }
   else
     update_counts (self);
 }
@@ -278,9 +296,7 @@ linli_window_set_store (LinliWindow *self,
   linli_grids_page_set_store (self->grids_page, store);
   update_title (self);
   update_counts (self);
-
-  gtk_stack_set_visible_child_name (self->title_stack, store ? "main" : "welcome");
-  gtk_stack_set_visible_child_name (self->content_stack, store ? "main" : "welcome");
+  update_content (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -291,7 +307,7 @@ linli_window_show_page (LinliWindow *self,
 {
   g_return_if_fail (LINLI_IS_WINDOW (self));
 
-  if (self->store != NULL)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 

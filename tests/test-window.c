@@ -321,6 +321,59 @@ test_preferences_base_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A database made by `linli --database=FILE` has no community: the window
+ * asks for one, and shows the pages as soon as it is there. */
+static void
+test_setup_community (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-setup-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(LinliStore) store = linli_store_open (path, &error);
+  g_autoptr(LinliRecord) community = linli_record_new (LINLI_TYPE_COMMUNITY);
+  LinliWindow *window = linli_window_new (NULL);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  GtkWidget *setup = NULL;
+
+  g_assert_no_error (error);
+  linli_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_drawn (GTK_WIDGET (window));
+
+  collect (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    if (g_strcmp0 (adw_status_page_get_title (pages->pdata[i]), "Set Up the Community") == 0)
+      setup = pages->pdata[i];
+  g_assert_nonnull (setup);
+  g_assert_true (gtk_widget_is_drawable (setup));
+
+  linli_record_set_text (community, "name", "东方御园社区");
+  linli_record_set_double (community, "center_lat", 35.4575);
+  linli_record_set_double (community, "center_lon", 116.6035);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    linli_record_set_datetime (community, "created_at", now);
+  }
+  g_assert_true (linli_store_insert (store, community, &error));
+  g_assert_no_error (error);
+  wait_until_drawn (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_is_drawable (setup));
+  g_assert_true (gtk_widget_is_drawable (linli_window_get_map_view (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "东方御园社区");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  {
+    static const char * const suffixes[] = { "", "-wal", "-shm" };
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+        g_remove (file);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/dialog/new-community", test_new_community_dialog);
   g_test_add_func ("/dialog/new-community-existing-file", test_new_community_existing_file);
   g_test_add_func ("/preferences/base-map", test_preferences_base_map);
+  g_test_add_func ("/window/setup-community", test_setup_community);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);
 
   return g_test_run ();

@@ -27,8 +27,10 @@ struct _LinliNewCommunityDialog
   AdwActionRow *longitude_row;
   GtkEntry     *longitude_entry;
   AdwActionRow *file_row;
+  GtkWidget    *file_group;
 
   char         *path;
+  gboolean      path_is_open;  /* an open database that has no community yet */
   gboolean      touched[3];   /* name, latitude, longitude: typed into yet */
   GtkFileChooserNative *chooser;
 };
@@ -82,6 +84,8 @@ show_field (AdwActionRow *row,
 static gboolean
 path_is_free (LinliNewCommunityDialog *self)
 {
+  if (self->path_is_open)
+    return TRUE;
   return self->path != NULL && !g_file_test (self->path, G_FILE_TEST_EXISTS);
 }
 
@@ -258,6 +262,7 @@ linli_new_community_dialog_class_init (LinliNewCommunityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, longitude_row);
   gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, longitude_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, file_group);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, latitude_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, longitude_changed_cb);
@@ -288,6 +293,27 @@ linli_new_community_dialog_new (GtkWindow  *parent,
                        "modal", parent != NULL,
                        NULL);
   self->path = g_strdup (default_path);
+  validate (self);
+  return self;
+}
+
+/**
+ * linli_new_community_dialog_new_for_file:
+ * @path: an open database that has no community yet
+ *
+ * Asks for the community of a database that exists already, such as one
+ * made by `linli --database=FILE`; there is no file to choose.
+ */
+LinliNewCommunityDialog *
+linli_new_community_dialog_new_for_file (GtkWindow  *parent,
+                                         const char *path)
+{
+  LinliNewCommunityDialog *self = linli_new_community_dialog_new (parent, path);
+
+  self->path_is_open = TRUE;
+  gtk_widget_set_visible (self->file_group, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "community.choose-file", FALSE);
+  gtk_window_set_title (GTK_WINDOW (self), _("Set Up the Community"));
   validate (self);
   return self;
 }

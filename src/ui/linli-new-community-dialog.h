@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (LinliNewCommunityDialog, linli_new_community_dialog, LINLI
 
 LinliNewCommunityDialog *linli_new_community_dialog_new      (GtkWindow               *parent,
                                                               const char              *default_path);
+LinliNewCommunityDialog *linli_new_community_dialog_new_for_file (GtkWindow          *parent,
+                                                                  const char         *path);
 const char              *linli_new_community_dialog_get_path (LinliNewCommunityDialog *self);
 
 G_END_DECLS
