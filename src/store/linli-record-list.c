@@ -23,8 +23,12 @@ struct _LinliRecordList
   GType       type;
   char       *where;
   char       *order;
-  GArray     *params;     /* gint64 bound to ?1, ?2 … of @where */
-  GArray     *ids;        /* gint64, the rows in order */
+  GArray     *params;     /* GValue bound to ?1, ?2 … of @where */
+  GArray     *base_ids;   /* gint64, the rows that match @where, in order */
+  GArray     *ids;        /* gint64, those of them that pass the filter */
+  LinliRecordFilterFunc filter;
+  gpointer    filter_data;
+  GDestroyNotify filter_data_free;
   GHashTable *pages;      /* page number → GPtrArray of records */
   char       *page_sql;
   gulong      changed_id;
@@ -57,7 +61,24 @@ query_ids (LinliRecordList *self)
       return ids;
     }
   for (guint i = 0; i < self->params->len; i++)
-    sqlite3_bind_int64 (stmt, (int) i + 1, g_array_index (self->params, gint64, i));
+    {
+      const GValue *value = &g_array_index (self->params, GValue, i);
+
+      switch (G_VALUE_TYPE (value))
+        {
+        case G_TYPE_INT64:
+          sqlite3_bind_int64 (stmt, (int) i + 1, g_value_get_int64 (value));
+          break;
+        case G_TYPE_DOUBLE:
+          sqlite3_bind_double (stmt, (int) i + 1, g_value_get_double (value));
+          break;
+        case G_TYPE_STRING:
+          sqlite3_bind_text (stmt, (int) i + 1, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+          break;
+        default:
+          g_critical ("Cannot bind a %s", G_VALUE_TYPE_NAME (value));
+        }
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -179,18 +200,43 @@ linli_record_list_iface_init (GListModelInterface *iface)
   iface->get_item = linli_record_list_get_item;
 }
 
-/* Re-reads the ids and tells the views what changed: the rows between the
- * common beginning and the common end of the old and the new list. */
+static GArray *
+filter_ids (LinliRecordList *self)
+{
+  GArray *ids;
+
+  if (self->filter == NULL)
+    return g_array_ref (self->base_ids);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->base_ids->len; i++)
+    {
+      gint64 id = g_array_index (self->base_ids, gint64, i);
+      if (self->filter (id, self->filter_data))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* Re-reads the ids (unless only the filter changed) and tells the views
+ * what changed: the rows between the common beginning and the common end of
+ * the old and the new list. */
 static void
-reload (LinliRecordList *self,
-        LinliChange      change,
-        gint64           id)
+reload_full (LinliRecordList *self,
+             gboolean         requery,
+             LinliChange      change,
+             gint64           id)
 {
   g_autoptr(GArray) old_ids = self->ids;
   guint prefix = 0, suffix = 0;
   guint n_old, n_new;
 
-  self->ids = query_ids (self);
+  if (requery)
+    {
+      g_array_unref (self->base_ids);
+      self->base_ids = query_ids (self);
+    }
+  self->ids = filter_ids (self);
   g_hash_table_remove_all (self->pages);
 
   n_old = old_ids->len;
@@ -228,6 +274,14 @@ reload (LinliRecordList *self,
 }
 
 static void
+reload (LinliRecordList *self,
+        LinliChange      change,
+        gint64           id)
+{
+  reload_full (self, TRUE, change, id);
+}
+
+static void
 store_changed_cb (LinliRecordList *self,
                   GType            type,
                   LinliChange      change,
@@ -258,7 +312,10 @@ linli_record_list_finalize (GObject *object)
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->page_sql, g_free);
   g_clear_pointer (&self->params, g_array_unref);
+  g_clear_pointer (&self->base_ids, g_array_unref);
   g_clear_pointer (&self->ids, g_array_unref);
+  if (self->filter_data_free != NULL)
+    g_clear_pointer (&self->filter_data, self->filter_data_free);
   g_clear_pointer (&self->pages, g_hash_table_unref);
 
   G_OBJECT_CLASS (linli_record_list_parent_class)->finalize (object);
@@ -276,8 +333,10 @@ linli_record_list_class_init (LinliRecordListClass *klass)
 static void
 linli_record_list_init (LinliRecordList *self)
 {
-  self->params = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->params = g_array_new (FALSE, TRUE, sizeof (GValue));
+  g_array_set_clear_func (self->params, (GDestroyNotify) g_value_unset);
+  self->base_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->ids = g_array_ref (self->base_ids);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -327,16 +386,95 @@ linli_record_list_set_query (LinliRecordList *self,
                              const gint64    *params,
                              guint            n_params)
 {
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+
   g_return_if_fail (LINLI_IS_RECORD_LIST (self));
   g_return_if_fail (params != NULL || n_params == 0);
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+  g_array_set_size (values, n_params);
+  for (guint i = 0; i < n_params; i++)
+    {
+      g_value_init (&g_array_index (values, GValue, i), G_TYPE_INT64);
+      g_value_set_int64 (&g_array_index (values, GValue, i), params[i]);
+    }
+  linli_record_list_set_query_values (self, where, order, (const GValue *) (gpointer) values->data, n_params);
+}
+
+/**
+ * linli_record_list_set_query_values:
+ * @values: (array length=n_values): values for ?1, ?2 … in @where: gint64,
+ *   double or string
+ *
+ * Like linli_record_list_set_query(), with values of any of these types.
+ */
+void
+linli_record_list_set_query_values (LinliRecordList *self,
+                                    const char      *where,
+                                    const char      *order,
+                                    const GValue    *values,
+                                    guint            n_values)
+{
+  g_return_if_fail (LINLI_IS_RECORD_LIST (self));
+  g_return_if_fail (values != NULL || n_values == 0);
 
   g_free (self->where);
   self->where = g_strdup (where);
   g_free (self->order);
   self->order = g_strdup (order);
   g_array_set_size (self->params, 0);
-  g_array_append_vals (self->params, params, n_params);
+  g_array_set_size (self->params, n_values);
+  for (guint i = 0; i < n_values; i++)
+    {
+      g_value_init (&g_array_index (self->params, GValue, i), G_VALUE_TYPE (&values[i]));
+      g_value_copy (&values[i], &g_array_index (self->params, GValue, i));
+    }
   reload (self, LINLI_CHANGE_RESET, 0);
+}
+
+/**
+ * linli_record_list_set_filter:
+ * @filter: (nullable): keeps the rows for which it returns %TRUE
+ *
+ * Filters the rows that match the query further, in memory, without asking
+ * the database again: for a search that changes with every key typed.
+ * linli_record_list_refilter() applies it again after its answers changed.
+ */
+void
+linli_record_list_set_filter (LinliRecordList       *self,
+                              LinliRecordFilterFunc  filter,
+                              gpointer               user_data,
+                              GDestroyNotify         user_data_free)
+{
+  g_return_if_fail (LINLI_IS_RECORD_LIST (self));
+
+  if (self->filter_data_free != NULL)
+    g_clear_pointer (&self->filter_data, self->filter_data_free);
+  self->filter = filter;
+  self->filter_data = user_data;
+  self->filter_data_free = user_data_free;
+  linli_record_list_refilter (self);
+}
+
+void
+linli_record_list_refilter (LinliRecordList *self)
+{
+  g_return_if_fail (LINLI_IS_RECORD_LIST (self));
+
+  reload_full (self, FALSE, LINLI_CHANGE_RESET, 0);
+}
+
+/**
+ * linli_record_list_get_ids:
+ *
+ * Returns: (transfer none): the ids of the rows shown, in order; for
+ *   exports and batch changes that need them all without reading every row
+ */
+GArray *
+linli_record_list_get_ids (LinliRecordList *self)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD_LIST (self), NULL);
+  return self->ids;
 }
 
 /**

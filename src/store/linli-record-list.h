@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LinliRecordList, linli_record_list, LINLI, RECORD_LIST, GObject)
 
+typedef gboolean (*LinliRecordFilterFunc) (gint64   id,
+                                           gpointer user_data);
+
 LinliRecordList *linli_record_list_new      (LinliStore      *store,
                                              GType            type,
                                              const char      *where,
@@ -21,6 +24,17 @@ void             linli_record_list_set_query (LinliRecordList *self,
                                              const char      *order,
                                              const gint64    *params,
                                              guint            n_params);
+void             linli_record_list_set_query_values (LinliRecordList *self,
+                                                     const char      *where,
+                                                     const char      *order,
+                                                     const GValue    *values,
+                                                     guint            n_values);
+void             linli_record_list_set_filter (LinliRecordList       *self,
+                                               LinliRecordFilterFunc  filter,
+                                               gpointer               user_data,
+                                               GDestroyNotify         user_data_free);
+void             linli_record_list_refilter (LinliRecordList *self);
+GArray          *linli_record_list_get_ids  (LinliRecordList *self);
 guint            linli_record_list_find     (LinliRecordList *self,
                                              gint64           id);
 

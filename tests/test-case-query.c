@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "linli-case-query.h"
+#include "linli-case-search.h"
+#include "linli-store.h"
+
+/* The Cases page's logic without the page: search with Chinese substrings,
+ * each filter, the sort orders and the deadline traffic light. */
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  LinliStore      *store;
+  LinliCaseSearch *search;   /* made before the list: it hears changes first */
+  LinliRecordList *list;
+  gint64           grid_a, grid_b, worker, resident;
+} Fixture;
+
+static GDateTime *
+at (int month,
+    int day,
+    int hour)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  return g_date_time_new (zone, 2026, month, day, hour, 0, 0);
+}
+
+static gint64
+insert (LinliStore  *store,
+        LinliRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (linli_store_insert (store, record, &error));
+  g_assert_no_error (error);
+  return linli_record_get_id (record);
+}
+
+static gint64
+add_grid (Fixture    *f,
+          const char *code,
+          const char *name)
+{
+  g_autoptr(LinliRecord) grid = linli_record_new (LINLI_TYPE_GRID);
+
+  linli_record_set_text (grid, "code", code);
+  linli_record_set_text (grid, "name", name);
+  return insert (f->store, grid);
+}
+
+static gint64
+add_case (Fixture    *f,
+          const char *number,
+          const char *title,
+          const char *address,
+          const char *category,
+          int         status,
+          gint64      grid,
+          int         month,
+          int         day,
+          int         due_day)
+{
+  g_autoptr(LinliRecord) record = linli_record_new (LINLI_TYPE_CASE);
+  g_autoptr(GDateTime) reported = at (month, day, 9);
+
+  linli_record_set_text (record, "number", number);
+  linli_record_set_text (record, "title", title);
+  linli_record_set_text (record, "description", "居民反映的问题，网格员已登记。");
+  linli_record_set_text (record, "address", address);
+  linli_record_set_text (record, "category", category);
+  linli_record_set_text (record, "source", "网格巡查");
+  linli_record_set_int (record, "grid_id", grid);
+  linli_record_set_datetime (record, "reported_at", reported);
+  if (due_day > 0)
+    {
+      g_autoptr(GDateTime) due = at (month, due_day, 18);
+      linli_record_set_datetime (record, "due_at", due);
+    }
+  linli_record_set_enum (record, "status", status);
+  if (status == LINLI_CASE_STATUS_RESOLVED)
+    {
+      g_autoptr(GDateTime) resolved = at (month, day, 17);
+      linli_record_set_text (record, "resolution", "已修复");
+      linli_record_set_datetime (record, "resolved_at", resolved);
+    }
+  if (status == LINLI_CASE_STATUS_ASSIGNED)
+    linli_record_set_int (record, "worker_id", f->worker);
+  return insert (f->store, record);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) worker = linli_record_new (LINLI_TYPE_WORKER);
+  g_autoptr(LinliRecord) resident = linli_record_new (LINLI_TYPE_RESIDENT);
+  g_autoptr(LinliRecord) reported = NULL;
+
+  f->dir = g_dir_make_tmp ("linli-case-query-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "cases.db", NULL);
+  f->store = linli_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  f->grid_a = add_grid (f, "DF-01", "第一网格");
+  f->grid_b = add_grid (f, "DF-02", "第二网格");
+  linli_record_set_text (worker, "name", "刘晓雯");
+  f->worker = insert (f->store, worker);
+  linli_record_set_text (resident, "name", "王大爷");
+  linli_record_set_text (resident, "phone", "13800001234");
+  f->resident = insert (f->store, resident);
+
+  add_case (f, "2026-0001", "卫生间漏水渗到楼下", "3号楼1单元三楼西户", "水电维修", LINLI_CASE_STATUS_RESOLVED, f->grid_a, 3, 3, 5);
+  add_case (f, "2026-0002", "楼道堆放杂物", "5号楼2单元", "环境卫生", LINLI_CASE_STATUS_REGISTERED, f->grid_a, 3, 10, 12);
+  add_case (f, "2026-0003", "物业收费有异议", "13号楼", "物业管理", LINLI_CASE_STATUS_ASSIGNED, f->grid_b, 4, 1, 30);
+  add_case (f, "2026-0004", "Water LEAK in basement", "23号楼", "水电维修", LINLI_CASE_STATUS_REGISTERED, f->grid_b, 4, 20, 0);
+
+  /* 2026-0005 has a reporter to be found by name. */
+  add_case (f, "2026-0005", "电动车停车充电难", "充电车棚", "停车管理", LINLI_CASE_STATUS_REGISTERED, 0, 4, 21, 25);
+  reported = linli_store_get (f->store, LINLI_TYPE_CASE, 5, &error);
+  g_assert_no_error (error);
+  linli_record_set_int (reported, "reporter_id", f->resident);
+  g_assert_true (linli_store_update (f->store, reported, &error));
+
+  f->search = linli_case_search_new (f->store);
+  f->list = linli_record_list_new (f->store, LINLI_TYPE_CASE, NULL, NULL, 0);
+  linli_record_list_set_filter (f->list, linli_case_search_filter, g_object_ref (f->search), g_object_unref);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&f->list);
+  g_clear_object (&f->search);
+  g_clear_object (&f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
+      g_remove (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* The numbers of the cases shown, in order, joined by spaces. */
+static char *
+shown (Fixture *f)
+{
+  GListModel *model = G_LIST_MODEL (f->list);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (model, i);
+      g_string_append_printf (out, "%s%s", i ? " " : "",
+                              linli_record_get_text (record, "number") + 7);
+    }
+  return g_strdup (out->str);
+}
+
+#define assert_shown(f, expected) \
+  G_STMT_START { g_autofree char *_s = shown (f); g_assert_cmpstr (_s, ==, expected); } G_STMT_END
+
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  linli_case_search_set_text (f->search, text);
+  linli_record_list_refilter (f->list);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  assert_shown (f, "05 04 03 02 01");
+
+  search (f, "漏水");             /* two characters: FTS5's trigrams would find nothing */
+  assert_shown (f, "01");
+  search (f, "3号楼");            /* 13号楼 and 23号楼 contain it as well */
+  assert_shown (f, "04 03 01");
+  search (f, "３号楼");           /* full-width digit from an input method */
+  assert_shown (f, "04 03 01");
+  search (f, "leak");             /* any letter case */
+  assert_shown (f, "04");
+  search (f, "2026-0002");        /* the number */
+  assert_shown (f, "02");
+  search (f, "王大爷");           /* the reporter */
+  assert_shown (f, "05");
+  search (f, "网格员已登记");     /* the description */
+  assert_shown (f, "05 04 03 02 01");
+  search (f, "漏水 楼道");        /* not a word in any case */
+  assert_shown (f, "");
+  search (f, "   ");
+  assert_shown (f, "05 04 03 02 01");
+}
+
+static void
+test_search_follows_changes (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) second = NULL;
+
+  search (f, "漏水");
+  assert_shown (f, "01");
+
+  /* A new case that matches appears; an edited one that no longer matches goes. */
+  add_case (f, "2026-0006", "暖气管道漏水", "7号楼", "水电维修", LINLI_CASE_STATUS_REGISTERED, f->grid_a, 5, 1, 3);
+  assert_shown (f, "06 01");
+  second = linli_store_get (f->store, LINLI_TYPE_CASE, 1, &error);
+  linli_record_set_text (second, "title", "卫生间渗水");
+  g_assert_true (linli_store_update (f->store, second, &error));
+  assert_shown (f, "06");
+  g_assert_true (linli_store_delete (f->store, second, &error));
+  assert_shown (f, "06");
+}
+
+static void
+apply (Fixture        *f,
+       LinliCaseQuery *query)
+{
+  g_autoptr(GDateTime) now = at (4, 28, 12);
+
+  linli_case_query_apply (query, f->list, now);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  LinliCaseQuery query;
+
+  linli_case_query_init (&query);
+  query.statuses = LINLI_CASE_STATUS_BIT (LINLI_CASE_STATUS_REGISTERED);
+  apply (f, &query);
+  assert_shown (f, "05 04 02");
+
+  query.grid_id = f->grid_a;
+  apply (f, &query);
+  assert_shown (f, "02");
+
+  linli_case_query_init (&query);
+  query.statuses = LINLI_CASE_STATUS_BIT (LINLI_CASE_STATUS_REGISTERED) |
+                   LINLI_CASE_STATUS_BIT (LINLI_CASE_STATUS_RESOLVED);
+  query.category = g_strdup ("水电维修");
+  apply (f, &query);
+  assert_shown (f, "04 01");
+  linli_case_query_clear (&query);
+
+  linli_case_query_init (&query);
+  query.worker_id = f->worker;
+  apply (f, &query);
+  assert_shown (f, "03");
+
+  /* On 28 April, 0002 (due 12 March) and 0005 (due 25 April) are overdue;
+   * 0001 is resolved, 0003 is due on 30 April and 0004 has no due time. */
+  linli_case_query_init (&query);
+  query.overdue_only = TRUE;
+  apply (f, &query);
+  assert_shown (f, "05 02");
+
+  linli_case_query_init (&query);
+  query.from = at (4, 1, 0);
+  query.until = at (4, 21, 0);
+  apply (f, &query);
+  assert_shown (f, "04 03");
+  linli_case_query_clear (&query);
+
+  /* Filters and search together. */
+  linli_case_query_init (&query);
+  query.grid_id = f->grid_b;
+  apply (f, &query);
+  search (f, "3号楼");
+  assert_shown (f, "04 03");
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  LinliCaseQuery query;
+
+  linli_case_query_init (&query);
+  query.sort = LINLI_CASE_SORT_NUMBER;
+  query.descending = FALSE;
+  apply (f, &query);
+  assert_shown (f, "01 02 03 04 05");
+
+  query.sort = LINLI_CASE_SORT_STATUS;
+  apply (f, &query);
+  assert_shown (f, "02 04 05 03 01");
+
+  /* Cases without a grid or a due time come last in both directions. */
+  query.sort = LINLI_CASE_SORT_GRID;
+  apply (f, &query);
+  assert_shown (f, "01 02 03 04 05");
+  query.descending = TRUE;
+  apply (f, &query);
+  assert_shown (f, "04 03 02 01 05");
+
+  query.sort = LINLI_CASE_SORT_DUE;
+  query.descending = FALSE;
+  apply (f, &query);
+  assert_shown (f, "01 02 05 03 04");
+}
+
+static void
+test_deadline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) record = linli_store_get (f->store, LINLI_TYPE_CASE, 3, &error);
+  /* Reported 1 April 09:00, due 30 April 18:00: 29 days 9 hours allowed. */
+  g_autoptr(GDateTime) early = at (4, 20, 12);
+  g_autoptr(GDateTime) late = at (4, 25, 12);
+  g_autoptr(GDateTime) past = at (5, 1, 9);
+  g_autoptr(LinliRecord) closed = linli_store_get (f->store, LINLI_TYPE_CASE, 1, &error);
+  g_autoptr(LinliRecord) open_ended = linli_store_get (f->store, LINLI_TYPE_CASE, 4, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (linli_case_deadline (record, early), ==, LINLI_DEADLINE_GREEN);
+  g_assert_cmpint (linli_case_deadline (record, late), ==, LINLI_DEADLINE_AMBER);
+  g_assert_cmpint (linli_case_deadline (record, past), ==, LINLI_DEADLINE_RED);
+  g_assert_true (linli_case_is_overdue (record, past));
+  g_assert_cmpint (linli_case_deadline (closed, past), ==, LINLI_DEADLINE_NONE);
+  g_assert_cmpint (linli_case_deadline (open_ended, past), ==, LINLI_DEADLINE_NONE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/case-query/search", test_search);
+  ADD ("/case-query/search-follows-changes", test_search_follows_changes);
+  ADD ("/case-query/filters", test_filters);
+  ADD ("/case-query/sort", test_sort);
+  ADD ("/case-query/deadline", test_deadline);
+
+  return g_test_run ();
+}
