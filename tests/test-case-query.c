@@ -225,6 +225,50 @@ test_search_follows_changes (Fixture       *f,
   assert_shown (f, "06");
 }
 
+/* Undo of a delete: the case returns with its id and its diary, and no
+ * timeline entry is added for coming back. */
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) record = linli_store_get (f->store, LINLI_TYPE_CASE, 5, &error);
+  g_autoptr(GListModel) events = linli_store_list_case_events (f->store, 5);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LinliRecord) back = NULL;
+  g_autoptr(GListModel) events_back = NULL;
+  guint n_events = g_list_model_get_n_items (events);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_events, >=, 1);
+  for (guint i = 0; i < n_events; i++)
+    g_ptr_array_add (kept, g_list_model_get_item (events, i));
+
+  search (f, "王大爷");
+  assert_shown (f, "05");
+  g_assert_true (linli_store_delete (f->store, record, &error));
+  assert_shown (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
+
+  g_assert_true (linli_store_begin (f->store, &error));
+  g_assert_true (linli_store_restore (f->store, record, &error));
+  for (guint i = 0; i < kept->len; i++)
+    g_assert_true (linli_store_restore (f->store, kept->pdata[i], &error));
+  g_assert_true (linli_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  assert_shown (f, "05");
+  back = linli_store_get (f->store, LINLI_TYPE_CASE, 5, &error);
+  g_assert_true (linli_record_equal (record, back));
+  events_back = linli_store_list_case_events (f->store, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (events_back), ==, n_events);
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr(LinliRecord) event = g_list_model_get_item (events_back, i);
+      g_assert_true (linli_record_equal (event, kept->pdata[i]));
+    }
+}
+
 static void
 apply (Fixture        *f,
        LinliCaseQuery *query)
@@ -348,6 +392,7 @@ main (int   argc,
   ADD ("/case-query/filters", test_filters);
   ADD ("/case-query/sort", test_sort);
   ADD ("/case-query/deadline", test_deadline);
+  ADD ("/case-query/restore", test_restore);
 
   return g_test_run ();
 }

@@ -58,6 +58,8 @@ linli_record_sql (GType type)
       sql->select = g_string_free (select, FALSE);
       sql->insert = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
                                      klass->table, insert_cols->str, insert_vals->str);
+      sql->restore = g_strdup_printf ("INSERT INTO %s (%s, id) VALUES (%s, ?%u)",
+                                      klass->table, insert_cols->str, insert_vals->str, n + 1);
       sql->update = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%u",
                                      klass->table, update->str, n + 1);
       sql->remove = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", klass->table);

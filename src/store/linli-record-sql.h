@@ -13,6 +13,7 @@ typedef struct
 {
   char *select;   /* SELECT t.id, columns…, lists… FROM table AS t */
   char *insert;   /* the plain columns as ?1 … ?n */
+  char *restore;  /* the same, and the id as ?n+1 */
   char *update;   /* the same, and the id as ?n+1 */
   char *remove;   /* the id as ?1 */
 } LinliRecordSql;

@@ -895,6 +895,43 @@ linli_store_insert (LinliStore   *self,
   return finish_write (self, ok, error);
 }
 
+/**
+ * linli_store_restore:
+ * @record: a record that was deleted, with the id it had
+ *
+ * Puts a deleted record back as it was, id and all, for Undo. Nothing is
+ * added to a case's timeline: restore its events as well.
+ */
+gboolean
+linli_store_restore (LinliStore   *self,
+                     LinliRecord  *record,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (linli_record_get_id (record) > 0, FALSE);
+
+  if (!linli_store_begin (self, error))
+    return FALSE;
+
+  ok = (stmt = linli_store_prepare (self, linli_record_sql (G_OBJECT_TYPE (record))->restore, error)) != NULL &&
+       bind_columns (self, stmt, record, error);
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), linli_record_get_id (record));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        ok = linli_store_fail (self, sqlite3_errcode (self->db), error);
+    }
+  ok = ok && write_lists (self, record, FALSE, error);
+  if (ok)
+    changed (self, G_OBJECT_TYPE (record), LINLI_CHANGE_INSERTED, linli_record_get_id (record));
+
+  return finish_write (self, ok, error);
+}
+
 gboolean
 linli_store_update (LinliStore   *self,
                     LinliRecord  *record,
@@ -1044,6 +1081,29 @@ linli_store_list_case_events (LinliStore *self,
 
   return G_LIST_MODEL (linli_record_list_new (self, LINLI_TYPE_CASE_EVENT,
                                               "t.case_id = ?1", &case_id, 1));
+}
+
+/**
+ * linli_store_dup_case_categories:
+ *
+ * Returns: (transfer full): the first-level categories the cases use, the
+ *   most used first
+ */
+GStrv
+linli_store_dup_case_categories (LinliStore *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+
+  stmt = linli_store_prepare (self, "SELECT category FROM case_record GROUP BY category"
+                                    " ORDER BY count(*) DESC, category", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
 }
 
 /**

@@ -52,6 +52,9 @@ gboolean        linli_store_insert             (LinliStore      *self,
 gboolean        linli_store_update             (LinliStore      *self,
                                                 LinliRecord     *record,
                                                 GError         **error);
+gboolean        linli_store_restore            (LinliStore      *self,
+                                                LinliRecord     *record,
+                                                GError         **error);
 gboolean        linli_store_delete             (LinliStore      *self,
                                                 LinliRecord     *record,
                                                 GError         **error);
@@ -66,6 +69,7 @@ GListModel     *linli_store_list               (LinliStore      *self,
                                                 GType            type);
 GListModel     *linli_store_list_case_events   (LinliStore      *self,
                                                 gint64           case_id);
+GStrv           linli_store_dup_case_categories (LinliStore     *self);
 char           *linli_store_next_case_number   (LinliStore      *self,
                                                 int              year);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-grids-page.h"
+#include "linli-record-names.h"
 
 /* The Grids page: every grid with its kind, workers, households and
  * population, management grids first. */
@@ -23,8 +24,7 @@ struct _LinliGridsPage
   GtkColumnViewColumn *population_column;
 
   GListModel        *grids;
-  GListModel        *workers;
-  GHashTable        *worker_names;   /* id → name */
+  LinliRecordNames  *workers;
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridsPage, linli_grids_page, GTK_TYPE_WIDGET)
@@ -38,22 +38,6 @@ typedef enum {
 } Field;
 
 static void
-refresh_worker_names (LinliGridsPage *self)
-{
-  guint n = self->workers ? g_list_model_get_n_items (self->workers) : 0;
-
-  g_hash_table_remove_all (self->worker_names);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LinliRecord) worker = g_list_model_get_item (self->workers, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = linli_record_get_id (worker);
-      g_hash_table_insert (self->worker_names, id, g_strdup (linli_record_get_text (worker, "name")));
-    }
-}
-
-static void
 update_visible_page (LinliGridsPage *self)
 {
   gboolean empty = self->grids == NULL || g_list_model_get_n_items (self->grids) == 0;
@@ -64,7 +48,6 @@ update_visible_page (LinliGridsPage *self)
 static void
 workers_changed_cb (LinliGridsPage *self)
 {
-  refresh_worker_names (self);
   /* Rebind every row so the worker names follow. */
   if (self->grids != NULL)
     g_list_model_items_changed (self->grids, 0, g_list_model_get_n_items (self->grids),
@@ -81,19 +64,11 @@ char *
 linli_grids_page_dup_workers (LinliGridsPage *self,
                               LinliRecord    *grid)
 {
-  GArray *ids = linli_record_get_refs (grid, "workers");
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
+  g_return_val_if_fail (LINLI_IS_GRIDS_PAGE (self), NULL);
 
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const char *name = g_hash_table_lookup (self->worker_names, &g_array_index (ids, gint64, i));
-      if (name != NULL)
-        g_strv_builder_add (names, name);
-    }
-  strv = g_strv_builder_end (names);
-  /* TRANSLATORS: separates the names of a grid's workers */
-  return g_strjoinv (_(", "), strv);
+  if (self->workers == NULL)
+    return g_strdup ("");
+  return linli_record_names_join (self->workers, linli_record_get_refs (grid, "workers"));
 }
 
 static void
@@ -215,23 +190,12 @@ linli_grids_page_dispose (GObject *object)
 }
 
 static void
-linli_grids_page_finalize (GObject *object)
-{
-  LinliGridsPage *self = LINLI_GRIDS_PAGE (object);
-
-  g_clear_pointer (&self->worker_names, g_hash_table_unref);
-
-  G_OBJECT_CLASS (linli_grids_page_parent_class)->finalize (object);
-}
-
-static void
 linli_grids_page_class_init (LinliGridsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = linli_grids_page_dispose;
-  object_class->finalize = linli_grids_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-grids-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, stack);
@@ -248,8 +212,6 @@ linli_grids_page_class_init (LinliGridsPageClass *klass)
 static void
 linli_grids_page_init (LinliGridsPage *self)
 {
-  self->worker_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   set_up_column (self, self->name_column, FIELD_NAME);
@@ -276,13 +238,11 @@ linli_grids_page_set_store (LinliGridsPage *self,
 
   if (store != NULL)
     {
-      self->workers = linli_store_list (store, LINLI_TYPE_WORKER);
+      self->workers = linli_record_names_new (store, LINLI_TYPE_WORKER, "name");
       self->grids = linli_store_list (store, LINLI_TYPE_GRID);
-      g_signal_connect_swapped (self->workers, "items-changed", G_CALLBACK (workers_changed_cb), self);
+      g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (workers_changed_cb), self);
       g_signal_connect_swapped (self->grids, "items-changed", G_CALLBACK (update_visible_page), self);
     }
-  refresh_worker_names (self);
-
   if (self->column_view != NULL)
     {
       g_autoptr(GtkSelectionModel) selection = NULL;
