@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-cases-page.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "linli-window.h"
@@ -20,7 +21,7 @@ struct _LinliWindow
   GtkStack             *content_stack;
   AdwViewStack         *view_stack;
   LinliMapView         *map_view;
-  AdwStatusPage        *cases_page;
+  LinliCasesPage       *cases_page;
   AdwStatusPage        *activities_page;
   AdwStatusPage        *outreach_page;
   LinliGridsPage       *grids_page;
@@ -46,18 +47,12 @@ static void
 update_counts (LinliWindow *self)
 {
   guint n;
-  g_autofree char *cases = NULL;
   g_autofree char *activities = NULL;
   g_autofree char *outreach = NULL;
 
   if (self->store == NULL)
     return;
 
-  n = linli_store_count (self->store, LINLI_TYPE_CASE);
-  cases = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "%u case is recorded in this community. Residents’ cases, from report to follow-up visit, will be listed here.",
-                                        "%u cases are recorded in this community. Residents’ cases, from report to follow-up visit, will be listed here.",
-                                        n), n);
   n = linli_store_count (self->store, LINLI_TYPE_ACTIVITY);
   activities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "%u volunteer activity is recorded. Activities with their volunteers and service hours will be listed here.",
@@ -68,7 +63,6 @@ update_counts (LinliWindow *self)
                                            "%u anti-fraud outreach event is recorded. Events with their attendance, leaflets and app installs will be listed here.",
                                            "%u anti-fraud outreach events are recorded. Events with their attendance, leaflets and app installs will be listed here.",
                                            n), n);
-  adw_status_page_set_description (self->cases_page, cases);
   adw_status_page_set_description (self->activities_page, activities);
   adw_status_page_set_description (self->outreach_page, outreach);
 }
@@ -221,6 +215,7 @@ linli_window_class_init (LinliWindowClass *klass)
 
   g_type_ensure (LINLI_TYPE_MAP_VIEW);
   g_type_ensure (LINLI_TYPE_GRIDS_PAGE);
+  g_type_ensure (LINLI_TYPE_CASES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, title_stack);
@@ -294,6 +289,7 @@ linli_window_set_store (LinliWindow *self,
 
   linli_map_view_set_store (self->map_view, store);
   linli_grids_page_set_store (self->grids_page, store);
+  linli_cases_page_set_store (self->cases_page, store);
   update_title (self);
   update_counts (self);
   update_content (self);

@@ -1,0 +1,692 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "linli-csv.h"
+
+/* CSV as RFC 4180 has it and as Excel and WPS write it: comma-separated
+ * (tab-separated when the header has tabs and no commas), fields quoted when
+ * they hold a separator, a quote or a line break, quotes doubled inside,
+ * any of CRLF, LF and CR ending a line.
+ *
+ * A table keeps every cell back to back in one buffer and an offset for
+ * each, so 100,000 rows of 25 columns cost two allocations that grow, not
+ * millions of strings. */
+
+/* Beyond this the cell offsets (32 bits) could overflow; no office sheet
+ * comes near it. */
+#define MAX_FILE_SIZE ((gsize) 1 << 30)
+
+/* The writer hands the stream this much at a time. */
+#define WRITE_CHUNK 65536
+
+/* How many rows with too many fields one error message lists. */
+#define MAX_LISTED_LINES 10
+
+struct _LinliCsvTable
+{
+  gatomicrefcount   ref_count;
+  LinliCsvEncoding  encoding;
+  char              separator;
+  guint             n_columns;
+  guint             n_rows;     /* data rows: the header is not counted */
+  GString          *cells;      /* each cell NUL-terminated; offset 0 is the empty cell */
+  GArray           *offsets;    /* guint32 per cell, row by row, the header first */
+  GArray           *lines;      /* guint per data row: the line it starts on */
+};
+
+struct _LinliCsvWriter
+{
+  GOutputStream *out;
+  GString       *buffer;
+  gboolean       in_row;        /* a field of the current row was added */
+};
+
+G_DEFINE_QUARK (linli-csv-error-quark, linli_csv_error)
+G_DEFINE_BOXED_TYPE (LinliCsvTable, linli_csv_table, linli_csv_table_ref, linli_csv_table_unref)
+
+/* ------------------------------------------------------------------------ */
+/* Encodings */
+
+static guint
+count_lines (const char *text,
+             gsize       len)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
+      line++;
+  return line;
+}
+
+/* Finds out what the bytes are and returns them as UTF-8: borrowed from
+ * @data when they already are, else converted into *@owned. */
+static gboolean
+decode (const char        *data,
+        gsize              size,
+        LinliCsvEncoding  *encoding,
+        char             **owned,
+        const char       **text,
+        gsize             *len,
+        GError           **error)
+{
+  const char *from = NULL;
+  gsize skip = 0;
+  g_autoptr(GError) local_error = NULL;
+  gsize n_read = 0, n_written = 0;
+
+  if (size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_TOO_LARGE,
+                   _("The file is too large to read (more than 1 GB)."));
+      return FALSE;
+    }
+
+  if (size >= 2 && (guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
+    from = "UTF-16LE", skip = 2;
+  else if (size >= 2 && (guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)
+    from = "UTF-16BE", skip = 2;
+
+  if (from != NULL)
+    *encoding = LINLI_CSV_ENCODING_UTF16;
+  else
+    {
+      if (memchr (data, '\0', size) != NULL)
+        {
+          g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                       _("The file is not a text file: it contains null bytes."));
+          return FALSE;
+        }
+
+      if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+        {
+          const char *invalid = NULL;
+
+          *encoding = LINLI_CSV_ENCODING_UTF8_BOM;
+          if (!g_utf8_validate_len (data + 3, size - 3, &invalid))
+            {
+              g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                           _("Line %u: the file is marked as UTF-8 but is not valid UTF-8 text."),
+                           count_lines (data + 3, invalid - (data + 3)));
+              return FALSE;
+            }
+          *text = data + 3;
+          *len = size - 3;
+          return TRUE;
+        }
+
+      if (g_utf8_validate_len (data, size, NULL))
+        {
+          *encoding = LINLI_CSV_ENCODING_UTF8;
+          *text = data;
+          *len = size;
+          return TRUE;
+        }
+
+      /* Excel's and WPS's "CSV" on Chinese Windows: the ANSI code page,
+       * GBK, of which GB18030 is the superset. */
+      *encoding = LINLI_CSV_ENCODING_GB18030;
+      from = "GB18030";
+    }
+
+  *owned = g_convert (data + skip, size - skip, "UTF-8", from, &n_read, &n_written, &local_error);
+  if (*owned == NULL)
+    {
+      if (*encoding == LINLI_CSV_ENCODING_GB18030)
+        g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                     _("Line %u: the file is neither UTF-8 nor GB18030 text."),
+                     count_lines (data, n_read));
+      else
+        g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                     _("The file is marked as UTF-16 but cannot be read as UTF-16 text: %s"),
+                     local_error->message);
+      return FALSE;
+    }
+  if (*encoding == LINLI_CSV_ENCODING_UTF16 && memchr (*owned, '\0', n_written) != NULL)
+    {
+      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                   _("The file is not a text file: it contains null bytes."));
+      return FALSE;
+    }
+  *text = *owned;
+  *len = n_written;
+  return TRUE;
+}
+
+/**
+ * linli_csv_encoding_to_string:
+ *
+ * Returns: the name of @encoding as people know it: "UTF-8", "GB18030" …
+ */
+const char *
+linli_csv_encoding_to_string (LinliCsvEncoding encoding)
+{
+  switch (encoding)
+    {
+    case LINLI_CSV_ENCODING_UTF8:     return "UTF-8";
+    case LINLI_CSV_ENCODING_UTF8_BOM: return "UTF-8 (BOM)";
+    case LINLI_CSV_ENCODING_GB18030:  return "GB18030";
+    case LINLI_CSV_ENCODING_UTF16:    return "UTF-16";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading */
+
+/* Appends the inside of a quoted field. Its line breaks become "\n", the
+ * way a cell holds them whatever the file's line ends were. */
+static void
+append_quoted (GString    *cells,
+               const char *text,
+               gsize       len,
+               guint      *line)
+{
+  const char *end = text + len;
+
+  if (memchr (text, '\r', len) == NULL)
+    {
+      g_string_append_len (cells, text, len);
+      for (const char *p = text; (p = memchr (p, '\n', end - p)) != NULL; p++)
+        (*line)++;
+      return;
+    }
+
+  for (const char *p = text; p < end; p++)
+    {
+      if (*p == '\r')
+        {
+          if (p + 1 < end && p[1] == '\n')
+            p++;
+          g_string_append_c (cells, '\n');
+          (*line)++;
+        }
+      else
+        {
+          if (*p == '\n')
+            (*line)++;
+          g_string_append_c (cells, *p);
+        }
+    }
+}
+
+static char
+detect_separator (const char *text,
+                  gsize       len)
+{
+  gsize n = 0;
+
+  while (n < len && text[n] != '\n' && text[n] != '\r')
+    n++;
+  if (memchr (text, '\t', n) != NULL && memchr (text, ',', n) == NULL)
+    return '\t';
+  return ',';
+}
+
+static void
+set_fields_error (GError **error,
+                  GArray  *bad_lines,
+                  guint    n_columns)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  guint n_listed = MIN (bad_lines->len / 2, MAX_LISTED_LINES);
+
+  /* Pairs: the line, and how many fields it has. */
+  for (guint i = 0; i < n_listed; i++)
+    {
+      if (i > 0)
+        g_string_append_c (message, '\n');
+      g_string_append_printf (message, _("Line %u has %u fields, but the header has %u."),
+                              g_array_index (bad_lines, guint, 2 * i),
+                              g_array_index (bad_lines, guint, 2 * i + 1), n_columns);
+    }
+  if (bad_lines->len / 2 > n_listed)
+    {
+      guint more = bad_lines->len / 2 - n_listed;
+      g_string_append_c (message, '\n');
+      g_string_append_printf (message, ngettext ("… and %u more line like these.",
+                                                 "… and %u more lines like these.", more), more);
+    }
+  g_set_error_literal (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_FIELDS, message->str);
+}
+
+static gboolean
+parse (LinliCsvTable  *self,
+       const char     *text,
+       gsize           len,
+       GError        **error)
+{
+  const char *p = text, *end = text + len;
+  const char sep = self->separator;
+  g_autoptr(GArray) row = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) bad_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean have_header = FALSE;
+  guint line = 1;
+
+  while (p < end)
+    {
+      guint row_line = line;
+      gboolean all_empty = TRUE;
+
+      g_array_set_size (row, 0);
+      for (;;)
+        {
+          guint32 offset = (guint32) self->cells->len;
+          const char *start;
+
+          if (p < end && *p == '"')
+            {
+              guint quote_line = line;
+
+              for (p++;;)
+                {
+                  const char *quote = memchr (p, '"', end - p);
+
+                  if (quote == NULL)
+                    {
+                      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_QUOTE,
+                                   _("Line %u: a quoted field is not closed: its closing quote mark is missing."),
+                                   quote_line);
+                      return FALSE;
+                    }
+                  append_quoted (self->cells, p, quote - p, &line);
+                  p = quote + 1;
+                  if (p < end && *p == '"')
+                    {
+                      g_string_append_c (self->cells, '"');
+                      p++;
+                      continue;
+                    }
+                  break;
+                }
+            }
+
+          /* An unquoted field, or what follows a closing quote before the
+           * separator, which Excel keeps as it is. */
+          start = p;
+          while (p < end && *p != sep && *p != '\n' && *p != '\r')
+            p++;
+          g_string_append_len (self->cells, start, p - start);
+
+          if (self->cells->len == offset)
+            offset = 0;
+          else
+            {
+              g_string_append_c (self->cells, '\0');
+              all_empty = FALSE;
+            }
+          g_array_append_val (row, offset);
+
+          if (p < end && *p == sep)
+            {
+              p++;
+              continue;
+            }
+          break;
+        }
+
+      if (p < end)
+        {
+          if (*p == '\r' && p + 1 < end && p[1] == '\n')
+            p++;
+          p++;
+          line++;
+        }
+
+      /* Blank lines, and the ",,,," rows a spreadsheet writes for rows
+       * that were only formatted, hold nothing. */
+      if (all_empty)
+        continue;
+
+      if (!have_header)
+        {
+          have_header = TRUE;
+          self->n_columns = row->len;
+          g_array_append_vals (self->offsets, row->data, row->len);
+          continue;
+        }
+
+      if (row->len > self->n_columns)
+        {
+          /* Empty fields past the last column are only trailing commas. */
+          for (guint i = self->n_columns; i < row->len; i++)
+            if (g_array_index (row, guint32, i) != 0)
+              {
+                guint n_fields = row->len;
+                g_array_append_val (bad_lines, row_line);
+                g_array_append_val (bad_lines, n_fields);
+                break;
+              }
+          g_array_set_size (row, self->n_columns);
+        }
+      else if (row->len < self->n_columns)
+        g_array_set_size (row, self->n_columns);   /* zeroed: the empty cell */
+
+      g_array_append_vals (self->offsets, row->data, row->len);
+      g_array_append_val (self->lines, row_line);
+      self->n_rows++;
+    }
+
+  if (!have_header)
+    {
+      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_EMPTY,
+                   _("The file is empty: it has no header line."));
+      return FALSE;
+    }
+  if (bad_lines->len > 0)
+    {
+      set_fields_error (error, bad_lines, self->n_columns);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * linli_csv_read:
+ * @bytes: the contents of a file
+ *
+ * Reads a CSV file: UTF-8 with or without a byte order mark, GB18030 (and
+ * so GBK) when it is not UTF-8, or UTF-16 with a byte order mark. The
+ * first line that is not blank is the header; blank rows are skipped;
+ * rows shorter than the header are filled with empty cells.
+ *
+ * Returns: (transfer full): the table, or %NULL with a #LinliCsvError that
+ *   names the line: a quoted field that is never closed, or rows with more
+ *   fields than the header
+ */
+LinliCsvTable *
+linli_csv_read (GBytes  *bytes,
+                GError **error)
+{
+  g_autoptr(LinliCsvTable) self = NULL;
+  g_autofree char *owned = NULL;
+  const char *data, *text = NULL;
+  gsize size, len = 0;
+  LinliCsvEncoding encoding = LINLI_CSV_ENCODING_UTF8;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = "";
+  if (!decode (data, size, &encoding, &owned, &text, &len, error))
+    return NULL;
+
+  self = g_new0 (LinliCsvTable, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->encoding = encoding;
+  self->separator = detect_separator (text, len);
+  /* The cells are at most the text plus a NUL each. */
+  self->cells = g_string_sized_new (len + len / 8 + 1);
+  g_string_append_c (self->cells, '\0');
+  self->offsets = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (!parse (self, text, len, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+LinliCsvTable *
+linli_csv_table_ref (LinliCsvTable *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+linli_csv_table_unref (LinliCsvTable *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_string_free (self->cells, TRUE);
+  g_array_unref (self->offsets);
+  g_array_unref (self->lines);
+  g_free (self);
+}
+
+LinliCsvEncoding
+linli_csv_table_get_encoding (LinliCsvTable *self)
+{
+  g_return_val_if_fail (self != NULL, LINLI_CSV_ENCODING_UTF8);
+  return self->encoding;
+}
+
+/**
+ * linli_csv_table_get_separator:
+ *
+ * Returns: ',' or, for a tab-separated file, '\t'
+ */
+char
+linli_csv_table_get_separator (LinliCsvTable *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+  return self->separator;
+}
+
+guint
+linli_csv_table_get_n_rows (LinliCsvTable *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_rows;
+}
+
+guint
+linli_csv_table_get_n_columns (LinliCsvTable *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_columns;
+}
+
+/**
+ * linli_csv_table_get_header:
+ *
+ * Returns: the name of @column as the header line gives it, maybe ""
+ */
+const char *
+linli_csv_table_get_header (LinliCsvTable *self,
+                            guint          column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+
+  return self->cells->str + g_array_index (self->offsets, guint32, column);
+}
+
+/**
+ * linli_csv_table_get_cell:
+ * @row: a data row, from 0; the header is not one
+ *
+ * Returns: the text of the cell, exactly as in the file but for line
+ *   breaks, which are "\n"; "" when it is empty
+ */
+const char *
+linli_csv_table_get_cell (LinliCsvTable *self,
+                          guint          row,
+                          guint          column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (row < self->n_rows, NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+
+  return self->cells->str + g_array_index (self->offsets, guint32,
+                                           (gsize) (row + 1) * self->n_columns + column);
+}
+
+/**
+ * linli_csv_table_get_line:
+ *
+ * Returns: the line of the file, from 1, where data row @row starts: what a
+ *   message about the row names
+ */
+guint
+linli_csv_table_get_line (LinliCsvTable *self,
+                          guint          row)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (row < self->n_rows, 0);
+
+  return g_array_index (self->lines, guint, row);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing */
+
+/**
+ * linli_csv_writer_new:
+ * @out: where the file goes; the writer does not close it
+ *
+ * Writes CSV as Excel and WPS open it without asking: UTF-8 with a byte
+ * order mark, CRLF line ends, fields quoted only when they must be. Nothing
+ * in a field is changed: a field that starts with "=" is written as it is.
+ */
+LinliCsvWriter *
+linli_csv_writer_new (GOutputStream *out)
+{
+  LinliCsvWriter *self;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), NULL);
+
+  self = g_new0 (LinliCsvWriter, 1);
+  self->out = g_object_ref (out);
+  self->buffer = g_string_sized_new (WRITE_CHUNK + 4096);
+  g_string_append (self->buffer, "\xEF\xBB\xBF");
+  return self;
+}
+
+/**
+ * linli_csv_writer_add:
+ * @field: (nullable): the text of the next field of the row; %NULL is empty
+ */
+void
+linli_csv_writer_add (LinliCsvWriter *self,
+                      const char     *field)
+{
+  GString *buffer;
+  gboolean quote = FALSE;
+  gsize len = 0;
+
+  g_return_if_fail (self != NULL);
+
+  buffer = self->buffer;
+  if (self->in_row)
+    g_string_append_c (buffer, ',');
+  self->in_row = TRUE;
+  if (field == NULL)
+    return;
+
+  for (const char *p = field; *p != '\0'; p++, len++)
+    if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
+      quote = TRUE;
+
+  if (!quote)
+    {
+      g_string_append_len (buffer, field, len);
+      return;
+    }
+
+  g_string_append_c (buffer, '"');
+  for (const char *p = field, *q; *p != '\0'; p = q + 1)
+    {
+      q = strchr (p, '"');
+      if (q == NULL)
+        {
+          g_string_append (buffer, p);
+          break;
+        }
+      g_string_append_len (buffer, p, q - p + 1);
+      g_string_append_c (buffer, '"');
+    }
+  g_string_append_c (buffer, '"');
+}
+
+static gboolean
+flush_buffer (LinliCsvWriter  *self,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  gboolean ok = g_output_stream_write_all (self->out, self->buffer->str, self->buffer->len,
+                                           NULL, cancellable, error);
+  g_string_truncate (self->buffer, 0);
+  return ok;
+}
+
+gboolean
+linli_csv_writer_end_row (LinliCsvWriter  *self,
+                          GCancellable    *cancellable,
+                          GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_string_append (self->buffer, "\r\n");
+  self->in_row = FALSE;
+  if (self->buffer->len >= WRITE_CHUNK)
+    return flush_buffer (self, cancellable, error);
+  return TRUE;
+}
+
+/**
+ * linli_csv_writer_finish:
+ *
+ * Writes what is left and flushes the stream. A row that was begun is
+ * ended first.
+ */
+gboolean
+linli_csv_writer_finish (LinliCsvWriter  *self,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->in_row && !linli_csv_writer_end_row (self, cancellable, error))
+    return FALSE;
+  return flush_buffer (self, cancellable, error) &&
+         g_output_stream_flush (self->out, cancellable, error);
+}
+
+void
+linli_csv_writer_free (LinliCsvWriter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_object_unref (self->out);
+  g_string_free (self->buffer, TRUE);
+  g_free (self);
+}
+
+/* ------------------------------------------------------------------------ */
+
+/**
+ * linli_csv_row_error_new:
+ * @message: (transfer full): what is wrong, naming the line
+ */
+LinliCsvRowError *
+linli_csv_row_error_new (guint  line,
+                         char  *message)
+{
+  LinliCsvRowError *self = g_new (LinliCsvRowError, 1);
+
+  self->line = line;
+  self->message = message;
+  return self;
+}
+
+void
+linli_csv_row_error_free (LinliCsvRowError *error)
+{
+  if (error == NULL)
+    return;
+  g_free (error->message);
+  g_free (error);
+}

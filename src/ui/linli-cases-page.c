@@ -1,0 +1,1146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-cases-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "linli-case-query.h"
+#include "linli-case-csv.h"
+#include "linli-case-editor.h"
+#include "linli-case-rules.h"
+#include "linli-case-search.h"
+#include "linli-cases-page.h"
+#include "linli-column-sort.h"
+#include "linli-csv-import-dialog.h"
+#include "linli-record-names.h"
+
+/* The Cases page: every case of the community in a table that reads only
+ * the rows on screen, a search that finds Chinese words as they are typed,
+ * filters, and changes to several cases at once. */
+
+typedef enum {
+  COLUMN_NUMBER,
+  COLUMN_TITLE,
+  COLUMN_GRID,
+  COLUMN_CATEGORY,
+  COLUMN_STATUS,
+  COLUMN_URGENCY,
+  COLUMN_WORKER,
+  COLUMN_REPORTED,
+  COLUMN_DUE,
+  N_COLUMNS
+} Column;
+
+typedef enum {
+  PERIOD_ANY,
+  PERIOD_THIS_MONTH,
+  PERIOD_LAST_MONTH,
+  PERIOD_THIS_QUARTER,
+  PERIOD_THIS_YEAR,
+  PERIOD_LAST_12_MONTHS,
+} Period;
+
+/* The first rows of the status filter, before one row per status. */
+enum {
+  STATUS_ROW_ANY,
+  STATUS_ROW_OPEN,
+  STATUS_ROW_FIRST,
+};
+
+struct _LinliCasesPage
+{
+  GtkWidget          parent_instance;
+
+  GtkSearchEntry    *search_entry;
+  GtkDropDown       *status_filter;
+  GtkDropDown       *grid_filter;
+  GtkDropDown       *category_filter;
+  GtkDropDown       *worker_filter;
+  GtkDropDown       *period_filter;
+  GtkToggleButton   *overdue_filter;
+  GtkLabel          *count_label;
+  GtkStack          *stack;
+  GtkColumnView     *column_view;
+  GtkActionBar      *action_bar;
+  GtkLabel          *selection_label;
+  GtkMenuButton     *status_button;
+  GtkMenuButton     *assign_button;
+
+  LinliStore        *store;
+  LinliCaseSearch   *search;
+  LinliRecordList   *cases;
+  GtkMultiSelection *selection;
+  LinliRecordNames  *grids;
+  LinliRecordNames  *workers;
+  GArray            *grid_ids;      /* gint64 per row of the grid filter; 0 for any */
+  GArray            *worker_ids;    /* the same for the worker filter */
+  GStrv              categories;    /* per row of the category filter after "any" */
+  gboolean           updating_filters;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (LinliCasesPage, linli_cases_page, GTK_TYPE_WIDGET)
+
+static GDateTime *
+now_local (void)
+{
+  return g_date_time_new_now_local ();
+}
+
+/* ------------------------------------------------------------------------ */
+/* The query                                                                 */
+
+static GDateTime *
+start_of_month (GDateTime *t,
+                int        months_back)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (t),
+                                                      g_date_time_get_month (t), 1, 0, 0, 0);
+  return g_date_time_add_months (first, -months_back);
+}
+
+static void
+period_bounds (Period      period,
+               GDateTime  *now,
+               GDateTime **from,
+               GDateTime **until)
+{
+  *from = *until = NULL;
+
+  switch (period)
+    {
+    case PERIOD_THIS_MONTH:
+      *from = start_of_month (now, 0);
+      break;
+    case PERIOD_LAST_MONTH:
+      *from = start_of_month (now, 1);
+      *until = start_of_month (now, 0);
+      break;
+    case PERIOD_THIS_QUARTER:
+      *from = start_of_month (now, (g_date_time_get_month (now) - 1) % 3);
+      break;
+    case PERIOD_THIS_YEAR:
+      *from = g_date_time_new_local (g_date_time_get_year (now), 1, 1, 0, 0, 0);
+      break;
+    case PERIOD_LAST_12_MONTHS:
+      *from = g_date_time_add_months (now, -12);
+      break;
+    case PERIOD_ANY:
+    default:
+      break;
+    }
+}
+
+static void
+update_count (LinliCasesPage *self)
+{
+  guint n = self->cases ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
+  gboolean any = self->store != NULL && linli_store_count (self->store, LINLI_TYPE_CASE) > 0;
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : any ? "no-match" : "empty");
+}
+
+static void
+apply_query (LinliCasesPage *self)
+{
+  g_autoptr(GDateTime) now = now_local ();
+  LinliCaseQuery query;
+  guint status_row, row;
+  int key;
+  gboolean descending;
+
+  if (self->cases == NULL || self->updating_filters)
+    return;
+
+  linli_case_query_init (&query);
+
+  status_row = gtk_drop_down_get_selected (self->status_filter);
+  if (status_row == STATUS_ROW_OPEN)
+    {
+      for (LinliCaseStatus s = LINLI_CASE_STATUS_REGISTERED; s <= LINLI_CASE_STATUS_DUPLICATE; s++)
+        if (linli_case_status_is_open (s))
+          query.statuses |= LINLI_CASE_STATUS_BIT (s);
+    }
+  else if (status_row >= STATUS_ROW_FIRST && status_row != GTK_INVALID_LIST_POSITION)
+    query.statuses = LINLI_CASE_STATUS_BIT (status_row - STATUS_ROW_FIRST);
+
+  row = gtk_drop_down_get_selected (self->grid_filter);
+  if (row != GTK_INVALID_LIST_POSITION && row < self->grid_ids->len)
+    query.grid_id = g_array_index (self->grid_ids, gint64, row);
+  row = gtk_drop_down_get_selected (self->worker_filter);
+  if (row != GTK_INVALID_LIST_POSITION && row < self->worker_ids->len)
+    query.worker_id = g_array_index (self->worker_ids, gint64, row);
+  row = gtk_drop_down_get_selected (self->category_filter);
+  if (row != GTK_INVALID_LIST_POSITION && row > 0 && self->categories != NULL &&
+      row - 1 < g_strv_length (self->categories))
+    query.category = g_strdup (self->categories[row - 1]);
+
+  query.overdue_only = gtk_toggle_button_get_active (self->overdue_filter);
+  period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
+
+  if (linli_column_view_get_sort (self->column_view, &key, &descending))
+    {
+      query.sort = key;
+      query.descending = descending;
+    }
+
+  linli_case_query_apply (&query, self->cases, now);
+  linli_case_query_clear (&query);
+  update_count (self);
+}
+
+static void
+filters_changed_cb (LinliCasesPage *self)
+{
+  apply_query (self);
+}
+
+static void
+search_changed_cb (LinliCasesPage *self)
+{
+  if (self->search == NULL)
+    return;
+  /* Only the in-memory filter changes: no SQL while typing. */
+  linli_case_search_set_text (self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  linli_record_list_refilter (self->cases);
+  update_count (self);
+}
+
+static void
+stop_search_cb (LinliCasesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+sort_changed_cb (LinliCasesPage *self)
+{
+  apply_query (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filter choices                                                            */
+
+static void
+set_choices (GtkDropDown        *drop_down,
+             const char * const *labels,
+             guint               keep)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (drop_down, keep < g_strv_length ((char **) labels) ? keep : 0);
+}
+
+/* Rebuilds the rows of a grid or worker filter, keeping the chosen one. */
+static void
+fill_record_filter (GtkDropDown      *drop_down,
+                    GArray           *ids,
+                    LinliRecordNames *names,
+                    const char       *any)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GListModel *records = names ? linli_record_names_get_model (names) : NULL;
+  guint n = records ? g_list_model_get_n_items (records) : 0;
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  gint64 chosen = selected != GTK_INVALID_LIST_POSITION && selected < ids->len
+                  ? g_array_index (ids, gint64, selected) : 0;
+  guint keep = 0;
+  gint64 none = 0;
+
+  g_array_set_size (ids, 0);
+  g_array_append_val (ids, none);
+  g_ptr_array_add (labels, g_strdup (any));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (records, i);
+      gint64 id = linli_record_get_id (record);
+
+      if (id == chosen)
+        keep = ids->len;
+      g_array_append_val (ids, id);
+      g_ptr_array_add (labels, g_strdup (linli_record_get_text (record, "name")));
+    }
+  g_ptr_array_add (labels, NULL);
+  set_choices (drop_down, (const char * const *) labels->pdata, keep);
+}
+
+static void
+fill_filters (LinliCasesPage *self)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *chosen_category = NULL;
+  guint keep = 0, row;
+
+  self->updating_filters = TRUE;
+
+  fill_record_filter (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
+  fill_record_filter (self->worker_filter, self->worker_ids, self->workers, _("All Workers"));
+
+  row = gtk_drop_down_get_selected (self->category_filter);
+  if (self->categories != NULL && row != GTK_INVALID_LIST_POSITION && row > 0 &&
+      row - 1 < g_strv_length (self->categories))
+    chosen_category = g_strdup (self->categories[row - 1]);
+  g_clear_pointer (&self->categories, g_strfreev);
+  self->categories = self->store ? linli_store_dup_case_categories (self->store) : g_new0 (char *, 1);
+  g_ptr_array_add (labels, (gpointer) _("All Categories"));
+  for (guint i = 0; self->categories[i] != NULL; i++)
+    {
+      if (g_strcmp0 (self->categories[i], chosen_category) == 0)
+        keep = i + 1;
+      g_ptr_array_add (labels, self->categories[i]);
+    }
+  g_ptr_array_add (labels, NULL);
+  set_choices (self->category_filter, (const char * const *) labels->pdata, keep);
+
+  self->updating_filters = FALSE;
+}
+
+static void
+names_changed_cb (LinliCasesPage *self)
+{
+  fill_filters (self);
+  apply_query (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cells                                                                     */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+
+  switch (column)
+    {
+    case COLUMN_NUMBER:
+    case COLUMN_REPORTED:
+      gtk_widget_add_css_class (label, "numeric");
+      break;
+    case COLUMN_STATUS:
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_add_css_class (label, "linli-status");
+      break;
+    case COLUMN_DUE:
+      {
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *light = gtk_label_new ("●");
+
+        gtk_widget_add_css_class (light, "linli-deadline");
+        gtk_widget_add_css_class (label, "numeric");
+        gtk_box_append (GTK_BOX (box), light);
+        gtk_box_append (GTK_BOX (box), label);
+        gtk_list_item_set_child (item, box);
+        return;
+      }
+    default:
+      break;
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  return time ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("");
+}
+
+static const char *
+status_css_class (LinliCaseStatus status)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
+  return g_enum_get_value (enum_class, status)->value_nick;
+}
+
+static void
+set_status_label (GtkWidget       *label,
+                  LinliCaseStatus  status)
+{
+  static const char *all[] = {
+    "registered", "assigned", "in-progress", "resolved", "revisited",
+    "escalated", "suspended", "void", "duplicate", NULL
+  };
+
+  for (guint i = 0; all[i] != NULL; i++)
+    gtk_widget_remove_css_class (label, all[i]);
+  gtk_widget_add_css_class (label, status_css_class (status));
+  gtk_label_set_text (GTK_LABEL (label), linli_case_status_label (status));
+}
+
+static void
+set_deadline (GtkWidget   *box,
+              LinliRecord *record)
+{
+  static const char *lights[] = { "none", "green", "amber", "red" };
+  static const char *descriptions[] = { NULL, N_("On time"), N_("Due soon"), N_("Overdue") };
+  GtkWidget *light = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (light);
+  g_autoptr(GDateTime) now = now_local ();
+  LinliDeadline deadline = linli_case_deadline (record, now);
+  g_autofree char *due = format_time (linli_record_get_datetime (record, "due_at"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (lights); i++)
+    gtk_widget_remove_css_class (light, lights[i]);
+  gtk_widget_add_css_class (light, lights[deadline]);
+  gtk_widget_set_visible (light, deadline != LINLI_DEADLINE_NONE);
+  gtk_widget_set_tooltip_text (box, descriptions[deadline] ? _(descriptions[deadline]) : NULL);
+  gtk_label_set_text (GTK_LABEL (label), due);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  LinliCasesPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  Column column = GPOINTER_TO_INT (user_data);
+  LinliRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  switch (column)
+    {
+    case COLUMN_NUMBER:
+      text = g_strdup (linli_record_get_text (record, "number"));
+      break;
+    case COLUMN_TITLE:
+      text = g_strdup (linli_record_get_text (record, "title"));
+      gtk_widget_set_tooltip_text (child, text);
+      break;
+    case COLUMN_GRID:
+      text = g_strdup (linli_record_names_lookup (self->grids, linli_record_get_int (record, "grid_id")));
+      break;
+    case COLUMN_CATEGORY:
+      {
+        const char *sub = linli_record_get_text (record, "subcategory");
+        text = sub && *sub ? g_strdup_printf ("%s/%s", linli_record_get_text (record, "category"), sub)
+                           : g_strdup (linli_record_get_text (record, "category"));
+        break;
+      }
+    case COLUMN_STATUS:
+      set_status_label (child, linli_record_get_enum (record, "status"));
+      return;
+    case COLUMN_URGENCY:
+      text = g_strdup (linli_urgency_label (linli_record_get_enum (record, "urgency")));
+      break;
+    case COLUMN_WORKER:
+      text = g_strdup (linli_record_names_lookup (self->workers, linli_record_get_int (record, "worker_id")));
+      break;
+    case COLUMN_REPORTED:
+      text = format_time (linli_record_get_datetime (record, "reported_at"));
+      break;
+    case COLUMN_DUE:
+      set_deadline (child, record);
+      return;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (GTK_LABEL (child), text ? text : "");
+}
+
+static void
+add_column (LinliCasesPage *self,
+            Column          column,
+            const char     *title,
+            int             width,
+            int             sort_key)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  g_autoptr(GtkSorter) sorter = linli_column_sorter_new (sort_key);
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, width);
+  else
+    gtk_column_view_column_set_expand (view_column, TRUE);
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Several cases at once                                                     */
+
+static GArray *
+selected_ids (LinliCasesPage *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+  GArray *shown;
+
+  if (self->selection == NULL)
+    return ids;
+  shown = linli_record_list_get_ids (self->cases);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    if (position < shown->len)
+      g_array_append_val (ids, g_array_index (shown, gint64, position));
+  return ids;
+}
+
+static void
+selection_changed_cb (LinliCasesPage *self)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case selected",
+                                                        "%u cases selected", ids->len), ids->len);
+
+  gtk_label_set_text (self->selection_label, text);
+  gtk_action_bar_set_revealed (self->action_bar, ids->len > 1);
+}
+
+static void
+toast (LinliCasesPage *self,
+       const char     *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/* Changes the selected cases one by one, each in its own transaction, so
+ * one that may not change does not hold back the others. */
+typedef gboolean (*CaseChange) (LinliRecord *record,
+                                gconstpointer data,
+                                GError     **error);
+
+static void
+change_selected (LinliCasesPage *self,
+                 CaseChange      change,
+                 gconstpointer   data)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autofree char *first_problem = NULL;
+  guint n_done = 0, n_failed = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LinliRecord) record = linli_store_get (self->store, LINLI_TYPE_CASE,
+                                                       g_array_index (ids, gint64, i), &error);
+
+      if (record != NULL && change (record, data, &error) &&
+          linli_store_update (self->store, record, &error))
+        n_done++;
+      else
+        {
+          n_failed++;
+          if (first_problem == NULL && error != NULL)
+            first_problem = g_strdup_printf ("%s: %s", record ? linli_record_get_text (record, "number") : "",
+                                             error->message);
+        }
+    }
+
+  if (n_failed == 0)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case changed",
+                                                               "%u cases changed", n_done), n_done);
+      toast (self, message);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u case changed, %u could not be: %s",
+                                                               "%u cases changed, %u could not be: %s",
+                                                               n_done), n_done, n_failed, first_problem);
+      toast (self, message);
+    }
+}
+
+static gboolean
+assign_change (LinliRecord   *record,
+               gconstpointer  data,
+               GError       **error)
+{
+  gint64 worker = *(const gint64 *) data;
+
+  linli_record_set_int (record, "worker_id", worker);
+  /* Assigning a registered case is what moves it on. */
+  if (linli_record_get_enum (record, "status") == LINLI_CASE_STATUS_REGISTERED && worker != 0)
+    linli_record_set_enum (record, "status", LINLI_CASE_STATUS_ASSIGNED);
+  return TRUE;
+}
+
+static gboolean
+status_change (LinliRecord   *record,
+               gconstpointer  data,
+               GError       **error)
+{
+  LinliCaseStatus to = *(const LinliCaseStatus *) data;
+  LinliCaseStatus from = linli_record_get_enum (record, "status");
+
+  if (from != to && !linli_case_status_can_change (from, to))
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT,
+                   _("a case that is %s cannot become %s"),
+                   linli_case_status_label (from), linli_case_status_label (to));
+      return FALSE;
+    }
+  linli_record_set_enum (record, "status", to);
+  return TRUE;
+}
+
+static void
+assign_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  gint64 worker = g_variant_get_int64 (parameter);
+
+  change_selected (LINLI_CASES_PAGE (widget), assign_change, &worker);
+}
+
+static void
+set_status_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
+  GEnumValue *value = g_enum_get_value_by_nick (enum_class, g_variant_get_string (parameter, NULL));
+  LinliCaseStatus status;
+
+  g_return_if_fail (value != NULL);
+  status = value->value;
+  change_selected (LINLI_CASES_PAGE (widget), status_change, &status);
+}
+
+static void
+fill_batch_menus (LinliCasesPage *self)
+{
+  g_autoptr(GMenu) statuses = g_menu_new ();
+  g_autoptr(GMenu) workers = g_menu_new ();
+  GListModel *records = self->workers ? linli_record_names_get_model (self->workers) : NULL;
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
+
+  for (guint i = 0; i < enum_class->n_values; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (linli_case_status_label (enum_class->values[i].value), NULL);
+      g_menu_item_set_action_and_target (item, "cases.set-status", "s", enum_class->values[i].value_nick);
+      g_menu_append_item (statuses, item);
+    }
+  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(LinliRecord) worker = g_list_model_get_item (records, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (linli_record_get_text (worker, "name"), NULL);
+      g_menu_item_set_action_and_target (item, "cases.assign", "x", linli_record_get_id (worker));
+      g_menu_append_item (workers, item);
+    }
+  gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (statuses));
+  gtk_menu_button_set_menu_model (self->assign_button, G_MENU_MODEL (workers));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Editing, importing, exporting                                             */
+
+static GtkWindow *
+parent_window (LinliCasesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+typedef struct
+{
+  LinliStore  *store;
+  LinliRecord *record;
+  GListModel  *events;
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  g_object_unref (deleted->store);
+  g_object_unref (deleted->record);
+  g_object_unref (deleted->events);
+  g_free (deleted);
+}
+
+static void
+deleted_notify (gpointer  data,
+                GClosure *closure)
+{
+  deleted_free (data);
+}
+
+/* Undo: the case comes back as it was, with its id and its whole diary. */
+static void
+undo_delete_cb (AdwToast *toast_,
+                Deleted  *deleted)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = linli_store_begin (deleted->store, &error) &&
+                linli_store_restore (deleted->store, deleted->record, &error);
+
+  for (guint i = 0; ok && i < g_list_model_get_n_items (deleted->events); i++)
+    {
+      g_autoptr(LinliRecord) event = g_list_model_get_item (deleted->events, i);
+      ok = linli_store_restore (deleted->store, event, &error);
+    }
+  if (ok)
+    ok = linli_store_commit (deleted->store, &error);
+  else if (error != NULL)
+    linli_store_rollback (deleted->store);
+  if (!ok)
+    g_warning ("Cannot put the case back: %s", error ? error->message : "?");
+}
+
+static void
+case_deleted_cb (LinliCasesPage  *self,
+                 LinliRecord     *record,
+                 GListModel      *events,
+                 LinliCaseEditor *editor)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *title = g_strdup_printf (_("Case %s deleted"), linli_record_get_text (record, "number"));
+  AdwToast *toast_ = adw_toast_new (title);
+  Deleted *deleted = g_new0 (Deleted, 1);
+
+  deleted->store = g_object_ref (self->store);
+  deleted->record = g_object_ref (record);
+  deleted->events = g_object_ref (events);
+  adw_toast_set_button_label (toast_, _("_Undo"));
+  g_signal_connect_data (toast_, "button-clicked", G_CALLBACK (undo_delete_cb),
+                         deleted, deleted_notify, 0);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_);
+  else
+    g_object_unref (toast_);
+}
+
+static void
+open_editor (LinliCasesPage *self,
+             LinliRecord    *record)
+{
+  LinliCaseEditor *editor;
+
+  if (self->store == NULL)
+    return;
+  editor = linli_case_editor_new (parent_window (self), self->store, record);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (case_deleted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_case_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_editor (LINLI_CASES_PAGE (widget), NULL);
+}
+
+static void
+open_case_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+  guint position = g_variant_get_uint32 (parameter);
+  g_autoptr(LinliRecord) record = NULL;
+
+  if (self->cases == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->cases)))
+    return;
+  record = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
+  open_editor (self, record);
+}
+
+static void
+show_error (LinliCasesPage *self,
+            const char     *heading,
+            const char     *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (LinliCasesPage       *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
+      if (stream == NULL ||
+          !linli_case_csv_export (self->store, G_LIST_MODEL (self->cases), TRUE,
+                                  G_OUTPUT_STREAM (stream), NULL, &error) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+        show_error (self, _("Cannot Export the Cases"), error->message);
+      else
+        {
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+          g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
+                                                                   "%u cases exported", n), n);
+          toast (self, message);
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+  g_autoptr(GDateTime) now = now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* TRANSLATORS: the name proposed for an exported file; %s is today's date */
+  g_autofree char *name = g_strdup_printf (_("cases-%s.csv"), date);
+
+  if (self->chooser != NULL || self->cases == NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Cases"), parent_window (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+imported_cb (LinliCasesPage       *self,
+             guint                 n_cases,
+             LinliCsvImportDialog *dialog)
+{
+  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case imported",
+                                                           "%u cases imported", n_cases), n_cases);
+  toast (self, message);
+}
+
+static void
+import_response_cb (LinliCasesPage       *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      g_autoptr(LinliCsvTable) table = bytes ? linli_csv_read (bytes, &error) : NULL;
+
+      if (table == NULL)
+        show_error (self, _("Cannot Read the File"), error->message);
+      else
+        {
+          LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (parent_window (self), self->store,
+                                                                      table, name);
+          g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL || self->store == NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Import Cases"), parent_window (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+find_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+reset_filters_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, STATUS_ROW_ANY);
+  gtk_drop_down_set_selected (self->grid_filter, 0);
+  gtk_drop_down_set_selected (self->category_filter, 0);
+  gtk_drop_down_set_selected (self->worker_filter, 0);
+  gtk_drop_down_set_selected (self->period_filter, PERIOD_ANY);
+  gtk_toggle_button_set_active (self->overdue_filter, FALSE);
+  self->updating_filters = FALSE;
+  search_changed_cb (self);
+  apply_query (self);
+}
+
+static void
+row_activated_cb (LinliCasesPage *self,
+                  guint           position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "cases.open", "u", position);
+}
+
+static void
+linli_cases_page_dispose (GObject *object)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (object);
+
+  linli_cases_page_set_store (self, NULL);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_CASES_PAGE);
+  /* The page's box is not a bound child, so the template leaves it. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+
+  G_OBJECT_CLASS (linli_cases_page_parent_class)->dispose (object);
+}
+
+static void
+linli_cases_page_finalize (GObject *object)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (object);
+
+  g_array_unref (self->grid_ids);
+  g_array_unref (self->worker_ids);
+  g_strfreev (self->categories);
+
+  G_OBJECT_CLASS (linli_cases_page_parent_class)->finalize (object);
+}
+
+static void
+linli_cases_page_class_init (LinliCasesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_cases_page_dispose;
+  object_class->finalize = linli_cases_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-cases-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, grid_filter);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, category_filter);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, worker_filter);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, period_filter);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, overdue_filter);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, status_button);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, assign_button);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "cases.find", NULL, find_cb);
+  gtk_widget_class_install_action (widget_class, "cases.new", NULL, new_case_cb);
+  gtk_widget_class_install_action (widget_class, "cases.open", "u", open_case_cb);
+  gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "cases.reset-filters", NULL, reset_filters_cb);
+  gtk_widget_class_install_action (widget_class, "cases.assign", "x", assign_cb);
+  gtk_widget_class_install_action (widget_class, "cases.set-status", "s", set_status_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "cases.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "cases.new", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+linli_cases_page_init (LinliCasesPage *self)
+{
+  static const char *periods[] = {
+    N_("Any Time"), N_("This Month"), N_("Last Month"), N_("This Quarter"), N_("This Year"),
+    N_("Last 12 Months"), NULL
+  };
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
+
+  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_column (self, COLUMN_NUMBER, _("Number"), 110, LINLI_CASE_SORT_NUMBER);
+  add_column (self, COLUMN_TITLE, _("Title"), -1, LINLI_CASE_SORT_TITLE);
+  add_column (self, COLUMN_GRID, _("Grid"), 100, LINLI_CASE_SORT_GRID);
+  add_column (self, COLUMN_CATEGORY, _("Category"), 150, LINLI_CASE_SORT_CATEGORY);
+  add_column (self, COLUMN_STATUS, _("Status"), 90, LINLI_CASE_SORT_STATUS);
+  add_column (self, COLUMN_URGENCY, _("Urgency"), 70, LINLI_CASE_SORT_URGENCY);
+  add_column (self, COLUMN_WORKER, _("Worker"), 90, LINLI_CASE_SORT_WORKER);
+  add_column (self, COLUMN_REPORTED, _("Reported"), 140, LINLI_CASE_SORT_REPORTED);
+  add_column (self, COLUMN_DUE, _("Due"), 160, LINLI_CASE_SORT_DUE);
+
+  /* Newest first, with the arrow on the column that says so. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (self->column_view);
+    g_autoptr(GtkColumnViewColumn) reported = g_list_model_get_item (columns, COLUMN_REPORTED);
+    gtk_column_view_sort_by_column (self->column_view, reported, GTK_SORT_DESCENDING);
+  }
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (sort_changed_cb), self);
+
+  g_ptr_array_add (labels, (gpointer) _("All Statuses"));
+  g_ptr_array_add (labels, (gpointer) _("Open"));
+  for (guint i = 0; i < enum_class->n_values; i++)
+    g_ptr_array_add (labels, (gpointer) linli_case_status_label (enum_class->values[i].value));
+  g_ptr_array_add (labels, NULL);
+  set_choices (self->status_filter, (const char * const *) labels->pdata, 0);
+
+  g_ptr_array_set_size (labels, 0);
+  for (guint i = 0; periods[i] != NULL; i++)
+    g_ptr_array_add (labels, (gpointer) _(periods[i]));
+  g_ptr_array_add (labels, NULL);
+  set_choices (self->period_filter, (const char * const *) labels->pdata, 0);
+
+  fill_filters (self);
+  update_count (self);
+}
+
+void
+linli_cases_page_set_store (LinliCasesPage *self,
+                            LinliStore     *store)
+{
+  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
+  g_return_if_fail (store == NULL || LINLI_IS_STORE (store));
+
+  if (store == self->store)
+    return;
+
+  if (self->grids != NULL)
+    g_signal_handlers_disconnect_by_func (self->grids, names_changed_cb, self);
+  if (self->workers != NULL)
+    g_signal_handlers_disconnect_by_func (self->workers, names_changed_cb, self);
+  if (self->workers != NULL)
+    g_signal_handlers_disconnect_by_func (self->workers, fill_batch_menus, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
+  if (self->cases != NULL)
+    g_signal_handlers_disconnect_by_func (self->cases, update_count, self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->search);
+  g_clear_object (&self->grids);
+  g_clear_object (&self->workers);
+  g_clear_object (&self->store);
+
+  if (store != NULL)
+    {
+      self->store = g_object_ref (store);
+      self->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
+      self->workers = linli_record_names_new (store, LINLI_TYPE_WORKER, "name");
+      /* The search first, so it hears of a change before the list does. */
+      self->search = linli_case_search_new (store);
+      self->cases = linli_record_list_new (store, LINLI_TYPE_CASE, NULL, NULL, 0);
+      linli_record_list_set_filter (self->cases, linli_case_search_filter,
+                                    g_object_ref (self->search), g_object_unref);
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
+      g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
+      g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (names_changed_cb), self);
+      g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (fill_batch_menus), self);
+      g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+      g_signal_connect_swapped (self->cases, "items-changed", G_CALLBACK (update_count), self);
+    }
+
+  if (self->column_view == NULL)
+    return;
+
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  fill_filters (self);
+  fill_batch_menus (self);
+  search_changed_cb (self);
+  apply_query (self);
+  selection_changed_cb (self);
+}
+
+/**
+ * linli_cases_page_get_cases:
+ *
+ * Returns: (transfer none) (nullable): the cases shown, in order
+ */
+GListModel *
+linli_cases_page_get_cases (LinliCasesPage *self)
+{
+  g_return_val_if_fail (LINLI_IS_CASES_PAGE (self), NULL);
+  return self->cases ? G_LIST_MODEL (self->cases) : NULL;
+}
+
+/* "Show cases" of a grid on the map: that grid's cases, every status. */
+void
+linli_cases_page_show_grid (LinliCasesPage *self,
+                            gint64          grid_id)
+{
+  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
+
+  reset_filters_cb (GTK_WIDGET (self), NULL, NULL);
+  for (guint i = 0; i < self->grid_ids->len; i++)
+    if (g_array_index (self->grid_ids, gint64, i) == grid_id)
+      gtk_drop_down_set_selected (self->grid_filter, i);
+}
+
+void
+linli_cases_page_new_case (LinliCasesPage *self)
+{
+  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
+  open_editor (self, NULL);
+}
+
+void
+linli_cases_page_search (LinliCasesPage *self,
+                         const char     *text)
+{
+  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  search_changed_cb (self);
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "linli-store.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_CASES_PAGE (linli_cases_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinliCasesPage, linli_cases_page, LINLI, CASES_PAGE, GtkWidget)
+
+void        linli_cases_page_set_store    (LinliCasesPage *self,
+                                           LinliStore     *store);
+GListModel *linli_cases_page_get_cases    (LinliCasesPage *self);
+void        linli_cases_page_show_grid    (LinliCasesPage *self,
+                                           gint64          grid_id);
+void        linli_cases_page_new_case     (LinliCasesPage *self);
+void        linli_cases_page_search       (LinliCasesPage *self,
+                                           const char     *text);
+
+G_END_DECLS

@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-csv-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "linli-case-csv.h"
+#include "linli-csv-import-dialog.h"
+
+/* The preview of a case import: what the file is, which field of a case
+ * each of its columns fills (guessed from the headers, changed here), and,
+ * when some rows are wrong, every one of them by line. Nothing is written
+ * until every row is right; then all of them are, at once. */
+
+#define N_SAMPLES 3
+
+struct _LinliCsvImportDialog
+{
+  AdwWindow              parent_instance;
+
+  AdwPreferencesGroup   *file_group;
+  AdwPreferencesGroup   *columns_group;
+  AdwPreferencesGroup   *errors_group;
+  GtkListBox            *errors_list;
+
+  LinliStore            *store;
+  LinliCsvTable         *table;
+  GPtrArray             *rows;      /* AdwComboRow per column */
+};
+
+G_DEFINE_FINAL_TYPE (LinliCsvImportDialog, linli_csv_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static LinliCaseField *
+current_mapping (LinliCsvImportDialog *self)
+{
+  LinliCaseField *mapping = g_new (LinliCaseField, self->rows->len);
+
+  /* Row 0 of every choice is "Do not import"; row n + 1 is field n. */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      guint selected = adw_combo_row_get_selected (self->rows->pdata[i]);
+      mapping[i] = selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                   ? LINLI_CASE_FIELD_IGNORE : (LinliCaseField) (selected - 1);
+    }
+  return mapping;
+}
+
+static void
+clear_errors (LinliCsvImportDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->errors_list))) != NULL)
+    gtk_list_box_remove (self->errors_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), FALSE);
+}
+
+static void
+show_errors (LinliCsvImportDialog *self,
+             const char           *summary,
+             GPtrArray            *row_errors)
+{
+  /* A thousand lines are enough to see what is wrong with a file. */
+  guint shown = row_errors ? MIN (row_errors->len, 1000) : 0;
+
+  clear_errors (self);
+  adw_preferences_group_set_description (self->errors_group, summary);
+  for (guint i = 0; i < shown; i++)
+    {
+      LinliCsvRowError *row_error = row_errors->pdata[i];
+      GtkWidget *label = gtk_label_new (row_error->message);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_append (self->errors_list, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_list), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), TRUE);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  LinliCsvImportDialog *self = LINLI_CSV_IMPORT_DIALOG (widget);
+  g_autofree LinliCaseField *mapping = current_mapping (self);
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 0;
+
+  if (!linli_case_csv_import (self->store, self->table, mapping, &row_errors, &n_imported, &error))
+    {
+      g_autofree char *summary = NULL;
+
+      if (row_errors != NULL && row_errors->len > 0)
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u row is wrong. Nothing was imported: correct the file or the columns, and import again.",
+                                                "%u rows are wrong. Nothing was imported: correct the file or the columns, and import again.",
+                                                row_errors->len), row_errors->len);
+      else
+        summary = g_strdup_printf (_("Nothing was imported: %s"), error ? error->message : "");
+      show_errors (self, summary, row_errors);
+      return;
+    }
+
+  g_signal_emit (self, signals[IMPORTED], 0, n_imported);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static GListModel *
+field_choices (void)
+{
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, _("Do Not Import"));
+  for (LinliCaseField field = 0; field < LINLI_N_CASE_FIELDS; field++)
+    gtk_string_list_append (choices, linli_case_field_label (field));
+  return G_LIST_MODEL (choices);
+}
+
+static char *
+samples_of (LinliCsvTable *table,
+            guint          column)
+{
+  g_autoptr(GString) samples = g_string_new (NULL);
+  guint n = MIN (linli_csv_table_get_n_rows (table), N_SAMPLES);
+
+  for (guint row = 0; row < n; row++)
+    {
+      const char *cell = linli_csv_table_get_cell (table, row, column);
+      g_autofree char *line = g_strdup (cell ? cell : "");
+
+      /* One line each, and short, whatever the cell holds. */
+      g_strdelimit (line, "\r\n\t", ' ');
+      if (g_utf8_strlen (line, -1) > 24)
+        {
+          char *cut = g_utf8_offset_to_pointer (line, 24);
+          *cut = '\0';
+          g_string_append_printf (samples, "%s%s…", samples->len ? " · " : "", line);
+        }
+      else
+        g_string_append_printf (samples, "%s%s", samples->len ? " · " : "", line);
+    }
+  return g_string_free (g_steal_pointer (&samples), FALSE);
+}
+
+static void
+mapping_changed_cb (LinliCsvImportDialog *self)
+{
+  clear_errors (self);
+}
+
+static void
+linli_csv_import_dialog_dispose (GObject *object)
+{
+  LinliCsvImportDialog *self = LINLI_CSV_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_CSV_IMPORT_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->table, linli_csv_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (linli_csv_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+linli_csv_import_dialog_class_init (LinliCsvImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_csv_import_dialog_dispose;
+
+  /**
+   * LinliCsvImportDialog::imported:
+   * @n_cases: how many cases were written
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-csv-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliCsvImportDialog, file_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliCsvImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliCsvImportDialog, errors_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliCsvImportDialog, errors_list);
+
+  gtk_widget_class_install_action (widget_class, "import.run", NULL, import_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+linli_csv_import_dialog_init (LinliCsvImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+/**
+ * linli_csv_import_dialog_new:
+ * @table: the file, read
+ * @file_name: its name, for the user
+ */
+LinliCsvImportDialog *
+linli_csv_import_dialog_new (GtkWindow     *parent,
+                             LinliStore    *store,
+                             LinliCsvTable *table,
+                             const char    *file_name)
+{
+  LinliCsvImportDialog *self;
+  g_autofree LinliCaseField *guess = NULL;
+  g_autoptr(GListModel) choices = field_choices ();
+  g_autofree char *description = NULL;
+  guint n_rows, n_columns;
+
+  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  self = g_object_new (LINLI_TYPE_CSV_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->table = linli_csv_table_ref (table);
+
+  n_rows = linli_csv_table_get_n_rows (table);
+  n_columns = linli_csv_table_get_n_columns (table);
+  /* TRANSLATORS: "cases.csv: 120 rows, GB18030" */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u row, %s", "%s: %u rows, %s", n_rows),
+                                 file_name, n_rows,
+                                 linli_csv_encoding_to_string (linli_csv_table_get_encoding (table)));
+  adw_preferences_group_set_description (self->file_group, description);
+
+  guess = linli_case_csv_guess_mapping (table);
+  for (guint column = 0; column < n_columns; column++)
+    {
+      GtkWidget *row = adw_combo_row_new ();
+      g_autofree char *samples = samples_of (table, column);
+      const char *header = linli_csv_table_get_header (table, column);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header && *header ? header : "—");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), samples);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), choices);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                                  guess[column] == LINLI_CASE_FIELD_IGNORE ? 0 : guess[column] + 1);
+      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (mapping_changed_cb), self);
+      adw_preferences_group_add (self->columns_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  return self;
+}

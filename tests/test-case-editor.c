@@ -1,0 +1,841 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "linli-case-editor.h"
+#include "linli-case-rules.h"
+#include "linli-demo.h"
+
+/* The case editor under Xvfb, on the demo community: a new case filled in
+ * field by field, each rule showing its message in its own row, saved and
+ * found in the store with its diary; a stored case moved on in the
+ * workflow; unsaved changes, deleting, duplicates and a failed write. */
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  LinliStore *store;
+} Fixture;
+
+/* The demo is made on this day, and the store's clock stays on it. */
+static GDateTime *
+today (void)
+{
+  return g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+}
+
+static GDateTime *
+fixed_clock (gpointer user_data)
+{
+  return today ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) day = today ();
+
+  fixture->dir = g_dir_make_tmp ("linli-case-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "demo.db", NULL);
+  fixture->store = linli_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  linli_demo_populate (fixture->store, day, &error);
+  g_assert_no_error (error);
+  linli_store_set_clock (fixture->store, fixed_clock, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_remove (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+wait_until_drawn (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  return found->len > 0 ? found->pdata[0] : NULL;
+}
+
+/* The row titled @title, without its mnemonic underline. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GString) plain = g_string_new (adw_preferences_row_get_title (rows->pdata[i]));
+      g_string_replace (plain, "_", "", 0);
+      if (g_str_equal (plain->str, title))
+        return rows->pdata[i];
+    }
+  g_error ("No row titled “%s”", title);
+}
+
+static GtkEditable *
+entry_of (GtkWidget  *root,
+          const char *title)
+{
+  GtkWidget *entry = find_descendant (find_row (root, title), GTK_TYPE_ENTRY);
+
+  g_assert_nonnull (entry);
+  return GTK_EDITABLE (entry);
+}
+
+static void
+set_text (GtkWidget  *root,
+          const char *title,
+          const char *text)
+{
+  gtk_editable_set_text (entry_of (root, title), text);
+}
+
+static void
+set_text_view (GtkWidget  *root,
+               const char *title,
+               const char *text)
+{
+  GtkWidget *view = find_descendant (find_row (root, title), GTK_TYPE_TEXT_VIEW);
+
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static const char *
+subtitle_of (GtkWidget  *root,
+             const char *title)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (root, title)));
+}
+
+/* The labels a combo row offers, joined with "|". */
+static char *
+choices_of (GtkWidget  *root,
+            const char *title)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (find_row (root, title)));
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_string_append_printf (joined, "%s%s", i ? "|" : "", gtk_string_object_get_string (item));
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static void
+choose (GtkWidget  *root,
+        const char *title,
+        const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (find_row (root, title));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("“%s” offers no “%s”", title, label);
+}
+
+static const char *
+chosen (GtkWidget  *root,
+        const char *title)
+{
+  gpointer item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (find_row (root, title)));
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action_name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static gboolean
+can_save (LinliCaseEditor *editor)
+{
+  GtkWidget *save = find_button (GTK_WIDGET (editor), "case.save");
+
+  g_assert_nonnull (save);
+  return gtk_widget_get_sensitive (save);
+}
+
+static gboolean
+row_shows_error (GtkWidget  *root,
+                 const char *title)
+{
+  return gtk_widget_has_css_class (find_row (root, title), "linli-field-error");
+}
+
+static LinliRecord *
+find_case (LinliStore *store,
+           const char *column,
+           const char *value)
+{
+  g_autoptr(GListModel) cases = linli_store_list (store, LINLI_TYPE_CASE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      LinliRecord *record = g_list_model_get_item (cases, i);
+      if (g_strcmp0 (linli_record_get_text (record, column), value) == 0)
+        return record;
+      g_object_unref (record);
+    }
+  return NULL;
+}
+
+static LinliRecord *
+find_case_with_status (LinliStore      *store,
+                       LinliCaseStatus  status)
+{
+  g_autoptr(GListModel) cases = linli_store_list (store, LINLI_TYPE_CASE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      LinliRecord *record = g_list_model_get_item (cases, i);
+      if (linli_record_get_enum (record, "status") == (int) status)
+        return record;
+      g_object_unref (record);
+    }
+  g_error ("The demo has no case of status %s", linli_case_status_label (status));
+}
+
+static LinliCaseEditor *
+open_editor (Fixture     *fixture,
+             LinliRecord *record)
+{
+  LinliCaseEditor *editor = linli_case_editor_new (NULL, fixture->store, record);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_until_drawn (GTK_WIDGET (editor));
+  return editor;
+}
+
+static void
+saved_cb (LinliCaseEditor  *editor,
+          LinliRecord      *record,
+          LinliRecord     **out)
+{
+  g_set_object (out, record);
+}
+
+static void
+test_new_case (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *expected_number = linli_store_next_case_number (fixture->store, 2026);
+  g_autoptr(LinliRecord) saved = NULL;
+  g_autoptr(LinliRecord) stored = NULL;
+  g_autoptr(LinliRecord) reporter = NULL;
+  g_autoptr(LinliRecord) building = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(LinliRecord) first = NULL;
+  g_autoptr(LinliRecord) second = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  LinliCaseEditor *editor = open_editor (fixture, NULL);
+  GtkWidget *root = GTK_WIDGET (editor);
+  guint n_cases = linli_store_count (fixture->store, LINLI_TYPE_CASE);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+
+  /* A new case shows the number it will get, the time now, registered
+   * and of normal urgency; it cannot be saved empty, and shows no errors. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Case");
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Reported")), ==, "2026-11-27 10:00");
+  g_assert_cmpstr (chosen (root, "Status"), ==, "Registered");
+  g_assert_cmpstr (chosen (root, "Urgency"), ==, "Normal");
+  g_assert_false (can_save (editor));
+  g_assert_false (row_shows_error (root, "Title"));
+  g_assert_false (linli_case_editor_has_changes (editor));
+  g_assert_cmpstr (linli_record_get_text (linli_case_editor_get_copy (editor), "number"), ==, expected_number);
+
+  set_text (root, "Title", "5号楼2单元楼道灯不亮");
+  choose (root, "Category", "公共设施");
+  set_text (root, "Subcategory", "路灯");
+  choose (root, "Source", "居民来电");
+  choose (root, "Urgency", "High");
+  set_text_view (root, "Description", "孔阿姨来电：5号楼2单元三楼到五楼的楼道灯都不亮，晚上上下楼看不见。");
+  set_text (root, "Name", "孔繁英");
+  set_text (root, "Phone", "138 0002 0001");
+  g_assert_true (can_save (editor));
+  g_assert_true (linli_case_editor_has_changes (editor));
+
+  /* A bad phone: the message in the phone's row, Save off. */
+  set_text (root, "Phone", "1380002000");
+  g_assert_false (can_save (editor));
+  g_assert_true (row_shows_error (root, "Phone"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_of (root, "Phone")), "error"));
+  g_assert_cmpstr (subtitle_of (root, "Phone"), ==,
+                   "Enter a mobile number of 11 digits or a landline with its area code, such as 0537-1234567");
+  set_text (root, "Phone", "0537-1234567");
+  g_assert_true (can_save (editor));
+  g_assert_false (row_shows_error (root, "Phone"));
+  set_text (root, "Phone", "13800020001");
+
+  /* An empty title, and one too long. */
+  set_text (root, "Title", "   ");
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Title"), ==, "Enter a title");
+  for (int i = 0; i < 101; i++)
+    g_string_append (long_title, "灯");
+  set_text (root, "Title", long_title->str);
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Title"), ==, "The title can be at most 100 characters (now 101)");
+  set_text (root, "Title", "5号楼2单元楼道灯不亮");
+  g_assert_true (can_save (editor));
+  g_assert_false (row_shows_error (root, "Title"));
+
+  /* Due before reported; a time that is no time; reported in the future. */
+  set_text (root, "Due", "2026-11-26 18:00");
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Due"), ==, "The due time must be after the reported time");
+  set_text (root, "Due", "tomorrow");
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Due"), ==, "Enter a day and a time, such as 2026-03-03 09:30");
+  set_text (root, "Reported", "2026-11-28 09:00");
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Reported"), ==, "The reported time cannot be in the future");
+  set_text (root, "Reported", "2026-11-27 9:30");
+  set_text (root, "Due", "2026/11/30 18:00");
+  g_assert_true (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Due"), ==, "");
+
+  /* The grid follows the building. */
+  choose (root, "Building", "5号楼");
+  building = linli_store_get (fixture->store, LINLI_TYPE_BUILDING,
+                              linli_record_get_int (linli_case_editor_get_copy (editor), "building_id"), NULL);
+  g_assert_nonnull (building);
+  g_assert_cmpint (linli_record_get_int (linli_case_editor_get_copy (editor), "grid_id"), ==,
+                   linli_record_get_int (building, "grid_id"));
+  g_assert_cmpstr (subtitle_of (root, "Grid"), ==, "Follows the location");
+  set_text (root, "Unit, Floor and Room", "2单元三至五楼");
+
+  /* Choosing a worker assigns the case. */
+  choose (root, "Worker", "张蕾");
+  g_assert_cmpstr (chosen (root, "Status"), ==, "Assigned");
+
+  /* A diary entry waits for the case to be saved. */
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (find_row (root, "New Entry"), GTK_TYPE_ENTRY)),
+                         "电话回复孔阿姨，今天下午上门查看");
+  gtk_widget_activate_action (find_row (root, "New Entry"), "timeline.add", NULL);
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_cases);
+
+  g_assert_true (can_save (editor));
+  gtk_widget_activate_action (root, "case.save", NULL);
+  g_assert_null (editor);  /* closed */
+  g_assert_nonnull (saved);
+
+  /* The case is in the store's list, as entered. */
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_cases + 1);
+  stored = find_case (fixture->store, "number", expected_number);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (linli_record_get_id (stored), ==, linli_record_get_id (saved));
+  g_assert_cmpstr (linli_record_get_text (stored, "title"), ==, "5号楼2单元楼道灯不亮");
+  g_assert_cmpstr (linli_record_get_text (stored, "category"), ==, "公共设施");
+  g_assert_cmpstr (linli_record_get_text (stored, "subcategory"), ==, "路灯");
+  g_assert_cmpstr (linli_record_get_text (stored, "source"), ==, "居民来电");
+  g_assert_cmpstr (linli_record_get_text (stored, "address"), ==, "2单元三至五楼");
+  g_assert_cmpint (linli_record_get_enum (stored, "urgency"), ==, LINLI_URGENCY_HIGH);
+  g_assert_cmpint (linli_record_get_enum (stored, "status"), ==, LINLI_CASE_STATUS_ASSIGNED);
+  g_assert_cmpint (linli_record_get_int (stored, "building_id"), ==, linli_record_get_id (building));
+  g_assert_false (linli_record_get_bool (stored, "grid_overridden"));
+  g_assert_cmpint (linli_record_get_int (stored, "worker_id"), !=, 0);
+  due = g_date_time_new_local (2026, 11, 30, 18, 0, 0);
+  g_assert_true (g_date_time_equal (linli_record_get_datetime (stored, "due_at"), due));
+
+  reporter = linli_store_get (fixture->store, LINLI_TYPE_RESIDENT, linli_record_get_int (stored, "reporter_id"), NULL);
+  g_assert_nonnull (reporter);
+  g_assert_cmpstr (linli_record_get_text (reporter, "name"), ==, "孔繁英");
+  g_assert_cmpstr (linli_record_get_text (reporter, "phone"), ==, "13800020001");
+
+  /* Its diary starts with the status it was saved in, then the entry. */
+  events = linli_store_list_case_events (fixture->store, linli_record_get_id (stored));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+  first = g_list_model_get_item (events, 0);
+  g_assert_cmpint (linli_record_get_enum (first, "kind"), ==, LINLI_CASE_EVENT_KIND_STATUS);
+  g_assert_cmpstr (linli_record_get_text (first, "to_value"), ==, "assigned");
+  second = g_list_model_get_item (events, 1);
+  g_assert_cmpint (linli_record_get_enum (second, "kind"), ==, LINLI_CASE_EVENT_KIND_NOTE);
+  g_assert_cmpstr (linli_record_get_text (second, "text"), ==, "电话回复孔阿姨，今天下午上门查看");
+}
+
+static void
+test_existing_case_status (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case_with_status (fixture->store, LINLI_CASE_STATUS_IN_PROGRESS);
+  g_autoptr(LinliRecord) stored = NULL;
+  g_autoptr(GListModel) events = linli_store_list_case_events (fixture->store, linli_record_get_id (record));
+  g_autoptr(LinliRecord) last = NULL;
+  g_autofree char *statuses = NULL;
+  g_autofree char *title = g_strdup_printf ("Case %s", linli_record_get_text (record, "number"));
+  guint n_events = g_list_model_get_n_items (events);
+  LinliCaseEditor *editor = open_editor (fixture, record);
+  GtkWidget *root = GTK_WIDGET (editor);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, title);
+  g_assert_true (can_save (editor));
+  g_assert_false (linli_case_editor_has_changes (editor));
+  g_assert_nonnull (find_button (root, "case.delete"));
+
+  /* Only the workflow's next steps are offered: no going back to
+   * registered, no follow-up visit before it is resolved. */
+  statuses = choices_of (root, "Status");
+  g_assert_cmpstr (statuses, ==, "In Progress|Resolved|Escalated|Suspended");
+
+  /* Resolved needs a resolution, its level and its time. */
+  choose (root, "Status", "Resolved");
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Resolution"), ==, "Describe how the case was resolved");
+  g_assert_true (row_shows_error (root, "Resolution"));
+  g_assert_cmpstr (subtitle_of (root, "Resolution Level"), ==, "Choose where the case was resolved");
+  /* Its time is proposed: now. */
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Resolved")), ==, "2026-11-27 10:00");
+
+  /* Escalating instead raises the level; back to resolved, it is undone. */
+  choose (root, "Status", "Escalated");
+  g_assert_cmpstr (chosen (root, "Resolution Level"), ==, "Within the community");
+  g_assert_true (can_save (editor));
+  choose (root, "Status", "Resolved");
+  g_assert_cmpstr (chosen (root, "Resolution Level"), ==, "Not resolved");
+
+  set_text_view (root, "Resolution", "物业更换了楼道声控灯，已恢复照明。");
+  choose (root, "Resolution Level", "Within the grid");
+  g_assert_true (can_save (editor));
+  g_assert_true (linli_case_editor_has_changes (editor));
+
+  gtk_widget_activate_action (root, "case.save", NULL);
+  g_assert_null (editor);
+
+  stored = linli_store_get (fixture->store, LINLI_TYPE_CASE, linli_record_get_id (record), NULL);
+  g_assert_cmpint (linli_record_get_enum (stored, "status"), ==, LINLI_CASE_STATUS_RESOLVED);
+  g_assert_cmpint (linli_record_get_enum (stored, "resolution_level"), ==, LINLI_RESOLUTION_LEVEL_GRID);
+  g_assert_cmpstr (linli_record_get_text (stored, "resolution"), ==, "物业更换了楼道声控灯，已恢复照明。");
+
+  /* The store wrote the change of status into the diary. */
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
+  last = g_list_model_get_item (events, n_events);
+  g_assert_cmpint (linli_record_get_enum (last, "kind"), ==, LINLI_CASE_EVENT_KIND_STATUS);
+  g_assert_cmpstr (linli_record_get_text (last, "from_value"), ==, "in-progress");
+  g_assert_cmpstr (linli_record_get_text (last, "to_value"), ==, "resolved");
+
+  /* Once resolved, the next step is the follow-up visit. */
+  editor = open_editor (fixture, stored);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_clear_pointer (&statuses, g_free);
+  statuses = choices_of (GTK_WIDGET (editor), "Status");
+  g_assert_cmpstr (statuses, ==, "Resolved|Revisited|In Progress");
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_null (editor);
+}
+
+static void
+test_revisited_is_final (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case_with_status (fixture->store, LINLI_CASE_STATUS_REVISITED);
+  g_autofree char *statuses = NULL;
+  LinliCaseEditor *editor = open_editor (fixture, record);
+
+  statuses = choices_of (GTK_WIDGET (editor), "Status");
+  g_assert_cmpstr (statuses, ==, "Revisited");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_unsaved_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case_with_status (fixture->store, LINLI_CASE_STATUS_ASSIGNED);
+  g_autoptr(LinliRecord) stored = NULL;
+  LinliCaseEditor *editor = open_editor (fixture, record);
+  AdwMessageDialog *dialog;
+
+  /* Nothing changed: it closes without asking. */
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_null (editor);
+
+  editor = open_editor (fixture, record);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_text (GTK_WIDGET (editor), "Title", "改过的标题");
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_nonnull (editor);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+
+  /* Cancel: the editor stays, with what was typed. */
+  adw_message_dialog_response (dialog, "cancel");
+  wait_until_drawn (GTK_WIDGET (editor));
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (editor), "Title")), ==, "改过的标题");
+
+  /* An invalid case cannot be saved from the question either. */
+  set_text (GTK_WIDGET (editor), "Title", "");
+  gtk_window_close (GTK_WINDOW (editor));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+
+  /* Discard: closed, nothing written. */
+  adw_message_dialog_response (dialog, "discard");
+  while (editor != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  stored = linli_store_get (fixture->store, LINLI_TYPE_CASE, linli_record_get_id (record), NULL);
+  g_assert_true (linli_record_equal (stored, record));
+}
+
+static void
+deleted_cb (LinliCaseEditor  *editor,
+            LinliRecord      *record,
+            GListModel       *events,
+            guint            *n_events)
+{
+  g_assert_true (LINLI_IS_CASE (record));
+  *n_events = g_list_model_get_n_items (events);
+}
+
+static void
+test_delete (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case_with_status (fixture->store, LINLI_CASE_STATUS_RESOLVED);
+  g_autoptr(GListModel) events = linli_store_list_case_events (fixture->store, linli_record_get_id (record));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) gone = NULL;
+  guint n_events = g_list_model_get_n_items (events);
+  guint n_deleted_events = 0;
+  LinliCaseEditor *editor = open_editor (fixture, record);
+
+  g_assert_cmpuint (n_events, >, 0);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_signal_connect (editor, "deleted", G_CALLBACK (deleted_cb), &n_deleted_events);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "case.delete", NULL);
+  g_assert_null (editor);
+  g_assert_cmpuint (n_deleted_events, ==, n_events);
+
+  gone = linli_store_get (fixture->store, LINLI_TYPE_CASE, linli_record_get_id (record), &error);
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_FOUND);
+  g_assert_null (gone);
+
+  /* A new case has nothing to delete. */
+  editor = open_editor (fixture, NULL);
+  g_assert_false (gtk_widget_is_drawable (find_button (GTK_WIDGET (editor), "case.delete")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case_with_status (fixture->store, LINLI_CASE_STATUS_REGISTERED);
+  g_autoptr(LinliRecord) other = find_case_with_status (fixture->store, LINLI_CASE_STATUS_REVISITED);
+  g_autoptr(LinliRecord) stored = NULL;
+  LinliCaseEditor *editor = open_editor (fixture, record);
+  GtkWidget *root = GTK_WIDGET (editor);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_false (gtk_widget_get_visible (find_row (root, "Repeats Case")));
+  choose (root, "Status", "Duplicate");
+  g_assert_true (gtk_widget_get_visible (find_row (root, "Repeats Case")));
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Repeats Case"), ==, "Enter the number of the case this one repeats");
+
+  set_text (root, "Repeats Case", "2026-9999");
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Repeats Case"), ==, "No case has the number 2026-9999");
+
+  set_text (root, "Repeats Case", linli_record_get_text (record, "number"));
+  g_assert_false (can_save (editor));
+  g_assert_cmpstr (subtitle_of (root, "Repeats Case"), ==, "A case cannot repeat itself");
+
+  set_text (root, "Repeats Case", linli_record_get_text (other, "number"));
+  g_assert_true (can_save (editor));
+
+  /* Trying another status and coming back changes nothing and loses nothing. */
+  choose (root, "Status", "Registered");
+  g_assert_false (linli_case_editor_has_changes (editor));
+  choose (root, "Status", "Duplicate");
+  g_assert_true (can_save (editor));
+  gtk_widget_activate_action (root, "case.save", NULL);
+  g_assert_null (editor);
+
+  stored = linli_store_get (fixture->store, LINLI_TYPE_CASE, linli_record_get_id (record), NULL);
+  g_assert_cmpint (linli_record_get_enum (stored, "status"), ==, LINLI_CASE_STATUS_DUPLICATE);
+  g_assert_cmpint (linli_record_get_int (stored, "duplicate_of"), ==, linli_record_get_id (other));
+}
+
+/* The store refuses the write: the editor says so, stays open with all
+ * that was entered, and saves once the cause is gone. */
+static void
+test_store_error (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) building = NULL;
+  g_autoptr(LinliRecord) stored = NULL;
+  guint n_cases = linli_store_count (fixture->store, LINLI_TYPE_CASE);
+  guint n_residents = linli_store_count (fixture->store, LINLI_TYPE_RESIDENT);
+  LinliCaseEditor *editor = open_editor (fixture, NULL);
+  GtkWidget *root = GTK_WIDGET (editor);
+  GtkWidget *banner;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_text (root, "Title", "9号楼门口井盖松动");
+  choose (root, "Category", "公共设施");
+  choose (root, "Source", "来访");
+  set_text (root, "Name", "颜世民");
+  choose (root, "Building", "9号楼");
+
+  /* Someone removes the building while the editor is open. */
+  building = linli_store_get (fixture->store, LINLI_TYPE_BUILDING,
+                              linli_record_get_int (linli_case_editor_get_copy (editor), "building_id"), NULL);
+  g_assert_true (linli_store_delete (fixture->store, building, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (root, "case.save", NULL);
+  g_assert_nonnull (editor);
+  banner = find_descendant (root, GTK_TYPE_REVEALER);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (banner)))),
+                                   "The case could not be saved: "));
+  /* Nothing written, nothing lost. */
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_cases);
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_RESIDENT), ==, n_residents);
+  g_assert_cmpint (linli_record_get_id (linli_case_editor_get_copy (editor)), ==, 0);
+  g_assert_cmpint (linli_record_get_int (linli_case_editor_get_copy (editor), "reporter_id"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Title")), ==, "9号楼门口井盖松动");
+
+  choose (root, "Building", "None");
+  gtk_widget_activate_action (root, "case.save", NULL);
+  g_assert_null (editor);
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_cases + 1);
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_RESIDENT), ==, n_residents + 1);
+  stored = find_case (fixture->store, "title", "9号楼门口井盖松动");
+  g_assert_nonnull (stored);
+}
+
+/* An anonymous case keeps no reporter, and a stored reporter's phone is
+ * corrected in place. */
+static void
+test_reporter (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = NULL;
+  g_autoptr(LinliRecord) stored = NULL;
+  g_autoptr(LinliRecord) resident = NULL;
+  g_autoptr(GListModel) cases = linli_store_list (fixture->store, LINLI_TYPE_CASE);
+  guint n_residents = linli_store_count (fixture->store, LINLI_TYPE_RESIDENT);
+  LinliCaseEditor *editor;
+  GtkWidget *anonymous;
+
+  for (guint i = 0; record == NULL && i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(LinliRecord) item = g_list_model_get_item (cases, i);
+      if (linli_record_get_int (item, "reporter_id") != 0 &&
+          linli_record_get_enum (item, "status") == LINLI_CASE_STATUS_REVISITED)
+        record = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (record);
+
+  editor = open_editor (fixture, record);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  anonymous = find_descendant (find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (anonymous)));
+  g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (editor), "Phone")));
+  /* Inside the editor the phone is shown in full. */
+  g_assert_null (strchr (gtk_editable_get_text (entry_of (GTK_WIDGET (editor), "Phone")), '*'));
+  set_text (GTK_WIDGET (editor), "Phone", "(0537)2345678");
+  g_assert_true (linli_case_editor_has_changes (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "case.save", NULL);
+  g_assert_null (editor);
+
+  stored = linli_store_get (fixture->store, LINLI_TYPE_CASE, linli_record_get_id (record), NULL);
+  g_assert_cmpint (linli_record_get_int (stored, "reporter_id"), ==, linli_record_get_int (record, "reporter_id"));
+  resident = linli_store_get (fixture->store, LINLI_TYPE_RESIDENT, linli_record_get_int (stored, "reporter_id"), NULL);
+  g_assert_cmpstr (linli_record_get_text (resident, "phone"), ==, "0537-2345678");
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_RESIDENT), ==, n_residents);
+
+  /* Anonymous: the name and phone go, the case keeps no reporter. */
+  editor = open_editor (fixture, stored);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  anonymous = find_descendant (find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
+  gtk_switch_set_active (GTK_SWITCH (anonymous), TRUE);
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (editor), "Phone")));
+  g_assert_true (linli_case_editor_has_changes (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "case.save", NULL);
+  g_assert_null (editor);
+  g_clear_object (&stored);
+  stored = linli_store_get (fixture->store, LINLI_TYPE_CASE, linli_record_get_id (record), NULL);
+  g_assert_cmpint (linli_record_get_int (stored, "reporter_id"), ==, 0);
+}
+
+/* The list of the diary's entries: not the one with the row to add one. */
+static GtkWidget *
+events_list (GtkWidget *diary,
+             GtkWidget *add_row)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  collect (diary, GTK_TYPE_LIST_BOX, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (find_descendant (lists->pdata[i], ADW_TYPE_ACTION_ROW) != NULL &&
+        !gtk_widget_is_ancestor (add_row, lists->pdata[i]))
+      return lists->pdata[i];
+  g_error ("The diary lists no entries");
+}
+
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case (fixture->store, "title", "3号楼1单元三楼西户水管漏水");
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(LinliRecord) last = NULL;
+  LinliCaseEditor *editor;
+  GtkWidget *diary, *list;
+  guint n_events;
+  gboolean seen_status = FALSE, seen_assignment = FALSE;
+
+  g_assert_nonnull (record);
+  events = linli_store_list_case_events (fixture->store, linli_record_get_id (record));
+  n_events = g_list_model_get_n_items (events);
+  editor = open_editor (fixture, record);
+
+  /* Every entry is a row; changes read "before → after". */
+  diary = gtk_widget_get_ancestor (find_row (GTK_WIDGET (editor), "New Entry"), ADW_TYPE_PREFERENCES_GROUP);
+  list = events_list (diary, find_row (GTK_WIDGET (editor), "New Entry"));
+  collect (list, ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, n_events);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = adw_preferences_row_get_title (rows->pdata[i]);
+      seen_status |= g_str_equal (title, "Registered → Assigned");
+      seen_assignment |= g_str_equal (title, "Nobody → 刘晓雯");
+    }
+  g_assert_true (seen_status);
+  g_assert_true (seen_assignment);
+
+  /* An entry to a stored case is written at once, by the case's worker. */
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (find_row (GTK_WIDGET (editor), "New Entry"), GTK_TYPE_ENTRY)),
+                         "再次回访：<没有>漏水 & 一切正常");
+  gtk_widget_activate_action (find_row (GTK_WIDGET (editor), "New Entry"), "timeline.add", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
+  last = g_list_model_get_item (events, n_events);
+  g_assert_cmpstr (linli_record_get_text (last, "text"), ==, "再次回访：<没有>漏水 & 一切正常");
+  g_assert_cmpint (linli_record_get_int (last, "worker_id"), ==, linli_record_get_int (record, "worker_id"));
+  wait_until_drawn (GTK_WIDGET (editor));
+  g_ptr_array_set_size (rows, 0);
+  collect (list, ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, n_events + 1);
+  /* The diary is not a change of the case. */
+  g_assert_false (linli_case_editor_has_changes (editor));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  /* A critical from a template or a property is a failure. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/case-editor/new-case", test_new_case);
+  ADD ("/case-editor/existing-status", test_existing_case_status);
+  ADD ("/case-editor/revisited-is-final", test_revisited_is_final);
+  ADD ("/case-editor/unsaved-changes", test_unsaved_changes);
+  ADD ("/case-editor/delete", test_delete);
+  ADD ("/case-editor/duplicate", test_duplicate);
+  ADD ("/case-editor/store-error", test_store_error);
+  ADD ("/case-editor/reporter", test_reporter);
+  ADD ("/case-editor/timeline", test_timeline);
+#undef ADD
+
+  return g_test_run ();
+}
