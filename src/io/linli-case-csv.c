@@ -573,24 +573,123 @@ index_label (Index  *index,
 /* ------------------------------------------------------------------------ */
 /* Export */
 
-static void
-add_time (LinliCsvWriter *writer,
-          GDateTime      *time)
+/* The columns of a case the export reads, found once: 100,000 rows are
+ * too many to look each one up by name. */
+enum {
+  COL_NUMBER, COL_TITLE, COL_DESCRIPTION, COL_CATEGORY, COL_SUBCATEGORY, COL_SOURCE,
+  COL_REPORTER, COL_BUILDING, COL_ADDRESS, COL_GRID, COL_URGENCY, COL_WORKER, COL_UNIT,
+  COL_REPORTED_AT, COL_DUE_AT, COL_STATUS, COL_LEVEL, COL_RESOLUTION, COL_RESOLVED_AT,
+  COL_SATISFACTION, COL_REVISITED_AT, COL_REVISIT_NOTES, COL_DUPLICATE_OF,
+  N_COLS
+};
+
+static const char * const export_columns[N_COLS] = {
+  "number", "title", "description", "category", "subcategory", "source",
+  "reporter_id", "building_id", "address", "grid_id", "urgency", "worker_id", "responsible_unit",
+  "reported_at", "due_at", "status", "resolution_level", "resolution", "resolved_at",
+  "satisfaction", "revisited_at", "revisit_notes", "duplicate_of",
+};
+
+typedef struct
 {
-  g_autoptr(GDateTime) local = NULL;
-  char text[32];
+  LinliCsvWriter *writer;
+  GTimeZone      *local;
+  guint           columns[N_COLS];
+  Index           grids;
+  Index           workers;
+  Index           buildings;
+  gboolean        mask_personal;
+} Export;
+
+#define TEXT(ex, record, col)  g_value_get_string (linli_record_peek_value (record, (ex)->columns[col]))
+#define INT(ex, record, col)   g_value_get_int64 (linli_record_peek_value (record, (ex)->columns[col]))
+#define ENUM(ex, record, col)  g_value_get_enum (linli_record_peek_value (record, (ex)->columns[col]))
+#define TIME(ex, record, col)  ((GDateTime *) g_value_get_boxed (linli_record_peek_value (record, (ex)->columns[col])))
+
+/* Days since 1970-01-01 to a date of the proleptic Gregorian calendar
+ * (H. Hinnant's algorithm). */
+static void
+civil_from_days (gint64  days,
+                 int    *year,
+                 int    *month,
+                 int    *day)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = (int) (z - era * 146097);
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+
+  *day = doy - (153 * mp + 2) / 5 + 1;
+  *month = mp < 10 ? mp + 3 : mp - 9;
+  *year = (int) (yoe + era * 400 + (*month <= 2));
+}
+
+/* "2026-01-05 09:30" in the local time zone, without a GDateTime for it:
+ * four times a row. */
+static void
+add_time (Export    *ex,
+          GDateTime *time)
+{
+  gint64 utc, local, days, minutes;
   int year, month, day;
+  char text[32];
 
   if (time == NULL)
     {
-      linli_csv_writer_add (writer, NULL);
+      linli_csv_writer_add (ex->writer, NULL);
       return;
     }
-  local = g_date_time_to_local (time);
-  g_date_time_get_ymd (local, &year, &month, &day);
+  utc = g_date_time_to_unix (time);
+  local = utc + g_time_zone_get_offset (ex->local, g_time_zone_find_interval (ex->local, G_TIME_TYPE_UNIVERSAL, utc));
+  days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  minutes = (local - days * 86400) / 60;
+  civil_from_days (days, &year, &month, &day);
   g_snprintf (text, sizeof text, "%04d-%02d-%02d %02d:%02d", year, month, day,
-              g_date_time_get_hour (local), g_date_time_get_minute (local));
-  linli_csv_writer_add (writer, text);
+              (int) (minutes / 60), (int) (minutes % 60));
+  linli_csv_writer_add (ex->writer, text);
+}
+
+static void
+write_case (Export      *ex,
+            LinliRecord *record,
+            LinliRecord *reporter,
+            LinliRecord *original)
+{
+  LinliCsvWriter *writer = ex->writer;
+  int level = ENUM (ex, record, COL_LEVEL);
+  int satisfaction = ENUM (ex, record, COL_SATISFACTION);
+  const char *name = reporter ? linli_record_get_text (reporter, "name") : NULL;
+  const char *phone = reporter ? linli_record_get_text (reporter, "phone") : NULL;
+  g_autofree char *masked_name = ex->mask_personal ? linli_mask_name (name) : NULL;
+  g_autofree char *masked_phone = ex->mask_personal ? linli_mask_phone (phone) : NULL;
+
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_NUMBER));
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_TITLE));
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_DESCRIPTION));
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_CATEGORY));
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_SUBCATEGORY));
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_SOURCE));
+  linli_csv_writer_add (writer, ex->mask_personal ? masked_name : name);
+  linli_csv_writer_add (writer, ex->mask_personal ? masked_phone : phone);
+  linli_csv_writer_add (writer, index_label (&ex->buildings, INT (ex, record, COL_BUILDING)));
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_ADDRESS));
+  linli_csv_writer_add (writer, index_label (&ex->grids, INT (ex, record, COL_GRID)));
+  linli_csv_writer_add (writer, linli_urgency_label (ENUM (ex, record, COL_URGENCY)));
+  linli_csv_writer_add (writer, index_label (&ex->workers, INT (ex, record, COL_WORKER)));
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_UNIT));
+  add_time (ex, TIME (ex, record, COL_REPORTED_AT));
+  add_time (ex, TIME (ex, record, COL_DUE_AT));
+  linli_csv_writer_add (writer, linli_case_status_label (ENUM (ex, record, COL_STATUS)));
+  /* "Not resolved" and "Not asked" are what an empty cell says already. */
+  linli_csv_writer_add (writer, level != LINLI_RESOLUTION_LEVEL_NONE ? linli_resolution_level_label (level) : NULL);
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_RESOLUTION));
+  add_time (ex, TIME (ex, record, COL_RESOLVED_AT));
+  linli_csv_writer_add (writer, satisfaction != LINLI_SATISFACTION_NONE ? linli_satisfaction_label (satisfaction) : NULL);
+  add_time (ex, TIME (ex, record, COL_REVISITED_AT));
+  linli_csv_writer_add (writer, TEXT (ex, record, COL_REVISIT_NOTES));
+  linli_csv_writer_add (writer, original ? linli_record_get_text (original, "number") : NULL);
 }
 
 static void
@@ -621,50 +720,6 @@ cached_get (LinliStore *store,
   return record;
 }
 
-static void
-write_case (LinliCsvWriter *writer,
-            LinliRecord    *record,
-            LinliRecord    *reporter,
-            LinliRecord    *original,
-            Index          *grids,
-            Index          *workers,
-            Index          *buildings,
-            gboolean        mask_personal)
-{
-  int level = linli_record_get_enum (record, "resolution_level");
-  int satisfaction = linli_record_get_enum (record, "satisfaction");
-  const char *name = reporter ? linli_record_get_text (reporter, "name") : NULL;
-  const char *phone = reporter ? linli_record_get_text (reporter, "phone") : NULL;
-  g_autofree char *masked_name = mask_personal ? linli_mask_name (name) : NULL;
-  g_autofree char *masked_phone = mask_personal ? linli_mask_phone (phone) : NULL;
-
-  linli_csv_writer_add (writer, linli_record_get_text (record, "number"));
-  linli_csv_writer_add (writer, linli_record_get_text (record, "title"));
-  linli_csv_writer_add (writer, linli_record_get_text (record, "description"));
-  linli_csv_writer_add (writer, linli_record_get_text (record, "category"));
-  linli_csv_writer_add (writer, linli_record_get_text (record, "subcategory"));
-  linli_csv_writer_add (writer, linli_record_get_text (record, "source"));
-  linli_csv_writer_add (writer, mask_personal ? masked_name : name);
-  linli_csv_writer_add (writer, mask_personal ? masked_phone : phone);
-  linli_csv_writer_add (writer, index_label (buildings, linli_record_get_int (record, "building_id")));
-  linli_csv_writer_add (writer, linli_record_get_text (record, "address"));
-  linli_csv_writer_add (writer, index_label (grids, linli_record_get_int (record, "grid_id")));
-  linli_csv_writer_add (writer, linli_urgency_label (linli_record_get_enum (record, "urgency")));
-  linli_csv_writer_add (writer, index_label (workers, linli_record_get_int (record, "worker_id")));
-  linli_csv_writer_add (writer, linli_record_get_text (record, "responsible_unit"));
-  add_time (writer, linli_record_get_datetime (record, "reported_at"));
-  add_time (writer, linli_record_get_datetime (record, "due_at"));
-  linli_csv_writer_add (writer, linli_case_status_label (linli_record_get_enum (record, "status")));
-  /* "Not resolved" and "Not asked" are what an empty cell says already. */
-  linli_csv_writer_add (writer, level != LINLI_RESOLUTION_LEVEL_NONE ? linli_resolution_level_label (level) : NULL);
-  linli_csv_writer_add (writer, linli_record_get_text (record, "resolution"));
-  add_time (writer, linli_record_get_datetime (record, "resolved_at"));
-  linli_csv_writer_add (writer, satisfaction != LINLI_SATISFACTION_NONE ? linli_satisfaction_label (satisfaction) : NULL);
-  add_time (writer, linli_record_get_datetime (record, "revisited_at"));
-  linli_csv_writer_add (writer, linli_record_get_text (record, "revisit_notes"));
-  linli_csv_writer_add (writer, original ? linli_record_get_text (original, "number") : NULL);
-}
-
 /**
  * linli_case_csv_export:
  * @cases: the #LinliCase records to write, in the order to write them: the
@@ -687,10 +742,10 @@ linli_case_csv_export (LinliStore     *store,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  g_autoptr(LinliCsvWriter) writer = NULL;
   g_autoptr(GHashTable) residents = NULL;
   g_autoptr(GHashTable) originals = NULL;
-  Index grids = { 0, }, workers = { 0, }, buildings = { 0, };
+  g_autoptr(GTypeClass) case_class = NULL;
+  Export ex = { .mask_personal = mask_personal };
   gboolean ok = TRUE;
   guint n;
 
@@ -701,19 +756,27 @@ linli_case_csv_export (LinliStore     *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  index_init (&grids, store, LINLI_TYPE_GRID);
-  index_init (&workers, store, LINLI_TYPE_WORKER);
-  index_init (&buildings, store, LINLI_TYPE_BUILDING);
-  index_label_shared (&grids, &grids, &workers);
-  index_label_shared (&workers, &grids, &workers);
-  index_label_shared (&buildings, &grids, &workers);
+  case_class = g_type_class_ref (LINLI_TYPE_CASE);
+  for (guint c = 0; c < N_COLS; c++)
+    {
+      int column = linli_record_class_find_column (LINLI_RECORD_CLASS (case_class), export_columns[c]);
+      g_assert (column >= 0);
+      ex.columns[c] = (guint) column;
+    }
+  ex.local = g_time_zone_new_local ();
+  index_init (&ex.grids, store, LINLI_TYPE_GRID);
+  index_init (&ex.workers, store, LINLI_TYPE_WORKER);
+  index_init (&ex.buildings, store, LINLI_TYPE_BUILDING);
+  index_label_shared (&ex.grids, &ex.grids, &ex.workers);
+  index_label_shared (&ex.workers, &ex.grids, &ex.workers);
+  index_label_shared (&ex.buildings, &ex.grids, &ex.workers);
   residents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, object_unref0);
   originals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, object_unref0);
 
-  writer = linli_csv_writer_new (out);
+  ex.writer = linli_csv_writer_new (out);
   for (guint f = 0; f < LINLI_N_CASE_FIELDS; f++)
-    linli_csv_writer_add (writer, headers[f]);
-  ok = linli_csv_writer_end_row (writer, cancellable, error);
+    linli_csv_writer_add (ex.writer, headers[f]);
+  ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
 
   n = g_list_model_get_n_items (cases);
   for (guint i = 0; i < n && ok; i++)
@@ -726,18 +789,25 @@ linli_case_csv_export (LinliStore     *store,
           ok = FALSE;
           break;
         }
-      reporter = cached_get (store, residents, LINLI_TYPE_RESIDENT, linli_record_get_int (record, "reporter_id"));
-      original = cached_get (store, originals, LINLI_TYPE_CASE, linli_record_get_int (record, "duplicate_of"));
-      write_case (writer, record, reporter, original, &grids, &workers, &buildings, mask_personal);
-      ok = linli_csv_writer_end_row (writer, cancellable, error);
+      reporter = cached_get (store, residents, LINLI_TYPE_RESIDENT, INT (&ex, record, COL_REPORTER));
+      original = cached_get (store, originals, LINLI_TYPE_CASE, INT (&ex, record, COL_DUPLICATE_OF));
+      write_case (&ex, record, reporter, original);
+      ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
     }
-  ok = ok && linli_csv_writer_finish (writer, cancellable, error);
+  ok = ok && linli_csv_writer_finish (ex.writer, cancellable, error);
 
-  index_clear (&grids);
-  index_clear (&workers);
-  index_clear (&buildings);
+  linli_csv_writer_free (ex.writer);
+  g_time_zone_unref (ex.local);
+  index_clear (&ex.grids);
+  index_clear (&ex.workers);
+  index_clear (&ex.buildings);
   return ok;
 }
+
+#undef TEXT
+#undef INT
+#undef ENUM
+#undef TIME
 
 /* ------------------------------------------------------------------------ */
 /* Guessing what the columns are */
@@ -1081,7 +1151,7 @@ typedef struct
   GPtrArray      *new_residents;   /* "name\x1fphone" of each one to add */
   GHashTable     *new_index;       /* "name\x1fphone" → index in new_residents + 1 */
   GArray         *rows;            /* Row */
-  GHashTable     *numbers;         /* number given → its row + 1 */
+  GHashTable     *numbers;         /* each number the file gives → its row + 1 */
   GPtrArray      *errors;          /* LinliCsvRowError */
   guint           n_bad_rows;
 } Import;
@@ -1106,8 +1176,8 @@ import_clear (Import *im)
   g_clear_pointer (&im->residents, g_hash_table_unref);
   g_clear_pointer (&im->new_residents, g_ptr_array_unref);
   g_clear_pointer (&im->new_index, g_hash_table_unref);
-  g_clear_pointer (&im->rows, g_array_unref);
   g_clear_pointer (&im->numbers, g_hash_table_unref);
+  g_clear_pointer (&im->rows, g_array_unref);
   g_clear_pointer (&im->errors, g_ptr_array_unref);
 }
 
@@ -1542,8 +1612,9 @@ check_row (Import *im,
                    g_array_index (im->rows, Row, GPOINTER_TO_UINT (other) - 1).line);
       else
         {
+          /* The table keeps its own copy: a taken number is replaced in the row. */
+          g_hash_table_insert (im->numbers, g_strdup (number), GUINT_TO_POINTER (row->row + 1));
           row->number = g_steal_pointer (&number);
-          g_hash_table_insert (im->numbers, row->number, GUINT_TO_POINTER (row->row + 1));
         }
     }
 
@@ -1740,16 +1811,16 @@ import_check (Import                *im,
   im->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
   im->rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), n_rows);
   g_array_set_clear_func (im->rows, row_clear);
-  im->numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  im->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im->new_residents = g_ptr_array_new_with_free_func (g_free);
   im->new_index = g_hash_table_new (g_str_hash, g_str_equal);
+  if (row_errors != NULL)
+    *row_errors = g_ptr_array_ref (im->errors);
 
   if (!check_mapping (im, mapping, error))
     return FALSE;
 
-  /* A time of the file is read to the minute at best: one read a little
-   * after the store's clock was still in the past when it was written. */
-  im->now = g_date_time_to_unix (now) + 59;
+  im->now = g_date_time_to_unix (now);
   index_init (&im->grids, store, LINLI_TYPE_GRID);
   index_init (&im->workers, store, LINLI_TYPE_WORKER);
   index_init (&im->buildings, store, LINLI_TYPE_BUILDING);
@@ -1786,8 +1857,6 @@ import_check (Import                *im,
       last_line = e->line;
     }
 
-  if (row_errors != NULL)
-    *row_errors = g_ptr_array_ref (im->errors);
   if (im->n_bad_rows > 0)
     {
       g_set_error (error, LINLI_CASE_CSV_ERROR, LINLI_CASE_CSV_ERROR_ROWS,
@@ -1991,8 +2060,9 @@ import_write (Import  *im,
 /**
  * linli_case_csv_check:
  * @mapping: (array): what each column of @table holds
- * @row_errors: (out) (optional) (element-type LinliCsvRowError): what is
- *   wrong with the rows, each naming its line, in the order of the file
+ * @row_errors: (out) (optional) (element-type LinliCsvRowError): set to
+ *   what is wrong with the rows, each naming its line, in the order of the
+ *   file; empty when they are right or @mapping is wrong
  *
  * Checks every row of @table as linli_case_csv_import() would, and writes
  * nothing: for the preview.
@@ -2026,8 +2096,8 @@ linli_case_csv_check (LinliStore            *store,
  * linli_case_csv_import:
  * @mapping: (array): what each column of @table holds, one
  *   #LinliCaseField per column (linli_case_csv_guess_mapping())
- * @row_errors: (out) (optional) (element-type LinliCsvRowError): what is
- *   wrong with the rows, each naming its line, in the order of the file
+ * @row_errors: (out) (optional) (element-type LinliCsvRowError): set to
+ *   what is wrong with the rows, as linli_case_csv_check() does
  * @n_imported: (out) (optional): how many cases were written
  *
  * Adds the cases of @table to @store, all or none. Every row is checked
