@@ -192,6 +192,10 @@ test_search (Fixture       *f,
   assert_shown (f, "04 03 01");
   search (f, "leak");             /* any letter case */
   assert_shown (f, "04");
+  search (f, "ＬＥａｋ");         /* full-width letters */
+  assert_shown (f, "04");
+  search (f, "问题,网格员");      /* an ASCII comma finds the full-width one */
+  assert_shown (f, "05 04 03 02 01");
   search (f, "2026-0002");        /* the number */
   assert_shown (f, "02");
   search (f, "王大爷");           /* the reporter */

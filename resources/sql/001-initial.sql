@@ -1,6 +1,8 @@
 -- Linli schema, version 1.
 -- Times are ISO 8601 text with their UTC offset; coordinates are WGS-84.
 -- The text of every enumerated column is the nick of its LinliXxx enum.
+-- Allowed values are spelled out as OR chains: SQLite evaluates a CHECK with
+-- x IN (list) by building a temporary index for every row it writes.
 
 PRAGMA application_id = 1280199753;  -- 'LNLI' (0x4C4E4C49): marks the file as Linli's
 
@@ -13,7 +15,7 @@ CREATE TABLE community (
   center_lon   REAL NOT NULL CHECK (center_lon BETWEEN -180 AND 180),
   zoom         REAL NOT NULL DEFAULT 16 CHECK (zoom BETWEEN 1 AND 20),
   secretary    TEXT,
-  is_demo      INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)),
+  is_demo      INTEGER NOT NULL DEFAULT 0 CHECK ((is_demo = 0 OR is_demo = 1)),
   created_at   TEXT NOT NULL
 );
 
@@ -21,7 +23,7 @@ CREATE TABLE grid (
   id           INTEGER PRIMARY KEY,
   code         TEXT NOT NULL UNIQUE CHECK (length(trim(code)) > 0),
   name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
-  kind         TEXT NOT NULL CHECK (kind IN ('management', 'sentiment')),
+  kind         TEXT NOT NULL CHECK ((kind = 'management' OR kind = 'sentiment')),
   color        TEXT NOT NULL DEFAULT '#3584e4'
                CHECK (length(color) = 7 AND color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),
   boundary     TEXT,  -- GeoJSON Polygon or MultiPolygon geometry
@@ -36,7 +38,7 @@ CREATE TABLE grid (
 CREATE TABLE worker (
   id           INTEGER PRIMARY KEY,
   name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
-  role         TEXT NOT NULL CHECK (role IN ('grid-worker', 'committee-member', 'sentiment-secretary')),
+  role         TEXT NOT NULL CHECK ((role = 'grid-worker' OR role = 'committee-member' OR role = 'sentiment-secretary')),
   phone        TEXT,
   notes        TEXT
 );
@@ -83,23 +85,22 @@ CREATE TABLE case_record (
   lat              REAL CHECK (lat BETWEEN -90 AND 90),
   lon              REAL CHECK (lon BETWEEN -180 AND 180),
   grid_id          INTEGER REFERENCES grid (id) ON DELETE SET NULL,
-  grid_overridden  INTEGER NOT NULL DEFAULT 0 CHECK (grid_overridden IN (0, 1)),
-  urgency          TEXT NOT NULL DEFAULT 'normal' CHECK (urgency IN ('low', 'normal', 'high', 'urgent')),
+  grid_overridden  INTEGER NOT NULL DEFAULT 0 CHECK ((grid_overridden = 0 OR grid_overridden = 1)),
+  urgency          TEXT NOT NULL DEFAULT 'normal' CHECK ((urgency = 'low' OR urgency = 'normal' OR urgency = 'high' OR urgency = 'urgent')),
   worker_id        INTEGER REFERENCES worker (id) ON DELETE SET NULL,
   responsible_unit TEXT,
   reported_at      TEXT NOT NULL CHECK (julianday(reported_at) IS NOT NULL),
   due_at           TEXT CHECK (due_at IS NULL OR julianday(due_at) > julianday(reported_at)),
   status           TEXT NOT NULL DEFAULT 'registered'
-                   CHECK (status IN ('registered', 'assigned', 'in-progress', 'resolved', 'revisited',
-                                     'escalated', 'suspended', 'void', 'duplicate')),
-  resolution_level TEXT CHECK (resolution_level IN ('grid', 'community', 'subdistrict')),
+                   CHECK ((status = 'registered' OR status = 'assigned' OR status = 'in-progress' OR status = 'resolved' OR status = 'revisited' OR status = 'escalated' OR status = 'suspended' OR status = 'void' OR status = 'duplicate')),
+  resolution_level TEXT CHECK ((resolution_level = 'grid' OR resolution_level = 'community' OR resolution_level = 'subdistrict')),
   resolution       TEXT,
   resolved_at      TEXT CHECK (resolved_at IS NULL OR julianday(resolved_at) >= julianday(reported_at)),
-  satisfaction     TEXT CHECK (satisfaction IN ('satisfied', 'basically-satisfied', 'dissatisfied')),
+  satisfaction     TEXT CHECK ((satisfaction = 'satisfied' OR satisfaction = 'basically-satisfied' OR satisfaction = 'dissatisfied')),
   revisited_at     TEXT CHECK (revisited_at IS NULL OR julianday(revisited_at) >= julianday(reported_at)),
   revisit_notes    TEXT,
   duplicate_of     INTEGER REFERENCES case_record (id) ON DELETE SET NULL CHECK (duplicate_of IS NOT id),
-  CHECK (status NOT IN ('resolved', 'revisited')
+  CHECK ((status <> 'resolved' AND status <> 'revisited')
          OR (coalesce(length(trim(resolution)), 0) > 0 AND resolved_at IS NOT NULL)),
   CHECK (status <> 'revisited' OR revisited_at IS NOT NULL),
   CHECK (status <> 'duplicate' OR duplicate_of IS NOT NULL)
@@ -115,7 +116,7 @@ CREATE TABLE case_event (
   case_id      INTEGER NOT NULL REFERENCES case_record (id) ON DELETE CASCADE,
   at           TEXT NOT NULL CHECK (julianday(at) IS NOT NULL),
   worker_id    INTEGER REFERENCES worker (id) ON DELETE SET NULL,
-  kind         TEXT NOT NULL CHECK (kind IN ('note', 'visit', 'status', 'assignment', 'escalation', 'feedback')),
+  kind         TEXT NOT NULL CHECK ((kind = 'note' OR kind = 'visit' OR kind = 'status' OR kind = 'assignment' OR kind = 'escalation' OR kind = 'feedback')),
   text         TEXT,
   from_value   TEXT,  -- status nick or worker id before a change
   to_value     TEXT
@@ -152,7 +153,7 @@ CREATE TABLE activity (
   grid_id       INTEGER REFERENCES grid (id) ON DELETE SET NULL,
   organiser     TEXT,
   beneficiaries INTEGER NOT NULL DEFAULT 0 CHECK (beneficiaries >= 0),
-  status        TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'cancelled')),
+  status        TEXT NOT NULL DEFAULT 'planned' CHECK ((status = 'planned' OR status = 'done' OR status = 'cancelled')),
   description   TEXT
 );
 CREATE INDEX activity_by_start ON activity (start_at DESC);
@@ -184,7 +185,7 @@ CREATE TABLE outreach (
   grid_id       INTEGER REFERENCES grid (id) ON DELETE SET NULL,
   speaker       TEXT,
   format        TEXT NOT NULL DEFAULT 'lecture'
-                CHECK (format IN ('lecture', 'stall', 'door-to-door', 'online', 'other')),
+                CHECK ((format = 'lecture' OR format = 'stall' OR format = 'door-to-door' OR format = 'online' OR format = 'other')),
   attendees     INTEGER NOT NULL DEFAULT 0 CHECK (attendees >= 0),
   leaflets      INTEGER NOT NULL DEFAULT 0 CHECK (leaflets >= 0),
   app_installs  INTEGER NOT NULL DEFAULT 0 CHECK (app_installs >= 0),

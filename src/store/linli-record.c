@@ -182,10 +182,7 @@ set_column_value (LinliRecord  *self,
     return;
 
   g_value_copy (value, g_value_reset (&values[column]));
-  {
-    g_autofree char *name = property_name_for (klass->columns[column].name);
-    g_object_notify (G_OBJECT (self), name);
-  }
+  g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[column]);
 }
 
 static void
@@ -308,8 +305,13 @@ linli_record_class_set_table (LinliRecordClass  *klass,
   object_class->get_property = linli_record_column_get_property;
   object_class->set_property = linli_record_column_set_property;
 
+  /* Kept for the life of the program, as the class is. */
+  klass->pspecs = g_new0 (GParamSpec *, n_columns);
   for (guint i = 0; i < n_columns; i++)
-    g_object_class_install_property (object_class, i + 1, param_spec_for (&columns[i]));
+    {
+      klass->pspecs[i] = param_spec_for (&columns[i]);
+      g_object_class_install_property (object_class, i + 1, klass->pspecs[i]);
+    }
 }
 
 const char *
@@ -459,6 +461,29 @@ linli_record_take_value (LinliRecord *self,
 
   set_column_value (self, column, value);
   g_value_unset (value);
+}
+
+/**
+ * linli_record_load_value:
+ *
+ * Moves @value, which is left unset, into a record being filled from the
+ * database: no comparison and no notification, as nobody watches a record
+ * that is still being read.
+ */
+void
+linli_record_load_value (LinliRecord *self,
+                         guint        column,
+                         GValue      *value)
+{
+  GValue *values;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_return_if_fail (column < LINLI_RECORD_GET_CLASS (self)->n_columns);
+
+  values = ensure_values (self);
+  g_value_unset (&values[column]);
+  values[column] = *value;
+  memset (value, 0, sizeof *value);
 }
 
 static guint

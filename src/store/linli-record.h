@@ -40,6 +40,7 @@ struct _LinliRecordClass
   const char        *default_order;
   const LinliColumn *columns;
   guint              n_columns;
+  GParamSpec       **pspecs;      /* one per column */
 };
 
 void               linli_record_class_set_table (LinliRecordClass  *klass,
@@ -66,6 +67,9 @@ void          linli_record_set_id        (LinliRecord *self,
 const GValue *linli_record_peek_value    (LinliRecord *self,
                                           guint        column);
 void          linli_record_take_value    (LinliRecord *self,
+                                          guint        column,
+                                          GValue      *value);
+void          linli_record_load_value    (LinliRecord *self,
                                           guint        column,
                                           GValue      *value);
 

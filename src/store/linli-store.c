@@ -140,6 +140,25 @@ exec (LinliStore  *self,
   return TRUE;
 }
 
+/* Runs a statement that returns nothing, prepared once: transactions and
+ * savepoints, which every write runs several of. */
+static gboolean
+run (LinliStore  *self,
+     const char  *sql,
+     GError     **error)
+{
+  sqlite3_stmt *stmt = linli_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return linli_store_fail (self, rc, error);
+  return TRUE;
+}
+
 /* Runs a statement that returns one integer. */
 static gboolean
 query_int (LinliStore  *self,
@@ -526,6 +545,8 @@ linli_store_open (const char  *path,
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA synchronous = FULL", error) ||
+      /* Statement journals of savepoints in memory, not in temporary files. */
+      !exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !migrate (self, version, error))
     return NULL;
 
@@ -599,7 +620,7 @@ linli_store_begin (LinliStore  *self,
 
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
                          : g_strdup_printf ("SAVEPOINT linli_%u", self->depth);
-  if (!exec (self, sql, error))
+  if (!run (self, sql, error))
     return FALSE;
   self->depth++;
   return TRUE;
@@ -646,7 +667,7 @@ linli_store_commit (LinliStore  *self,
 
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE linli_%u", self->depth - 1);
-  if (!exec (self, sql, error))
+  if (!run (self, sql, error))
     return FALSE;
   self->depth--;
   if (self->depth == 0)
@@ -663,11 +684,17 @@ linli_store_rollback (LinliStore *self)
   g_return_if_fail (self->depth > 0);
 
   if (self->depth == 1)
-    sql = g_strdup ("ROLLBACK");
+    {
+      if (!run (self, "ROLLBACK", NULL))
+        g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+    }
   else
-    sql = g_strdup_printf ("ROLLBACK TO linli_%u; RELEASE linli_%u", self->depth - 1, self->depth - 1);
-  if (!exec (self, sql, NULL))
-    g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+    {
+      g_autofree char *rollback = g_strdup_printf ("ROLLBACK TO linli_%u", self->depth - 1);
+      sql = g_strdup_printf ("RELEASE linli_%u", self->depth - 1);
+      if (!run (self, rollback, NULL) || !run (self, sql, NULL))
+        g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+    }
   self->depth--;
 
   /* Some of what is pending may have been undone: views re-read it all. */

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "linli-case-csv.h"
+#include "linli-case-search.h"
+#include "linli-record-list.h"
 #include "linli-gen-lib.h"
 #include "linli-store-private.h"
 #include "linli-store.h"
@@ -262,6 +264,75 @@ case_page_fetch_ms (Bench   *bench,
   return TRUE;
 }
 
+/* The search of the Cases page: the index is read on the first search
+ * (case_search_index_ms); then each two-character word typed gives its
+ * first 100 rows and the count of all matches (case_search_ms, the median
+ * over several words). */
+static gboolean
+case_search (Bench    *bench,
+             gboolean  index_only,
+             double   *value,
+             GError  **error)
+{
+  static const char *words[] = { "漏水", "物业", "充电", "楼道", "噪音", "路灯", "电梯" };
+  const char *path = ensure_database (bench, error);
+  g_autoptr(LinliStore) store = NULL;
+  g_autoptr(LinliCaseSearch) search = NULL;
+  g_autoptr(LinliRecordList) list = NULL;
+  double runs[G_N_ELEMENTS (words)];
+  gint64 start;
+
+  if (path == NULL || !(store = linli_store_open (path, error)))
+    return FALSE;
+  search = linli_case_search_new (store);
+  list = linli_record_list_new (store, LINLI_TYPE_CASE, NULL, NULL, 0);
+  linli_record_list_set_filter (list, linli_case_search_filter, g_object_ref (search), g_object_unref);
+
+  start = g_get_monotonic_time ();
+  linli_case_search_set_text (search, "社区");
+  linli_record_list_refilter (list);
+  if (index_only)
+    {
+      *value = ms_since (start);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      guint n_matches;
+
+      start = g_get_monotonic_time ();
+      linli_case_search_set_text (search, words[i]);
+      linli_record_list_refilter (list);
+      n_matches = g_list_model_get_n_items (G_LIST_MODEL (list));
+      if (!fetch_items (G_LIST_MODEL (list), 0, MIN (n_matches, 100), error))
+        return FALSE;
+      runs[i] = ms_since (start);
+      if (n_matches == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No case contains %s", words[i]);
+          return FALSE;
+        }
+    }
+  *value = median (runs, G_N_ELEMENTS (runs));
+  return TRUE;
+}
+
+static gboolean
+case_search_ms (Bench   *bench,
+                double  *value,
+                GError **error)
+{
+  return case_search (bench, FALSE, value, error);
+}
+
+static gboolean
+case_search_index_ms (Bench   *bench,
+                      double  *value,
+                      GError **error)
+{
+  return case_search (bench, TRUE, value, error);
+}
 
 static gboolean
 measure_open_steps (Bench   *bench,
@@ -512,6 +583,8 @@ static const struct
   { "open_list_ids_ms",         open_list_ids_ms,         2, TRUE },
   { "open_first_page_ms",       open_first_page_ms,       2, TRUE },
   { "case_page_fetch_ms",       case_page_fetch_ms,       1, FALSE },
+  { "case_search_ms",           case_search_ms,           1, FALSE },
+  { "case_search_index_ms",     case_search_index_ms,     1, FALSE },
   { "gen_100k_s",               gen_100k_s,               2, FALSE },
   /* The peak of everything before it: of opening and scrolling. */
   { "peak_rss_mb",              peak_rss_mb,              1, FALSE },
