@@ -190,6 +190,20 @@ linli_window_set_property (GObject      *object,
     }
 }
 
+/* Ctrl+N from any page: a new case is what the office registers most. */
+static void
+new_case_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  linli_cases_page_new_case (self->cases_page);
+}
+
 static void
 show_page_cb (GtkWidget  *widget,
               const char *action_name,
@@ -231,6 +245,8 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, grids_page);
 
   gtk_widget_class_install_action (widget_class, "window.show-page", "s", show_page_cb);
+  gtk_widget_class_install_action (widget_class, "window.new-case", NULL, new_case_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "window.new-case", NULL);
   /* Alt+1 … Alt+5 switch pages, as in other GNOME apps with a view switcher. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "window.show-page", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "window.show-page", "s", "cases");
@@ -313,6 +329,13 @@ linli_window_add_toast (LinliWindow *self,
 {
   g_return_if_fail (LINLI_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+GtkWidget *
+linli_window_get_cases_page (LinliWindow *self)
+{
+  g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->cases_page);
 }
 
 GtkWidget *

@@ -20,5 +20,6 @@ void         linli_window_show_page     (LinliWindow    *self,
 void         linli_window_add_toast     (LinliWindow    *self,
                                          const char     *message);
 GtkWidget   *linli_window_get_map_view  (LinliWindow    *self);
+GtkWidget   *linli_window_get_cases_page (LinliWindow   *self);
 
 G_END_DECLS

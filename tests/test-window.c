@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "linli-cases-page.h"
 #include "linli-demo.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
@@ -374,6 +376,91 @@ test_setup_community (void)
   g_rmdir (dir);
 }
 
+/* The Cases page on the demo: every case, the search, a filter, and two
+ * cases assigned at once. */
+static void
+test_cases_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  LinliCasesPage *page;
+  GListModel *cases;
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(LinliRecord) worker = NULL;
+  g_autoptr(GListModel) workers = NULL;
+  GtkSelectionModel *selection;
+  guint n_all, n_found;
+  gint64 first_id, second_id;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  wait_until_drawn (GTK_WIDGET (window));
+
+  page = LINLI_CASES_PAGE (linli_window_get_cases_page (window));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
+  cases = linli_cases_page_get_cases (page);
+  n_all = g_list_model_get_n_items (cases);
+  g_assert_cmpuint (n_all, ==, linli_store_count (fixture->store, LINLI_TYPE_CASE));
+
+  /* The article's leaking pipe, found by a part of its address. */
+  linli_cases_page_search (page, "3号楼1单元三楼西户");
+  n_found = g_list_model_get_n_items (cases);
+  g_assert_cmpuint (n_found, >=, 1);
+  g_assert_cmpuint (n_found, <, n_all);
+  {
+    gboolean pipe = FALSE;
+    for (guint i = 0; i < n_found; i++)
+      {
+        g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+        const char *resolution = linli_record_get_text (record, "resolution");
+        pipe |= resolution != NULL && strstr (resolution, "PPR") != NULL;
+      }
+    g_assert_true (pipe);
+  }
+  linli_cases_page_search (page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_all);
+
+  /* The status filter's third row is the first status, registered. */
+  collect (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, drop_downs);
+  gtk_drop_down_set_selected (drop_downs->pdata[0], 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), <, n_all);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+      g_assert_cmpint (linli_record_get_enum (record, "status"), ==, LINLI_CASE_STATUS_REGISTERED);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (page), "cases.reset-filters", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_all);
+
+  /* Two cases selected, assigned to one worker in one go. */
+  collect (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
+  selection = gtk_column_view_get_model (views->pdata[0]);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  {
+    g_autoptr(LinliRecord) a = g_list_model_get_item (cases, 0);
+    g_autoptr(LinliRecord) b = g_list_model_get_item (cases, 1);
+    first_id = linli_record_get_id (a);
+    second_id = linli_record_get_id (b);
+  }
+  workers = linli_store_list (fixture->store, LINLI_TYPE_WORKER);
+  worker = g_list_model_get_item (workers, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "cases.assign", "x", linli_record_get_id (worker));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LinliRecord) a = linli_store_get (fixture->store, LINLI_TYPE_CASE, first_id, &error);
+    g_autoptr(LinliRecord) b = linli_store_get (fixture->store, LINLI_TYPE_CASE, second_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (linli_record_get_int (a, "worker_id"), ==, linli_record_get_id (worker));
+    g_assert_cmpint (linli_record_get_int (b, "worker_id"), ==, linli_record_get_id (worker));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/dialog/new-community-existing-file", test_new_community_existing_file);
   g_test_add_func ("/preferences/base-map", test_preferences_base_map);
   g_test_add_func ("/window/setup-community", test_setup_community);
+  g_test_add ("/window/cases-page", Fixture, NULL, fixture_set_up, test_cases_page, fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);
 
   return g_test_run ();

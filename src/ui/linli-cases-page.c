@@ -990,7 +990,6 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.assign", "x", assign_cb);
   gtk_widget_class_install_action (widget_class, "cases.set-status", "s", set_status_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "cases.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "cases.new", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
