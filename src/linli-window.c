@@ -204,6 +204,20 @@ new_case_cb (GtkWidget  *widget,
   linli_cases_page_new_case (self->cases_page);
 }
 
+/* Ctrl+F searches the cases, wherever the focus is. */
+static void
+find_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  gtk_widget_activate_action (GTK_WIDGET (self->cases_page), "cases.find", NULL);
+}
+
 static void
 show_page_cb (GtkWidget  *widget,
               const char *action_name,
@@ -246,6 +260,8 @@ linli_window_class_init (LinliWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "window.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "window.new-case", NULL, new_case_cb);
+  gtk_widget_class_install_action (widget_class, "window.find", NULL, find_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "window.new-case", NULL);
   /* Alt+1 … Alt+5 switch pages, as in other GNOME apps with a view switcher. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "window.show-page", "s", "map");
