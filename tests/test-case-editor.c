@@ -8,18 +8,15 @@
 #include "linli-case-editor.h"
 #include "linli-case-rules.h"
 #include "linli-demo.h"
+#include "test-util.h"
+#include "test-widget-util.h"
 
 /* The case editor under Xvfb, on the demo community: a new case filled in
  * field by field, each rule showing its message in its own row, saved and
  * found in the store with its diary; a stored case moved on in the
  * workflow; unsaved changes, deleting, duplicates and a failed write. */
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  LinliStore *store;
-} Fixture;
+typedef TestDatabase Fixture;
 
 /* The demo is made on this day, and the store's clock stays on it. */
 static GDateTime *
@@ -41,11 +38,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) day = today ();
 
-  fixture->dir = g_dir_make_tmp ("linli-case-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.db", NULL);
-  fixture->store = linli_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  test_database_open (fixture, "linli-case-editor");
   linli_demo_populate (fixture->store, day, &error);
   g_assert_no_error (error);
   linli_store_set_clock (fixture->store, fixed_clock, NULL);
@@ -55,51 +48,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  test_database_close (fixture);
 }
 
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  return found->len > 0 ? found->pdata[0] : NULL;
-}
 
 /* The row titled @title, without its mnemonic underline. */
 static GtkWidget *
@@ -108,7 +61,7 @@ find_row (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  test_collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       g_autoptr(GString) plain = g_string_new (adw_preferences_row_get_title (rows->pdata[i]));
@@ -123,7 +76,7 @@ static GtkEditable *
 entry_of (GtkWidget  *root,
           const char *title)
 {
-  GtkWidget *entry = find_descendant (find_row (root, title), GTK_TYPE_ENTRY);
+  GtkWidget *entry = test_find (find_row (root, title), GTK_TYPE_ENTRY);
 
   g_assert_nonnull (entry);
   return GTK_EDITABLE (entry);
@@ -142,7 +95,7 @@ set_text_view (GtkWidget  *root,
                const char *title,
                const char *text)
 {
-  GtkWidget *view = find_descendant (find_row (root, title), GTK_TYPE_TEXT_VIEW);
+  GtkWidget *view = test_find (find_row (root, title), GTK_TYPE_TEXT_VIEW);
 
   g_assert_nonnull (view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
@@ -199,23 +152,11 @@ chosen (GtkWidget  *root,
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action_name)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
-      return buttons->pdata[i];
-  return NULL;
-}
 
 static gboolean
 can_save (LinliCaseEditor *editor)
 {
-  GtkWidget *save = find_button (GTK_WIDGET (editor), "case.save");
+  GtkWidget *save = test_find_button (GTK_WIDGET (editor), "case.save");
 
   g_assert_nonnull (save);
   return gtk_widget_get_sensitive (save);
@@ -268,7 +209,7 @@ open_editor (Fixture     *fixture,
   LinliCaseEditor *editor = linli_case_editor_new (NULL, fixture->store, record);
 
   gtk_window_present (GTK_WINDOW (editor));
-  wait_until_drawn (GTK_WIDGET (editor));
+  test_wait_until_drawn (GTK_WIDGET (editor));
   return editor;
 }
 
@@ -378,7 +319,7 @@ test_new_case (Fixture       *fixture,
   g_assert_cmpstr (chosen (root, "Status"), ==, "Assigned");
 
   /* A diary entry waits for the case to be saved. */
-  gtk_editable_set_text (GTK_EDITABLE (find_descendant (find_row (root, "New Entry"), GTK_TYPE_ENTRY)),
+  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (root, "New Entry"), GTK_TYPE_ENTRY)),
                          "电话回复孔阿姨，今天下午上门查看");
   gtk_widget_activate_action (find_row (root, "New Entry"), "timeline.add", NULL);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_cases);
@@ -440,7 +381,7 @@ test_existing_case_status (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, title);
   g_assert_true (can_save (editor));
   g_assert_false (linli_case_editor_has_changes (editor));
-  g_assert_nonnull (find_button (root, "case.delete"));
+  g_assert_nonnull (test_find_button (root, "case.delete"));
 
   /* Only the workflow's next steps are offered: no going back to
    * registered, no follow-up visit before it is resolved. */
@@ -546,7 +487,7 @@ test_unsaved_changes (Fixture       *fixture,
 
   /* Cancel: the editor stays, with what was typed. */
   adw_message_dialog_response (dialog, "cancel");
-  wait_until_drawn (GTK_WIDGET (editor));
+  test_wait_until_drawn (GTK_WIDGET (editor));
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (editor), "Title")), ==, "改过的标题");
 
@@ -600,7 +541,7 @@ test_delete (Fixture       *fixture,
 
   /* A new case has nothing to delete. */
   editor = open_editor (fixture, NULL);
-  g_assert_false (gtk_widget_is_drawable (find_button (GTK_WIDGET (editor), "case.delete")));
+  g_assert_false (gtk_widget_is_drawable (test_find_button (GTK_WIDGET (editor), "case.delete")));
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
@@ -675,7 +616,7 @@ test_store_error (Fixture       *fixture,
 
   gtk_widget_activate_action (root, "case.save", NULL);
   g_assert_nonnull (editor);
-  banner = find_descendant (root, GTK_TYPE_REVEALER);
+  banner = test_find (root, GTK_TYPE_REVEALER);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (banner)))),
                                    "The case could not be saved: "));
@@ -720,7 +661,7 @@ test_reporter (Fixture       *fixture,
 
   editor = open_editor (fixture, record);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  anonymous = find_descendant (find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
+  anonymous = test_find (find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (anonymous)));
   g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (editor), "Phone")));
   /* Inside the editor the phone is shown in full. */
@@ -739,7 +680,7 @@ test_reporter (Fixture       *fixture,
   /* Anonymous: the name and phone go, the case keeps no reporter. */
   editor = open_editor (fixture, stored);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  anonymous = find_descendant (find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
+  anonymous = test_find (find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
   gtk_switch_set_active (GTK_SWITCH (anonymous), TRUE);
   g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (editor), "Phone")));
   g_assert_true (linli_case_editor_has_changes (editor));
@@ -757,9 +698,9 @@ events_list (GtkWidget *diary,
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
 
-  collect (diary, GTK_TYPE_LIST_BOX, lists);
+  test_collect (diary, GTK_TYPE_LIST_BOX, lists);
   for (guint i = 0; i < lists->len; i++)
-    if (find_descendant (lists->pdata[i], ADW_TYPE_ACTION_ROW) != NULL &&
+    if (test_find (lists->pdata[i], ADW_TYPE_ACTION_ROW) != NULL &&
         !gtk_widget_is_ancestor (add_row, lists->pdata[i]))
       return lists->pdata[i];
   g_error ("The diary lists no entries");
@@ -786,7 +727,7 @@ test_timeline (Fixture       *fixture,
   /* Every entry is a row; changes read "before → after". */
   diary = gtk_widget_get_ancestor (find_row (GTK_WIDGET (editor), "New Entry"), ADW_TYPE_PREFERENCES_GROUP);
   list = events_list (diary, find_row (GTK_WIDGET (editor), "New Entry"));
-  collect (list, ADW_TYPE_ACTION_ROW, rows);
+  test_collect (list, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, n_events);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -798,16 +739,16 @@ test_timeline (Fixture       *fixture,
   g_assert_true (seen_assignment);
 
   /* An entry to a stored case is written at once, by the case's worker. */
-  gtk_editable_set_text (GTK_EDITABLE (find_descendant (find_row (GTK_WIDGET (editor), "New Entry"), GTK_TYPE_ENTRY)),
+  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (GTK_WIDGET (editor), "New Entry"), GTK_TYPE_ENTRY)),
                          "再次回访：<没有>漏水 & 一切正常");
   gtk_widget_activate_action (find_row (GTK_WIDGET (editor), "New Entry"), "timeline.add", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
   last = g_list_model_get_item (events, n_events);
   g_assert_cmpstr (linli_record_get_text (last, "text"), ==, "再次回访：<没有>漏水 & 一切正常");
   g_assert_cmpint (linli_record_get_int (last, "worker_id"), ==, linli_record_get_int (record, "worker_id"));
-  wait_until_drawn (GTK_WIDGET (editor));
+  test_wait_until_drawn (GTK_WIDGET (editor));
   g_ptr_array_set_size (rows, 0);
-  collect (list, ADW_TYPE_ACTION_ROW, rows);
+  test_collect (list, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, n_events + 1);
   /* The diary is not a change of the case. */
   g_assert_false (linli_case_editor_has_changes (editor));

@@ -12,16 +12,13 @@
 #include "linli-new-community-dialog.h"
 #include "linli-preferences-window.h"
 #include "linli-window.h"
+#include "test-util.h"
+#include "test-widget-util.h"
 
 /* The window under Xvfb: the welcome page without a database, and the demo
  * community with its grids on the Map page and in the Grids page. */
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  LinliStore *store;
-} Fixture;
+typedef TestDatabase Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -30,11 +27,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 27, 10, 0, 0);
 
-  fixture->dir = g_dir_make_tmp ("linli-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.db", NULL);
-  fixture->store = linli_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  test_database_open (fixture, "linli-window");
   linli_demo_populate (fixture->store, today, &error);
   g_assert_no_error (error);
 }
@@ -43,46 +36,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  test_database_close (fixture);
 }
 
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  /* A few more turns for layout and the first frame. */
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 test_welcome_without_store (void)
@@ -91,10 +48,10 @@ test_welcome_without_store (void)
   GtkWidget *status;
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_drawn (GTK_WIDGET (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
 
   g_assert_null (linli_window_get_store (window));
-  status = find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  status = test_find (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_is_drawable (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Welcome to Linli");
@@ -111,7 +68,7 @@ test_demo_map_has_grids (Fixture       *fixture,
 
   linli_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_drawn (GTK_WIDGET (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
 
   map_view = LINLI_MAP_VIEW (linli_window_get_map_view (window));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (map_view)));
@@ -136,12 +93,12 @@ test_demo_grids_page (Fixture       *fixture,
   linli_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
   linli_window_show_page (window, "grids");
-  wait_until_drawn (GTK_WIDGET (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
 
-  page = find_descendant (GTK_WIDGET (window), LINLI_TYPE_GRIDS_PAGE);
+  page = test_find (GTK_WIDGET (window), LINLI_TYPE_GRIDS_PAGE);
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_is_drawable (page));
-  view = GTK_COLUMN_VIEW (find_descendant (page, GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (test_find (page, GTK_TYPE_COLUMN_VIEW));
   model = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
 
@@ -162,7 +119,7 @@ test_switch_to_welcome (Fixture       *fixture,
 
   linli_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_drawn (GTK_WIDGET (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
   g_assert_true (linli_window_get_store (window) == fixture->store);
 
   linli_window_set_store (window, NULL);
@@ -172,29 +129,7 @@ test_switch_to_welcome (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action_name)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
-      return buttons->pdata[i];
-  return NULL;
-}
 
 static gboolean
 create_cb (LinliNewCommunityDialog *dialog,
@@ -236,12 +171,12 @@ test_new_community_dialog (void)
   g_assert_no_error (error);
   g_signal_connect (dialog, "create", G_CALLBACK (create_cb), &created);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until_drawn (GTK_WIDGET (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
 
-  collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
-  collect (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
+  test_collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+  test_collect (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (entries->len, ==, 5);
-  create = find_button (GTK_WIDGET (dialog), "community.create");
+  create = test_find_button (GTK_WIDGET (dialog), "community.create");
   g_assert_nonnull (create);
 
   /* An empty form cannot be created, and shows no errors yet. */
@@ -291,9 +226,9 @@ test_new_community_existing_file (void)
   g_assert_no_error (error);
   dialog = linli_new_community_dialog_new (NULL, path);
   gtk_window_present (GTK_WINDOW (dialog));
-  collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+  test_collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
   fill (entries, "东方御园社区", "35.4575", "116.6035");
-  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "community.create")));
+  g_assert_false (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (dialog), "community.create")));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_remove (path);
@@ -309,8 +244,8 @@ test_preferences_base_map (void)
   g_autofree char *base_map = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_drawn (GTK_WIDGET (window));
-  collect (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, combos);
+  test_wait_until_drawn (GTK_WIDGET (window));
+  test_collect (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, combos);
   g_assert_cmpuint (combos->len, ==, 1);
   g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[0]), ==, 0);
 
@@ -340,9 +275,9 @@ test_setup_community (void)
   g_assert_no_error (error);
   linli_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_drawn (GTK_WIDGET (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
 
-  collect (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, pages);
+  test_collect (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, pages);
   for (guint i = 0; i < pages->len; i++)
     if (g_strcmp0 (adw_status_page_get_title (pages->pdata[i]), "Set Up the Community") == 0)
       setup = pages->pdata[i];
@@ -358,7 +293,7 @@ test_setup_community (void)
   }
   g_assert_true (linli_store_insert (store, community, &error));
   g_assert_no_error (error);
-  wait_until_drawn (GTK_WIDGET (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
   g_assert_false (gtk_widget_is_drawable (setup));
   g_assert_true (gtk_widget_is_drawable (linli_window_get_map_view (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "东方御园社区");
@@ -396,7 +331,7 @@ test_cases_page (Fixture       *fixture,
   linli_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
   linli_window_show_page (window, "cases");
-  wait_until_drawn (GTK_WIDGET (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
 
   page = LINLI_CASES_PAGE (linli_window_get_cases_page (window));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
@@ -423,7 +358,7 @@ test_cases_page (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_all);
 
   /* The status filter's third row is the first status, registered. */
-  collect (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, drop_downs);
+  test_collect (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, drop_downs);
   gtk_drop_down_set_selected (drop_downs->pdata[0], 2);
   g_assert_cmpuint (g_list_model_get_n_items (cases), <, n_all);
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
@@ -435,7 +370,7 @@ test_cases_page (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_all);
 
   /* Two cases selected, assigned to one worker in one go. */
-  collect (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
+  test_collect (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
   selection = gtk_column_view_get_model (views->pdata[0]);
   gtk_selection_model_select_item (selection, 0, TRUE);
   gtk_selection_model_select_item (selection, 1, FALSE);

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       test_wait_until_drawn (GtkWidget *widget);
+void       test_collect          (GtkWidget *root,
+                                  GType      type,
+                                  GPtrArray *found);
+GtkWidget *test_find             (GtkWidget *root,
+                                  GType      type);
+GtkWidget *test_find_button      (GtkWidget  *root,
+                                  const char *action_name);
+
+G_END_DECLS
