@@ -1,0 +1,1135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-case-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "linli-case-csv-private.h"
+#include "linli-record-list.h"
+
+/* Checking the rows of a file to import: reading times, labels and phone
+ * numbers as offices write them, finding the grids, workers, buildings and
+ * reporters the rows name, and saying what is wrong with each row. Nothing
+ * is written unless every row is right; linli-case-csv-write.c writes
+ * them. */
+
+#define MAX_TITLE_LENGTH 100    /* characters: the schema's limit */
+#define NUMBER_BATCH     250    /* case numbers looked up per query (3 parameters each) */
+
+/* ------------------------------------------------------------------------ */
+/* Values of the enumerations */
+
+static const char *
+status_label (int value)
+{
+  return linli_case_status_label (value);
+}
+
+static const char *
+urgency_label (int value)
+{
+  return linli_urgency_label (value);
+}
+
+static const char *
+level_label (int value)
+{
+  return linli_resolution_level_label (value);
+}
+
+static const char *
+satisfaction_label (int value)
+{
+  return linli_satisfaction_label (value);
+}
+
+/* Labels are translated when they are written, so a file holds the words
+ * of the locale it was exported in: the import knows the English labels
+ * (the msgids), the Chinese ones and the office's usual words as well as
+ * the current locale's and the nicks. */
+static const EnumSpec status_spec = {
+  linli_case_status_get_type, status_label, {
+    "Registered|已登记|登记|待受理|待分派",
+    "Assigned|已分派|分派|已派单|派单",
+    "In Progress|处置中|办理中|处理中|进行中",
+    "Resolved|已办结|办结|已解决|已完成|完成",
+    "Revisited|已回访|回访",
+    "Escalated|已上报|上报",
+    "Suspended|挂起|已挂起",
+    "Void|作废|已作废",
+    "Duplicate|重复",
+  }
+};
+
+static const EnumSpec urgency_spec = {
+  linli_urgency_get_type, urgency_label, {
+    "Low|低|不急",
+    "Normal|一般|普通|正常",
+    "High|较急|急|高",
+    "Urgent|紧急|特急",
+  }
+};
+
+static const EnumSpec level_spec = {
+  linli_resolution_level_get_type, level_label, {
+    "Not resolved|未办结",
+    "Within the grid|网格内解决|网格内|网格",
+    "Within the community|社区内解决|社区内|社区",
+    "By the subdistrict|街道解决|街道",
+  }
+};
+
+static const EnumSpec satisfaction_spec = {
+  linli_satisfaction_get_type, satisfaction_label, {
+    "Not asked|未回访|未评价",
+    "Satisfied|满意|非常满意",
+    "Basically satisfied|基本满意|比较满意",
+    "Dissatisfied|不满意",
+  }
+};
+
+static void
+enum_parser_add (EnumParser *parser,
+                 const char *word,
+                 int         value)
+{
+  char *key = g_ascii_strdown (word, -1);
+
+  /* The first meaning of a word wins: a label before an alias. */
+  if (g_hash_table_contains (parser->values, key))
+    g_free (key);
+  else
+    g_hash_table_insert (parser->values, key, GINT_TO_POINTER (value + 1));
+}
+
+static void
+enum_parser_init (EnumParser     *parser,
+                  const EnumSpec *spec)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (spec->get_type ());
+  g_autoptr(GString) choices = g_string_new (NULL);
+
+  parser->spec = spec;
+  parser->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      int value = klass->values[i].value;
+      const char *label = spec->label (value);
+
+      enum_parser_add (parser, label, value);
+      enum_parser_add (parser, klass->values[i].value_nick, value);
+      if (choices->len > 0)
+        /* TRANSLATORS: between the items of a list, "满意、基本满意" */
+        g_string_append (choices, C_("list separator", ", "));
+      g_string_append (choices, label);
+    }
+  for (guint i = 0; i < klass->n_values && i < G_N_ELEMENTS (spec->aliases); i++)
+    {
+      g_auto(GStrv) words = spec->aliases[i] ? g_strsplit (spec->aliases[i], "|", -1) : NULL;
+      for (guint j = 0; words != NULL && words[j] != NULL; j++)
+        enum_parser_add (parser, words[j], klass->values[i].value);
+    }
+  parser->choices = g_string_free (g_steal_pointer (&choices), FALSE);
+}
+
+static void
+enum_parser_clear (EnumParser *parser)
+{
+  g_clear_pointer (&parser->values, g_hash_table_unref);
+  g_clear_pointer (&parser->choices, g_free);
+}
+
+static gboolean
+enum_parser_parse (EnumParser *parser,
+                   const char *text,
+                   int        *value)
+{
+  g_autofree char *key = g_ascii_strdown (text, -1);
+  gpointer found = g_hash_table_lookup (parser->values, key);
+
+  if (found == NULL)
+    return FALSE;
+  *value = GPOINTER_TO_INT (found) - 1;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading values */
+
+/* A value without the spaces around it (ASCII white space, the
+ * ideographic space, the no-break space), or %NULL when nothing is left. */
+static char *
+trimmed (const char *text)
+{
+  const char *start = text, *end = text + strlen (text);
+
+  for (;;)
+    {
+      if (start < end && g_ascii_isspace (*start))
+        start++;
+      else if (end - start >= 3 && memcmp (start, "\xE3\x80\x80", 3) == 0)
+        start += 3;
+      else if (end - start >= 2 && memcmp (start, "\xC2\xA0", 2) == 0)
+        start += 2;
+      else
+        break;
+    }
+  for (;;)
+    {
+      if (end > start && g_ascii_isspace (end[-1]))
+        end--;
+      else if (end - start >= 3 && memcmp (end - 3, "\xE3\x80\x80", 3) == 0)
+        end -= 3;
+      else if (end - start >= 2 && memcmp (end - 2, "\xC2\xA0", 2) == 0)
+        end -= 2;
+      else
+        break;
+    }
+  return start < end ? g_strndup (start, end - start) : NULL;
+}
+
+static gboolean
+read_digits (const char **p,
+             int          min_digits,
+             int          max_digits,
+             int         *value)
+{
+  int n = 0, v = 0;
+
+  while (n < max_digits && g_ascii_isdigit ((*p)[n]))
+    {
+      v = v * 10 + ((*p)[n] - '0');
+      n++;
+    }
+  if (n < min_digits || g_ascii_isdigit ((*p)[n]))
+    return FALSE;
+  *p += n;
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+skip_word (const char **p,
+           const char  *word)
+{
+  gsize n = strlen (word);
+
+  if (strncmp (*p, word, n) != 0)
+    return FALSE;
+  *p += n;
+  return TRUE;
+}
+
+static void
+skip_spaces (const char **p)
+{
+  while (**p == ' ' || **p == '\t')
+    (*p)++;
+}
+
+/* Reads a time as offices write it: "2026-01-05 09:30[:00]", what Excel
+ * makes of it on Chinese Windows ("2026/1/5 9:30"), "2026.01.05",
+ * "2026年1月5日 9:30" or "…9时30分", a date alone (midnight), and ISO 8601
+ * as this program stores times. Local time unless it says otherwise.
+ * Returns a Unix time, or LINLI_CASE_CSV_NO_TIME. */
+static gint64
+parse_time (const char *text)
+{
+  g_autoptr(GDateTime) time = NULL;
+  const char *p = text;
+  int year, month, day, hour = 0, minute = 0, second = 0;
+  gboolean chinese;
+  char sep = '-';
+
+  if (!read_digits (&p, 4, 4, &year))
+    goto iso;
+  chinese = skip_word (&p, "年");
+  if (!chinese)
+    {
+      sep = *p;
+      if (sep != '-' && sep != '/' && sep != '.')
+        goto iso;
+      p++;
+    }
+  if (!read_digits (&p, 1, 2, &month))
+    goto iso;
+  if (chinese ? !skip_word (&p, "月") : *p != sep)
+    goto iso;
+  if (!chinese)
+    p++;
+  if (!read_digits (&p, 1, 2, &day))
+    goto iso;
+  if (chinese && !skip_word (&p, "日"))
+    skip_word (&p, "号");
+  skip_spaces (&p);
+
+  if (*p != '\0')
+    {
+      if (!read_digits (&p, 1, 2, &hour))
+        goto iso;
+      if (skip_word (&p, ":"))
+        {
+          if (!read_digits (&p, 2, 2, &minute))
+            goto iso;
+          if (skip_word (&p, ":"))
+            {
+              if (!read_digits (&p, 2, 2, &second))
+                goto iso;
+              /* Fractions of a second: the file shows minutes anyway. */
+              if (*p == '.')
+                for (p++; g_ascii_isdigit (*p); p++)
+                  ;
+            }
+        }
+      else if (skip_word (&p, "时") || skip_word (&p, "点"))
+        {
+          if (read_digits (&p, 1, 2, &minute))
+            {
+              skip_word (&p, "分");
+              if (read_digits (&p, 1, 2, &second))
+                skip_word (&p, "秒");
+            }
+        }
+      else
+        goto iso;
+      skip_spaces (&p);
+    }
+  if (*p != '\0')
+    goto iso;
+
+  if (!g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59 || second > 59)
+    return LINLI_CASE_CSV_NO_TIME;
+  time = g_date_time_new_local (year, month, day, hour, minute, second);
+  return time != NULL ? g_date_time_to_unix (time) : LINLI_CASE_CSV_NO_TIME;
+
+iso:
+  {
+    g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+    time = g_date_time_new_from_iso8601 (text, local);
+  }
+  return time != NULL ? g_date_time_to_unix (time) : LINLI_CASE_CSV_NO_TIME;
+}
+
+/* A mainland mobile number (13812341234) or a landline with its area code
+ * (0537-1234567, 05371234567). */
+static gboolean
+phone_is_valid (const char *phone)
+{
+  gsize n = strlen (phone), area = 0, digits = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (g_ascii_isdigit (phone[i]))
+        digits++;
+      else if (phone[i] == '-' && area == 0 && phone[0] == '0')
+        area = i;
+      else
+        return FALSE;
+    }
+  if (phone[0] == '1')
+    return n == 11 && digits == 11;
+  if (phone[0] != '0')
+    return FALSE;
+  if (area != 0)
+    return (area == 3 || area == 4) && (n - area - 1 == 7 || n - area - 1 == 8);
+  return digits >= 10 && digits <= 12;
+}
+
+/* A case number as the store writes them: the year, a dash, four digits or
+ * more; nine at most, so that it fits in the numbers it is looked up by. */
+static gboolean
+number_is_valid (const char *number)
+{
+  gsize n = strlen (number);
+
+  if (n < 9 || n > 14 || number[4] != '-')
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (i != 4 && !g_ascii_isdigit (number[i]))
+      return FALSE;
+  return number[0] != '0';
+}
+
+/* ------------------------------------------------------------------------ */
+/* Import */
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+  g_clear_pointer (&row->number, g_free);
+}
+
+static void
+import_clear (Import *im)
+{
+  linli_case_csv_index_clear (&im->grids);
+  linli_case_csv_index_clear (&im->workers);
+  linli_case_csv_index_clear (&im->buildings);
+  enum_parser_clear (&im->status);
+  enum_parser_clear (&im->urgency);
+  enum_parser_clear (&im->level);
+  enum_parser_clear (&im->satisfaction);
+  g_clear_pointer (&im->residents, g_hash_table_unref);
+  g_clear_pointer (&im->new_residents, g_ptr_array_unref);
+  g_clear_pointer (&im->new_index, g_hash_table_unref);
+  g_clear_pointer (&im->numbers, g_hash_table_unref);
+  g_clear_pointer (&im->rows, g_array_unref);
+  g_clear_pointer (&im->errors, g_ptr_array_unref);
+}
+
+static void add_error (Import     *im,
+                       guint       line,
+                       const char *format,
+                       ...) G_GNUC_PRINTF (3, 4);
+
+/* @format names the line itself: "Line %u: …" with @line as its first value. */
+static void
+add_error (Import     *im,
+           guint       line,
+           const char *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (im->errors, linli_csv_row_error_new (line, g_strdup_vprintf (format, args)));
+  va_end (args);
+}
+
+char *
+linli_case_csv_cell (Import         *im,
+                     guint           row,
+                     LinliCaseField  field)
+{
+  if (im->column[field] < 0)
+    return NULL;
+  return trimmed (linli_csv_table_get_cell (im->table, row, (guint) im->column[field]));
+}
+
+static const char *
+header_of (Import         *im,
+           LinliCaseField  field)
+{
+  const char *header = linli_csv_table_get_header (im->table, (guint) im->column[field]);
+
+  return *header != '\0' ? header : linli_case_field_label (field);
+}
+
+static gboolean
+check_mapping (Import                *im,
+               const LinliCaseField  *mapping,
+               GError               **error)
+{
+  static const LinliCaseField required[] = {
+    LINLI_CASE_FIELD_TITLE, LINLI_CASE_FIELD_CATEGORY, LINLI_CASE_FIELD_REPORTED_AT,
+  };
+  guint n = linli_csv_table_get_n_columns (im->table);
+
+  for (guint f = 0; f < LINLI_N_CASE_FIELDS; f++)
+    im->column[f] = -1;
+  for (guint c = 0; c < n; c++)
+    {
+      LinliCaseField field = mapping[c];
+
+      if (field == LINLI_CASE_FIELD_IGNORE)
+        continue;
+      if (field > LINLI_CASE_FIELD_IGNORE)
+        {
+          g_critical ("Column %u is mapped to no field (%d)", c, field);
+          continue;
+        }
+      if (im->column[field] >= 0)
+        {
+          g_set_error (error, LINLI_CASE_CSV_ERROR, LINLI_CASE_CSV_ERROR_MAPPING,
+                       _("The columns “%s” and “%s” are both imported as “%s”. Choose one of them."),
+                       linli_csv_table_get_header (im->table, (guint) im->column[field]),
+                       linli_csv_table_get_header (im->table, c),
+                       linli_case_field_label (field));
+          return FALSE;
+        }
+      im->column[field] = (int) c;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (im->column[required[i]] < 0)
+      {
+        g_set_error (error, LINLI_CASE_CSV_ERROR, LINLI_CASE_CSV_ERROR_MAPPING,
+                     _("No column is imported as “%s”, which every case needs. Choose the column that holds it."),
+                     linli_case_field_label (required[i]));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* How residents are told apart: "name\x1fphone", the phone empty when
+ * there is none. linli_case_csv_write() splits it again. */
+static char *
+resident_key (const char *name,
+              const char *phone)
+{
+  return g_strconcat (name, "\x1f", phone ? phone : "", NULL);
+}
+
+static void
+load_residents (Import *im)
+{
+  g_autoptr(GListModel) list = linli_store_list (im->store, LINLI_TYPE_RESIDENT);
+  guint n = g_list_model_get_n_items (list);
+
+  im->residents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LinliRecord) resident = g_list_model_get_item (list, i);
+      const char *phone = linli_record_get_text (resident, "phone");
+      char *key = resident_key (linli_record_get_text (resident, "name"), phone);
+      gint64 id = linli_record_get_id (resident);
+
+      /* Two residents alike: the first is reused. */
+      if (g_hash_table_contains (im->residents, key))
+        g_free (key);
+      else
+        g_hash_table_insert (im->residents, key, g_memdup2 (&id, sizeof id));
+    }
+}
+
+static gboolean
+read_time (Import         *im,
+           Row            *row,
+           LinliCaseField  field,
+           gint64         *time)
+{
+  g_autofree char *text = linli_case_csv_cell (im, row->row, field);
+
+  *time = LINLI_CASE_CSV_NO_TIME;
+  if (text == NULL)
+    return TRUE;
+  *time = parse_time (text);
+  if (*time == LINLI_CASE_CSV_NO_TIME)
+    {
+      add_error (im, row->line, _("Line %u: %s: “%s” is not a date and time; write it as 2026-01-05 09:30."),
+                 row->line, header_of (im, field), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_enum (Import         *im,
+           Row            *row,
+           LinliCaseField  field,
+           EnumParser     *parser,
+           int             empty_value,
+           int            *value)
+{
+  g_autofree char *text = linli_case_csv_cell (im, row->row, field);
+
+  *value = empty_value;
+  if (text != NULL && !enum_parser_parse (parser, text, value))
+    add_error (im, row->line, _("Line %u: %s: “%s” is not one of %s."),
+               row->line, header_of (im, field), text, parser->choices);
+}
+
+static char *
+format_time (gint64 time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+check_times (Import *im,
+             Row    *row)
+{
+  gboolean ok = TRUE;
+
+  if (!read_time (im, row, LINLI_CASE_FIELD_REPORTED_AT, &row->reported_at))
+    ok = FALSE;
+  else if (row->reported_at == LINLI_CASE_CSV_NO_TIME)
+    {
+      add_error (im, row->line, _("Line %u: the reported time is empty."), row->line);
+      ok = FALSE;
+    }
+  else if (row->reported_at > im->now)
+    {
+      g_autofree char *text = format_time (row->reported_at);
+      add_error (im, row->line, _("Line %u: the reported time %s is in the future."), row->line, text);
+    }
+
+  /* Each of these is compared with the reported time only when it could be read. */
+  if (read_time (im, row, LINLI_CASE_FIELD_DUE_AT, &row->due_at) &&
+      row->due_at != LINLI_CASE_CSV_NO_TIME && ok && row->due_at <= row->reported_at)
+    add_error (im, row->line, _("Line %u: the due time must be after the reported time."), row->line);
+
+  if (read_time (im, row, LINLI_CASE_FIELD_RESOLVED_AT, &row->resolved_at) && row->resolved_at != LINLI_CASE_CSV_NO_TIME)
+    {
+      if (ok && row->resolved_at < row->reported_at)
+        add_error (im, row->line, _("Line %u: the resolved time is before the reported time."), row->line);
+      else if (row->resolved_at > im->now)
+        add_error (im, row->line, _("Line %u: the resolved time is in the future."), row->line);
+    }
+
+  if (read_time (im, row, LINLI_CASE_FIELD_REVISITED_AT, &row->revisited_at) && row->revisited_at != LINLI_CASE_CSV_NO_TIME)
+    {
+      if (ok && row->revisited_at < row->reported_at)
+        add_error (im, row->line, _("Line %u: the revisit time is before the reported time."), row->line);
+      else if (row->resolved_at != LINLI_CASE_CSV_NO_TIME && row->revisited_at < row->resolved_at)
+        add_error (im, row->line, _("Line %u: the revisit time is before the resolved time."), row->line);
+      else if (row->revisited_at > im->now)
+        add_error (im, row->line, _("Line %u: the revisit time is in the future."), row->line);
+    }
+}
+
+static void
+check_reporter (Import *im,
+                Row    *row)
+{
+  g_autofree char *name = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_REPORTER);
+  g_autofree char *phone = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_PHONE);
+  gboolean ok = TRUE;
+  char *key;
+  gint64 *id;
+  gpointer index;
+
+  /* What an export with masking wrote cannot be told from a real value
+   * and would spread stars through the residents. */
+  if (name != NULL && strchr (name, '*') != NULL)
+    {
+      add_error (im, row->line, _("Line %u: the reporter’s name “%s” is masked. Import a file exported without masking."),
+                 row->line, name);
+      ok = FALSE;
+    }
+  if (phone != NULL && strchr (phone, '*') != NULL)
+    {
+      add_error (im, row->line, _("Line %u: the phone number “%s” is masked. Import a file exported without masking."),
+                 row->line, phone);
+      ok = FALSE;
+    }
+  else if (phone != NULL && !phone_is_valid (phone))
+    {
+      add_error (im, row->line, _("Line %u: “%s” is neither an 11-digit mobile number nor a landline number with its area code, like 0537-1234567."),
+                 row->line, phone);
+      ok = FALSE;
+    }
+  if (phone != NULL && name == NULL)
+    {
+      add_error (im, row->line, _("Line %u: there is a phone number but no reporter’s name."), row->line);
+      ok = FALSE;
+    }
+  if (!ok || name == NULL)
+    return;
+
+  key = resident_key (name, phone);
+  if ((id = g_hash_table_lookup (im->residents, key)) != NULL)
+    {
+      row->reporter_id = *id;
+      g_free (key);
+    }
+  else if ((index = g_hash_table_lookup (im->new_index, key)) != NULL)
+    {
+      row->new_reporter = GPOINTER_TO_INT (index) - 1;
+      g_free (key);
+    }
+  else
+    {
+      row->new_reporter = (int) im->new_residents->len;
+      g_ptr_array_add (im->new_residents, key);
+      g_hash_table_insert (im->new_index, key, GINT_TO_POINTER (row->new_reporter + 1));
+    }
+}
+
+typedef gboolean (*MatchFunc) (Import        *im,
+                               LinliRecord   *record,
+                               gconstpointer  data);
+
+/* The one record of @candidates that @match says, if there is one. */
+static LinliRecord *
+pick (Import        *im,
+      GPtrArray     *candidates,
+      MatchFunc      match,
+      gconstpointer  data)
+{
+  LinliRecord *chosen = NULL;
+
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+    if (match (im, g_ptr_array_index (candidates, i), data))
+      {
+        if (chosen != NULL)
+          return NULL;
+        chosen = g_ptr_array_index (candidates, i);
+      }
+  return chosen;
+}
+
+/* The record @text names: the one of that name, or among several the one
+ * @prefer chooses for @data; or, for "name（qualifier）" as the export
+ * writes a shared name, the one of that name that @qualified says. */
+static LinliRecord *
+find_named (Import        *im,
+            Index         *index,
+            const char    *text,
+            MatchFunc      prefer,
+            gconstpointer  data,
+            MatchFunc      qualified,
+            gboolean      *ambiguous)
+{
+  GPtrArray *same_name = g_hash_table_lookup (index->by_name, text);
+  LinliRecord *found = NULL;
+  const char *open = NULL;
+  gsize len = strlen (text);
+
+  *ambiguous = FALSE;
+  if (same_name != NULL && same_name->len == 1)
+    return g_ptr_array_index (same_name, 0);
+  if (same_name != NULL && prefer != NULL && (found = pick (im, same_name, prefer, data)) != NULL)
+    return found;
+  *ambiguous = same_name != NULL;
+
+  if (qualified != NULL && g_str_has_suffix (text, "）"))
+    open = g_strrstr (text, "（");
+  else if (qualified != NULL && g_str_has_suffix (text, ")"))
+    open = strrchr (text, '(');
+  if (open != NULL && open > text)
+    {
+      g_autofree char *name = g_strndup (text, open - text);
+      const char *start = open + (*open == '(' ? 1 : strlen ("（"));
+      gsize end = len - (text[len - 1] == ')' ? 1 : strlen ("）"));
+      g_autofree char *qualifier = g_strndup (start, text + end - start);
+
+      g_strstrip (name);
+      if ((found = pick (im, g_hash_table_lookup (index->by_name, name), qualified, qualifier)) != NULL)
+        *ambiguous = FALSE;
+    }
+  return found;
+}
+
+static gboolean
+building_in_grid (Import        *im,
+                  LinliRecord   *building,
+                  gconstpointer  grid)
+{
+  return grid != NULL && linli_record_get_int (building, "grid_id") == linli_record_get_id ((LinliRecord *) grid);
+}
+
+static gboolean
+building_of_grid_named (Import        *im,
+                        LinliRecord   *building,
+                        gconstpointer  qualifier)
+{
+  LinliRecord *grid = linli_case_csv_index_get (&im->grids, linli_record_get_int (building, "grid_id"));
+
+  return grid != NULL && (g_strcmp0 (linli_record_get_text (grid, "name"), qualifier) == 0 ||
+                          g_strcmp0 (linli_record_get_text (grid, "code"), qualifier) == 0);
+}
+
+static gboolean
+worker_of_grid (Import        *im,
+                LinliRecord   *worker,
+                gconstpointer  grid)
+{
+  GArray *workers = grid != NULL ? linli_record_get_refs ((LinliRecord *) grid, "workers") : NULL;
+
+  for (guint i = 0; workers != NULL && i < workers->len; i++)
+    if (g_array_index (workers, gint64, i) == linli_record_get_id (worker))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+worker_with_phone_or_id (Import        *im,
+                         LinliRecord   *worker,
+                         gconstpointer  qualifier)
+{
+  const char *text = qualifier;
+
+  if (text[0] == '#')
+    return g_ascii_strtoll (text + 1, NULL, 10) == linli_record_get_id (worker);
+  return g_strcmp0 (linli_record_get_text (worker, "phone"), text) == 0;
+}
+
+static void
+check_places (Import *im,
+              Row    *row)
+{
+  g_autofree char *grid = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_GRID);
+  g_autofree char *building = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_BUILDING);
+  g_autofree char *worker = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_WORKER);
+  gboolean ambiguous;
+
+  if (grid != NULL)
+    {
+      row->grid = find_named (im, &im->grids, grid, NULL, NULL, NULL, &ambiguous);
+      if (row->grid == NULL)
+        row->grid = g_hash_table_lookup (im->grids.by_code, grid);
+      if (row->grid == NULL && ambiguous)
+        add_error (im, row->line, _("Line %u: there are several grids called “%s”; give its code instead."),
+                   row->line, grid);
+      else if (row->grid == NULL)
+        add_error (im, row->line, _("Line %u: there is no grid “%s”."), row->line, grid);
+    }
+
+  if (building != NULL)
+    {
+      row->building = find_named (im, &im->buildings, building, building_in_grid, row->grid,
+                                  building_of_grid_named, &ambiguous);
+      if (row->building == NULL && ambiguous)
+        add_error (im, row->line, _("Line %u: there are several buildings called “%s”; give the grid too."),
+                   row->line, building);
+      else if (row->building == NULL)
+        add_error (im, row->line, _("Line %u: there is no building “%s”."), row->line, building);
+    }
+
+  /* Without a grid of its own, a case is in its building's grid. */
+  if (grid == NULL && row->building != NULL)
+    row->grid = linli_case_csv_index_get (&im->grids, linli_record_get_int (row->building, "grid_id"));
+
+  if (worker != NULL)
+    {
+      row->worker = find_named (im, &im->workers, worker, worker_of_grid, row->grid,
+                                worker_with_phone_or_id, &ambiguous);
+      if (row->worker == NULL && ambiguous)
+        add_error (im, row->line, _("Line %u: there are several grid workers called “%s”, and the case’s grid does not tell which."),
+                   row->line, worker);
+      else if (row->worker == NULL)
+        add_error (im, row->line, _("Line %u: there is no grid worker “%s”."), row->line, worker);
+    }
+}
+
+static void
+check_row (Import *im,
+           Row    *row)
+{
+  g_autofree char *title = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_TITLE);
+  g_autofree char *category = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_CATEGORY);
+  g_autofree char *source = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SOURCE);
+  g_autofree char *number = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_NUMBER);
+  g_autofree char *resolution = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_RESOLUTION);
+  g_autofree char *duplicate_of = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
+
+  if (number != NULL)
+    {
+      gpointer other;
+
+      if (!number_is_valid (number))
+        add_error (im, row->line, _("Line %u: the case number “%s” is not like 2026-0042: a year, a dash and four digits or more."),
+                   row->line, number);
+      else if ((other = g_hash_table_lookup (im->numbers, number)) != NULL)
+        add_error (im, row->line, _("Line %u: the case number “%s” is the number of line %u too."),
+                   row->line, number,
+                   g_array_index (im->rows, Row, GPOINTER_TO_UINT (other) - 1).line);
+      else
+        {
+          /* The table keeps its own copy: a taken number is replaced in the row. */
+          g_hash_table_insert (im->numbers, g_strdup (number), GUINT_TO_POINTER (row->row + 1));
+          row->number = g_steal_pointer (&number);
+        }
+    }
+
+  if (title == NULL)
+    add_error (im, row->line, _("Line %u: the title is empty."), row->line);
+  else if (g_utf8_strlen (title, -1) > MAX_TITLE_LENGTH)
+    add_error (im, row->line, _("Line %u: the title is longer than %u characters."),
+               row->line, MAX_TITLE_LENGTH);
+  if (category == NULL)
+    add_error (im, row->line, _("Line %u: the category is empty."), row->line);
+  if (im->column[LINLI_CASE_FIELD_SOURCE] >= 0 && source == NULL)
+    add_error (im, row->line, _("Line %u: the source is empty."), row->line);
+
+  check_times (im, row);
+  read_enum (im, row, LINLI_CASE_FIELD_STATUS, &im->status, LINLI_CASE_STATUS_REGISTERED, &row->status);
+  read_enum (im, row, LINLI_CASE_FIELD_URGENCY, &im->urgency, LINLI_URGENCY_NORMAL, &row->urgency);
+  read_enum (im, row, LINLI_CASE_FIELD_RESOLUTION_LEVEL, &im->level, LINLI_RESOLUTION_LEVEL_NONE, &row->level);
+  read_enum (im, row, LINLI_CASE_FIELD_SATISFACTION, &im->satisfaction, LINLI_SATISFACTION_NONE, &row->satisfaction);
+
+  if (row->status == LINLI_CASE_STATUS_RESOLVED || row->status == LINLI_CASE_STATUS_REVISITED)
+    {
+      if (resolution == NULL)
+        add_error (im, row->line, _("Line %u: the case is “%s”, but its resolution is empty."),
+                   row->line, linli_case_status_label (row->status));
+      if (row->resolved_at == LINLI_CASE_CSV_NO_TIME)
+        add_error (im, row->line, _("Line %u: the case is “%s”, but it has no resolved time."),
+                   row->line, linli_case_status_label (row->status));
+    }
+  if (row->status == LINLI_CASE_STATUS_REVISITED && row->revisited_at == LINLI_CASE_CSV_NO_TIME)
+    add_error (im, row->line, _("Line %u: the case is “%s”, but it has no revisit time."),
+               row->line, linli_case_status_label (row->status));
+  if (row->status == LINLI_CASE_STATUS_DUPLICATE && duplicate_of == NULL)
+    add_error (im, row->line, _("Line %u: the case is “%s”, but it does not say the number of the case it repeats."),
+               row->line, linli_case_status_label (row->status));
+
+  check_reporter (im, row);
+  check_places (im, row);
+}
+
+/* Which of @numbers the store has, and the ids of those cases. The store
+ * has no lookup by number, but a record list reads the ids of the rows of
+ * any condition, here by the unique index on the number, and reads a row
+ * only when asked for it. Its parameters are integers, so each number is
+ * rebuilt in SQL from its year, its width and its sequence. */
+static GHashTable *
+find_stored_cases (LinliStore *store,
+                   GPtrArray  *numbers)
+{
+  GHashTable *found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (numbers->len == 0 || linli_store_count (store, LINLI_TYPE_CASE) == 0)
+    return found;
+
+  for (guint first = 0; first < numbers->len; first += NUMBER_BATCH)
+    {
+      guint n = MIN (NUMBER_BATCH, numbers->len - first);
+      g_autoptr(GString) where = g_string_new ("t.number IN (");
+      g_autofree gint64 *params = g_new (gint64, 3 * n);
+      g_autoptr(LinliRecordList) list = NULL;
+      guint n_found;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *number = g_ptr_array_index (numbers, first + i);
+
+          params[3 * i] = g_ascii_strtoll (number, NULL, 10);
+          params[3 * i + 1] = (gint64) strlen (number + 5);
+          params[3 * i + 2] = g_ascii_strtoll (number + 5, NULL, 10);
+          g_string_append_printf (where, "%sprintf('%%04d-%%0*d', ?%u, ?%u, ?%u)",
+                                  i > 0 ? ", " : "", 3 * i + 1, 3 * i + 2, 3 * i + 3);
+        }
+      g_string_append_c (where, ')');
+
+      list = linli_record_list_new (store, LINLI_TYPE_CASE, where->str, params, 3 * n);
+      n_found = g_list_model_get_n_items (G_LIST_MODEL (list));
+      for (guint i = 0; i < n_found; i++)
+        {
+          g_autoptr(LinliRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+          gint64 id = linli_record_get_id (record);
+
+          g_hash_table_insert (found, g_strdup (linli_record_get_text (record, "number")),
+                               g_memdup2 (&id, sizeof id));
+        }
+    }
+  return found;
+}
+
+/* Links each duplicate to the case it repeats, in the file or stored, and
+ * finds the cases whose given number the store has already. */
+static void
+check_numbers (Import *im)
+{
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) stored = NULL;
+  g_autofree guint8 *state = NULL;
+
+  for (guint r = 0; r < im->rows->len; r++)
+    {
+      Row *row = &g_array_index (im->rows, Row, r);
+      g_autofree char *original = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
+
+      if (row->number != NULL)
+        g_ptr_array_add (wanted, g_strdup (row->number));
+      if (original != NULL && !g_hash_table_contains (im->numbers, original) && number_is_valid (original))
+        g_ptr_array_add (wanted, g_strdup (original));
+    }
+  stored = find_stored_cases (im->store, wanted);
+
+  for (guint r = 0; r < im->rows->len; r++)
+    {
+      Row *row = &g_array_index (im->rows, Row, r);
+      g_autofree char *original = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
+      gpointer found;
+
+      /* The store has it: the case gets the next free number instead. */
+      row->renumber = row->number != NULL && g_hash_table_contains (stored, row->number);
+      if (original == NULL)
+        continue;
+
+      /* A number of the file means that row, whatever the store has. */
+      if ((found = g_hash_table_lookup (im->numbers, original)) != NULL)
+        {
+          row->duplicate_row = (int) GPOINTER_TO_UINT (found) - 1;
+          if ((guint) row->duplicate_row == r)
+            {
+              add_error (im, row->line, _("Line %u: a case cannot be a duplicate of itself."), row->line);
+              row->duplicate_row = -1;
+            }
+        }
+      else if ((found = g_hash_table_lookup (stored, original)) != NULL)
+        row->duplicate_id = *(gint64 *) found;
+      else
+        add_error (im, row->line, _("Line %u: %s: there is no case “%s”, neither in the file nor stored."),
+                   row->line, header_of (im, LINLI_CASE_FIELD_DUPLICATE_OF), original);
+    }
+
+  /* Duplicates of duplicates are written originals first; a loop of them
+   * has no first. 0: not seen, 1: on the path being followed, 2: done. */
+  state = g_new0 (guint8, MAX (im->rows->len, 1));
+  for (guint r = 0; r < im->rows->len; r++)
+    {
+      guint at = r;
+
+      while (state[at] == 0)
+        {
+          int next = g_array_index (im->rows, Row, at).duplicate_row;
+
+          state[at] = 1;
+          if (next < 0)
+            break;
+          at = (guint) next;
+        }
+      if (state[at] == 1 && g_array_index (im->rows, Row, at).duplicate_row >= 0)
+        {
+          Row *row = &g_array_index (im->rows, Row, at);
+          add_error (im, row->line, _("Line %u: the cases this one duplicates lead back to it."), row->line);
+        }
+      for (at = r; state[at] == 1; )
+        {
+          int next = g_array_index (im->rows, Row, at).duplicate_row;
+
+          state[at] = 2;
+          if (next < 0)
+            break;
+          at = (guint) next;
+        }
+    }
+}
+
+static int
+compare_errors (gconstpointer a,
+                gconstpointer b)
+{
+  const LinliCsvRowError *x = *(LinliCsvRowError **) a, *y = *(LinliCsvRowError **) b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Checks every row, and says in *@row_errors what is wrong with each. */
+static gboolean
+import_check (Import                *im,
+              LinliStore            *store,
+              LinliCsvTable         *table,
+              const LinliCaseField  *mapping,
+              GPtrArray            **row_errors,
+              GError               **error)
+{
+  g_autoptr(GDateTime) now = linli_store_now (store);
+  guint n_rows = linli_csv_table_get_n_rows (table);
+  guint last_line = 0;
+
+  im->store = store;
+  im->table = table;
+  im->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
+  im->rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), n_rows);
+  g_array_set_clear_func (im->rows, row_clear);
+  im->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im->new_residents = g_ptr_array_new_with_free_func (g_free);
+  im->new_index = g_hash_table_new (g_str_hash, g_str_equal);
+  if (row_errors != NULL)
+    *row_errors = g_ptr_array_ref (im->errors);
+
+  if (!check_mapping (im, mapping, error))
+    return FALSE;
+
+  im->now = g_date_time_to_unix (now);
+  linli_case_csv_index_init (&im->grids, store, LINLI_TYPE_GRID);
+  linli_case_csv_index_init (&im->workers, store, LINLI_TYPE_WORKER);
+  linli_case_csv_index_init (&im->buildings, store, LINLI_TYPE_BUILDING);
+  enum_parser_init (&im->status, &status_spec);
+  enum_parser_init (&im->urgency, &urgency_spec);
+  enum_parser_init (&im->level, &level_spec);
+  enum_parser_init (&im->satisfaction, &satisfaction_spec);
+  if (im->column[LINLI_CASE_FIELD_REPORTER] >= 0)
+    load_residents (im);
+  else
+    im->residents = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      Row row = {
+        .row = r,
+        .line = linli_csv_table_get_line (table, r),
+        .new_reporter = -1,
+        .duplicate_row = -1,
+      };
+
+      g_array_append_val (im->rows, row);
+      check_row (im, &g_array_index (im->rows, Row, r));
+    }
+  check_numbers (im);
+
+  /* In the order of the file, a line's problems together. */
+  g_ptr_array_sort (im->errors, compare_errors);
+  for (guint i = 0; i < im->errors->len; i++)
+    {
+      LinliCsvRowError *e = g_ptr_array_index (im->errors, i);
+      if (e->line != last_line)
+        im->n_bad_rows++;
+      last_line = e->line;
+    }
+
+  if (im->n_bad_rows > 0)
+    {
+      g_set_error (error, LINLI_CASE_CSV_ERROR, LINLI_CASE_CSV_ERROR_ROWS,
+                   ngettext ("%u row of the file is not right. Nothing was imported.",
+                             "%u rows of the file are not right. Nothing was imported.",
+                             im->n_bad_rows),
+                   im->n_bad_rows);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+
+/* What linli_case_csv_check() and linli_case_csv_import() do, once their
+ * arguments are known to be right: checks every row and, with @write and
+ * only when all of them are right, writes them (linli_case_csv_write()).
+ * *@n_imported is set whenever it is given: 0 unless the cases were
+ * written. */
+gboolean
+linli_case_csv_run (LinliStore            *store,
+                    LinliCsvTable         *table,
+                    const LinliCaseField  *mapping,
+                    gboolean               write,
+                    GPtrArray            **row_errors,
+                    guint                 *n_imported,
+                    GError               **error)
+{
+  Import im = { 0, };
+  guint n = 0;
+  gboolean ok;
+
+  ok = import_check (&im, store, table, mapping, row_errors, error) &&
+       (!write || linli_case_csv_write (&im, &n, error));
+  import_clear (&im);
+  if (n_imported != NULL)
+    *n_imported = n;
+  return ok;
+}
+
+/**
+ * linli_case_csv_check:
+ * @mapping: (array): what each column of @table holds
+ * @row_errors: (out) (optional) (element-type LinliCsvRowError): set to
+ *   what is wrong with the rows, each naming its line, in the order of the
+ *   file; empty when they are right or @mapping is wrong
+ *
+ * Checks every row of @table as linli_case_csv_import() would, and writes
+ * nothing: for the preview.
+ *
+ * Returns: %TRUE when every row can be imported; %FALSE with
+ *   %LINLI_CASE_CSV_ERROR_MAPPING when @mapping lacks a field every case
+ *   needs or has one twice, or %LINLI_CASE_CSV_ERROR_ROWS and @row_errors
+ */
+gboolean
+linli_case_csv_check (LinliStore            *store,
+                      LinliCsvTable         *table,
+                      const LinliCaseField  *mapping,
+                      GPtrArray            **row_errors,
+                      GError               **error)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (mapping != NULL || linli_csv_table_get_n_columns (table) == 0, FALSE);
+  g_return_val_if_fail (row_errors == NULL || *row_errors == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return linli_case_csv_run (store, table, mapping, FALSE, row_errors, NULL, error);
+}
