@@ -153,7 +153,8 @@ linli_case_csv_write (Import  *im,
         assign_number (im, row, next_numbers);
     }
 
-  if (!linli_store_begin (im->store, error))
+  /* All rows or none: one batch, without a savepoint per row. */
+  if (!linli_store_begin_batch (im->store, error))
     return FALSE;
 
   for (guint i = 0; i < im->new_residents->len; i++)

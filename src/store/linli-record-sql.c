@@ -84,15 +84,31 @@ format_datetime (GDateTime *dt)
   g_autoptr(GDateTime) local = g_date_time_to_local (dt);
   int offset = (int) (g_date_time_get_utc_offset (local) / G_TIME_SPAN_MINUTE);
   int micro = g_date_time_get_microsecond (local);
-  char fraction[8] = "";
+  int fields[] = {
+    g_date_time_get_year (local), g_date_time_get_month (local), g_date_time_get_day_of_month (local),
+    g_date_time_get_hour (local), g_date_time_get_minute (local), g_date_time_get_second (local),
+  };
+  static const char separators[] = "--T::";
+  char *text = g_malloc (40), *p = text;
 
+  p += g_snprintf (p, 5, "%04d", fields[0]);
+  for (guint i = 1; i < G_N_ELEMENTS (fields); i++)
+    {
+      *p++ = separators[i - 1];
+      *p++ = '0' + fields[i] / 10;
+      *p++ = '0' + fields[i] % 10;
+    }
   if (micro != 0)
-    g_snprintf (fraction, sizeof fraction, ".%06d", micro);
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s%c%02d:%02d",
-                          g_date_time_get_year (local), g_date_time_get_month (local),
-                          g_date_time_get_day_of_month (local), g_date_time_get_hour (local),
-                          g_date_time_get_minute (local), g_date_time_get_second (local),
-                          fraction, offset < 0 ? '-' : '+', ABS (offset) / 60, ABS (offset) % 60);
+    p += g_snprintf (p, 8, ".%06d", micro);
+  *p++ = offset < 0 ? '-' : '+';
+  offset = ABS (offset);
+  *p++ = '0' + offset / 600;
+  *p++ = '0' + offset / 60 % 10;
+  *p++ = ':';
+  *p++ = '0' + offset % 60 / 10;
+  *p++ = '0' + offset % 10;
+  *p = '\0';
+  return text;
 }
 
 /* A fixed-offset zone per offset, shared: creating one costs more than

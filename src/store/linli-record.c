@@ -307,9 +307,11 @@ linli_record_class_set_table (LinliRecordClass  *klass,
 
   /* Kept for the life of the program, as the class is. */
   klass->pspecs = g_new0 (GParamSpec *, n_columns);
+  klass->column_of = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_columns; i++)
     {
       klass->pspecs[i] = param_spec_for (&columns[i]);
+      g_hash_table_insert (klass->column_of, (gpointer) columns[i].name, GUINT_TO_POINTER (i + 1));
       g_object_class_install_property (object_class, i + 1, klass->pspecs[i]);
     }
 }
@@ -339,10 +341,7 @@ linli_record_class_find_column (LinliRecordClass *klass,
 {
   g_return_val_if_fail (LINLI_IS_RECORD_CLASS (klass), -1);
 
-  for (guint i = 0; i < klass->n_columns; i++)
-    if (g_str_equal (klass->columns[i].name, name))
-      return (int) i;
-  return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (klass->column_of, name)) - 1;
 }
 
 LinliRecord *

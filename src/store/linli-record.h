@@ -41,6 +41,7 @@ struct _LinliRecordClass
   const LinliColumn *columns;
   guint              n_columns;
   GParamSpec       **pspecs;      /* one per column */
+  GHashTable        *column_of;   /* name → index + 1 */
 };
 
 void               linli_record_class_set_table (LinliRecordClass  *klass,

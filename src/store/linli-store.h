@@ -42,6 +42,8 @@ GDateTime      *linli_store_now                (LinliStore      *self);
 
 gboolean        linli_store_begin              (LinliStore      *self,
                                                 GError         **error);
+gboolean        linli_store_begin_batch        (LinliStore      *self,
+                                                GError         **error);
 gboolean        linli_store_commit             (LinliStore      *self,
                                                 GError         **error);
 void            linli_store_rollback           (LinliStore      *self);
