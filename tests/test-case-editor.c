@@ -3,11 +3,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "linli-case-editor.h"
 #include "linli-case-rules.h"
 #include "linli-demo.h"
+#include "linli-location-dialog.h"
 #include "test-util.h"
 #include "test-widget-util.h"
 
@@ -756,6 +758,51 @@ test_timeline (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static LinliLocationDialog *
+find_location_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (LINLI_IS_LOCATION_DIALOG (window))
+        return LINLI_LOCATION_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A location picked on the map: the case gets its point, and the grid
+ * follows it, from the grid outlines. */
+static void
+test_pick_location (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LinliCaseEditor *editor = open_editor (fixture, NULL);
+  g_autoptr(GListModel) buildings = linli_store_list (fixture->store, LINLI_TYPE_BUILDING);
+  g_autoptr(LinliRecord) building = g_list_model_get_item (buildings, 0);
+  LinliRecord *copy = linli_case_editor_get_copy (editor);
+  LinliLocationDialog *dialog;
+  double lat = linli_record_get_double (building, "lat");
+  double lon = linli_record_get_double (building, "lon");
+
+  g_assert_false (isnan (lat));
+  g_assert_cmpint (linli_record_get_int (copy, "grid_id"), ==, 0);
+
+  g_signal_emit_by_name (test_find_button_labelled (GTK_WIDGET (editor), "_Pick on Map…"), "clicked");
+  dialog = find_location_dialog ();
+  g_assert_nonnull (dialog);
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  linli_location_dialog_pick (dialog, lat + 0.00001, lon + 0.00001);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "location.set", NULL);
+
+  g_assert_cmpfloat_with_epsilon (linli_record_get_double (copy, "lat"), lat + 0.00001, 1e-9);
+  g_assert_cmpint (linli_record_get_int (copy, "grid_id"), ==, linli_record_get_int (building, "grid_id"));
+  g_assert_false (linli_record_get_bool (copy, "grid_overridden"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,6 +824,8 @@ main (int   argc,
   ADD ("/case-editor/reporter", test_reporter);
   ADD ("/case-editor/timeline", test_timeline);
 #undef ADD
+
+  g_test_add ("/case-editor/pick-location", Fixture, NULL, fixture_set_up, test_pick_location, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -273,6 +273,38 @@ test_restore (Fixture       *f,
     }
 }
 
+/* A batch stands or falls whole: one failed write inside it, and commit
+ * refuses and nothing of it is kept. */
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = linli_store_count (f->store, LINLI_TYPE_CASE);
+  g_autoptr(LinliRecord) bad = linli_record_new (LINLI_TYPE_CASE);
+
+  g_assert_true (linli_store_begin_batch (f->store, &error));
+  add_case (f, "2026-0100", "新的事件", "1号楼", "其他", LINLI_CASE_STATUS_REGISTERED, 0, 5, 2, 0);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, before + 1);
+  /* No title, no time: the schema refuses it. */
+  linli_record_set_text (bad, "number", "2026-0101");
+  g_assert_false (linli_store_insert (f->store, bad, &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (linli_store_commit (f->store, &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, before);
+
+  /* A batch without failures is kept whole. */
+  g_assert_true (linli_store_begin_batch (f->store, &error));
+  add_case (f, "2026-0100", "新的事件", "1号楼", "其他", LINLI_CASE_STATUS_REGISTERED, 0, 5, 2, 0);
+  add_case (f, "2026-0101", "又一件", "2号楼", "其他", LINLI_CASE_STATUS_REGISTERED, 0, 5, 3, 0);
+  g_assert_true (linli_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, before + 2);
+}
+
 static void
 apply (Fixture        *f,
        LinliCaseQuery *query)
@@ -397,6 +429,7 @@ main (int   argc,
   ADD ("/case-query/sort", test_sort);
   ADD ("/case-query/deadline", test_deadline);
   ADD ("/case-query/restore", test_restore);
+  ADD ("/case-query/batch", test_batch);
 
   return g_test_run ();
 }

@@ -51,3 +51,16 @@ test_find_button (GtkWidget  *root,
       return buttons->pdata[i];
   return NULL;
 }
+
+GtkWidget *
+test_find_button_labelled (GtkWidget  *root,
+                           const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  test_collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}

@@ -13,5 +13,7 @@ GtkWidget *test_find             (GtkWidget *root,
                                   GType      type);
 GtkWidget *test_find_button      (GtkWidget  *root,
                                   const char *action_name);
+GtkWidget *test_find_button_labelled (GtkWidget  *root,
+                                      const char *label);
 
 G_END_DECLS

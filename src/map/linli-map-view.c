@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <shumate/shumate.h>
 
 #include "linli-grid-layer.h"
@@ -23,10 +24,36 @@ struct _LinliMapView
   ShumateMapSource     *base_source;   /* the tiles, or the projection alone */
   ShumateMapLayer      *base_layer;    /* NULL with no base map */
   LinliGridLayer       *grid_layer;
+  ShumateMarkerLayer   *pin_layer;
+  ShumateMarker        *pin;
   GListModel           *grids;
 };
 
 G_DEFINE_FINAL_TYPE (LinliMapView, linli_map_view, GTK_TYPE_WIDGET)
+
+enum {
+  LOCATION_CLICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A click that did not move the map: where on earth it was. */
+static void
+click_released_cb (LinliMapView    *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lat, lon;
+
+  if (n_press != 1)
+    return;
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  g_signal_emit (self, signals[LOCATION_CLICKED], 0, lat, lon);
+}
 
 static void
 zoom_in_cb (GtkWidget  *widget,
@@ -74,6 +101,17 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, license);
 
+  /**
+   * LinliMapView::location-clicked:
+   * @latitude: WGS-84 degrees
+   * @longitude: WGS-84 degrees
+   *
+   * The map was clicked, not dragged, at this place.
+   */
+  signals[LOCATION_CLICKED] =
+    g_signal_new ("location-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_cb);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
@@ -99,6 +137,12 @@ linli_map_view_init (LinliMapView *self)
 
   self->grid_layer = linli_grid_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->grid_layer));
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+    g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  }
 
   linli_map_view_set_base_map (self, "none");
 }
@@ -176,6 +220,49 @@ linli_map_view_set_store (LinliMapView *self,
                              linli_record_get_double (LINLI_RECORD (community), "center_lat"),
                              linli_record_get_double (LINLI_RECORD (community), "center_lon"));
     }
+}
+
+/**
+ * linli_map_view_set_pin:
+ * @latitude: WGS-84 degrees, or NAN for no pin
+ *
+ * Marks one place on the map, such as the location of a case.
+ */
+void
+linli_map_view_set_pin (LinliMapView *self,
+                        double        latitude,
+                        double        longitude)
+{
+  g_return_if_fail (LINLI_IS_MAP_VIEW (self));
+
+  if (self->pin_layer == NULL)
+    {
+      GtkWidget *image = gtk_image_new_from_icon_name ("mark-location-symbolic");
+
+      self->pin_layer = shumate_marker_layer_new (shumate_map_get_viewport (self->map));
+      shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pin_layer));
+      self->pin = shumate_marker_new ();
+      gtk_image_set_pixel_size (GTK_IMAGE (image), 32);
+      gtk_widget_add_css_class (image, "linli-pin");
+      shumate_marker_set_child (self->pin, image);
+      shumate_marker_layer_add_marker (self->pin_layer, self->pin);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->pin), !isnan (latitude) && !isnan (longitude));
+  if (!isnan (latitude) && !isnan (longitude))
+    shumate_location_set_location (SHUMATE_LOCATION (self->pin), latitude, longitude);
+}
+
+/* Shows @latitude, @longitude in the middle, at @zoom. */
+void
+linli_map_view_center_on (LinliMapView *self,
+                          double        latitude,
+                          double        longitude,
+                          double        zoom)
+{
+  g_return_if_fail (LINLI_IS_MAP_VIEW (self));
+
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (self->map), zoom);
+  shumate_map_center_on (self->map, latitude, longitude);
 }
 
 guint

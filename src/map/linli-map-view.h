@@ -15,6 +15,13 @@ void        linli_map_view_set_store    (LinliMapView *self,
                                          LinliStore   *store);
 void        linli_map_view_set_base_map (LinliMapView *self,
                                          const char   *base_map);
+void        linli_map_view_set_pin      (LinliMapView *self,
+                                         double        latitude,
+                                         double        longitude);
+void        linli_map_view_center_on    (LinliMapView *self,
+                                         double        latitude,
+                                         double        longitude,
+                                         double        zoom);
 guint       linli_map_view_get_n_grids_drawn (LinliMapView *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "linli-case-section-where.h"
 #include "linli-geometry.h"
+#include "linli-location-dialog.h"
 
 /* Where the case is: the building, the unit, floor and room as the
  * resident says them, the point on the map, and the grid. The grid follows
@@ -26,6 +27,7 @@ struct _LinliCaseSectionWhere
   AdwComboRow         *grid_row;
 
   LinliRecord         *copy;
+  LinliStore          *store;
   GHashTable          *buildings;   /* id → LinliBuilding */
   GHashTable          *grids;       /* id → LinliGrid */
   GPtrArray           *boundaries;  /* Boundary of the management grids */
@@ -172,6 +174,49 @@ building_changed_cb (LinliCaseSectionWhere *self)
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }
 
+/* The grid follows a new location, unless the user chose it. */
+static void
+location_changed (LinliCaseSectionWhere *self)
+{
+  gint64 derived = derived_grid (self);
+
+  if (!linli_record_get_bool (self->copy, "grid_overridden") && derived != 0)
+    {
+      linli_record_set_int (self->copy, "grid_id", derived);
+      self->loading = TRUE;
+      linli_case_choice_set_key (self->grid_row, derived);
+      self->loading = FALSE;
+    }
+  show_location (self);
+  show_grid_hint (self);
+  linli_case_section_changed (LINLI_CASE_SECTION (self));
+}
+
+static void
+location_chosen_cb (LinliCaseSectionWhere *self,
+                    double                 latitude,
+                    double                 longitude)
+{
+  linli_record_set_double (self->copy, "lat", latitude);
+  linli_record_set_double (self->copy, "lon", longitude);
+  location_changed (self);
+}
+
+static void
+pick_location_cb (LinliCaseSectionWhere *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LinliLocationDialog *dialog;
+
+  if (self->store == NULL || self->copy == NULL)
+    return;
+  dialog = linli_location_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                      linli_record_get_double (self->copy, "lat"),
+                                      linli_record_get_double (self->copy, "lon"));
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (location_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 grid_changed_cb (LinliCaseSectionWhere *self)
 {
@@ -231,6 +276,7 @@ where_load (LinliCaseSection *section,
 
   self->loading = TRUE;
   g_set_object (&self->copy, copy);
+  g_set_object (&self->store, store);
 
   g_clear_pointer (&self->buildings, g_hash_table_unref);
   g_clear_pointer (&self->grids, g_hash_table_unref);
@@ -287,6 +333,7 @@ linli_case_section_where_dispose (GObject *object)
   LinliCaseSectionWhere *self = LINLI_CASE_SECTION_WHERE (object);
 
   g_clear_object (&self->copy);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->buildings, g_hash_table_unref);
   g_clear_pointer (&self->grids, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_CASE_SECTION_WHERE);
@@ -323,6 +370,7 @@ linli_case_section_where_class_init (LinliCaseSectionWhereClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, building_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, grid_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pick_location_cb);
 }
 
 static void
