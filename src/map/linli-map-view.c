@@ -243,6 +243,9 @@ linli_map_view_set_pin (LinliMapView *self,
       shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pin_layer));
       self->pin = shumate_marker_new ();
       gtk_image_set_pixel_size (GTK_IMAGE (image), 32);
+      /* The marker centres its child on the place; the empty margin below
+       * puts the pin's point there instead. */
+      gtk_widget_set_margin_bottom (image, 32);
       gtk_widget_add_css_class (image, "linli-pin");
       shumate_marker_set_child (self->pin, image);
       shumate_marker_layer_add_marker (self->pin_layer, self->pin);
