@@ -46,6 +46,39 @@ column_gtype (const LinliColumn *column)
     }
 }
 
+static void
+set_default (GValue            *value,
+             const LinliColumn *column)
+{
+  switch (column->type)
+    {
+    case LINLI_COLUMN_TEXT:
+      g_value_set_static_string (value, column->default_value);
+      break;
+    case LINLI_COLUMN_INT:
+    case LINLI_COLUMN_REF:
+      g_value_set_int64 (value, g_ascii_strtoll (column->default_value, NULL, 10));
+      break;
+    case LINLI_COLUMN_BOOL:
+      g_value_set_boolean (value, g_str_equal (column->default_value, "1"));
+      break;
+    case LINLI_COLUMN_ENUM:
+      {
+        GEnumClass *enum_class = g_type_class_peek (column->enum_type ());
+        GEnumValue *ev = g_enum_get_value_by_nick (enum_class, column->default_value);
+        g_assert (ev != NULL);
+        g_value_set_enum (value, ev->value);
+        break;
+      }
+    case LINLI_COLUMN_DOUBLE:
+    case LINLI_COLUMN_DATETIME:
+    case LINLI_COLUMN_TEXT_LIST:
+    case LINLI_COLUMN_REF_LIST:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static GValue *
 ensure_values (LinliRecord *self)
 {
@@ -58,9 +91,13 @@ ensure_values (LinliRecord *self)
       priv->values = g_new0 (GValue, klass->n_columns);
       for (guint i = 0; i < klass->n_columns; i++)
         {
-          g_value_init (&priv->values[i], column_gtype (&klass->columns[i]));
-          if (klass->columns[i].type == LINLI_COLUMN_DOUBLE)
-            g_value_set_double (&priv->values[i], NAN);
+          const LinliColumn *c = &klass->columns[i];
+
+          g_value_init (&priv->values[i], column_gtype (c));
+          if (c->type == LINLI_COLUMN_DOUBLE)
+            g_value_set_double (&priv->values[i], c->default_value ? g_ascii_strtod (c->default_value, NULL) : NAN);
+          else if (c->default_value != NULL)
+            set_default (&priv->values[i], c);
         }
     }
 

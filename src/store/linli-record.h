@@ -25,6 +25,7 @@ typedef struct {
   const char      *list_table;  /* for the list types: the child table ... */
   const char      *list_key;    /* ... its column that points back at the record ... */
   const char      *list_value;  /* ... and its column that holds the value */
+  const char      *default_value; /* of a new record, as the database writes it */
 } LinliColumn;
 
 #define LINLI_TYPE_RECORD (linli_record_get_type ())

@@ -5,10 +5,12 @@
 
 #include "linli-records.h"
 
-#define COL(name, type)               { name, LINLI_COLUMN_##type, NULL, NULL, NULL, NULL }
-#define ENUM(name, get_type)          { name, LINLI_COLUMN_ENUM, get_type, NULL, NULL, NULL }
+#define COL(name, type)               { name, LINLI_COLUMN_##type, NULL, NULL, NULL, NULL, NULL }
+#define DEF(name, type, value)        { name, LINLI_COLUMN_##type, NULL, NULL, NULL, NULL, value }
+#define ENUM(name, get_type)          { name, LINLI_COLUMN_ENUM, get_type, NULL, NULL, NULL, NULL }
+#define ENUM_DEF(name, get_type, nick) { name, LINLI_COLUMN_ENUM, get_type, NULL, NULL, NULL, nick }
 #define LIST(name, type, table, key, value) \
-                                      { name, LINLI_COLUMN_##type, NULL, table, key, value }
+                                      { name, LINLI_COLUMN_##type, NULL, table, key, value, NULL }
 
 /* Defines a final record type over @table; its columns are @prefix_columns. */
 #define DEFINE_RECORD(TypeName, type_name, table, order)                          \
@@ -28,7 +30,7 @@ static const LinliColumn linli_community_columns[] = {
   COL ("city", TEXT),
   COL ("center_lat", DOUBLE),
   COL ("center_lon", DOUBLE),
-  COL ("zoom", DOUBLE),
+  DEF ("zoom", DOUBLE, "16"),
   COL ("secretary", TEXT),
   COL ("is_demo", BOOL),
   COL ("created_at", DATETIME),
@@ -38,14 +40,13 @@ DEFINE_RECORD (LinliCommunity, linli_community, "community", "id")
 static void
 linli_community_init (LinliCommunity *self)
 {
-  linli_record_set_double (LINLI_RECORD (self), "zoom", 16);
 }
 
 static const LinliColumn linli_grid_columns[] = {
   COL ("code", TEXT),
   COL ("name", TEXT),
   ENUM ("kind", linli_grid_kind_get_type),
-  COL ("color", TEXT),
+  DEF ("color", TEXT, "#3584e4"),
   COL ("boundary", TEXT),
   COL ("households", INT),
   COL ("population", INT),
@@ -59,7 +60,6 @@ DEFINE_RECORD (LinliGrid, linli_grid, "grid", "kind, code COLLATE NOCASE, id")
 static void
 linli_grid_init (LinliGrid *self)
 {
-  linli_record_set_text (LINLI_RECORD (self), "color", "#3584e4");
 }
 
 static const LinliColumn linli_worker_columns[] = {
@@ -80,8 +80,8 @@ static const LinliColumn linli_building_columns[] = {
   COL ("grid_id", REF),
   COL ("lat", DOUBLE),
   COL ("lon", DOUBLE),
-  COL ("units", INT),
-  COL ("floors", INT),
+  DEF ("units", INT, "1"),
+  DEF ("floors", INT, "1"),
   COL ("households", INT),
   COL ("notes", TEXT),
 };
@@ -90,8 +90,6 @@ DEFINE_RECORD (LinliBuilding, linli_building, "building", "grid_id, length(name)
 static void
 linli_building_init (LinliBuilding *self)
 {
-  linli_record_set_int (LINLI_RECORD (self), "units", 1);
-  linli_record_set_int (LINLI_RECORD (self), "floors", 1);
 }
 
 static const LinliColumn linli_resident_columns[] = {
@@ -120,7 +118,7 @@ static const LinliColumn linli_case_columns[] = {
   COL ("lon", DOUBLE),
   COL ("grid_id", REF),
   COL ("grid_overridden", BOOL),
-  ENUM ("urgency", linli_urgency_get_type),
+  ENUM_DEF ("urgency", linli_urgency_get_type, "normal"),
   COL ("worker_id", REF),
   COL ("responsible_unit", TEXT),
   COL ("reported_at", DATETIME),
@@ -139,7 +137,6 @@ DEFINE_RECORD (LinliCase, linli_case, "case_record", "reported_at DESC, id DESC"
 static void
 linli_case_init (LinliCase *self)
 {
-  linli_record_set_enum (LINLI_RECORD (self), "urgency", LINLI_URGENCY_NORMAL);
 }
 
 static const LinliColumn linli_case_event_columns[] = {
@@ -211,14 +208,13 @@ static const LinliColumn linli_participation_columns[] = {
   COL ("activity_id", REF),
   COL ("volunteer_id", REF),
   COL ("role", TEXT),
-  COL ("hours", DOUBLE),
+  DEF ("hours", DOUBLE, "0"),
 };
 DEFINE_RECORD (LinliParticipation, linli_participation, "participation", "activity_id, id")
 
 static void
 linli_participation_init (LinliParticipation *self)
 {
-  linli_record_set_double (LINLI_RECORD (self), "hours", 0);
 }
 
 static const LinliColumn linli_outreach_columns[] = {
