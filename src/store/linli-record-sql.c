@@ -176,9 +176,9 @@ parse_datetime (const char *text)
 
 int
 linli_record_sql_bind (sqlite3_stmt      *stmt,
-            int                index,
-            const LinliColumn *column,
-            const GValue      *value)
+                       int                index,
+                       const LinliColumn *column,
+                       const GValue      *value)
 {
   switch (column->type)
     {
@@ -220,12 +220,16 @@ linli_record_sql_bind (sqlite3_stmt      *stmt,
 
 void
 linli_record_sql_read (sqlite3_stmt      *stmt,
-            int                index,
-            const LinliColumn *column,
-            GValue            *value)
+                       int                index,
+                       const LinliColumn *column,
+                       GValue            *value)
 {
   gboolean is_null = sqlite3_column_type (stmt, index) == SQLITE_NULL;
-  const char *text = (const char *) sqlite3_column_text (stmt, index);
+  /* Text only for the columns kept as text: asking for the text of a
+   * number makes SQLite format it. */
+  const char *text = column->type == LINLI_COLUMN_INT || column->type == LINLI_COLUMN_REF ||
+                     column->type == LINLI_COLUMN_DOUBLE || column->type == LINLI_COLUMN_BOOL
+                     ? NULL : (const char *) sqlite3_column_text (stmt, index);
 
   switch (column->type)
     {
