@@ -369,6 +369,37 @@ test_cases_page (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (page), "cases.reset-filters", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_all);
 
+  /* A custom range of days; a day that is not a date is marked, not used. */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    GtkEntry *from = NULL, *until = NULL;
+
+    gtk_drop_down_set_selected (drop_downs->pdata[4], 6);
+    test_collect (GTK_WIDGET (page), GTK_TYPE_ENTRY, entries);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const char *placeholder = gtk_entry_get_placeholder_text (entries->pdata[i]);
+        if (g_strcmp0 (placeholder, "From") == 0)
+          from = entries->pdata[i];
+        else if (g_strcmp0 (placeholder, "To") == 0)
+          until = entries->pdata[i];
+      }
+    g_assert_nonnull (from);
+    g_assert_nonnull (until);
+    gtk_editable_set_text (GTK_EDITABLE (from), "2000-01-01");
+    gtk_editable_set_text (GTK_EDITABLE (until), "2000-12-31");
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
+    gtk_editable_set_text (GTK_EDITABLE (from), "");
+    gtk_editable_set_text (GTK_EDITABLE (until), "not a day");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (until), "error"));
+    g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_all);
+    gtk_editable_set_text (GTK_EDITABLE (until), "2026-10-31");
+    g_assert_cmpuint (g_list_model_get_n_items (cases), <, n_all);
+    g_assert_cmpuint (g_list_model_get_n_items (cases), >, 0);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (page), "cases.reset-filters", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_all);
+
   /* Two cases selected, assigned to one worker in one go. */
   test_collect (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
   selection = gtk_column_view_get_model (views->pdata[0]);

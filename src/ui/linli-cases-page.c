@@ -40,6 +40,7 @@ typedef enum {
   PERIOD_THIS_QUARTER,
   PERIOD_THIS_YEAR,
   PERIOD_LAST_12_MONTHS,
+  PERIOD_CUSTOM,
 } Period;
 
 /* The first rows of the status filter, before one row per status. */
@@ -60,6 +61,9 @@ struct _LinliCasesPage
   GtkDropDown       *worker_filter;
   GtkDropDown       *period_filter;
   GtkToggleButton   *overdue_filter;
+  GtkRevealer       *range_revealer;
+  GtkEntry          *range_from;
+  GtkEntry          *range_until;
   GtkLabel          *count_label;
   GtkStack          *stack;
   GtkColumnView     *column_view;
@@ -133,6 +137,28 @@ period_bounds (Period      period,
     }
 }
 
+/* A day typed in a range entry: its start, or NULL with the entry marked
+ * when it is not a date. Empty is no limit. */
+static GDateTime *
+range_day (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (*stripped == '\0')
+    return NULL;
+  parsed = linli_parse_local_time (stripped);
+  if (parsed == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return NULL;
+    }
+  return g_date_time_new_local (g_date_time_get_year (parsed), g_date_time_get_month (parsed),
+                                g_date_time_get_day_of_month (parsed), 0, 0, 0);
+}
+
 static void
 update_count (LinliCasesPage *self)
 {
@@ -180,7 +206,18 @@ apply_query (LinliCasesPage *self)
     query.category = g_strdup (self->categories[row - 1]);
 
   query.overdue_only = gtk_toggle_button_get_active (self->overdue_filter);
-  period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
+  gtk_revealer_set_reveal_child (self->range_revealer,
+                                 gtk_drop_down_get_selected (self->period_filter) == PERIOD_CUSTOM);
+  if (gtk_drop_down_get_selected (self->period_filter) == PERIOD_CUSTOM)
+    {
+      g_autoptr(GDateTime) last = range_day (self->range_until);
+
+      query.from = range_day (self->range_from);
+      /* The last day counts whole. */
+      query.until = last ? g_date_time_add_days (last, 1) : NULL;
+    }
+  else
+    period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
 
   if (linli_column_view_get_sort (self->column_view, &key, &descending))
     {
@@ -907,6 +944,8 @@ reset_filters_cb (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->category_filter, 0);
   gtk_drop_down_set_selected (self->worker_filter, 0);
   gtk_drop_down_set_selected (self->period_filter, PERIOD_ANY);
+  gtk_editable_set_text (GTK_EDITABLE (self->range_from), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->range_until), "");
   gtk_toggle_button_set_active (self->overdue_filter, FALSE);
   self->updating_filters = FALSE;
   search_changed_cb (self);
@@ -969,6 +1008,9 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, worker_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, period_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, overdue_filter);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, range_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, range_from);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, range_until);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, column_view);
@@ -999,7 +1041,7 @@ linli_cases_page_init (LinliCasesPage *self)
 {
   static const char *periods[] = {
     N_("Any Time"), N_("This Month"), N_("Last Month"), N_("This Quarter"), N_("This Year"),
-    N_("Last 12 Months"), NULL
+    N_("Last 12 Months"), N_("Custom Range"), NULL
   };
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
