@@ -142,7 +142,8 @@ samples_of (LinliCsvTable *table,
   for (guint row = 0; row < n; row++)
     {
       const char *cell = linli_csv_table_get_cell (table, row, column);
-      g_autofree char *line = g_strdup (cell ? cell : "");
+      /* An empty cell still shows, so the samples line up with the rows. */
+      g_autofree char *line = g_strdup (cell && *cell ? cell : "—");
 
       /* One line each, and short, whatever the cell holds. */
       g_strdelimit (line, "\r\n\t", ' ');
