@@ -111,8 +111,17 @@ check_thread (gpointer data)
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
 
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT_IDLE, report_cb,
-                              self, (GDestroyNotify) linli_integrity_check_unref);
+  /* Always through an idle source: g_main_context_invoke() would call back
+   * right here, in this thread, whenever no thread holds the context. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+    g_source_set_callback (source, report_cb, self, (GDestroyNotify) linli_integrity_check_unref);
+    g_source_set_static_name (source, "[linli] integrity report");
+    g_source_attach (source, self->context);
+    g_source_unref (source);
+  }
   return NULL;
 }
 
