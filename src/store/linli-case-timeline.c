@@ -4,31 +4,11 @@
 #include "config.h"
 
 #include "linli-case-timeline.h"
+#include "linli-store-private.h"
 
 /* The 民情日记 writes itself: a new case gets its first entry, and every
  * change of status or of the worker assigned adds one, stamped by the
  * store's clock, in the same transaction as the change. */
-
-static gboolean
-add_case_event (LinliStore         *self,
-                gint64              case_id,
-                LinliCaseEventKind  kind,
-                GDateTime          *at,
-                gint64              worker_id,
-                const char         *from_value,
-                const char         *to_value,
-                GError            **error)
-{
-  g_autoptr(LinliRecord) event = linli_record_new (LINLI_TYPE_CASE_EVENT);
-
-  linli_record_set_int (event, "case_id", case_id);
-  linli_record_set_datetime (event, "at", at);
-  linli_record_set_int (event, "worker_id", worker_id);
-  linli_record_set_enum (event, "kind", kind);
-  linli_record_set_text (event, "from_value", from_value);
-  linli_record_set_text (event, "to_value", to_value);
-  return linli_store_insert (self, event, error);
-}
 
 static const char *
 status_nick (int status)
@@ -46,9 +26,9 @@ status_nick (int status)
  */
 gboolean
 linli_case_timeline_record (LinliStore   *self,
-                     LinliRecord  *before,
-                     LinliRecord  *after,
-                     GError      **error)
+                            LinliRecord  *before,
+                            LinliRecord  *after,
+                            GError      **error)
 {
   g_autoptr(GDateTime) now = NULL;
   gint64 id = linli_record_get_id (after);
@@ -56,15 +36,15 @@ linli_case_timeline_record (LinliStore   *self,
   gint64 worker = linli_record_get_int (after, "worker_id");
 
   if (before == NULL)
-    return add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS,
-                           linli_record_get_datetime (after, "reported_at"), 0,
-                           NULL, status_nick (status), error);
+    return linli_store_add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS,
+                                       linli_record_get_datetime (after, "reported_at"), 0,
+                                       NULL, status_nick (status), error);
 
   now = linli_store_now (self);
   if (linli_record_get_enum (before, "status") != status &&
-      !add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS, now, worker,
-                       status_nick (linli_record_get_enum (before, "status")),
-                       status_nick (status), error))
+      !linli_store_add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS, now, worker,
+                                   status_nick (linli_record_get_enum (before, "status")),
+                                   status_nick (status), error))
     return FALSE;
 
   if (linli_record_get_int (before, "worker_id") != worker)
@@ -73,7 +53,7 @@ linli_case_timeline_record (LinliStore   *self,
       /* NULL, not "0", for nobody. */
       g_autofree char *from = previous ? g_strdup_printf ("%" G_GINT64_FORMAT, previous) : NULL;
       g_autofree char *to = worker ? g_strdup_printf ("%" G_GINT64_FORMAT, worker) : NULL;
-      if (!add_case_event (self, id, LINLI_CASE_EVENT_KIND_ASSIGNMENT, now, worker, from, to, error))
+      if (!linli_store_add_case_event (self, id, LINLI_CASE_EVENT_KIND_ASSIGNMENT, now, worker, from, to, error))
         return FALSE;
     }
 

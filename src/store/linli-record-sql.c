@@ -74,8 +74,8 @@ linli_record_sql (GType type)
   return sql;
 }
 
-static char *
-format_datetime (GDateTime *dt)
+char *
+linli_record_sql_format_time (GDateTime *dt)
 {
   /* In the local zone, so that every time in the file sorts as text, with
    * an explicit offset; microseconds only when there are any, so that a
@@ -201,7 +201,7 @@ linli_record_sql_bind (sqlite3_stmt      *stmt,
         GDateTime *dt = g_value_get_boxed (value);
         if (dt == NULL)
           return sqlite3_bind_null (stmt, index);
-        return sqlite3_bind_text (stmt, index, format_datetime (dt), -1, g_free);
+        return sqlite3_bind_text (stmt, index, linli_record_sql_format_time (dt), -1, g_free);
       }
     case LINLI_COLUMN_ENUM:
       {

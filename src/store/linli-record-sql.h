@@ -23,6 +23,7 @@ int                   linli_record_sql_bind (sqlite3_stmt      *stmt,
                                              int                index,
                                              const LinliColumn *column,
                                              const GValue      *value);
+char                 *linli_record_sql_format_time (GDateTime *time);
 void                  linli_record_sql_read (sqlite3_stmt      *stmt,
                                              int                index,
                                              const LinliColumn *column,

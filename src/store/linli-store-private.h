@@ -22,5 +22,13 @@ gboolean      linli_store_fail         (LinliStore    *self,
 const char   *linli_store_select_sql   (GType          type);
 LinliRecord  *linli_store_read_record  (GType          type,
                                         sqlite3_stmt  *stmt);
+gboolean      linli_store_add_case_event (LinliStore        *self,
+                                          gint64             case_id,
+                                          LinliCaseEventKind kind,
+                                          GDateTime         *at,
+                                          gint64             worker_id,
+                                          const char        *from_value,
+                                          const char        *to_value,
+                                          GError           **error);
 
 G_END_DECLS

@@ -963,6 +963,41 @@ finish_write (LinliStore *self,
   return linli_store_commit (self, error);
 }
 
+/* A timeline entry written by the store itself, inside the transaction of
+ * the change it records: one prepared statement, no record object, as an
+ * import writes one for every case. */
+gboolean
+linli_store_add_case_event (LinliStore         *self,
+                            gint64              case_id,
+                            LinliCaseEventKind  kind,
+                            GDateTime          *at,
+                            gint64              worker_id,
+                            const char         *from_value,
+                            const char         *to_value,
+                            GError            **error)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (LINLI_TYPE_CASE_EVENT_KIND);
+  sqlite3_stmt *stmt;
+
+  g_assert (self->depth > 0);
+
+  stmt = linli_store_prepare (self, "INSERT INTO case_event (case_id, at, worker_id, kind, from_value, to_value)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, linli_record_sql_format_time (at), -1, g_free);
+  if (worker_id != 0)
+    sqlite3_bind_int64 (stmt, 3, worker_id);
+  sqlite3_bind_text (stmt, 4, g_enum_get_value (kinds, kind)->value_nick, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, from_value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, to_value, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return linli_store_fail (self, sqlite3_errcode (self->db), error);
+  changed (self, LINLI_TYPE_CASE_EVENT, LINLI_CHANGE_INSERTED, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
 /**
  * linli_store_insert:
  * @record: a record with id 0
