@@ -129,7 +129,7 @@ store_changed_cb (LinliWindow *self,
       update_title (self);
       update_content (self);
     }
-  else
+  else if (type == LINLI_TYPE_ACTIVITY || type == LINLI_TYPE_OUTREACH)
     update_counts (self);
 }
 

@@ -264,15 +264,15 @@ static void
 test_setup_community (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("linli-setup-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
-  g_autoptr(LinliStore) store = linli_store_open (path, &error);
+  TestDatabase db;
+  LinliStore *store;
   g_autoptr(LinliRecord) community = linli_record_new (LINLI_TYPE_COMMUNITY);
   LinliWindow *window = linli_window_new (NULL);
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
   GtkWidget *setup = NULL;
 
-  g_assert_no_error (error);
+  test_database_open (&db, "linli-setup");
+  store = db.store;
   linli_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
   test_wait_until_drawn (GTK_WIDGET (window));
@@ -299,16 +299,7 @@ test_setup_community (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "东方御园社区");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&store);
-  {
-    static const char * const suffixes[] = { "", "-wal", "-shm" };
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-        g_remove (file);
-      }
-  }
-  g_rmdir (dir);
+  test_database_close (&db);
 }
 
 /* The Cases page on the demo: every case, the search, a filter, and two

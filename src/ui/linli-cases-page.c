@@ -164,10 +164,18 @@ update_count (LinliCasesPage *self)
 {
   guint n = self->cases ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
-  gboolean any = self->store != NULL && linli_store_count (self->store, LINLI_TYPE_CASE) > 0;
+  gboolean any;
 
   gtk_label_set_text (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : any ? "no-match" : "empty");
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  /* Nothing shown: filtered away, or nothing there? Asked only now, as it
+   * counts every case. */
+  any = self->store != NULL && linli_store_count (self->store, LINLI_TYPE_CASE) > 0;
+  gtk_stack_set_visible_child_name (self->stack, any ? "no-match" : "empty");
 }
 
 static void
