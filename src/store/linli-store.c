@@ -575,6 +575,9 @@ linli_store_open (const char  *path,
       !exec (self, "PRAGMA synchronous = FULL", error) ||
       /* Statement journals of savepoints in memory, not in temporary files. */
       !exec (self, "PRAGMA temp_store = MEMORY", error) ||
+      /* Room for the indexes a large import writes to (64 MiB at most;
+       * the cache only grows as pages are read). */
+      !exec (self, "PRAGMA cache_size = -65536", error) ||
       !migrate (self, version, error))
     return NULL;
 
