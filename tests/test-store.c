@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-case-rows.h"
 #include "linli-store-private.h"
 
 /* ------------------------------------------------------------------------ */
@@ -1624,6 +1625,75 @@ test_case_numbers (Fixture       *f,
   g_free (next);
 }
 
+/* Cases read as plain rows: in the order asked for, ids no longer stored
+ * skipped, the reporter and the original of a duplicate joined in. */
+static void
+test_case_rows (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) resident = linli_record_new (LINLI_TYPE_RESIDENT);
+  g_autoptr(LinliRecord) first = minimal_case ("2026-0001", 1);
+  g_autoptr(LinliRecord) second = minimal_case ("2026-0002", 2);
+  g_autoptr(LinliRecord) third = minimal_case ("2026-0003", 3);
+  LinliCaseRows *rows;
+  gint64 ids[4], unix_time = 0;
+
+  linli_record_set_text (resident, "name", "王芳");
+  linli_record_set_text (resident, "phone", "13812341234");
+  insert_ok (f->store, resident);
+  linli_record_set_int (first, "reporter_id", linli_record_get_id (resident));
+  insert_ok (f->store, first);
+  insert_ok (f->store, second);
+  linli_record_set_enum (third, "status", LINLI_CASE_STATUS_DUPLICATE);
+  linli_record_set_int (third, "duplicate_of", linli_record_get_id (first));
+  insert_ok (f->store, third);
+
+  ids[0] = linli_record_get_id (third);
+  ids[1] = 9999;   /* not a case */
+  ids[2] = linli_record_get_id (first);
+  ids[3] = linli_record_get_id (second);
+
+  /* Twice: the ids of one reading are not those of the next. */
+  for (guint round = 0; round < 2; round++)
+    {
+      rows = linli_case_rows_new (f->store, ids, round == 0 ? G_N_ELEMENTS (ids) : 1, &error);
+      g_assert_no_error (error);
+
+      g_assert_true (linli_case_rows_next (rows, &error));
+      g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_NUMBER), ==, "2026-0003");
+      g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_STATUS), ==, "duplicate");
+      g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_ORIGINAL_NUMBER), ==, "2026-0001");
+      g_assert_null (linli_case_rows_get_text (rows, LINLI_CASE_ROW_REPORTER_NAME));
+      if (round == 0)
+        {
+          g_assert_true (linli_case_rows_next (rows, &error));
+          g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_NUMBER), ==, "2026-0001");
+          g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_REPORTER_NAME), ==, "王芳");
+          g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_REPORTER_PHONE), ==, "13812341234");
+          g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_REPORTED_AT), ==, "2026-03-01T09:00:00+08:00");
+          g_assert_true (linli_case_rows_next (rows, &error));
+          g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_NUMBER), ==, "2026-0002");
+          g_assert_cmpint (linli_case_rows_get_int (rows, LINLI_CASE_ROW_GRID_ID), ==, 0);
+        }
+      g_assert_false (linli_case_rows_next (rows, &error));
+      g_assert_no_error (error);
+      g_assert_false (linli_case_rows_next (rows, &error));
+      linli_case_rows_free (rows);
+    }
+
+  /* The store's times, read directly, agree with GLib; others through it. */
+  g_assert_true (linli_parse_stored_time ("2026-03-01T09:00:00+08:00", &unix_time));
+  g_assert_cmpint (unix_time, ==, 1772326800);
+  g_assert_true (linli_parse_stored_time ("1969-12-31T23:59:59-00:30", &unix_time));
+  g_assert_cmpint (unix_time, ==, 1799);
+  g_assert_true (linli_parse_stored_time ("2026-03-01T01:00:00.5Z", &unix_time));
+  g_assert_cmpint (unix_time, ==, 1772326800);
+  g_assert_false (linli_parse_stored_time ("2026-13-01T09:00:00+08:00", &unix_time));
+  g_assert_false (linli_parse_stored_time ("yesterday", &unix_time));
+  g_assert_false (linli_parse_stored_time (NULL, &unix_time));
+}
+
 static void
 damaged_cb (LinliStore  *store,
             const char  *message,
@@ -1707,6 +1777,7 @@ main (int   argc,
   ADD ("/store/constraints", test_constraints, NULL);
   ADD ("/store/case-events", test_case_events, NULL);
   ADD ("/store/case-numbers", test_case_numbers, NULL);
+  ADD ("/store/case-rows", test_case_rows, NULL);
 
 #undef ADD
 

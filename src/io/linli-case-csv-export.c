@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include "linli-case-csv-private.h"
+#include "linli-case-rows.h"
 #include "linli-mask.h"
+#include "linli-record-list.h"
 
 /* The export: one row per case with Chinese headers, names instead of ids
  * and labels instead of nicks, so that the file reads as a ledger (台账)
@@ -99,38 +101,19 @@ index_label (Index  *index,
 /* ------------------------------------------------------------------------ */
 /* Export */
 
-/* The columns of a case the export reads, found once: 100,000 rows are
- * too many to look each one up by name. */
-enum {
-  COL_NUMBER, COL_TITLE, COL_DESCRIPTION, COL_CATEGORY, COL_SUBCATEGORY, COL_SOURCE,
-  COL_REPORTER, COL_BUILDING, COL_ADDRESS, COL_GRID, COL_URGENCY, COL_WORKER, COL_UNIT,
-  COL_REPORTED_AT, COL_DUE_AT, COL_STATUS, COL_LEVEL, COL_RESOLUTION, COL_RESOLVED_AT,
-  COL_SATISFACTION, COL_REVISITED_AT, COL_REVISIT_NOTES, COL_DUPLICATE_OF,
-  N_COLS
-};
-
-static const char * const export_columns[N_COLS] = {
-  "number", "title", "description", "category", "subcategory", "source",
-  "reporter_id", "building_id", "address", "grid_id", "urgency", "worker_id", "responsible_unit",
-  "reported_at", "due_at", "status", "resolution_level", "resolution", "resolved_at",
-  "satisfaction", "revisited_at", "revisit_notes", "duplicate_of",
-};
-
 typedef struct
 {
   LinliCsvWriter *writer;
   GTimeZone      *local;
-  guint           columns[N_COLS];
+  GEnumClass     *urgency;
+  GEnumClass     *status;
+  GEnumClass     *level;
+  GEnumClass     *satisfaction;
   Index           grids;
   Index           workers;
   Index           buildings;
   gboolean        mask_personal;
 } Export;
-
-#define TEXT(ex, record, col)  g_value_get_string (linli_record_peek_value (record, (ex)->columns[col]))
-#define INT(ex, record, col)   g_value_get_int64 (linli_record_peek_value (record, (ex)->columns[col]))
-#define ENUM(ex, record, col)  g_value_get_enum (linli_record_peek_value (record, (ex)->columns[col]))
-#define TIME(ex, record, col)  ((GDateTime *) g_value_get_boxed (linli_record_peek_value (record, (ex)->columns[col])))
 
 /* Days since 1970-01-01 to a date of the proleptic Gregorian calendar
  * (H. Hinnant's algorithm). */
@@ -155,95 +138,150 @@ civil_from_days (gint64  days,
 /* "2026-01-05 09:30" in the local time zone, without a GDateTime for it:
  * four times a row. */
 static void
-add_time (Export    *ex,
-          GDateTime *time)
+add_time (Export     *ex,
+          const char *stored)
 {
   gint64 utc, local, days, minutes;
   int year, month, day;
   char text[32];
 
-  if (time == NULL)
+  if (!linli_parse_stored_time (stored, &utc))
     {
       linli_csv_writer_add (ex->writer, NULL);
       return;
     }
-  utc = g_date_time_to_unix (time);
   local = utc + g_time_zone_get_offset (ex->local, g_time_zone_find_interval (ex->local, G_TIME_TYPE_UNIVERSAL, utc));
   days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   minutes = (local - days * 86400) / 60;
   civil_from_days (days, &year, &month, &day);
-  g_snprintf (text, sizeof text, "%04d-%02d-%02d %02d:%02d", year, month, day,
-              (int) (minutes / 60), (int) (minutes % 60));
+  if (year < 0 || year > 9999)
+    g_snprintf (text, sizeof text, "%d-%02d-%02d %02d:%02d", year, month, day,
+                (int) (minutes / 60), (int) (minutes % 60));
+  else
+    {
+      /* By hand: printf is a tenth of the export. */
+      int fields[] = { month, day, (int) (minutes / 60), (int) (minutes % 60) };
+      static const char separators[] = "- :";
+      char *p = text;
+
+      *p++ = '0' + year / 1000;
+      *p++ = '0' + year / 100 % 10;
+      *p++ = '0' + year / 10 % 10;
+      *p++ = '0' + year % 10;
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          *p++ = i == 0 ? '-' : separators[i - 1];
+          *p++ = '0' + fields[i] / 10;
+          *p++ = '0' + fields[i] % 10;
+        }
+      *p = '\0';
+    }
   linli_csv_writer_add (ex->writer, text);
 }
 
+static const char *
+urgency_label (int value)
+{
+  return linli_urgency_label (value);
+}
+
+static const char *
+status_label (int value)
+{
+  return linli_case_status_label (value);
+}
+
+static const char *
+level_label (int value)
+{
+  return value != LINLI_RESOLUTION_LEVEL_NONE ? linli_resolution_level_label (value) : NULL;
+}
+
+static const char *
+satisfaction_label (int value)
+{
+  return value != LINLI_SATISFACTION_NONE ? linli_satisfaction_label (value) : NULL;
+}
+
+/* The label of a stored nick; nothing for none ("Not resolved" and "Not
+ * asked" are what an empty cell says already). */
 static void
-write_case (Export      *ex,
-            LinliRecord *record,
-            LinliRecord *reporter,
-            LinliRecord *original)
+add_enum (Export      *ex,
+          GEnumClass  *klass,
+          const char *(*label) (int value),
+          const char  *nick)
+{
+  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  linli_csv_writer_add (ex->writer, value != NULL ? label (value->value) : NULL);
+}
+
+static void
+write_case (Export        *ex,
+            LinliCaseRows *rows)
 {
   LinliCsvWriter *writer = ex->writer;
-  int level = ENUM (ex, record, COL_LEVEL);
-  int satisfaction = ENUM (ex, record, COL_SATISFACTION);
-  const char *name = reporter ? linli_record_get_text (reporter, "name") : NULL;
-  const char *phone = reporter ? linli_record_get_text (reporter, "phone") : NULL;
+  const char *name = linli_case_rows_get_text (rows, LINLI_CASE_ROW_REPORTER_NAME);
+  const char *phone = linli_case_rows_get_text (rows, LINLI_CASE_ROW_REPORTER_PHONE);
   g_autofree char *masked_name = ex->mask_personal ? linli_mask_name (name) : NULL;
   g_autofree char *masked_phone = ex->mask_personal ? linli_mask_phone (phone) : NULL;
 
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_NUMBER));
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_TITLE));
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_DESCRIPTION));
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_CATEGORY));
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_SUBCATEGORY));
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_SOURCE));
+#define TEXT(column) linli_case_rows_get_text (rows, LINLI_CASE_ROW_##column)
+#define ID(column)   linli_case_rows_get_int (rows, LINLI_CASE_ROW_##column)
+  linli_csv_writer_add (writer, TEXT (NUMBER));
+  linli_csv_writer_add (writer, TEXT (TITLE));
+  linli_csv_writer_add (writer, TEXT (DESCRIPTION));
+  linli_csv_writer_add (writer, TEXT (CATEGORY));
+  linli_csv_writer_add (writer, TEXT (SUBCATEGORY));
+  linli_csv_writer_add (writer, TEXT (SOURCE));
   linli_csv_writer_add (writer, ex->mask_personal ? masked_name : name);
   linli_csv_writer_add (writer, ex->mask_personal ? masked_phone : phone);
-  linli_csv_writer_add (writer, index_label (&ex->buildings, INT (ex, record, COL_BUILDING)));
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_ADDRESS));
-  linli_csv_writer_add (writer, index_label (&ex->grids, INT (ex, record, COL_GRID)));
-  linli_csv_writer_add (writer, linli_urgency_label (ENUM (ex, record, COL_URGENCY)));
-  linli_csv_writer_add (writer, index_label (&ex->workers, INT (ex, record, COL_WORKER)));
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_UNIT));
-  add_time (ex, TIME (ex, record, COL_REPORTED_AT));
-  add_time (ex, TIME (ex, record, COL_DUE_AT));
-  linli_csv_writer_add (writer, linli_case_status_label (ENUM (ex, record, COL_STATUS)));
-  /* "Not resolved" and "Not asked" are what an empty cell says already. */
-  linli_csv_writer_add (writer, level != LINLI_RESOLUTION_LEVEL_NONE ? linli_resolution_level_label (level) : NULL);
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_RESOLUTION));
-  add_time (ex, TIME (ex, record, COL_RESOLVED_AT));
-  linli_csv_writer_add (writer, satisfaction != LINLI_SATISFACTION_NONE ? linli_satisfaction_label (satisfaction) : NULL);
-  add_time (ex, TIME (ex, record, COL_REVISITED_AT));
-  linli_csv_writer_add (writer, TEXT (ex, record, COL_REVISIT_NOTES));
-  linli_csv_writer_add (writer, original ? linli_record_get_text (original, "number") : NULL);
+  linli_csv_writer_add (writer, index_label (&ex->buildings, ID (BUILDING_ID)));
+  linli_csv_writer_add (writer, TEXT (ADDRESS));
+  linli_csv_writer_add (writer, index_label (&ex->grids, ID (GRID_ID)));
+  add_enum (ex, ex->urgency, urgency_label, TEXT (URGENCY));
+  linli_csv_writer_add (writer, index_label (&ex->workers, ID (WORKER_ID)));
+  linli_csv_writer_add (writer, TEXT (RESPONSIBLE_UNIT));
+  add_time (ex, TEXT (REPORTED_AT));
+  add_time (ex, TEXT (DUE_AT));
+  add_enum (ex, ex->status, status_label, TEXT (STATUS));
+  add_enum (ex, ex->level, level_label, TEXT (RESOLUTION_LEVEL));
+  linli_csv_writer_add (writer, TEXT (RESOLUTION));
+  add_time (ex, TEXT (RESOLVED_AT));
+  add_enum (ex, ex->satisfaction, satisfaction_label, TEXT (SATISFACTION));
+  add_time (ex, TEXT (REVISITED_AT));
+  linli_csv_writer_add (writer, TEXT (REVISIT_NOTES));
+  linli_csv_writer_add (writer, TEXT (ORIGINAL_NUMBER));
+#undef TEXT
+#undef ID
 }
 
-static void
-object_unref0 (gpointer object)
+/* The ids of @cases in order: the list's own when it is the store's,
+ * without reading a row. */
+static GArray *
+dup_case_ids (GListModel *cases)
 {
-  if (object != NULL)
-    g_object_unref (object);
-}
+  GArray *ids;
+  guint n;
 
-/* The records the cases point at one by one, each read once: a filtered
- * list of a few cases should not read every resident. */
-static LinliRecord *
-cached_get (LinliStore *store,
-            GHashTable *cache,
-            GType       type,
-            gint64      id)
-{
-  LinliRecord *record;
-  gint64 *key;
+  if (LINLI_IS_RECORD_LIST (cases))
+    {
+      GArray *list_ids = linli_record_list_get_ids (LINLI_RECORD_LIST (cases));
 
-  if (id == 0)
-    return NULL;
-  if (g_hash_table_lookup_extended (cache, &id, NULL, (gpointer *) &record))
-    return record;
-  record = linli_store_get (store, type, id, NULL);
-  key = g_memdup2 (&id, sizeof id);
-  g_hash_table_insert (cache, key, record);
-  return record;
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), list_ids->len);
+      g_array_append_vals (ids, list_ids->data, list_ids->len);
+      return ids;
+    }
+  n = g_list_model_get_n_items (cases);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+      gint64 id = linli_record_get_id (record);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
 }
 
 /**
@@ -268,12 +306,11 @@ linli_case_csv_export (LinliStore     *store,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  g_autoptr(GHashTable) residents = NULL;
-  g_autoptr(GHashTable) originals = NULL;
-  g_autoptr(GTypeClass) case_class = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(LinliCaseRows) rows = NULL;
   Export ex = { .mask_personal = mask_personal };
-  gboolean ok = TRUE;
-  guint n;
+  gboolean ok;
+  guint i = 0;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (cases), FALSE);
@@ -282,55 +319,47 @@ linli_case_csv_export (LinliStore     *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  case_class = g_type_class_ref (LINLI_TYPE_CASE);
-  for (guint c = 0; c < N_COLS; c++)
-    {
-      int column = linli_record_class_find_column (LINLI_RECORD_CLASS (case_class), export_columns[c]);
-      g_assert (column >= 0);
-      ex.columns[c] = (guint) column;
-    }
   ex.local = g_time_zone_new_local ();
+  ex.urgency = g_type_class_ref (LINLI_TYPE_URGENCY);
+  ex.status = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
+  ex.level = g_type_class_ref (LINLI_TYPE_RESOLUTION_LEVEL);
+  ex.satisfaction = g_type_class_ref (LINLI_TYPE_SATISFACTION);
   linli_case_csv_index_init (&ex.grids, store, LINLI_TYPE_GRID);
   linli_case_csv_index_init (&ex.workers, store, LINLI_TYPE_WORKER);
   linli_case_csv_index_init (&ex.buildings, store, LINLI_TYPE_BUILDING);
   index_label_shared (&ex.grids, &ex.grids, &ex.workers);
   index_label_shared (&ex.workers, &ex.grids, &ex.workers);
   index_label_shared (&ex.buildings, &ex.grids, &ex.workers);
-  residents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, object_unref0);
-  originals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, object_unref0);
 
   ex.writer = linli_csv_writer_new (out);
   for (guint f = 0; f < LINLI_N_CASE_FIELDS; f++)
     linli_csv_writer_add (ex.writer, linli_case_field_header (f));
   ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
 
-  n = g_list_model_get_n_items (cases);
-  for (guint i = 0; i < n && ok; i++)
+  ids = dup_case_ids (cases);
+  ok = ok && (rows = linli_case_rows_new (store, (const gint64 *) (gpointer) ids->data, ids->len, error)) != NULL;
+  while (ok && linli_case_rows_next (rows, error))
     {
-      g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
-      LinliRecord *reporter, *original;
-
-      if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (i++ % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           ok = FALSE;
           break;
         }
-      reporter = cached_get (store, residents, LINLI_TYPE_RESIDENT, INT (&ex, record, COL_REPORTER));
-      original = cached_get (store, originals, LINLI_TYPE_CASE, INT (&ex, record, COL_DUPLICATE_OF));
-      write_case (&ex, record, reporter, original);
+      write_case (&ex, rows);
       ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
     }
+  /* The end of the rows, or an error reading them. */
+  ok = ok && (error == NULL || *error == NULL);
   ok = ok && linli_csv_writer_finish (ex.writer, cancellable, error);
 
   linli_csv_writer_free (ex.writer);
   g_time_zone_unref (ex.local);
+  g_type_class_unref (ex.urgency);
+  g_type_class_unref (ex.status);
+  g_type_class_unref (ex.level);
+  g_type_class_unref (ex.satisfaction);
   linli_case_csv_index_clear (&ex.grids);
   linli_case_csv_index_clear (&ex.workers);
   linli_case_csv_index_clear (&ex.buildings);
   return ok;
 }
-
-#undef TEXT
-#undef INT
-#undef ENUM
-#undef TIME

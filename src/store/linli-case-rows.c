@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-case-rows"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "linli-case-rows.h"
+#include "linli-store-private.h"
+
+/* The ids to read go into a table of the connection's own temporary
+ * database with their positions, and one join reads the cases in that
+ * order. A list of 100,000 cases is read in one pass. */
+
+#define CREATE_ORDER "CREATE TEMP TABLE IF NOT EXISTS case_rows_order (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL)"
+#define CLEAR_ORDER  "DELETE FROM temp.case_rows_order"
+#define INSERT_ORDER "INSERT INTO temp.case_rows_order (pos, id) VALUES (?1, ?2)"
+
+/* In the order of LinliCaseRowColumn. */
+#define SELECT_ROWS \
+  "SELECT c.number, c.title, c.description, c.category, c.subcategory, c.source," \
+  " r.name, r.phone, c.building_id, c.address, c.grid_id, c.urgency, c.worker_id," \
+  " c.responsible_unit, c.reported_at, c.due_at, c.status, c.resolution_level," \
+  " c.resolution, c.resolved_at, c.satisfaction, c.revisited_at, c.revisit_notes, o.number" \
+  " FROM temp.case_rows_order AS e" \
+  " JOIN case_record AS c ON c.id = e.id" \
+  " LEFT JOIN resident AS r ON r.id = c.reporter_id" \
+  " LEFT JOIN case_record AS o ON o.id = c.duplicate_of" \
+  " ORDER BY e.pos"
+
+struct _LinliCaseRows
+{
+  LinliStore   *store;
+  sqlite3_stmt *select;
+  gboolean      done;
+};
+
+static gboolean
+exec (LinliStore  *store,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (linli_store_get_db (store), sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || linli_store_fail (store, rc, error);
+}
+
+static gboolean
+fill_order (LinliStore    *store,
+            const gint64  *ids,
+            guint          n_ids,
+            GError       **error)
+{
+  sqlite3 *db = linli_store_get_db (store);
+  /* One transaction of the temporary database for all the ids, unless a
+   * transaction is open already. */
+  gboolean own_transaction = sqlite3_get_autocommit (db);
+  sqlite3_stmt *insert;
+
+  if (!exec (store, CREATE_ORDER, error) ||
+      !exec (store, CLEAR_ORDER, error) ||
+      (own_transaction && !exec (store, "SAVEPOINT case_rows", error)))
+    return FALSE;
+
+  insert = linli_store_prepare (store, INSERT_ORDER, error);
+  for (guint i = 0; insert != NULL && i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, i);
+      sqlite3_bind_int64 (insert, 2, ids[i]);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          linli_store_fail (store, sqlite3_errcode (db), error);
+          insert = NULL;
+          break;
+        }
+      sqlite3_reset (insert);
+    }
+
+  if (own_transaction)
+    exec (store, insert != NULL ? "RELEASE case_rows" : "ROLLBACK TO case_rows; RELEASE case_rows", NULL);
+  return insert != NULL;
+}
+
+/**
+ * linli_case_rows_new:
+ * @ids: (array length=n_ids): the cases to read, in the order to read them
+ *
+ * Starts reading the cases @ids as plain values: call
+ * linli_case_rows_next() for each. Ids of cases that are not stored are
+ * skipped. Nothing else may use the store's connection until the rows are
+ * freed.
+ *
+ * Returns: (transfer full) (nullable): the rows, or %NULL with @error set
+ */
+LinliCaseRows *
+linli_case_rows_new (LinliStore    *store,
+                     const gint64  *ids,
+                     guint          n_ids,
+                     GError       **error)
+{
+  LinliCaseRows *self;
+  sqlite3_stmt *select;
+
+  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (!fill_order (store, ids, n_ids, error) ||
+      !(select = linli_store_prepare (store, SELECT_ROWS, error)))
+    return NULL;
+
+  self = g_new0 (LinliCaseRows, 1);
+  self->store = g_object_ref (store);
+  self->select = select;
+  return self;
+}
+
+/**
+ * linli_case_rows_next:
+ *
+ * Moves to the next case.
+ *
+ * Returns: %TRUE when there is one; %FALSE at the end, or with @error set
+ */
+gboolean
+linli_case_rows_next (LinliCaseRows  *self,
+                      GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->done)
+    return FALSE;
+  rc = sqlite3_step (self->select);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  self->done = TRUE;
+  if (rc != SQLITE_DONE)
+    linli_store_fail (self->store, rc, error);
+  return FALSE;
+}
+
+/**
+ * linli_case_rows_get_text:
+ *
+ * Returns: (nullable): the value of @column in the current row, valid until
+ *   the next call of linli_case_rows_next()
+ */
+const char *
+linli_case_rows_get_text (LinliCaseRows      *self,
+                          LinliCaseRowColumn  column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (column < LINLI_N_CASE_ROW_COLUMNS, NULL);
+
+  return (const char *) sqlite3_column_text (self->select, column);
+}
+
+/**
+ * linli_case_rows_get_int:
+ *
+ * Returns: the value of @column in the current row, 0 for none
+ */
+gint64
+linli_case_rows_get_int (LinliCaseRows      *self,
+                         LinliCaseRowColumn  column)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (column < LINLI_N_CASE_ROW_COLUMNS, 0);
+
+  return sqlite3_column_int64 (self->select, column);
+}
+
+void
+linli_case_rows_free (LinliCaseRows *self)
+{
+  if (self == NULL)
+    return;
+  sqlite3_reset (self->select);
+  /* The ids are not kept for longer than the reading. */
+  exec (self->store, CLEAR_ORDER, NULL);
+  g_object_unref (self->store);
+  g_free (self);
+}
+
+static gboolean
+digits (const char *text,
+        int         n,
+        int        *out)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+/* Days from 1970-01-01 to a date of the proleptic Gregorian calendar
+ * (H. Hinnant's algorithm). */
+static gint64
+days_from_civil (int year,
+                 int month,
+                 int day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = (int) (y - era * 400);
+  int doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * linli_parse_stored_time:
+ * @text: (nullable): a time as the store writes it, or any ISO 8601 time
+ * @unix_time: (out): set to the time in seconds since 1970 (UTC)
+ *
+ * Returns: whether @text is a time
+ */
+gboolean
+linli_parse_stored_time (const char *text,
+                         gint64     *unix_time)
+{
+  int year, month, day, hour, minute, second, oh, om;
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  /* "2026-03-03T09:30:00+08:00", read directly. */
+  if (strlen (text) == 25 && text[4] == '-' && text[7] == '-' && text[10] == 'T' &&
+      text[13] == ':' && text[16] == ':' && (text[19] == '+' || text[19] == '-') && text[22] == ':' &&
+      digits (text, 4, &year) && digits (text + 5, 2, &month) && digits (text + 8, 2, &day) &&
+      digits (text + 11, 2, &hour) && digits (text + 14, 2, &minute) && digits (text + 17, 2, &second) &&
+      digits (text + 20, 2, &oh) && digits (text + 23, 2, &om) &&
+      month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60)
+    {
+      int offset = (oh * 3600 + om * 60) * (text[19] == '-' ? -1 : 1);
+
+      *unix_time = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+      return TRUE;
+    }
+  if ((parsed = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
+    return FALSE;
+  *unix_time = g_date_time_to_unix (parsed);
+  return TRUE;
+}
