@@ -12,6 +12,16 @@
 /* The Map page: the community's grids over a base map. With no base map (the
  * default) nothing is fetched from the network and the grids always draw. */
 
+/* The layers Linli draws, in the order of their show-* properties. */
+enum {
+  LAYER_GRIDS,
+  LAYER_BUILDINGS,
+  LAYER_CASES,
+  LAYER_ACTIVITIES,
+  LAYER_OUTREACH,
+  N_LAYERS
+};
+
 struct _LinliMapView
 {
   GtkWidget             parent_instance;
@@ -27,9 +37,23 @@ struct _LinliMapView
   ShumateMarkerLayer   *pin_layer;
   ShumateMarker        *pin;
   GListModel           *grids;
+
+  gboolean              show[N_LAYERS];
 };
 
 G_DEFINE_FINAL_TYPE (LinliMapView, linli_map_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SHOW_GRIDS,
+  PROP_SHOW_BUILDINGS,
+  PROP_SHOW_CASES,
+  PROP_SHOW_ACTIVITIES,
+  PROP_SHOW_OUTREACH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   LOCATION_CLICKED,
@@ -83,6 +107,58 @@ linli_map_view_dispose (GObject *object)
   G_OBJECT_CLASS (linli_map_view_parent_class)->dispose (object);
 }
 
+static GtkWidget *
+get_layer (LinliMapView *self,
+           guint         layer)
+{
+  switch (layer)
+    {
+    case LAYER_GRIDS:
+      return GTK_WIDGET (self->grid_layer);
+    default:
+      return NULL;
+    }
+}
+
+static void
+linli_map_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LinliMapView *self = LINLI_MAP_VIEW (object);
+
+  if (prop_id >= PROP_SHOW_GRIDS && prop_id < N_PROPS)
+    g_value_set_boolean (value, self->show[prop_id - PROP_SHOW_GRIDS]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+linli_map_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LinliMapView *self = LINLI_MAP_VIEW (object);
+
+  if (prop_id >= PROP_SHOW_GRIDS && prop_id < N_PROPS)
+    {
+      guint layer = prop_id - PROP_SHOW_GRIDS;
+      gboolean show = g_value_get_boolean (value);
+      GtkWidget *widget = get_layer (self, layer);
+
+      if (self->show[layer] == show)
+        return;
+      self->show[layer] = show;
+      if (widget != NULL)
+        gtk_widget_set_visible (widget, show);
+      g_object_notify_by_pspec (object, pspec);
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
 static void
 linli_map_view_class_init (LinliMapViewClass *klass)
 {
@@ -90,6 +166,25 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = linli_map_view_dispose;
+  object_class->get_property = linli_map_view_get_property;
+  object_class->set_property = linli_map_view_set_property;
+
+  properties[PROP_SHOW_GRIDS] =
+    g_param_spec_boolean ("show-grids", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_BUILDINGS] =
+    g_param_spec_boolean ("show-buildings", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CASES] =
+    g_param_spec_boolean ("show-cases", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_ACTIVITIES] =
+    g_param_spec_boolean ("show-activities", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_OUTREACH] =
+    g_param_spec_boolean ("show-outreach", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
@@ -112,6 +207,11 @@ linli_map_view_class_init (LinliMapViewClass *klass)
     g_signal_new ("location-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
+  gtk_widget_class_install_property_action (widget_class, "map.show-grids", "show-grids");
+  gtk_widget_class_install_property_action (widget_class, "map.show-buildings", "show-buildings");
+  gtk_widget_class_install_property_action (widget_class, "map.show-cases", "show-cases");
+  gtk_widget_class_install_property_action (widget_class, "map.show-activities", "show-activities");
+  gtk_widget_class_install_property_action (widget_class, "map.show-outreach", "show-outreach");
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_cb);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
@@ -128,6 +228,8 @@ linli_map_view_init (LinliMapView *self)
   ShumateViewport *viewport;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < N_LAYERS; i++)
+    self->show[i] = TRUE;
 
   viewport = shumate_map_get_viewport (self->map);
   shumate_viewport_set_min_zoom_level (viewport, 3);
@@ -273,4 +375,36 @@ linli_map_view_get_n_grids_drawn (LinliMapView *self)
 {
   g_return_val_if_fail (LINLI_IS_MAP_VIEW (self), 0);
   return linli_grid_layer_get_n_drawn (self->grid_layer);
+}
+
+/* The map itself, for layers and gestures of other parts of the map page. */
+ShumateMap *
+linli_map_view_get_map (LinliMapView *self)
+{
+  g_return_val_if_fail (LINLI_IS_MAP_VIEW (self), NULL);
+  return self->map;
+}
+
+ShumateViewport *
+linli_map_view_get_viewport (LinliMapView *self)
+{
+  g_return_val_if_fail (LINLI_IS_MAP_VIEW (self), NULL);
+  return shumate_map_get_viewport (self->map);
+}
+
+/**
+ * linli_map_view_add_overlay:
+ * @layer: a layer on this map's viewport
+ *
+ * Draws @layer above the grids and records, such as the outline being
+ * edited or the places a check found.
+ */
+void
+linli_map_view_add_overlay (LinliMapView *self,
+                            ShumateLayer *layer)
+{
+  g_return_if_fail (LINLI_IS_MAP_VIEW (self));
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+
+  shumate_map_add_layer (self->map, layer);
 }

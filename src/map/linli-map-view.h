@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <shumate/shumate.h>
 
 #include "linli-store.h"
 
@@ -23,5 +24,10 @@ void        linli_map_view_center_on    (LinliMapView *self,
                                          double        longitude,
                                          double        zoom);
 guint       linli_map_view_get_n_grids_drawn (LinliMapView *self);
+
+ShumateMap      *linli_map_view_get_map      (LinliMapView *self);
+ShumateViewport *linli_map_view_get_viewport (LinliMapView *self);
+void             linli_map_view_add_overlay  (LinliMapView *self,
+                                              ShumateLayer *layer);
 
 G_END_DECLS
