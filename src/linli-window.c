@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-cases-page.h"
+#include "linli-grid-editor.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "linli-window.h"
@@ -25,6 +26,7 @@ struct _LinliWindow
   AdwStatusPage        *activities_page;
   AdwStatusPage        *outreach_page;
   LinliGridsPage       *grids_page;
+  LinliGridEditor      *grid_editor;
 
   GSettings            *settings;
   LinliStore           *store;
@@ -320,6 +322,9 @@ linli_window_set_store (LinliWindow *self,
     self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   linli_map_view_set_store (self->map_view, store);
+  g_clear_object (&self->grid_editor);
+  if (store != NULL)
+    self->grid_editor = linli_grid_editor_new (self->map_view, store);
   linli_grids_page_set_store (self->grids_page, store);
   linli_cases_page_set_store (self->cases_page, store);
   update_title (self);
