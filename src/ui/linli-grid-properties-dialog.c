@@ -185,7 +185,7 @@ static void
 add_workers (LinliGridPropertiesDialog *self)
 {
   g_autoptr(GListModel) workers = linli_store_list (self->store, LINLI_TYPE_WORKER);
-  g_autoptr(GArray) chosen = linli_record_get_refs (LINLI_RECORD (self->grid), "workers");
+  GArray *chosen = linli_record_get_refs (LINLI_RECORD (self->grid), "workers");
 
   for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
     {
