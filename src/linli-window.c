@@ -228,6 +228,20 @@ show_page_cb (GtkWidget  *widget,
   linli_window_show_page (LINLI_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* From the map's grid panel: the Cases page, showing that grid's cases. */
+static void
+show_grid_cases_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  linli_cases_page_show_grid (self->cases_page, g_variant_get_int64 (parameter));
+}
+
 static void
 linli_window_class_init (LinliWindowClass *klass)
 {
@@ -263,6 +277,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "window.new-case", NULL, new_case_cb);
   gtk_widget_class_install_action (widget_class, "window.find", NULL, find_cb);
+  gtk_widget_class_install_action (widget_class, "window.show-grid-cases", "x", show_grid_cases_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "window.new-case", NULL);
   /* Alt+1 … Alt+5 switch pages, as in other GNOME apps with a view switcher. */

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
+#include "linli-map-points.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,15 @@ ShumateMap      *linli_map_view_get_map      (LinliMapView *self);
 ShumateViewport *linli_map_view_get_viewport (LinliMapView *self);
 void             linli_map_view_add_overlay  (LinliMapView *self,
                                               ShumateLayer *layer);
+
+void             linli_map_view_click        (LinliMapView *self,
+                                              double        x,
+                                              double        y);
+gint64           linli_map_view_get_selected_grid (LinliMapView *self);
+GtkWidget       *linli_map_view_get_grid_panel    (LinliMapView *self);
+GtkWidget       *linli_map_view_get_point_popover (LinliMapView *self);
+ShumateLayer    *linli_map_view_get_point_layer   (LinliMapView      *self,
+                                                   LinliMapPointKind  kind);
+ShumateLayer    *linli_map_view_get_grid_layer    (LinliMapView *self);
 
 G_END_DECLS
