@@ -28,9 +28,10 @@ struct _LinliBaseMap
   LinliPlanTransform  plan_transform;
   double              plan_opacity;
   char               *problem;
+  char               *key;          /* the columns it was made from */
 
   ShumateMap         *map;          /* attached to, not owned */
-  GPtrArray          *layers;       /* ShumateLayer */
+  GPtrArray          *layers;       /* ShumateLayer, owned */
   ShumateLicense     *license;
 };
 
@@ -56,6 +57,7 @@ linli_base_map_finalize (GObject *object)
   LinliBaseMap *self = LINLI_BASE_MAP (object);
 
   g_free (self->problem);
+  g_free (self->key);
   g_ptr_array_unref (self->layers);
 
   G_OBJECT_CLASS (linli_base_map_parent_class)->finalize (object);
@@ -73,7 +75,7 @@ linli_base_map_class_init (LinliBaseMapClass *klass)
 static void
 linli_base_map_init (LinliBaseMap *self)
 {
-  self->layers = g_ptr_array_new ();
+  self->layers = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -199,6 +201,43 @@ load_site_plan (LinliBaseMap   *self,
   return TRUE;
 }
 
+static char *
+settings_key (LinliCommunity *community)
+{
+  static const char * const columns[] = {
+    "base_map", "tile_url", "mbtiles_path", "site_plan_path", "site_plan_points",
+  };
+  GString *key = g_string_new (NULL);
+
+  if (community == NULL)
+    return g_string_free (key, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_string_append (key, linli_record_get_text (LINLI_RECORD (community), columns[i]) ?: "");
+      g_string_append_c (key, '\x1f');
+    }
+  g_string_append_printf (key, "%g", linli_record_get_double (LINLI_RECORD (community), "site_plan_opacity"));
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * linli_base_map_matches:
+ *
+ * Returns: whether @self was made from the base map @community has now, so
+ *   that the map need not be built again when other columns change
+ */
+gboolean
+linli_base_map_matches (LinliBaseMap   *self,
+                        LinliCommunity *community)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (LINLI_IS_BASE_MAP (self), FALSE);
+
+  key = settings_key (community);
+  return g_str_equal (key, self->key);
+}
+
 /**
  * linli_base_map_new:
  * @community: (nullable): the community whose base map to show
@@ -213,6 +252,7 @@ linli_base_map_new (LinliCommunity *community)
 
   g_return_val_if_fail (community == NULL || LINLI_IS_COMMUNITY (community), NULL);
 
+  self->key = settings_key (community);
   if (g_strcmp0 (kind, "osm") == 0 || g_strcmp0 (kind, "xyz") == 0)
     shumate_set_user_agent (USER_AGENT);
 
@@ -287,9 +327,9 @@ linli_base_map_attach (LinliBaseMap   *self,
 
   g_return_if_fail (LINLI_IS_BASE_MAP (self));
   g_return_if_fail (SHUMATE_IS_MAP (map));
-  g_return_if_fail (self->map == NULL);
+  g_return_if_fail (self->map == NULL && self->layers->len == 0);
 
-  self->map = map;
+  g_set_weak_pointer (&self->map, map);
   viewport = shumate_map_get_viewport (map);
   shumate_viewport_set_reference_map_source (viewport, self->source);
 
@@ -305,6 +345,7 @@ linli_base_map_attach (LinliBaseMap   *self,
 
   if (layer != NULL)
     {
+      g_object_ref_sink (layer);
       if (above != NULL)
         shumate_map_insert_layer_behind (map, layer, above);
       else
@@ -323,15 +364,22 @@ linli_base_map_detach (LinliBaseMap *self)
 {
   g_return_if_fail (LINLI_IS_BASE_MAP (self));
 
-  if (self->map == NULL)
-    return;
-  for (guint i = 0; i < self->layers->len; i++)
-    shumate_map_remove_layer (self->map, self->layers->pdata[i]);
+  /* The map may be gone already, with its layers. */
+  if (self->map != NULL)
+    for (guint i = 0; i < self->layers->len; i++)
+      shumate_map_remove_layer (self->map, self->layers->pdata[i]);
   g_ptr_array_set_size (self->layers, 0);
   if (self->license != NULL)
     {
       shumate_license_remove_map_source (self->license, self->source);
       g_clear_object (&self->license);
     }
-  self->map = NULL;
+  g_clear_weak_pointer (&self->map);
+}
+
+gboolean
+linli_base_map_has_tiles (LinliBaseMap *self)
+{
+  g_return_val_if_fail (LINLI_IS_BASE_MAP (self), FALSE);
+  return self->has_tiles;
 }

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LinliBaseMap, linli_base_map, LINLI, BASE_MAP, GObject)
 
 LinliBaseMap     *linli_base_map_new         (LinliCommunity *community);
+gboolean          linli_base_map_matches     (LinliBaseMap   *self,
+                                              LinliCommunity *community);
 
 /* Why the chosen base map cannot be shown (an MBTiles file that cannot be
  * read, a missing site plan …), or NULL. The map then shows none. */
@@ -22,6 +24,8 @@ const char       *linli_base_map_get_problem (LinliBaseMap   *self);
 /* The source the viewport projects with; tiles are drawn only when the
  * base map has them. */
 ShumateMapSource *linli_base_map_get_source  (LinliBaseMap   *self);
+/* Whether tiles are drawn, and so attributed. */
+gboolean          linli_base_map_has_tiles   (LinliBaseMap   *self);
 
 /* Adds the layers to @map behind @above, and the attribution to @license. */
 void              linli_base_map_attach      (LinliBaseMap   *self,

@@ -12,6 +12,7 @@
 #include "linli-grid-panel.h"
 #include "linli-map-points.h"
 #include "linli-map-style.h"
+#include "linli-base-map.h"
 #include "linli-map-view.h"
 #include "linli-point-layer.h"
 #include "linli-record-names.h"
@@ -681,48 +682,40 @@ linli_map_view_init (LinliMapView *self)
     gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
   }
 
-  linli_map_view_set_base_map (self, "none");
+  linli_map_view_set_base_map (self, NULL);
 }
 
 /**
  * linli_map_view_set_base_map:
- * @base_map: "none" or "osm"
+ * @community: (nullable): the community whose base map to show; %NULL
+ *   shows none
  *
- * Shows OpenStreetMap tiles under the grids, or none. The tiles are the only
- * thing the map fetches from the network.
+ * Draws the community's base map under the grids (see LinliBaseMap). Tiles
+ * are the only thing the map fetches from the network.
  */
 void
-linli_map_view_set_base_map (LinliMapView *self,
-                             const char   *base_map)
+linli_map_view_set_base_map (LinliMapView   *self,
+                             LinliCommunity *community)
 {
-  g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
-  ShumateViewport *viewport;
-  ShumateMapSource *source;
+  /* Kept as data so that the base map is a change to this function only. */
+  LinliBaseMap *base_map = g_object_get_data (G_OBJECT (self), "linli-base-map");
 
   g_return_if_fail (LINLI_IS_MAP_VIEW (self));
+  g_return_if_fail (community == NULL || LINLI_IS_COMMUNITY (community));
 
-  viewport = shumate_map_get_viewport (self->map);
-  source = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
-  g_set_object (&self->base_source, source);
-  /* The viewport projects with the source's tile size even when no tile of
-   * it is ever requested. */
-  shumate_viewport_set_reference_map_source (viewport, self->base_source);
+  /* Other columns of the community change more often than its base map. */
+  if (base_map != NULL && linli_base_map_matches (base_map, community))
+    return;
+  if (base_map != NULL)
+    linli_base_map_detach (base_map);
+  base_map = linli_base_map_new (community);
+  if (linli_base_map_get_problem (base_map) != NULL)
+    g_debug ("No base map: %s", linli_base_map_get_problem (base_map));
+  linli_base_map_attach (base_map, self->map, SHUMATE_LAYER (self->grid_layer), self->license);
+  g_set_object (&self->base_source, linli_base_map_get_source (base_map));
+  g_object_set_data_full (G_OBJECT (self), "linli-base-map", base_map, g_object_unref);
 
-  if (self->base_layer != NULL)
-    {
-      shumate_license_remove_map_source (self->license, self->base_source);
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->base_layer));
-      self->base_layer = NULL;
-    }
-
-  if (g_strcmp0 (base_map, "osm") == 0)
-    {
-      self->base_layer = shumate_map_layer_new (self->base_source, viewport);
-      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->base_layer),
-                                       SHUMATE_LAYER (self->grid_layer));
-      shumate_license_append_map_source (self->license, self->base_source);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->license), self->base_layer != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->license), linli_base_map_has_tiles (base_map));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -15,8 +15,8 @@ G_DECLARE_FINAL_TYPE (LinliMapView, linli_map_view, LINLI, MAP_VIEW, GtkWidget)
 
 void        linli_map_view_set_store    (LinliMapView *self,
                                          LinliStore   *store);
-void        linli_map_view_set_base_map (LinliMapView *self,
-                                         const char   *base_map);
+void        linli_map_view_set_base_map (LinliMapView   *self,
+                                         LinliCommunity *community);
 void        linli_map_view_set_pin      (LinliMapView *self,
                                          double        latitude,
                                          double        longitude);
