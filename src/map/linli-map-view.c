@@ -41,6 +41,7 @@ struct _LinliMapView
 {
   GtkWidget             parent_instance;
 
+  GtkWidget            *box;
   GtkWidget            *overlay;
   ShumateMap           *map;
   ShumateScale         *scale;
@@ -536,6 +537,7 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   g_type_ensure (LINLI_TYPE_GRID_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliMapView, box);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, overlay);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, map);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, scale);

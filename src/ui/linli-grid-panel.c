@@ -17,6 +17,7 @@ struct _LinliGridPanel
 {
   GtkWidget     parent_instance;
 
+  GtkWidget    *scrolled_window;
   GtkLabel     *name_label;
   AdwActionRow *code_row;
   AdwActionRow *kind_row;
@@ -106,6 +107,7 @@ linli_grid_panel_class_init (LinliGridPanelClass *klass)
   object_class->finalize = linli_grid_panel_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-grid-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, name_label);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, code_row);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, kind_row);
