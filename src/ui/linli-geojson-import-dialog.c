@@ -208,12 +208,13 @@ update_map (LinliGeojsonImportDialog *self,
   if (fit && isfinite (bounds.min_lon))
     {
       ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-      /* The frame is about 600 × 280 pixels; 256 pixels span the world at
-       * zoom 0. */
+      /* The frame is about 600 × 280 pixels; 256 pixels span the world's
+       * 360° of longitude at zoom 0, and as many of Mercator latitude,
+       * stretched by 1 / cos φ. */
       double span_lon = MAX (bounds.max_lon - bounds.min_lon, 1e-5);
       double mid_lat = (bounds.min_lat + bounds.max_lat) / 2;
       double span_lat = MAX (bounds.max_lat - bounds.min_lat, 1e-5) / cos (mid_lat * G_PI / 180);
-      double zoom = MIN (log2 (600.0 / 256 * 360 / span_lon), log2 (280.0 / 256 * 180 / span_lat)) - 0.3;
+      double zoom = MIN (log2 (600.0 / 256 * 360 / span_lon), log2 (280.0 / 256 * 360 / span_lat)) - 0.2;
 
       shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, 3, 18));
       shumate_map_center_on (self->map, mid_lat, (bounds.min_lon + bounds.max_lon) / 2);

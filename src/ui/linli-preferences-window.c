@@ -71,6 +71,20 @@ show_groups (LinliPreferencesWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->site_plan_group), g_str_equal (kind, "site-plan"));
 }
 
+/* Why @kind cannot be drawn, under the row that can set it right. */
+static void
+show_problem (LinliPreferencesWindow *self,
+              const char             *kind,
+              const char             *problem)
+{
+  gboolean xyz = g_strcmp0 (kind, "xyz") == 0;
+  gboolean mbtiles = g_strcmp0 (kind, "mbtiles") == 0;
+
+  show_label (self->url_error, xyz ? problem : NULL);
+  show_label (self->mbtiles_error, mbtiles ? problem : NULL);
+  show_label (self->problem_label, xyz || mbtiles ? NULL : problem);
+}
+
 /* The community's choice, as the rows show it. */
 static void
 load (LinliPreferencesWindow *self)
@@ -119,7 +133,7 @@ load (LinliPreferencesWindow *self)
 
   show_groups (self);
   base_map = linli_base_map_new (community);
-  show_label (self->problem_label, linli_base_map_get_problem (base_map));
+  show_problem (self, kind, linli_base_map_get_problem (base_map));
 }
 
 /* Writes the community with @kind and what else was set on @community. */
@@ -158,7 +172,7 @@ base_map_changed_cb (LinliPreferencesWindow *self)
   base_map = linli_base_map_new (community);
   if (linli_base_map_get_problem (base_map) != NULL)
     {
-      show_label (self->problem_label, linli_base_map_get_problem (base_map));
+      show_problem (self, kind, linli_base_map_get_problem (base_map));
       return;
     }
   save (self, community, kind);
