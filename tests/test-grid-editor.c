@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "linli-coverage.h"
@@ -248,7 +249,7 @@ activate (Map        *map,
 static LinliGridPropertiesDialog *
 find_properties_dialog (void)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -390,7 +391,8 @@ log_writer_cb (GLogLevelFlags   log_level,
         if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
             strstr (fields[i].value, "parameter type mismatch") != NULL)
           return output;
-      g_error ("A warning or critical is a failure");
+      /* A warning or a critical is a failure. */
+      abort ();
     }
   return output;
 }
@@ -400,6 +402,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_log_set_writer_func (log_writer_cb, NULL, NULL);
   gtk_init ();
   adw_init ();

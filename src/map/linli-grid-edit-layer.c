@@ -139,6 +139,9 @@ click_pressed_cb (LinliGridEditLayer *self,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
+  /* Enter and Delete are for the outline now, not for the button that
+   * started it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press >= 2)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -509,6 +512,7 @@ linli_grid_edit_layer_init (LinliGridEditLayer *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->highlight = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);

@@ -147,8 +147,11 @@ static void
 linli_coverage_panel_dispose (GObject *object)
 {
   LinliCoveragePanel *self = LINLI_COVERAGE_PANEL (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_COVERAGE_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->points, g_array_unref);
 
   G_OBJECT_CLASS (linli_coverage_panel_parent_class)->dispose (object);

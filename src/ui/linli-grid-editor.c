@@ -244,6 +244,7 @@ new_cb (GSimpleAction *action,
 
   stop_editing (self);
   linli_grid_edit_start_drawing (self->edit);
+  gtk_widget_grab_focus (GTK_WIDGET (self->layer));
 }
 
 static void
@@ -270,6 +271,7 @@ edit_cb (GSimpleAction *action,
     {
       self->grid = g_steal_pointer (&grid);
       linli_grid_edit_start_drawing (self->edit);
+      gtk_widget_grab_focus (GTK_WIDGET (self->layer));
       return;
     }
   outline = linli_geometry_parse (boundary, &error);
@@ -279,6 +281,7 @@ edit_cb (GSimpleAction *action,
       return;
     }
   self->grid = g_steal_pointer (&grid);
+  gtk_widget_grab_focus (GTK_WIDGET (self->layer));
   if (self->view != NULL)
     {
       LinliPoint centre = linli_geometry_get_label_point (outline);
