@@ -277,7 +277,10 @@ preferences_action (GSimpleAction *action,
 {
   LinliApplication *self = user_data;
 
-  gtk_window_present (GTK_WINDOW (linli_preferences_window_new (GTK_WINDOW (get_window (self)))));
+  LinliWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (linli_preferences_window_new (GTK_WINDOW (window),
+                                                                window ? linli_window_get_store (window) : NULL)));
 }
 
 static void

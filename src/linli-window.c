@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "linli-cases-page.h"
+#include "linli-geojson-import-dialog.h"
+#include "linli-grid-editor.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "linli-window.h"
@@ -25,6 +27,7 @@ struct _LinliWindow
   AdwStatusPage        *activities_page;
   AdwStatusPage        *outreach_page;
   LinliGridsPage       *grids_page;
+  LinliGridEditor      *grid_editor;
 
   GSettings            *settings;
   LinliStore           *store;
@@ -115,6 +118,14 @@ update_content (LinliWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, page);
 }
 
+/* The base map is stored with the community. */
+static void
+update_base_map (LinliWindow *self)
+{
+  g_autoptr(LinliCommunity) community = self->store ? linli_store_dup_community (self->store) : NULL;
+  linli_map_view_set_base_map (self->map_view, community);
+}
+
 static void
 store_changed_cb (LinliWindow *self,
                   GType        type,
@@ -128,18 +139,32 @@ store_changed_cb (LinliWindow *self,
         linli_map_view_set_store (self->map_view, self->store);
       update_title (self);
       update_content (self);
+      update_base_map (self);
     }
   else if (type == LINLI_TYPE_ACTIVITY || type == LINLI_TYPE_OUTREACH)
     update_counts (self);
 }
 
 static void
-base_map_changed_cb (LinliWindow *self,
-                     const char  *key,
-                     GSettings   *settings)
+import_geojson_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  g_autofree char *base_map = g_settings_get_string (settings, "base-map");
-  linli_map_view_set_base_map (self->map_view, base_map);
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    linli_geojson_import_choose (GTK_WINDOW (self), self->store);
+}
+
+static void
+export_geojson_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    linli_geojson_export_choose (GTK_WINDOW (self), self->store);
 }
 
 static void
@@ -226,6 +251,20 @@ show_page_cb (GtkWidget  *widget,
   linli_window_show_page (LINLI_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* From the map's grid panel: the Cases page, showing that grid's cases. */
+static void
+show_grid_cases_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  linli_cases_page_show_grid (self->cases_page, g_variant_get_int64 (parameter));
+}
+
 static void
 linli_window_class_init (LinliWindowClass *klass)
 {
@@ -261,6 +300,9 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "window.new-case", NULL, new_case_cb);
   gtk_widget_class_install_action (widget_class, "window.find", NULL, find_cb);
+  gtk_widget_class_install_action (widget_class, "window.show-grid-cases", "x", show_grid_cases_cb);
+  gtk_widget_class_install_action (widget_class, "window.import-geojson", NULL, import_geojson_cb);
+  gtk_widget_class_install_action (widget_class, "window.export-geojson", NULL, export_geojson_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "window.new-case", NULL);
   /* Alt+1 … Alt+5 switch pages, as in other GNOME apps with a view switcher. */
@@ -280,9 +322,6 @@ linli_window_init (LinliWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (self->settings, "changed::base-map", G_CALLBACK (base_map_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  base_map_changed_cb (self, "base-map", self->settings);
 
   linli_window_set_store (self, NULL);
 }
@@ -320,6 +359,10 @@ linli_window_set_store (LinliWindow *self,
     self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   linli_map_view_set_store (self->map_view, store);
+  update_base_map (self);
+  g_clear_object (&self->grid_editor);
+  if (store != NULL)
+    self->grid_editor = linli_grid_editor_new (self->map_view, store);
   linli_grids_page_set_store (self->grids_page, store);
   linli_cases_page_set_store (self->cases_page, store);
   update_title (self);

@@ -505,6 +505,187 @@ test_malformed (void)
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Self-intersection, the outline check, overlaps */
+
+static LinliPoint *
+points_from_units (const double *xy,
+                   guint         n_points)
+{
+  LinliPoint *points = g_new (LinliPoint, n_points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      points[i].lon = LON0 + xy[2 * i] * STEP;
+      points[i].lat = LAT0 + xy[2 * i + 1] * STEP;
+    }
+  return points;
+}
+
+static LinliRingProblem
+check_units (const double *xy,
+             guint         n_points,
+             guint        *edge_a,
+             guint        *edge_b)
+{
+  g_autofree LinliPoint *points = points_from_units (xy, n_points);
+  return linli_ring_check (points, n_points, edge_a, edge_b);
+}
+
+static void
+test_ring_check (void)
+{
+  /* A concave L, open and closed. */
+  const double ell[] = { 0, 0, 6, 0, 6, 2, 2, 2, 2, 6, 0, 6 };
+  const double ell_closed[] = { 0, 0, 6, 0, 6, 2, 2, 2, 2, 6, 0, 6, 0, 0 };
+  /* A bow tie: edges 0 (0,0)-(4,4) and 2 (4,0)-(0,4) cross. */
+  const double bowtie[] = { 0, 0, 4, 4, 4, 0, 0, 4 };
+  /* A figure that touches itself: point 4 lies on edge 0. */
+  const double touching[] = { 0, 0, 6, 0, 6, 4, 4, 4, 3, 0, 2, 4, 0, 4 };
+  /* Two neighbouring edges that run back over each other. */
+  const double spike[] = { 0, 0, 4, 0, 4, 4, 4, 2, 0, 4 };
+  const double line[] = { 0, 0, 1, 1, 2, 2, 3, 3 };
+  const double flat[] = { 0, 0, 1, 0, 2, 0 };
+  const double two[] = { 0, 0, 1, 0 };
+  const double repeated[] = { 0, 0, 0, 0, 1, 0, 1, 0, 0, 0 };
+  /* A triangle with a point repeated: still a triangle. */
+  const double triangle_repeat[] = { 0, 0, 4, 0, 4, 0, 2, 3 };
+  guint a = G_MAXUINT, b = G_MAXUINT;
+
+  g_assert_cmpint (check_units (ell, G_N_ELEMENTS (ell) / 2, NULL, NULL), ==, LINLI_RING_VALID);
+  g_assert_cmpint (check_units (ell_closed, G_N_ELEMENTS (ell_closed) / 2, NULL, NULL), ==, LINLI_RING_VALID);
+  g_assert_cmpint (check_units (triangle_repeat, 4, NULL, NULL), ==, LINLI_RING_VALID);
+
+  g_assert_cmpint (check_units (bowtie, 4, &a, &b), ==, LINLI_RING_SELF_INTERSECTING);
+  g_assert_cmpuint (a, ==, 0);
+  g_assert_cmpuint (b, ==, 2);
+
+  g_assert_cmpint (check_units (touching, G_N_ELEMENTS (touching) / 2, &a, &b), ==,
+                   LINLI_RING_SELF_INTERSECTING);
+  g_assert_cmpuint (a, ==, 0);
+  g_assert_true (b == 3 || b == 4);
+
+  g_assert_cmpint (check_units (spike, G_N_ELEMENTS (spike) / 2, &a, &b), ==,
+                   LINLI_RING_SELF_INTERSECTING);
+  g_assert_cmpuint (a, ==, 1);
+  g_assert_cmpuint (b, ==, 2);
+
+  g_assert_cmpint (check_units (line, 4, NULL, NULL), ==, LINLI_RING_NO_AREA);
+  g_assert_cmpint (check_units (flat, 3, NULL, NULL), ==, LINLI_RING_NO_AREA);
+  g_assert_cmpint (check_units (two, 2, NULL, NULL), ==, LINLI_RING_TOO_FEW_POINTS);
+  g_assert_cmpint (check_units (repeated, 5, NULL, NULL), ==, LINLI_RING_TOO_FEW_POINTS);
+  g_assert_cmpint (linli_ring_check (NULL, 0, NULL, NULL), ==, LINLI_RING_TOO_FEW_POINTS);
+}
+
+static void
+test_self_intersection (void)
+{
+  /* A star drawn in one stroke crosses itself five times. */
+  const double star[] = { 0, 10, 6, -8, -9.5, 3, 9.5, 3, -6, -8 };
+  const double pentagon[] = { 0, 10, 9.5, 3, 6, -8, -6, -8, -9.5, 3 };
+  /* The last edge crosses the first. */
+  const double closing[] = { 0, 0, 4, 0, 4, 4, 2, -2 };
+  g_autofree LinliPoint *star_points = points_from_units (star, 5);
+  g_autofree LinliPoint *pentagon_points = points_from_units (pentagon, 5);
+  g_autofree LinliPoint *closing_points = points_from_units (closing, 4);
+  guint a, b;
+
+  g_assert_true (linli_ring_find_self_intersection (star_points, 5, NULL, NULL));
+  g_assert_false (linli_ring_find_self_intersection (pentagon_points, 5, NULL, NULL));
+  g_assert_true (linli_ring_find_self_intersection (closing_points, 4, &a, &b));
+  g_assert_cmpuint (a, ==, 0);
+  g_assert_cmpuint (b, ==, 2);
+  /* Too short to cross anything. */
+  g_assert_false (linli_ring_find_self_intersection (star_points, 2, NULL, NULL));
+}
+
+static void
+test_new_from_ring (void)
+{
+  const double open[] = { 0, 0, 4, 0, 4, 4 };
+  g_autofree LinliPoint *points = points_from_units (open, 3);
+  g_autoptr(LinliGeometry) triangle = linli_geometry_new_from_ring (points, 3);
+  g_autoptr(LinliGeometry) again = NULL;
+  g_autofree char *geojson = NULL;
+  const LinliPoint *ring;
+  guint n;
+
+  ring = linli_geometry_get_ring (triangle, 0, &n, NULL);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpfloat (ring[3].lon, ==, ring[0].lon);
+  g_assert_cmpfloat (ring[3].lat, ==, ring[0].lat);
+
+  /* Closed already: not closed twice. */
+  again = linli_geometry_new_from_ring (ring, n);
+  linli_geometry_get_ring (again, 0, &n, NULL);
+  g_assert_cmpuint (n, ==, 4);
+
+  geojson = linli_geometry_to_geojson (triangle);
+  g_clear_pointer (&again, linli_geometry_free);
+  again = linli_geometry_parse (geojson, NULL);
+  g_assert_nonnull (again);
+  g_assert_true (linli_geometry_contains (again, LON0 + 3 * STEP, LAT0 + 1 * STEP));
+}
+
+static void
+assert_overlap (const LinliGeometry *a,
+                const LinliGeometry *b,
+                double               expected_units2)
+{
+  double unit_m2 = (EARTH_RADIUS_M * G_PI / 180 * STEP) *
+                   (EARTH_RADIUS_M * cos (LAT0 * G_PI / 180) * G_PI / 180 * STEP);
+  LinliPoint inside;
+  double area = linli_geometry_overlap_area_m2 (a, b, &inside);
+  double area_ba = linli_geometry_overlap_area_m2 (b, a, NULL);
+
+  g_assert_cmpfloat_with_epsilon (area, expected_units2 * unit_m2, unit_m2 * 0.01 + 1e-6);
+  g_assert_cmpfloat_with_epsilon (area, area_ba, unit_m2 * 1e-6 + 1e-6);
+  if (expected_units2 > 0)
+    {
+      g_assert_true (linli_geometry_contains (a, inside.lon, inside.lat));
+      g_assert_true (linli_geometry_contains (b, inside.lon, inside.lat));
+    }
+  else
+    g_assert_true (isnan (inside.lon) && isnan (inside.lat));
+}
+
+static void
+test_overlap (void)
+{
+  g_autoptr(LinliGeometry) a = square_units (0, 0, 10);
+  g_autoptr(LinliGeometry) b = square_units (5, 5, 10);
+  g_autoptr(LinliGeometry) beside = square_units (10, 0, 10);
+  g_autoptr(LinliGeometry) apart = square_units (20, 20, 5);
+  g_autoptr(LinliGeometry) inner = square_units (2, 2, 3);
+  /* A concave U whose arms reach round the square (4, 4)–(6, 8). */
+  const double u[] = { 0, 0, 10, 0, 10, 10, 7, 10, 7, 3, 3, 3, 3, 10, 0, 10, 0, 0 };
+  g_autoptr(LinliGeometry) cup = geometry_from_units (u, G_N_ELEMENTS (u) / 2);
+  g_autoptr(LinliGeometry) in_the_cup = square_units (4, 4, 2);
+  g_autoptr(LinliGeometry) across_the_cup = NULL;
+  /* A diamond over the corner of the square, and a ring with a hole. */
+  const double diamond[] = { 10, 5, 15, 10, 10, 15, 5, 10, 10, 5 };
+  const double hole[] = { 3, 3, 7, 3, 7, 7, 3, 7, 3, 3 };
+  g_autoptr(LinliGeometry) rhombus = geometry_from_units (diamond, 5);
+  g_autoptr(LinliGeometry) holed = square_units (0, 0, 10);
+  g_autoptr(LinliGeometry) empty = linli_geometry_new ();
+  const double across[] = { 1, 5, 9, 5, 9, 7, 1, 7, 1, 5 };
+
+  across_the_cup = geometry_from_units (across, 5);
+  add_hole_units (holed, hole, 5);
+
+  assert_overlap (a, b, 25);
+  assert_overlap (a, beside, 0);         /* a shared edge is no overlap */
+  assert_overlap (a, apart, 0);
+  assert_overlap (a, inner, 9);
+  assert_overlap (cup, in_the_cup, 0);   /* in the notch of a concave grid */
+  assert_overlap (cup, across_the_cup, 2 * 4); /* across both arms */
+  assert_overlap (a, rhombus, 12.5);     /* a corner of each */
+  assert_overlap (b, rhombus, 50);       /* all of the diamond */
+  assert_overlap (holed, inner, 9 - 4);  /* partly over the hole */
+  assert_overlap (holed, in_the_cup, 0);  /* wholly in the hole */
+  assert_overlap (a, empty, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +702,10 @@ main (int   argc,
   g_test_add_func ("/geometry/area", test_area);
   g_test_add_func ("/geometry/geojson/round-trip", test_geojson_round_trip);
   g_test_add_func ("/geometry/geojson/malformed", test_malformed);
+  g_test_add_func ("/geometry/ring/check", test_ring_check);
+  g_test_add_func ("/geometry/ring/self-intersection", test_self_intersection);
+  g_test_add_func ("/geometry/ring/new-from-ring", test_new_from_ring);
+  g_test_add_func ("/geometry/overlap", test_overlap);
 
   return g_test_run ();
 }

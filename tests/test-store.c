@@ -708,6 +708,12 @@ full_record (GType       type,
       linli_record_set_text (r, "secretary", "李书记");
       linli_record_set_bool (r, "is_demo", TRUE);
       set_time (r, "created_at", 2026, 1, 2, 8, 30);
+      linli_record_set_text (r, "base_map", "xyz");
+      linli_record_set_text (r, "tile_url", "https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=k");
+      linli_record_set_text (r, "mbtiles_path", "/srv/maps/jining.mbtiles");
+      linli_record_set_text (r, "site_plan_path", "/srv/maps/平面图.png");
+      linli_record_set_text (r, "site_plan_points", "[[0,0,116.58,35.40],[100,80,116.59,35.41]]");
+      linli_record_set_double (r, "site_plan_opacity", 0.5);
     }
   else if (type == LINLI_TYPE_GRID)
     {

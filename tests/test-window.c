@@ -235,26 +235,70 @@ test_new_community_existing_file (void)
   g_rmdir (dir);
 }
 
-static void
-test_preferences_base_map (void)
+static const char *
+community_text (LinliStore *store,
+                const char *column)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.linli.Linli");
-  LinliPreferencesWindow *window = linli_preferences_window_new (NULL);
+  g_autoptr(LinliCommunity) community = linli_store_dup_community (store);
+  /* Interned: the record goes away before the caller compares. */
+  return g_intern_string (linli_record_get_text (LINLI_RECORD (community), column));
+}
+
+/* The base map is stored with the community, and only once it can be
+ * drawn: a tile address needs {x}, {y} and {z}; an MBTiles file must be
+ * raster tiles. */
+static void
+test_preferences_base_map (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  LinliPreferencesWindow *window = linli_preferences_window_new (NULL, fixture->store);
   g_autoptr(GPtrArray) combos = g_ptr_array_new ();
-  g_autofree char *base_map = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autofree char *mbtiles = g_test_build_filename (G_TEST_DIST, "data", "world-z0-4.mbtiles", NULL);
+  g_autofree char *not_mbtiles = g_test_build_filename (G_TEST_DIST, "data", "jining-districts.geojson", NULL);
+  const char *tianditu = "https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=key";
+  AdwEntryRow *url_row;
 
   gtk_window_present (GTK_WINDOW (window));
   test_wait_until_drawn (GTK_WIDGET (window));
   test_collect (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, combos);
   g_assert_cmpuint (combos->len, ==, 1);
   g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[0]), ==, 0);
+  g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "none");
 
   adw_combo_row_set_selected (combos->pdata[0], 1);
-  base_map = g_settings_get_string (settings, "base-map");
-  g_assert_cmpstr (base_map, ==, "osm");
+  g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "osm");
 
-  g_settings_reset (settings, "base-map");
-  g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[0]), ==, 0);
+  /* Custom tiles without an address: not stored yet. */
+  adw_combo_row_set_selected (combos->pdata[0], 2);
+  g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "osm");
+  test_collect (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  url_row = entries->pdata[0];
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "https://example.com/tiles/{z}/{x}.png");
+  g_signal_emit_by_name (url_row, "apply");
+  g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "osm");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (url_row), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (url_row), tianditu);
+  g_signal_emit_by_name (url_row, "apply");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (url_row), "error"));
+  g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "xyz");
+  g_assert_cmpstr (community_text (fixture->store, "tile_url"), ==, tianditu);
+
+  /* A file that is not MBTiles is refused; a real one is used. */
+  g_assert_false (linli_preferences_window_use_mbtiles (window, not_mbtiles));
+  g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "xyz");
+  g_assert_true (linli_preferences_window_use_mbtiles (window, mbtiles));
+  g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "mbtiles");
+  g_assert_cmpstr (community_text (fixture->store, "mbtiles_path"), ==, mbtiles);
+  g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[0]), ==, 3);
+
+  /* A site plan that was never placed cannot be chosen. */
+  adw_combo_row_set_selected (combos->pdata[0], 4);
+  g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "mbtiles");
+
+  adw_combo_row_set_selected (combos->pdata[0], 0);
+  g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "none");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -433,7 +477,7 @@ main (int   argc,
   g_test_add ("/window/demo-grids", Fixture, NULL, fixture_set_up, test_demo_grids_page, fixture_tear_down);
   g_test_add_func ("/dialog/new-community", test_new_community_dialog);
   g_test_add_func ("/dialog/new-community-existing-file", test_new_community_existing_file);
-  g_test_add_func ("/preferences/base-map", test_preferences_base_map);
+  g_test_add ("/preferences/base-map", Fixture, NULL, fixture_set_up, test_preferences_base_map, fixture_tear_down);
   g_test_add_func ("/window/setup-community", test_setup_community);
   g_test_add ("/window/cases-page", Fixture, NULL, fixture_set_up, test_cases_page, fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);

@@ -430,3 +430,419 @@ linli_geometry_get_label_point (const LinliGeometry *self)
     }
   return best;
 }
+
+gboolean
+linli_bounds_intersect (const LinliBounds *a,
+                        const LinliBounds *b)
+{
+  return a->min_lon <= b->max_lon && b->min_lon <= a->max_lon &&
+         a->min_lat <= b->max_lat && b->min_lat <= a->max_lat;
+}
+
+/**
+ * linli_geometry_new_from_ring:
+ * @points: an open or closed ring
+ *
+ * Returns: (transfer full): a polygon of that one ring, closed as GeoJSON
+ *   wants it
+ */
+LinliGeometry *
+linli_geometry_new_from_ring (const LinliPoint *points,
+                              guint             n_points)
+{
+  LinliGeometry *self = linli_geometry_new ();
+  Ring ring = { FALSE, g_array_sized_new (FALSE, FALSE, sizeof (LinliPoint), n_points + 1) };
+
+  g_return_val_if_fail (points != NULL || n_points == 0, self);
+
+  g_array_append_vals (ring.points, points, n_points);
+  if (n_points > 0 &&
+      (points[0].lon != points[n_points - 1].lon || points[0].lat != points[n_points - 1].lat))
+    g_array_append_val (ring.points, points[0]);
+  g_array_append_val (self->rings, ring);
+  return self;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Self-intersection */
+
+typedef struct
+{
+  double x, y;
+} Vec;
+
+static inline double
+cross (Vec o, Vec a, Vec b)
+{
+  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+static inline int
+sign_of (double v)
+{
+  return (v > 0) - (v < 0);
+}
+
+/* @p is on the line through @a and @b: is it within their box? */
+static inline gboolean
+within (Vec a, Vec b, Vec p)
+{
+  return MIN (a.x, b.x) <= p.x && p.x <= MAX (a.x, b.x) &&
+         MIN (a.y, b.y) <= p.y && p.y <= MAX (a.y, b.y);
+}
+
+/* Whether the closed segments ab and cd share any point. */
+static gboolean
+segments_touch (Vec a, Vec b, Vec c, Vec d)
+{
+  int d1 = sign_of (cross (c, d, a));
+  int d2 = sign_of (cross (c, d, b));
+  int d3 = sign_of (cross (a, b, c));
+  int d4 = sign_of (cross (a, b, d));
+
+  if (d1 * d2 < 0 && d3 * d4 < 0)
+    return TRUE;
+  return (d1 == 0 && within (c, d, a)) || (d2 == 0 && within (c, d, b)) ||
+         (d3 == 0 && within (a, b, c)) || (d4 == 0 && within (a, b, d));
+}
+
+/* The points of a ring that start an edge: a point repeating the next one
+ * (or the closing copy of the first) starts no edge of its own. Relative to
+ * the first point, so that the products keep the digits that matter. */
+static guint
+ring_vertices (const LinliPoint *points,
+               guint             n_points,
+               Vec              *out,
+               guint            *index)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      const LinliPoint *next = &points[(i + 1) % n_points];
+
+      if (n_points > 1 && points[i].lon == next->lon && points[i].lat == next->lat)
+        continue;
+      out[n].x = points[i].lon - points[0].lon;
+      out[n].y = points[i].lat - points[0].lat;
+      index[n++] = i;
+    }
+  return n;
+}
+
+static gboolean
+find_crossing (const Vec   *v,
+               const guint *index,
+               guint        n,
+               guint       *edge_a,
+               guint       *edge_b)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      Vec a = v[i], b = v[(i + 1) % n];
+
+      for (guint j = i + 1; j < n; j++)
+        {
+          Vec c = v[j], d = v[(j + 1) % n];
+          gboolean hit;
+
+          if (MAX (a.x, b.x) < MIN (c.x, d.x) || MAX (c.x, d.x) < MIN (a.x, b.x) ||
+              MAX (a.y, b.y) < MIN (c.y, d.y) || MAX (c.y, d.y) < MIN (a.y, b.y))
+            continue;
+          if (j == i + 1)
+            /* Neighbours share b: wrong only if the second turns back along
+             * the first. */
+            hit = cross (a, b, d) == 0 && (a.x - b.x) * (d.x - b.x) + (a.y - b.y) * (d.y - b.y) > 0;
+          else if (i == 0 && j == n - 1)
+            /* The last edge ends where the first starts. */
+            hit = cross (c, d, b) == 0 && (c.x - d.x) * (b.x - d.x) + (c.y - d.y) * (b.y - d.y) > 0;
+          else
+            hit = segments_touch (a, b, c, d);
+          if (hit)
+            {
+              if (edge_a)
+                *edge_a = index[i];
+              if (edge_b)
+                *edge_b = index[j];
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * linli_ring_find_self_intersection:
+ * @edge_a: (out) (optional): the first of two edges that meet
+ * @edge_b: (out) (optional): the second
+ *
+ * Whether two edges of the ring that are not neighbours share a point, or
+ * two neighbours run back over each other.
+ */
+gboolean
+linli_ring_find_self_intersection (const LinliPoint *points,
+                                   guint             n_points,
+                                   guint            *edge_a,
+                                   guint            *edge_b)
+{
+  g_autofree Vec *v = NULL;
+  g_autofree guint *index = NULL;
+  guint n;
+
+  g_return_val_if_fail (points != NULL || n_points == 0, FALSE);
+
+  v = g_new (Vec, n_points + 1);
+  index = g_new (guint, n_points + 1);
+  n = ring_vertices (points, n_points, v, index);
+  if (n < 3)
+    return FALSE;
+  return find_crossing (v, index, n, edge_a, edge_b);
+}
+
+/**
+ * linli_ring_check:
+ * @edge_a: (out) (optional): for %LINLI_RING_SELF_INTERSECTING, the edges
+ * @edge_b: (out) (optional):
+ *
+ * Returns: what keeps the ring from being the outline of a grid
+ */
+LinliRingProblem
+linli_ring_check (const LinliPoint *points,
+                  guint             n_points,
+                  guint            *edge_a,
+                  guint            *edge_b)
+{
+  g_autofree Vec *v = NULL;
+  g_autofree guint *index = NULL;
+  double far = 0, off = 0;
+  guint n, f = 0;
+
+  g_return_val_if_fail (points != NULL || n_points == 0, LINLI_RING_TOO_FEW_POINTS);
+
+  v = g_new (Vec, n_points + 1);
+  index = g_new (guint, n_points + 1);
+  n = ring_vertices (points, n_points, v, index);
+  if (n < 3)
+    return LINLI_RING_TOO_FEW_POINTS;
+
+  /* On one line: every point within rounding of the line from the first
+   * point to the one farthest from it. */
+  for (guint i = 1; i < n; i++)
+    if (v[i].x * v[i].x + v[i].y * v[i].y > far)
+      {
+        far = v[i].x * v[i].x + v[i].y * v[i].y;
+        f = i;
+      }
+  for (guint i = 1; i < n; i++)
+    off = MAX (off, fabs (cross (v[0], v[f], v[i])));
+  if (off <= 1e-9 * far)
+    return LINLI_RING_NO_AREA;
+
+  if (find_crossing (v, index, n, edge_a, edge_b))
+    return LINLI_RING_SELF_INTERSECTING;
+  return LINLI_RING_VALID;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Overlap */
+
+typedef struct
+{
+  double x0, y0, x1, y1;  /* y0 < y1 */
+  guint  owner;           /* 0: the first geometry, 1: the second */
+} Edge;
+
+static void
+collect_edges (const LinliGeometry *geometry,
+               guint                owner,
+               double               lon0,
+               double               lat0,
+               double               kx,
+               double               ky,
+               GArray              *edges)
+{
+  for (guint r = 0; r < geometry->rings->len; r++)
+    {
+      GArray *points = g_array_index (geometry->rings, Ring, r).points;
+      guint n = points->len;
+
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        {
+          const LinliPoint *a = &g_array_index (points, LinliPoint, j);
+          const LinliPoint *b = &g_array_index (points, LinliPoint, i);
+          Edge e;
+
+          if (a->lat == b->lat)
+            continue;   /* crosses no scan line between two vertices */
+          /* From the lower end, as linli_geometry_contains() does, so two
+           * outlines along one edge meet at the same x. */
+          if (a->lat > b->lat)
+            {
+              const LinliPoint *t = a;
+              a = b;
+              b = t;
+            }
+          e.x0 = (a->lon - lon0) * kx;
+          e.y0 = (a->lat - lat0) * ky;
+          e.x1 = (b->lon - lon0) * kx;
+          e.y1 = (b->lat - lat0) * ky;
+          e.owner = owner;
+          g_array_append_val (edges, e);
+        }
+    }
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* The crossings of one geometry's edges with the line at @y, sorted: each
+ * pair of them bounds a stretch inside (even-odd). */
+static void
+crossings_at (GArray *edges,
+              guint   owner,
+              double  y,
+              GArray *xs)
+{
+  g_array_set_size (xs, 0);
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const Edge *e = &g_array_index (edges, Edge, i);
+      double x;
+
+      if (e->owner != owner || y < e->y0 || y >= e->y1)
+        continue;
+      x = e->x0 + (e->x1 - e->x0) * (y - e->y0) / (e->y1 - e->y0);
+      g_array_append_val (xs, x);
+    }
+  g_array_sort (xs, compare_double);
+}
+
+/**
+ * linli_geometry_overlap_area_m2:
+ * @inside: (out) (optional): a point inside the overlap, or NAN
+ *
+ * Between two scan lines through every vertex and every crossing of two
+ * edges, each edge is a straight line in y and none changes order, so the
+ * length inside both is linear in y and its value halfway is exact for the
+ * whole slab.
+ *
+ * Returns: the area covered by both, in square metres
+ */
+double
+linli_geometry_overlap_area_m2 (const LinliGeometry *a,
+                                const LinliGeometry *b,
+                                LinliPoint          *inside)
+{
+  LinliBounds ba, bb;
+  double lon0, lat0, kx, ky, area = 0, best = 0, best_x = NAN, best_y = NAN;
+  double y_lo, y_hi;
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) xa = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) xb = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (inside)
+    inside->lon = inside->lat = NAN;
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  if (a->rings->len == 0 || b->rings->len == 0)
+    return 0;
+  ba = linli_geometry_get_bounds (a);
+  bb = linli_geometry_get_bounds (b);
+  if (!linli_bounds_intersect (&ba, &bb))
+    return 0;
+
+  lon0 = (MAX (ba.min_lon, bb.min_lon) + MIN (ba.max_lon, bb.max_lon)) / 2;
+  lat0 = (MAX (ba.min_lat, bb.min_lat) + MIN (ba.max_lat, bb.max_lat)) / 2;
+  kx = EARTH_RADIUS_M * cos (lat0 * G_PI / 180) * G_PI / 180;
+  ky = EARTH_RADIUS_M * G_PI / 180;
+  y_lo = (MAX (ba.min_lat, bb.min_lat) - lat0) * ky;
+  y_hi = (MIN (ba.max_lat, bb.max_lat) - lat0) * ky;
+
+  collect_edges (a, 0, lon0, lat0, kx, ky, edges);
+  collect_edges (b, 1, lon0, lat0, kx, ky, edges);
+
+  g_array_append_val (ys, y_lo);
+  g_array_append_val (ys, y_hi);
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const Edge *e = &g_array_index (edges, Edge, i);
+
+      if (e->y0 > y_lo && e->y0 < y_hi)
+        g_array_append_val (ys, e->y0);
+      if (e->y1 > y_lo && e->y1 < y_hi)
+        g_array_append_val (ys, e->y1);
+      for (guint j = i + 1; j < edges->len; j++)
+        {
+          const Edge *f = &g_array_index (edges, Edge, j);
+          double dx1, dy1, dx2, dy2, den, t, u, y;
+
+          if (f->y0 >= e->y1 || e->y0 >= f->y1 ||
+              MAX (e->x0, e->x1) < MIN (f->x0, f->x1) || MAX (f->x0, f->x1) < MIN (e->x0, e->x1))
+            continue;
+          dx1 = e->x1 - e->x0;
+          dy1 = e->y1 - e->y0;
+          dx2 = f->x1 - f->x0;
+          dy2 = f->y1 - f->y0;
+          den = dx1 * dy2 - dy1 * dx2;
+          if (den == 0)
+            continue;   /* parallel: they keep their order */
+          t = ((f->x0 - e->x0) * dy2 - (f->y0 - e->y0) * dx2) / den;
+          u = ((f->x0 - e->x0) * dy1 - (f->y0 - e->y0) * dx1) / den;
+          if (t <= 0 || t >= 1 || u <= 0 || u >= 1)
+            continue;
+          y = e->y0 + t * dy1;
+          if (y > y_lo && y < y_hi)
+            g_array_append_val (ys, y);
+        }
+    }
+  g_array_sort (ys, compare_double);
+
+  for (guint k = 0; k + 1 < ys->len; k++)
+    {
+      double y0 = g_array_index (ys, double, k), y1 = g_array_index (ys, double, k + 1);
+      double ym = (y0 + y1) / 2, h = y1 - y0;
+      guint i = 0, j = 0;
+
+      if (!(h > 0))
+        continue;
+      crossings_at (edges, 0, ym, xa);
+      crossings_at (edges, 1, ym, xb);
+      /* Walk the two lists of stretches together. */
+      while (i + 1 < xa->len && j + 1 < xb->len)
+        {
+          double a0 = g_array_index (xa, double, i), a1 = g_array_index (xa, double, i + 1);
+          double b0 = g_array_index (xb, double, j), b1 = g_array_index (xb, double, j + 1);
+          double lo = MAX (a0, b0), hi = MIN (a1, b1);
+
+          if (hi > lo)
+            {
+              double piece = (hi - lo) * h;
+              area += piece;
+              /* Where the overlap is thickest, both ways. */
+              if (MIN (hi - lo, h) * MIN (hi - lo, h) > best)
+                {
+                  best = MIN (hi - lo, h) * MIN (hi - lo, h);
+                  best_x = (lo + hi) / 2;
+                  best_y = ym;
+                }
+            }
+          if (a1 < b1)
+            i += 2;
+          else
+            j += 2;
+        }
+    }
+
+  if (inside && !isnan (best_x))
+    {
+      inside->lon = lon0 + best_x / kx;
+      inside->lat = lat0 + best_y / ky;
+    }
+  return area;
+}

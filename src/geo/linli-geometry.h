@@ -54,6 +54,35 @@ LinliBounds    linli_geometry_get_bounds   (const LinliGeometry *self);
 LinliPoint     linli_geometry_get_label_point (const LinliGeometry *self);
 double         linli_geometry_area_m2      (const LinliGeometry *self);
 
+/* What is wrong with a ring drawn as the outline of a grid. */
+typedef enum {
+  LINLI_RING_VALID,
+  LINLI_RING_TOO_FEW_POINTS,     /* fewer than three distinct points */
+  LINLI_RING_SELF_INTERSECTING,  /* two edges cross or touch */
+  LINLI_RING_NO_AREA,            /* every point on one line */
+} LinliRingProblem;
+
+/* A ring may be open or closed (last point repeating the first). Edge i runs
+ * from point i to point i + 1 of the open ring, the last one back to 0. */
+LinliRingProblem linli_ring_check          (const LinliPoint    *points,
+                                            guint                n_points,
+                                            guint               *edge_a,
+                                            guint               *edge_b);
+gboolean       linli_ring_find_self_intersection (const LinliPoint *points,
+                                                  guint             n_points,
+                                                  guint            *edge_a,
+                                                  guint            *edge_b);
+LinliGeometry *linli_geometry_new_from_ring (const LinliPoint   *points,
+                                             guint               n_points);
+
+/* The area both outlines cover (even-odd rule, holes and concave outlines
+ * included), and a point inside it when there is one (NAN otherwise). */
+double         linli_geometry_overlap_area_m2 (const LinliGeometry *a,
+                                               const LinliGeometry *b,
+                                               LinliPoint          *inside);
+gboolean       linli_bounds_intersect      (const LinliBounds   *a,
+                                            const LinliBounds   *b);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliGeometry, linli_geometry_free)
 
 G_END_DECLS

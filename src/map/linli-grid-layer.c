@@ -6,27 +6,53 @@
 #include <math.h>
 
 #include "linli-geometry.h"
+#include "linli-grid-index.h"
 #include "linli-grid-layer.h"
+#include "linli-record-names.h"
 #include "linli-records.h"
+#include "linli-tile-cache.h"
 
 /* Draws every grid in one snapshot: management grids filled with their
  * colour and outlined, public sentiment grids as dashed outlines, each
- * labelled with its name. One widget for all of them, not one per grid. */
+ * labelled with its name, a management grid also with its workers. One
+ * widget for all of them, not one per grid.
+ *
+ * The grids are drawn into tiles of the world at the current zoom level
+ * (LinliTileCache): while the map pans, nothing is drawn again but the
+ * tiles coming into view. The selected grid's outline, which changes on a
+ * click, is drawn over them on every frame. */
+
+#define LINE_WIDTH_MAX 3.0
+/* A label is shown when its grid is at least this share of its width. */
+#define LABEL_FIT 0.7
 
 typedef struct
 {
-  LinliGeometry *geometry;
-  LinliGridKind  kind;
-  GdkRGBA        color;
-  char          *name;
+  gint64          id;
+  LinliGeometry  *geometry;
+  LinliGridKind   kind;
+  GdkRGBA         color;
+  char           *name;
+  char           *workers;
+  PangoLayout    *label;      /* NULL until drawn once */
+
+  /* In world pixels at the zoom of the layer's world_zoom. */
+  double         *xy;         /* every ring's points, x and y */
+  double          min_x, min_y, max_x, max_y;
+  double          label_x, label_y, label_w, label_h;
 } DrawnGrid;
 
 struct _LinliGridLayer
 {
-  ShumateLayer  parent_instance;
+  ShumateLayer       parent_instance;
 
-  GListModel   *grids;
-  GPtrArray    *drawn;   /* DrawnGrid, management grids first */
+  GListModel        *grids;
+  LinliRecordNames  *workers;
+  GPtrArray         *drawn;   /* DrawnGrid, management grids first */
+  LinliGridIndex    *index;
+  LinliTileCache    *tiles;
+  double             world_zoom;
+  gint64             selected;
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridLayer, linli_grid_layer, SHUMATE_TYPE_LAYER)
@@ -38,6 +64,9 @@ drawn_grid_free (gpointer data)
 
   linli_geometry_free (grid->geometry);
   g_free (grid->name);
+  g_free (grid->workers);
+  g_clear_object (&grid->label);
+  g_free (grid->xy);
   g_free (grid);
 }
 
@@ -55,6 +84,8 @@ rebuild (LinliGridLayer *self)
   guint n = self->grids ? g_list_model_get_n_items (self->grids) : 0;
 
   g_ptr_array_set_size (self->drawn, 0);
+  g_clear_pointer (&self->index, linli_grid_index_free);
+  self->index = linli_grid_index_new ();
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LinliRecord) grid = g_list_model_get_item (self->grids, i);
@@ -73,14 +104,20 @@ rebuild (LinliGridLayer *self)
           continue;
         }
       drawn = g_new0 (DrawnGrid, 1);
+      drawn->id = linli_record_get_id (grid);
       drawn->geometry = geometry;
       drawn->kind = linli_record_get_enum (grid, "kind");
       drawn->name = g_strdup (linli_record_get_text (grid, "name"));
+      if (self->workers != NULL && drawn->kind == LINLI_GRID_KIND_MANAGEMENT)
+        drawn->workers = linli_record_names_join (self->workers, linli_record_get_refs (grid, "workers"));
       if (!gdk_rgba_parse (&drawn->color, linli_record_get_text (grid, "color")))
         gdk_rgba_parse (&drawn->color, "#3584e4");
       g_ptr_array_add (self->drawn, drawn);
+      linli_grid_index_add (self->index, drawn->id, drawn->kind, geometry);
     }
   g_ptr_array_sort (self->drawn, compare_kind);
+  self->world_zoom = NAN;
+  linli_tile_cache_invalidate (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -90,73 +127,261 @@ grids_changed_cb (LinliGridLayer *self)
   rebuild (self);
 }
 
-static void
-trace_geometry (LinliGridLayer      *self,
-                cairo_t             *cr,
-                ShumateViewport     *viewport,
-                const LinliGeometry *geometry)
+static PangoLayout *
+create_label (LinliGridLayer  *self,
+              const DrawnGrid *grid)
 {
-  for (guint r = 0; r < linli_geometry_get_n_rings (geometry); r++)
-    {
-      guint n_points;
-      const LinliPoint *points = linli_geometry_get_ring (geometry, r, &n_points, NULL);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  g_autofree char *markup = NULL;
 
-      for (guint i = 0; i < n_points; i++)
+  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
+    markup = g_markup_printf_escaped ("<b>%s</b>", grid->name);
+  else if (grid->workers != NULL && *grid->workers != '\0')
+    markup = g_markup_printf_escaped ("%s\n<small>%s</small>", grid->name, grid->workers);
+  else
+    markup = g_markup_escape_text (grid->name, -1);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  return layout;
+}
+
+/* World pixels of every outline and label at @zoom. */
+static void
+project (LinliGridLayer *self,
+         double          zoom)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  if (self->world_zoom == zoom)
+    return;
+  self->world_zoom = zoom;
+
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
+      guint n_total = 0, k = 0;
+      LinliPoint at;
+      int width, height;
+
+      for (guint r = 0; r < linli_geometry_get_n_rings (grid->geometry); r++)
+        {
+          guint n;
+          linli_geometry_get_ring (grid->geometry, r, &n, NULL);
+          n_total += n;
+        }
+      g_free (grid->xy);
+      grid->xy = g_new (double, 2 * MAX (n_total, 1));
+      grid->min_x = grid->min_y = INFINITY;
+      grid->max_x = grid->max_y = -INFINITY;
+      for (guint r = 0; r < linli_geometry_get_n_rings (grid->geometry); r++)
+        {
+          guint n;
+          const LinliPoint *points = linli_geometry_get_ring (grid->geometry, r, &n, NULL);
+
+          for (guint j = 0; j < n; j++, k++)
+            {
+              double *p = &grid->xy[2 * k];
+              linli_world_from_location (viewport, zoom, points[j].lat, points[j].lon, &p[0], &p[1]);
+              grid->min_x = MIN (grid->min_x, p[0]);
+              grid->max_x = MAX (grid->max_x, p[0]);
+              grid->min_y = MIN (grid->min_y, p[1]);
+              grid->max_y = MAX (grid->max_y, p[1]);
+            }
+        }
+
+      /* Management grids are labelled at their centre; a public sentiment
+       * grid, which spans several of them, along the inside of its top
+       * edge, in its own colour, so the two never sit on top of each other. */
+      if (grid->label == NULL)
+        grid->label = create_label (self, grid);
+      pango_layout_get_pixel_size (grid->label, &width, &height);
+      at = linli_geometry_get_label_point (grid->geometry);
+      grid->label_w = width;
+      grid->label_h = height;
+      if (isnan (at.lat) || width > (grid->max_x - grid->min_x) / LABEL_FIT)
+        {
+          grid->label_w = 0;  /* too small to say its name */
+          continue;
+        }
+      if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
+        at.lat = linli_geometry_get_bounds (grid->geometry).max_lat;
+      linli_world_from_location (viewport, zoom, at.lat, at.lon, &grid->label_x, &grid->label_y);
+      grid->label_x -= width / 2.0;
+      grid->label_y -= height / 2.0;
+      if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
+        grid->label_y += height / 2.0 + 4;
+    }
+}
+
+static void
+trace (cairo_t         *cr,
+       const DrawnGrid *grid)
+{
+  guint k = 0;
+
+  cairo_new_path (cr);
+  for (guint r = 0; r < linli_geometry_get_n_rings (grid->geometry); r++)
+    {
+      guint n;
+
+      linli_geometry_get_ring (grid->geometry, r, &n, NULL);
+      for (guint j = 0; j < n; j++, k++)
+        {
+          if (j == 0)
+            cairo_move_to (cr, grid->xy[2 * k], grid->xy[2 * k + 1]);
+          else
+            cairo_line_to (cr, grid->xy[2 * k], grid->xy[2 * k + 1]);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+static gboolean
+overlaps (double x0, double y0, double x1, double y1,
+          double tx, double ty)
+{
+  return x1 >= tx && x0 <= tx + LINLI_TILE_SIZE && y1 >= ty && y0 <= ty + LINLI_TILE_SIZE;
+}
+
+static void
+draw_outline (cairo_t         *cr,
+              const DrawnGrid *grid)
+{
+  const GdkRGBA *c = &grid->color;
+
+  if (grid->kind == LINLI_GRID_KIND_MANAGEMENT)
+    {
+      cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.22);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else
+    {
+      static const double dashes[] = { 8, 5 };
+      cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.95);
+      cairo_set_line_width (cr, LINE_WIDTH_MAX);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+    }
+  cairo_stroke (cr);
+}
+
+static void
+draw_label (cairo_t         *cr,
+            const DrawnGrid *grid)
+{
+  cairo_move_to (cr, grid->label_x, grid->label_y);
+  pango_cairo_layout_path (cr, grid->label);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_set_line_width (cr, 3);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_move_to (cr, grid->label_x, grid->label_y);
+  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
+    gdk_cairo_set_source_rgba (cr, &grid->color);
+  else
+    cairo_set_source_rgba (cr, 0.14, 0.14, 0.16, 1);
+  pango_cairo_show_layout (cr, grid->label);
+}
+
+static gboolean
+draw_tile_cb (cairo_t  *cr,
+              double    zoom,
+              double    tx,
+              double    ty,
+              gpointer  user_data)
+{
+  LinliGridLayer *self = user_data;
+  double m = LINE_WIDTH_MAX;
+  gboolean drawn = FALSE;
+
+  project (self, zoom);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      const DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
+
+      if (!overlaps (grid->min_x - m, grid->min_y - m, grid->max_x + m, grid->max_y + m, tx, ty))
+        continue;
+      trace (cr, grid);
+      draw_outline (cr, grid);
+      drawn = TRUE;
+    }
+
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      const DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
+
+      if (grid->label_w <= 0 ||
+          !overlaps (grid->label_x - m, grid->label_y - m,
+                     grid->label_x + grid->label_w + m, grid->label_y + grid->label_h + m, tx, ty))
+        continue;
+      draw_label (cr, grid);
+      drawn = TRUE;
+    }
+  return drawn;
+}
+
+static const DrawnGrid *
+find_drawn (LinliGridLayer *self,
+            gint64          id)
+{
+  for (guint i = 0; id != 0 && i < self->drawn->len; i++)
+    {
+      const DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
+      if (grid->id == id)
+        return grid;
+    }
+  return NULL;
+}
+
+/* The selected grid, outlined thick in the accent colour over the tiles. */
+static void
+snapshot_selected (LinliGridLayer *self,
+                   GtkSnapshot    *snapshot)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+  const DrawnGrid *grid = find_drawn (self, self->selected);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (grid == NULL)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_new_path (cr);
+  for (guint r = 0; r < linli_geometry_get_n_rings (grid->geometry); r++)
+    {
+      guint n;
+      const LinliPoint *points = linli_geometry_get_ring (grid->geometry, r, &n, NULL);
+
+      for (guint j = 0; j < n; j++)
         {
           double x, y;
-          shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                                      points[i].lat, points[i].lon, &x, &y);
-          if (i == 0)
+          shumate_viewport_location_to_widget_coords (viewport, widget, points[j].lat, points[j].lon, &x, &y);
+          if (j == 0)
             cairo_move_to (cr, x, y);
           else
             cairo_line_to (cr, x, y);
         }
       cairo_close_path (cr);
     }
-}
-
-/* Management grids are labelled at their centre; a public sentiment grid,
- * which spans several of them, along the inside of its top edge, in its
- * own colour, so the two never sit on top of each other. */
-static void
-draw_label (LinliGridLayer  *self,
-            cairo_t         *cr,
-            ShumateViewport *viewport,
-            const DrawnGrid *grid)
-{
-  LinliPoint at = linli_geometry_get_label_point (grid->geometry);
-  g_autoptr(PangoLayout) layout = NULL;
-  int width, height;
-  double x, y;
-
-  if (isnan (at.lat))
-    return;
-  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
-    at.lat = linli_geometry_get_bounds (grid->geometry).max_lat;
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), at.lat, at.lon, &x, &y);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), grid->name);
-  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-    }
-  pango_layout_get_pixel_size (layout, &width, &height);
-  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
-    y += height + 4;
-
-  cairo_move_to (cr, x - width / 2.0, y - height / 2.0);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, 3);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 7);
+  cairo_stroke_preserve (cr);
+  /* libadwaita's blue 4, its default accent. */
+  cairo_set_source_rgba (cr, 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1);
+  cairo_set_line_width (cr, 4);
   cairo_stroke (cr);
-  cairo_move_to (cr, x - width / 2.0, y - height / 2.0);
-  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
-    gdk_cairo_set_source_rgba (cr, &grid->color);
-  else
-    cairo_set_source_rgba (cr, 0.14, 0.14, 0.16, 1);
-  pango_cairo_show_layout (cr, layout);
+  cairo_destroy (cr);
 }
 
 static void
@@ -165,47 +390,11 @@ linli_grid_layer_snapshot (GtkWidget   *widget,
 {
   LinliGridLayer *self = LINLI_GRID_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
 
-  if (self->drawn->len == 0 || width <= 0 || height <= 0)
+  if (self->drawn->len == 0)
     return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  for (guint i = 0; i < self->drawn->len; i++)
-    {
-      const DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
-      const GdkRGBA *c = &grid->color;
-
-      cairo_new_path (cr);
-      trace_geometry (self, cr, viewport, grid->geometry);
-      if (grid->kind == LINLI_GRID_KIND_MANAGEMENT)
-        {
-          cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.22);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.9);
-          cairo_set_line_width (cr, 2);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
-      else
-        {
-          static const double dashes[] = { 8, 5 };
-          cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.95);
-          cairo_set_line_width (cr, 3);
-          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-        }
-      cairo_stroke (cr);
-    }
-
-  cairo_set_dash (cr, NULL, 0, 0);
-  for (guint i = 0; i < self->drawn->len; i++)
-    draw_label (self, cr, viewport, g_ptr_array_index (self->drawn, i));
-
-  cairo_destroy (cr);
+  linli_tile_cache_snapshot (self->tiles, snapshot, widget, viewport);
+  snapshot_selected (self, snapshot);
 }
 
 static void
@@ -234,6 +423,9 @@ linli_grid_layer_dispose (GObject *object)
   if (self->grids != NULL)
     g_signal_handlers_disconnect_by_func (self->grids, grids_changed_cb, self);
   g_clear_object (&self->grids);
+  if (self->workers != NULL)
+    g_signal_handlers_disconnect_by_func (self->workers, grids_changed_cb, self);
+  g_clear_object (&self->workers);
 
   G_OBJECT_CLASS (linli_grid_layer_parent_class)->dispose (object);
 }
@@ -244,6 +436,8 @@ linli_grid_layer_finalize (GObject *object)
   LinliGridLayer *self = LINLI_GRID_LAYER (object);
 
   g_clear_pointer (&self->drawn, g_ptr_array_unref);
+  g_clear_pointer (&self->index, linli_grid_index_free);
+  g_clear_pointer (&self->tiles, linli_tile_cache_free);
 
   G_OBJECT_CLASS (linli_grid_layer_parent_class)->finalize (object);
 }
@@ -264,6 +458,9 @@ static void
 linli_grid_layer_init (LinliGridLayer *self)
 {
   self->drawn = g_ptr_array_new_with_free_func (drawn_grid_free);
+  self->index = linli_grid_index_new ();
+  self->tiles = linli_tile_cache_new (draw_tile_cb, self);
+  self->world_zoom = NAN;
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -296,10 +493,76 @@ linli_grid_layer_set_grids (LinliGridLayer *self,
   rebuild (self);
 }
 
+/**
+ * linli_grid_layer_set_workers:
+ * @workers: (nullable): the workers' names, to label the management grids
+ */
+void
+linli_grid_layer_set_workers (LinliGridLayer   *self,
+                              LinliRecordNames *workers)
+{
+  g_return_if_fail (LINLI_IS_GRID_LAYER (self));
+  g_return_if_fail (workers == NULL || LINLI_IS_RECORD_NAMES (workers));
+
+  if (self->workers != NULL)
+    g_signal_handlers_disconnect_by_func (self->workers, grids_changed_cb, self);
+  g_set_object (&self->workers, workers);
+  if (workers != NULL)
+    g_signal_connect_swapped (workers, "changed", G_CALLBACK (grids_changed_cb), self);
+  rebuild (self);
+}
+
 /* How many grids have an outline to draw: for tests. */
 guint
 linli_grid_layer_get_n_drawn (LinliGridLayer *self)
 {
   g_return_val_if_fail (LINLI_IS_GRID_LAYER (self), 0);
   return self->drawn->len;
+}
+
+/**
+ * linli_grid_layer_grid_at:
+ *
+ * Returns: the id of the management grid at the place, or else of the
+ *   public sentiment grid there, or 0
+ */
+gint64
+linli_grid_layer_grid_at (LinliGridLayer *self,
+                          double          latitude,
+                          double          longitude)
+{
+  gint64 management, sentiment;
+
+  g_return_val_if_fail (LINLI_IS_GRID_LAYER (self), 0);
+
+  linli_grid_index_locate (self->index, longitude, latitude, &management, &sentiment);
+  return management != 0 ? management : sentiment;
+}
+
+void
+linli_grid_layer_set_selected (LinliGridLayer *self,
+                               gint64          grid_id)
+{
+  g_return_if_fail (LINLI_IS_GRID_LAYER (self));
+
+  if (self->selected == grid_id)
+    return;
+  self->selected = grid_id;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gint64
+linli_grid_layer_get_selected (LinliGridLayer *self)
+{
+  g_return_val_if_fail (LINLI_IS_GRID_LAYER (self), 0);
+  return self->selected;
+}
+
+/* Tiles drawn since the layer was made: the benchmark and tests see that
+ * panning draws only the tiles coming into view. */
+guint
+linli_grid_layer_get_n_tiles_drawn (LinliGridLayer *self)
+{
+  g_return_val_if_fail (LINLI_IS_GRID_LAYER (self), 0);
+  return linli_tile_cache_get_n_drawn (self->tiles);
 }

@@ -3,15 +3,26 @@
 
 #include <shumate/shumate.h>
 
+#include "linli-record-names.h"
+
 G_BEGIN_DECLS
 
 #define LINLI_TYPE_GRID_LAYER (linli_grid_layer_get_type ())
 
 G_DECLARE_FINAL_TYPE (LinliGridLayer, linli_grid_layer, LINLI, GRID_LAYER, ShumateLayer)
 
-LinliGridLayer *linli_grid_layer_new       (ShumateViewport *viewport);
-void            linli_grid_layer_set_grids (LinliGridLayer  *self,
-                                            GListModel      *grids);
-guint           linli_grid_layer_get_n_drawn (LinliGridLayer *self);
+LinliGridLayer *linli_grid_layer_new           (ShumateViewport  *viewport);
+void            linli_grid_layer_set_grids     (LinliGridLayer   *self,
+                                                GListModel       *grids);
+void            linli_grid_layer_set_workers   (LinliGridLayer   *self,
+                                                LinliRecordNames *workers);
+guint           linli_grid_layer_get_n_drawn   (LinliGridLayer   *self);
+gint64          linli_grid_layer_grid_at       (LinliGridLayer   *self,
+                                                double            latitude,
+                                                double            longitude);
+void            linli_grid_layer_set_selected  (LinliGridLayer   *self,
+                                                gint64            grid_id);
+gint64          linli_grid_layer_get_selected  (LinliGridLayer   *self);
+guint           linli_grid_layer_get_n_tiles_drawn (LinliGridLayer *self);
 
 G_END_DECLS

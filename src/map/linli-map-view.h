@@ -2,7 +2,9 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <shumate/shumate.h>
 
+#include "linli-map-points.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -13,8 +15,8 @@ G_DECLARE_FINAL_TYPE (LinliMapView, linli_map_view, LINLI, MAP_VIEW, GtkWidget)
 
 void        linli_map_view_set_store    (LinliMapView *self,
                                          LinliStore   *store);
-void        linli_map_view_set_base_map (LinliMapView *self,
-                                         const char   *base_map);
+void        linli_map_view_set_base_map (LinliMapView   *self,
+                                         LinliCommunity *community);
 void        linli_map_view_set_pin      (LinliMapView *self,
                                          double        latitude,
                                          double        longitude);
@@ -23,5 +25,20 @@ void        linli_map_view_center_on    (LinliMapView *self,
                                          double        longitude,
                                          double        zoom);
 guint       linli_map_view_get_n_grids_drawn (LinliMapView *self);
+
+ShumateMap      *linli_map_view_get_map      (LinliMapView *self);
+ShumateViewport *linli_map_view_get_viewport (LinliMapView *self);
+void             linli_map_view_add_overlay  (LinliMapView *self,
+                                              ShumateLayer *layer);
+
+void             linli_map_view_click        (LinliMapView *self,
+                                              double        x,
+                                              double        y);
+gint64           linli_map_view_get_selected_grid (LinliMapView *self);
+GtkWidget       *linli_map_view_get_grid_panel    (LinliMapView *self);
+GtkWidget       *linli_map_view_get_point_popover (LinliMapView *self);
+ShumateLayer    *linli_map_view_get_point_layer   (LinliMapView      *self,
+                                                   LinliMapPointKind  kind);
+ShumateLayer    *linli_map_view_get_grid_layer    (LinliMapView *self);
 
 G_END_DECLS

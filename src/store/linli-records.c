@@ -34,6 +34,12 @@ static const LinliColumn linli_community_columns[] = {
   COL ("secretary", TEXT),
   COL ("is_demo", BOOL),
   COL ("created_at", DATETIME),
+  DEF ("base_map", TEXT, "none"),
+  COL ("tile_url", TEXT),
+  COL ("mbtiles_path", TEXT),
+  COL ("site_plan_path", TEXT),
+  COL ("site_plan_points", TEXT),
+  DEF ("site_plan_opacity", DOUBLE, "0.7"),
 };
 DEFINE_RECORD (LinliCommunity, linli_community, "community", "id")
 

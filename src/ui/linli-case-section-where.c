@@ -8,6 +8,7 @@
 
 #include "linli-case-section-where.h"
 #include "linli-geometry.h"
+#include "linli-grid-index.h"
 #include "linli-location-dialog.h"
 
 /* Where the case is: the building, the unit, floor and room as the
@@ -30,29 +31,14 @@ struct _LinliCaseSectionWhere
   LinliStore          *store;
   GHashTable          *buildings;   /* id → LinliBuilding */
   GHashTable          *grids;       /* id → LinliGrid */
-  GPtrArray           *boundaries;  /* Boundary of the management grids */
+  LinliGridIndex      *index;       /* the management grids' outlines */
   gboolean             loading;
 };
-
-typedef struct
-{
-  gint64         grid_id;
-  LinliGeometry *geometry;
-} Boundary;
 
 static void linli_case_section_where_section_init (LinliCaseSectionInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LinliCaseSectionWhere, linli_case_section_where, ADW_TYPE_PREFERENCES_GROUP,
                                G_IMPLEMENT_INTERFACE (LINLI_TYPE_CASE_SECTION, linli_case_section_where_section_init))
-
-static void
-boundary_free (gpointer data)
-{
-  Boundary *boundary = data;
-
-  linli_geometry_free (boundary->geometry);
-  g_free (boundary);
-}
 
 static LinliRecord *
 building_of (LinliCaseSectionWhere *self,
@@ -93,13 +79,7 @@ derived_grid (LinliCaseSectionWhere *self)
     return 0;
   lat = linli_record_get_double (self->copy, "lat");
   lon = linli_record_get_double (self->copy, "lon");
-  for (guint i = 0; i < self->boundaries->len; i++)
-    {
-      Boundary *boundary = g_ptr_array_index (self->boundaries, i);
-      if (linli_geometry_contains (boundary->geometry, lon, lat))
-        return boundary->grid_id;
-    }
-  return 0;
+  return linli_grid_index_lookup (self->index, LINLI_GRID_KIND_MANAGEMENT, lon, lat);
 }
 
 static void
@@ -282,7 +262,8 @@ where_load (LinliCaseSection *section,
   g_clear_pointer (&self->grids, g_hash_table_unref);
   self->buildings = index_records (buildings);
   self->grids = index_records (grids);
-  g_ptr_array_set_size (self->boundaries, 0);
+  g_clear_pointer (&self->index, linli_grid_index_free);
+  self->index = linli_grid_index_new ();
   for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
     {
       g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
@@ -294,10 +275,8 @@ where_load (LinliCaseSection *section,
       geometry = linli_geometry_parse (geojson, NULL);
       if (geometry != NULL)
         {
-          Boundary *boundary = g_new (Boundary, 1);
-          boundary->grid_id = linli_record_get_id (grid);
-          boundary->geometry = geometry;
-          g_ptr_array_add (self->boundaries, boundary);
+          linli_grid_index_add (self->index, linli_record_get_id (grid), LINLI_GRID_KIND_MANAGEMENT, geometry);
+          linli_geometry_free (geometry);
         }
     }
 
@@ -346,7 +325,7 @@ linli_case_section_where_finalize (GObject *object)
 {
   LinliCaseSectionWhere *self = LINLI_CASE_SECTION_WHERE (object);
 
-  g_clear_pointer (&self->boundaries, g_ptr_array_unref);
+  g_clear_pointer (&self->index, linli_grid_index_free);
 
   G_OBJECT_CLASS (linli_case_section_where_parent_class)->finalize (object);
 }
@@ -376,6 +355,6 @@ linli_case_section_where_class_init (LinliCaseSectionWhereClass *klass)
 static void
 linli_case_section_where_init (LinliCaseSectionWhere *self)
 {
-  self->boundaries = g_ptr_array_new_with_free_func (boundary_free);
+  self->index = linli_grid_index_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-grid-properties-dialog.h"
 #include "linli-grids-page.h"
 #include "linli-record-names.h"
 
 /* The Grids page: every grid with its kind, workers, households and
- * population, management grids first. */
+ * population, management grids first. Activating a row (double click or
+ * Enter) opens the grid's properties. */
 
 struct _LinliGridsPage
 {
@@ -25,6 +27,7 @@ struct _LinliGridsPage
 
   GListModel        *grids;
   LinliRecordNames  *workers;
+  LinliStore        *store;
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridsPage, linli_grids_page, GTK_TYPE_WIDGET)
@@ -179,6 +182,24 @@ set_up_column (LinliGridsPage      *self,
 }
 
 static void
+row_activated_cb (LinliGridsPage *self,
+                  guint           position)
+{
+  g_autoptr(LinliGrid) grid = NULL;
+  LinliGridPropertiesDialog *dialog;
+  GtkRoot *root;
+
+  if (self->store == NULL || self->grids == NULL || position >= g_list_model_get_n_items (self->grids))
+    return;
+  grid = g_list_model_get_item (self->grids, position);
+  dialog = linli_grid_properties_dialog_new (self->store, grid, NULL);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 linli_grids_page_dispose (GObject *object)
 {
   LinliGridsPage *self = LINLI_GRIDS_PAGE (object);
@@ -219,6 +240,7 @@ linli_grids_page_init (LinliGridsPage *self)
   set_up_column (self, self->workers_column, FIELD_WORKERS);
   set_up_column (self, self->households_column, FIELD_HOUSEHOLDS);
   set_up_column (self, self->population_column, FIELD_POPULATION);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
   update_visible_page (self);
 }
 
@@ -235,6 +257,7 @@ linli_grids_page_set_store (LinliGridsPage *self,
     g_signal_handlers_disconnect_by_func (self->grids, update_visible_page, self);
   g_clear_object (&self->workers);
   g_clear_object (&self->grids);
+  g_set_object (&self->store, store);
 
   if (store != NULL)
     {

@@ -118,7 +118,7 @@ linli_location_dialog_init (LinliLocationDialog *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->hint), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->hint));
 
-  self->map_view = g_object_new (LINLI_TYPE_MAP_VIEW, "vexpand", TRUE, NULL);
+  self->map_view = g_object_new (LINLI_TYPE_MAP_VIEW, "vexpand", TRUE, "browsing", FALSE, NULL);
   g_signal_connect_swapped (self->map_view, "location-clicked", G_CALLBACK (location_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->map_view));
 

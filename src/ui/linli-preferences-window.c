@@ -3,46 +3,318 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "linli-base-map.h"
+#include "linli-mbtiles.h"
+#include "linli-plan-transform.h"
 #include "linli-preferences-window.h"
+#include "linli-site-plan-dialog.h"
+
+/* Preferences. The base map belongs to the community, so it is stored in
+ * its record (and every choice is checked before it is): a tile address
+ * must have {x}, {y} and {z}, an MBTiles file must hold raster tiles, a
+ * site plan must be placed. */
+
+#define OPACITY_DELAY_MS 300
 
 struct _LinliPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwPreferencesGroup  *base_map_group;
   AdwComboRow          *base_map_row;
-  GSettings            *settings;
+  GtkLabel             *problem_label;
+  AdwPreferencesGroup  *url_group;
+  AdwEntryRow          *url_row;
+  GtkLabel             *url_error;
+  AdwPreferencesGroup  *mbtiles_group;
+  AdwActionRow         *mbtiles_row;
+  GtkLabel             *mbtiles_error;
+  AdwPreferencesGroup  *site_plan_group;
+  AdwActionRow         *site_plan_row;
+  GtkScale             *opacity_scale;
+
+  LinliStore           *store;
+  GtkFileChooserNative *chooser;
+  guint                 opacity_id;
+  gboolean              loading;
 };
 
 G_DEFINE_FINAL_TYPE (LinliPreferencesWindow, linli_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The rows of the base map choice, in order, as stored in GSettings. */
-static const char * const base_maps[] = { "none", "osm" };
+/* The rows of the base map choice, in order, as the community stores them. */
+static const char * const kinds[] = { "none", "osm", "xyz", "mbtiles", "site-plan" };
 
-static gboolean
-base_map_to_row (GValue   *value,
-                 GVariant *variant,
-                 gpointer  user_data)
+static void
+show_label (GtkLabel   *label,
+            const char *message)
 {
-  const char *id = g_variant_get_string (variant, NULL);
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (base_maps); i++)
-    if (g_str_equal (id, base_maps[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
+static const char *
+selected_kind (LinliPreferencesWindow *self)
+{
+  guint row = adw_combo_row_get_selected (self->base_map_row);
+  return kinds[row < G_N_ELEMENTS (kinds) ? row : 0];
+}
+
+static void
+show_groups (LinliPreferencesWindow *self)
+{
+  const char *kind = selected_kind (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->url_group), g_str_equal (kind, "xyz"));
+  gtk_widget_set_visible (GTK_WIDGET (self->mbtiles_group), g_str_equal (kind, "mbtiles"));
+  gtk_widget_set_visible (GTK_WIDGET (self->site_plan_group), g_str_equal (kind, "site-plan"));
+}
+
+/* Why @kind cannot be drawn, under the row that can set it right. */
+static void
+show_problem (LinliPreferencesWindow *self,
+              const char             *kind,
+              const char             *problem)
+{
+  gboolean xyz = g_strcmp0 (kind, "xyz") == 0;
+  gboolean mbtiles = g_strcmp0 (kind, "mbtiles") == 0;
+
+  show_label (self->url_error, xyz ? problem : NULL);
+  show_label (self->mbtiles_error, mbtiles ? problem : NULL);
+  show_label (self->problem_label, xyz || mbtiles ? NULL : problem);
+}
+
+/* The community's choice, as the rows show it. */
+static void
+load (LinliPreferencesWindow *self)
+{
+  g_autoptr(LinliCommunity) community = self->store ? linli_store_dup_community (self->store) : NULL;
+  g_autoptr(LinliBaseMap) base_map = NULL;
+  LinliRecord *record = LINLI_RECORD (community);
+  const char *kind, *path;
+  guint row = 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->base_map_group), community != NULL);
+  if (community == NULL)
+    {
+      show_label (self->problem_label, _("Open a community to choose its base map."));
+      return;
+    }
+
+  self->loading = TRUE;
+  kind = linli_record_get_text (record, "base_map");
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i]) == 0)
+      row = i;
+  adw_combo_row_set_selected (self->base_map_row, row);
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), linli_record_get_text (record, "tile_url") ?: "");
+
+  path = linli_record_get_text (record, "mbtiles_path");
+  adw_action_row_set_subtitle (self->mbtiles_row, path ? path : _("None chosen"));
+
+  path = linli_record_get_text (record, "site_plan_path");
+  if (path != NULL)
+    {
+      g_autofree LinliControlPoint *points = NULL;
+      guint n_points = 0;
+      g_autofree char *subtitle = NULL;
+
+      points = linli_control_points_parse (linli_record_get_text (record, "site_plan_points"), &n_points, NULL);
+      /* TRANSLATORS: a site plan's file and how many of its points are matched on the map */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u point matched", "%s, %u points matched",
+                                               n_points), path, n_points);
+      adw_action_row_set_subtitle (self->site_plan_row, subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (self->site_plan_row, _("None chosen"));
+  gtk_range_set_value (GTK_RANGE (self->opacity_scale), linli_record_get_double (record, "site_plan_opacity"));
+  self->loading = FALSE;
+
+  show_groups (self);
+  base_map = linli_base_map_new (community);
+  show_problem (self, kind, linli_base_map_get_problem (base_map));
+}
+
+/* Writes the community with @kind and what else was set on @community. */
+static gboolean
+save (LinliPreferencesWindow *self,
+      LinliCommunity         *community,
+      const char             *kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  linli_record_set_text (LINLI_RECORD (community), "base_map", kind);
+  if (!linli_store_update (self->store, LINLI_RECORD (community), &error))
+    {
+      show_label (self->problem_label, error->message);
+      return FALSE;
+    }
+  load (self);
   return TRUE;
 }
 
-static GVariant *
-row_to_base_map (const GValue       *value,
-                 const GVariantType *type,
-                 gpointer            user_data)
+static void
+base_map_changed_cb (LinliPreferencesWindow *self)
 {
-  guint row = g_value_get_uint (value);
+  g_autoptr(LinliCommunity) community = NULL;
+  g_autoptr(LinliBaseMap) base_map = NULL;
+  const char *kind = selected_kind (self);
 
-  return g_variant_new_string (base_maps[row < G_N_ELEMENTS (base_maps) ? row : 0]);
+  show_groups (self);
+  if (self->loading || self->store == NULL ||
+      (community = linli_store_dup_community (self->store)) == NULL)
+    return;
+
+  /* Only a choice that can be drawn is stored; until then the rows under
+   * the choice say what it needs. */
+  linli_record_set_text (LINLI_RECORD (community), "base_map", kind);
+  base_map = linli_base_map_new (community);
+  if (linli_base_map_get_problem (base_map) != NULL)
+    {
+      show_problem (self, kind, linli_base_map_get_problem (base_map));
+      return;
+    }
+  save (self, community, kind);
+}
+
+static void
+url_apply_cb (LinliPreferencesWindow *self)
+{
+  g_autoptr(LinliCommunity) community = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
+
+  if (!linli_base_map_check_url (url, &error))
+    {
+      show_label (self->url_error, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
+      return;
+    }
+  show_label (self->url_error, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
+  if (self->store == NULL || (community = linli_store_dup_community (self->store)) == NULL)
+    return;
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (url));
+    linli_record_set_text (LINLI_RECORD (community), "tile_url", stripped);
+  }
+  save (self, community, "xyz");
+}
+
+static void
+url_changed_cb (LinliPreferencesWindow *self)
+{
+  /* An error stays only while it is still true. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->url_error)) &&
+      linli_base_map_check_url (gtk_editable_get_text (GTK_EDITABLE (self->url_row)), NULL))
+    {
+      show_label (self->url_error, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
+    }
+}
+
+gboolean
+linli_preferences_window_use_mbtiles (LinliPreferencesWindow *self,
+                                      const char             *path)
+{
+  g_autoptr(LinliCommunity) community = NULL;
+  g_autoptr(LinliMbtiles) tiles = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LINLI_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  tiles = linli_mbtiles_open (path, &error);
+  show_label (self->mbtiles_error, tiles ? NULL : error->message);
+  if (tiles == NULL || self->store == NULL || (community = linli_store_dup_community (self->store)) == NULL)
+    return FALSE;
+  linli_record_set_text (LINLI_RECORD (community), "mbtiles_path", path);
+  return save (self, community, "mbtiles");
+}
+
+static void
+mbtiles_response_cb (LinliPreferencesWindow *self,
+                     int                     response,
+                     GtkFileChooserNative   *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        linli_preferences_window_use_mbtiles (self, path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_mbtiles_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LinliPreferencesWindow *self = LINLI_PREFERENCES_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Choose an MBTiles File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("MBTiles files"));
+  gtk_file_filter_add_pattern (filter, "*.mbtiles");
+  gtk_file_filter_add_pattern (filter, "*.MBTILES");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (mbtiles_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+site_plan_saved_cb (LinliPreferencesWindow *self)
+{
+  load (self);
+}
+
+static void
+place_site_plan_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LinliPreferencesWindow *self = LINLI_PREFERENCES_WINDOW (widget);
+  LinliSitePlanDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = linli_site_plan_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (site_plan_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+save_opacity_cb (gpointer user_data)
+{
+  LinliPreferencesWindow *self = user_data;
+  g_autoptr(LinliCommunity) community = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->opacity_id = 0;
+  if (self->store == NULL || (community = linli_store_dup_community (self->store)) == NULL)
+    return G_SOURCE_REMOVE;
+  linli_record_set_double (LINLI_RECORD (community), "site_plan_opacity",
+                           gtk_range_get_value (GTK_RANGE (self->opacity_scale)));
+  if (!linli_store_update (self->store, LINLI_RECORD (community), &error))
+    show_label (self->problem_label, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+opacity_changed_cb (LinliPreferencesWindow *self)
+{
+  if (self->loading)
+    return;
+  /* One write when the slider stops, not one per step of a drag. */
+  g_clear_handle_id (&self->opacity_id, g_source_remove);
+  self->opacity_id = g_timeout_add (OPACITY_DELAY_MS, save_opacity_cb, self);
 }
 
 static void
@@ -50,8 +322,16 @@ linli_preferences_window_dispose (GObject *object)
 {
   LinliPreferencesWindow *self = LINLI_PREFERENCES_WINDOW (object);
 
+  if (self->opacity_id != 0)
+    {
+      g_clear_handle_id (&self->opacity_id, g_source_remove);
+      save_opacity_cb (self);
+    }
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_PREFERENCES_WINDOW);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (linli_preferences_window_parent_class)->dispose (object);
 }
@@ -65,7 +345,21 @@ linli_preferences_window_class_init (LinliPreferencesWindowClass *klass)
   object_class->dispose = linli_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, base_map_group);
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, base_map_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, url_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, url_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, url_error);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, mbtiles_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, mbtiles_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, mbtiles_error);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, site_plan_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, site_plan_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, opacity_scale);
+
+  gtk_widget_class_install_action (widget_class, "preferences.choose-mbtiles", NULL, choose_mbtiles_cb);
+  gtk_widget_class_install_action (widget_class, "preferences.place-site-plan", NULL, place_site_plan_cb);
 }
 
 static void
@@ -73,16 +367,29 @@ linli_preferences_window_init (LinliPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
-  g_settings_bind_with_mapping (self->settings, "base-map", self->base_map_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, base_map_to_row, row_to_base_map, NULL, NULL);
+  g_signal_connect_swapped (self->base_map_row, "notify::selected", G_CALLBACK (base_map_changed_cb), self);
+  g_signal_connect_swapped (self->url_row, "apply", G_CALLBACK (url_apply_cb), self);
+  g_signal_connect_swapped (self->url_row, "changed", G_CALLBACK (url_changed_cb), self);
+  g_signal_connect_swapped (self->opacity_scale, "value-changed", G_CALLBACK (opacity_changed_cb), self);
 }
 
+/**
+ * linli_preferences_window_new:
+ * @store: (nullable): the open community, whose base map is chosen here
+ */
 LinliPreferencesWindow *
-linli_preferences_window_new (GtkWindow *parent)
+linli_preferences_window_new (GtkWindow  *parent,
+                              LinliStore *store)
 {
-  return g_object_new (LINLI_TYPE_PREFERENCES_WINDOW,
+  LinliPreferencesWindow *self;
+
+  g_return_val_if_fail (store == NULL || LINLI_IS_STORE (store), NULL);
+
+  self = g_object_new (LINLI_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
+  self->store = store ? g_object_ref (store) : NULL;
+  load (self);
+  return self;
 }

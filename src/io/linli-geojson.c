@@ -1,0 +1,946 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-geojson"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "linli-geojson.h"
+
+typedef struct
+{
+  LinliGeojsonFeatureKind  kind;
+  LinliGeometry           *geometry;    /* areas */
+  LinliPoint               point;       /* points */
+  JsonObject              *properties;  /* nullable */
+} Feature;
+
+struct _LinliGeojsonFile
+{
+  GArray     *features;   /* Feature */
+  GPtrArray  *keys;       /* char *, NULL-terminated */
+};
+
+G_DEFINE_QUARK (linli-geojson-error-quark, linli_geojson_error)
+
+static void
+feature_clear (gpointer data)
+{
+  Feature *feature = data;
+
+  g_clear_pointer (&feature->geometry, linli_geometry_free);
+  g_clear_pointer (&feature->properties, json_object_unref);
+}
+
+void
+linli_geojson_file_free (LinliGeojsonFile *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->features);
+  g_ptr_array_unref (self->keys);
+  g_free (self);
+}
+
+/* What the file is, when it is not GeoJSON at all. */
+static gboolean
+sniff (const char  *data,
+       gsize        length,
+       GError     **error)
+{
+  static const guchar shapefile_magic[] = { 0x00, 0x00, 0x27, 0x0a };
+  const char *text = data, *end = data + length;
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    text += 3;
+  while (text < end && g_ascii_isspace (*text))
+    text++;
+
+  if (text == end)
+    {
+      g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_NOT_GEOJSON,
+                           _("The file is empty."));
+      return FALSE;
+    }
+  if (length >= sizeof shapefile_magic && memcmp (data, shapefile_magic, sizeof shapefile_magic) == 0)
+    {
+      g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_NOT_GEOJSON,
+                           _("This is a shapefile, not GeoJSON. Convert it to GeoJSON first, "
+                             "for example with QGIS or ogr2ogr."));
+      return FALSE;
+    }
+  if (memchr (data, '\0', length) != NULL || !g_utf8_validate (data, length, NULL))
+    {
+      g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_NOT_GEOJSON,
+                           _("This is a binary file, not GeoJSON text."));
+      return FALSE;
+    }
+  if (*text == '<')
+    {
+      if (g_strstr_len (text, MIN (end - text, 4096), "<kml") != NULL)
+        g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_NOT_GEOJSON,
+                             _("This is a KML file, not GeoJSON. Convert it to GeoJSON first, "
+                               "for example with QGIS or ogr2ogr."));
+      else
+        g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_NOT_GEOJSON,
+                             _("This is an XML file, not GeoJSON."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+/* A [longitude, latitude] position in degrees. */
+static gboolean
+read_position (JsonNode   *node,
+               LinliPoint *p)
+{
+  JsonArray *xy;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  xy = json_node_get_array (node);
+  if (json_array_get_length (xy) < 2 ||
+      !is_number (json_array_get_element (xy, 0)) ||
+      !is_number (json_array_get_element (xy, 1)))
+    return FALSE;
+  p->lon = json_array_get_double_element (xy, 0);
+  p->lat = json_array_get_double_element (xy, 1);
+  return isfinite (p->lon) && isfinite (p->lat) && fabs (p->lon) <= 180 && fabs (p->lat) <= 90;
+}
+
+static gboolean
+read_ring (JsonNode      *node,
+           LinliGeometry *geometry,
+           gboolean       is_hole,
+           guint          index,
+           GError       **error)
+{
+  g_autoptr(GArray) points = NULL;
+  JsonArray *positions;
+  guint n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                   _("Feature %u: a polygon ring is not a list of positions"), index);
+      return FALSE;
+    }
+  positions = json_node_get_array (node);
+  n = json_array_get_length (positions);
+  points = g_array_sized_new (FALSE, FALSE, sizeof (LinliPoint), n);
+  for (guint i = 0; i < n; i++)
+    {
+      LinliPoint p;
+
+      if (!read_position (json_array_get_element (positions, i), &p))
+        {
+          g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                       _("Feature %u: position %u of a polygon ring is not a longitude and latitude in degrees"),
+                       index, i + 1);
+          return FALSE;
+        }
+      g_array_append_val (points, p);
+    }
+  if (n < 4)
+    {
+      g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                   _("Feature %u: polygon ring has fewer than four positions"), index);
+      return FALSE;
+    }
+  if (g_array_index (points, LinliPoint, 0).lon != g_array_index (points, LinliPoint, n - 1).lon ||
+      g_array_index (points, LinliPoint, 0).lat != g_array_index (points, LinliPoint, n - 1).lat)
+    {
+      g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                   _("Feature %u: a polygon ring does not end where it starts"), index);
+      return FALSE;
+    }
+  linli_geometry_add_ring (geometry, is_hole, (const LinliPoint *) (gconstpointer) points->data, n);
+  return TRUE;
+}
+
+static gboolean
+read_polygon (JsonNode      *node,
+              LinliGeometry *geometry,
+              guint          index,
+              GError       **error)
+{
+  JsonArray *rings;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (rings = json_node_get_array (node)) == 0)
+    {
+      g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                   _("Feature %u: a polygon is not a list of rings"), index);
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (rings); i++)
+    if (!read_ring (json_array_get_element (rings, i), geometry, i > 0, index, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_geometry (JsonNode  *node,
+               Feature   *feature,
+               guint      index,
+               GError   **error)
+{
+  JsonObject *object;
+  JsonNode *coordinates;
+  const char *type;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                   _("Feature %u: it has no geometry"), index);
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    goto invalid;
+  object = json_node_get_object (node);
+  type = json_object_get_string_member_with_default (object, "type", "");
+  coordinates = json_object_get_member (object, "coordinates");
+
+  if (g_str_equal (type, "Point"))
+    {
+      feature->kind = LINLI_GEOJSON_FEATURE_POINT;
+      if (!read_position (coordinates, &feature->point))
+        {
+          g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                       _("Feature %u: the point is not a longitude and latitude in degrees"), index);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (g_str_equal (type, "Polygon"))
+    {
+      feature->kind = LINLI_GEOJSON_FEATURE_AREA;
+      feature->geometry = linli_geometry_new ();
+      return read_polygon (coordinates, feature->geometry, index, error);
+    }
+  if (g_str_equal (type, "MultiPolygon"))
+    {
+      JsonArray *parts;
+
+      feature->kind = LINLI_GEOJSON_FEATURE_AREA;
+      feature->geometry = linli_geometry_new ();
+      if (coordinates == NULL || !JSON_NODE_HOLDS_ARRAY (coordinates) ||
+          json_array_get_length (parts = json_node_get_array (coordinates)) == 0)
+        {
+          g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                       _("Feature %u: a multipolygon is not a list of polygons"), index);
+          return FALSE;
+        }
+      for (guint i = 0; i < json_array_get_length (parts); i++)
+        if (!read_polygon (json_array_get_element (parts, i), feature->geometry, index, error))
+          return FALSE;
+      return TRUE;
+    }
+  if (g_str_equal (type, "LineString") || g_str_equal (type, "MultiLineString") ||
+      g_str_equal (type, "MultiPoint") || g_str_equal (type, "GeometryCollection"))
+    {
+      g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                   _("Feature %u: a %s cannot be imported; only polygons (grids) and points (buildings) can"),
+                   index, type);
+      return FALSE;
+    }
+
+invalid:
+  g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+               _("Feature %u: its geometry is not a GeoJSON geometry"), index);
+  return FALSE;
+}
+
+static gboolean
+read_feature (LinliGeojsonFile *self,
+              GHashTable       *seen_keys,
+              JsonNode         *node,
+              guint             index,
+              GError          **error)
+{
+  Feature feature = { 0 };
+  JsonObject *object;
+  JsonNode *properties;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node) ||
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "type", ""),
+                 "Feature") != 0)
+    {
+      g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                   _("Feature %u: it is not a GeoJSON Feature object"), index);
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  properties = json_object_get_member (object, "properties");
+  if (properties != NULL && !JSON_NODE_HOLDS_NULL (properties) && !JSON_NODE_HOLDS_OBJECT (properties))
+    {
+      g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
+                   _("Feature %u: its properties are not an object"), index);
+      return FALSE;
+    }
+
+  if (!read_geometry (json_object_get_member (object, "geometry"), &feature, index, error))
+    {
+      feature_clear (&feature);
+      return FALSE;
+    }
+
+  if (properties != NULL && JSON_NODE_HOLDS_OBJECT (properties))
+    {
+      g_autoptr(GList) members = NULL;
+
+      feature.properties = json_object_ref (json_node_get_object (properties));
+      members = json_object_get_members (feature.properties);
+      for (GList *l = members; l != NULL; l = l->next)
+        if (g_hash_table_add (seen_keys, g_strdup (l->data)))
+          g_ptr_array_insert (self->keys, self->keys->len - 1, g_strdup (l->data));
+    }
+  g_array_append_val (self->features, feature);
+  return TRUE;
+}
+
+/**
+ * linli_geojson_file_parse:
+ * @data: the bytes of a file
+ *
+ * Reads a GeoJSON FeatureCollection (or a single Feature) and checks every
+ * feature. Anything wrong anywhere fails the whole file, and the message
+ * says which feature.
+ *
+ * Returns: (transfer full): the file, or %NULL with @error set
+ */
+LinliGeojsonFile *
+linli_geojson_file_parse (const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(LinliGeojsonFile) self = NULL;
+  g_autoptr(GError) json_error = NULL;
+  JsonObject *root;
+  JsonNode *features;
+  const char *type;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!sniff (data, length, error))
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_NOT_GEOJSON,
+                   _("The file is not valid JSON: %s"), json_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto not_geojson;
+  root = json_node_get_object (json_parser_get_root (parser));
+  type = json_object_get_string_member_with_default (root, "type", "");
+
+  if (g_str_equal (type, "Topology"))
+    {
+      g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_NOT_GEOJSON,
+                           _("This is TopoJSON, not GeoJSON. Convert it to GeoJSON first, "
+                             "for example with mapshaper or topo2geo."));
+      return NULL;
+    }
+
+  self = g_new0 (LinliGeojsonFile, 1);
+  self->features = g_array_new (FALSE, TRUE, sizeof (Feature));
+  g_array_set_clear_func (self->features, feature_clear);
+  self->keys = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->keys, NULL);
+
+  if (g_str_equal (type, "FeatureCollection"))
+    {
+      JsonArray *list;
+
+      features = json_object_get_member (root, "features");
+      if (features == NULL || !JSON_NODE_HOLDS_ARRAY (features))
+        {
+          g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_NOT_GEOJSON,
+                               _("The FeatureCollection has no list of features."));
+          return NULL;
+        }
+      list = json_node_get_array (features);
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (!read_feature (self, seen_keys, json_array_get_element (list, i), i + 1, error))
+          return NULL;
+    }
+  else if (g_str_equal (type, "Feature"))
+    {
+      if (!read_feature (self, seen_keys, json_parser_get_root (parser), 1, error))
+        return NULL;
+    }
+  else
+    goto not_geojson;
+
+  if (self->features->len == 0)
+    {
+      g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_EMPTY,
+                           _("The file has no features."));
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+
+not_geojson:
+  g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_NOT_GEOJSON,
+                       _("The file is JSON but not a GeoJSON FeatureCollection."));
+  return NULL;
+}
+
+guint
+linli_geojson_file_get_n_features (LinliGeojsonFile *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->features->len;
+}
+
+guint
+linli_geojson_file_count (LinliGeojsonFile        *self,
+                          LinliGeojsonFeatureKind  kind)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  for (guint i = 0; i < self->features->len; i++)
+    if (g_array_index (self->features, Feature, i).kind == kind)
+      n++;
+  return n;
+}
+
+LinliGeojsonFeatureKind
+linli_geojson_file_get_kind (LinliGeojsonFile *self,
+                             guint             feature)
+{
+  g_return_val_if_fail (self != NULL, LINLI_GEOJSON_FEATURE_AREA);
+  g_return_val_if_fail (feature < self->features->len, LINLI_GEOJSON_FEATURE_AREA);
+  return g_array_index (self->features, Feature, feature).kind;
+}
+
+const LinliGeometry *
+linli_geojson_file_get_geometry (LinliGeojsonFile *self,
+                                 guint             feature)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (feature < self->features->len, NULL);
+  return g_array_index (self->features, Feature, feature).geometry;
+}
+
+LinliPoint
+linli_geojson_file_get_point (LinliGeojsonFile *self,
+                              guint             feature)
+{
+  LinliPoint none = { NAN, NAN };
+
+  g_return_val_if_fail (self != NULL, none);
+  g_return_val_if_fail (feature < self->features->len, none);
+  return g_array_index (self->features, Feature, feature).point;
+}
+
+const char * const *
+linli_geojson_file_get_keys (LinliGeojsonFile *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->keys->pdata;
+}
+
+char *
+linli_geojson_file_dup_property (LinliGeojsonFile *self,
+                                 guint             feature,
+                                 const char       *key)
+{
+  JsonObject *properties;
+  JsonNode *node;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (feature < self->features->len, NULL);
+
+  properties = g_array_index (self->features, Feature, feature).properties;
+  if (key == NULL || properties == NULL ||
+      (node = json_object_get_member (properties, key)) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      text = g_strstrip (g_strdup (json_node_get_string (node)));
+      break;
+    case G_TYPE_INT64:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", json_node_get_double (node)));
+      }
+      break;
+    case G_TYPE_BOOLEAN:
+      text = g_strdup (json_node_get_boolean (node) ? "true" : "false");
+      break;
+    default:
+      return NULL;
+    }
+  if (*text == '\0')
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+static const char *
+guess_key (LinliGeojsonFile   *self,
+           const char * const *exact,
+           const char * const *parts)
+{
+  const char * const *keys = linli_geojson_file_get_keys (self);
+
+  for (guint i = 0; exact[i] != NULL; i++)
+    for (guint k = 0; keys[k] != NULL; k++)
+      if (g_ascii_strcasecmp (keys[k], exact[i]) == 0)
+        return keys[k];
+  for (guint i = 0; parts[i] != NULL; i++)
+    for (guint k = 0; keys[k] != NULL; k++)
+      {
+        g_autofree char *lower = g_utf8_strdown (keys[k], -1);
+        if (strstr (lower, parts[i]) != NULL)
+          return keys[k];
+      }
+  return NULL;
+}
+
+const char *
+linli_geojson_file_guess_name_key (LinliGeojsonFile *self)
+{
+  static const char * const exact[] = { "name", "名称", "网格名称", "name_zh", "title", NULL };
+  static const char * const parts[] = { "name", "名称", "名", NULL };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  return guess_key (self, exact, parts);
+}
+
+const char *
+linli_geojson_file_guess_code_key (LinliGeojsonFile *self)
+{
+  static const char * const exact[] = { "code", "编码", "网格编码", "编号", "adcode", "id", NULL };
+  static const char * const parts[] = { "code", "编码", "编号", NULL };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  return guess_key (self, exact, parts);
+}
+
+static LinliGeometry *
+convert_geometry (const LinliGeometry *geometry,
+                  LinliCoordSystem     coords)
+{
+  LinliGeometry *converted = linli_geometry_new ();
+
+  for (guint r = 0; r < linli_geometry_get_n_rings (geometry); r++)
+    {
+      guint n;
+      gboolean is_hole;
+      const LinliPoint *ring = linli_geometry_get_ring (geometry, r, &n, &is_hole);
+      g_autofree LinliPoint *points = g_new (LinliPoint, n);
+
+      for (guint i = 0; i < n; i++)
+        points[i] = linli_china_coords_convert (ring[i], coords, LINLI_COORDS_WGS84);
+      linli_geometry_add_ring (converted, is_hole, points, n);
+    }
+  return converted;
+}
+
+/* The names and codes the import would write, checked. */
+static gboolean
+check_mapping (LinliGeojsonFile         *self,
+               LinliStore               *store,
+               const LinliGeojsonImport *options,
+               GPtrArray                *names,
+               GPtrArray                *codes,
+               GError                  **error)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GListModel) grids = NULL;
+
+  if (options->name_key == NULL)
+    {
+      g_set_error_literal (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING,
+                           _("Choose the property that holds the name."));
+      return FALSE;
+    }
+
+  grids = linli_store_list (store, LINLI_TYPE_GRID);
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      g_hash_table_insert (existing, g_strdup (linli_record_get_text (grid, "code")),
+                           g_strdup (linli_record_get_text (grid, "name")));
+    }
+
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      Feature *feature = &g_array_index (self->features, Feature, i);
+      char *name = linli_geojson_file_dup_property (self, i, options->name_key);
+      char *code = NULL;
+      const char *other;
+
+      g_ptr_array_add (names, name);
+      if (name == NULL)
+        {
+          g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING,
+                       _("Feature %u: it has no “%s”, so it has no name"), i + 1, options->name_key);
+          return FALSE;
+        }
+      if (feature->kind != LINLI_GEOJSON_FEATURE_AREA)
+        {
+          g_ptr_array_add (codes, NULL);
+          continue;
+        }
+
+      code = options->code_key != NULL
+             ? linli_geojson_file_dup_property (self, i, options->code_key)
+             : g_strdup (name);
+      g_ptr_array_add (codes, code);
+      if (code == NULL)
+        {
+          g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING,
+                       _("Feature %u: it has no “%s”, so it has no code"), i + 1, options->code_key);
+          return FALSE;
+        }
+      if ((other = g_hash_table_lookup (existing, code)) != NULL)
+        {
+          g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING,
+                       _("Feature %u: the code “%s” is already the code of the grid “%s”"),
+                       i + 1, code, other);
+          return FALSE;
+        }
+      if (!g_hash_table_add (used, g_strdup (code)))
+        {
+          g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING,
+                       _("Feature %u: the code “%s” is used by an earlier feature too"),
+                       i + 1, code);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+linli_geojson_file_check (LinliGeojsonFile         *self,
+                          LinliStore               *store,
+                          const LinliGeojsonImport *options,
+                          GError                  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  return check_mapping (self, store, options, names, codes, error);
+}
+
+typedef struct
+{
+  gint64         id;
+  LinliGeometry *geometry;
+} GridOutline;
+
+static void
+grid_outline_clear (gpointer data)
+{
+  GridOutline *outline = data;
+  g_clear_pointer (&outline->geometry, linli_geometry_free);
+}
+
+static gint64
+find_grid (GArray     *outlines,
+           LinliPoint  p)
+{
+  for (guint i = 0; i < outlines->len; i++)
+    {
+      GridOutline *outline = &g_array_index (outlines, GridOutline, i);
+      if (linli_geometry_contains (outline->geometry, p.lon, p.lat))
+        return outline->id;
+    }
+  return 0;
+}
+
+/* The management grids already there, to place buildings in. */
+static void
+load_outlines (LinliStore *store,
+               GArray     *outlines)
+{
+  g_autoptr(GListModel) grids = linli_store_list (store, LINLI_TYPE_GRID);
+
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      const char *boundary = linli_record_get_text (grid, "boundary");
+      GridOutline outline;
+
+      if (boundary == NULL ||
+          linli_record_get_enum (grid, "kind") != LINLI_GRID_KIND_MANAGEMENT ||
+          (outline.geometry = linli_geometry_parse (boundary, NULL)) == NULL)
+        continue;
+      outline.id = linli_record_get_id (grid);
+      g_array_append_val (outlines, outline);
+    }
+}
+
+static gboolean
+import_feature (LinliGeojsonFile         *self,
+                LinliStore               *store,
+                const LinliGeojsonImport *options,
+                guint                     i,
+                const char               *name,
+                const char               *code,
+                GArray                   *outlines,
+                GError                  **error)
+{
+  Feature *feature = &g_array_index (self->features, Feature, i);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(LinliRecord) record = NULL;
+
+  if (feature->kind == LINLI_GEOJSON_FEATURE_AREA)
+    {
+      g_autoptr(LinliGeometry) geometry = convert_geometry (feature->geometry, options->coords);
+      g_autofree char *boundary = linli_geometry_to_geojson (geometry);
+
+      record = linli_record_new (LINLI_TYPE_GRID);
+      linli_record_set_text (record, "code", code);
+      linli_record_set_text (record, "name", name);
+      linli_record_set_enum (record, "kind", options->grid_kind);
+      linli_record_set_text (record, "boundary", boundary);
+      if (linli_store_insert (store, record, &local_error) &&
+          options->grid_kind == LINLI_GRID_KIND_MANAGEMENT)
+        {
+          GridOutline outline = { linli_record_get_id (record), g_steal_pointer (&geometry) };
+          g_array_append_val (outlines, outline);
+        }
+    }
+  else
+    {
+      LinliPoint p = linli_china_coords_convert (feature->point, options->coords, LINLI_COORDS_WGS84);
+
+      record = linli_record_new (LINLI_TYPE_BUILDING);
+      linli_record_set_text (record, "name", name);
+      linli_record_set_double (record, "lat", p.lat);
+      linli_record_set_double (record, "lon", p.lon);
+      linli_record_set_int (record, "grid_id", find_grid (outlines, p));
+      linli_store_insert (store, record, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Feature %u: %s"), i + 1, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+linli_geojson_file_import (LinliGeojsonFile         *self,
+                           LinliStore               *store,
+                           const LinliGeojsonImport *options,
+                           guint                    *n_grids,
+                           guint                    *n_buildings,
+                           GError                  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) outlines = g_array_new (FALSE, FALSE, sizeof (GridOutline));
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  g_array_set_clear_func (outlines, grid_outline_clear);
+  if (!check_mapping (self, store, options, names, codes, error))
+    return FALSE;
+  load_outlines (store, outlines);
+
+  if (!linli_store_begin_batch (store, error))
+    return FALSE;
+
+  /* Grids first, so the buildings of the file find them. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->features->len; i++)
+      {
+        Feature *feature = &g_array_index (self->features, Feature, i);
+
+        if ((feature->kind == LINLI_GEOJSON_FEATURE_AREA) != (pass == 0))
+          continue;
+        if (!import_feature (self, store, options, i, g_ptr_array_index (names, i),
+                             g_ptr_array_index (codes, i), outlines, error))
+          {
+            linli_store_rollback (store);
+            return FALSE;
+          }
+      }
+
+  if (!linli_store_commit (store, error))
+    {
+      linli_store_rollback (store);
+      return FALSE;
+    }
+  if (n_grids != NULL)
+    *n_grids = linli_geojson_file_count (self, LINLI_GEOJSON_FEATURE_AREA);
+  if (n_buildings != NULL)
+    *n_buildings = linli_geojson_file_count (self, LINLI_GEOJSON_FEATURE_POINT);
+  return TRUE;
+}
+
+static void
+add_feature (JsonBuilder *builder,
+             JsonNode    *geometry)
+{
+  json_builder_set_member_name (builder, "geometry");
+  json_builder_add_value (builder, geometry);
+  json_builder_end_object (builder);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *key,
+          const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *key,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+begin_feature (JsonBuilder *builder,
+               const char  *what)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "Feature");
+  json_builder_set_member_name (builder, "properties");
+  json_builder_begin_object (builder);
+  add_text (builder, "linli", what);
+}
+
+/**
+ * linli_geojson_export:
+ * @out: where the FeatureCollection is written
+ *
+ * Writes every grid with an outline and every building with a location.
+ * Their coordinates are stored in WGS-84, so they are written as they are.
+ */
+gboolean
+linli_geojson_export (LinliStore     *store,
+                      GOutputStream  *out,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GListModel) grids = NULL;
+  g_autoptr(GListModel) buildings = NULL;
+  g_autoptr(GHashTable) grid_codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (LINLI_TYPE_GRID_KIND);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  grids = linli_store_list (store, LINLI_TYPE_GRID);
+  buildings = linli_store_list (store, LINLI_TYPE_BUILDING);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "FeatureCollection");
+  json_builder_set_member_name (builder, "features");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      const char *boundary = linli_record_get_text (grid, "boundary");
+      JsonNode *geometry;
+
+      g_hash_table_insert (grid_codes, g_memdup2 (&(gint64) { linli_record_get_id (grid) }, sizeof (gint64)),
+                           g_strdup (linli_record_get_text (grid, "code")));
+      if (boundary == NULL || (geometry = json_from_string (boundary, NULL)) == NULL)
+        continue;
+      begin_feature (builder, "grid");
+      add_text (builder, "code", linli_record_get_text (grid, "code"));
+      add_text (builder, "name", linli_record_get_text (grid, "name"));
+      add_text (builder, "kind", g_enum_get_value (kinds, linli_record_get_enum (grid, "kind"))->value_nick);
+      add_text (builder, "color", linli_record_get_text (grid, "color"));
+      add_int (builder, "households", linli_record_get_int (grid, "households"));
+      add_int (builder, "population", linli_record_get_int (grid, "population"));
+      add_text (builder, "notes", linli_record_get_text (grid, "notes"));
+      json_builder_end_object (builder);
+      add_feature (builder, geometry);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (buildings); i++)
+    {
+      g_autoptr(LinliRecord) building = g_list_model_get_item (buildings, i);
+      double lat = linli_record_get_double (building, "lat");
+      double lon = linli_record_get_double (building, "lon");
+      JsonNode *geometry;
+      g_autoptr(JsonArray) position = NULL;
+      g_autoptr(JsonObject) point = NULL;
+      gint64 grid_id = linli_record_get_int (building, "grid_id");
+
+      if (isnan (lat) || isnan (lon))
+        continue;
+      begin_feature (builder, "building");
+      add_text (builder, "name", linli_record_get_text (building, "name"));
+      add_text (builder, "grid", g_hash_table_lookup (grid_codes, &grid_id));
+      add_int (builder, "units", linli_record_get_int (building, "units"));
+      add_int (builder, "floors", linli_record_get_int (building, "floors"));
+      add_int (builder, "households", linli_record_get_int (building, "households"));
+      add_text (builder, "notes", linli_record_get_text (building, "notes"));
+      json_builder_end_object (builder);
+
+      position = json_array_new ();
+      json_array_add_double_element (position, lon);
+      json_array_add_double_element (position, lat);
+      point = json_object_new ();
+      json_object_set_string_member (point, "type", "Point");
+      json_object_set_array_member (point, "coordinates", g_steal_pointer (&position));
+      geometry = json_node_init_object (json_node_alloc (), point);
+      add_feature (builder, geometry);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+  return g_output_stream_write_all (out, text, length, NULL, cancellable, error) &&
+         g_output_stream_write_all (out, "\n", 1, NULL, cancellable, error);
+}

@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-point-layer"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "linli-map-style.h"
+#include "linli-point-cluster.h"
+#include "linli-point-layer.h"
+#include "linli-tile-cache.h"
+
+/* One kind of point the map shows — cases, buildings, activities or
+ * outreach events — all drawn in one snapshot, never as a widget each.
+ *
+ * Each style of symbol is drawn once into a small image (a sprite) and
+ * copied to every point that has it. Cases that would overlap below
+ * CLUSTER_MAX_ZOOM merge into a disc with their count. All of it is drawn
+ * into tiles of the world at the current zoom level (LinliTileCache), so
+ * panning copies tiles already drawn. */
+
+#define POINT_RADIUS 6.0
+#define OVERDUE_RADIUS 9.5
+#define CLUSTER_MAX_ZOOM 18
+#define BUILDING_LABEL_ZOOM 17
+#define FLAG_OVERDUE 1u
+
+struct _LinliPointLayer
+{
+  ShumateLayer       parent_instance;
+
+  LinliMapPointKind  kind;
+  GArray            *points;      /* LinliMapPoint, every kind: shared */
+  GArray            *mine;        /* guint: indices into points of this kind */
+  GPtrArray         *labels;      /* PangoLayout or NULL, per entry of mine */
+
+  double             world_zoom;
+  double            *xy;          /* world pixels of mine at world_zoom */
+  GArray            *clusters;    /* LinliCluster over mine at world_zoom */
+
+  GHashTable        *sprites;     /* style key → cairo_surface_t */
+  int                sprite_scale;
+  LinliTileCache    *tiles;
+};
+
+G_DEFINE_FINAL_TYPE (LinliPointLayer, linli_point_layer, SHUMATE_TYPE_LAYER)
+
+static const LinliMapPoint *
+point_of (LinliPointLayer *self,
+          guint            i)
+{
+  return &g_array_index (self->points, LinliMapPoint, g_array_index (self->mine, guint, i));
+}
+
+static double
+symbol_radius (LinliPointLayer *self,
+               guint            count,
+               gboolean         overdue)
+{
+  return linli_point_symbol_radius (self->kind, count, overdue);
+}
+
+/* How far from its place a symbol reaches, in pixels. */
+double
+linli_point_symbol_radius (LinliMapPointKind kind,
+                           guint             count,
+                           gboolean          overdue)
+{
+  switch (kind)
+    {
+    case LINLI_MAP_POINT_CASE:
+      return count > 1 ? linli_cluster_radius (count, POINT_RADIUS) + (overdue ? 3 : 0)
+                       : overdue ? OVERDUE_RADIUS : POINT_RADIUS;
+    case LINLI_MAP_POINT_BUILDING:
+      return 5;
+    case LINLI_MAP_POINT_ACTIVITY:
+    case LINLI_MAP_POINT_OUTREACH:
+    default:
+      return 9;
+    }
+}
+
+static void
+star_path (cairo_t *cr,
+           double   r)
+{
+  for (int i = 0; i < 10; i++)
+    {
+      double a = -G_PI / 2 + i * G_PI / 5;
+      double rr = i % 2 ? r * 0.45 : r;
+      if (i == 0)
+        cairo_move_to (cr, rr * cos (a), rr * sin (a));
+      else
+        cairo_line_to (cr, rr * cos (a), rr * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
+/**
+ * linli_point_symbol_draw:
+ * @widget: for the font of a disc's count
+ * @count: 1 for a point, more for a disc of cases
+ *
+ * Draws the symbol of a point centred on the origin, as the layers and the
+ * legend show it.
+ */
+void
+linli_point_symbol_draw (cairo_t           *cr,
+                         GtkWidget         *widget,
+                         LinliMapPointKind  kind,
+                         int                status,
+                         guint              count,
+                         gboolean           overdue)
+{
+  GdkRGBA color;
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  switch (kind)
+    {
+    case LINLI_MAP_POINT_CASE:
+      if (count > 1)
+        {
+          double r = linli_cluster_radius (count, POINT_RADIUS);
+          g_autoptr(PangoLayout) layout = NULL;
+          g_autofree char *text = g_strdup_printf ("%u", count);
+          int w, h;
+
+          if (overdue)
+            {
+              linli_map_style_overdue_color (&color);
+              cairo_arc (cr, 0, 0, r + 2, 0, 2 * G_PI);
+              gdk_cairo_set_source_rgba (cr, &color);
+              cairo_set_line_width (cr, 3);
+              cairo_stroke (cr);
+            }
+          linli_map_style_cluster_color (&color);
+          cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
+          cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.88);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+
+          layout = gtk_widget_create_pango_layout (widget, NULL);
+          {
+            g_autofree char *markup = g_strdup_printf ("<small><b>%s</b></small>", text);
+            pango_layout_set_markup (layout, markup, -1);
+          }
+          pango_layout_get_pixel_size (layout, &w, &h);
+          cairo_move_to (cr, -w / 2.0, -h / 2.0);
+          pango_cairo_show_layout (cr, layout);
+          return;
+        }
+      if (overdue)
+        {
+          linli_map_style_overdue_color (&color);
+          cairo_arc (cr, 0, 0, OVERDUE_RADIUS - 1, 0, 2 * G_PI);
+          gdk_cairo_set_source_rgba (cr, &color);
+          cairo_set_line_width (cr, 2.5);
+          cairo_stroke (cr);
+        }
+      linli_map_style_case_color (status, &color);
+      cairo_arc (cr, 0, 0, POINT_RADIUS - 1, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      return;
+
+    case LINLI_MAP_POINT_BUILDING:
+      linli_map_style_building_color (&color);
+      cairo_rectangle (cr, -4, -4, 8, 8);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      return;
+
+    case LINLI_MAP_POINT_ACTIVITY:
+      linli_map_style_activity_color (&color);
+      star_path (cr, 8.5);
+      /* A cancelled activity is shown pale. */
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue,
+                             status == LINLI_ACTIVITY_STATUS_CANCELLED ? 0.4 : 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.24, 0.22, 0.27);
+      cairo_set_line_width (cr, 1.2);
+      cairo_stroke (cr);
+      return;
+
+    case LINLI_MAP_POINT_OUTREACH:
+    default:
+      linli_map_style_outreach_color (&color);
+      cairo_move_to (cr, 0, -8.5);
+      cairo_line_to (cr, 8.5, 7);
+      cairo_line_to (cr, -8.5, 7);
+      cairo_close_path (cr);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_rectangle (cr, -1, -3.5, 2, 5);
+      cairo_rectangle (cr, -1, 3, 2, 2);
+      cairo_fill (cr);
+      return;
+    }
+}
+
+/* The sprite of a style, drawn on first use at the widget's scale. */
+static cairo_surface_t *
+get_sprite (LinliPointLayer *self,
+            int              status,
+            guint            count,
+            gboolean         overdue)
+{
+  guint64 key = ((guint64) count << 16) | ((guint64) (status & 0xff) << 1) | (overdue ? 1 : 0);
+  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, &key);
+
+  if (sprite == NULL)
+    {
+      double r = symbol_radius (self, count, overdue) + 2;
+      int size = (int) ceil (2 * r * self->sprite_scale);
+      cairo_t *cr;
+
+      sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      cairo_surface_set_device_scale (sprite, self->sprite_scale, self->sprite_scale);
+      cr = cairo_create (sprite);
+      cairo_translate (cr, r, r);
+      linli_point_symbol_draw (cr, GTK_WIDGET (self), self->kind, status, count, overdue);
+      cairo_destroy (cr);
+      g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), sprite);
+    }
+  return sprite;
+}
+
+static void
+project (LinliPointLayer *self,
+         double           zoom)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_autofree guint *flags = NULL;
+  guint n = self->mine->len;
+
+  if (self->world_zoom == zoom)
+    return;
+  self->world_zoom = zoom;
+
+  g_free (self->xy);
+  self->xy = g_new (double, 2 * MAX (n, 1));
+  flags = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const LinliMapPoint *point = point_of (self, i);
+      linli_world_from_location (viewport, zoom, point->lat, point->lon, &self->xy[2 * i], &self->xy[2 * i + 1]);
+      flags[i] = point->overdue ? FLAG_OVERDUE : 0;
+    }
+
+  g_clear_pointer (&self->clusters, g_array_unref);
+  /* Cases whose dots would touch merge; the other kinds are few. */
+  self->clusters = linli_point_cluster (self->xy, flags, n,
+                                        self->kind == LINLI_MAP_POINT_CASE && zoom < CLUSTER_MAX_ZOOM
+                                          ? 2 * POINT_RADIUS : 0);
+}
+
+static PangoLayout *
+get_label (LinliPointLayer *self,
+           guint            i)
+{
+  PangoLayout *layout = g_ptr_array_index (self->labels, i);
+
+  if (layout == NULL)
+    {
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), point_of (self, i)->title);
+      g_ptr_array_index (self->labels, i) = layout;
+    }
+  return layout;
+}
+
+static gboolean
+draw_tile_cb (cairo_t  *cr,
+              double    zoom,
+              double    tx,
+              double    ty,
+              gpointer  user_data)
+{
+  LinliPointLayer *self = user_data;
+  gboolean labels = self->kind == LINLI_MAP_POINT_BUILDING && zoom >= BUILDING_LABEL_ZOOM;
+  gboolean drawn = FALSE;
+
+  project (self, zoom);
+
+  for (guint c = 0; c < self->clusters->len; c++)
+    {
+      const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
+      const LinliMapPoint *point = point_of (self, cluster->first);
+      gboolean overdue = (cluster->flags & FLAG_OVERDUE) != 0;
+      double r = symbol_radius (self, cluster->count, overdue) + 2;
+      cairo_surface_t *sprite;
+
+      if (cluster->x + r < tx || cluster->x - r > tx + LINLI_TILE_SIZE ||
+          cluster->y + r < ty || cluster->y - r > ty + LINLI_TILE_SIZE)
+        continue;
+      sprite = get_sprite (self, cluster->count > 1 ? 0 : point->status, cluster->count, overdue);
+      cairo_set_source_surface (cr, sprite, cluster->x - r, cluster->y - r);
+      cairo_paint (cr);
+      drawn = TRUE;
+    }
+
+  /* Building names beside their squares, with a halo to read over grids. */
+  for (guint i = 0; labels && i < self->mine->len; i++)
+    {
+      double x = self->xy[2 * i] + 7, y = self->xy[2 * i + 1];
+      PangoLayout *layout;
+      int w, h;
+
+      if (x > tx + LINLI_TILE_SIZE || y - 20 > ty + LINLI_TILE_SIZE || y + 20 < ty || x + 200 < tx)
+        continue;
+      layout = get_label (self, i);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (x + w + 3 < tx)
+        continue;
+      cairo_move_to (cr, x, y - h / 2.0);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, 3);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x, y - h / 2.0);
+      cairo_set_source_rgb (cr, 0.36, 0.25, 0.16);
+      pango_cairo_show_layout (cr, layout);
+      drawn = TRUE;
+    }
+  return drawn;
+}
+
+static void
+linli_point_layer_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  LinliPointLayer *self = LINLI_POINT_LAYER (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+
+  if (self->mine->len == 0)
+    return;
+  if (scale != self->sprite_scale)
+    {
+      g_hash_table_remove_all (self->sprites);
+      self->sprite_scale = scale;
+    }
+  linli_tile_cache_snapshot (self->tiles, snapshot, widget, shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+}
+
+static void
+viewport_changed_cb (LinliPointLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+linli_point_layer_constructed (GObject *object)
+{
+  LinliPointLayer *self = LINLI_POINT_LAYER (object);
+
+  G_OBJECT_CLASS (linli_point_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Labels not yet made are NULL. */
+static void
+unref_label (gpointer layout)
+{
+  if (layout != NULL)
+    g_object_unref (layout);
+}
+
+static void
+linli_point_layer_finalize (GObject *object)
+{
+  LinliPointLayer *self = LINLI_POINT_LAYER (object);
+
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->mine, g_array_unref);
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->xy, g_free);
+  g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_pointer (&self->tiles, linli_tile_cache_free);
+
+  G_OBJECT_CLASS (linli_point_layer_parent_class)->finalize (object);
+}
+
+static void
+linli_point_layer_class_init (LinliPointLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = linli_point_layer_constructed;
+  object_class->finalize = linli_point_layer_finalize;
+  widget_class->snapshot = linli_point_layer_snapshot;
+}
+
+static void
+linli_point_layer_init (LinliPointLayer *self)
+{
+  self->mine = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->labels = g_ptr_array_new_with_free_func (unref_label);
+  self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
+  self->sprite_scale = 1;
+  self->world_zoom = NAN;
+  self->tiles = linli_tile_cache_new (draw_tile_cb, self);
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+LinliPointLayer *
+linli_point_layer_new (ShumateViewport   *viewport,
+                       LinliMapPointKind  kind)
+{
+  LinliPointLayer *self;
+
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  self = g_object_new (LINLI_TYPE_POINT_LAYER, "viewport", viewport, NULL);
+  self->kind = kind;
+  return self;
+}
+
+/**
+ * linli_point_layer_set_points:
+ * @points: (nullable) (element-type LinliMapPoint): from
+ *   linli_map_points_load(), of every kind; the layer keeps a reference
+ *
+ * Draws the points of the layer's kind.
+ */
+void
+linli_point_layer_set_points (LinliPointLayer *self,
+                              GArray          *points)
+{
+  g_return_if_fail (LINLI_IS_POINT_LAYER (self));
+
+  if (points != NULL)
+    g_array_ref (points);
+  g_clear_pointer (&self->points, g_array_unref);
+  self->points = points;
+
+  g_array_set_size (self->mine, 0);
+  g_ptr_array_set_size (self->labels, 0);
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    if (g_array_index (points, LinliMapPoint, i).kind == self->kind)
+      g_array_append_val (self->mine, i);
+  /* Labels are made when first drawn. */
+  for (guint i = 0; i < self->mine->len; i++)
+    g_ptr_array_add (self->labels, NULL);
+
+  self->world_zoom = NAN;
+  linli_tile_cache_invalidate (self->tiles);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+linli_point_layer_get_n_points (LinliPointLayer *self)
+{
+  g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), 0);
+  return self->mine->len;
+}
+
+/* How many discs and symbols are drawn at the current zoom level: fewer
+ * than points where cases merge. */
+guint
+linli_point_layer_get_n_shown (LinliPointLayer *self)
+{
+  g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), 0);
+
+  project (self, shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self))));
+  return self->clusters->len;
+}
+
+/**
+ * linli_point_layer_hit:
+ * @x: widget x of the layer
+ * @y: widget y of the layer
+ * @count: (out) (optional): how many points the disc there stands for
+ * @latitude: (out) (optional): where the disc is
+ * @longitude: (out) (optional):
+ *
+ * Returns: (transfer none) (nullable): the point drawn at (@x, @y), for a
+ *   disc of several the first of them
+ */
+const LinliMapPoint *
+linli_point_layer_hit (LinliPointLayer *self,
+                       double           x,
+                       double           y,
+                       guint           *count,
+                       double          *latitude,
+                       double          *longitude)
+{
+  ShumateViewport *viewport;
+  const LinliCluster *cluster;
+  double ox, oy;
+  int hit;
+
+  g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
+
+  if (self->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
+    return NULL;
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  project (self, shumate_viewport_get_zoom_level (viewport));
+  linli_world_origin (viewport, GTK_WIDGET (self), &ox, &oy);
+  /* A little wider than the dot: a finger or a shaky hand. */
+  hit = linli_cluster_hit ((const LinliCluster *) (gpointer) self->clusters->data, self->clusters->len,
+                           symbol_radius (self, 1, TRUE) + 2, x + ox, y + oy);
+  if (hit < 0)
+    return NULL;
+
+  cluster = &g_array_index (self->clusters, LinliCluster, hit);
+  if (count != NULL)
+    *count = cluster->count;
+  if (latitude != NULL || longitude != NULL)
+    {
+      double lat, lon;
+      shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self),
+                                                  cluster->x - ox, cluster->y - oy, &lat, &lon);
+      if (latitude != NULL)
+        *latitude = lat;
+      if (longitude != NULL)
+        *longitude = lon;
+    }
+  return point_of (self, cluster->first);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "linli-map-points.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_POINT_LAYER (linli_point_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinliPointLayer, linli_point_layer, LINLI, POINT_LAYER, ShumateLayer)
+
+LinliPointLayer     *linli_point_layer_new        (ShumateViewport     *viewport,
+                                                   LinliMapPointKind    kind);
+void                 linli_point_layer_set_points (LinliPointLayer     *self,
+                                                   GArray              *points);
+guint                linli_point_layer_get_n_points (LinliPointLayer   *self);
+const LinliMapPoint *linli_point_layer_hit        (LinliPointLayer     *self,
+                                                   double               x,
+                                                   double               y,
+                                                   guint               *count,
+                                                   double              *latitude,
+                                                   double              *longitude);
+guint                linli_point_layer_get_n_shown (LinliPointLayer    *self);
+
+void                 linli_point_symbol_draw      (cairo_t             *cr,
+                                                   GtkWidget           *widget,
+                                                   LinliMapPointKind    kind,
+                                                   int                  status,
+                                                   guint                count,
+                                                   gboolean             overdue);
+double               linli_point_symbol_radius    (LinliMapPointKind    kind,
+                                                   guint                count,
+                                                   gboolean             overdue);
+
+G_END_DECLS

@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "linli-geojson.h"
+#include "test-util.h"
+
+typedef struct
+{
+  TestDatabase db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  test_database_open (&fixture->db, "linli-test-geojson");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_database_close (&fixture->db);
+}
+
+static LinliGeojsonFile *
+parse_text (const char  *text,
+            GError     **error)
+{
+  return linli_geojson_file_parse (text, strlen (text), error);
+}
+
+static LinliRecord *
+find_grid (LinliStore *store,
+           const char *name)
+{
+  g_autoptr(GListModel) grids = linli_store_list (store, LINLI_TYPE_GRID);
+
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      if (g_strcmp0 (linli_record_get_text (grid, "name"), name) == 0)
+        return g_steal_pointer (&grid);
+    }
+  return NULL;
+}
+
+/* The real DataV file of Jining's districts, in GCJ-02. */
+static void
+test_jining (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char * const districts[] = {
+    "任城区", "兖州区", "微山县", "鱼台县", "金乡县", "嘉祥县",
+    "汶上县", "泗水县", "梁山县", "曲阜市", "邹城市",
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "jining-districts.geojson", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliGeojsonFile) file = NULL;
+  g_autoptr(LinliRecord) rencheng = NULL;
+  g_autoptr(LinliGeometry) outline = NULL;
+  LinliGeojsonImport options = { 0 };
+  const LinliGeometry *raw;
+  const LinliPoint *raw_ring, *ring;
+  guint n_grids = 0, n_buildings = 0, n;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  file = linli_geojson_file_parse (contents, strlen (contents), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (linli_geojson_file_get_n_features (file), ==, 11);
+  g_assert_cmpuint (linli_geojson_file_count (file, LINLI_GEOJSON_FEATURE_AREA), ==, 11);
+  g_assert_true (g_strv_contains (linli_geojson_file_get_keys (file), "adcode"));
+  g_assert_true (g_strv_contains (linli_geojson_file_get_keys (file), "level"));
+  g_assert_cmpstr (linli_geojson_file_guess_name_key (file), ==, "name");
+  g_assert_cmpstr (linli_geojson_file_guess_code_key (file), ==, "adcode");
+  /* Nested objects are no text for a name. */
+  g_assert_null (linli_geojson_file_dup_property (file, 0, "parent"));
+  g_assert_cmpstr (linli_geojson_file_dup_property (file, 0, "adcode"), ==, "370811");
+
+  options.name_key = "name";
+  options.code_key = "adcode";
+  options.grid_kind = LINLI_GRID_KIND_MANAGEMENT;
+  options.coords = LINLI_COORDS_GCJ02;
+  g_assert_true (linli_geojson_file_import (file, fixture->db.store, &options,
+                                            &n_grids, &n_buildings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_grids, ==, 11);
+  g_assert_cmpuint (n_buildings, ==, 0);
+  g_assert_cmpuint (linli_store_count (fixture->db.store, LINLI_TYPE_GRID), ==, 11);
+  for (guint i = 0; i < G_N_ELEMENTS (districts); i++)
+    {
+      g_autoptr(LinliRecord) grid = find_grid (fixture->db.store, districts[i]);
+      g_assert_nonnull (grid);
+    }
+
+  /* Stored in WGS-84: every vertex moved by a few hundred metres, and the
+   * GCJ-02 offset of the stored vertex is the file's vertex again. */
+  rencheng = find_grid (fixture->db.store, "任城区");
+  g_assert_cmpstr (linli_record_get_text (rencheng, "code"), ==, "370811");
+  outline = linli_geometry_parse (linli_record_get_text (rencheng, "boundary"), &error);
+  g_assert_no_error (error);
+  raw = linli_geojson_file_get_geometry (file, 0);
+  g_assert_cmpuint (linli_geometry_get_n_rings (outline), ==, linli_geometry_get_n_rings (raw));
+  raw_ring = linli_geometry_get_ring (raw, 0, &n, NULL);
+  ring = linli_geometry_get_ring (outline, 0, NULL, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      LinliPoint back = linli_china_coords_wgs84_to_gcj02 (ring[i]);
+      double moved = hypot (ring[i].lon - raw_ring[i].lon, ring[i].lat - raw_ring[i].lat);
+
+      g_assert_cmpfloat (moved, >, 0.001);
+      g_assert_cmpfloat (moved, <, 0.01);
+      g_assert_cmpfloat (fabs (back.lon - raw_ring[i].lon), <, 1e-6);
+      g_assert_cmpfloat (fabs (back.lat - raw_ring[i].lat), <, 1e-6);
+    }
+  /* The district's own centre (GCJ-02 in the file) lies in it. */
+  {
+    LinliPoint centre = linli_china_coords_gcj02_to_wgs84 ((LinliPoint) { 116.567965, 35.376156 });
+    g_assert_true (linli_geometry_contains (outline, centre.lon, centre.lat));
+  }
+
+  /* A second import of the same file would repeat every code: refused. */
+  g_assert_false (linli_geojson_file_import (file, fixture->db.store, &options, NULL, NULL, &error));
+  g_assert_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING);
+  g_assert_nonnull (strstr (error->message, "Feature 1:"));
+  g_assert_cmpuint (linli_store_count (fixture->db.store, LINLI_TYPE_GRID), ==, 11);
+}
+
+static void
+add_square (LinliGeometry *geometry,
+            gboolean       is_hole,
+            double         lon,
+            double         lat,
+            double         size)
+{
+  LinliPoint ring[] = {
+    { lon, lat }, { lon + size, lat }, { lon + size, lat + size }, { lon, lat + size }, { lon, lat },
+  };
+  linli_geometry_add_ring (geometry, is_hole, ring, G_N_ELEMENTS (ring));
+}
+
+static void
+insert_grid (LinliStore    *store,
+             const char    *code,
+             const char    *name,
+             LinliGeometry *geometry)
+{
+  g_autoptr(LinliRecord) grid = linli_record_new (LINLI_TYPE_GRID);
+  g_autofree char *boundary = linli_geometry_to_geojson (geometry);
+  g_autoptr(GError) error = NULL;
+
+  linli_record_set_text (grid, "code", code);
+  linli_record_set_text (grid, "name", name);
+  linli_record_set_enum (grid, "kind", LINLI_GRID_KIND_MANAGEMENT);
+  linli_record_set_text (grid, "boundary", boundary);
+  linli_store_insert (store, grid, &error);
+  g_assert_no_error (error);
+}
+
+/* Export, then import into a new database: the same grids and buildings. */
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LinliGeometry) with_hole = linli_geometry_new ();
+  g_autoptr(LinliGeometry) two_parts = linli_geometry_new ();
+  g_autoptr(LinliRecord) building = linli_record_new (LINLI_TYPE_BUILDING);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliGeojsonFile) file = NULL;
+  g_autoptr(GListModel) buildings = NULL;
+  g_autoptr(LinliRecord) copy = NULL;
+  LinliGeojsonImport options = { "name", "code", LINLI_GRID_KIND_MANAGEMENT, LINLI_COORDS_WGS84 };
+  TestDatabase other;
+  const char *text;
+  guint n_grids, n_buildings;
+
+  add_square (with_hole, FALSE, 116.587, 35.415, 0.004);
+  add_square (with_hole, TRUE, 116.588, 35.416, 0.001);
+  add_square (two_parts, FALSE, 116.600, 35.415, 0.002);
+  add_square (two_parts, FALSE, 116.610, 35.415, 0.002);
+  insert_grid (fixture->db.store, "01", "第一网格", with_hole);
+  insert_grid (fixture->db.store, "02", "第二网格", two_parts);
+
+  linli_record_set_text (building, "name", "3号楼");
+  linli_record_set_double (building, "lat", 35.4155);
+  linli_record_set_double (building, "lon", 116.5875);
+  linli_store_insert (fixture->db.store, building, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (linli_geojson_export (fixture->db.store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+  text = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+
+  file = linli_geojson_file_parse (text, g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_geojson_file_count (file, LINLI_GEOJSON_FEATURE_AREA), ==, 2);
+  g_assert_cmpuint (linli_geojson_file_count (file, LINLI_GEOJSON_FEATURE_POINT), ==, 1);
+  g_assert_cmpstr (linli_geojson_file_guess_name_key (file), ==, "name");
+  g_assert_cmpstr (linli_geojson_file_guess_code_key (file), ==, "code");
+
+  test_database_open (&other, "linli-test-geojson-copy");
+  g_assert_true (linli_geojson_file_import (file, other.store, &options, &n_grids, &n_buildings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_grids, ==, 2);
+  g_assert_cmpuint (n_buildings, ==, 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "第一网格" : "第二网格";
+      g_autoptr(LinliRecord) a = find_grid (fixture->db.store, name);
+      g_autoptr(LinliRecord) b = find_grid (other.store, name);
+
+      g_assert_nonnull (b);
+      g_assert_cmpstr (linli_record_get_text (a, "code"), ==, linli_record_get_text (b, "code"));
+      g_assert_cmpstr (linli_record_get_text (a, "boundary"), ==, linli_record_get_text (b, "boundary"));
+    }
+
+  /* The building was placed in the grid around it, outside the hole. */
+  buildings = linli_store_list (other.store, LINLI_TYPE_BUILDING);
+  copy = g_list_model_get_item (buildings, 0);
+  g_assert_cmpstr (linli_record_get_text (copy, "name"), ==, "3号楼");
+  g_assert_cmpfloat (linli_record_get_double (copy, "lat"), ==, 35.4155);
+  g_assert_cmpfloat (linli_record_get_double (copy, "lon"), ==, 116.5875);
+  {
+    g_autoptr(LinliRecord) first = find_grid (other.store, "第一网格");
+    g_assert_cmpint (linli_record_get_int (copy, "grid_id"), ==, linli_record_get_id (first));
+  }
+  test_database_close (&other);
+}
+
+#define FEATURE(geometry) \
+  "{\"type\":\"Feature\",\"properties\":{\"name\":\"A\"},\"geometry\":" geometry "}"
+#define SQUARE "[[[116.5,35.4],[116.6,35.4],[116.6,35.5],[116.5,35.4]]]"
+#define GOOD FEATURE ("{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}")
+
+static const struct {
+  const char *what;
+  const char *text;
+  gsize       length;   /* 0: strlen */
+  int         code;
+  const char *message;  /* a part of it */
+} bad_files[] = {
+  { "empty", "", 0, LINLI_GEOJSON_ERROR_NOT_GEOJSON, "empty" },
+  { "blank", " \n\t ", 0, LINLI_GEOJSON_ERROR_NOT_GEOJSON, "empty" },
+  { "shapefile", "\x00\x00\x27\x0a\x00\x00\x00\x00", 8, LINLI_GEOJSON_ERROR_NOT_GEOJSON, "shapefile" },
+  { "png", "\x89PNG\r\n\x1a\n\x00\x00", 10, LINLI_GEOJSON_ERROR_NOT_GEOJSON, "binary" },
+  { "kml", "<?xml version=\"1.0\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"></kml>", 0,
+    LINLI_GEOJSON_ERROR_NOT_GEOJSON, "KML" },
+  { "topojson", "{\"type\":\"Topology\",\"objects\":{},\"arcs\":[]}", 0,
+    LINLI_GEOJSON_ERROR_NOT_GEOJSON, "TopoJSON" },
+  { "truncated", "{\"type\":\"FeatureCollection\",\"features\":[" GOOD, 0,
+    LINLI_GEOJSON_ERROR_NOT_GEOJSON, "not valid JSON" },
+  { "array", "[1, 2]", 0, LINLI_GEOJSON_ERROR_NOT_GEOJSON, "not a GeoJSON" },
+  { "no-features", "{\"type\":\"FeatureCollection\"}", 0, LINLI_GEOJSON_ERROR_NOT_GEOJSON, "no list" },
+  { "zero-features", "{\"type\":\"FeatureCollection\",\"features\":[]}", 0, LINLI_GEOJSON_ERROR_EMPTY, "no features" },
+  { "short-ring", "{\"type\":\"FeatureCollection\",\"features\":[" GOOD "," GOOD ","
+    FEATURE ("{\"type\":\"Polygon\",\"coordinates\":[[[1,1],[2,2],[1,1]]]}") "]}", 0,
+    LINLI_GEOJSON_ERROR_INVALID, "Feature 3: polygon ring has fewer than four positions" },
+  { "open-ring", "{\"type\":\"FeatureCollection\",\"features\":["
+    FEATURE ("{\"type\":\"Polygon\",\"coordinates\":[[[1,1],[2,1],[2,2],[1,2]]]}") "]}", 0,
+    LINLI_GEOJSON_ERROR_INVALID, "Feature 1: a polygon ring does not end" },
+  { "bad-hole", "{\"type\":\"FeatureCollection\",\"features\":[" GOOD ","
+    FEATURE ("{\"type\":\"MultiPolygon\",\"coordinates\":[" SQUARE ",[[[1,1],[2,1],[2,2],[1,1]],[[1,1],[\"x\",1]]]]}")
+    "]}", 0, LINLI_GEOJSON_ERROR_INVALID, "Feature 2: position 2" },
+  { "out-of-range", "{\"type\":\"FeatureCollection\",\"features\":["
+    FEATURE ("{\"type\":\"Point\",\"coordinates\":[35.4,116.5]}") "]}", 0,
+    LINLI_GEOJSON_ERROR_INVALID, "Feature 1: the point" },
+  { "line", "{\"type\":\"FeatureCollection\",\"features\":[" GOOD ","
+    FEATURE ("{\"type\":\"LineString\",\"coordinates\":[[1,1],[2,2]]}") "]}", 0,
+    LINLI_GEOJSON_ERROR_INVALID, "Feature 2: a LineString" },
+  { "no-geometry", "{\"type\":\"FeatureCollection\",\"features\":[" FEATURE ("null") "]}", 0,
+    LINLI_GEOJSON_ERROR_INVALID, "Feature 1: it has no geometry" },
+  { "not-feature", "{\"type\":\"FeatureCollection\",\"features\":[" GOOD ",42]}", 0,
+    LINLI_GEOJSON_ERROR_INVALID, "Feature 2: it is not" },
+  { "bad-properties", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":[1],"
+    "\"geometry\":{\"type\":\"Point\",\"coordinates\":[116.5,35.4]}}]}", 0,
+    LINLI_GEOJSON_ERROR_INVALID, "Feature 1: its properties" },
+};
+
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize length = bad_files[i].length ? bad_files[i].length : strlen (bad_files[i].text);
+      g_autoptr(LinliGeojsonFile) file = linli_geojson_file_parse (bad_files[i].text, length, &error);
+
+      g_test_message ("%s: %s", bad_files[i].what, error ? error->message : "(no error)");
+      g_assert_null (file);
+      g_assert_error (error, LINLI_GEOJSON_ERROR, bad_files[i].code);
+      g_assert_nonnull (strstr (error->message, bad_files[i].message));
+    }
+}
+
+/* A mapping that does not fit one feature writes nothing of the others. */
+static void
+test_bad_mapping (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *text =
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"properties\":{\"名称\":\"一网格\",\"编码\":\"G1\"},"
+    " \"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+    "{\"type\":\"Feature\",\"properties\":{\"名称\":\"二网格\",\"编码\":\"G1\"},"
+    " \"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+    "{\"type\":\"Feature\",\"properties\":{\"名称\":\"  \",\"编码\":7},"
+    " \"geometry\":{\"type\":\"Point\",\"coordinates\":[116.55,35.45]}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliGeojsonFile) file = parse_text (text, &error);
+  LinliGeojsonImport options = { "名称", "编码", LINLI_GRID_KIND_SENTIMENT, LINLI_COORDS_WGS84 };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (linli_geojson_file_guess_name_key (file), ==, "名称");
+  g_assert_cmpstr (linli_geojson_file_guess_code_key (file), ==, "编码");
+
+  g_assert_false (linli_geojson_file_check (file, fixture->db.store, &options, &error));
+  g_assert_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING);
+  g_assert_nonnull (strstr (error->message, "Feature 2: the code “G1”"));
+  g_clear_error (&error);
+
+  /* Named by the code instead: the blank name of the point is refused. */
+  options.code_key = NULL;
+  g_assert_false (linli_geojson_file_import (file, fixture->db.store, &options, NULL, NULL, &error));
+  g_assert_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING);
+  g_assert_nonnull (strstr (error->message, "Feature 3: it has no “名称”"));
+  g_clear_error (&error);
+
+  options.name_key = NULL;
+  g_assert_false (linli_geojson_file_check (file, fixture->db.store, &options, &error));
+  g_assert_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING);
+
+  g_assert_cmpuint (linli_store_count (fixture->db.store, LINLI_TYPE_GRID), ==, 0);
+  g_assert_cmpuint (linli_store_count (fixture->db.store, LINLI_TYPE_BUILDING), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/geojson/jining", test_jining);
+  ADD ("/geojson/round-trip", test_round_trip);
+  ADD ("/geojson/bad-files", test_bad_files);
+  ADD ("/geojson/bad-mapping", test_bad_mapping);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "linli-grid-layer.h"
+#include "linli-map-points.h"
+#include "linli-point-cluster.h"
+#include "linli-point-layer.h"
+#include "linli-records.h"
+#include "test-widget-util.h"
+
+/* Merging points that overlap and finding what was clicked: first the pure
+ * functions, then a layer on a map under Xvfb. */
+
+static void
+test_cluster_apart (void)
+{
+  const double xy[] = { 0, 0, 100, 0, 0, 100, 100, 100 };
+  g_autoptr(GArray) clusters = linli_point_cluster (xy, NULL, 4, 12);
+
+  g_assert_cmpuint (clusters->len, ==, 4);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const LinliCluster *c = &g_array_index (clusters, LinliCluster, i);
+      g_assert_cmpuint (c->count, ==, 1);
+      g_assert_cmpuint (c->first, ==, i);
+      g_assert_cmpfloat (c->x, ==, xy[2 * i]);
+      g_assert_cmpfloat (c->y, ==, xy[2 * i + 1]);
+    }
+}
+
+static void
+test_cluster_overlap (void)
+{
+  /* Three close to the first, one on the far side of a cell border, one far. */
+  const double xy[] = { 10, 10, 14, 10, 10, 16, 200, 200, 23.9, 10 };
+  const guint flags[] = { 0, 1, 0, 2, 4 };
+  g_autoptr(GArray) clusters = linli_point_cluster (xy, flags, 5, 14);
+  const LinliCluster *first, *far;
+
+  g_assert_cmpuint (clusters->len, ==, 2);
+  first = &g_array_index (clusters, LinliCluster, 0);
+  far = &g_array_index (clusters, LinliCluster, 1);
+  g_assert_cmpuint (first->count, ==, 4);
+  g_assert_cmpuint (first->first, ==, 0);
+  g_assert_cmpfloat_with_epsilon (first->x, (10 + 14 + 10 + 23.9) / 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (first->y, (10 + 10 + 16 + 10) / 4.0, 1e-9);
+  g_assert_cmpuint (first->flags, ==, 1 | 4);
+  g_assert_cmpuint (far->count, ==, 1);
+  g_assert_cmpuint (far->first, ==, 3);
+  g_assert_cmpuint (far->flags, ==, 2);
+}
+
+static void
+test_cluster_zero_distance (void)
+{
+  const double xy[] = { 5, 5, 5, 5, 5, 5 };
+  g_autoptr(GArray) alone = linli_point_cluster (xy, NULL, 3, 0);
+  g_autoptr(GArray) merged = linli_point_cluster (xy, NULL, 3, 1);
+  g_autoptr(GArray) none = linli_point_cluster (NULL, NULL, 0, 10);
+
+  g_assert_cmpuint (alone->len, ==, 3);
+  g_assert_cmpuint (merged->len, ==, 1);
+  g_assert_cmpuint (g_array_index (merged, LinliCluster, 0).count, ==, 3);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* The same points in the same order cluster the same way, and every point
+ * is in exactly one cluster. */
+static void
+test_cluster_many (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint n = 5000, total = 0;
+  g_autofree double *xy = g_new (double, 2 * n);
+  g_autoptr(GArray) a = NULL;
+  g_autoptr(GArray) b = NULL;
+
+  for (guint i = 0; i < 2 * n; i++)
+    xy[i] = g_rand_double_range (rand, -500, 500);
+  a = linli_point_cluster (xy, NULL, n, 12);
+  b = linli_point_cluster (xy, NULL, n, 12);
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpuint (a->len, <, n);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const LinliCluster *ca = &g_array_index (a, LinliCluster, i);
+      const LinliCluster *cb = &g_array_index (b, LinliCluster, i);
+      g_assert_cmpuint (ca->count, ==, cb->count);
+      g_assert_cmpfloat (ca->x, ==, cb->x);
+      total += ca->count;
+    }
+  g_assert_cmpuint (total, ==, n);
+}
+
+static void
+test_cluster_hit (void)
+{
+  const LinliCluster clusters[] = {
+    { 10, 10, 1, 0, 0 },
+    { 20, 10, 1, 1, 0 },
+    { 100, 100, 50, 2, 0 },
+  };
+
+  g_assert_cmpint (linli_cluster_hit (clusters, 3, 6, 11, 10), ==, 0);
+  g_assert_cmpint (linli_cluster_hit (clusters, 3, 6, 19, 12), ==, 1);
+  /* Halfway: the later one, drawn on top. */
+  g_assert_cmpint (linli_cluster_hit (clusters, 3, 6, 15, 10), ==, 1);
+  g_assert_cmpint (linli_cluster_hit (clusters, 3, 6, 10, 30), ==, -1);
+  /* A disc of fifty reaches further than a dot. */
+  g_assert_cmpfloat (linli_cluster_radius (50, 6), >, linli_cluster_radius (2, 6));
+  g_assert_cmpfloat (linli_cluster_radius (1, 6), ==, 6);
+  g_assert_cmpint (linli_cluster_hit (clusters, 3, 6, 100 + linli_cluster_radius (50, 6) - 1, 100), ==, 2);
+  g_assert_cmpint (linli_cluster_hit (clusters, 3, 6, 100 + linli_cluster_radius (50, 6) + 1, 100), ==, -1);
+}
+
+/* ------------------------------------------------------------------------ */
+
+#define LAT0 35.4150
+#define LON0 116.5870
+
+static GArray *
+make_points (void)
+{
+  GArray *points = g_array_new (FALSE, TRUE, sizeof (LinliMapPoint));
+  const LinliMapPoint list[] = {
+    { 1, LINLI_MAP_POINT_CASE, LAT0, LON0, LINLI_CASE_STATUS_REGISTERED, FALSE, (char *) "漏水", NULL },
+    /* About 3 m east of the first: apart only when zoomed right in. */
+    { 2, LINLI_MAP_POINT_CASE, LAT0, LON0 + 0.00003, LINLI_CASE_STATUS_ESCALATED, TRUE, (char *) "路灯", NULL },
+    /* About 200 m north. */
+    { 3, LINLI_MAP_POINT_CASE, LAT0 + 0.0018, LON0, LINLI_CASE_STATUS_RESOLVED, FALSE, (char *) "噪音", NULL },
+    { 9, LINLI_MAP_POINT_BUILDING, LAT0 - 0.0018, LON0, 0, FALSE, (char *) "3号楼", NULL },
+  };
+
+  g_array_append_vals (points, list, G_N_ELEMENTS (list));
+  return points;
+}
+
+typedef struct
+{
+  GtkWindow       *window;
+  ShumateMap      *map;
+  ShumateViewport *viewport;
+  LinliPointLayer *cases;
+  LinliPointLayer *buildings;
+} MapFixture;
+
+static void
+map_set_up (MapFixture    *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+  g_autoptr(GArray) points = make_points ();
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  fixture->map = shumate_map_new ();
+  fixture->viewport = shumate_map_get_viewport (fixture->map);
+  shumate_viewport_set_reference_map_source (fixture->viewport,
+                                             shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+  fixture->cases = linli_point_layer_new (fixture->viewport, LINLI_MAP_POINT_CASE);
+  fixture->buildings = linli_point_layer_new (fixture->viewport, LINLI_MAP_POINT_BUILDING);
+  shumate_map_add_layer (fixture->map, SHUMATE_LAYER (fixture->buildings));
+  shumate_map_add_layer (fixture->map, SHUMATE_LAYER (fixture->cases));
+  linli_point_layer_set_points (fixture->cases, points);
+  linli_point_layer_set_points (fixture->buildings, points);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->map));
+  gtk_window_present (fixture->window);
+  test_wait_until_drawn (GTK_WIDGET (fixture->map));
+}
+
+static void
+map_tear_down (MapFixture    *fixture,
+               gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+}
+
+static void
+view (MapFixture *fixture,
+      double      zoom)
+{
+  shumate_viewport_set_zoom_level (fixture->viewport, zoom);
+  shumate_map_center_on (fixture->map, LAT0, LON0);
+}
+
+static void
+to_widget (MapFixture *fixture,
+           double      lat,
+           double      lon,
+           double     *x,
+           double     *y)
+{
+  shumate_viewport_location_to_widget_coords (fixture->viewport, GTK_WIDGET (fixture->cases), lat, lon, x, y);
+}
+
+static void
+test_layer_points (MapFixture    *fixture,
+                   gconstpointer  data)
+{
+  const LinliMapPoint *hit;
+  double x, y, lat, lon;
+  guint count;
+
+  g_assert_cmpuint (linli_point_layer_get_n_points (fixture->cases), ==, 3);
+  g_assert_cmpuint (linli_point_layer_get_n_points (fixture->buildings), ==, 1);
+
+  /* Close in, every case is its own dot. */
+  view (fixture, 19);
+  g_assert_cmpuint (linli_point_layer_get_n_shown (fixture->cases), ==, 3);
+  to_widget (fixture, LAT0, LON0 + 0.00003, &x, &y);
+  hit = linli_point_layer_hit (fixture->cases, x + 2, y - 1, &count, &lat, &lon);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->id, ==, 2);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpfloat_with_epsilon (lat, LAT0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (lon, LON0 + 0.00003, 1e-6);
+  to_widget (fixture, LAT0 + 0.0018, LON0, &x, &y);
+  hit = linli_point_layer_hit (fixture->cases, x, y, &count, NULL, NULL);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->id, ==, 3);
+  /* Between the dots: nothing. */
+  to_widget (fixture, LAT0 + 0.0009, LON0, &x, &y);
+  g_assert_null (linli_point_layer_hit (fixture->cases, x, y, &count, NULL, NULL));
+  /* A building is found in its own layer only. */
+  to_widget (fixture, LAT0 - 0.0018, LON0, &x, &y);
+  g_assert_null (linli_point_layer_hit (fixture->cases, x, y, NULL, NULL, NULL));
+  hit = linli_point_layer_hit (fixture->buildings, x, y, NULL, NULL, NULL);
+  g_assert_nonnull (hit);
+  g_assert_cmpstr (hit->title, ==, "3号楼");
+
+  /* Further out the first two merge into a disc of two; the third stays. */
+  view (fixture, 15);
+  g_assert_cmpuint (linli_point_layer_get_n_shown (fixture->cases), ==, 2);
+  to_widget (fixture, LAT0, LON0 + 0.000015, &x, &y);
+  hit = linli_point_layer_hit (fixture->cases, x, y, &count, NULL, NULL);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->id, ==, 1);
+  g_assert_cmpuint (count, ==, 2);
+
+  /* Hidden, a layer is never hit. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->cases), FALSE);
+  g_assert_null (linli_point_layer_hit (fixture->cases, x, y, &count, NULL, NULL));
+
+  /* New points replace the old ones. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->cases), TRUE);
+  linli_point_layer_set_points (fixture->cases, NULL);
+  g_assert_cmpuint (linli_point_layer_get_n_points (fixture->cases), ==, 0);
+  g_assert_null (linli_point_layer_hit (fixture->cases, x, y, &count, NULL, NULL));
+}
+
+/* Panning draws only the tiles that come into view; a zoom step draws anew. */
+static void
+test_layer_tiles (MapFixture    *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  LinliGridLayer *grids = linli_grid_layer_new (fixture->viewport);
+  g_autoptr(GListStore) model = g_list_store_new (LINLI_TYPE_GRID);
+  g_autoptr(LinliRecord) grid = linli_record_new (LINLI_TYPE_GRID);
+  guint before;
+
+  linli_record_set_id (grid, 42);
+  linli_record_set_text (grid, "code", "T-1");
+  linli_record_set_text (grid, "name", "Test");
+  linli_record_set_text (grid, "color", "#33d17a");
+  linli_record_set_text (grid, "boundary",
+                         "{\"type\":\"Polygon\",\"coordinates\":[[[116.586,35.414],[116.588,35.414],"
+                         "[116.588,35.416],[116.586,35.416],[116.586,35.414]]]}");
+  g_list_store_append (model, grid);
+  shumate_map_insert_layer_behind (fixture->map, SHUMATE_LAYER (grids), SHUMATE_LAYER (fixture->buildings));
+  linli_grid_layer_set_grids (grids, G_LIST_MODEL (model));
+  g_assert_cmpuint (linli_grid_layer_get_n_drawn (grids), ==, 1);
+
+  view (fixture, 17);
+  test_wait_until_drawn (GTK_WIDGET (grids));
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (grids)->snapshot (GTK_WIDGET (grids), snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  before = linli_grid_layer_get_n_tiles_drawn (grids);
+  g_assert_cmpuint (before, >, 0);
+
+  /* The same view again: nothing drawn. */
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (grids)->snapshot (GTK_WIDGET (grids), snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_cmpuint (linli_grid_layer_get_n_tiles_drawn (grids), ==, before);
+
+  /* A small pan: at most a row and a column of new tiles. */
+  {
+    double lat, lon;
+    shumate_viewport_widget_coords_to_location (fixture->viewport, GTK_WIDGET (grids),
+                                                gtk_widget_get_width (GTK_WIDGET (grids)) / 2.0 + 30,
+                                                gtk_widget_get_height (GTK_WIDGET (grids)) / 2.0 + 30, &lat, &lon);
+    shumate_map_center_on (fixture->map, lat, lon);
+  }
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (grids)->snapshot (GTK_WIDGET (grids), snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_cmpuint (linli_grid_layer_get_n_tiles_drawn (grids) - before, <=,
+                    (gtk_widget_get_width (GTK_WIDGET (grids)) / 256 + 3) +
+                    (gtk_widget_get_height (GTK_WIDGET (grids)) / 256 + 3));
+
+  /* Hit-testing goes through the grid index. */
+  g_assert_cmpint (linli_grid_layer_grid_at (grids, 35.415, 116.587), ==, linli_record_get_id (grid));
+  g_assert_cmpint (linli_grid_layer_grid_at (grids, 35.417, 116.587), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/point-cluster/apart", test_cluster_apart);
+  g_test_add_func ("/point-cluster/overlap", test_cluster_overlap);
+  g_test_add_func ("/point-cluster/zero-distance", test_cluster_zero_distance);
+  g_test_add_func ("/point-cluster/many", test_cluster_many);
+  g_test_add_func ("/point-cluster/hit", test_cluster_hit);
+  g_test_add ("/map-layers/points", MapFixture, NULL, map_set_up, test_layer_points, map_tear_down);
+  g_test_add ("/map-layers/tiles", MapFixture, NULL, map_set_up, test_layer_tiles, map_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "linli-case-query.h"
+#include "linli-demo.h"
+#include "linli-geometry.h"
+#include "linli-grid-layer.h"
+#include "linli-grid-panel.h"
+#include "linli-map-points.h"
+#include "linli-map-view.h"
+#include "linli-point-layer.h"
+#include "linli-window.h"
+#include "test-util.h"
+#include "test-widget-util.h"
+
+/* The Map page of the demo community under Xvfb: a click on a grid shows
+ * it in the side panel with its counts, a click on a case shows it in a
+ * popover, a click on a disc of cases zooms in on them. */
+
+typedef struct
+{
+  TestDatabase  db;
+  GDateTime    *now;
+  LinliWindow  *window;
+  LinliMapView *map_view;
+} Fixture;
+
+static GDateTime *
+fixed_clock (gpointer user_data)
+{
+  return g_date_time_ref (user_data);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->now = g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+  test_database_open (&fixture->db, "linli-map-view");
+  linli_store_set_clock (fixture->db.store, fixed_clock, fixture->now);
+  linli_demo_populate (fixture->db.store, fixture->now, &error);
+  g_assert_no_error (error);
+
+  fixture->window = linli_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  linli_window_set_store (fixture->window, fixture->db.store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  test_wait_until_drawn (GTK_WIDGET (fixture->window));
+  fixture->map_view = LINLI_MAP_VIEW (linli_window_get_map_view (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  test_database_close (&fixture->db);
+  g_date_time_unref (fixture->now);
+}
+
+static void
+to_widget (Fixture *fixture,
+           double   lat,
+           double   lon,
+           double  *x,
+           double  *y)
+{
+  shumate_viewport_location_to_widget_coords (linli_map_view_get_viewport (fixture->map_view),
+                                              GTK_WIDGET (linli_map_view_get_map (fixture->map_view)),
+                                              lat, lon, x, y);
+}
+
+static gboolean
+get_show (Fixture    *fixture,
+          const char *property)
+{
+  gboolean show;
+  g_object_get (fixture->map_view, property, &show, NULL);
+  return show;
+}
+
+/* The panel's counts, worked out here from the case records. Returns how
+ * many cases the grid has open. */
+static guint
+assert_panel_counts (Fixture     *fixture,
+                     LinliRecord *grid)
+{
+  GtkWidget *panel = linli_map_view_get_grid_panel (fixture->map_view);
+  g_autoptr(GListModel) cases = linli_store_list (fixture->db.store, LINLI_TYPE_CASE);
+  guint open = 0, overdue = 0, month = 0, resolved = 0, in_grid = 0;
+  g_autofree char *open_text = NULL, *overdue_text = NULL, *month_text = NULL, *share = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+      LinliCaseStatus status = linli_record_get_enum (record, "status");
+      g_autoptr(GDateTime) reported = g_date_time_to_local (linli_record_get_datetime (record, "reported_at"));
+
+      if (linli_record_get_int (record, "grid_id") != linli_record_get_id (grid) ||
+          status == LINLI_CASE_STATUS_VOID || status == LINLI_CASE_STATUS_DUPLICATE)
+        continue;
+      open += linli_case_status_is_open (status);
+      overdue += linli_case_is_overdue (record, fixture->now);
+      month += g_date_time_get_year (reported) == 2026 && g_date_time_get_month (reported) == 11;
+      if (status == LINLI_CASE_STATUS_RESOLVED || status == LINLI_CASE_STATUS_REVISITED)
+        {
+          resolved++;
+          in_grid += linli_record_get_enum (record, "resolution_level") == LINLI_RESOLUTION_LEVEL_GRID;
+        }
+    }
+
+  open_text = g_strdup_printf ("%u", open);
+  overdue_text = g_strdup_printf ("%u", overdue);
+  month_text = g_strdup_printf ("%u", month);
+  share = resolved > 0 ? g_strdup_printf ("%.0f%% (%u of %u)", 100.0 * in_grid / resolved, in_grid, resolved)
+                       : g_strdup ("None resolved yet");
+  g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "name"), ==,
+                   linli_record_get_text (grid, "name"));
+  g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "code"), ==,
+                   linli_record_get_text (grid, "code"));
+  g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "kind"), ==, "Management grid");
+  g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "open"), ==, open_text);
+  g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "overdue"), ==, overdue_text);
+  g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "this-month"), ==, month_text);
+  g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "resolved-in-grid"), ==, share);
+  return open;
+}
+
+static void
+test_select_grid (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) grids = linli_store_list (fixture->db.store, LINLI_TYPE_GRID);
+  GtkWidget *panel = linli_map_view_get_grid_panel (fixture->map_view);
+  GtkWidget *map = GTK_WIDGET (linli_map_view_get_map (fixture->map_view));
+  guint n_selected = 0, n_open = 0;
+  gboolean clicked_outside = FALSE;
+  LinliPoint grid_at = { 0, 0 };
+
+  /* The points hide, so that a click finds the grid under them. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-cases", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-buildings", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-activities", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-outreach", NULL);
+  g_assert_false (get_show (fixture, "show-cases"));
+  g_assert_false (get_show (fixture, "show-outreach"));
+  g_assert_true (get_show (fixture, "show-grids"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (linli_map_view_get_point_layer (fixture->map_view,
+                                                                                      LINLI_MAP_POINT_CASE))));
+
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      g_autoptr(LinliGeometry) outline = NULL;
+      LinliPoint at;
+      double x, y;
+
+      if (linli_record_get_enum (grid, "kind") != LINLI_GRID_KIND_MANAGEMENT)
+        continue;
+      outline = linli_geometry_parse (linli_record_get_text (grid, "boundary"), NULL);
+      at = linli_geometry_get_label_point (outline);
+      g_assert_true (linli_geometry_contains (outline, at.lon, at.lat));
+      to_widget (fixture, at.lat, at.lon, &x, &y);
+      g_assert_true (x > 0 && y > 0 && x < gtk_widget_get_width (map) && y < gtk_widget_get_height (map));
+
+      linli_map_view_click (fixture->map_view, x, y);
+      g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, linli_record_get_id (grid));
+      n_open += assert_panel_counts (fixture, grid);
+      n_selected++;
+      grid_at = at;
+    }
+  g_assert_cmpuint (n_selected, ==, 7);
+  g_assert_cmpuint (n_open, >, 0);
+  test_wait_until_drawn (panel);
+  g_assert_true (gtk_widget_is_drawable (panel));
+
+  /* Show Cases: the Cases page. */
+  {
+    GtkWidget *button = test_find_button (panel, "window.show-grid-cases");
+    GtkWidget *stack = test_find (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK);
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "cases");
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "map");
+  }
+
+  /* Closing the panel, or a click outside every grid, selects none. */
+  gtk_widget_activate_action (panel, "grid-panel.close", NULL);
+  g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, 0);
+  for (int y = 5; y < gtk_widget_get_height (map) && !clicked_outside; y += 40)
+    {
+      ShumateViewport *viewport = linli_map_view_get_viewport (fixture->map_view);
+      ShumateLayer *layer = linli_map_view_get_grid_layer (fixture->map_view);
+      double lat, lon;
+
+      shumate_viewport_widget_coords_to_location (viewport, map, 5, y, &lat, &lon);
+      if (linli_grid_layer_grid_at (LINLI_GRID_LAYER (layer), lat, lon) != 0)
+        continue;
+      double gx, gy;
+
+      to_widget (fixture, grid_at.lat, grid_at.lon, &gx, &gy);
+      linli_map_view_click (fixture->map_view, gx, gy);
+      g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), !=, 0);
+      linli_map_view_click (fixture->map_view, 5, y);
+      g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, 0);
+      clicked_outside = TRUE;
+    }
+  g_assert_true (clicked_outside);
+}
+
+static void
+test_points (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ShumateViewport *viewport = linli_map_view_get_viewport (fixture->map_view);
+  GtkWidget *popover = linli_map_view_get_point_popover (fixture->map_view);
+  g_autoptr(GArray) points = linli_map_points_load (fixture->db.store, fixture->now, NULL);
+  const LinliMapPoint *alone = NULL, *crowded = NULL;
+  GtkWidget *title;
+  double x, y;
+
+  /* A case with no activity or outreach event drawn over it, and one
+   * among several cases at one place. */
+  for (guint i = 0; i < points->len && (alone == NULL || crowded == NULL); i++)
+    {
+      const LinliMapPoint *p = &g_array_index (points, LinliMapPoint, i);
+      guint n_cases = 0, n_over = 0;
+
+      if (p->kind != LINLI_MAP_POINT_CASE)
+        continue;
+      for (guint j = 0; j < points->len; j++)
+        {
+          const LinliMapPoint *q = &g_array_index (points, LinliMapPoint, j);
+          gboolean near = fabs (q->lat - p->lat) < 0.0003 && fabs (q->lon - p->lon) < 0.0003;
+
+          n_cases += near && q->kind == LINLI_MAP_POINT_CASE;
+          n_over += near && (q->kind == LINLI_MAP_POINT_ACTIVITY || q->kind == LINLI_MAP_POINT_OUTREACH);
+        }
+      if (n_over == 0 && alone == NULL)
+        alone = p;
+      else if (n_cases >= 3 && crowded == NULL)
+        crowded = p;
+    }
+  g_assert_nonnull (alone);
+  g_assert_nonnull (crowded);
+
+  linli_map_view_center_on (fixture->map_view, alone->lat, alone->lon, 19);
+  to_widget (fixture, alone->lat, alone->lon, &x, &y);
+  linli_map_view_click (fixture->map_view, x, y);
+  g_assert_true (gtk_widget_get_visible (popover));
+  title = test_find (popover, GTK_TYPE_LABEL);
+  g_assert_nonnull (title);
+  /* One of the cases at exactly that place: they are drawn on one another. */
+  {
+    gboolean found = FALSE;
+
+    for (guint j = 0; j < points->len; j++)
+      {
+        const LinliMapPoint *q = &g_array_index (points, LinliMapPoint, j);
+        found |= q->kind == LINLI_MAP_POINT_CASE && q->lat == alone->lat && q->lon == alone->lon &&
+                 g_strcmp0 (q->title, gtk_label_get_text (GTK_LABEL (title))) == 0;
+      }
+    g_assert_true (found);
+  }
+  g_assert_nonnull (test_find_button_labelled (popover, "_Open"));
+  /* No grid was selected under the point. */
+  g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, 0);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Further out, the crowded place is a disc; a click zooms in on it. */
+  linli_map_view_center_on (fixture->map_view, crowded->lat, crowded->lon, 15);
+  to_widget (fixture, crowded->lat, crowded->lon, &x, &y);
+  linli_map_view_click (fixture->map_view, x, y);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 17);
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+/* A new case on the map shows without reopening the database. */
+static void
+test_follows_store (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LinliPointLayer *cases = LINLI_POINT_LAYER (linli_map_view_get_point_layer (fixture->map_view,
+                                                                             LINLI_MAP_POINT_CASE));
+  guint before = linli_point_layer_get_n_points (cases);
+  g_autoptr(LinliRecord) record = linli_record_new (LINLI_TYPE_CASE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = linli_store_next_case_number (fixture->db.store, 2026);
+  g_autoptr(LinliCommunity) community = linli_store_dup_community (fixture->db.store);
+
+  linli_record_set_text (record, "number", number);
+  linli_record_set_text (record, "title", "测试");
+  linli_record_set_text (record, "category", "其他");
+  linli_record_set_text (record, "source", "来访");
+  linli_record_set_datetime (record, "reported_at", fixture->now);
+  linli_record_set_double (record, "lat", linli_record_get_double (LINLI_RECORD (community), "center_lat"));
+  linli_record_set_double (record, "lon", linli_record_get_double (LINLI_RECORD (community), "center_lon"));
+  g_assert_true (linli_store_insert (fixture->db.store, record, &error));
+  g_assert_no_error (error);
+
+  while (linli_point_layer_get_n_points (cases) == before)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (linli_point_layer_get_n_points (cases), ==, before + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/map-view/select-grid", Fixture, NULL, fixture_set_up, test_select_grid, fixture_tear_down);
+  g_test_add ("/map-view/points", Fixture, NULL, fixture_set_up, test_points, fixture_tear_down);
+  g_test_add ("/map-view/follows-store", Fixture, NULL, fixture_set_up, test_follows_store, fixture_tear_down);
+
+  return g_test_run ();
+}
