@@ -83,4 +83,9 @@ typedef struct
 const LinliReportBlock *linli_report_doc_get_block (LinliReportDoc *self,
                                                     guint           index);
 
+/* A table outside any document, e.g. the layout's table of key figures. */
+LinliReportTable *linli_report_table_new  (const LinliReportColumn *columns,
+                                           guint                    n_columns);
+void              linli_report_table_free (LinliReportTable        *table);
+
 G_END_DECLS

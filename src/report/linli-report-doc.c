@@ -22,8 +22,8 @@ free_strv_n (char   **cells,
   g_free (cells);
 }
 
-static void
-table_free (LinliReportTable *table)
+void
+linli_report_table_free (LinliReportTable *table)
 {
   for (guint i = 0; i < table->n_columns; i++)
     g_free (table->columns[i].title);
@@ -82,7 +82,7 @@ block_free (gpointer data)
   g_free (block->text);
   g_strfreev (block->labels);
   g_clear_pointer (&block->figures, figures_free);
-  g_clear_pointer (&block->table, table_free);
+  g_clear_pointer (&block->table, linli_report_table_free);
   g_clear_pointer (&block->chart, chart_free);
   g_clear_pointer (&block->map, map_free);
   g_free (block);
@@ -213,6 +213,20 @@ linli_report_doc_add_table (LinliReportDoc          *self,
   g_return_val_if_fail (LINLI_IS_REPORT_DOC (self), NULL);
   g_return_val_if_fail (columns != NULL && n_columns > 0, NULL);
 
+  table = linli_report_table_new (columns, n_columns);
+  block = add_block (self, LINLI_REPORT_BLOCK_TABLE);
+  block->table = table;
+  return table;
+}
+
+LinliReportTable *
+linli_report_table_new (const LinliReportColumn *columns,
+                        guint                    n_columns)
+{
+  LinliReportTable *table;
+
+  g_return_val_if_fail (columns != NULL && n_columns > 0, NULL);
+
   table = g_new0 (LinliReportTable, 1);
   table->n_columns = n_columns;
   table->columns = g_new0 (LinliReportDocColumn, n_columns);
@@ -224,9 +238,6 @@ linli_report_doc_add_table (LinliReportDoc          *self,
     }
   table->rows = g_ptr_array_new ();
   table->totals = g_array_new (FALSE, FALSE, sizeof (gboolean));
-
-  block = add_block (self, LINLI_REPORT_BLOCK_TABLE);
-  block->table = table;
   return table;
 }
 
