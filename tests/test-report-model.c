@@ -2,8 +2,9 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
-#include "linli-report-period.h"
+#include "linli-report.h"
 #include "linli-store-stats.h"
 #include "linli-store.h"
 #include "test-util.h"
@@ -943,6 +944,316 @@ test_outreach_stats (Fixture       *f,
   g_assert_cmpuint (grid_a->attendees, ==, 120);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The built documents                                                       */
+
+static void
+assert_text_has (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("The report does not say “%s”:\n%s", part, text);
+}
+
+static void
+assert_text_lacks (const char *text,
+                   const char *part)
+{
+  if (strstr (text, part) != NULL)
+    g_error ("The report says “%s”:\n%s", part, text);
+}
+
+static void
+assert_row (LinliReportTable   *table,
+            guint               row,
+            const char * const *cells)
+{
+  g_assert_cmpuint (row, <, linli_report_table_get_n_rows (table));
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_assert_cmpuint (i, <, linli_report_table_get_n_columns (table));
+      g_assert_cmpstr (linli_report_table_get_cell (table, row, i), ==, cells[i]);
+    }
+}
+
+static LinliReportDoc *
+build_summary (Fixture    *f,
+               const char *period_text,
+               gint64      grid)
+{
+  g_autoptr(GError) error = NULL;
+  LinliReportPeriod period;
+  LinliReportDoc *doc;
+
+  g_assert_true (linli_report_period_parse (&period, period_text, NULL));
+  doc = linli_report_build_summary (f->db.store, &period, grid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static void
+test_summary_doc (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LinliReportDoc) doc = build_summary (f, "2026-03", 0);
+  g_autofree char *text = linli_report_doc_to_text (doc);
+  LinliReportTable *table;
+
+  g_assert_cmpstr (linli_report_doc_get_title (doc), ==, "东方御园社区: Work Summary, 2026-03");
+  g_assert_cmpstr (linli_report_doc_get_subtitle (doc), ==,
+                   "Scope: 东方御园社区    Period: 2026-03-01 to 2026-03-31");
+  assert_text_has (text, "1. Residents' Cases\n");
+  assert_text_has (text, "Cases received: 6; resolved: 4; open at the end of the period: 4, of which overdue: 2.\n");
+  assert_text_has (text, "Resolved within the grid: 2, 50.0% of those resolved; within the community: 3, 75.0%. "
+                         "Resolved on time: 33.3%; average time to resolve: 4.1 days; residents satisfied: 66.7%.\n");
+  assert_text_has (text, "Received\t6\n");
+  assert_text_has (text, "Average days to resolve\t4.1\n");
+  assert_text_has (text, "(1) By grid\n");
+  assert_text_has (text, "(6) Overdue cases\n");
+  assert_text_has (text, "2. Volunteer Service\n");
+  assert_text_has (text, "Volunteer activities held: 2, with 4 volunteer turns by 3 volunteers, "
+                         "11.5 hours of service, serving 70 people.\n");
+  assert_text_has (text, "3. Anti-Fraud Outreach\n");
+  assert_text_has (text, "Anti-fraud outreach events: 2, reaching 720 people; leaflets handed out: 1300; "
+                         "anti-fraud app installs: 245; consultations: 42.\n");
+  assert_text_has (text, "第二网格\t3cases\n");
+  g_assert_cmpint (linli_report_doc_get_block_kind (doc, linli_report_doc_get_n_blocks (doc) - 1), ==,
+                   LINLI_REPORT_BLOCK_SIGNATURES);
+
+  /* By grid: both management grids, the cases in no grid, the total. */
+  table = linli_report_doc_get_table (doc, 0);
+  g_assert_cmpuint (linli_report_table_get_n_rows (table), ==, 4);
+  assert_row (table, 0, (const char *[]) { "第一网格", "3", "3", "0", "0", "33.3%", "66.7%", NULL });
+  assert_row (table, 1, (const char *[]) { "第二网格", "3", "1", "3", "2", "100.0%", "100.0%", NULL });
+  assert_row (table, 2, (const char *[]) { "No grid", "0", "0", "1", "0", "—", "—", NULL });
+  assert_row (table, 3, (const char *[]) { "Total", "6", "4", "4", "2", "50.0%", "75.0%", NULL });
+  g_assert_true (linli_report_table_row_is_total (table, 3));
+
+  table = linli_report_doc_get_table (doc, 1);  /* by category */
+  assert_row (table, 0, (const char *[]) { "水电维修", "3", "50.0%", NULL });
+  assert_row (table, 3, (const char *[]) { "Total", "6", "100.0%", NULL });
+  table = linli_report_doc_get_table (doc, 2);  /* by source */
+  assert_row (table, 0, (const char *[]) { "网格巡查", "3", "50.0%", NULL });
+  table = linli_report_doc_get_table (doc, 3);  /* by status */
+  assert_row (table, 0, (const char *[]) { "Resolved", "2", "33.3%", NULL });
+  table = linli_report_doc_get_table (doc, 4);  /* levels and satisfaction */
+  assert_row (table, 0, (const char *[]) { "Within the grid", "2", "50.0%", NULL });
+  assert_row (table, 1, (const char *[]) { "Within the community", "1", "25.0%", NULL });
+  assert_row (table, 2, (const char *[]) { "By the subdistrict", "1", "25.0%", NULL });
+  assert_row (table, 4, (const char *[]) { "Satisfied", "1", "25.0%", NULL });
+  assert_row (table, 7, (const char *[]) { "Not asked", "1", "25.0%", NULL });
+  table = linli_report_doc_get_table (doc, 5);  /* overdue: days to 1 April */
+  g_assert_cmpuint (linli_report_table_get_n_rows (table), ==, 2);
+  assert_row (table, 0, (const char *[]) { "2026-0010", "第10件事", "第二网格", "张伟", "2026-02-05", "55", NULL });
+  assert_row (table, 1, (const char *[]) { "2026-0003", "第3件事", "第二网格", "刘晓雯", "2026-03-25", "7", NULL });
+  table = linli_report_doc_get_table (doc, 6);  /* activities */
+  assert_row (table, 0, (const char *[]) { "2026-03-05", "学雷锋志愿服务", "学雷锋", "2", "5.5", NULL });
+  assert_row (table, 2, (const char *[]) { "Total", "", "", "4", "11.5", NULL });
+  table = linli_report_doc_get_table (doc, 7);  /* top volunteers */
+  assert_row (table, 0, (const char *[]) { "1", "王芳", "V001", "2", "5.0", NULL });
+  table = linli_report_doc_get_table (doc, 8);  /* outreach */
+  assert_row (table, 0, (const char *[]) { "2026-03-08", "反诈宣传进校园", "医学院报告厅", "Lecture", "600", "1000", "200", NULL });
+  assert_row (table, 2, (const char *[]) { "Total", "", "", "", "720", "1300", "245", NULL });
+  table = linli_report_doc_get_table (doc, 9);  /* by target group */
+  assert_row (table, 0, (const char *[]) { "学生", "1", "600", "1000", "200", NULL });
+  assert_row (table, 2, (const char *[]) { "老年人", "1", "120", "300", "45", NULL });
+  g_assert_null (linli_report_doc_get_table (doc, 10));
+}
+
+static void
+test_summary_doc_grid (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LinliReportDoc) doc = build_summary (f, "2026-03", f->grid_b);
+  g_autoptr(LinliReportDoc) empty = NULL;
+  g_autofree char *text = linli_report_doc_to_text (doc);
+  g_autofree char *empty_text = NULL;
+  g_autoptr(GError) error = NULL;
+  LinliReportPeriod period;
+  LinliReportTable *table;
+
+  assert_text_has (linli_report_doc_get_subtitle (doc), "Scope: 第二网格 (DF-02)");
+  assert_text_has (text, "Cases received: 3; resolved: 1; open at the end of the period: 3, of which overdue: 2.\n");
+  /* Only 清理楼道杂物 was in the second grid; no outreach was. */
+  assert_text_has (text, "Volunteer activities held: 1, with 2 volunteer turns by 2 volunteers, 6.0 hours");
+  assert_text_has (text, "Anti-fraud outreach events: 0, reaching 0 people");
+  assert_text_lacks (text, "学雷锋志愿服务");
+  table = linli_report_doc_get_table (doc, 0);
+  g_assert_cmpuint (linli_report_table_get_n_rows (table), ==, 2);
+  assert_row (table, 0, (const char *[]) { "第二网格", "3", "1", "3", "2", NULL });
+
+  /* A month before any case: no cases, no denominators. */
+  empty = build_summary (f, "2025-06", 0);
+  empty_text = linli_report_doc_to_text (empty);
+  assert_text_has (empty_text, "Resolved on time: —; average time to resolve: — days; residents satisfied: —.");
+  assert_text_has (empty_text, "No case was overdue.\n");
+
+  /* A grid that is not there. */
+  g_assert_true (linli_report_period_parse (&period, "2026-03", NULL));
+  g_assert_null (linli_report_build_summary (f->db.store, &period, 4242, &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_ledger_doc (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autofree char *text = NULL;
+  LinliReportPeriod period;
+  LinliReportTable *table;
+
+  g_assert_true (linli_report_period_parse (&period, "2026-03", NULL));
+  doc = linli_report_build_ledger (f->db.store, &period, 0, &error);
+  g_assert_no_error (error);
+  text = linli_report_doc_to_text (doc);
+  assert_text_has (text, "第一网格 (DF-01)\n");
+  assert_text_has (text, "Households\t300\n");
+  assert_text_has (text, "3号楼, 5号楼; households in these buildings: 84.\n");
+  assert_text_has (text, "民情网格一 (MQ-01)\n");
+  assert_text_has (text, "No worker is assigned to this grid.\n");
+  assert_text_has (text, "No case was reported in this grid in the period.\n");
+
+  table = linli_report_doc_get_table (doc, 0);   /* the first grid's workers */
+  assert_row (table, 0, (const char *[]) { "张伟", "Committee member", "13900002222", NULL });
+  table = linli_report_doc_get_table (doc, 1);   /* its cases */
+  g_assert_cmpuint (linli_report_table_get_n_rows (table), ==, 3);
+  assert_row (table, 0, (const char *[]) { "2026-0001", "2026-03-03", "第1件事", "水电维修", "张伟", "Resolved", NULL });
+  assert_row (table, 2, (const char *[]) { "2026-0007", "2026-03-15", "第7件事", "水电维修", "张伟", "Void", NULL });
+}
+
+static void
+test_case_sheet_doc (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliReportDoc) masked = NULL;
+  g_autoptr(LinliReportDoc) open = NULL;
+  g_autoptr(LinliReportDoc) anonymous = NULL;
+  g_autofree char *masked_text = NULL, *open_text = NULL, *anonymous_text = NULL;
+  LinliReportTable *timeline;
+
+  masked = linli_report_build_case_sheet (f->db.store, f->cases[1], FALSE, &error);
+  g_assert_no_error (error);
+  masked_text = linli_report_doc_to_text (masked);
+  g_assert_cmpstr (linli_report_doc_get_title (masked), ==, "Residents' Case Sheet");
+  assert_text_has (linli_report_doc_get_subtitle (masked), "No. 2026-0001");
+  assert_text_has (masked_text, "Reported by\t王**\n");
+  assert_text_has (masked_text, "Phone\t138****1234\n");
+  assert_text_lacks (masked_text, "王大爷");
+  assert_text_lacks (masked_text, "13800001234");
+  assert_text_has (masked_text, "Grid\t第一网格 (DF-01)\n");
+  assert_text_has (masked_text, "Resolution level\tWithin the grid\n");
+  assert_text_has (masked_text, "Resolution\n已处理完毕\n");
+  assert_text_has (masked_text, "Handling record\n");
+  timeline = linli_report_doc_get_table (masked, 0);
+  g_assert_cmpuint (linli_report_table_get_n_rows (timeline), ==, 1);
+  assert_row (timeline, 0, (const char *[]) { "2026-03-03 09:00", "Status change", "", "Resolved", NULL });
+  g_assert_cmpint (linli_report_doc_get_block_kind (masked, linli_report_doc_get_n_blocks (masked) - 1), ==,
+                   LINLI_REPORT_BLOCK_SIGNATURES);
+
+  open = linli_report_build_case_sheet (f->db.store, f->cases[1], TRUE, &error);
+  g_assert_no_error (error);
+  open_text = linli_report_doc_to_text (open);
+  assert_text_has (open_text, "Reported by\t王大爷\n");
+  assert_text_has (open_text, "Phone\t13800001234\n");
+
+  anonymous = linli_report_build_case_sheet (f->db.store, f->cases[3], FALSE, &error);
+  g_assert_no_error (error);
+  anonymous_text = linli_report_doc_to_text (anonymous);
+  assert_text_has (anonymous_text, "Reported by\tAnonymous\n");
+
+  g_assert_null (linli_report_build_case_sheet (f->db.store, 999999, FALSE, &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_case_list_doc (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliReportDoc) doc = NULL;
+  gint64 ids[] = { f->cases[8], f->cases[1], f->cases[6] };
+  LinliReportTable *table;
+
+  doc = linli_report_build_case_list (f->db.store, ids, G_N_ELEMENTS (ids), "环境卫生", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (linli_report_doc_get_subtitle (doc), ==, "环境卫生    Cases listed: 3");
+  table = linli_report_doc_get_table (doc, 0);
+  g_assert_cmpuint (linli_report_table_get_n_rows (table), ==, 3);
+  assert_row (table, 0, (const char *[]) { "1", "2026-0008", "2026-03-18", "第8件事", "第二网格", "环境卫生", "张伟", "Resolved", NULL });
+  assert_row (table, 2, (const char *[]) { "3", "2026-0006", "2026-02-10", "第6件事", "", "社会治安", "张伟", "Suspended", NULL });
+}
+
+static void
+test_grid_map_doc (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autoptr(LinliReportDoc) plain = NULL;
+  g_autofree char *text = NULL, *plain_text = NULL;
+  LinliReportPeriod period;
+  LinliReportTable *table;
+  gboolean has_map = FALSE;
+
+  g_assert_true (linli_report_period_parse (&period, "2026-03", NULL));
+  doc = linli_report_build_grid_map (f->db.store, &period, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < linli_report_doc_get_n_blocks (doc); i++)
+    has_map = has_map || linli_report_doc_get_block_kind (doc, i) == LINLI_REPORT_BLOCK_MAP;
+  g_assert_true (has_map);
+  text = linli_report_doc_to_text (doc);
+  assert_text_has (text, "第一网格 · 3 cases\n");
+  assert_text_has (text, "民情网格一 · 0 cases\n");
+  assert_text_has (text, "Management grid\n");
+  assert_text_has (text, "Public sentiment grid\n");
+  table = linli_report_doc_get_table (doc, 0);
+  g_assert_cmpuint (linli_report_table_get_n_rows (table), ==, 3);
+  assert_row (table, 0, (const char *[]) { "DF-01", "第一网格", "Management grid", "300", "900", NULL });
+  /* 0.002° × 0.002° at 35.4° N: about 222 m × 181 m, 4.0 ha. */
+  g_assert_cmpstr (linli_report_table_get_cell (table, 0, 5), ==, "4.0");
+  g_assert_cmpstr (linli_report_table_get_cell (table, 0, 6), ==, "2");
+
+  plain = linli_report_build_grid_map (f->db.store, NULL, f->grid_a, &error);
+  g_assert_no_error (error);
+  plain_text = linli_report_doc_to_text (plain);
+  assert_text_has (plain_text, "第一网格\n");
+  assert_text_lacks (plain_text, "第二网格");
+  g_assert_cmpuint (linli_report_table_get_n_rows (linli_report_doc_get_table (plain, 0)), ==, 1);
+}
+
+static void
+test_volunteer_hours_doc (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autofree char *text = NULL;
+  LinliReportPeriod period;
+  LinliReportTable *table;
+
+  g_assert_true (linli_report_period_parse (&period, "2026-03", NULL));
+  doc = linli_report_build_volunteer_hours (f->db.store, &period, 0, &error);
+  g_assert_no_error (error);
+  text = linli_report_doc_to_text (doc);
+  assert_text_has (text, "Volunteers who served: 3, in 4 turns, 11.5 hours of service in all.\n");
+  table = linli_report_doc_get_table (doc, 0);
+  g_assert_cmpuint (linli_report_table_get_n_rows (table), ==, 4);
+  assert_row (table, 0, (const char *[]) { "1", "王芳", "V001", "2", "5.0", NULL });
+  assert_row (table, 2, (const char *[]) { "3", "李强", "V002", "1", "2.5", NULL });
+  assert_row (table, 3, (const char *[]) { "Total", "", "", "4", "11.5", NULL });
+  table = linli_report_doc_get_table (doc, 1);
+  /* 王芳's two activities and her total, 赵敏's one and total, 李强's. */
+  g_assert_cmpuint (linli_report_table_get_n_rows (table), ==, 7);
+  assert_row (table, 0, (const char *[]) { "王芳", "2026-03-05", "学雷锋志愿服务", "组织者", "3.0", NULL });
+  assert_row (table, 1, (const char *[]) { "", "2026-03-12", "清理楼道杂物", "组织者", "2.0", NULL });
+  assert_row (table, 2, (const char *[]) { "王芳, total", "", "", "", "5.0", NULL });
+  g_assert_true (linli_report_table_row_is_total (table, 2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -964,6 +1275,13 @@ main (int   argc,
   ADD ("stats/activities", test_activity_stats);
   ADD ("stats/volunteer-hours", test_volunteer_hours);
   ADD ("stats/outreach", test_outreach_stats);
+  ADD ("doc/summary", test_summary_doc);
+  ADD ("doc/summary-one-grid", test_summary_doc_grid);
+  ADD ("doc/ledger", test_ledger_doc);
+  ADD ("doc/case-sheet", test_case_sheet_doc);
+  ADD ("doc/case-list", test_case_list_doc);
+  ADD ("doc/grid-map", test_grid_map_doc);
+  ADD ("doc/volunteer-hours", test_volunteer_hours_doc);
 #undef ADD
 
   return g_test_run ();
