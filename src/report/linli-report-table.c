@@ -4,29 +4,27 @@
 #include <math.h>
 
 #include "linli-report-layout-private.h"
+#include "linli-report-plain-text.h"
 
-/* Tables are where the pages are: a 10,000-case list is 60,000 cells. Each
- * column has one PangoLayout that is given each cell's text in turn; a
- * cell that clearly fits on one line (by the cached advance of each of its
- * characters) is not laid out to be measured at all; and the texts a
- * column repeats (grids, categories, statuses) keep a layout of their own,
- * so drawing them needs no shaping either. */
+/* Tables are where the pages are: a 10,000-case list is 70,000 cells. A
+ * cell of plain text is measured and drawn glyph by glyph from advances
+ * looked up once per character (linli-report-plain-text.h); only the rest
+ * goes through a PangoLayout, one per column, given each such cell's text
+ * in turn. Rows are measured once, when the layout is made. */
 
 #define PAD_X 3.0
 #define PAD_Y 2.5
 #define RULE_INNER 0.5
 #define RULE_OUTER 1.0
-#define MAX_CACHED_PER_COLUMN 512
-/* Room left for kerning and rounding when a width is estimated. */
-#define FIT_SLACK 0.96
 
 typedef struct
 {
-  PangoLayout *layout;        /* the cell text goes through this one */
-  PangoLayout *bold;
-  GHashTable  *cached;        /* text → PangoLayout, regular weight */
-  double       x;
-  double       width;         /* of the text, inside the padding */
+  PangoLayout    *layout;     /* cells that are not plain text */
+  PangoLayout    *bold;       /* total rows and figure labels */
+  PangoLayout    *header;     /* bold and centred */
+  PangoAlignment  alignment;
+  double          x;
+  double          width;      /* of the text, inside the padding */
 } Column;
 
 struct _LinliTableLayout
@@ -41,106 +39,85 @@ struct _LinliTableLayout
   double            header_height;
   float            *row_heights;
   LinliTextLines   *caption;
-  GHashTable       *advances;  /* gunichar → width in points, as a float bit pattern */
-  PangoLayout      *probe;
+  LinliPlainText   *plain;
 };
 
 static PangoLayout *
 column_layout (LinliTableLayout           *self,
                guint                       column,
-               const PangoFontDescription *desc)
+               const PangoFontDescription *desc,
+               PangoAlignment              alignment)
 {
   PangoLayout *layout = pango_layout_new (self->style->context);
-  LinliReportAlign align = self->table->columns[column].align;
 
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int) (self->columns[column].width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout,
-                              align == LINLI_REPORT_ALIGN_CENTER ? PANGO_ALIGN_CENTER :
-                              align == LINLI_REPORT_ALIGN_END ? PANGO_ALIGN_RIGHT :
-                              PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (layout, alignment);
   return layout;
 }
 
-static double
-advance_of (LinliTableLayout *self,
-            gunichar          c)
+typedef enum {
+  CELL_PLAIN,
+  CELL_BOLD,
+  CELL_HEADER,
+} CellStyle;
+
+/* The layout of a cell that is not drawn as plain text, its text set. */
+static PangoLayout *
+cell_layout (LinliTableLayout *self,
+             guint             column,
+             const char       *text,
+             CellStyle         style)
 {
-  gpointer found;
-  char utf8[8];
-  int len, width;
-  union { float f; guint32 u; } bits;
+  Column *col = &self->columns[column];
+  PangoLayout *layout = style == CELL_HEADER ? col->header
+                        : style == CELL_BOLD ? col->bold
+                        : col->layout;
 
-  if (g_hash_table_lookup_extended (self->advances, GUINT_TO_POINTER (c), NULL, &found))
-    {
-      bits.u = GPOINTER_TO_UINT (found);
-      return bits.f;
-    }
-
-  len = g_unichar_to_utf8 (c, utf8);
-  pango_layout_set_text (self->probe, utf8, len);
-  pango_layout_get_size (self->probe, &width, NULL);
-  bits.f = (float) width / PANGO_SCALE;
-  g_hash_table_insert (self->advances, GUINT_TO_POINTER (c), GUINT_TO_POINTER (bits.u));
-  return bits.f;
-}
-
-/* Whether the text surely fits on one line of the given width. */
-static gboolean
-fits_one_line (LinliTableLayout *self,
-               const char       *text,
-               double            width)
-{
-  double total = 0;
-  double limit = width * FIT_SLACK;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n' || c == '\r' || c == '\t')
-        return FALSE;
-      total += advance_of (self, c);
-      if (total > limit)
-        return FALSE;
-    }
-  return TRUE;
+  pango_layout_set_text (layout, text, -1);
+  return layout;
 }
 
 static double
 text_height (LinliTableLayout *self,
              guint             column,
              const char       *text,
-             gboolean          bold)
+             CellStyle         style)
 {
-  Column *col = &self->columns[column];
-  PangoLayout *layout;
   int height;
+  guint lines;
 
   if (*text == '\0')
     return self->line_height;
-  if (!bold && fits_one_line (self, text, col->width))
-    return self->line_height;
+  if (style == CELL_PLAIN
+      && (lines = linli_plain_text_count_lines (self->plain, text, self->columns[column].width)) > 0)
+    return lines * self->line_height;
 
-  layout = bold ? col->bold : col->layout;
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, NULL, &height);
+  pango_layout_get_size (cell_layout (self, column, text, style), NULL, &height);
   return (double) height / PANGO_SCALE;
+}
+
+static CellStyle
+cell_style (LinliTableLayout *self,
+            guint             column,
+            CellStyle         row_style)
+{
+  if (self->figures && column % 2 == 0)
+    return CELL_BOLD;
+  return row_style;
 }
 
 static double
 measure_row (LinliTableLayout   *self,
              const char * const *cells,
-             gboolean            bold)
+             CellStyle           row_style)
 {
   double height = self->line_height;
 
   for (guint c = 0; c < self->n_columns; c++)
-    {
-      gboolean cell_bold = bold || (self->figures && c % 2 == 0);
-      height = MAX (height, text_height (self, c, cells[c] ? cells[c] : "", cell_bold));
-    }
+    height = MAX (height, text_height (self, c, cells[c] ? cells[c] : "",
+                                       cell_style (self, c, row_style)));
   return height + 2 * PAD_Y;
 }
 
@@ -152,7 +129,6 @@ linli_table_layout_new (LinliReportStyle *style,
 {
   LinliTableLayout *self = g_new0 (LinliTableLayout, 1);
   double total_weight = 0, x = 0;
-  int line_height;
 
   self->style = style;
   self->table = table;
@@ -160,28 +136,27 @@ linli_table_layout_new (LinliReportStyle *style,
   self->width = width;
   self->n_columns = table->n_columns;
   self->columns = g_new0 (Column, self->n_columns);
-  self->advances = g_hash_table_new (NULL, NULL);
+  self->plain = linli_plain_text_new (style->context, style->table);
+  self->line_height = linli_plain_text_get_line_height (self->plain);
 
   for (guint c = 0; c < self->n_columns; c++)
     total_weight += table->columns[c].width;
   for (guint c = 0; c < self->n_columns; c++)
     {
+      Column *col = &self->columns[c];
       double w = width * table->columns[c].width / total_weight;
+      LinliReportAlign align = table->columns[c].align;
 
-      self->columns[c].x = x;
-      self->columns[c].width = MAX (1, w - 2 * PAD_X);
-      self->columns[c].layout = column_layout (self, c, style->table);
-      self->columns[c].bold = column_layout (self, c, style->table_bold);
-      self->columns[c].cached = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                       NULL, g_object_unref);
+      col->x = x;
+      col->width = MAX (1, w - 2 * PAD_X);
+      col->alignment = align == LINLI_REPORT_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                       : align == LINLI_REPORT_ALIGN_END ? PANGO_ALIGN_RIGHT
+                       : PANGO_ALIGN_LEFT;
+      col->layout = column_layout (self, c, style->table, col->alignment);
+      col->bold = column_layout (self, c, style->table_bold, col->alignment);
+      col->header = column_layout (self, c, style->table_bold, PANGO_ALIGN_CENTER);
       x += w;
     }
-
-  self->probe = pango_layout_new (style->context);
-  pango_layout_set_font_description (self->probe, style->table);
-  pango_layout_set_text (self->probe, "国", -1);
-  pango_layout_get_size (self->probe, NULL, &line_height);
-  self->line_height = (double) line_height / PANGO_SCALE;
 
   if (!figures)
     {
@@ -189,13 +164,14 @@ linli_table_layout_new (LinliReportStyle *style,
 
       for (guint c = 0; c < self->n_columns; c++)
         titles[c] = table->columns[c].title;
-      self->header_height = measure_row (self, titles, TRUE);
+      self->header_height = measure_row (self, titles, CELL_HEADER);
     }
 
   self->row_heights = g_new (float, table->rows->len);
   for (guint r = 0; r < table->rows->len; r++)
     self->row_heights[r] = measure_row (self, g_ptr_array_index (table->rows, r),
-                                        g_array_index (table->totals, gboolean, r));
+                                        g_array_index (table->totals, gboolean, r)
+                                        ? CELL_BOLD : CELL_PLAIN);
 
   if (table->caption && *table->caption)
     self->caption = linli_text_lines_new (style, style->caption, table->caption, width,
@@ -213,13 +189,12 @@ linli_table_layout_free (LinliTableLayout *self)
     {
       g_object_unref (self->columns[c].layout);
       g_object_unref (self->columns[c].bold);
-      g_hash_table_unref (self->columns[c].cached);
+      g_object_unref (self->columns[c].header);
     }
   g_free (self->columns);
   g_free (self->row_heights);
   linli_text_lines_free (self->caption);
-  g_hash_table_unref (self->advances);
-  g_object_unref (self->probe);
+  linli_plain_text_free (self->plain);
   g_free (self);
 }
 
@@ -248,41 +223,6 @@ linli_table_layout_get_caption_height (LinliTableLayout *self)
   return self->caption ? self->caption->n_lines * self->caption->pitch : 0;
 }
 
-static PangoLayout *
-layout_for_cell (LinliTableLayout *self,
-                 guint             column,
-                 const char       *text,
-                 gboolean          bold)
-{
-  Column *col = &self->columns[column];
-  PangoLayout *layout;
-
-  if (bold)
-    {
-      pango_layout_set_text (col->bold, text, -1);
-      return col->bold;
-    }
-
-  layout = g_hash_table_lookup (col->cached, text);
-  if (layout)
-    return layout;
-
-  if (g_hash_table_size (col->cached) < MAX_CACHED_PER_COLUMN)
-    {
-      const char *key;
-
-      /* The layout's own copy of the text is its key. */
-      layout = pango_layout_copy (col->layout);
-      pango_layout_set_text (layout, text, -1);
-      key = pango_layout_get_text (layout);
-      g_hash_table_insert (col->cached, (gpointer) key, layout);
-      return layout;
-    }
-
-  pango_layout_set_text (col->layout, text, -1);
-  return col->layout;
-}
-
 static void
 draw_row (LinliTableLayout   *self,
           cairo_t            *cr,
@@ -290,22 +230,23 @@ draw_row (LinliTableLayout   *self,
           double              y,
           double              height,
           const char * const *cells,
-          gboolean            bold)
+          CellStyle           row_style)
 {
   for (guint c = 0; c < self->n_columns; c++)
     {
+      Column *col = &self->columns[c];
       const char *text = cells[c] ? cells[c] : "";
-      gboolean cell_bold = bold || (self->figures && c % 2 == 0);
+      CellStyle style = cell_style (self, c, row_style);
+      double text_x = x + col->x + PAD_X;
       PangoLayout *layout;
+      guint lines;
       int text_h;
 
       if (self->figures && c % 2 == 0)
         {
-          double w = self->columns[c].width + 2 * PAD_X;
-
           cairo_save (cr);
           cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
-          cairo_rectangle (cr, x + self->columns[c].x, y, w, height);
+          cairo_rectangle (cr, x + col->x, y, col->width + 2 * PAD_X, height);
           cairo_fill (cr);
           cairo_restore (cr);
         }
@@ -313,10 +254,18 @@ draw_row (LinliTableLayout   *self,
       if (*text == '\0')
         continue;
 
-      layout = layout_for_cell (self, c, text, cell_bold);
+      if (style == CELL_PLAIN
+          && (lines = linli_plain_text_count_lines (self->plain, text, col->width)) > 0)
+        {
+          linli_plain_text_draw (self->plain, text, text_x,
+                                 y + (height - lines * self->line_height) / 2,
+                                 col->width, col->alignment);
+          continue;
+        }
+
+      layout = cell_layout (self, c, text, style);
       pango_layout_get_size (layout, NULL, &text_h);
-      cairo_move_to (cr, x + self->columns[c].x + PAD_X,
-                     y + (height - (double) text_h / PANGO_SCALE) / 2);
+      cairo_move_to (cr, text_x, y + (height - (double) text_h / PANGO_SCALE) / 2);
       pango_cairo_show_layout (cr, layout);
     }
 }
@@ -353,7 +302,7 @@ linli_table_layout_draw (LinliTableLayout *self,
 
       for (guint c = 0; c < self->n_columns; c++)
         titles[c] = table->columns[c].title;
-      draw_row (self, cr, x, y, self->header_height, titles, TRUE);
+      draw_row (self, cr, x, y, self->header_height, titles, CELL_HEADER);
       y += self->header_height;
       rules[n_rules++] = y;
     }
@@ -365,12 +314,13 @@ linli_table_layout_draw (LinliTableLayout *self,
       if (total && n_rules > 0)
         rules[n_rules - 1] = -rules[n_rules - 1];   /* a heavier rule above a total */
       draw_row (self, cr, x, y, self->row_heights[r],
-                g_ptr_array_index (table->rows, r), total);
+                g_ptr_array_index (table->rows, r), total ? CELL_BOLD : CELL_PLAIN);
       y += self->row_heights[r];
       if (r + 1 < last)
         rules[n_rules++] = y;
     }
   bottom = y;
+  linli_plain_text_flush (self->plain, cr);
 
   /* Rules between the rows, then the columns, then the frame. */
   cairo_set_line_width (cr, RULE_INNER);
