@@ -8,6 +8,7 @@
 #include "linli-report-doc.h"
 #include "linli-report-layout.h"
 #include "linli-report-pdf.h"
+#include "linli-report-plain-text.h"
 
 /* Reports set on A4 and written to PDF with no display, then read back with
  * poppler's pdftotext and pdfinfo: the text, the page size, where the text
@@ -402,6 +403,66 @@ test_replace (void)
   temp_pdf_clear (&pdf);
 }
 
+/* The fast path breaks plain text where PangoLayout would. */
+static void
+test_plain_text_lines (void)
+{
+  static const char *texts[] = {
+    "路灯不亮",
+    "楼道堆放杂物影响消防通道，居民多次反映要求清理。",
+    "（东区）3号楼2单元：电动车在楼道充电，存在安全隐患！",
+    "Water leaking from the ceiling of flat 302 since Monday",
+    "2026-03-04 12:30 王建国 13812345678",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "小区“文明养犬”宣传，发放《告居民书》200份、",
+    "满意率98.5%，按期办结率100%；平均3.2天办结",
+    "张三/李四 (reporter) e-mail: wang@example.com",
+    "C-2026-000123 MQ2026000123",
+  };
+  static const double widths[] = { 30, 47.5, 58, 80, 133.3, 200 };
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  g_autoptr(GObject) context_object = G_OBJECT (pango_font_map_create_context (map));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_from_string ("Noto Sans CJK SC 10.5");
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoAttrList *attrs;
+  LinliPlainText *plain;
+
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  plain = linli_plain_text_new (context, desc);
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        guint lines = linli_plain_text_count_lines (plain, texts[t], widths[w]);
+
+        pango_layout_set_width (layout, (int) (widths[w] * PANGO_SCALE));
+        pango_layout_set_text (layout, texts[t], -1);
+        if (lines != (guint) pango_layout_get_line_count (layout))
+          g_error ("“%s” at %g pt: %u lines, Pango has %d", texts[t], widths[w],
+                   lines, pango_layout_get_line_count (layout));
+      }
+
+  /* A line break is not plain: it is left to Pango. */
+  g_assert_cmpuint (linli_plain_text_count_lines (plain, "一\n二", 100), ==, 0);
+
+  linli_plain_text_free (plain);
+  pango_font_description_free (desc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/report-layout/page-break", test_page_break);
   g_test_add_func ("/report-layout/unwritable", test_unwritable);
   g_test_add_func ("/report-layout/replace", test_replace);
+  g_test_add_func ("/report-layout/plain-text-lines", test_plain_text_lines);
 
   return g_test_run ();
 }

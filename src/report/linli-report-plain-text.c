@@ -129,6 +129,43 @@ glyph_of (LinliPlainText *self,
   return &g_array_index (self->glyphs, GlyphInfo, self->glyphs->len - 1);
 }
 
+/* The classes a line may not start with (UAX #14 LB13, LB21 and the like). */
+static gboolean
+no_break_before (GUnicodeBreakType type)
+{
+  switch ((int) type)
+    {
+    case G_UNICODE_BREAK_CLOSE_PUNCTUATION:
+    case G_UNICODE_BREAK_CLOSE_PARANTHESIS:
+    case G_UNICODE_BREAK_EXCLAMATION:
+    case G_UNICODE_BREAK_INFIX_SEPARATOR:
+    case G_UNICODE_BREAK_SYMBOL:
+    case G_UNICODE_BREAK_NON_STARTER:
+    case G_UNICODE_BREAK_CONDITIONAL_JAPANESE_STARTER:
+    case G_UNICODE_BREAK_AFTER:
+    case G_UNICODE_BREAK_HYPHEN:
+    case G_UNICODE_BREAK_QUOTATION:
+    case G_UNICODE_BREAK_NON_BREAKING_GLUE:
+    case G_UNICODE_BREAK_WORD_JOINER:
+    case G_UNICODE_BREAK_COMBINING_MARK:
+    case G_UNICODE_BREAK_ZERO_WIDTH_JOINER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_alnum (GUnicodeBreakType type)
+{
+  return type == G_UNICODE_BREAK_ALPHABETIC || type == G_UNICODE_BREAK_NUMERIC
+         || type == G_UNICODE_BREAK_PREFIX || type == G_UNICODE_BREAK_POSTFIX
+         || type == G_UNICODE_BREAK_HEBREW_LETTER;
+}
+
+/* UAX #14 for the classes plain table text has: after spaces; not before
+ * closing punctuation and the like nor after opening punctuation; around
+ * ideographs; not inside words and numbers (2026-03-04, 12:30, 98.5%). */
 static gboolean
 can_break_between (gunichar before,
                    gunichar after)
@@ -140,15 +177,22 @@ can_break_between (gunichar before,
     return FALSE;
   if (b == G_UNICODE_BREAK_SPACE)
     return TRUE;
-  if (a == G_UNICODE_BREAK_CLOSE_PUNCTUATION || a == G_UNICODE_BREAK_CLOSE_PARANTHESIS
-      || a == G_UNICODE_BREAK_EXCLAMATION || a == G_UNICODE_BREAK_INFIX_SEPARATOR
-      || a == G_UNICODE_BREAK_NON_STARTER || a == G_UNICODE_BREAK_QUOTATION
-      || a == G_UNICODE_BREAK_CONDITIONAL_JAPANESE_STARTER)
+  if (no_break_before (a))
     return FALSE;
-  if (b == G_UNICODE_BREAK_OPEN_PUNCTUATION || b == G_UNICODE_BREAK_QUOTATION)
+  if (b == G_UNICODE_BREAK_OPEN_PUNCTUATION || b == G_UNICODE_BREAK_QUOTATION
+      || b == G_UNICODE_BREAK_NON_BREAKING_GLUE || b == G_UNICODE_BREAK_WORD_JOINER
+      || b == G_UNICODE_BREAK_ZERO_WIDTH_JOINER)
     return FALSE;
-  return b == G_UNICODE_BREAK_IDEOGRAPHIC || a == G_UNICODE_BREAK_IDEOGRAPHIC
-         || b == G_UNICODE_BREAK_HYPHEN;
+  if (b == G_UNICODE_BREAK_IDEOGRAPHIC || a == G_UNICODE_BREAK_IDEOGRAPHIC)
+    return b != G_UNICODE_BREAK_PREFIX && a != G_UNICODE_BREAK_POSTFIX;
+  if (is_alnum (b) && is_alnum (a))
+    return FALSE;
+  if (b == G_UNICODE_BREAK_INFIX_SEPARATOR
+      && (a == G_UNICODE_BREAK_NUMERIC || a == G_UNICODE_BREAK_ALPHABETIC))
+    return FALSE;
+  if ((b == G_UNICODE_BREAK_SYMBOL || b == G_UNICODE_BREAK_HYPHEN) && a == G_UNICODE_BREAK_NUMERIC)
+    return FALSE;
+  return TRUE;
 }
 
 typedef void (*LineFunc) (LinliPlainText *self,

@@ -49,7 +49,12 @@ column_layout (LinliTableLayout           *self,
                PangoAlignment              alignment)
 {
   PangoLayout *layout = pango_layout_new (self->style->context);
+  PangoAttrList *attrs = pango_attr_list_new ();
 
+  /* A case number broken across lines gets no hyphen, as in plain cells. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int) (self->columns[column].width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
