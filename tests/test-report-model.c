@@ -709,7 +709,7 @@ test_overdue_cases (Fixture       *f,
   const LinliCaseRow *row;
 
   scope_init (&s, "2026-03", 0);
-  rows = linli_store_overdue_cases (f->db.store, &s.scope, &error);
+  rows = linli_store_overdue_cases (f->db.store, &s.scope, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 2);
   row = g_ptr_array_index (rows, 0);
@@ -722,6 +722,13 @@ test_overdue_cases (Fixture       *f,
   g_assert_cmpint (row->status, ==, LINLI_CASE_STATUS_IN_PROGRESS);
   g_assert_cmpint (g_date_time_get_day_of_month (row->due_at), ==, 25);
   g_assert_null (row->resolved_at);
+
+  /* The longest overdue first, as many as asked for. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = linli_store_overdue_cases (f->db.store, &s.scope, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((LinliCaseRow *) g_ptr_array_index (rows, 0))->number, ==, "2026-0010");
 }
 
 static void

@@ -11,6 +11,9 @@
 /* The work summary the office hands upward every month and quarter. */
 
 #define N_TOP_VOLUNTEERS 10
+/* A summary lists the cases longest overdue, not a year's backlog: the
+ * case list prints them all. */
+#define N_OVERDUE_LISTED 50
 
 static char *
 grid_row_label (const LinliGridCaseCounts *row)
@@ -197,6 +200,7 @@ add_outcome (LinliReportDoc        *doc,
 static void
 add_overdue (LinliReportDoc *doc,
              GPtrArray      *overdue,
+             guint           n_overdue,
              GDateTime      *as_of)
 {
   const LinliReportColumn columns[] = {
@@ -214,6 +218,12 @@ add_overdue (LinliReportDoc *doc,
     {
       linli_report_doc_add_paragraph (doc, _("No case was overdue."));
       return;
+    }
+  if (n_overdue > overdue->len)
+    {
+      g_autofree char *text = g_strdup_printf (_("Listed: the %1$u cases longest overdue, of %2$u."),
+                                               overdue->len, n_overdue);
+      linli_report_doc_add_paragraph (doc, text);
     }
   table = linli_report_doc_add_table (doc, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < overdue->len; i++)
@@ -385,7 +395,7 @@ linli_report_build_summary (LinliStore              *store,
 
   if (!linli_report_context_init (&context, store, period, grid_id, error) ||
       !(cases = linli_store_case_stats (store, &context.scope, error)) ||
-      !(overdue = linli_store_overdue_cases (store, &context.scope, error)) ||
+      !(overdue = linli_store_overdue_cases (store, &context.scope, N_OVERDUE_LISTED, error)) ||
       !(activities = linli_store_activity_stats (store, &context.scope, N_TOP_VOLUNTEERS, error)) ||
       !(outreach = linli_store_outreach_stats (store, &context.scope, error)))
     return NULL;
@@ -408,7 +418,7 @@ linli_report_build_summary (LinliStore              *store,
   add_outcome (doc, &cases->total);
   now = linli_store_now (store);
   as_of = g_date_time_compare (now, context.scope.until) < 0 ? now : context.scope.until;
-  add_overdue (doc, overdue, as_of);
+  add_overdue (doc, overdue, cases->total.overdue, as_of);
 
   add_volunteers (doc, activities);
   add_outreach (doc, outreach);

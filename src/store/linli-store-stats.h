@@ -206,9 +206,10 @@ LinliCaseStats     *linli_store_case_stats       (LinliStore            *self,
                                                   const LinliStatsScope *scope,
                                                   GError               **error);
 /* LinliCaseRow: the cases overdue as LinliCaseCounts counts them, the
- * longest overdue first. */
+ * longest overdue first; the first @limit of them, or all for 0. */
 GPtrArray          *linli_store_overdue_cases    (LinliStore            *self,
                                                   const LinliStatsScope *scope,
+                                                  guint                  limit,
                                                   GError               **error);
 /* LinliCaseRow: the cases of @ids in that order; ids of deleted cases are
  * skipped. */
