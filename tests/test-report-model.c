@@ -641,6 +641,11 @@ test_case_stats (Fixture       *f,
   assert_count (stats->by_status, 2, "in-progress", 1);
   assert_count (stats->by_status, 3, "revisited", 1);
   assert_count (stats->by_status, 4, "void", 1);
+
+  /* The longest overdue first: case 10 was due in February. */
+  g_assert_cmpuint (stats->overdue_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (stats->overdue_ids, gint64, 0), ==, f->cases[10]);
+  g_assert_cmpint (g_array_index (stats->overdue_ids, gint64, 1), ==, f->cases[3]);
 }
 
 static void

@@ -395,7 +395,8 @@ linli_report_build_summary (LinliStore              *store,
 
   if (!linli_report_context_init (&context, store, period, grid_id, error) ||
       !(cases = linli_store_case_stats (store, &context.scope, error)) ||
-      !(overdue = linli_store_overdue_cases (store, &context.scope, N_OVERDUE_LISTED, error)) ||
+      !(overdue = linli_store_case_rows (store, (const gint64 *) (gpointer) cases->overdue_ids->data,
+                                         MIN (cases->overdue_ids->len, N_OVERDUE_LISTED), error)) ||
       !(activities = linli_store_activity_stats (store, &context.scope, N_TOP_VOLUNTEERS, error)) ||
       !(outreach = linli_store_outreach_stats (store, &context.scope, error)))
     return NULL;

@@ -16,13 +16,6 @@
  * "overdue" is measured at. */
 #define IN_SCOPE_GRID(col) "(?3 = 0 OR " col " = ?3)"
 
-#define IS_RESOLVED "(c.status = 'resolved' OR c.status = 'revisited')"
-/* The overdue of LinliCaseCounts, as SQL; count_case() is the same in C. */
-#define OVERDUE_AT_END \
-  "(c.status <> 'void' AND c.status <> 'duplicate' AND c.status <> 'suspended'" \
-  " AND c.reported_at < ?4 AND c.due_at < ?4" \
-  " AND NOT (" IS_RESOLVED " AND c.resolved_at < ?4))"
-
 typedef struct
 {
   char *from;
@@ -225,6 +218,7 @@ linli_case_stats_free (LinliCaseStats *stats)
   g_clear_pointer (&stats->by_category, g_ptr_array_unref);
   g_clear_pointer (&stats->by_source, g_ptr_array_unref);
   g_clear_pointer (&stats->by_status, g_ptr_array_unref);
+  g_clear_pointer (&stats->overdue_ids, g_array_unref);
   g_free (stats);
 }
 
@@ -291,9 +285,27 @@ parse_seconds (const char *text,
   }
 }
 
+/* Overdue by the rules in linli-store-stats.h. Bounds compare as text,
+ * like every query of the store. */
+static gboolean
+is_overdue (const Bounds *bounds,
+            const char   *reported_at,
+            const char   *due_at,
+            const char   *status,
+            const char   *resolved_at)
+{
+  gboolean is_resolved = g_str_equal (status, "resolved") || g_str_equal (status, "revisited");
+
+  return due_at != NULL && !g_str_equal (status, "void") && !g_str_equal (status, "duplicate") &&
+         !g_str_equal (status, "suspended") &&
+         strcmp (reported_at, bounds->as_of) < 0 && strcmp (due_at, bounds->as_of) < 0 &&
+         !(is_resolved && resolved_at != NULL && strcmp (resolved_at, bounds->as_of) < 0);
+}
+
 /* Counts one case into @counts, by the rules in linli-store-stats.h.
- * Bounds compare as text, like every query of the store. */
-static void
+ *
+ * Returns: whether the case is overdue */
+static gboolean
 count_case (LinliCaseCounts *counts,
             const Bounds    *bounds,
             const char      *reported_at,
@@ -305,6 +317,7 @@ count_case (LinliCaseCounts *counts,
 {
   gboolean is_resolved = g_str_equal (status, "resolved") || g_str_equal (status, "revisited");
   gboolean is_dropped = g_str_equal (status, "void") || g_str_equal (status, "duplicate");
+  gboolean overdue;
 
   if (strcmp (reported_at, bounds->from) >= 0)
     counts->received++;
@@ -312,9 +325,8 @@ count_case (LinliCaseCounts *counts,
   if (!is_dropped && !(is_resolved && resolved_at != NULL && strcmp (resolved_at, bounds->until) < 0))
     counts->open_at_end++;
 
-  if (!is_dropped && !g_str_equal (status, "suspended") && due_at != NULL &&
-      strcmp (reported_at, bounds->as_of) < 0 && strcmp (due_at, bounds->as_of) < 0 &&
-      !(is_resolved && resolved_at != NULL && strcmp (resolved_at, bounds->as_of) < 0))
+  overdue = is_overdue (bounds, reported_at, due_at, status, resolved_at);
+  if (overdue)
     counts->overdue++;
 
   if (is_resolved && resolved_at != NULL &&
@@ -353,6 +365,48 @@ count_case (LinliCaseCounts *counts,
             }
         }
     }
+
+  return overdue;
+}
+
+typedef struct
+{
+  gint64 id;
+  gint64 due;   /* seconds since the epoch */
+} Overdue;
+
+static void
+add_overdue (GArray     *overdue,
+             gint64      id,
+             const char *due_at)
+{
+  Overdue item = { id, G_MAXINT64 };
+
+  parse_seconds (due_at, &item.due);
+  g_array_append_val (overdue, item);
+}
+
+static gint
+compare_overdue (gconstpointer a,
+                 gconstpointer b)
+{
+  const Overdue *x = a, *y = b;
+
+  if (x->due != y->due)
+    return x->due < y->due ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The ids of @overdue, the longest overdue first. */
+static GArray *
+overdue_ids (GArray *overdue)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), overdue->len);
+
+  g_array_sort (overdue, compare_overdue);
+  for (guint i = 0; i < overdue->len; i++)
+    g_array_append_val (ids, g_array_index (overdue, Overdue, i).id);
+  return ids;
 }
 
 /* @table: text → guint * */
@@ -418,6 +472,7 @@ linli_store_case_stats (LinliStore            *self,
   g_autoptr(LinliCaseStats) stats = NULL;
   g_autoptr(GHashTable) by_grid = NULL;   /* grid id → LinliGridCaseCounts */
   g_autoptr(GHashTable) categories = NULL, sources = NULL, statuses = NULL;  /* key → count */
+  g_autoptr(GArray) overdue = g_array_new (FALSE, FALSE, sizeof (Overdue));
   LinliGridCaseCounts *no_grid;
   sqlite3_stmt *stmt;
   int rc;
@@ -439,7 +494,7 @@ linli_store_case_stats (LinliStore            *self,
    * through an index would read it in random order. */
   if (!(stmt = prepare_scoped (self, "SELECT c.grid_id, c.reported_at, c.due_at, c.status,"
                                      " c.resolution_level, c.resolved_at, c.satisfaction,"
-                                     " c.category, c.source"
+                                     " c.category, c.source, c.id"
                                      " FROM case_record AS c NOT INDEXED"
                                      " WHERE c.reported_at < ?2 AND " IN_SCOPE_GRID ("c.grid_id"),
                                &bounds, error)))
@@ -457,12 +512,13 @@ linli_store_case_stats (LinliStore            *self,
           row->grid_id = grid_id;
           g_hash_table_insert (by_grid, &row->grid_id, row);
         }
-      count_case (&row->counts, &bounds, reported_at,
-                  (const char *) sqlite3_column_text (stmt, 2),
-                  (const char *) sqlite3_column_text (stmt, 3),
-                  (const char *) sqlite3_column_text (stmt, 4),
-                  (const char *) sqlite3_column_text (stmt, 5),
-                  (const char *) sqlite3_column_text (stmt, 6));
+      if (count_case (&row->counts, &bounds, reported_at,
+                      (const char *) sqlite3_column_text (stmt, 2),
+                      (const char *) sqlite3_column_text (stmt, 3),
+                      (const char *) sqlite3_column_text (stmt, 4),
+                      (const char *) sqlite3_column_text (stmt, 5),
+                      (const char *) sqlite3_column_text (stmt, 6)))
+        add_overdue (overdue, sqlite3_column_int64 (stmt, 9), (const char *) sqlite3_column_text (stmt, 2));
       if (strcmp (reported_at, bounds.from) >= 0)
         {
           tally (categories, (const char *) sqlite3_column_text (stmt, 7));
@@ -480,6 +536,7 @@ linli_store_case_stats (LinliStore            *self,
     while (g_hash_table_iter_next (&iter, NULL, &row))
       counts_add (&stats->total, &((LinliGridCaseCounts *) row)->counts);
   }
+  stats->overdue_ids = overdue_ids (overdue);
   stats->by_category = stat_counts (categories);
   stats->by_source = stat_counts (sources);
   stats->by_status = stat_counts (statuses);
@@ -605,20 +662,34 @@ linli_store_overdue_cases (LinliStore            *self,
                            GError               **error)
 {
   g_auto(Bounds) bounds = { NULL, };
+  g_autoptr(GArray) overdue = g_array_new (FALSE, FALSE, sizeof (Overdue));
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
   g_return_val_if_fail (scope != NULL && scope->from != NULL && scope->until != NULL, NULL);
 
+  /* Chosen as linli_store_case_stats() counts them, then read whole. */
   bounds_init (&bounds, self, scope);
-  if (!(stmt = prepare_scoped (self, "SELECT " CASE_ROW_COLUMNS " FROM case_record AS c NOT INDEXED" CASE_ROW_JOINS
-                                     " WHERE c.reported_at < ?2 AND " OVERDUE_AT_END
-                                     " AND " IN_SCOPE_GRID ("c.grid_id")
-                                     " ORDER BY julianday (c.due_at), c.id LIMIT ?5",
+  if (!(stmt = prepare_scoped (self, "SELECT c.id, c.reported_at, c.due_at, c.status, c.resolved_at"
+                                     " FROM case_record AS c NOT INDEXED"
+                                     " WHERE c.reported_at < ?4 AND c.due_at < ?4"
+                                     " AND " IN_SCOPE_GRID ("c.grid_id"),
                                &bounds, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 5, limit > 0 ? (gint64) limit : -1);
-  return read_case_rows (self, stmt, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (is_overdue (&bounds, (const char *) sqlite3_column_text (stmt, 1),
+                    (const char *) sqlite3_column_text (stmt, 2),
+                    (const char *) sqlite3_column_text (stmt, 3),
+                    (const char *) sqlite3_column_text (stmt, 4)))
+      add_overdue (overdue, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 2));
+  if (!finish (self, stmt, rc, error))
+    return NULL;
+
+  ids = overdue_ids (overdue);
+  return linli_store_case_rows (self, (const gint64 *) (gpointer) ids->data,
+                                limit > 0 ? MIN (limit, ids->len) : ids->len, error);
 }
 
 GPtrArray *

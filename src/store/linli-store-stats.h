@@ -63,6 +63,7 @@ typedef struct
   GPtrArray       *by_category;
   GPtrArray       *by_source;
   GPtrArray       *by_status;   /* key: the status nick; the cases' status now */
+  GArray          *overdue_ids; /* gint64: the overdue cases, the longest overdue first */
 } LinliCaseStats;
 
 /* The rates of LinliCaseCounts, as fractions from 0 to 1, NAN when there is
