@@ -15,7 +15,6 @@
 #include "linli-case-csv.h"
 #include "linli-case-search.h"
 #include "linli-record-list.h"
-#include "linli-report.h"
 #include "linli-report-pdf.h"
 #include "linli-report.h"
 #include "linli-gen-lib.h"
@@ -568,7 +567,7 @@ csv_import_100k_s (Bench   *bench,
   return TRUE;
 }
 
-/* The work summary of the generator's last whole year (2025) as a report
+/* The work summary of the generator's last whole year as a report
  * document, before any layout: the model's share of report_year_pdf_s.
  * The median of OPEN_RUNS on one open store. */
 static gboolean
@@ -584,7 +583,7 @@ report_year_model_s (Bench   *bench,
   if (!(path = ensure_database (bench, error)) ||
       !(store = linli_store_open (path, error)))
     return FALSE;
-  linli_report_period_init_year (&period, 2025);
+  linli_report_period_init_year (&period, REPORT_YEAR);
   for (guint i = 0; i < OPEN_RUNS; i++)
     {
       g_autoptr(LinliReportDoc) doc = NULL;
