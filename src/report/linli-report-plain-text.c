@@ -17,17 +17,21 @@
 
 typedef struct
 {
-  PangoGlyph glyph;
-  int        advance;   /* Pango units */
-  gboolean   plain;
+  PangoGlyph        glyph;
+  int               advance;   /* Pango units */
+  GUnicodeBreakType type;
+  gboolean          plain;
 } GlyphInfo;
+
+#define BMP 0x10000
 
 struct _LinliPlainText
 {
   PangoLayout      *probe;
   PangoFont        *font;
   PangoLanguage    *language;
-  GHashTable       *index;    /* gunichar → position in glyphs + 1 */
+  guint16          *bmp;      /* gunichar → position in glyphs + 1 */
+  GHashTable       *index;    /* the same beyond the BMP */
   GArray           *glyphs;   /* GlyphInfo */
   cairo_scaled_font_t *scaled_font;
   /* What draw has set out and flush shows in one go. */
@@ -58,6 +62,7 @@ linli_plain_text_new (PangoContext               *context,
     self->font = g_object_ref (((PangoGlyphItem *) line->runs->data)->item->analysis.font);
   self->language = pango_context_get_language (context);
 
+  self->bmp = g_new0 (guint16, BMP);
   self->index = g_hash_table_new (NULL, NULL);
   self->glyphs = g_array_new (FALSE, TRUE, sizeof (GlyphInfo));
   if (self->font)
@@ -75,6 +80,7 @@ linli_plain_text_free (LinliPlainText *self)
     return;
   g_object_unref (self->probe);
   g_clear_object (&self->font);
+  g_free (self->bmp);
   g_hash_table_unref (self->index);
   g_array_unref (self->glyphs);
   g_array_unref (self->glyph_batch);
@@ -93,11 +99,14 @@ static const GlyphInfo *
 glyph_of (LinliPlainText *self,
           gunichar        c)
 {
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, GUINT_TO_POINTER (c)));
+  guint position = c < BMP ? self->bmp[c]
+                   : GPOINTER_TO_UINT (g_hash_table_lookup (self->index, GUINT_TO_POINTER (c)));
   GlyphInfo info = { 0 };
 
-  if (position > 0)
+  if (G_LIKELY (position > 0))
     return &g_array_index (self->glyphs, GlyphInfo, position - 1);
+
+  info.type = g_unichar_break_type (c);
 
   if (c != '\n' && c != '\r' && c != '\t' && !g_unichar_iscntrl (c) && self->font != NULL)
     {
@@ -124,8 +133,14 @@ glyph_of (LinliPlainText *self,
         }
     }
 
+  /* Past 65,535 different characters the rest go through Pango. */
+  if (self->glyphs->len >= G_MAXUINT16)
+    info.plain = FALSE;
   g_array_append_val (self->glyphs, info);
-  g_hash_table_insert (self->index, GUINT_TO_POINTER (c), GUINT_TO_POINTER (self->glyphs->len));
+  if (c < BMP)
+    self->bmp[c] = MIN (self->glyphs->len, G_MAXUINT16);
+  else
+    g_hash_table_insert (self->index, GUINT_TO_POINTER (c), GUINT_TO_POINTER (self->glyphs->len));
   return &g_array_index (self->glyphs, GlyphInfo, self->glyphs->len - 1);
 }
 
@@ -167,12 +182,9 @@ is_alnum (GUnicodeBreakType type)
  * closing punctuation and the like nor after opening punctuation; around
  * ideographs; not inside words and numbers (2026-03-04, 12:30, 98.5%). */
 static gboolean
-can_break_between (gunichar before,
-                   gunichar after)
+can_break_between (GUnicodeBreakType b,
+                   GUnicodeBreakType a)
 {
-  GUnicodeBreakType b = g_unichar_break_type (before);
-  GUnicodeBreakType a = g_unichar_break_type (after);
-
   if (a == G_UNICODE_BREAK_SPACE)
     return FALSE;
   if (b == G_UNICODE_BREAK_SPACE)
@@ -213,19 +225,20 @@ break_lines (LinliPlainText *self,
   int limit = (int) (max_width * PANGO_SCALE);
   const char *start = text, *brk = NULL;
   int width = 0, width_at_brk = 0, visible = 0, visible_at_brk = 0;
-  gunichar prev = 0;
+  GUnicodeBreakType prev = G_UNICODE_BREAK_UNKNOWN;
   guint n_lines = 0;
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       const GlyphInfo *info = glyph_of (self, c);
-      gboolean space = g_unichar_break_type (c) == G_UNICODE_BREAK_SPACE;
+      gboolean space;
 
       if (!info->plain)
         return 0;
+      space = info->type == G_UNICODE_BREAK_SPACE;
 
-      if (p != start && can_break_between (prev, c))
+      if (p != start && can_break_between (prev, info->type))
         {
           brk = p;
           width_at_brk = width;
@@ -256,7 +269,7 @@ break_lines (LinliPlainText *self,
       width += info->advance;
       if (!space)
         visible = width;
-      prev = c;
+      prev = info->type;
     }
 
   if (func)
@@ -309,17 +322,34 @@ draw_line (LinliPlainText *self,
   state->y += self->line_height;
 }
 
-void
+gboolean
 linli_plain_text_draw (LinliPlainText *self,
                        const char     *text,
                        double          x,
                        double          y,
                        double          width,
+                       double          height,
                        PangoAlignment  alignment)
 {
   DrawState state = { x, y, width, alignment };
+  guint first_glyph = self->glyph_batch->len;
+  guint first_cluster = self->cluster_batch->len;
+  gsize first_byte = self->text_batch->len;
+  guint n_lines = break_lines (self, text, width, draw_line, &state);
+  double shift;
 
-  break_lines (self, text, width, draw_line, &state);
+  if (n_lines == 0)
+    {
+      g_array_set_size (self->glyph_batch, first_glyph);
+      g_array_set_size (self->cluster_batch, first_cluster);
+      g_string_truncate (self->text_batch, first_byte);
+      return FALSE;
+    }
+
+  shift = (height - n_lines * self->line_height) / 2;
+  for (guint i = first_glyph; i < self->glyph_batch->len; i++)
+    g_array_index (self->glyph_batch, cairo_glyph_t, i).y += shift;
+  return TRUE;
 }
 
 void

@@ -20,14 +20,15 @@ double          linli_plain_text_get_line_height (LinliPlainText             *se
 guint           linli_plain_text_count_lines     (LinliPlainText             *self,
                                                   const char                 *text,
                                                   double                      width);
-/* Sets out text that count_lines found plain, its first line's top at y,
+/* Sets out plain text in the box at x, y, centred vertically in height,
  * to be shown with all the rest by the next flush: one call to cairo for a
- * page of cells. */
-void            linli_plain_text_draw            (LinliPlainText             *self,
+ * page of cells. FALSE, with nothing set out, when the text is not plain. */
+gboolean        linli_plain_text_draw            (LinliPlainText             *self,
                                                   const char                 *text,
                                                   double                      x,
                                                   double                      y,
                                                   double                      width,
+                                                  double                      height,
                                                   PangoAlignment              alignment);
 void            linli_plain_text_flush           (LinliPlainText             *self,
                                                   cairo_t                    *cr);

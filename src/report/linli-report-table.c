@@ -80,7 +80,9 @@ cell_layout (LinliTableLayout *self,
                         : style == CELL_BOLD ? col->bold
                         : col->layout;
 
-  pango_layout_set_text (layout, text, -1);
+  /* The header's titles come back on every page: laid out once. */
+  if (g_strcmp0 (pango_layout_get_text (layout), text) != 0)
+    pango_layout_set_text (layout, text, -1);
   return layout;
 }
 
@@ -244,7 +246,6 @@ draw_row (LinliTableLayout   *self,
       CellStyle style = cell_style (self, c, row_style);
       double text_x = x + col->x + PAD_X;
       PangoLayout *layout;
-      guint lines;
       int text_h;
 
       if (self->figures && c % 2 == 0)
@@ -260,13 +261,9 @@ draw_row (LinliTableLayout   *self,
         continue;
 
       if (style == CELL_PLAIN
-          && (lines = linli_plain_text_count_lines (self->plain, text, col->width)) > 0)
-        {
-          linli_plain_text_draw (self->plain, text, text_x,
-                                 y + (height - lines * self->line_height) / 2,
-                                 col->width, col->alignment);
-          continue;
-        }
+          && linli_plain_text_draw (self->plain, text, text_x, y, col->width, height,
+                                    col->alignment))
+        continue;
 
       layout = cell_layout (self, c, text, style);
       pango_layout_get_size (layout, NULL, &text_h);
