@@ -1152,6 +1152,7 @@ test_case_sheet_doc (Fixture       *f,
   masked_text = linli_report_doc_to_text (masked);
   g_assert_cmpstr (linli_report_doc_get_title (masked), ==, "Residents' Case Sheet");
   assert_text_has (linli_report_doc_get_subtitle (masked), "No. 2026-0001");
+  assert_text_has (masked_text, "Item\tDetails\nNumber\t2026-0001\n");
   assert_text_has (masked_text, "Reported by\t王**\n");
   assert_text_has (masked_text, "Phone\t138****1234\n");
   assert_text_lacks (masked_text, "王大爷");
@@ -1160,7 +1161,7 @@ test_case_sheet_doc (Fixture       *f,
   assert_text_has (masked_text, "Resolution level\tWithin the grid\n");
   assert_text_has (masked_text, "Resolution\n已处理完毕\n");
   assert_text_has (masked_text, "Handling record\n");
-  timeline = linli_report_doc_get_table (masked, 0);
+  timeline = linli_report_doc_get_table (masked, 1);
   g_assert_cmpuint (linli_report_table_get_n_rows (timeline), ==, 1);
   assert_row (timeline, 0, (const char *[]) { "2026-03-03 09:00", "Status change", "", "Resolved", NULL });
   g_assert_cmpint (linli_report_doc_get_block_kind (masked, linli_report_doc_get_n_blocks (masked) - 1), ==,

@@ -144,7 +144,11 @@ linli_report_build_case_sheet (LinliStore  *store,
   g_autofree char *community = NULL, *subtitle = NULL, *place = NULL, *category = NULL;
   g_autofree char *grid = NULL, *worker = NULL, *building = NULL;
   g_autofree char *reporter_name = NULL, *reporter_phone = NULL;
-  LinliReportFigures *figures;
+  const LinliReportColumn columns[] = {
+    { C_("report column", "Item"), 1, LINLI_REPORT_ALIGN_START },
+    { C_("report column", "Details"), 3.5, LINLI_REPORT_ALIGN_START },
+  };
+  LinliReportTable *fields;
   gint64 grid_id;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
@@ -174,8 +178,12 @@ linli_report_build_case_sheet (LinliStore  *store,
     }
 
   building = dup_name (store, LINLI_TYPE_BUILDING, linli_record_get_int (record, "building_id"));
-  if (building != NULL && linli_record_get_text (record, "address") != NULL)
+  /* "34号楼2单元202室" already names its building. */
+  if (building != NULL && linli_record_get_text (record, "address") != NULL &&
+      !g_str_has_prefix (linli_record_get_text (record, "address"), building))
     place = g_strconcat (building, " ", linli_record_get_text (record, "address"), NULL);
+  else if (linli_record_get_text (record, "address") != NULL)
+    place = g_strdup (linli_record_get_text (record, "address"));
   else
     place = g_strdup (building ? building : linli_record_get_text (record, "address"));
   if (linli_record_get_text (record, "subcategory") != NULL)
@@ -192,30 +200,30 @@ linli_report_build_case_sheet (LinliStore  *store,
     }
   worker = dup_name (store, LINLI_TYPE_WORKER, linli_record_get_int (record, "worker_id"));
 
-  figures = linli_report_doc_add_figures (doc);
-#define FIGURE(label, text) \
-  G_STMT_START { g_autofree char *value_ = (text); linli_report_figures_add (figures, label, value_ ? value_ : ""); } G_STMT_END
-  FIGURE (_("Number"), g_strdup (linli_record_get_text (record, "number")));
-  FIGURE (_("Title"), g_strdup (linli_record_get_text (record, "title")));
-  FIGURE (_("Category"), g_strdup (category));
-  FIGURE (_("Source"), g_strdup (linli_record_get_text (record, "source")));
-  FIGURE (_("Reported"), linli_report_format_time (linli_record_get_datetime (record, "reported_at")));
-  FIGURE (_("Reported by"), g_strdup (reporter_name));
-  FIGURE (_("Phone"), g_strdup (reporter_phone));
-  FIGURE (_("Place"), g_strdup (place));
-  FIGURE (_("Grid"), g_strdup (grid));
-  FIGURE (_("Urgency"), g_strdup (linli_urgency_label (linli_record_get_enum (record, "urgency"))));
-  FIGURE (_("Worker"), g_strdup (worker));
-  FIGURE (_("Responsible unit"), g_strdup (linli_record_get_text (record, "responsible_unit")));
-  FIGURE (_("Due"), linli_report_format_time (linli_record_get_datetime (record, "due_at")));
-  FIGURE (_("Status"), g_strdup (linli_case_status_label (linli_record_get_enum (record, "status"))));
-  FIGURE (_("Resolved"), linli_report_format_time (linli_record_get_datetime (record, "resolved_at")));
-  FIGURE (_("Resolution level"),
+  /* A form of two columns: long values wrap in the wide one. */
+  fields = linli_report_doc_add_table (doc, columns, G_N_ELEMENTS (columns));
+#define FIELD(label, text) linli_report_add_row (fields, FALSE, g_strdup (label), (text))
+  FIELD (_("Number"), g_strdup (linli_record_get_text (record, "number")));
+  FIELD (_("Title"), g_strdup (linli_record_get_text (record, "title")));
+  FIELD (_("Category"), g_strdup (category));
+  FIELD (_("Source"), g_strdup (linli_record_get_text (record, "source")));
+  FIELD (_("Reported"), linli_report_format_time (linli_record_get_datetime (record, "reported_at")));
+  FIELD (_("Reported by"), g_strdup (reporter_name));
+  FIELD (_("Phone"), g_strdup (reporter_phone));
+  FIELD (_("Place"), g_strdup (place));
+  FIELD (_("Grid"), g_strdup (grid));
+  FIELD (_("Urgency"), g_strdup (linli_urgency_label (linli_record_get_enum (record, "urgency"))));
+  FIELD (C_("case sheet", "Worker"), g_strdup (worker));
+  FIELD (_("Responsible unit"), g_strdup (linli_record_get_text (record, "responsible_unit")));
+  FIELD (_("Due"), linli_report_format_time (linli_record_get_datetime (record, "due_at")));
+  FIELD (_("Status"), g_strdup (linli_case_status_label (linli_record_get_enum (record, "status"))));
+  FIELD (C_("case sheet", "Resolved"), linli_report_format_time (linli_record_get_datetime (record, "resolved_at")));
+  FIELD (_("Resolution level"),
           g_strdup (linli_resolution_level_label (linli_record_get_enum (record, "resolution_level"))));
-  FIGURE (_("Satisfaction"),
+  FIELD (C_("case sheet", "Satisfaction"),
           g_strdup (linli_satisfaction_label (linli_record_get_enum (record, "satisfaction"))));
-  FIGURE (_("Revisited"), linli_report_format_time (linli_record_get_datetime (record, "revisited_at")));
-#undef FIGURE
+  FIELD (_("Revisited"), linli_report_format_time (linli_record_get_datetime (record, "revisited_at")));
+#undef FIELD
 
   add_text_section (doc, _("What the resident reported"), linli_record_get_text (record, "description"));
   add_text_section (doc, _("Resolution"), linli_record_get_text (record, "resolution"));
