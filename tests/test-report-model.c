@@ -1014,7 +1014,7 @@ test_summary_doc (Fixture       *f,
 
   g_assert_cmpstr (linli_report_doc_get_title (doc), ==, "东方御园社区: Work Summary, 2026-03");
   g_assert_cmpstr (linli_report_doc_get_subtitle (doc), ==,
-                   "Scope: 东方御园社区    Period: 2026-03-01 to 2026-03-31");
+                   "Scope: 东方御园社区    Period: 2026-03");
   assert_text_has (text, "1. Residents' Cases\n");
   assert_text_has (text, "Cases received: 6; resolved: 4; open at the end of the period: 4, of which overdue: 2.\n");
   assert_text_has (text, "Resolved within the grid: 2, 50.0% of those resolved; within the community: 3, 75.0%. "

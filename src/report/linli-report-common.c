@@ -29,14 +29,6 @@ linli_report_grid_label (const char *name,
   return g_strdup_printf (_("%1$s (%2$s)"), name, code);
 }
 
-char *
-linli_report_format_day (const GDate *day)
-{
-  /* TRANSLATORS: a day in a report: year, month, day */
-  return g_strdup_printf (C_("report date", "%1$d-%2$02d-%3$02d"),
-                          g_date_get_year (day), g_date_get_month (day), g_date_get_day (day));
-}
-
 /**
  * linli_report_context_init:
  *
@@ -79,8 +71,6 @@ linli_report_context_init (LinliReportContext      *context,
       context->scope.from = linli_report_period_dup_from (period);
       context->scope.until = linli_report_period_dup_until (period);
       context->period_label = linli_report_period_get_label (period);
-      context->first_day = linli_report_format_day (&period->start);
-      context->last_day = linli_report_format_day (&period->end);
     }
   return TRUE;
 }
@@ -93,19 +83,16 @@ linli_report_context_clear (LinliReportContext *context)
   g_clear_pointer (&context->community, g_free);
   g_clear_pointer (&context->scope_label, g_free);
   g_clear_pointer (&context->period_label, g_free);
-  g_clear_pointer (&context->first_day, g_free);
-  g_clear_pointer (&context->last_day, g_free);
 }
 
 char *
 linli_report_context_subtitle (LinliReportContext *context)
 {
-  if (context->first_day == NULL)
+  if (context->period_label == NULL)
     /* TRANSLATORS: under a report's title */
     return g_strdup_printf (_("Scope: %s"), context->scope_label);
-  /* TRANSLATORS: under a report's title: the community or grid, the first and the last day */
-  return g_strdup_printf (_("Scope: %1$s    Period: %2$s to %3$s"),
-                          context->scope_label, context->first_day, context->last_day);
+  /* TRANSLATORS: under a report's title: the community or grid, the period */
+  return g_strdup_printf (_("Scope: %1$s    Period: %2$s"), context->scope_label, context->period_label);
 }
 
 char *

@@ -14,9 +14,7 @@ typedef struct
   LinliStatsScope  scope;
   char            *community;     /* the community's name, never NULL */
   char            *scope_label;   /* the community, or "第一网格（DF-01）" */
-  char            *period_label;  /* "2026年3月" */
-  char            *first_day;     /* "2026年3月1日" */
-  char            *last_day;
+  char            *period_label;  /* "2026年3月"; NULL for no period */
 } LinliReportContext;
 
 gboolean  linli_report_context_init     (LinliReportContext      *context,
@@ -42,8 +40,6 @@ char     *linli_report_format_count     (guint64                  count);
 char     *linli_report_format_date      (GDateTime               *time);
 /* "2026-03-05 09:30"; "" for NULL. */
 char     *linli_report_format_time      (GDateTime               *time);
-/* "2026年3月5日" through a translatable format. */
-char     *linli_report_format_day       (const GDate             *day);
 /* "" for NULL: a table cell. */
 char     *linli_report_cell             (const char              *text);
 
