@@ -10,6 +10,7 @@
 #include "linli-demo.h"
 #include "linli-new-community-dialog.h"
 #include "linli-preferences-window.h"
+#include "linli-report-command.h"
 #include "linli-window.h"
 
 struct _LinliApplication
@@ -391,6 +392,9 @@ linli_application_handle_local_options (GApplication *application,
       g_print ("%s %s\n", "linli", PACKAGE_VERSION);
       return 0;
     }
+  /* A report to PDF: before GTK starts, so it needs no display. */
+  if (linli_report_command_wanted (options))
+    return linli_report_command_run (options);
   return -1;
 }
 
@@ -432,6 +436,7 @@ linli_application_init (LinliApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), linli_report_command_get_options ());
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Grids, cases, volunteers and anti-fraud outreach for a community office."));
   self->settings = g_settings_new (APP_ID);

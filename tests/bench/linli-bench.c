@@ -15,6 +15,8 @@
 #include "linli-case-csv.h"
 #include "linli-case-search.h"
 #include "linli-record-list.h"
+#include "linli-report-pdf.h"
+#include "linli-report.h"
 #include "linli-gen-lib.h"
 #include "linli-store-private.h"
 #include "linli-store.h"
@@ -30,6 +32,9 @@
 #define OPEN_RUNS      5
 #define FIRST_PAGE     50
 #define PAGE_FETCH     100
+#define REPORT_RUNS    3
+#define REPORT_CASES   10000
+#define REPORT_YEAR    2025
 
 /* The steps of store_open_first_page_ms, each the median of OPEN_RUNS:
  * printed with --breakdown or --only. */
@@ -562,6 +567,124 @@ csv_import_100k_s (Bench   *bench,
   return TRUE;
 }
 
+/* The work summary of the generator's last whole year as a report
+ * document, before any layout: the model's share of report_year_pdf_s.
+ * The median of OPEN_RUNS on one open store. */
+static gboolean
+report_year_model_s (Bench   *bench,
+                     double  *value,
+                     GError **error)
+{
+  g_autoptr(LinliStore) store = NULL;
+  LinliReportPeriod period;
+  double runs[OPEN_RUNS];
+  const char *path;
+
+  if (!(path = ensure_database (bench, error)) ||
+      !(store = linli_store_open (path, error)))
+    return FALSE;
+  linli_report_period_init_year (&period, REPORT_YEAR);
+  for (guint i = 0; i < OPEN_RUNS; i++)
+    {
+      g_autoptr(LinliReportDoc) doc = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!(doc = linli_report_build_summary (store, &period, 0, error)))
+        return FALSE;
+      runs[i] = (g_get_monotonic_time () - start) / 1e6;
+    }
+  *value = median (runs, OPEN_RUNS);
+  return TRUE;
+}
+
+/* A report from the store to a PDF in the bench's folder: building the
+ * document, setting it on pages and writing them. */
+static gboolean
+write_report_pdf (Bench           *bench,
+                  LinliReportDoc  *doc,
+                  guint            min_pages,
+                  GError         **error)
+{
+  g_autofree char *path = g_build_filename (bench->dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LinliReportLayout) layout = NULL;
+
+  if (doc == NULL)
+    return FALSE;
+  layout = linli_report_layout_new (doc, LINLI_REPORT_A4_WIDTH, LINLI_REPORT_A4_HEIGHT);
+  if (linli_report_layout_get_n_pages (layout) < min_pages)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Only %u pages",
+                   linli_report_layout_get_n_pages (layout));
+      return FALSE;
+    }
+  return linli_report_pdf_write_layout (layout, file, error);
+}
+
+/* The first 10,000 cases of the Cases page printed as a list. */
+static gboolean
+case_list_10k_pdf_s (Bench   *bench,
+                     double  *value,
+                     GError **error)
+{
+  const char *path = ensure_database (bench, error);
+  g_autoptr(LinliStore) store = NULL;
+  g_autoptr(LinliRecordList) list = NULL;
+  double runs[REPORT_RUNS];
+  GArray *ids;
+
+  if (path == NULL || !(store = linli_store_open (path, error)))
+    return FALSE;
+  list = linli_record_list_new (store, LINLI_TYPE_CASE, NULL, NULL, 0);
+  ids = linli_record_list_get_ids (list);
+  if (ids->len < REPORT_CASES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Only %u cases", ids->len);
+      return FALSE;
+    }
+
+  for (guint run = 0; run < REPORT_RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(LinliReportDoc) doc = linli_report_build_case_list (store, (const gint64 *) ids->data,
+                                                                     REPORT_CASES, NULL, error);
+
+      if (!write_report_pdf (bench, doc, 100, error))
+        return FALSE;
+      runs[run] = (g_get_monotonic_time () - start) / 1e6;
+    }
+  *value = median (runs, REPORT_RUNS);
+  return TRUE;
+}
+
+/* The work summary of a whole year of the community. */
+static gboolean
+report_year_pdf_s (Bench   *bench,
+                   double  *value,
+                   GError **error)
+{
+  const char *path = ensure_database (bench, error);
+  g_autoptr(LinliStore) store = NULL;
+  LinliReportPeriod period;
+  double runs[REPORT_RUNS];
+
+  if (path == NULL || !(store = linli_store_open (path, error)))
+    return FALSE;
+  linli_report_period_init_year (&period, REPORT_YEAR);
+
+  for (guint run = 0; run < REPORT_RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(LinliReportDoc) doc = linli_report_build_summary (store, &period, 0, error);
+
+      if (!write_report_pdf (bench, doc, 2, error))
+        return FALSE;
+      runs[run] = (g_get_monotonic_time () - start) / 1e6;
+    }
+  *value = median (runs, REPORT_RUNS);
+  return TRUE;
+}
+
 static const struct
 {
   const char *name;
@@ -584,6 +707,9 @@ static const struct
   /* After it: a whole file in memory is not what the case list costs. */
   { "csv_export_100k_s",        csv_export_100k_s,        2, FALSE },
   { "csv_import_100k_s",        csv_import_100k_s,        2, FALSE },
+  { "case_list_10k_pdf_s",      case_list_10k_pdf_s,      2, FALSE },
+  { "report_year_pdf_s",        report_year_pdf_s,        2, FALSE },
+  { "report_year_model_s",      report_year_model_s,      3, TRUE },
 };
 
 /* ------------------------------------------------------------------------ */

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-report-grid-map"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "linli-geometry.h"
+#include "linli-report-private.h"
+
+/* The grid map (网格分布图) for the office wall: every grid's outline to
+ * scale, named, with a legend of the two kinds of grid and a table of
+ * them. */
+
+#define FILL_ALPHA 0x55
+
+/* "#3584e4" as 0xRRGGBBAA with the map's fill alpha. */
+static guint32
+fill_of (const char *color)
+{
+  guint32 rgb = 0x3584e4;
+
+  if (color != NULL && color[0] == '#' && strlen (color) == 7)
+    rgb = (guint32) g_ascii_strtoull (color + 1, NULL, 16);
+  return rgb << 8 | FILL_ALPHA;
+}
+
+static LinliReportAreaKind
+area_kind (LinliGridKind kind)
+{
+  return kind == LINLI_GRID_KIND_SENTIMENT ? LINLI_REPORT_AREA_SENTIMENT : LINLI_REPORT_AREA_MANAGEMENT;
+}
+
+LinliReportDoc *
+linli_report_build_grid_map (LinliStore              *store,
+                             const LinliReportPeriod *period,
+                             gint64                   grid_id,
+                             GError                 **error)
+{
+  const LinliReportColumn columns[] = {
+    { C_("report column", "Code"), 1, LINLI_REPORT_ALIGN_START },
+    { C_("report column", "Grid"), 1.6, LINLI_REPORT_ALIGN_START },
+    { C_("report column", "Kind"), 1.6, LINLI_REPORT_ALIGN_START },
+    { C_("report column", "Households"), 1, LINLI_REPORT_ALIGN_END },
+    { C_("report column", "Population"), 1, LINLI_REPORT_ALIGN_END },
+    { C_("report column", "Area (ha)"), 1, LINLI_REPORT_ALIGN_END },
+    { C_("report column", "Workers"), 1, LINLI_REPORT_ALIGN_END },
+  };
+  g_auto(LinliReportContext) context = { { NULL, }, };
+  g_autoptr(LinliCaseStats) cases = NULL;
+  g_autoptr(GListModel) grids = NULL;
+  g_autoptr(GHashTable) received = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autofree char *title = NULL, *subtitle = NULL;
+  gboolean kinds[2] = { FALSE, FALSE };
+  guint32 kind_fill[2] = { 0, 0 };
+  LinliReportMap *map;
+  LinliReportTable *table;
+  guint n_drawn = 0;
+
+  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
+
+  if (!linli_report_context_init (&context, store, period, grid_id, error))
+    return NULL;
+  if (period != NULL)
+    {
+      if (!(cases = linli_store_case_stats (store, &context.scope, error)))
+        return NULL;
+      for (guint i = 0; i < cases->by_grid->len; i++)
+        {
+          LinliGridCaseCounts *row = g_ptr_array_index (cases->by_grid, i);
+          g_hash_table_insert (received, &row->grid_id, row);
+        }
+    }
+
+  /* TRANSLATORS: a report's title: the community */
+  title = g_strdup_printf (_("%s: Map of the Grids"), context.community);
+  doc = linli_report_doc_new (title);
+  subtitle = linli_report_context_subtitle (&context);
+  linli_report_doc_set_subtitle (doc, subtitle);
+
+  grids = linli_store_list (store, LINLI_TYPE_GRID);
+  map = linli_report_doc_add_map (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      g_autoptr(LinliGeometry) geometry = NULL;
+      g_autofree char *label = NULL;
+      gint64 id = linli_record_get_id (grid);
+      LinliGridKind kind = linli_record_get_enum (grid, "kind");
+      const char *boundary = linli_record_get_text (grid, "boundary");
+      guint32 fill = fill_of (linli_record_get_text (grid, "color"));
+      LinliGridCaseCounts *counts = g_hash_table_lookup (received, &id);
+
+      if (grid_id != 0 && id != grid_id)
+        continue;
+
+      if (period != NULL)
+        /* TRANSLATORS: a grid's label on the map: its name and the cases received in the period */
+        label = g_strdup_printf (_("%1$s · %2$u cases"), linli_record_get_text (grid, "name"),
+                                 counts ? counts->counts.received : 0);
+      else
+        label = g_strdup (linli_record_get_text (grid, "name"));
+
+      /* A grid without a drawn boundary, or a broken one, is in the table only. */
+      if (boundary != NULL && (geometry = linli_geometry_parse (boundary, NULL)) != NULL)
+        {
+          gboolean labelled = FALSE;
+
+          for (guint r = 0; r < linli_geometry_get_n_rings (geometry); r++)
+            {
+              gboolean is_hole;
+              guint n_points;
+              const LinliPoint *points = linli_geometry_get_ring (geometry, r, &n_points, &is_hole);
+
+              if (is_hole)
+                continue;
+              /* LinliPoint is a lon, lat pair of doubles. */
+              linli_report_map_add_area (map, area_kind (kind), (const double *) points, n_points,
+                                         fill, labelled ? NULL : label);
+              labelled = TRUE;
+            }
+          n_drawn++;
+          if (!kinds[kind])
+            kind_fill[kind] = fill;
+          kinds[kind] = TRUE;
+        }
+    }
+
+  for (guint kind = 0; kind < G_N_ELEMENTS (kinds); kind++)
+    if (kinds[kind])
+      linli_report_map_add_legend (map, area_kind (kind), kind_fill[kind], linli_grid_kind_label (kind));
+  if (n_drawn == 0)
+    linli_report_map_set_caption (map, _("No grid has a boundary drawn yet."));
+  else
+    linli_report_map_set_caption (map, _("Solid outlines: management grids; dashed: public sentiment grids."));
+
+  /* The grids' figures under the map. */
+  table = linli_report_doc_add_table (doc, columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      g_autoptr(LinliGeometry) geometry = NULL;
+      const char *boundary = linli_record_get_text (grid, "boundary");
+      GArray *workers = linli_record_get_refs (grid, "workers");
+      double area = 0;
+
+      if (grid_id != 0 && linli_record_get_id (grid) != grid_id)
+        continue;
+      if (boundary != NULL && (geometry = linli_geometry_parse (boundary, NULL)) != NULL)
+        area = linli_geometry_area_m2 (geometry);
+      linli_report_add_row (table, FALSE,
+                            linli_report_cell (linli_record_get_text (grid, "code")),
+                            linli_report_cell (linli_record_get_text (grid, "name")),
+                            g_strdup (linli_grid_kind_label (linli_record_get_enum (grid, "kind"))),
+                            linli_report_format_count (linli_record_get_int (grid, "households")),
+                            linli_report_format_count (linli_record_get_int (grid, "population")),
+                            area > 0 ? linli_report_format_decimal (area / 10000) : g_strdup ("—"),
+                            linli_report_format_count (workers ? workers->len : 0));
+    }
+
+  return g_steal_pointer (&doc);
+}
