@@ -10,6 +10,7 @@
 #include "linli-outreach-editor.h"
 #include "linli-outreach-page.h"
 #include "linli-participants-editor.h"
+#include "linli-volunteer-hours.h"
 #include "linli-window.h"
 #include "test-util.h"
 #include "test-widget-util.h"
@@ -277,6 +278,44 @@ test_activity (Fixture       *fixture,
   stored = linli_store_load_participations (fixture->store, linli_record_get_id (saved), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stored->len, ==, 2);
+
+  /* The Volunteers view: this month's hours of each, as the store adds
+   * them up, the new activity's among them. */
+  {
+    GtkWidget *toggle = test_find_button_labelled (GTK_WIDGET (page), "_Volunteers");
+    g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+    GListModel *volunteers;
+    gboolean found = FALSE;
+
+    test_collect (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, drop_downs);
+    /* Type, status, grid, period. */
+    gtk_drop_down_set_selected (drop_downs->pdata[3], 1);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    volunteers = linli_activities_page_get_volunteers (page);
+    g_assert_cmpuint (g_list_model_get_n_items (volunteers), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (volunteers); i++)
+      {
+        g_autoptr(LinliRecord) volunteer = g_list_model_get_item (volunteers, i);
+        LinliRecord *first = g_ptr_array_index (stored, 0);
+        g_autoptr(GDateTime) month = g_date_time_new_local (2026, 11, 1, 0, 0, 0);
+        LinliServiceTotal total = { 0 };
+        g_autofree char *shown = NULL;
+        g_autofree char *expected = NULL;
+
+        if (linli_record_get_id (volunteer) != linli_record_get_int (first, "volunteer_id"))
+          continue;
+        found = TRUE;
+        g_assert_true (linli_volunteer_hours_total (fixture->store, linli_record_get_id (volunteer),
+                                                    month, NULL, &total, &error));
+        g_assert_cmpfloat (total.hours, >=, linli_record_get_double (first, "hours"));
+        shown = linli_activities_page_dup_volunteer_hours (page, volunteer);
+        expected = g_strdup_printf ("%.1f", total.hours);
+        g_assert_cmpstr (shown, ==, expected);
+      }
+    g_assert_true (found);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    gtk_drop_down_set_selected (drop_downs->pdata[3], 0);
+  }
 
   /* Opened again through the window's action, it shows them; a change
    * asks before closing. */

@@ -9,15 +9,19 @@
 #include "linli-activities-page.h"
 #include "linli-activity-editor.h"
 #include "linli-column-sort.h"
+#include "linli-mask.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
 #include "linli-event-store.h"
 #include "linli-page-util.h"
 #include "linli-record-names.h"
+#include "linli-volunteer-hours.h"
 
 /* The Activities page: the volunteer activities in a table that reads only
  * the rows on screen, searched and filtered like the cases, with the
- * number of activities, volunteers and hours of what is shown above it. */
+ * number of activities, volunteers and hours of what is shown above it;
+ * and the Volunteers view: each volunteer's activities and hours in the
+ * period chosen. */
 
 typedef enum {
   COLUMN_TITLE,
@@ -29,6 +33,15 @@ typedef enum {
   COLUMN_VOLUNTEERS,
   COLUMN_HOURS,
 } Column;
+
+typedef enum {
+  VOLUNTEER_NAME,
+  VOLUNTEER_NUMBER,
+  VOLUNTEER_PHONE,
+  VOLUNTEER_SKILLS,
+  VOLUNTEER_ACTIVITIES,
+  VOLUNTEER_HOURS,
+} VolunteerColumn;
 
 struct _LinliActivitiesPage
 {
@@ -49,6 +62,9 @@ struct _LinliActivitiesPage
   LinliEventSearch    *search;
   LinliRecordList     *activities;
   GtkSingleSelection  *selection;
+  LinliRecordList     *volunteers;
+  GtkSingleSelection  *volunteer_selection;
+  GHashTable          *service;   /* volunteer id → LinliServiceTotal in the period */
   LinliRecordNames    *grids;
   GArray              *grid_ids;
   gboolean             updating_filters;
@@ -98,11 +114,32 @@ update_totals (LinliActivitiesPage *self)
                                         ? "no-match" : "empty");
 }
 
+/* Who served in the period, and how much. */
+static void
+apply_volunteer_query (LinliActivitiesPage *self,
+                       GDateTime           *from,
+                       GDateTime           *until)
+{
+  g_autoptr(GError) error = NULL;
+  int key = LINLI_VOLUNTEER_SORT_HOURS;
+  gboolean descending = TRUE;
+
+  if (self->volunteers == NULL || !gtk_toggle_button_get_active (self->volunteers_toggle))
+    return;
+  g_clear_pointer (&self->service, g_hash_table_unref);
+  self->service = linli_volunteer_hours_by_volunteer (self->store, from, until, &error);
+  if (self->service == NULL)
+    g_warning ("Cannot add up the volunteers’ hours: %s", error->message);
+  if (!linli_column_view_get_sort (self->volunteer_view, &key, &descending))
+    key = LINLI_VOLUNTEER_SORT_HOURS, descending = TRUE;
+  linli_volunteer_query_apply (self->volunteers, from, until, TRUE, key, descending);
+}
+
 static void
 apply_query (LinliActivitiesPage *self)
 {
   g_auto(LinliEventQuery) query = { 0 };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = NULL;
   guint status_row;
   const char *type;
   int key;
@@ -111,6 +148,7 @@ apply_query (LinliActivitiesPage *self)
   if (self->activities == NULL || self->updating_filters)
     return;
 
+  now = linli_store_now (self->store);
   linli_event_query_init (&query);
   type = linli_drop_down_get_string (self->type_filter);
   query.activity_type = g_strdup (type);
@@ -125,6 +163,7 @@ apply_query (LinliActivitiesPage *self)
       query.descending = descending;
     }
   linli_event_query_apply (&query, LINLI_TYPE_ACTIVITY, self->activities);
+  apply_volunteer_query (self, query.from, query.until);
   update_totals (self);
 }
 
@@ -186,7 +225,7 @@ store_changed_cb (LinliActivitiesPage *self,
 {
   /* Participations change the totals; a new type, the filter. */
   if (type == LINLI_TYPE_PARTICIPATION || type == LINLI_TYPE_VOLUNTEER)
-    update_totals (self);
+    apply_query (self);
   else if (type == LINLI_TYPE_ACTIVITY)
     {
       fill_filters (self);
@@ -230,6 +269,35 @@ cell_text (gpointer     page,
     case COLUMN_HOURS:
       linli_activity_count_service (self->store, linli_record_get_id (record), &n, &hours);
       return linli_format_hours (hours);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+volunteer_text (gpointer     page,
+                LinliRecord *record,
+                int          column)
+{
+  LinliActivitiesPage *self = page;
+  gint64 id = linli_record_get_id (record);
+  LinliServiceTotal *total = self->service ? g_hash_table_lookup (self->service, &id) : NULL;
+
+  switch ((VolunteerColumn) column)
+    {
+    case VOLUNTEER_NAME:
+      return g_strdup (linli_record_get_text (record, "name"));
+    case VOLUNTEER_NUMBER:
+      return g_strdup (linli_record_get_text (record, "number"));
+    case VOLUNTEER_PHONE:
+      /* Masked outside the editor. */
+      return linli_mask_phone (linli_record_get_text (record, "phone"));
+    case VOLUNTEER_SKILLS:
+      return g_strdup (linli_record_get_text (record, "skills"));
+    case VOLUNTEER_ACTIVITIES:
+      return g_strdup_printf ("%u", total ? total->n_activities : 0);
+    case VOLUNTEER_HOURS:
+      return linli_format_hours (total ? total->hours : 0);
     default:
       g_assert_not_reached ();
     }
@@ -449,6 +517,20 @@ linli_activities_page_init (LinliActivitiesPage *self)
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (filters_changed_cb), self);
 
+  linli_column_view_add_text (self->volunteer_view, _("Name"), -1, LINLI_VOLUNTEER_SORT_NAME, FALSE, volunteer_text, self, VOLUNTEER_NAME);
+  linli_column_view_add_text (self->volunteer_view, _("Volunteer Number"), 140, LINLI_VOLUNTEER_SORT_NUMBER, FALSE, volunteer_text, self, VOLUNTEER_NUMBER);
+  linli_column_view_add_text (self->volunteer_view, _("Phone"), 120, -1, FALSE, volunteer_text, self, VOLUNTEER_PHONE);
+  linli_column_view_add_text (self->volunteer_view, _("Skills"), 160, -1, FALSE, volunteer_text, self, VOLUNTEER_SKILLS);
+  linli_column_view_add_text (self->volunteer_view, _("Activities"), 90, LINLI_VOLUNTEER_SORT_ACTIVITIES, TRUE, volunteer_text, self, VOLUNTEER_ACTIVITIES);
+  linli_column_view_add_text (self->volunteer_view, _("Hours"), 80, LINLI_VOLUNTEER_SORT_HOURS, TRUE, volunteer_text, self, VOLUNTEER_HOURS);
+  {
+    g_autoptr(GtkColumnViewColumn) hours = g_list_model_get_item (gtk_column_view_get_columns (self->volunteer_view),
+                                                                  VOLUNTEER_HOURS);
+    gtk_column_view_sort_by_column (self->volunteer_view, hours, GTK_SORT_DESCENDING);
+  }
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->volunteer_view), "changed",
+                            G_CALLBACK (filters_changed_cb), self);
+
   g_ptr_array_add (labels, (gpointer) _("All Statuses"));
   for (guint i = 0; i < statuses->n_values; i++)
     g_ptr_array_add (labels, (gpointer) linli_activity_status_label (statuses->values[i].value));
@@ -478,8 +560,13 @@ linli_activities_page_set_store (LinliActivitiesPage *self,
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  if (self->volunteer_view != NULL)
+    gtk_column_view_set_model (self->volunteer_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->activities);
+  g_clear_object (&self->volunteer_selection);
+  g_clear_object (&self->volunteers);
+  g_clear_pointer (&self->service, g_hash_table_unref);
   g_clear_object (&self->search);
   g_clear_object (&self->grids);
   g_clear_object (&self->store);
@@ -496,6 +583,9 @@ linli_activities_page_set_store (LinliActivitiesPage *self,
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->activities)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      self->volunteers = linli_record_list_new (store, LINLI_TYPE_VOLUNTEER, NULL, NULL, 0);
+      self->volunteer_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->volunteers)));
+      gtk_single_selection_set_autoselect (self->volunteer_selection, FALSE);
       g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
       g_signal_connect_swapped (self->activities, "items-changed", G_CALLBACK (update_totals), self);
       g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
@@ -504,6 +594,7 @@ linli_activities_page_set_store (LinliActivitiesPage *self,
   if (self->column_view == NULL)
     return;
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->volunteer_view, GTK_SELECTION_MODEL (self->volunteer_selection));
   fill_filters (self);
   search_changed_cb (self);
   apply_query (self);
@@ -515,6 +606,25 @@ linli_activities_page_get_activities (LinliActivitiesPage *self)
 {
   g_return_val_if_fail (LINLI_IS_ACTIVITIES_PAGE (self), NULL);
   return self->activities ? G_LIST_MODEL (self->activities) : NULL;
+}
+
+/* Returns: (transfer none) (nullable): the volunteers of the Volunteers
+ *   view, in order */
+GListModel *
+linli_activities_page_get_volunteers (LinliActivitiesPage *self)
+{
+  g_return_val_if_fail (LINLI_IS_ACTIVITIES_PAGE (self), NULL);
+  return self->volunteers ? G_LIST_MODEL (self->volunteers) : NULL;
+}
+
+/* Returns: (transfer full): the hours of a volunteer in the Volunteers
+ *   view, as shown */
+char *
+linli_activities_page_dup_volunteer_hours (LinliActivitiesPage *self,
+                                           LinliRecord         *volunteer)
+{
+  g_return_val_if_fail (LINLI_IS_ACTIVITIES_PAGE (self), NULL);
+  return volunteer_text (self, volunteer, VOLUNTEER_HOURS);
 }
 
 /* Returns: (transfer full): the totals line above the list */

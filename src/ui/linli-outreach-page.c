@@ -106,7 +106,7 @@ static void
 apply_query (LinliOutreachPage *self)
 {
   g_auto(LinliEventQuery) query = { 0 };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = NULL;
   guint format_row;
   int key;
   gboolean descending;
@@ -114,6 +114,7 @@ apply_query (LinliOutreachPage *self)
   if (self->events == NULL || self->updating_filters)
     return;
 
+  now = linli_store_now (self->store);
   linli_event_query_init (&query);
   format_row = gtk_drop_down_get_selected (self->format_filter);
   if (format_row != GTK_INVALID_LIST_POSITION && format_row > 0)
