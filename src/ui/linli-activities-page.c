@@ -10,6 +10,9 @@
 #include "linli-activity-editor.h"
 #include "linli-column-sort.h"
 #include "linli-mask.h"
+#include "linli-event-csv.h"
+#include "linli-event-export.h"
+#include "linli-event-import-dialog.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
 #include "linli-event-store.h"
@@ -65,10 +68,11 @@ struct _LinliActivitiesPage
   LinliRecordList     *volunteers;
   GtkSingleSelection  *volunteer_selection;
   GHashTable          *service;   /* volunteer id → LinliServiceTotal in the period */
+  GDateTime           *from;      /* the period chosen; NULL for no limit */
+  GDateTime           *until;
   LinliRecordNames    *grids;
   GArray              *grid_ids;
   gboolean             updating_filters;
-  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (LinliActivitiesPage, linli_activities_page, GTK_TYPE_WIDGET)
@@ -124,7 +128,7 @@ apply_volunteer_query (LinliActivitiesPage *self,
   int key = LINLI_VOLUNTEER_SORT_HOURS;
   gboolean descending = TRUE;
 
-  if (self->volunteers == NULL || !gtk_toggle_button_get_active (self->volunteers_toggle))
+  if (self->volunteers == NULL)
     return;
   g_clear_pointer (&self->service, g_hash_table_unref);
   self->service = linli_volunteer_hours_by_volunteer (self->store, from, until, &error);
@@ -163,6 +167,10 @@ apply_query (LinliActivitiesPage *self)
       query.descending = descending;
     }
   linli_event_query_apply (&query, LINLI_TYPE_ACTIVITY, self->activities);
+  g_clear_pointer (&self->from, g_date_time_unref);
+  g_clear_pointer (&self->until, g_date_time_unref);
+  self->from = query.from ? g_date_time_ref (query.from) : NULL;
+  self->until = query.until ? g_date_time_ref (query.until) : NULL;
   apply_volunteer_query (self, query.from, query.until);
   update_totals (self);
 }
@@ -399,6 +407,139 @@ row_activated_cb (LinliActivitiesPage *self,
   open_editor (self, record);
 }
 
+/* ------------------------------------------------------------------------ */
+/* CSV                                                                       */
+
+typedef struct
+{
+  LinliStore *store;
+  GListModel *list;
+  GDateTime  *from;
+  GDateTime  *until;
+} Shown;
+
+static Shown *
+shown_new (LinliActivitiesPage *self,
+           GListModel          *list)
+{
+  Shown *shown = g_new0 (Shown, 1);
+
+  shown->store = g_object_ref (self->store);
+  shown->list = g_object_ref (list);
+  shown->from = self->from ? g_date_time_ref (self->from) : NULL;
+  shown->until = self->until ? g_date_time_ref (self->until) : NULL;
+  return shown;
+}
+
+static void
+shown_free (gpointer data)
+{
+  Shown *shown = data;
+
+  g_object_unref (shown->store);
+  g_object_unref (shown->list);
+  g_clear_pointer (&shown->from, g_date_time_unref);
+  g_clear_pointer (&shown->until, g_date_time_unref);
+  g_free (shown);
+}
+
+static gboolean
+export_activities (gpointer        data,
+                   GOutputStream  *out,
+                   GError        **error)
+{
+  Shown *shown = data;
+
+  return linli_event_csv_export_activities (shown->store, shown->list, out, NULL, error);
+}
+
+static gboolean
+export_volunteers (gpointer        data,
+                   GOutputStream  *out,
+                   GError        **error)
+{
+  Shown *shown = data;
+
+  /* A ledger that leaves the office: phone numbers masked. */
+  return linli_event_csv_export_volunteers (shown->store, shown->list, shown->from, shown->until, TRUE,
+                                            out, NULL, error);
+}
+
+static char *
+file_name (const char *kind)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  /* TRANSLATORS: the name proposed for an exported file: what it holds,
+   * such as “activities”, and today's date */
+  return g_strdup_printf (_("%s-%s.csv"), kind, date);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (widget);
+  guint n;
+  g_autofree char *done = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->activities == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->activities));
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity exported", "%u activities exported", n), n);
+  /* TRANSLATORS: the start of the name of an exported file, without spaces */
+  name = file_name (_("activities"));
+  linli_event_export_to_file (widget, _("Export Activities"), name, done, export_activities,
+                              shown_new (self, G_LIST_MODEL (self->activities)), shown_free);
+}
+
+static void
+export_volunteers_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (widget);
+  guint n;
+  g_autofree char *done = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->volunteers == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->volunteers));
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volunteer exported", "%u volunteers exported", n), n);
+  /* TRANSLATORS: the start of the name of an exported file, without spaces */
+  name = file_name (_("volunteer-hours"));
+  linli_event_export_to_file (widget, _("Export Volunteer Hours"), name, done, export_volunteers,
+                              shown_new (self, G_LIST_MODEL (self->volunteers)), shown_free);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (widget);
+
+  if (self->store != NULL)
+    linli_event_import_open_file (widget, self->store, LINLI_EVENT_CSV_ACTIVITIES);
+}
+
+static void
+import_volunteers_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (widget);
+
+  if (self->store != NULL)
+    linli_event_import_open_file (widget, self->store, LINLI_EVENT_CSV_VOLUNTEERS);
+}
+
+/* ------------------------------------------------------------------------ */
+
 static void
 find_cb (GtkWidget  *widget,
          const char *action_name,
@@ -437,9 +578,6 @@ linli_activities_page_dispose (GObject *object)
   GtkWidget *child;
 
   linli_activities_page_set_store (self, NULL);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_ACTIVITIES_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -453,6 +591,8 @@ linli_activities_page_finalize (GObject *object)
   LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (object);
 
   g_array_unref (self->grid_ids);
+  g_clear_pointer (&self->from, g_date_time_unref);
+  g_clear_pointer (&self->until, g_date_time_unref);
 
   G_OBJECT_CLASS (linli_activities_page_parent_class)->finalize (object);
 }
@@ -485,6 +625,10 @@ linli_activities_page_class_init (LinliActivitiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activities.find", NULL, find_cb);
   gtk_widget_class_install_action (widget_class, "activities.new", NULL, new_cb);
   gtk_widget_class_install_action (widget_class, "activities.reset-filters", NULL, reset_filters_cb);
+  gtk_widget_class_install_action (widget_class, "activities.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "activities.export-volunteers", NULL, export_volunteers_cb);
+  gtk_widget_class_install_action (widget_class, "activities.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "activities.import-volunteers", NULL, import_volunteers_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "activities.find", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -9,6 +9,8 @@
 #include "linli-outreach-page.h"
 #include "linli-outreach-editor.h"
 #include "linli-column-sort.h"
+#include "linli-event-csv.h"
+#include "linli-event-export.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
 #include "linli-page-util.h"
@@ -50,13 +52,19 @@ struct _LinliOutreachPage
   LinliRecordNames    *grids;
   GArray              *grid_ids;
   gboolean             updating_filters;
-  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (LinliOutreachPage, linli_outreach_page, GTK_TYPE_WIDGET)
 
 /* ------------------------------------------------------------------------ */
 /* The query and its totals                                                  */
+
+/* Counts of a whole list may pass 2^32: written as text. */
+static char *
+count_text_of (gint64 count)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, count);
+}
 
 static char *
 totals_text (LinliOutreachPage *self)
@@ -67,23 +75,27 @@ totals_text (LinliOutreachPage *self)
   g_autofree char *leaflets = NULL;
   g_autofree char *installs = NULL;
   g_autofree char *consultations = NULL;
+  g_autofree char *n_attendees = NULL;
+  g_autofree char *n_leaflets = NULL;
+  g_autofree char *n_installs = NULL;
+  g_autofree char *n_consultations = NULL;
 
   if (self->events != NULL)
     linli_event_totals_compute (&totals, self->store, LINLI_TYPE_OUTREACH, self->events);
   events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", totals.n_events),
                             totals.n_events);
-  attendees = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " attendee",
-                                            "%" G_GINT64_FORMAT " attendees", (gulong) totals.attendees),
-                               totals.attendees);
-  leaflets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " leaflet",
-                                           "%" G_GINT64_FORMAT " leaflets", (gulong) totals.leaflets),
-                              totals.leaflets);
-  installs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " app install",
-                                           "%" G_GINT64_FORMAT " app installs", (gulong) totals.app_installs),
-                              totals.app_installs);
-  consultations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " consultation",
-                                                "%" G_GINT64_FORMAT " consultations", (gulong) totals.consultations),
-                                   totals.consultations);
+  n_attendees = count_text_of (totals.attendees);
+  n_leaflets = count_text_of (totals.leaflets);
+  n_installs = count_text_of (totals.app_installs);
+  n_consultations = count_text_of (totals.consultations);
+  attendees = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s attendee", "%s attendees",
+                                            (gulong) totals.attendees), n_attendees);
+  leaflets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s leaflet", "%s leaflets",
+                                           (gulong) totals.leaflets), n_leaflets);
+  installs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s app install", "%s app installs",
+                                           (gulong) totals.app_installs), n_installs);
+  consultations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s consultation", "%s consultations",
+                                                (gulong) totals.consultations), n_consultations);
   return g_strjoin (" · ", events, attendees, leaflets, installs, consultations, NULL);
 }
 
@@ -336,6 +348,58 @@ row_activated_cb (LinliOutreachPage *self,
   open_editor (self, record);
 }
 
+typedef struct
+{
+  LinliStore *store;
+  GListModel *events;
+} Shown;
+
+static void
+shown_free (gpointer data)
+{
+  Shown *shown = data;
+
+  g_object_unref (shown->store);
+  g_object_unref (shown->events);
+  g_free (shown);
+}
+
+static gboolean
+export_events (gpointer        data,
+               GOutputStream  *out,
+               GError        **error)
+{
+  Shown *shown = data;
+
+  return linli_event_csv_export_outreach (shown->store, shown->events, out, NULL, error);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  g_autofree char *done = NULL;
+  Shown *shown;
+  guint n;
+
+  if (self->events == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outreach event exported",
+                                       "%u outreach events exported", n), n);
+  /* TRANSLATORS: the name proposed for an exported file; %s is today's date */
+  name = g_strdup_printf (_("outreach-%s.csv"), date);
+  shown = g_new (Shown, 1);
+  shown->store = g_object_ref (self->store);
+  shown->events = g_object_ref (G_LIST_MODEL (self->events));
+  linli_event_export_to_file (widget, _("Export Outreach Events"), name, done, export_events, shown, shown_free);
+}
+
 static void
 find_cb (GtkWidget  *widget,
          const char *action_name,
@@ -374,9 +438,6 @@ linli_outreach_page_dispose (GObject *object)
   GtkWidget *child;
 
   linli_outreach_page_set_store (self, NULL);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_OUTREACH_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -420,6 +481,7 @@ linli_outreach_page_class_init (LinliOutreachPageClass *klass)
   gtk_widget_class_install_action (widget_class, "outreach.find", NULL, find_cb);
   gtk_widget_class_install_action (widget_class, "outreach.new", NULL, new_cb);
   gtk_widget_class_install_action (widget_class, "outreach.reset-filters", NULL, reset_filters_cb);
+  gtk_widget_class_install_action (widget_class, "outreach.export", NULL, export_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "outreach.find", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
