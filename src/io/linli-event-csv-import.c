@@ -212,6 +212,7 @@ typedef struct
   GStrv        partners;        /* names */
   GPtrArray   *participations;  /* LinliParticipation */
   GArray      *lines;           /* guint, the line of each participation */
+  gboolean     wrong_participant; /* a row named someone who could not be taken */
 } Group;
 
 static void
@@ -487,7 +488,8 @@ validate_group (Import *im,
   fields[2] = errors.start_at;
   fields[3] = errors.end_at;
   fields[4] = errors.beneficiaries;
-  fields[5] = errors.participants;
+  /* Whom a wrong row named is said there, not again as "nobody". */
+  fields[5] = group->wrong_participant ? NULL : errors.participants;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i] != NULL && !(i == 2 && linli_record_get_datetime (group->activity, "start_at") == NULL))
       /* TRANSLATORS: %s is a rule, such as “Enter a title” */
@@ -520,10 +522,11 @@ check_activities (Import    *im,
       g_autofree char *key = g_strconcat (title ? title : "", "\x1f", start ? start : "", NULL);
       Group *group = g_hash_table_lookup (group_of, key);
       LinliRecord *participation;
+      guint n_errors;
 
       if (group == NULL)
         {
-          g_autoptr(GDateTime) start_at = NULL;
+          GDateTime *start_at;
           g_autofree char *stored_key = NULL;
 
           group = g_new0 (Group, 1);
@@ -550,7 +553,10 @@ check_activities (Import    *im,
         add_error (im, line, _("Line %u: the activity “%s” is on line %u too, with other details. The rows of one activity must agree."),
                    line, title ? title : "", group->first_line);
 
+      n_errors = im->errors->len;
       participation = read_participation (im, ix, row);
+      if (im->errors->len > n_errors)
+        group->wrong_participant = TRUE;
       if (participation != NULL)
         {
           g_ptr_array_add (group->participations, participation);
