@@ -153,7 +153,8 @@ validate (LinliOutreachEditor *self)
 
   self->valid = collect_errors (self, &errors);
   show_field (self, self->title_row, GTK_WIDGET (self->title_entry), errors.title);
-  show_field (self, self->start_row, GTK_WIDGET (self->start_entry), errors.start_at);
+  /* The end is not edited here: a start moved past it says so. */
+  show_field (self, self->start_row, GTK_WIDGET (self->start_entry), errors.start_at ?: errors.end_at);
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     show_field (self, COUNT_ROW (self, &counts[i]), GTK_WIDGET (COUNT_ENTRY (self, &counts[i])),
                 COUNT_ERROR (&errors, &counts[i]));
@@ -607,7 +608,7 @@ linli_outreach_editor_init (LinliOutreachEditor *self)
 
   self->organisers_row = LINLI_CHOICES_ROW (linli_choices_row_new (_("_Organisers"), _("Another organisation")));
   self->groups_row = LINLI_CHOICES_ROW (linli_choices_row_new (_("_Target Groups"), _("Another group")));
-  self->topics_row = LINLI_CHOICES_ROW (linli_choices_row_new (_("Scam _Topics"), _("Another scam")));
+  self->topics_row = LINLI_CHOICES_ROW (linli_choices_row_new (_("Sca_m Topics"), _("Another scam")));
   adw_preferences_group_add (self->reach_group, GTK_WIDGET (self->organisers_row));
   adw_preferences_group_add (self->reach_group, GTK_WIDGET (self->groups_row));
   adw_preferences_group_add (self->reach_group, GTK_WIDGET (self->topics_row));
