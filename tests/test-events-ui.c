@@ -10,6 +10,7 @@
 #include "linli-outreach-editor.h"
 #include "linli-outreach-page.h"
 #include "linli-participants-editor.h"
+#include "linli-volunteer-editor.h"
 #include "linli-volunteer-hours.h"
 #include "linli-window.h"
 #include "test-util.h"
@@ -311,6 +312,25 @@ test_activity (Fixture       *fixture,
         shown = linli_activities_page_dup_volunteer_hours (page, volunteer);
         expected = g_strdup_printf ("%.1f", total.hours);
         g_assert_cmpstr (shown, ==, expected);
+
+        /* Opened from the view: the details, and the activity among the
+         * volunteer's service; a wrong phone number keeps Save off. */
+        {
+          g_autoptr(GPtrArray) views = g_ptr_array_new ();
+          GtkWidget *volunteer_editor;
+
+          test_collect (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
+          g_assert_cmpuint (views->len, ==, 2);
+          g_signal_emit_by_name (views->pdata[1], "activate", i);
+          volunteer_editor = find_toplevel (LINLI_TYPE_VOLUNTEER_EDITOR);
+          g_assert_nonnull (volunteer_editor);
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (volunteer_editor, "垃圾分类宣传志愿服务"))),
+                           ==, "2026-11-20 · Volunteer · 2.0 hours");
+          g_assert_true (can_save (volunteer_editor, "volunteer.save"));
+          set_text (volunteer_editor, "Phone", "1380002");
+          g_assert_false (can_save (volunteer_editor, "volunteer.save"));
+          gtk_window_destroy (GTK_WINDOW (volunteer_editor));
+        }
       }
     g_assert_true (found);
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);

@@ -18,6 +18,7 @@
 #include "linli-event-store.h"
 #include "linli-page-util.h"
 #include "linli-record-names.h"
+#include "linli-volunteer-editor.h"
 #include "linli-volunteer-hours.h"
 
 /* The Activities page: the volunteer activities in a table that reads only
@@ -541,6 +542,18 @@ import_volunteers_cb (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 
 static void
+volunteer_activated_cb (LinliActivitiesPage *self,
+                        guint                position)
+{
+  g_autoptr(LinliRecord) volunteer = NULL;
+
+  if (self->volunteers == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->volunteers)))
+    return;
+  volunteer = g_list_model_get_item (G_LIST_MODEL (self->volunteers), position);
+  gtk_window_present (GTK_WINDOW (linli_volunteer_editor_new (parent_window (self), self->store, volunteer)));
+}
+
+static void
 find_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
@@ -621,6 +634,7 @@ linli_activities_page_class_init (LinliActivitiesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, volunteer_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "activities.find", NULL, find_cb);
   gtk_widget_class_install_action (widget_class, "activities.new", NULL, new_cb);
