@@ -432,6 +432,72 @@ test_outreach (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A volunteer not in the register yet is added in the editor and stored
+ * with the activity; a name left empty says so instead. */
+static void
+test_new_volunteer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LinliActivityEditor *editor = linli_activity_editor_new (NULL, fixture->store, NULL);
+  GtkWidget *root = GTK_WIDGET (editor);
+  GtkWidget *participants = test_find (root, LINLI_TYPE_PARTICIPANTS_EDITOR);
+  GtkWidget *new_row = find_row (participants, "Add a New Volunteer");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GListModel) volunteers = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_volunteers = linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER);
+  gint64 id;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  test_wait_until_drawn (root);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_text (root, "Title", "楼道小广告清理");
+  test_collect (new_row, GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  g_signal_emit_by_name (test_find_button_labelled (new_row, "A_dd"), "clicked");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (new_row)), ==, "Enter the volunteer’s name");
+  g_assert_cmpuint (linli_participants_editor_get_participations (LINLI_PARTICIPANTS_EDITOR (participants))->len, ==, 0);
+
+  gtk_editable_set_text (entries->pdata[0], "韩春燕");
+  gtk_editable_set_text (entries->pdata[1], "13800030003");
+  g_signal_emit_by_name (test_find_button_labelled (new_row, "A_dd"), "clicked");
+  g_assert_cmpuint (linli_participants_editor_get_participations (LINLI_PARTICIPANTS_EDITOR (participants))->len, ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (participants, "韩春燕"))), ==,
+                   "New volunteer, registered on saving");
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n_volunteers);
+
+  g_assert_true (can_save (root, "activity.save"));
+  gtk_widget_activate_action (root, "activity.save", NULL);
+  iterate ();
+  g_assert_null (editor);
+
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n_volunteers + 1);
+  volunteers = linli_store_list (fixture->store, LINLI_TYPE_ACTIVITY);
+  {
+    g_autoptr(LinliRecord) newest = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (volunteers); i++)
+      {
+        g_autoptr(LinliRecord) activity = g_list_model_get_item (volunteers, i);
+        if (g_strcmp0 (linli_record_get_text (activity, "title"), "楼道小广告清理") == 0)
+          newest = g_object_ref (activity);
+      }
+    g_assert_nonnull (newest);
+    id = linli_record_get_id (newest);
+  }
+  stored = linli_store_load_participations (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  {
+    g_autoptr(LinliRecord) volunteer = linli_store_get (fixture->store, LINLI_TYPE_VOLUNTEER,
+                                                        linli_record_get_int (stored->pdata[0], "volunteer_id"), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (linli_record_get_text (volunteer, "name"), ==, "韩春燕");
+    g_assert_cmpstr (linli_record_get_text (volunteer, "phone"), ==, "13800030003");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +508,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/events-ui/activity", Fixture, NULL, fixture_set_up, test_activity, fixture_tear_down);
+  g_test_add ("/events-ui/new-volunteer", Fixture, NULL, fixture_set_up, test_new_volunteer, fixture_tear_down);
   g_test_add ("/events-ui/outreach", Fixture, NULL, fixture_set_up, test_outreach, fixture_tear_down);
 
   return g_test_run ();
