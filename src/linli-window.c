@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-activities-page.h"
 #include "linli-cases-page.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-editor.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
+#include "linli-outreach-page.h"
 #include "linli-window.h"
 
 struct _LinliWindow
@@ -24,8 +26,8 @@ struct _LinliWindow
   AdwViewStack         *view_stack;
   LinliMapView         *map_view;
   LinliCasesPage       *cases_page;
-  AdwStatusPage        *activities_page;
-  AdwStatusPage        *outreach_page;
+  LinliActivitiesPage  *activities_page;
+  LinliOutreachPage    *outreach_page;
   LinliGridsPage       *grids_page;
   LinliGridEditor      *grid_editor;
 
@@ -43,32 +45,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Until their pages are built, the record pages say what they will hold and
- * how many records the database already has. */
-static void
-update_counts (LinliWindow *self)
-{
-  guint n;
-  g_autofree char *activities = NULL;
-  g_autofree char *outreach = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  n = linli_store_count (self->store, LINLI_TYPE_ACTIVITY);
-  activities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u volunteer activity is recorded. Activities with their volunteers and service hours will be listed here.",
-                                             "%u volunteer activities are recorded. Activities with their volunteers and service hours will be listed here.",
-                                             n), n);
-  n = linli_store_count (self->store, LINLI_TYPE_OUTREACH);
-  outreach = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u anti-fraud outreach event is recorded. Events with their attendance, leaflets and app installs will be listed here.",
-                                           "%u anti-fraud outreach events are recorded. Events with their attendance, leaflets and app installs will be listed here.",
-                                           n), n);
-  adw_status_page_set_description (self->activities_page, activities);
-  adw_status_page_set_description (self->outreach_page, outreach);
-}
 
 static void
 update_title (LinliWindow *self)
@@ -141,8 +117,6 @@ store_changed_cb (LinliWindow *self,
       update_content (self);
       update_base_map (self);
     }
-  else if (type == LINLI_TYPE_ACTIVITY || type == LINLI_TYPE_OUTREACH)
-    update_counts (self);
 }
 
 static void
@@ -215,32 +189,76 @@ linli_window_set_property (GObject      *object,
     }
 }
 
-/* Ctrl+N from any page: a new case is what the office registers most. */
+/* Ctrl+N from any page: a new activity or outreach event on their pages,
+ * and elsewhere a new case, what the office registers most. */
 static void
 new_case_cb (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   LinliWindow *self = LINLI_WINDOW (widget);
+  const char *page;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
     return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
-  linli_cases_page_new_case (self->cases_page);
+  page = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (g_strcmp0 (page, "activities") == 0)
+    linli_activities_page_new_activity (self->activities_page);
+  else if (g_strcmp0 (page, "outreach") == 0)
+    linli_outreach_page_new_event (self->outreach_page);
+  else
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+      linli_cases_page_new_case (self->cases_page);
+    }
 }
 
-/* Ctrl+F searches the cases, wherever the focus is. */
+/* Ctrl+F searches the activities or outreach events on their pages, and
+ * the cases from anywhere else. */
 static void
 find_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
   LinliWindow *self = LINLI_WINDOW (widget);
+  const char *page;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
     return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
-  gtk_widget_activate_action (GTK_WIDGET (self->cases_page), "cases.find", NULL);
+  page = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (g_strcmp0 (page, "activities") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->activities_page), "activities.find", NULL);
+  else if (g_strcmp0 (page, "outreach") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->outreach_page), "outreach.find", NULL);
+  else
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+      gtk_widget_activate_action (GTK_WIDGET (self->cases_page), "cases.find", NULL);
+    }
+}
+
+/* win.open-activity and win.open-outreach, with the record's id: the
+ * editor, over the page of its kind. */
+static void
+open_activity_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  LinliWindow *self = LINLI_WINDOW (user_data);
+
+  linli_window_show_page (self, "activities");
+  linli_activities_page_open (self->activities_page, g_variant_get_int64 (parameter));
+}
+
+static void
+open_outreach_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  LinliWindow *self = LINLI_WINDOW (user_data);
+
+  linli_window_show_page (self, "outreach");
+  linli_outreach_page_open (self->outreach_page, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -283,6 +301,8 @@ linli_window_class_init (LinliWindowClass *klass)
   g_type_ensure (LINLI_TYPE_MAP_VIEW);
   g_type_ensure (LINLI_TYPE_GRIDS_PAGE);
   g_type_ensure (LINLI_TYPE_CASES_PAGE);
+  g_type_ensure (LINLI_TYPE_ACTIVITIES_PAGE);
+  g_type_ensure (LINLI_TYPE_OUTREACH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, title_stack);
@@ -313,10 +333,16 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "window.show-page", "s", "grids");
 }
 
+static const GActionEntry win_actions[] = {
+  { .name = "open-activity", .activate = open_activity_cb, .parameter_type = "x" },
+  { .name = "open-outreach", .activate = open_outreach_cb, .parameter_type = "x" },
+};
+
 static void
 linli_window_init (LinliWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -365,8 +391,9 @@ linli_window_set_store (LinliWindow *self,
     self->grid_editor = linli_grid_editor_new (self->map_view, store);
   linli_grids_page_set_store (self->grids_page, store);
   linli_cases_page_set_store (self->cases_page, store);
+  linli_activities_page_set_store (self->activities_page, store);
+  linli_outreach_page_set_store (self->outreach_page, store);
   update_title (self);
-  update_counts (self);
   update_content (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

@@ -804,6 +804,7 @@ full_record (GType       type,
   else if (type == LINLI_TYPE_ORGANISATION)
     {
       linli_record_set_text (r, "name", "济宁医学院");
+      linli_record_set_enum (r, "kind", LINLI_ORGANISATION_KIND_SCHOOL);
       linli_record_set_text (r, "contact", "陈老师");
       linli_record_set_text (r, "phone", "0537-1234567");
       linli_record_set_text (r, "notes", "共建单位");
@@ -854,6 +855,7 @@ full_record (GType       type,
       linli_record_set_int (r, "app_installs", 320);
       linli_record_set_int (r, "consultations", 45);
       linli_record_set_text (r, "notes", "国家反诈中心APP");
+      linli_record_set_bool (r, "installs_off_site", TRUE);
       linli_record_set_refs (r, "organisers", organisers, G_N_ELEMENTS (organisers));
       linli_record_set_strv (r, "target_groups", groups);
       linli_record_set_strv (r, "topics", topics);

@@ -277,6 +277,9 @@ linli_demo_write_organisations (Demo       *d,
       const char *name = linli_demo_req_str (d, o, "name");
 
       linli_record_set_text (record, "name", name);
+      if (linli_demo_opt_str (d, o, "kind") != NULL)
+        linli_record_set_enum (record, "kind", linli_demo_enum_value (d, LINLI_TYPE_ORGANISATION_KIND,
+                                                                      linli_demo_opt_str (d, o, "kind")));
       linli_record_set_text (record, "contact", linli_demo_opt_str (d, o, "contact"));
       linli_record_set_text (record, "phone", linli_demo_opt_str (d, o, "phone"));
       linli_record_set_text (record, "notes", linli_demo_opt_str (d, o, "notes"));

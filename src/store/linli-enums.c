@@ -145,7 +145,23 @@ linli_outreach_format_label (LinliOutreachFormat format)
     case LINLI_OUTREACH_FORMAT_STALL:        return C_("outreach format", "Street stall");
     case LINLI_OUTREACH_FORMAT_DOOR_TO_DOOR: return C_("outreach format", "Door to door");
     case LINLI_OUTREACH_FORMAT_ONLINE:       return C_("outreach format", "Online");
+    case LINLI_OUTREACH_FORMAT_PERFORMANCE:  return C_("outreach format", "Performance");
     case LINLI_OUTREACH_FORMAT_OTHER:        return C_("outreach format", "Other");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+linli_organisation_kind_label (LinliOrganisationKind kind)
+{
+  switch (kind)
+    {
+    case LINLI_ORGANISATION_KIND_POLICE:      return C_("organisation kind", "Police");
+    case LINLI_ORGANISATION_KIND_SCHOOL:      return C_("organisation kind", "School");
+    case LINLI_ORGANISATION_KIND_COMPANY:     return C_("organisation kind", "Company");
+    case LINLI_ORGANISATION_KIND_ASSOCIATION: return C_("organisation kind", "Association");
+    case LINLI_ORGANISATION_KIND_GOVERNMENT:  return C_("organisation kind", "Government body");
+    case LINLI_ORGANISATION_KIND_OTHER:       return C_("organisation kind", "Other");
     default: g_return_val_if_reached (NULL);
     }
 }

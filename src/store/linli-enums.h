@@ -72,8 +72,19 @@ typedef enum {
   LINLI_OUTREACH_FORMAT_STALL,
   LINLI_OUTREACH_FORMAT_DOOR_TO_DOOR,
   LINLI_OUTREACH_FORMAT_ONLINE,
+  LINLI_OUTREACH_FORMAT_PERFORMANCE,
   LINLI_OUTREACH_FORMAT_OTHER,
 } LinliOutreachFormat;
+
+/* Other first: the kind of every organisation from before kinds. */
+typedef enum {
+  LINLI_ORGANISATION_KIND_OTHER,
+  LINLI_ORGANISATION_KIND_POLICE,
+  LINLI_ORGANISATION_KIND_SCHOOL,
+  LINLI_ORGANISATION_KIND_COMPANY,
+  LINLI_ORGANISATION_KIND_ASSOCIATION,
+  LINLI_ORGANISATION_KIND_GOVERNMENT,
+} LinliOrganisationKind;
 
 typedef enum {
   LINLI_CHANGE_INSERTED,
@@ -92,5 +103,6 @@ const char *linli_satisfaction_label     (LinliSatisfaction    satisfaction);
 const char *linli_case_event_kind_label  (LinliCaseEventKind   kind);
 const char *linli_activity_status_label  (LinliActivityStatus  status);
 const char *linli_outreach_format_label  (LinliOutreachFormat  format);
+const char *linli_organisation_kind_label (LinliOrganisationKind kind);
 
 G_END_DECLS

@@ -177,6 +177,7 @@ linli_volunteer_init (LinliVolunteer *self)
 
 static const LinliColumn linli_organisation_columns[] = {
   COL ("name", TEXT),
+  ENUM_DEF ("kind", linli_organisation_kind_get_type, "other"),
   COL ("contact", TEXT),
   COL ("phone", TEXT),
   COL ("notes", TEXT),
@@ -238,6 +239,7 @@ static const LinliColumn linli_outreach_columns[] = {
   COL ("app_installs", INT),
   COL ("consultations", INT),
   COL ("notes", TEXT),
+  COL ("installs_off_site", BOOL),
   LIST ("organisers", REF_LIST, "outreach_organiser", "outreach_id", "organisation_id"),
   LIST ("target_groups", TEXT_LIST, "outreach_target_group", "outreach_id", "name"),
   LIST ("topics", TEXT_LIST, "outreach_topic", "outreach_id", "name"),

@@ -343,12 +343,23 @@ linli_store_init (LinliStore *self)
   self->pending = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
+/* Migration N is the file whose name starts with N: 001-initial.sql. The
+ * version of a file is the number of the last migration it has had. */
+static guint
+migration_number (const char *name)
+{
+  return (guint) g_ascii_strtoull (name, NULL, 10);
+}
+
 guint
 linli_store_schema_version (void)
 {
   g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  guint version = 0;
 
-  return names ? g_strv_length (names) : 0;
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    version = MAX (version, migration_number (names[i]));
+  return version;
 }
 
 static int
@@ -358,51 +369,94 @@ compare_names (gconstpointer a,
   return strcmp (*(char **) a, *(char **) b);
 }
 
+/* Fails when a migration broke a reference between tables: they run with
+ * the checks off, so that one may rebuild a table. */
+static gboolean
+check_foreign_keys (LinliStore  *self,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_FAILED,
+                   "A migration left a row of %s pointing at a missing row of %s",
+                   (const char *) sqlite3_column_text (stmt, 0),
+                   (const char *) sqlite3_column_text (stmt, 2));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return linli_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* Applies, in one transaction, every migration numbered above
+ * @from_version. Numbers rise but need not follow on from each other:
+ * branches of the code take their numbers before they meet. Foreign keys
+ * are off meanwhile, as SQLite asks of a migration that rebuilds a table
+ * (a drop would cascade), and checked as a whole before the commit. */
 static gboolean
 migrate (LinliStore  *self,
          gint64       from_version,
          GError     **error)
 {
   g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
-  guint n_names;
+  guint n_names, last = 0;
+  gboolean ok = TRUE;
 
   if (names == NULL)
     return FALSE;
   n_names = g_strv_length (names);
   qsort (names, n_names, sizeof (char *), compare_names);
 
-  if (from_version >= n_names)
+  if (from_version >= linli_store_schema_version ())
     return TRUE;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
-
-  for (guint i = (guint) from_version; i < n_names; i++)
+  if (!exec (self, "BEGIN IMMEDIATE", error))
     {
+      exec (self, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
+
+  for (guint i = 0; ok && i < n_names; i++)
+    {
+      guint number = migration_number (names[i]);
       g_autofree char *path = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+      g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
       g_autofree char *version = NULL;
 
-      /* Migration N is the file whose name starts with N: 001-initial.sql. */
-      if (bytes == NULL || (guint) g_ascii_strtoull (names[i], NULL, 10) != i + 1)
+      if (number == 0 || number <= last)
         {
-          if (bytes != NULL)
-            g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_FAILED,
-                         "Migration %s is out of sequence", names[i]);
-          exec (self, "ROLLBACK", NULL);
-          return FALSE;
+          g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_FAILED,
+                       "Migration %s is out of sequence", names[i]);
+          ok = FALSE;
+          break;
+        }
+      last = number;
+      if (number <= from_version)
+        continue;
+
+      bytes = g_resources_lookup_data (path, 0, error);
+      if (bytes == NULL)
+        {
+          ok = FALSE;
+          break;
         }
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
-      if (!exec (self, sql, error) || !exec (self, version, error))
-        {
-          exec (self, "ROLLBACK", NULL);
-          return FALSE;
-        }
+      version = g_strdup_printf ("PRAGMA user_version = %u", number);
+      ok = exec (self, sql, error) && exec (self, version, error);
     }
 
-  return exec (self, "COMMIT", error);
+  ok = ok && check_foreign_keys (self, error) && exec (self, "COMMIT", error);
+  if (!ok)
+    exec (self, "ROLLBACK", NULL);
+  return exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL) && ok;
 }
 
 /* Reads the first bytes of @path without SQLite, which would otherwise be

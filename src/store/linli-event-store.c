@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-event-store"
+
+#include "config.h"
+
+#include "linli-event-rules.h"
+#include "linli-event-store.h"
+#include "linli-store-private.h"
+
+/* What a failed save gave ids to, so that they can be taken back: after
+ * the rollback those rows do not exist. */
+typedef struct
+{
+  GPtrArray *given_id;        /* records inserted by this save */
+  GPtrArray *given_volunteer; /* participations whose volunteer_id it set */
+} SaveUndo;
+
+static void
+save_undo_forget (SaveUndo *undo,
+                  gboolean  ok)
+{
+  for (guint i = 0; !ok && i < undo->given_id->len; i++)
+    linli_record_set_id (g_ptr_array_index (undo->given_id, i), 0);
+  for (guint i = 0; !ok && i < undo->given_volunteer->len; i++)
+    linli_record_set_int (g_ptr_array_index (undo->given_volunteer, i), "volunteer_id", 0);
+  g_ptr_array_unref (undo->given_id);
+  g_ptr_array_unref (undo->given_volunteer);
+}
+
+static gboolean
+insert_new (LinliStore   *self,
+            LinliRecord  *record,
+            SaveUndo     *undo,
+            GError      **error)
+{
+  if (!linli_store_insert (self, record, error))
+    return FALSE;
+  g_ptr_array_add (undo->given_id, record);
+  return TRUE;
+}
+
+static gboolean
+delete_participations (LinliStore  *self,
+                       gint64       activity_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) old = linli_store_load_participations (self, activity_id, error);
+
+  if (old == NULL)
+    return FALSE;
+  for (guint i = 0; i < old->len; i++)
+    if (!linli_store_delete (self, g_ptr_array_index (old, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+write_participation (LinliStore   *self,
+                     LinliRecord  *activity,
+                     LinliRecord  *participation,
+                     SaveUndo     *undo,
+                     GError      **error)
+{
+  LinliRecord *fresh = linli_participation_get_new_volunteer (participation);
+
+  if (linli_record_get_int (participation, "volunteer_id") == 0 && fresh != NULL)
+    {
+      if (linli_record_get_id (fresh) == 0 && !insert_new (self, fresh, undo, error))
+        return FALSE;
+      linli_record_set_int (participation, "volunteer_id", linli_record_get_id (fresh));
+      g_ptr_array_add (undo->given_volunteer, participation);
+    }
+  linli_record_set_int (participation, "activity_id", linli_record_get_id (activity));
+
+  /* A participation that was stored keeps its id. */
+  if (linli_record_get_id (participation) != 0)
+    return linli_store_restore (self, participation, error);
+  return insert_new (self, participation, undo, error);
+}
+
+/**
+ * linli_store_save_activity:
+ * @activity: a new activity (id 0) or a stored one, as edited
+ * @participations: (element-type LinliParticipation) (nullable): everyone
+ *   who served in it, in place of those stored before
+ *
+ * Writes @activity and replaces its participations, in one transaction:
+ * all of it or, with @error set, none. A participation with volunteer_id 0
+ * and a new volunteer attached (linli_participation_set_new_volunteer())
+ * stores that volunteer first. On success every record passed has its id,
+ * and each participation its activity_id; on failure they are as they
+ * were. The rules of linli_activity_validate() are the caller's to check:
+ * the schema refuses only what breaks its own.
+ */
+gboolean
+linli_store_save_activity (LinliStore   *self,
+                           LinliRecord  *activity,
+                           GPtrArray    *participations,
+                           GError      **error)
+{
+  SaveUndo undo;
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_ACTIVITY (activity), FALSE);
+  for (guint i = 0; participations != NULL && i < participations->len; i++)
+    g_return_val_if_fail (LINLI_IS_PARTICIPATION (g_ptr_array_index (participations, i)), FALSE);
+
+  undo.given_id = g_ptr_array_new ();
+  undo.given_volunteer = g_ptr_array_new ();
+  if (!linli_store_begin (self, error))
+    {
+      save_undo_forget (&undo, FALSE);
+      return FALSE;
+    }
+
+  if (linli_record_get_id (activity) == 0)
+    ok = insert_new (self, activity, &undo, error);
+  else
+    ok = linli_store_update (self, activity, error) &&
+         delete_participations (self, linli_record_get_id (activity), error);
+
+  for (guint i = 0; ok && participations != NULL && i < participations->len; i++)
+    ok = write_participation (self, activity, g_ptr_array_index (participations, i), &undo, error);
+
+  if (ok)
+    ok = linli_store_commit (self, error);
+  else
+    linli_store_rollback (self);
+  save_undo_forget (&undo, ok);
+  return ok;
+}
+
+/**
+ * linli_store_load_participations:
+ *
+ * Returns: (transfer container) (element-type LinliParticipation): who
+ *   served in the activity, in the order they were added; %NULL with
+ *   @error set when the database could not be read
+ */
+GPtrArray *
+linli_store_load_participations (LinliStore  *self,
+                                 gint64       activity_id,
+                                 GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+
+  sql = g_strconcat (linli_store_select_sql (LINLI_TYPE_PARTICIPATION),
+                     " WHERE t.activity_id = ?1 ORDER BY t.id", NULL);
+  if (!(stmt = linli_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, linli_store_read_record (LINLI_TYPE_PARTICIPATION, stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      linli_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+/**
+ * linli_store_delete_activity:
+ * @participations_out: (out) (optional) (transfer container): who served
+ *   in it, for linli_store_restore_activity() to put back
+ *
+ * Deletes an activity with its participations (the volunteers stay).
+ */
+gboolean
+linli_store_delete_activity (LinliStore   *self,
+                             LinliRecord  *activity,
+                             GPtrArray   **participations_out,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) participations = NULL;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_ACTIVITY (activity), FALSE);
+
+  participations = linli_store_load_participations (self, linli_record_get_id (activity), error);
+  if (participations == NULL || !linli_store_delete (self, activity, error))
+    return FALSE;
+  if (participations_out != NULL)
+    *participations_out = g_steal_pointer (&participations);
+  return TRUE;
+}
+
+/**
+ * linli_store_restore_activity:
+ * @activity: a deleted activity, with the id it had
+ * @participations: (element-type LinliParticipation) (nullable): its
+ *   participations as linli_store_delete_activity() gave them
+ *
+ * Puts a deleted activity back with who served in it, for Undo.
+ */
+gboolean
+linli_store_restore_activity (LinliStore   *self,
+                              LinliRecord  *activity,
+                              GPtrArray    *participations,
+                              GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_ACTIVITY (activity), FALSE);
+
+  if (!linli_store_begin (self, error))
+    return FALSE;
+  ok = linli_store_restore (self, activity, error);
+  for (guint i = 0; ok && participations != NULL && i < participations->len; i++)
+    ok = linli_store_restore (self, g_ptr_array_index (participations, i), error);
+  if (!ok)
+    {
+      linli_store_rollback (self);
+      return FALSE;
+    }
+  return linli_store_commit (self, error);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "linli-store.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_ACTIVITY_EDITOR (linli_activity_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinliActivityEditor, linli_activity_editor, LINLI, ACTIVITY_EDITOR, AdwWindow)
+
+LinliActivityEditor *linli_activity_editor_new         (GtkWindow           *parent,
+                                                        LinliStore          *store,
+                                                        LinliRecord         *activity_or_null);
+LinliRecord         *linli_activity_editor_get_copy    (LinliActivityEditor *self);
+gboolean             linli_activity_editor_is_valid    (LinliActivityEditor *self);
+gboolean             linli_activity_editor_has_changes (LinliActivityEditor *self);
+
+G_END_DECLS

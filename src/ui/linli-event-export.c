@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-event-export"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "linli-event-export.h"
+
+typedef struct
+{
+  GtkWidget       *page;
+  char            *done_message;
+  LinliExportFunc  export_func;
+  gpointer         data;
+  GDestroyNotify   data_free;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_object_unref (export->page);
+  g_free (export->done_message);
+  if (export->data_free != NULL)
+    export->data_free (export->data);
+  g_free (export);
+}
+
+static void
+chosen_cb (GtkNativeDialog *chooser,
+           int              response,
+           Export          *export)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      /* The file is replaced only once everything is written. */
+      g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                                            NULL, &error);
+      GtkRoot *root = gtk_widget_get_root (export->page);
+
+      if (stream == NULL ||
+          !export->export_func (export->data, G_OUTPUT_STREAM (stream), &error) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      _("Cannot Export"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        {
+          GtkWidget *overlay = gtk_widget_get_ancestor (export->page, ADW_TYPE_TOAST_OVERLAY);
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (export->done_message));
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  export_free (export);
+}
+
+void
+linli_event_export_to_file (GtkWidget       *page,
+                            const char      *title,
+                            const char      *file_name,
+                            const char      *done_message,
+                            LinliExportFunc  export_func,
+                            gpointer         data,
+                            GDestroyNotify   data_free)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkFileChooserNative *chooser;
+  Export *export = g_new0 (Export, 1);
+
+  export->page = g_object_ref (page);
+  export->done_message = g_strdup (done_message);
+  export->export_func = export_func;
+  export->data = data;
+  export->data_free = data_free;
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), export);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-event-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "linli-event-import-dialog.h"
+
+/* The preview of an import of volunteers, or of activities with who served
+ * in them, in the shape of the case import: the file, which field each of
+ * its columns fills (guessed from the headers, changed here), and every
+ * wrong row by line. Nothing is written until every row is right. */
+
+struct _LinliEventImportDialog
+{
+  AdwWindow              parent_instance;
+
+  AdwPreferencesGroup   *file_group;
+  AdwPreferencesGroup   *columns_group;
+  AdwPreferencesGroup   *errors_group;
+  GtkListBox            *errors_list;
+
+  LinliStore            *store;
+  LinliEventCsvKind      kind;
+  LinliCsvMapping       *mapping;
+};
+
+G_DEFINE_FINAL_TYPE (LinliEventImportDialog, linli_event_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+clear_errors (LinliEventImportDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->errors_list))) != NULL)
+    gtk_list_box_remove (self->errors_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), FALSE);
+}
+
+static void
+show_errors (LinliEventImportDialog *self,
+             const char             *summary,
+             GPtrArray              *row_errors)
+{
+  guint shown = row_errors ? MIN (row_errors->len, 1000) : 0;
+
+  clear_errors (self);
+  adw_preferences_group_set_description (self->errors_group, summary);
+  for (guint i = 0; i < shown; i++)
+    {
+      LinliCsvRowError *row_error = row_errors->pdata[i];
+      GtkWidget *label = gtk_label_new (row_error->message);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_append (self->errors_list, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_list), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), TRUE);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  LinliEventImportDialog *self = LINLI_EVENT_IMPORT_DIALOG (widget);
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 0;
+
+  if (!linli_csv_mapping_check (self->mapping, &error) ||
+      !linli_event_csv_import (self->store, self->kind, self->mapping, &row_errors, &n_imported, &error))
+    {
+      g_autofree char *summary = NULL;
+
+      if (row_errors != NULL && row_errors->len > 0)
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u row is wrong. Nothing was imported: correct the file or the columns, and import again.",
+                                                "%u rows are wrong. Nothing was imported: correct the file or the columns, and import again.",
+                                                row_errors->len), row_errors->len);
+      else
+        summary = g_strdup_printf (_("Nothing was imported: %s"), error ? error->message : "");
+      show_errors (self, summary, row_errors);
+      return;
+    }
+
+  g_signal_emit (self, signals[IMPORTED], 0, n_imported);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+field_chosen_cb (AdwComboRow            *row,
+                 GParamSpec             *pspec,
+                 LinliEventImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint selected = adw_combo_row_get_selected (row);
+
+  /* Row 0 of every choice is "Do not import"; row n + 1 is field n. */
+  linli_csv_mapping_set_field (self->mapping, column,
+                               selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                                 ? LINLI_CSV_FIELD_NONE : (int) selected - 1);
+  clear_errors (self);
+}
+
+static void
+linli_event_import_dialog_dispose (GObject *object)
+{
+  LinliEventImportDialog *self = LINLI_EVENT_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_EVENT_IMPORT_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->mapping);
+
+  G_OBJECT_CLASS (linli_event_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+linli_event_import_dialog_class_init (LinliEventImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_event_import_dialog_dispose;
+
+  /**
+   * LinliEventImportDialog::imported:
+   * @n_records: how many volunteers or activities were written
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-event-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliEventImportDialog, file_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliEventImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliEventImportDialog, errors_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliEventImportDialog, errors_list);
+
+  gtk_widget_class_install_action (widget_class, "import.run", NULL, import_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+linli_event_import_dialog_init (LinliEventImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * linli_event_import_dialog_new:
+ * @table: the file, read
+ * @file_name: its name, for the user
+ */
+LinliEventImportDialog *
+linli_event_import_dialog_new (GtkWindow         *parent,
+                               LinliStore        *store,
+                               LinliEventCsvKind  kind,
+                               LinliCsvTable     *table,
+                               const char        *file_name)
+{
+  LinliEventImportDialog *self;
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autofree char *description = NULL;
+  guint n_rows, n_columns;
+
+  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  self = g_object_new (LINLI_TYPE_EVENT_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       "title", kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers") : _("Import Activities"),
+                       NULL);
+  self->store = g_object_ref (store);
+  self->kind = kind;
+  self->mapping = linli_event_csv_mapping_new (kind, table);
+
+  n_rows = linli_csv_table_get_n_rows (table);
+  n_columns = linli_csv_table_get_n_columns (table);
+  /* TRANSLATORS: "activities.csv: 120 rows, GB18030" */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u row, %s", "%s: %u rows, %s", n_rows),
+                                 file_name, n_rows,
+                                 linli_csv_encoding_to_string (linli_csv_table_get_encoding (table)));
+  adw_preferences_group_set_description (self->file_group, description);
+
+  gtk_string_list_append (choices, _("Do Not Import"));
+  for (guint field = 0; field < linli_csv_mapping_get_n_fields (self->mapping); field++)
+    gtk_string_list_append (choices, g_dpgettext2 (GETTEXT_PACKAGE, "csv field",
+                                                   linli_csv_mapping_get_field_label (self->mapping, field)));
+
+  for (guint column = 0; column < n_columns; column++)
+    {
+      g_autoptr(LinliCsvColumn) item = g_list_model_get_item (G_LIST_MODEL (self->mapping), column);
+      GtkWidget *row = adw_combo_row_new ();
+      const char *header = linli_csv_column_get_header (item);
+      int field = linli_csv_column_get_field (item);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header && *header ? header : "—");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), linli_csv_column_get_samples (item));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), field == LINLI_CSV_FIELD_NONE ? 0 : (guint) field + 1);
+      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
+      g_signal_connect (row, "notify::selected", G_CALLBACK (field_chosen_cb), self);
+      adw_preferences_group_add (self->columns_group, row);
+    }
+
+  return self;
+}
+
+/* ------------------------------------------------------------------------ */
+/* From a page: choose the file, read it, show the preview.                 */
+
+typedef struct
+{
+  GtkWidget         *page;
+  LinliStore        *store;
+  LinliEventCsvKind  kind;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->page);
+  g_object_unref (opening->store);
+  g_free (opening);
+}
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+toast (GtkWidget  *page,
+       const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+imported_cb (LinliEventImportDialog *dialog,
+             guint                   n,
+             GtkWidget              *page)
+{
+  g_autofree char *message = NULL;
+
+  if (dialog->kind == LINLI_EVENT_CSV_VOLUNTEERS)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volunteer imported", "%u volunteers imported", n), n);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity imported", "%u activities imported", n), n);
+  toast (page, message);
+}
+
+static void
+chosen_cb (GtkNativeDialog *chooser,
+           int              response,
+           Opening         *opening)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      g_autoptr(LinliCsvTable) table = bytes ? linli_csv_read (bytes, &error) : NULL;
+
+      if (table == NULL)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (window_of (opening->page), _("Cannot Read the File"),
+                                                      error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        {
+          LinliEventImportDialog *dialog = linli_event_import_dialog_new (window_of (opening->page), opening->store,
+                                                                          opening->kind, table, name);
+          g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), opening->page, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  opening_free (opening);
+}
+
+/* Asks for a CSV file and shows its import preview over @page. */
+void
+linli_event_import_open_file (GtkWidget         *page,
+                              LinliStore        *store,
+                              LinliEventCsvKind  kind)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  Opening *opening;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (LINLI_IS_STORE (store));
+
+  chooser = gtk_file_chooser_native_new (kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers") : _("Import Activities"),
+                                         window_of (page), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  opening = g_new (Opening, 1);
+  opening->page = g_object_ref (page);
+  opening->store = g_object_ref (store);
+  opening->kind = kind;
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), opening);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

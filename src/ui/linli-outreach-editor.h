@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "linli-store.h"
+
+G_BEGIN_DECLS
+
+#define LINLI_TYPE_OUTREACH_EDITOR (linli_outreach_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LinliOutreachEditor, linli_outreach_editor, LINLI, OUTREACH_EDITOR, AdwWindow)
+
+LinliOutreachEditor *linli_outreach_editor_new         (GtkWindow           *parent,
+                                                        LinliStore          *store,
+                                                        LinliRecord         *outreach_or_null);
+LinliRecord         *linli_outreach_editor_get_copy    (LinliOutreachEditor *self);
+gboolean             linli_outreach_editor_is_valid    (LinliOutreachEditor *self);
+gboolean             linli_outreach_editor_has_changes (LinliOutreachEditor *self);
+
+G_END_DECLS

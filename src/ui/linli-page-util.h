@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "linli-record-names.h"
+
+G_BEGIN_DECLS
+
+/* What the Activities and Outreach pages share with each other: the
+ * periods of their filter, drop-downs of fixed words or of records, and
+ * plain text columns over a model the store sorts. */
+
+typedef enum {
+  LINLI_PERIOD_ANY,
+  LINLI_PERIOD_THIS_MONTH,
+  LINLI_PERIOD_LAST_MONTH,
+  LINLI_PERIOD_THIS_QUARTER,
+  LINLI_PERIOD_THIS_YEAR,
+  LINLI_PERIOD_LAST_12_MONTHS,
+} LinliPeriod;
+
+typedef char *(*LinliCellText) (gpointer     page,
+                                LinliRecord *record,
+                                int          column);
+
+void     linli_period_bounds          (LinliPeriod         period,
+                                       GDateTime          *now,
+                                       GDateTime         **from,
+                                       GDateTime         **until);
+void     linli_period_fill            (GtkDropDown        *drop_down);
+
+void     linli_drop_down_set_strings  (GtkDropDown        *drop_down,
+                                       const char * const *labels,
+                                       guint               keep);
+const char *linli_drop_down_get_string (GtkDropDown       *drop_down);
+void     linli_drop_down_set_records  (GtkDropDown        *drop_down,
+                                       GArray             *ids,
+                                       LinliRecordNames   *names,
+                                       const char         *any);
+gint64   linli_drop_down_get_id       (GtkDropDown        *drop_down,
+                                       GArray             *ids);
+
+void     linli_column_view_add_text   (GtkColumnView      *view,
+                                       const char         *title,
+                                       int                 width,
+                                       int                 sort_key,
+                                       gboolean            numeric,
+                                       LinliCellText       text,
+                                       gpointer            page,
+                                       int                 column);
+
+char    *linli_format_hours           (double              hours);
+
+G_END_DECLS

@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "linli-activities-page.h"
+#include "linli-activity-editor.h"
+#include "linli-demo.h"
+#include "linli-event-store.h"
+#include "linli-outreach-editor.h"
+#include "linli-outreach-page.h"
+#include "linli-participants-editor.h"
+#include "linli-volunteer-editor.h"
+#include "linli-volunteer-hours.h"
+#include "linli-window.h"
+#include "test-util.h"
+#include "test-widget-util.h"
+
+/* The Activities and Outreach pages and their editors under Xvfb, on the
+ * demo community: a new activity with two volunteers and a new outreach
+ * event, each made with Ctrl+N on its page, filled in field by field,
+ * saved, and found in its list with the right totals; the rules showing
+ * their messages; unsaved changes asked about. */
+
+typedef TestDatabase Fixture;
+
+static GDateTime *
+fixed_clock (gpointer user_data)
+{
+  return g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) day = fixed_clock (NULL);
+
+  test_database_open (fixture, "linli-events-ui");
+  linli_demo_populate (fixture->store, day, &error);
+  g_assert_no_error (error);
+  linli_store_set_clock (fixture->store, fixed_clock, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_database_close (fixture);
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The one open window of @type. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* The row titled @title, without its mnemonic underline. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  test_collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GString) plain = g_string_new (adw_preferences_row_get_title (rows->pdata[i]));
+      g_string_replace (plain, "_", "", 0);
+      if (g_str_equal (plain->str, title))
+        return rows->pdata[i];
+    }
+  g_error ("No row titled “%s”", title);
+}
+
+static void
+set_text (GtkWidget  *root,
+          const char *title,
+          const char *text)
+{
+  GtkWidget *entry = test_find (find_row (root, title), GTK_TYPE_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static const char *
+subtitle_of (GtkWidget  *root,
+             const char *title)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (root, title)));
+}
+
+static void
+choose (GtkWidget  *root,
+        const char *title,
+        const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (find_row (root, title));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("“%s” offers no “%s”", title, label);
+}
+
+/* Checks the choice @label of the field with several titled @title. */
+static void
+check_choice (GtkWidget  *root,
+              const char *title,
+              const char *label)
+{
+  GtkWidget *check = test_find (find_row (find_row (root, title), label), GTK_TYPE_CHECK_BUTTON);
+
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+}
+
+static gboolean
+can_save (GtkWidget  *editor,
+          const char *action)
+{
+  GtkWidget *save = test_find_button (editor, action);
+
+  g_assert_nonnull (save);
+  return gtk_widget_get_sensitive (save);
+}
+
+static gboolean
+row_shows_error (GtkWidget *row)
+{
+  return gtk_widget_has_css_class (row, "linli-field-error");
+}
+
+static LinliWindow *
+open_window (Fixture    *fixture,
+             const char *page)
+{
+  LinliWindow *window = linli_window_new (NULL);
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, page);
+  test_wait_until_drawn (GTK_WIDGET (window));
+  return window;
+}
+
+/* Ctrl+N on the page shown. */
+static GtkWidget *
+new_with_ctrl_n (LinliWindow *window,
+                 GType        editor_type)
+{
+  GtkWidget *editor;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.new-case", NULL);
+  editor = find_toplevel (editor_type);
+  g_assert_nonnull (editor);
+  test_wait_until_drawn (editor);
+  return editor;
+}
+
+static void
+add_registered_volunteer (GtkWidget *participants,
+                          guint      position)
+{
+  GtkWidget *row = find_row (participants, "Add a Registered Volunteer");
+  GtkDropDown *drop_down = GTK_DROP_DOWN (test_find (row, GTK_TYPE_DROP_DOWN));
+  GtkWidget *add = test_find_button_labelled (row, "_Add");
+
+  g_assert_nonnull (add);
+  gtk_drop_down_set_selected (drop_down, position);
+  g_signal_emit_by_name (add, "clicked");
+}
+
+static void
+test_activity (Fixture       *fixture,
+               gconstpointer  data)
+{
+  LinliWindow *window = open_window (fixture, "activities");
+  LinliActivitiesPage *page = LINLI_ACTIVITIES_PAGE (test_find (GTK_WIDGET (window), LINLI_TYPE_ACTIVITIES_PAGE));
+  GtkWidget *editor = new_with_ctrl_n (window, LINLI_TYPE_ACTIVITY_EDITOR);
+  GtkWidget *participants = test_find (editor, LINLI_TYPE_PARTICIPANTS_EDITOR);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(LinliRecord) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *totals = NULL;
+  guint n_volunteers;
+  double hours;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Activity");
+  g_assert_false (can_save (editor, "activity.save"));
+  g_assert_false (row_shows_error (find_row (editor, "Title")));
+
+  set_text (editor, "Title", "垃圾分类宣传志愿服务");
+  choose (editor, "Type", "环境整治");
+  set_text (editor, "Starts", "2026-11-20 09:00");
+  set_text (editor, "Ends", "2026-11-20 08:00");
+  g_assert_false (can_save (editor, "activity.save"));
+  g_assert_true (row_shows_error (find_row (editor, "Ends")));
+  set_text (editor, "Ends", "2026-11-20 13:00");
+  g_assert_false (row_shows_error (find_row (editor, "Ends")));
+  set_text (editor, "Beneficiaries", "两百");
+  g_assert_false (can_save (editor, "activity.save"));
+  g_assert_true (row_shows_error (find_row (editor, "Beneficiaries")));
+  set_text (editor, "Beneficiaries", "200");
+  g_assert_true (can_save (editor, "activity.save"));
+
+  /* Done without anyone who served cannot be saved. */
+  choose (editor, "Status", "Done");
+  g_assert_false (can_save (editor, "activity.save"));
+
+  add_registered_volunteer (participants, 0);
+  add_registered_volunteer (participants, 0);
+  test_collect (participants, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 2);
+  gtk_spin_button_set_value (spins->pdata[0], 2);
+  gtk_spin_button_set_value (spins->pdata[1], 5);
+  /* Five hours of a four-hour activity. */
+  g_assert_false (can_save (editor, "activity.save"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (spins->pdata[1], ADW_TYPE_ACTION_ROW))),
+                   ==, "At most the activity’s length, 4 hours");
+  gtk_spin_button_set_value (spins->pdata[1], 3.5);
+  g_assert_true (can_save (editor, "activity.save"));
+
+  linli_participants_editor_get_totals (LINLI_PARTICIPANTS_EDITOR (participants), &n_volunteers, &hours);
+  g_assert_cmpuint (n_volunteers, ==, 2);
+  g_assert_cmpfloat (hours, ==, 5.5);
+  g_assert_nonnull (test_find (participants, GTK_TYPE_LABEL));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean shown = FALSE;
+
+    test_collect (participants, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      shown |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "2 volunteers, 5.5 hours") == 0;
+    g_assert_true (shown);
+  }
+
+  gtk_widget_activate_action (editor, "activity.save", NULL);
+  iterate ();
+  g_assert_null (editor);
+
+  /* Found by a Chinese substring of its title, with its totals. */
+  linli_activities_page_search (page, "分类宣传");
+  g_assert_cmpuint (g_list_model_get_n_items (linli_activities_page_get_activities (page)), ==, 1);
+  totals = linli_activities_page_dup_totals (page);
+  g_assert_cmpstr (totals, ==, "1 activity · 2 volunteers · 5.5 hours of service");
+
+  saved = g_list_model_get_item (linli_activities_page_get_activities (page), 0);
+  g_assert_cmpstr (linli_record_get_text (saved, "type"), ==, "环境整治");
+  g_assert_cmpint (linli_record_get_enum (saved, "status"), ==, LINLI_ACTIVITY_STATUS_DONE);
+  g_assert_cmpint (linli_record_get_int (saved, "beneficiaries"), ==, 200);
+  stored = linli_store_load_participations (fixture->store, linli_record_get_id (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 2);
+
+  /* The Volunteers view: this month's hours of each, as the store adds
+   * them up, the new activity's among them. */
+  {
+    GtkWidget *toggle = test_find_button_labelled (GTK_WIDGET (page), "_Volunteers");
+    g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+    GListModel *volunteers;
+    gboolean found = FALSE;
+
+    test_collect (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, drop_downs);
+    /* Type, status, grid, period. */
+    gtk_drop_down_set_selected (drop_downs->pdata[3], 1);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    volunteers = linli_activities_page_get_volunteers (page);
+    g_assert_cmpuint (g_list_model_get_n_items (volunteers), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (volunteers); i++)
+      {
+        g_autoptr(LinliRecord) volunteer = g_list_model_get_item (volunteers, i);
+        LinliRecord *first = g_ptr_array_index (stored, 0);
+        g_autoptr(GDateTime) month = g_date_time_new_local (2026, 11, 1, 0, 0, 0);
+        LinliServiceTotal total = { 0 };
+        g_autofree char *shown = NULL;
+        g_autofree char *expected = NULL;
+
+        if (linli_record_get_id (volunteer) != linli_record_get_int (first, "volunteer_id"))
+          continue;
+        found = TRUE;
+        g_assert_true (linli_volunteer_hours_total (fixture->store, linli_record_get_id (volunteer),
+                                                    month, NULL, &total, &error));
+        g_assert_cmpfloat (total.hours, >=, linli_record_get_double (first, "hours"));
+        shown = linli_activities_page_dup_volunteer_hours (page, volunteer);
+        expected = g_strdup_printf ("%.1f", total.hours);
+        g_assert_cmpstr (shown, ==, expected);
+
+        /* Opened from the view: the details, and the activity among the
+         * volunteer's service; a wrong phone number keeps Save off. */
+        {
+          g_autoptr(GPtrArray) views = g_ptr_array_new ();
+          GtkWidget *volunteer_editor;
+
+          test_collect (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
+          g_assert_cmpuint (views->len, ==, 2);
+          g_signal_emit_by_name (views->pdata[1], "activate", i);
+          volunteer_editor = find_toplevel (LINLI_TYPE_VOLUNTEER_EDITOR);
+          g_assert_nonnull (volunteer_editor);
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (volunteer_editor, "垃圾分类宣传志愿服务"))),
+                           ==, "2026-11-20 · Volunteer · 2.0 hours");
+          g_assert_true (can_save (volunteer_editor, "volunteer.save"));
+          set_text (volunteer_editor, "Phone", "1380002");
+          g_assert_false (can_save (volunteer_editor, "volunteer.save"));
+          gtk_window_destroy (GTK_WINDOW (volunteer_editor));
+        }
+      }
+    g_assert_true (found);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    gtk_drop_down_set_selected (drop_downs->pdata[3], 0);
+  }
+
+  /* Opened again through the window's action, it shows them; a change
+   * asks before closing. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-activity",
+                                  g_variant_new_int64 (linli_record_get_id (saved)));
+  editor = find_toplevel (LINLI_TYPE_ACTIVITY_EDITOR);
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "垃圾分类宣传志愿服务");
+  g_ptr_array_set_size (spins, 0);
+  test_collect (editor, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 2);
+  g_assert_false (linli_activity_editor_has_changes (LINLI_ACTIVITY_EDITOR (editor)));
+  set_text (editor, "Title", "垃圾分类宣传");
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_nonnull (editor);
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_widget_activate_action (editor, "activity.delete", NULL);
+  iterate ();
+  g_assert_null (editor);
+  g_assert_null (linli_store_get (fixture->store, LINLI_TYPE_ACTIVITY, linli_record_get_id (saved), NULL));
+  linli_activities_page_search (page, "分类宣传");
+  g_assert_cmpuint (g_list_model_get_n_items (linli_activities_page_get_activities (page)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_outreach (Fixture       *fixture,
+               gconstpointer  data)
+{
+  LinliWindow *window = open_window (fixture, "outreach");
+  LinliOutreachPage *page = LINLI_OUTREACH_PAGE (test_find (GTK_WIDGET (window), LINLI_TYPE_OUTREACH_PAGE));
+  GtkWidget *editor = new_with_ctrl_n (window, LINLI_TYPE_OUTREACH_EDITOR);
+  g_autoptr(LinliRecord) saved = NULL;
+  g_autofree char *totals = NULL;
+  GtkWidget *other;
+  const char * const *groups, * const *topics;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Outreach Event");
+  g_assert_false (can_save (editor, "outreach.save"));
+
+  set_text (editor, "Title", "老年大学防范养老诈骗讲座");
+  choose (editor, "Format", "Lecture");
+  set_text (editor, "Starts", "2026-11-25 14:30");
+  set_text (editor, "Speaker", "许庄派出所 王警官");
+  check_choice (editor, "Target Groups", "老年人");
+  check_choice (editor, "Scam Topics", "养老诈骗");
+  check_choice (editor, "Scam Topics", "冒充公检法");
+  /* A scam not in the list is added and chosen. */
+  other = test_find (find_row (find_row (editor, "Scam Topics"), ""), GTK_TYPE_ENTRY);
+  g_assert_nonnull (other);
+  gtk_editable_set_text (GTK_EDITABLE (other), "虚假投资理财");
+  g_signal_emit_by_name (other, "activate");
+  g_assert_true (can_save (editor, "outreach.save"));
+
+  set_text (editor, "Attendees", "120");
+  set_text (editor, "Leaflets", "300");
+  set_text (editor, "Consultations", "15");
+  set_text (editor, "App Installs", "-3");
+  g_assert_false (can_save (editor, "outreach.save"));
+  g_assert_true (row_shows_error (find_row (editor, "App Installs")));
+
+  /* More installs than attendees, until confirmed as not on site. */
+  set_text (editor, "App Installs", "150");
+  g_assert_false (can_save (editor, "outreach.save"));
+  g_assert_cmpstr (subtitle_of (editor, "App Installs"), ==,
+                   "More installs than attendees: confirm that some were installed off-site");
+  g_assert_true (gtk_widget_get_visible (find_row (editor, "Not on site (online or later installs)")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_find (find_row (editor, "Not on site (online or later installs)"),
+                                                            GTK_TYPE_CHECK_BUTTON)), TRUE);
+  g_assert_true (can_save (editor, "outreach.save"));
+
+  gtk_widget_activate_action (editor, "outreach.save", NULL);
+  iterate ();
+  g_assert_null (editor);
+
+  linli_outreach_page_search (page, "老年大学");
+  g_assert_cmpuint (g_list_model_get_n_items (linli_outreach_page_get_events (page)), ==, 1);
+  totals = linli_outreach_page_dup_totals (page);
+  g_assert_cmpstr (totals, ==, "1 event · 120 attendees · 300 leaflets · 150 app installs · 15 consultations");
+
+  saved = g_list_model_get_item (linli_outreach_page_get_events (page), 0);
+  g_assert_true (linli_record_get_bool (saved, "installs_off_site"));
+  groups = linli_record_get_strv (saved, "target_groups");
+  topics = linli_record_get_strv (saved, "topics");
+  g_assert_cmpuint (g_strv_length ((char **) groups), ==, 1);
+  g_assert_cmpstr (groups[0], ==, "老年人");
+  g_assert_cmpuint (g_strv_length ((char **) topics), ==, 3);
+  g_assert_true (g_strv_contains (topics, "虚假投资理财"));
+  g_assert_true (g_strv_contains (topics, "养老诈骗"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A volunteer not in the register yet is added in the editor and stored
+ * with the activity; a name left empty says so instead. */
+static void
+test_new_volunteer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LinliActivityEditor *editor = linli_activity_editor_new (NULL, fixture->store, NULL);
+  GtkWidget *root = GTK_WIDGET (editor);
+  GtkWidget *participants = test_find (root, LINLI_TYPE_PARTICIPANTS_EDITOR);
+  GtkWidget *new_row = find_row (participants, "Add a New Volunteer");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GListModel) volunteers = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_volunteers = linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER);
+  gint64 id;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  test_wait_until_drawn (root);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_text (root, "Title", "楼道小广告清理");
+  test_collect (new_row, GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  g_signal_emit_by_name (test_find_button_labelled (new_row, "A_dd"), "clicked");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (new_row)), ==, "Enter the volunteer’s name");
+  g_assert_cmpuint (linli_participants_editor_get_participations (LINLI_PARTICIPANTS_EDITOR (participants))->len, ==, 0);
+
+  gtk_editable_set_text (entries->pdata[0], "韩春燕");
+  gtk_editable_set_text (entries->pdata[1], "13800030003");
+  g_signal_emit_by_name (test_find_button_labelled (new_row, "A_dd"), "clicked");
+  g_assert_cmpuint (linli_participants_editor_get_participations (LINLI_PARTICIPANTS_EDITOR (participants))->len, ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (participants, "韩春燕"))), ==,
+                   "New volunteer, registered on saving");
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n_volunteers);
+
+  g_assert_true (can_save (root, "activity.save"));
+  gtk_widget_activate_action (root, "activity.save", NULL);
+  iterate ();
+  g_assert_null (editor);
+
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n_volunteers + 1);
+  volunteers = linli_store_list (fixture->store, LINLI_TYPE_ACTIVITY);
+  {
+    g_autoptr(LinliRecord) newest = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (volunteers); i++)
+      {
+        g_autoptr(LinliRecord) activity = g_list_model_get_item (volunteers, i);
+        if (g_strcmp0 (linli_record_get_text (activity, "title"), "楼道小广告清理") == 0)
+          newest = g_object_ref (activity);
+      }
+    g_assert_nonnull (newest);
+    id = linli_record_get_id (newest);
+  }
+  stored = linli_store_load_participations (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  {
+    g_autoptr(LinliRecord) volunteer = linli_store_get (fixture->store, LINLI_TYPE_VOLUNTEER,
+                                                        linli_record_get_int (stored->pdata[0], "volunteer_id"), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (linli_record_get_text (volunteer, "name"), ==, "韩春燕");
+    g_assert_cmpstr (linli_record_get_text (volunteer, "phone"), ==, "13800030003");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/events-ui/activity", Fixture, NULL, fixture_set_up, test_activity, fixture_tear_down);
+  g_test_add ("/events-ui/new-volunteer", Fixture, NULL, fixture_set_up, test_new_volunteer, fixture_tear_down);
+  g_test_add ("/events-ui/outreach", Fixture, NULL, fixture_set_up, test_outreach, fixture_tear_down);
+
+  return g_test_run ();
+}
