@@ -8,6 +8,7 @@
 #include "linli-cases-page.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
+#include "linli-report-actions.h"
 #include "linli-window.h"
 
 struct _LinliWindow
@@ -218,6 +219,34 @@ find_cb (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->cases_page), "cases.find", NULL);
 }
 
+/* Ctrl+P: what the page shows, on paper. */
+static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  linli_report_actions_print_page (GTK_WINDOW (self), self->store,
+                                   adw_view_stack_get_visible_child_name (self->view_stack),
+                                   linli_cases_page_get_cases (self->cases_page));
+}
+
+/* Ctrl+R: the reports the office hands in. */
+static void
+reports_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  linli_report_actions_open_reports (GTK_WINDOW (self), self->store, LINLI_REPORT_KIND_SUMMARY);
+}
+
 static void
 show_page_cb (GtkWidget  *widget,
               const char *action_name,
@@ -261,6 +290,10 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "window.new-case", NULL, new_case_cb);
   gtk_widget_class_install_action (widget_class, "window.find", NULL, find_cb);
+  gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "window.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "window.reports", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "window.new-case", NULL);
   /* Alt+1 … Alt+5 switch pages, as in other GNOME apps with a view switcher. */
