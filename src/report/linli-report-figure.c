@@ -110,7 +110,10 @@ linli_report_chart_draw (LinliReportStyle *style,
       double value = g_array_index (chart->values, double, i);
       double mid = y + i * BAR_PITCH + BAR_PITCH / 2;
       double w = max_value > 0 ? bar_max_w * value / max_value : 0;
-      g_autofree char *text = g_strdup_printf ("%g%s", value, chart->unit);
+      /* "16件", but "16 cases". */
+      g_autofree char *text = g_strdup_printf ("%g%s%s", value,
+                                               g_ascii_isalpha (chart->unit[0]) ? " " : "",
+                                               chart->unit);
 
       cairo_set_source_rgb (cr, 0, 0, 0);
       show_text (style, cr, style->table, g_ptr_array_index (chart->labels, i),
@@ -417,7 +420,18 @@ linli_report_map_draw (LinliReportStyle *style,
       if (area->label == NULL || area->n_points < 3)
         continue;
       area_centroid (area, &lon, &lat);
-      show_text (style, cr, style->table_bold, area->label, PX (lon), PY (lat), 0.5);
+      if (area->kind == LINLI_REPORT_AREA_SENTIMENT)
+        {
+          /* A sentiment grid lies over management grids: its name goes
+           * along its top edge, clear of theirs in the middle. */
+          double top = -G_MAXDOUBLE;
+
+          for (guint p = 0; p < area->n_points; p++)
+            top = MAX (top, area->lon_lat[2 * p + 1]);
+          show_text (style, cr, style->table_bold, area->label, PX (lon), PY (top) + 12, 0.5);
+        }
+      else
+        show_text (style, cr, style->table_bold, area->label, PX (lon), PY (lat), 0.5);
     }
 
 #undef PX
