@@ -403,6 +403,33 @@ test_replace (void)
   temp_pdf_clear (&pdf);
 }
 
+/* A printer's paper other than A4: Letter, landscape, and one smaller than
+ * the margins. Every page draws cleanly. */
+static void
+test_other_paper (void)
+{
+  static const double sizes[][2] = { { 612, 792 }, { 841.89, 595.28 }, { 200, 250 } };
+  g_autoptr(LinliReportDoc) doc = summary_doc ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(LinliReportLayout) layout = linli_report_layout_new (doc, sizes[i][0], sizes[i][1]);
+      guint n_pages = linli_report_layout_get_n_pages (layout);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 100, 100);
+
+      g_assert_cmpuint (n_pages, >=, 1);
+      for (guint page = 0; page < n_pages; page++)
+        {
+          cairo_t *cr = cairo_create (surface);
+
+          linli_report_layout_draw_page (layout, cr, page);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* The fast path breaks plain text where PangoLayout would. */
 static void
 test_plain_text_lines (void)
@@ -478,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/report-layout/unwritable", test_unwritable);
   g_test_add_func ("/report-layout/replace", test_replace);
   g_test_add_func ("/report-layout/plain-text-lines", test_plain_text_lines);
+  g_test_add_func ("/report-layout/other-paper", test_other_paper);
 
   return g_test_run ();
 }

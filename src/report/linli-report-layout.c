@@ -332,16 +332,16 @@ linli_report_layout_new (LinliReportDoc *doc,
   LinliReportLayout *self;
 
   g_return_val_if_fail (LINLI_IS_REPORT_DOC (doc), NULL);
-  g_return_val_if_fail (paper_width > MARGIN_LEFT + MARGIN_RIGHT + 72, NULL);
-  g_return_val_if_fail (paper_height > MARGIN_TOP + MARGIN_BOTTOM + 72, NULL);
+  g_return_val_if_fail (paper_width > 0 && paper_height > 0, NULL);
 
   self = g_object_new (LINLI_TYPE_REPORT_LAYOUT, NULL);
   self->doc = g_object_ref (doc);
   self->style = linli_report_style_new ();
   self->paper_width = paper_width;
   self->paper_height = paper_height;
-  self->text_width = paper_width - MARGIN_LEFT - MARGIN_RIGHT;
-  self->text_height = paper_height - MARGIN_TOP - MARGIN_BOTTOM;
+  /* Paper smaller than the margins (an index card) still gets an inch. */
+  self->text_width = MAX (72, paper_width - MARGIN_LEFT - MARGIN_RIGHT);
+  self->text_height = MAX (72, paper_height - MARGIN_TOP - MARGIN_BOTTOM);
   self->n_blocks = linli_report_doc_get_n_blocks (doc);
   self->blocks = g_new0 (BlockLayout, self->n_blocks);
 
