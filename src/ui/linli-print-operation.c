@@ -219,7 +219,10 @@ linli_print_operation_print (LinliReportDoc *doc,
   GtkPrintOperationResult result;
 
   load_settings (self);
-  g_signal_connect (self, "done", G_CALLBACK (print_done_cb), parent);
+  if (parent != NULL)
+    g_signal_connect_object (self, "done", G_CALLBACK (print_done_cb), parent, 0);
+  else
+    g_signal_connect (self, "done", G_CALLBACK (print_done_cb), NULL);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (self),
                                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
