@@ -403,6 +403,40 @@ test_replace (void)
   temp_pdf_clear (&pdf);
 }
 
+/* A narrow column of dates is widened so that no date wraps, with room
+ * from the column of long text. */
+static void
+test_short_columns_fit (void)
+{
+  g_autoptr(LinliReportDoc) doc = linli_report_doc_new ("日期不折行");
+  static const LinliReportColumn columns[] = {
+    { "日期", 0.5, LINLI_REPORT_ALIGN_START },
+    { "事项", 5, LINLI_REPORT_ALIGN_START },
+  };
+  LinliReportTable *table = linli_report_doc_add_table (doc, columns, G_N_ELEMENTS (columns));
+  g_autofree char *text = NULL;
+  TempPdf pdf;
+
+  for (guint i = 1; i <= 20; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-03-%02u", i);
+
+      linli_report_table_add_row (table, (const char *[]) { day, "楼道堆放杂物影响消防通道" });
+    }
+
+  temp_pdf_init (&pdf);
+  write_pdf (doc, pdf.path);
+  text = pdf_text (pdf.path);
+  for (guint i = 1; i <= 20; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-03-%02u", i);
+
+      if (strstr (text, day) == NULL)
+        g_error ("%s wrapped:\n%s", day, text);
+    }
+  temp_pdf_clear (&pdf);
+}
+
 /* A printer's paper other than A4: Letter, landscape, and one smaller than
  * the margins. Every page draws cleanly. */
 static void
@@ -506,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/report-layout/replace", test_replace);
   g_test_add_func ("/report-layout/plain-text-lines", test_plain_text_lines);
   g_test_add_func ("/report-layout/other-paper", test_other_paper);
+  g_test_add_func ("/report-layout/short-columns-fit", test_short_columns_fit);
 
   return g_test_run ();
 }

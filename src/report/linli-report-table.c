@@ -128,6 +128,64 @@ measure_row (LinliTableLayout   *self,
   return height + 2 * PAD_Y;
 }
 
+/* A column of short values (numbers, dates, names) is widened just
+ * enough that none of them wraps, with room taken first from columns with
+ * more than they need and then from the columns of long text, which wrap
+ * anyway; no column gives up more than half of its share. */
+#define SHORT_COLUMN 0.3
+#define MIN_SHARE 0.5
+
+static void
+fit_short_columns (LinliTableLayout *self,
+                   double           *widths)
+{
+  LinliReportTable *table = self->table;
+  double limit = self->width * SHORT_COLUMN;
+  g_autofree double *need = g_new0 (double, self->n_columns);
+  double deficit = 0, slack = 0, long_room = 0, given, from_slack, from_long;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      /* A bold title is a little wider than the same text in the body. */
+      if (!self->figures)
+        need[c] = 1.06 * linli_plain_text_measure (self->plain, table->columns[c].title);
+      for (guint r = 0; r < table->rows->len && need[c] <= limit; r++)
+        {
+          const char *text = ((char **) g_ptr_array_index (table->rows, r))[c];
+
+          /* Text of other fonts is wrapped by Pango wherever it falls. */
+          if (text != NULL)
+            need[c] = MAX (need[c], linli_plain_text_measure (self->plain, text));
+        }
+      need[c] += 2 * PAD_X + 0.5;
+    }
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if (need[c] > limit)
+        long_room += widths[c] * (1 - MIN_SHARE);
+      else if (need[c] > widths[c])
+        deficit += need[c] - widths[c];
+      else
+        slack += widths[c] - need[c];
+    }
+  if (deficit <= 0)
+    return;
+
+  given = MIN (deficit, slack + long_room);
+  from_slack = MIN (given, slack);
+  from_long = given - from_slack;
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if (need[c] > limit)
+        widths[c] -= long_room > 0 ? from_long * widths[c] * (1 - MIN_SHARE) / long_room : 0;
+      else if (need[c] > widths[c])
+        widths[c] += (need[c] - widths[c]) * given / deficit;
+      else
+        widths[c] -= slack > 0 ? from_slack * (widths[c] - need[c]) / slack : 0;
+    }
+}
+
 LinliTableLayout *
 linli_table_layout_new (LinliReportStyle *style,
                         LinliReportTable *table,
@@ -135,6 +193,7 @@ linli_table_layout_new (LinliReportStyle *style,
                         double            width)
 {
   LinliTableLayout *self = g_new0 (LinliTableLayout, 1);
+  g_autofree double *widths = NULL;
   double total_weight = 0, x = 0;
 
   self->style = style;
@@ -146,12 +205,17 @@ linli_table_layout_new (LinliReportStyle *style,
   self->plain = linli_plain_text_new (style->context, style->table);
   self->line_height = linli_plain_text_get_line_height (self->plain);
 
+  widths = g_new (double, self->n_columns);
   for (guint c = 0; c < self->n_columns; c++)
     total_weight += table->columns[c].width;
   for (guint c = 0; c < self->n_columns; c++)
+    widths[c] = width * table->columns[c].width / total_weight;
+  fit_short_columns (self, widths);
+
+  for (guint c = 0; c < self->n_columns; c++)
     {
       Column *col = &self->columns[c];
-      double w = width * table->columns[c].width / total_weight;
+      double w = widths[c];
       LinliReportAlign align = table->columns[c].align;
 
       col->x = x;
