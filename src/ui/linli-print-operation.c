@@ -195,18 +195,9 @@ print_done_cb (LinliPrintOperation     *self,
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      /* The paper chosen in the dialog is the one the pages were set on. */
-      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
-      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-      GtkPaperSize *paper = settings ? gtk_print_settings_get_paper_size (settings) : NULL;
-
-      if (paper != NULL)
-        {
-          gtk_page_setup_set_paper_size (setup, paper);
-          gtk_page_setup_set_orientation (setup, gtk_print_settings_get_orientation (settings));
-          gtk_paper_size_free (paper);
-        }
-      save_settings (self, paper != NULL ? setup : NULL);
+      /* The print dialog leaves the paper chosen on its Page Setup tab
+       * as the operation's default. */
+      save_settings (self, gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (self)));
     }
 }
 
