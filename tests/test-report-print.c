@@ -96,6 +96,55 @@ test_export_pdf (Fixture       *fixture,
   g_unlink (path);
 }
 
+/* What was printed on is what the next print starts with. The print
+ * itself is the system's: its end ("done") is where Linli remembers. */
+static void
+test_settings_remembered (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(LinliReportDoc) doc = summary (fixture->store);
+  g_autoptr(LinliPrintOperation) first = linli_print_operation_new (doc);
+  g_autoptr(LinliPrintOperation) second = NULL;
+  g_autoptr(LinliPrintOperation) third = NULL;
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a5 = gtk_paper_size_new (GTK_PAPER_NAME_A5);
+  g_autofree char *path = g_build_filename (fixture->dir, "exported.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkPrintSettings *remembered;
+  GtkPageSetup *paper;
+
+  /* Nothing printed yet: A4, upright. */
+  paper = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (first));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (paper)), ==, GTK_PAPER_NAME_A4);
+
+  gtk_print_settings_set_printer (settings, "Office Printer");
+  gtk_print_settings_set_n_copies (settings, 2);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (first), settings);
+  gtk_page_setup_set_paper_size (setup, a5);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (first), setup);
+  g_signal_emit_by_name (first, "done", GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  second = linli_print_operation_new (doc);
+  remembered = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (second));
+  g_assert_nonnull (remembered);
+  g_assert_cmpstr (gtk_print_settings_get_printer (remembered), ==, "Office Printer");
+  g_assert_cmpint (gtk_print_settings_get_n_copies (remembered), ==, 2);
+  paper = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (second));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (paper)), ==, GTK_PAPER_NAME_A5);
+  g_assert_cmpint (gtk_page_setup_get_orientation (paper), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  /* An export is on A4 and changes nothing remembered. */
+  g_assert_true (linli_print_operation_export_pdf (doc, NULL, file, &error));
+  g_assert_no_error (error);
+  third = linli_print_operation_new (doc);
+  paper = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (third));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (paper)), ==, GTK_PAPER_NAME_A5);
+  g_unlink (path);
+}
+
 static void
 test_preview_pages (Fixture       *fixture,
                     gconstpointer  data)
@@ -234,15 +283,27 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The remembered print settings go to a folder of this run's own. */
+  g_autofree char *config = g_dir_make_tmp ("linli-report-print-XXXXXX", NULL);
+  g_autofree char *settings = g_build_filename (config, "linli", "print.ini", NULL);
+  g_autofree char *settings_dir = g_path_get_dirname (settings);
+  int status;
+
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   gtk_init ();
   adw_init ();
 
   g_test_add ("/print/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/print/settings-remembered", Fixture, NULL, fixture_set_up, test_settings_remembered, fixture_tear_down);
   g_test_add ("/print/preview", Fixture, NULL, fixture_set_up, test_preview_pages, fixture_tear_down);
   g_test_add ("/print/reports-dialog", Fixture, NULL, fixture_set_up, test_reports_dialog, fixture_tear_down);
   g_test_add ("/print/window-cases", Fixture, NULL, fixture_set_up, test_window_print_cases, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_unlink (settings);
+  g_rmdir (settings_dir);
+  g_rmdir (config);
+  return status;
 }

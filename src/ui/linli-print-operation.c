@@ -19,6 +19,7 @@ struct _LinliPrintOperation
 
   LinliReportDoc    *doc;
   LinliReportLayout *layout;
+  gboolean           exporting;
 };
 
 G_DEFINE_FINAL_TYPE (LinliPrintOperation, linli_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -113,6 +114,11 @@ linli_print_operation_done (GtkPrintOperation       *operation,
   LinliPrintOperation *self = LINLI_PRINT_OPERATION (operation);
 
   g_clear_object (&self->layout);
+
+  /* The print dialog leaves the paper chosen on its Page Setup tab as the
+   * operation's default. An export's A4 is not the printer's paper. */
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && !self->exporting)
+    save_settings (self, gtk_print_operation_get_default_page_setup (operation));
 }
 
 static void
@@ -160,6 +166,7 @@ linli_print_operation_new (LinliReportDoc *doc)
   self = g_object_new (LINLI_TYPE_PRINT_OPERATION, NULL);
   self->doc = g_object_ref (doc);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), linli_report_doc_get_title (doc));
+  load_settings (self);
   return self;
 }
 
@@ -185,20 +192,13 @@ print_done_cb (LinliPrintOperation     *self,
                GtkPrintOperationResult  result,
                GtkWindow               *parent)
 {
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
-      gtk_print_operation_get_error (GTK_PRINT_OPERATION (self), &error);
-      if (error != NULL)
-        show_error (parent, error);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      /* The print dialog leaves the paper chosen on its Page Setup tab
-       * as the operation's default. */
-      save_settings (self, gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (self)));
-    }
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (GTK_PRINT_OPERATION (self), &error);
+  if (error != NULL)
+    show_error (parent, error);
 }
 
 void
@@ -209,7 +209,6 @@ linli_print_operation_print (LinliReportDoc *doc,
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
-  load_settings (self);
   if (parent != NULL)
     g_signal_connect_object (self, "done", G_CALLBACK (print_done_cb), parent, 0);
   else
@@ -233,6 +232,7 @@ linli_print_operation_export_pdf (LinliReportDoc  *doc,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
+  self->exporting = TRUE;
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), a4);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (self), FALSE);
   gtk_print_operation_set_show_progress (GTK_PRINT_OPERATION (self), FALSE);

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define LINLI_TYPE_PRINT_OPERATION (linli_print_operation_get_type ())
 G_DECLARE_FINAL_TYPE (LinliPrintOperation, linli_print_operation, LINLI, PRINT_OPERATION, GtkPrintOperation)
 
+/* With the printer, its settings and the paper of the last print. */
 LinliPrintOperation *linli_print_operation_new        (LinliReportDoc *doc);
 LinliReportDoc      *linli_print_operation_get_doc    (LinliPrintOperation *self);
 
