@@ -403,6 +403,55 @@ test_replace (void)
   temp_pdf_clear (&pdf);
 }
 
+/* A chart of a hundred grids goes on over pages, inside the text block. */
+static void
+test_long_chart (void)
+{
+  g_autoptr(LinliReportDoc) doc = linli_report_doc_new ("各网格受理件数");
+  LinliReportChart *chart;
+  g_autoptr(LinliReportLayout) layout = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_pages;
+  TempPdf pdf;
+
+  linli_report_doc_add_paragraph (doc, "各网格受理情况如下。");
+  chart = linli_report_doc_add_bar_chart (doc, "件");
+  linli_report_chart_set_title (chart, "图1 各网格受理件数");
+  for (guint i = 1; i <= 100; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("第%u网格", i);
+      linli_report_chart_add_bar (chart, label, i % 17 + 1);
+    }
+
+  temp_pdf_init (&pdf);
+  layout = linli_report_layout_new (doc, LINLI_REPORT_A4_WIDTH, LINLI_REPORT_A4_HEIGHT);
+  n_pages = linli_report_layout_get_n_pages (layout);
+  g_assert_cmpuint (n_pages, >=, 3);
+  file = g_file_new_for_path (pdf.path);
+  g_assert_true (linli_report_pdf_write_layout (layout, file, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (pdf.path);
+  g_assert_nonnull (strstr (text, "第1网格"));
+  g_assert_nonnull (strstr (text, "第100网格"));
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autoptr(GArray) words = page_words (pdf.path, page);
+
+      for (guint i = 0; i < words->len; i++)
+        {
+          Word *word = &g_array_index (words, Word, i);
+
+          if (word->y_max > (37 + 225) * MM + 0.5 && !g_str_has_prefix (word->word, "—")
+              && g_ascii_strtoull (word->word, NULL, 10) != page)
+            g_error ("“%s” on page %u is below the text block", word->word, page);
+        }
+    }
+  temp_pdf_clear (&pdf);
+}
+
 /* A narrow column of dates is widened so that no date wraps, with room
  * from the column of long text. */
 static void
@@ -541,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/report-layout/plain-text-lines", test_plain_text_lines);
   g_test_add_func ("/report-layout/other-paper", test_other_paper);
   g_test_add_func ("/report-layout/short-columns-fit", test_short_columns_fit);
+  g_test_add_func ("/report-layout/long-chart", test_long_chart);
 
   return g_test_run ();
 }

@@ -196,6 +196,41 @@ place_table (LinliReportLayout *self,
   while (row < n_rows);
 }
 
+/* A chart's bars are split between pages like a table's rows; a short
+ * chart stays whole. */
+static void
+place_chart (LinliReportLayout *self,
+             guint              block,
+             LinliReportChart  *chart)
+{
+  double title = linli_report_chart_get_title_height (chart);
+  double bar = linli_report_chart_get_bar_height ();
+  guint n_bars = chart->labels->len;
+  gboolean with_title = TRUE;
+  guint first = 0;
+
+  need (self, title + MIN (n_bars, 6) * bar);
+  do
+    {
+      double avail = self->text_height - self->y - (with_title ? title : 0);
+      guint fit = (guint) MAX (avail / bar, 0);
+      guint last = MIN (n_bars, first + MAX (fit, 1));
+
+      if (fit == 0 && self->y > 0)
+        {
+          new_page (self);
+          continue;
+        }
+      place (self, ITEM_CHART, block, first, last, with_title,
+             (with_title ? title : 0) + (last - first) * bar);
+      with_title = FALSE;
+      first = last;
+      if (first < n_bars)
+        new_page (self);
+    }
+  while (first < n_bars);
+}
+
 static LinliReportTable *
 figures_table (const LinliReportFigures *figures)
 {
@@ -282,13 +317,8 @@ paginate (LinliReportLayout *self)
           break;
 
         case LINLI_REPORT_BLOCK_BAR_CHART:
-          {
-            double height = linli_report_chart_measure (style, block->chart, width);
-
-            need (self, height);
-            place (self, ITEM_CHART, b, 0, 0, FALSE, height);
-            self->y += pitch / 2;
-          }
+          place_chart (self, b, block->chart);
+          self->y += pitch / 2;
           break;
 
         case LINLI_REPORT_BLOCK_MAP:
@@ -468,8 +498,8 @@ linli_report_layout_draw_page (LinliReportLayout *self,
                                    item->with_caption, item->first, item->last);
           break;
         case ITEM_CHART:
-          linli_report_chart_draw (self->style, block->chart, cr, x, y,
-                                   self->text_width, item->height);
+          linli_report_chart_draw (self->style, block->chart, cr, x, y, self->text_width,
+                                   item->with_caption, item->first, item->last);
           break;
         case ITEM_MAP:
           linli_report_map_draw (self->style, block->map, cr, x, y,
