@@ -298,6 +298,8 @@ test_long_table (void)
   g_autoptr(LinliReportLayout) layout = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) pages = NULL;
+
+  linli_report_table_set_caption (table, "表2 民情事件");
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   guint n_pages, headers = 0, found = 0;
@@ -333,6 +335,9 @@ test_long_table (void)
     {
       if (strstr (pages[p], "事件编号") && strstr (pages[p], "办理状态"))
         headers++;
+      /* The caption over every part, "continued" after the first. */
+      g_assert_nonnull (strstr (pages[p], "表2 民情事件"));
+      g_assert_true ((strstr (pages[p], "表2 民情事件 (continued)") != NULL) == (p > 0));
       if (!has_page_number (pages[p], p + 1))
         g_error ("page %u has no page number:\n%s", p + 1, pages[p]);
     }

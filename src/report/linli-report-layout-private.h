@@ -69,8 +69,8 @@ double            linli_table_layout_get_row_height (LinliTableLayout *self,
                                                      guint             row);
 double            linli_table_layout_get_header_height (LinliTableLayout *self);
 double            linli_table_layout_get_caption_height (LinliTableLayout *self);
-/* Draws the caption (if asked), the header and rows first to last - 1
- * with its top left corner at x, y. */
+/* Draws the caption (if asked; "continued" when first is not 0), the
+ * header and rows first to last - 1 with its top left corner at x, y. */
 void              linli_table_layout_draw         (LinliTableLayout *self,
                                                    cairo_t          *cr,
                                                    double            x,

@@ -161,6 +161,7 @@ place_table (LinliReportLayout *self,
   guint n_rows = linli_table_layout_get_n_rows (table);
   double caption = linli_table_layout_get_caption_height (table);
   double header = linli_table_layout_get_header_height (table);
+  /* Every part has the caption: "表1 …（续）" on the next pages. */
   gboolean with_caption = TRUE;
   guint row = 0;
 
@@ -188,7 +189,6 @@ place_table (LinliReportLayout *self,
 
       place (self, ITEM_TABLE, block, row, last, with_caption,
              (with_caption ? caption : 0) + header + used);
-      with_caption = FALSE;
       row = last;
       if (row < n_rows)
         new_page (self);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "linli-report-layout-private.h"
@@ -39,6 +40,7 @@ struct _LinliTableLayout
   double            header_height;
   float            *row_heights;
   LinliTextLines   *caption;
+  LinliTextLines   *caption_continued;
   LinliPlainText   *plain;
 };
 
@@ -245,6 +247,14 @@ linli_table_layout_new (LinliReportStyle *style,
                                         ? CELL_BOLD : CELL_PLAIN);
 
   if (table->caption && *table->caption)
+    {
+      /* TRANSLATORS: a table's caption over its part on the next pages */
+      g_autofree char *continued = g_strdup_printf (_("%s (continued)"), table->caption);
+
+      self->caption_continued = linli_text_lines_new (style, style->caption, continued, width,
+                                                      12 * 1.8, 0, PANGO_ALIGN_CENTER);
+    }
+  if (table->caption && *table->caption)
     self->caption = linli_text_lines_new (style, style->caption, table->caption, width,
                                           12 * 1.8, 0, PANGO_ALIGN_CENTER);
 
@@ -265,6 +275,7 @@ linli_table_layout_free (LinliTableLayout *self)
   g_free (self->columns);
   g_free (self->row_heights);
   linli_text_lines_free (self->caption);
+  linli_text_lines_free (self->caption_continued);
   linli_plain_text_free (self->plain);
   g_free (self);
 }
@@ -291,7 +302,9 @@ linli_table_layout_get_header_height (LinliTableLayout *self)
 double
 linli_table_layout_get_caption_height (LinliTableLayout *self)
 {
-  return self->caption ? self->caption->n_lines * self->caption->pitch : 0;
+  if (self->caption == NULL)
+    return 0;
+  return MAX (self->caption->n_lines, self->caption_continued->n_lines) * self->caption->pitch;
 }
 
 static void
@@ -355,7 +368,9 @@ linli_table_layout_draw (LinliTableLayout *self,
 
   if (with_caption && self->caption)
     {
-      linli_text_lines_draw (self->caption, cr, x, y, 0, self->caption->n_lines);
+      LinliTextLines *caption = first > 0 ? self->caption_continued : self->caption;
+
+      linli_text_lines_draw (caption, cr, x, y, 0, caption->n_lines);
       y += linli_table_layout_get_caption_height (self);
     }
 
