@@ -161,15 +161,13 @@ place_table (LinliReportLayout *self,
   guint n_rows = linli_table_layout_get_n_rows (table);
   double caption = linli_table_layout_get_caption_height (table);
   double header = linli_table_layout_get_header_height (table);
-  /* Every part has the caption: "表1 …（续）" on the next pages. */
-  gboolean with_caption = TRUE;
   guint row = 0;
 
   need (self, caption + header + (n_rows ? linli_table_layout_get_row_height (table, 0) : 0));
 
   do
     {
-      double avail = self->text_height - self->y - header - (with_caption ? caption : 0);
+      double avail = self->text_height - self->y - header - caption;
       double used = 0;
       guint last = row;
 
@@ -187,8 +185,8 @@ place_table (LinliReportLayout *self,
           used = linli_table_layout_get_row_height (table, last++);
         }
 
-      place (self, ITEM_TABLE, block, row, last, with_caption,
-             (with_caption ? caption : 0) + header + used);
+      /* Every part has the caption: "表1 …（续）" on the next pages. */
+      place (self, ITEM_TABLE, block, row, last, TRUE, caption + header + used);
       row = last;
       if (row < n_rows)
         new_page (self);
