@@ -255,7 +255,8 @@ find_preview (void)
   return NULL;
 }
 
-/* Ctrl+P on the Cases page previews the list it shows. */
+/* Ctrl+P previews what the page shows: the Cases page's list, the grid
+ * map; on the Grids page it offers the grid ledger. */
 static void
 test_window_print_cases (Fixture       *fixture,
                          gconstpointer  data)
@@ -276,6 +277,34 @@ test_window_print_cases (Fixture       *fixture,
   test_wait_until_drawn (GTK_WIDGET (preview));
 
   gtk_window_destroy (GTK_WINDOW (preview));
+
+  /* On the Map page, the grid map. */
+  linli_window_show_page (window, "map");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.print", NULL);
+  preview = find_preview ();
+  g_assert_nonnull (preview);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (preview)), "Map of the Grids"));
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  /* On the Grids page, the Reports dialog, set to the grid ledger. */
+  linli_window_show_page (window, "grids");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.print", NULL);
+  g_assert_null (find_preview ());
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    LinliReportsDialog *dialog = NULL;
+    g_autoptr(LinliReportDoc) doc = NULL;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (LINLI_IS_REPORTS_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    doc = linli_reports_dialog_build (dialog);
+    g_assert_nonnull (doc);
+    g_assert_nonnull (strstr (linli_report_doc_get_title (doc), "Ledger"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
