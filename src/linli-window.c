@@ -226,12 +226,14 @@ print_cb (GtkWidget  *widget,
           GVariant   *parameter)
 {
   LinliWindow *self = LINLI_WINDOW (widget);
+  g_autofree char *filter = NULL;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
     return;
+  filter = linli_cases_page_describe_filter (self->cases_page);
   linli_report_actions_print_page (GTK_WINDOW (self), self->store,
                                    adw_view_stack_get_visible_child_name (self->view_stack),
-                                   linli_cases_page_get_cases (self->cases_page));
+                                   linli_cases_page_get_cases (self->cases_page), filter);
 }
 
 /* Ctrl+R: the reports the office hands in. */

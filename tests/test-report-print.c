@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "linli-cases-page.h"
 #include "linli-demo.h"
 #include "linli-print-operation.h"
 #include "linli-records.h"
@@ -263,11 +264,20 @@ test_window_print_cases (Fixture       *fixture,
 {
   LinliWindow *window = linli_window_new (NULL);
   LinliReportPreview *preview;
+  LinliCasesPage *cases_page;
+  g_autofree char *filter = NULL;
 
   linli_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
   test_wait_until_drawn (GTK_WIDGET (window));
   linli_window_show_page (window, "cases");
+
+  /* The printed list says which cases it holds. */
+  cases_page = LINLI_CASES_PAGE (test_find (GTK_WIDGET (window), LINLI_TYPE_CASES_PAGE));
+  g_assert_null (linli_cases_page_describe_filter (cases_page));
+  linli_cases_page_search (cases_page, "漏水");
+  filter = linli_cases_page_describe_filter (cases_page);
+  g_assert_cmpstr (filter, ==, "“漏水”");
 
   g_assert_null (find_preview ());
   gtk_widget_activate_action (GTK_WIDGET (window), "window.print", NULL);

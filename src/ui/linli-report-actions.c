@@ -45,7 +45,8 @@ void
 linli_report_actions_print_page (GtkWindow  *window,
                                  LinliStore *store,
                                  const char *page,
-                                 GListModel *cases)
+                                 GListModel *cases,
+                                 const char *description)
 {
   g_autoptr(LinliReportDoc) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -57,7 +58,7 @@ linli_report_actions_print_page (GtkWindow  *window,
       GArray *ids = linli_record_list_get_ids (LINLI_RECORD_LIST (cases));
 
       doc = linli_report_build_case_list (store, (const gint64 *) ids->data, ids->len,
-                                          _("As listed on the Cases page"), &error);
+                                          description, &error);
       preview (window, doc, error);
     }
   else if (g_strcmp0 (page, "map") == 0)

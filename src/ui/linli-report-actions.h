@@ -14,11 +14,13 @@ void linli_report_actions_open_reports (GtkWindow       *window,
                                         LinliStore      *store,
                                         LinliReportKind  kind);
 /* A preview of what the page named @page shows: the Cases page's list
- * (@cases, the cases it shows, in order) or the grid map; for the other
- * pages the Reports dialog with their report. */
+ * (@cases, the cases it shows, in order; @description, which they are,
+ * nullable) or the grid map; for the other pages the Reports dialog with
+ * their report. */
 void linli_report_actions_print_page   (GtkWindow       *window,
                                         LinliStore      *store,
                                         const char      *page,
-                                        GListModel      *cases);
+                                        GListModel      *cases,
+                                        const char      *description);
 
 G_END_DECLS
