@@ -12,6 +12,7 @@
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "linli-outreach-page.h"
+#include "linli-report-actions.h"
 #include "linli-window.h"
 
 struct _LinliWindow
@@ -261,6 +262,36 @@ open_outreach_cb (GSimpleAction *action,
   linli_outreach_page_open (self->outreach_page, g_variant_get_int64 (parameter));
 }
 
+/* Ctrl+P: what the page shows, on paper. */
+static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  g_autofree char *filter = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  filter = linli_cases_page_describe_filter (self->cases_page);
+  linli_report_actions_print_page (GTK_WINDOW (self), self->store,
+                                   adw_view_stack_get_visible_child_name (self->view_stack),
+                                   linli_cases_page_get_cases (self->cases_page), filter);
+}
+
+/* Ctrl+R: the reports the office hands in. */
+static void
+reports_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  linli_report_actions_open_reports (GTK_WINDOW (self), self->store, LINLI_REPORT_KIND_SUMMARY);
+}
+
 static void
 show_page_cb (GtkWidget  *widget,
               const char *action_name,
@@ -323,6 +354,10 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-grid-cases", "x", show_grid_cases_cb);
   gtk_widget_class_install_action (widget_class, "window.import-geojson", NULL, import_geojson_cb);
   gtk_widget_class_install_action (widget_class, "window.export-geojson", NULL, export_geojson_cb);
+  gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "window.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "window.reports", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "window.new-case", NULL);
   /* Alt+1 … Alt+5 switch pages, as in other GNOME apps with a view switcher. */

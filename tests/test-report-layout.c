@@ -298,6 +298,8 @@ test_long_table (void)
   g_autoptr(LinliReportLayout) layout = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) pages = NULL;
+
+  linli_report_table_set_caption (table, "表2 民情事件");
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   guint n_pages, headers = 0, found = 0;
@@ -333,6 +335,9 @@ test_long_table (void)
     {
       if (strstr (pages[p], "事件编号") && strstr (pages[p], "办理状态"))
         headers++;
+      /* The caption over every part, "continued" after the first. */
+      g_assert_nonnull (strstr (pages[p], "表2 民情事件"));
+      g_assert_true ((strstr (pages[p], "表2 民情事件 (continued)") != NULL) == (p > 0));
       if (!has_page_number (pages[p], p + 1))
         g_error ("page %u has no page number:\n%s", p + 1, pages[p]);
     }
@@ -401,6 +406,116 @@ test_replace (void)
   g_assert_true (g_file_get_contents (pdf.path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   temp_pdf_clear (&pdf);
+}
+
+/* A chart of a hundred grids goes on over pages, inside the text block. */
+static void
+test_long_chart (void)
+{
+  g_autoptr(LinliReportDoc) doc = linli_report_doc_new ("各网格受理件数");
+  LinliReportChart *chart;
+  g_autoptr(LinliReportLayout) layout = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_pages;
+  TempPdf pdf;
+
+  linli_report_doc_add_paragraph (doc, "各网格受理情况如下。");
+  chart = linli_report_doc_add_bar_chart (doc, "件");
+  linli_report_chart_set_title (chart, "图1 各网格受理件数");
+  for (guint i = 1; i <= 100; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("第%u网格", i);
+      linli_report_chart_add_bar (chart, label, i % 17 + 1);
+    }
+
+  temp_pdf_init (&pdf);
+  layout = linli_report_layout_new (doc, LINLI_REPORT_A4_WIDTH, LINLI_REPORT_A4_HEIGHT);
+  n_pages = linli_report_layout_get_n_pages (layout);
+  g_assert_cmpuint (n_pages, >=, 3);
+  file = g_file_new_for_path (pdf.path);
+  g_assert_true (linli_report_pdf_write_layout (layout, file, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (pdf.path);
+  g_assert_nonnull (strstr (text, "第1网格"));
+  g_assert_nonnull (strstr (text, "第100网格"));
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autoptr(GArray) words = page_words (pdf.path, page);
+
+      for (guint i = 0; i < words->len; i++)
+        {
+          Word *word = &g_array_index (words, Word, i);
+
+          if (word->y_max > (37 + 225) * MM + 0.5 && !g_str_has_prefix (word->word, "—")
+              && g_ascii_strtoull (word->word, NULL, 10) != page)
+            g_error ("“%s” on page %u is below the text block", word->word, page);
+        }
+    }
+  temp_pdf_clear (&pdf);
+}
+
+/* A narrow column of dates is widened so that no date wraps, with room
+ * from the column of long text. */
+static void
+test_short_columns_fit (void)
+{
+  g_autoptr(LinliReportDoc) doc = linli_report_doc_new ("日期不折行");
+  static const LinliReportColumn columns[] = {
+    { "日期", 0.5, LINLI_REPORT_ALIGN_START },
+    { "事项", 5, LINLI_REPORT_ALIGN_START },
+  };
+  LinliReportTable *table = linli_report_doc_add_table (doc, columns, G_N_ELEMENTS (columns));
+  g_autofree char *text = NULL;
+  TempPdf pdf;
+
+  for (guint i = 1; i <= 20; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-03-%02u", i);
+
+      linli_report_table_add_row (table, (const char *[]) { day, "楼道堆放杂物影响消防通道" });
+    }
+
+  temp_pdf_init (&pdf);
+  write_pdf (doc, pdf.path);
+  text = pdf_text (pdf.path);
+  for (guint i = 1; i <= 20; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-03-%02u", i);
+
+      if (strstr (text, day) == NULL)
+        g_error ("%s wrapped:\n%s", day, text);
+    }
+  temp_pdf_clear (&pdf);
+}
+
+/* A printer's paper other than A4: Letter, landscape, and one smaller than
+ * the margins. Every page draws cleanly. */
+static void
+test_other_paper (void)
+{
+  static const double sizes[][2] = { { 612, 792 }, { 841.89, 595.28 }, { 200, 250 } };
+  g_autoptr(LinliReportDoc) doc = summary_doc ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(LinliReportLayout) layout = linli_report_layout_new (doc, sizes[i][0], sizes[i][1]);
+      guint n_pages = linli_report_layout_get_n_pages (layout);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 100, 100);
+
+      g_assert_cmpuint (n_pages, >=, 1);
+      for (guint page = 0; page < n_pages; page++)
+        {
+          cairo_t *cr = cairo_create (surface);
+
+          linli_report_layout_draw_page (layout, cr, page);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+        }
+      cairo_surface_destroy (surface);
+    }
 }
 
 /* The fast path breaks plain text where PangoLayout would. */
@@ -478,6 +593,9 @@ main (int   argc,
   g_test_add_func ("/report-layout/unwritable", test_unwritable);
   g_test_add_func ("/report-layout/replace", test_replace);
   g_test_add_func ("/report-layout/plain-text-lines", test_plain_text_lines);
+  g_test_add_func ("/report-layout/other-paper", test_other_paper);
+  g_test_add_func ("/report-layout/short-columns-fit", test_short_columns_fit);
+  g_test_add_func ("/report-layout/long-chart", test_long_chart);
 
   return g_test_run ();
 }

@@ -70,11 +70,15 @@ draw_caption (LinliReportStyle *style,
 }
 
 double
-linli_report_chart_measure (LinliReportStyle *style,
-                            LinliReportChart *chart,
-                            double            width)
+linli_report_chart_get_title_height (LinliReportChart *chart)
 {
-  return (chart->title ? CAPTION_PITCH : 0) + chart->labels->len * BAR_PITCH + 6;
+  return chart->title ? CAPTION_PITCH : 0;
+}
+
+double
+linli_report_chart_get_bar_height (void)
+{
+  return BAR_PITCH;
 }
 
 void
@@ -84,7 +88,9 @@ linli_report_chart_draw (LinliReportStyle *style,
                          double            x,
                          double            y,
                          double            width,
-                         double            height)
+                         gboolean          with_title,
+                         guint             first,
+                         guint             last)
 {
   double label_w = width * 0.28;
   double value_w = 60;
@@ -95,7 +101,7 @@ linli_report_chart_draw (LinliReportStyle *style,
 
   cairo_save (cr);
 
-  if (chart->title)
+  if (with_title && chart->title)
     {
       draw_caption (style, cr, chart->title, x, y, width);
       y += CAPTION_PITCH;
@@ -105,12 +111,15 @@ linli_report_chart_draw (LinliReportStyle *style,
   for (guint i = 0; i < chart->values->len; i++)
     max_value = MAX (max_value, g_array_index (chart->values, double, i));
 
-  for (guint i = 0; i < chart->labels->len; i++)
+  for (guint i = first; i < last && i < chart->labels->len; i++)
     {
       double value = g_array_index (chart->values, double, i);
-      double mid = y + i * BAR_PITCH + BAR_PITCH / 2;
+      double mid = y + (i - first) * BAR_PITCH + BAR_PITCH / 2;
       double w = max_value > 0 ? bar_max_w * value / max_value : 0;
-      g_autofree char *text = g_strdup_printf ("%g%s", value, chart->unit);
+      /* "16件", but "16 cases". */
+      g_autofree char *text = g_strdup_printf ("%g%s%s", value,
+                                               g_ascii_isalpha (chart->unit[0]) ? " " : "",
+                                               chart->unit);
 
       cairo_set_source_rgb (cr, 0, 0, 0);
       show_text (style, cr, style->table, g_ptr_array_index (chart->labels, i),
@@ -128,7 +137,7 @@ linli_report_chart_draw (LinliReportStyle *style,
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_set_line_width (cr, 0.75);
   cairo_move_to (cr, bar_x, top);
-  cairo_line_to (cr, bar_x, top + chart->labels->len * BAR_PITCH);
+  cairo_line_to (cr, bar_x, top + (last - first) * BAR_PITCH);
   cairo_stroke (cr);
 
   cairo_restore (cr);
@@ -417,7 +426,18 @@ linli_report_map_draw (LinliReportStyle *style,
       if (area->label == NULL || area->n_points < 3)
         continue;
       area_centroid (area, &lon, &lat);
-      show_text (style, cr, style->table_bold, area->label, PX (lon), PY (lat), 0.5);
+      if (area->kind == LINLI_REPORT_AREA_SENTIMENT)
+        {
+          /* A sentiment grid lies over management grids: its name goes
+           * along its top edge, clear of theirs in the middle. */
+          double top = -G_MAXDOUBLE;
+
+          for (guint p = 0; p < area->n_points; p++)
+            top = MAX (top, area->lon_lat[2 * p + 1]);
+          show_text (style, cr, style->table_bold, area->label, PX (lon), PY (top) + 12, 0.5);
+        }
+      else
+        show_text (style, cr, style->table_bold, area->label, PX (lon), PY (lat), 0.5);
     }
 
 #undef PX

@@ -69,8 +69,8 @@ double            linli_table_layout_get_row_height (LinliTableLayout *self,
                                                      guint             row);
 double            linli_table_layout_get_header_height (LinliTableLayout *self);
 double            linli_table_layout_get_caption_height (LinliTableLayout *self);
-/* Draws the caption (if asked), the header and rows first to last - 1
- * with its top left corner at x, y. */
+/* Draws the caption (if asked; "continued" when first is not 0), the
+ * header and rows first to last - 1 with its top left corner at x, y. */
 void              linli_table_layout_draw         (LinliTableLayout *self,
                                                    cairo_t          *cr,
                                                    double            x,
@@ -79,17 +79,21 @@ void              linli_table_layout_draw         (LinliTableLayout *self,
                                                    guint             first,
                                                    guint             last);
 
-/* Charts and maps: a height for a given width, and drawing. */
-double linli_report_chart_measure (LinliReportStyle *style,
-                                   LinliReportChart *chart,
-                                   double            width);
+/* Bar charts: a title line, then a bar a line, split between pages like
+ * a table's rows; every part is drawn to the same scale. */
+double linli_report_chart_get_title_height (LinliReportChart *chart);
+double linli_report_chart_get_bar_height   (void);
 void   linli_report_chart_draw    (LinliReportStyle *style,
                                    LinliReportChart *chart,
                                    cairo_t          *cr,
                                    double            x,
                                    double            y,
                                    double            width,
-                                   double            height);
+                                   gboolean          with_title,
+                                   guint             first,
+                                   guint             last);
+
+/* Maps: a height for a given width, and drawing. */
 double linli_report_map_measure   (LinliReportStyle *style,
                                    LinliReportMap   *map,
                                    double            width,

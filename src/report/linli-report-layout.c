@@ -161,14 +161,13 @@ place_table (LinliReportLayout *self,
   guint n_rows = linli_table_layout_get_n_rows (table);
   double caption = linli_table_layout_get_caption_height (table);
   double header = linli_table_layout_get_header_height (table);
-  gboolean with_caption = TRUE;
   guint row = 0;
 
   need (self, caption + header + (n_rows ? linli_table_layout_get_row_height (table, 0) : 0));
 
   do
     {
-      double avail = self->text_height - self->y - header - (with_caption ? caption : 0);
+      double avail = self->text_height - self->y - header - caption;
       double used = 0;
       guint last = row;
 
@@ -186,14 +185,48 @@ place_table (LinliReportLayout *self,
           used = linli_table_layout_get_row_height (table, last++);
         }
 
-      place (self, ITEM_TABLE, block, row, last, with_caption,
-             (with_caption ? caption : 0) + header + used);
-      with_caption = FALSE;
+      /* Every part has the caption: "表1 …（续）" on the next pages. */
+      place (self, ITEM_TABLE, block, row, last, TRUE, caption + header + used);
       row = last;
       if (row < n_rows)
         new_page (self);
     }
   while (row < n_rows);
+}
+
+/* A chart's bars are split between pages like a table's rows; a short
+ * chart stays whole. */
+static void
+place_chart (LinliReportLayout *self,
+             guint              block,
+             LinliReportChart  *chart)
+{
+  double title = linli_report_chart_get_title_height (chart);
+  double bar = linli_report_chart_get_bar_height ();
+  guint n_bars = chart->labels->len;
+  gboolean with_title = TRUE;
+  guint first = 0;
+
+  need (self, title + MIN (n_bars, 6) * bar);
+  do
+    {
+      double avail = self->text_height - self->y - (with_title ? title : 0);
+      guint fit = (guint) MAX (avail / bar, 0);
+      guint last = MIN (n_bars, first + MAX (fit, 1));
+
+      if (fit == 0 && self->y > 0)
+        {
+          new_page (self);
+          continue;
+        }
+      place (self, ITEM_CHART, block, first, last, with_title,
+             (with_title ? title : 0) + (last - first) * bar);
+      with_title = FALSE;
+      first = last;
+      if (first < n_bars)
+        new_page (self);
+    }
+  while (first < n_bars);
 }
 
 static LinliReportTable *
@@ -282,13 +315,8 @@ paginate (LinliReportLayout *self)
           break;
 
         case LINLI_REPORT_BLOCK_BAR_CHART:
-          {
-            double height = linli_report_chart_measure (style, block->chart, width);
-
-            need (self, height);
-            place (self, ITEM_CHART, b, 0, 0, FALSE, height);
-            self->y += pitch / 2;
-          }
+          place_chart (self, b, block->chart);
+          self->y += pitch / 2;
           break;
 
         case LINLI_REPORT_BLOCK_MAP:
@@ -332,16 +360,16 @@ linli_report_layout_new (LinliReportDoc *doc,
   LinliReportLayout *self;
 
   g_return_val_if_fail (LINLI_IS_REPORT_DOC (doc), NULL);
-  g_return_val_if_fail (paper_width > MARGIN_LEFT + MARGIN_RIGHT + 72, NULL);
-  g_return_val_if_fail (paper_height > MARGIN_TOP + MARGIN_BOTTOM + 72, NULL);
+  g_return_val_if_fail (paper_width > 0 && paper_height > 0, NULL);
 
   self = g_object_new (LINLI_TYPE_REPORT_LAYOUT, NULL);
   self->doc = g_object_ref (doc);
   self->style = linli_report_style_new ();
   self->paper_width = paper_width;
   self->paper_height = paper_height;
-  self->text_width = paper_width - MARGIN_LEFT - MARGIN_RIGHT;
-  self->text_height = paper_height - MARGIN_TOP - MARGIN_BOTTOM;
+  /* Paper smaller than the margins (an index card) still gets an inch. */
+  self->text_width = MAX (72, paper_width - MARGIN_LEFT - MARGIN_RIGHT);
+  self->text_height = MAX (72, paper_height - MARGIN_TOP - MARGIN_BOTTOM);
   self->n_blocks = linli_report_doc_get_n_blocks (doc);
   self->blocks = g_new0 (BlockLayout, self->n_blocks);
 
@@ -468,8 +496,8 @@ linli_report_layout_draw_page (LinliReportLayout *self,
                                    item->with_caption, item->first, item->last);
           break;
         case ITEM_CHART:
-          linli_report_chart_draw (self->style, block->chart, cr, x, y,
-                                   self->text_width, item->height);
+          linli_report_chart_draw (self->style, block->chart, cr, x, y, self->text_width,
+                                   item->with_caption, item->first, item->last);
           break;
         case ITEM_MAP:
           linli_report_map_draw (self->style, block->map, cr, x, y,

@@ -277,6 +277,23 @@ break_lines (LinliPlainText *self,
   return n_lines + 1;
 }
 
+double
+linli_plain_text_measure (LinliPlainText *self,
+                          const char     *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      const GlyphInfo *info = glyph_of (self, g_utf8_get_char (p));
+
+      if (!info->plain)
+        return -1;
+      width += info->advance;
+    }
+  return (double) width / PANGO_SCALE;
+}
+
 guint
 linli_plain_text_count_lines (LinliPlainText *self,
                               const char     *text,

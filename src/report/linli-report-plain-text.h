@@ -15,6 +15,9 @@ LinliPlainText *linli_plain_text_new             (PangoContext               *co
                                                   const PangoFontDescription *desc);
 void            linli_plain_text_free            (LinliPlainText             *self);
 double          linli_plain_text_get_line_height (LinliPlainText             *self);
+/* The width of text on one line, or -1 when it is not plain. */
+double          linli_plain_text_measure         (LinliPlainText             *self,
+                                                  const char                 *text);
 /* The lines text takes at width, or 0 when it is not plain: then measure
  * and draw it with a PangoLayout. */
 guint           linli_plain_text_count_lines     (LinliPlainText             *self,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "linli-report-layout-private.h"
@@ -39,6 +40,7 @@ struct _LinliTableLayout
   double            header_height;
   float            *row_heights;
   LinliTextLines   *caption;
+  LinliTextLines   *caption_continued;
   LinliPlainText   *plain;
 };
 
@@ -128,6 +130,64 @@ measure_row (LinliTableLayout   *self,
   return height + 2 * PAD_Y;
 }
 
+/* A column of short values (numbers, dates, names) is widened just
+ * enough that none of them wraps, with room taken first from columns with
+ * more than they need and then from the columns of long text, which wrap
+ * anyway; no column gives up more than half of its share. */
+#define SHORT_COLUMN 0.3
+#define MIN_SHARE 0.5
+
+static void
+fit_short_columns (LinliTableLayout *self,
+                   double           *widths)
+{
+  LinliReportTable *table = self->table;
+  double limit = self->width * SHORT_COLUMN;
+  g_autofree double *need = g_new0 (double, self->n_columns);
+  double deficit = 0, slack = 0, long_room = 0, given, from_slack, from_long;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      /* A bold title is a little wider than the same text in the body. */
+      if (!self->figures)
+        need[c] = 1.06 * linli_plain_text_measure (self->plain, table->columns[c].title);
+      for (guint r = 0; r < table->rows->len && need[c] <= limit; r++)
+        {
+          const char *text = ((char **) g_ptr_array_index (table->rows, r))[c];
+
+          /* Text of other fonts is wrapped by Pango wherever it falls. */
+          if (text != NULL)
+            need[c] = MAX (need[c], linli_plain_text_measure (self->plain, text));
+        }
+      need[c] += 2 * PAD_X + 0.5;
+    }
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if (need[c] > limit)
+        long_room += widths[c] * (1 - MIN_SHARE);
+      else if (need[c] > widths[c])
+        deficit += need[c] - widths[c];
+      else
+        slack += widths[c] - need[c];
+    }
+  if (deficit <= 0)
+    return;
+
+  given = MIN (deficit, slack + long_room);
+  from_slack = MIN (given, slack);
+  from_long = given - from_slack;
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if (need[c] > limit)
+        widths[c] -= long_room > 0 ? from_long * widths[c] * (1 - MIN_SHARE) / long_room : 0;
+      else if (need[c] > widths[c])
+        widths[c] += (need[c] - widths[c]) * given / deficit;
+      else
+        widths[c] -= slack > 0 ? from_slack * (widths[c] - need[c]) / slack : 0;
+    }
+}
+
 LinliTableLayout *
 linli_table_layout_new (LinliReportStyle *style,
                         LinliReportTable *table,
@@ -135,6 +195,7 @@ linli_table_layout_new (LinliReportStyle *style,
                         double            width)
 {
   LinliTableLayout *self = g_new0 (LinliTableLayout, 1);
+  g_autofree double *widths = NULL;
   double total_weight = 0, x = 0;
 
   self->style = style;
@@ -146,12 +207,17 @@ linli_table_layout_new (LinliReportStyle *style,
   self->plain = linli_plain_text_new (style->context, style->table);
   self->line_height = linli_plain_text_get_line_height (self->plain);
 
+  widths = g_new (double, self->n_columns);
   for (guint c = 0; c < self->n_columns; c++)
     total_weight += table->columns[c].width;
   for (guint c = 0; c < self->n_columns; c++)
+    widths[c] = width * table->columns[c].width / total_weight;
+  fit_short_columns (self, widths);
+
+  for (guint c = 0; c < self->n_columns; c++)
     {
       Column *col = &self->columns[c];
-      double w = width * table->columns[c].width / total_weight;
+      double w = widths[c];
       LinliReportAlign align = table->columns[c].align;
 
       col->x = x;
@@ -181,6 +247,14 @@ linli_table_layout_new (LinliReportStyle *style,
                                         ? CELL_BOLD : CELL_PLAIN);
 
   if (table->caption && *table->caption)
+    {
+      /* TRANSLATORS: a table's caption over its part on the next pages */
+      g_autofree char *continued = g_strdup_printf (_("%s (continued)"), table->caption);
+
+      self->caption_continued = linli_text_lines_new (style, style->caption, continued, width,
+                                                      12 * 1.8, 0, PANGO_ALIGN_CENTER);
+    }
+  if (table->caption && *table->caption)
     self->caption = linli_text_lines_new (style, style->caption, table->caption, width,
                                           12 * 1.8, 0, PANGO_ALIGN_CENTER);
 
@@ -201,6 +275,7 @@ linli_table_layout_free (LinliTableLayout *self)
   g_free (self->columns);
   g_free (self->row_heights);
   linli_text_lines_free (self->caption);
+  linli_text_lines_free (self->caption_continued);
   linli_plain_text_free (self->plain);
   g_free (self);
 }
@@ -227,7 +302,9 @@ linli_table_layout_get_header_height (LinliTableLayout *self)
 double
 linli_table_layout_get_caption_height (LinliTableLayout *self)
 {
-  return self->caption ? self->caption->n_lines * self->caption->pitch : 0;
+  if (self->caption == NULL)
+    return 0;
+  return MAX (self->caption->n_lines, self->caption_continued->n_lines) * self->caption->pitch;
 }
 
 static void
@@ -291,7 +368,9 @@ linli_table_layout_draw (LinliTableLayout *self,
 
   if (with_caption && self->caption)
     {
-      linli_text_lines_draw (self->caption, cr, x, y, 0, self->caption->n_lines);
+      LinliTextLines *caption = first > 0 ? self->caption_continued : self->caption;
+
+      linli_text_lines_draw (caption, cr, x, y, 0, caption->n_lines);
       y += linli_table_layout_get_caption_height (self);
     }
 

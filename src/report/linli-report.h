@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /* The work summary (工作情况汇总) of @period: cases received, resolved,
  * open and overdue; by grid (with a bar chart), category, source and
  * status; resolution levels (小事不出网格，大事不出社区), on-time rate, days
- * to resolve, satisfaction and the overdue list; volunteer activities with
+ * to resolve, satisfaction and the 50 cases longest overdue (the case list
+ * prints all of them); volunteer activities with
  * the volunteers with most hours; anti-fraud outreach by event and target
  * group; signature lines. */
 LinliReportDoc *linli_report_build_summary         (LinliStore              *store,

@@ -10,10 +10,12 @@
 #include "linli-store-private.h"
 #include "linli-store-stats.h"
 
-/* Every statement binds the scope the same way: ?1 from and ?2 until, as
- * the store writes times, so that the range compares as text and runs on
- * the indexes of the time columns; ?3 the grid, 0 for all; ?4 the moment
- * "overdue" is measured at. */
+/* Every statement binds the scope the same way: ?1 from and ?2 until,
+ * written as the store writes times so that they compare with stored times
+ * as text (and a range of activities or outreach runs on its start index);
+ * ?3 the grid, 0 for all; ?4 the moment "overdue" is measured at: the end
+ * of the period, or now if that comes first. The cases are read by a scan
+ * of the whole table, counted in C. */
 #define IN_SCOPE_GRID(col) "(?3 = 0 OR " col " = ?3)"
 
 typedef struct

@@ -1165,6 +1165,54 @@ linli_cases_page_get_cases (LinliCasesPage *self)
   return self->cases ? G_LIST_MODEL (self->cases) : NULL;
 }
 
+/**
+ * linli_cases_page_describe_filter:
+ *
+ * Returns: (transfer full) (nullable): which cases are shown, in words:
+ *   the search text and the filters that are set, such as
+ *   "“漏水”、办理中、第一网格、本月"; %NULL when every case is shown. For a
+ *   printed list.
+ */
+char *
+linli_cases_page_describe_filter (LinliCasesPage *self)
+{
+  GtkDropDown *filters[] = { self->status_filter, self->grid_filter, self->category_filter,
+                             self->worker_filter, self->period_filter };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *text;
+
+  g_return_val_if_fail (LINLI_IS_CASES_PAGE (self), NULL);
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (text != NULL && *text != '\0')
+    /* TRANSLATORS: the search text in a printed list's description */
+    g_ptr_array_add (parts, g_strdup_printf (_("“%s”"), text));
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      guint row = gtk_drop_down_get_selected (filters[i]);
+      gpointer item = gtk_drop_down_get_selected_item (filters[i]);
+
+      if (row == 0 || row == GTK_INVALID_LIST_POSITION || !GTK_IS_STRING_OBJECT (item))
+        continue;
+      if (filters[i] == self->period_filter && row == PERIOD_CUSTOM)
+        /* TRANSLATORS: a custom range of days in a printed list's description */
+        g_ptr_array_add (parts, g_strdup_printf (_("%s to %s"),
+                                                 gtk_editable_get_text (GTK_EDITABLE (self->range_from)),
+                                                 gtk_editable_get_text (GTK_EDITABLE (self->range_until))));
+      else
+        g_ptr_array_add (parts, g_strdup (gtk_string_object_get_string (item)));
+    }
+
+  if (gtk_toggle_button_get_active (self->overdue_filter))
+    g_ptr_array_add (parts, g_strdup (_("Overdue only")));
+
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (C_("list separator", ", "), (char **) parts->pdata);
+}
+
 /* "Show cases" of a grid on the map: that grid's cases, every status. */
 void
 linli_cases_page_show_grid (LinliCasesPage *self,

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-print-operation"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "linli-print-operation.h"
+#include "linli-report-layout.h"
+
+#define SETTINGS_GROUP "Print Settings"
+#define PAGE_SETUP_GROUP "Page Setup"
+
+struct _LinliPrintOperation
+{
+  GtkPrintOperation  parent_instance;
+
+  LinliReportDoc    *doc;
+  LinliReportLayout *layout;
+  gboolean           exporting;
+};
+
+G_DEFINE_FINAL_TYPE (LinliPrintOperation, linli_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+static char *
+settings_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "linli", "print.ini", NULL);
+}
+
+static GtkPageSetup *
+a4_page_setup (void)
+{
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPageSetup *setup = gtk_page_setup_new ();
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  return setup;
+}
+
+/* What the last run chose, or A4 on the default printer. */
+static void
+load_settings (LinliPrintOperation *self)
+{
+  g_autofree char *path = settings_path ();
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+
+  if (g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    {
+      settings = gtk_print_settings_new_from_key_file (file, SETTINGS_GROUP, NULL);
+      setup = gtk_page_setup_new_from_key_file (file, PAGE_SETUP_GROUP, NULL);
+    }
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
+  if (setup == NULL)
+    setup = a4_page_setup ();
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+}
+
+static void
+save_settings (LinliPrintOperation *self,
+               GtkPageSetup        *setup)
+{
+  g_autofree char *path = settings_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+
+  if (settings == NULL)
+    return;
+  gtk_print_settings_to_key_file (settings, file, SETTINGS_GROUP);
+  if (setup != NULL)
+    gtk_page_setup_to_key_file (setup, file, PAGE_SETUP_GROUP);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_key_file_save_to_file (file, path, &error))
+    g_warning ("Could not remember the print settings in %s: %s", path,
+               error ? error->message : g_strerror (errno));
+}
+
+static void
+linli_print_operation_begin_print (GtkPrintOperation *operation,
+                                   GtkPrintContext   *context)
+{
+  LinliPrintOperation *self = LINLI_PRINT_OPERATION (operation);
+
+  /* Points from the paper's corner: the layout's own units. */
+  g_clear_object (&self->layout);
+  self->layout = linli_report_layout_new (self->doc,
+                                          gtk_print_context_get_width (context),
+                                          gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, linli_report_layout_get_n_pages (self->layout));
+}
+
+static void
+linli_print_operation_draw_page (GtkPrintOperation *operation,
+                                 GtkPrintContext   *context,
+                                 int                page_nr)
+{
+  LinliPrintOperation *self = LINLI_PRINT_OPERATION (operation);
+
+  linli_report_layout_draw_page (self->layout, gtk_print_context_get_cairo_context (context), page_nr);
+}
+
+static void
+linli_print_operation_done (GtkPrintOperation       *operation,
+                            GtkPrintOperationResult  result)
+{
+  LinliPrintOperation *self = LINLI_PRINT_OPERATION (operation);
+
+  g_clear_object (&self->layout);
+
+  /* The print dialog leaves the paper chosen on its Page Setup tab as the
+   * operation's default. An export's A4 is not the printer's paper. */
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && !self->exporting)
+    save_settings (self, gtk_print_operation_get_default_page_setup (operation));
+}
+
+static void
+linli_print_operation_dispose (GObject *object)
+{
+  LinliPrintOperation *self = LINLI_PRINT_OPERATION (object);
+
+  g_clear_object (&self->layout);
+  g_clear_object (&self->doc);
+
+  G_OBJECT_CLASS (linli_print_operation_parent_class)->dispose (object);
+}
+
+static void
+linli_print_operation_class_init (LinliPrintOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *print_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->dispose = linli_print_operation_dispose;
+  print_class->begin_print = linli_print_operation_begin_print;
+  print_class->draw_page = linli_print_operation_draw_page;
+  print_class->done = linli_print_operation_done;
+}
+
+static void
+linli_print_operation_init (LinliPrintOperation *self)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, TRUE);
+}
+
+LinliPrintOperation *
+linli_print_operation_new (LinliReportDoc *doc)
+{
+  LinliPrintOperation *self;
+
+  g_return_val_if_fail (LINLI_IS_REPORT_DOC (doc), NULL);
+
+  self = g_object_new (LINLI_TYPE_PRINT_OPERATION, NULL);
+  self->doc = g_object_ref (doc);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), linli_report_doc_get_title (doc));
+  load_settings (self);
+  return self;
+}
+
+LinliReportDoc *
+linli_print_operation_get_doc (LinliPrintOperation *self)
+{
+  g_return_val_if_fail (LINLI_IS_PRINT_OPERATION (self), NULL);
+  return self->doc;
+}
+
+static void
+show_error (GtkWindow    *parent,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Cannot Print the Report"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_done_cb (LinliPrintOperation     *self,
+               GtkPrintOperationResult  result,
+               GtkWindow               *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (GTK_PRINT_OPERATION (self), &error);
+  if (error != NULL)
+    show_error (parent, error);
+}
+
+void
+linli_print_operation_print (LinliReportDoc *doc,
+                             GtkWindow      *parent)
+{
+  g_autoptr(LinliPrintOperation) self = linli_print_operation_new (doc);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (parent != NULL)
+    g_signal_connect_object (self, "done", G_CALLBACK (print_done_cb), parent, 0);
+  else
+    g_signal_connect (self, "done", G_CALLBACK (print_done_cb), NULL);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (self),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    show_error (parent, error);
+}
+
+gboolean
+linli_print_operation_export_pdf (LinliReportDoc  *doc,
+                                  GtkWindow       *parent,
+                                  GFile           *file,
+                                  GError         **error)
+{
+  g_autoptr(LinliPrintOperation) self = linli_print_operation_new (doc);
+  g_autoptr(GtkPageSetup) a4 = a4_page_setup ();
+  g_autofree char *path = g_file_get_path (file);
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  self->exporting = TRUE;
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), a4);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (self), FALSE);
+  gtk_print_operation_set_show_progress (GTK_PRINT_OPERATION (self), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (self),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+typedef struct
+{
+  LinliReportDoc       *doc;
+  GtkWindow            *parent;
+  AdwToastOverlay      *toasts;
+  GtkFileChooserNative *chooser;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_object_unref (request->doc);
+  g_object_unref (request->parent);
+  g_clear_object (&request->toasts);
+  g_object_unref (request->chooser);
+  g_free (request);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    ExportRequest   *request)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (linli_print_operation_export_pdf (request->doc, request->parent, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* TRANSLATORS: a toast after a report was exported; %s is the file's name */
+          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+          if (request->toasts != NULL)
+            adw_toast_overlay_add_toast (request->toasts, adw_toast_new (message));
+        }
+      else
+        {
+          GtkWidget *dialog = adw_message_dialog_new (request->parent, _("Cannot Export the Report"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  export_request_free (request);
+}
+
+void
+linli_print_operation_choose_export (LinliReportDoc  *doc,
+                                     GtkWindow       *parent,
+                                     AdwToastOverlay *toasts)
+{
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (LINLI_IS_REPORT_DOC (doc));
+
+  request->doc = g_object_ref (doc);
+  request->parent = g_object_ref (parent);
+  request->toasts = toasts ? g_object_ref (toasts) : NULL;
+  request->chooser = gtk_file_chooser_native_new (_("Export the Report as PDF"), parent,
+                                                  GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                  _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (request->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (request->chooser), filter);
+  name = g_strdup_printf ("%s.pdf", linli_report_doc_get_title (doc));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (request->chooser), name);
+  g_signal_connect (request->chooser, "response", G_CALLBACK (export_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (request->chooser));
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "linli-report-kind.h"
+
+G_BEGIN_DECLS
+
+/* What the window's Print (Ctrl+P) and Reports (Ctrl+R) do. */
+
+/* The Reports dialog, set to @kind. */
+void linli_report_actions_open_reports (GtkWindow       *window,
+                                        LinliStore      *store,
+                                        LinliReportKind  kind);
+/* A preview of what the page named @page shows: the Cases page's list
+ * (@cases, the cases it shows, in order; @description, which they are,
+ * nullable) or the grid map; for the other pages the Reports dialog with
+ * their report. */
+void linli_report_actions_print_page   (GtkWindow       *window,
+                                        LinliStore      *store,
+                                        const char      *page,
+                                        GListModel      *cases,
+                                        const char      *description);
+
+G_END_DECLS

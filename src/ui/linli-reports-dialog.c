@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-reports-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "linli-print-operation.h"
+#include "linli-records.h"
+#include "linli-report-preview.h"
+#include "linli-reports-dialog.h"
+
+typedef enum {
+  PERIOD_MONTH,
+  PERIOD_QUARTER,
+  PERIOD_YEAR,
+  PERIOD_RANGE,
+} PeriodChoice;
+
+struct _LinliReportsDialog
+{
+  AdwWindow        parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwComboRow     *kind_row;
+  AdwPreferencesGroup *period_group;
+  AdwComboRow     *period_kind_row;
+  AdwActionRow    *year_row;
+  GtkSpinButton   *year_spin;
+  AdwComboRow     *month_row;
+  AdwComboRow     *quarter_row;
+  AdwActionRow    *from_row;
+  GtkEntry        *from_entry;
+  AdwActionRow    *until_row;
+  GtkEntry        *until_entry;
+  AdwPreferencesGroup *scope_group;
+  AdwComboRow     *grid_row;
+  AdwPreferencesGroup *case_group;
+  AdwActionRow    *case_row;
+  GtkEntry        *case_entry;
+  GtkSwitch       *personal_switch;
+
+  LinliStore      *store;
+  GArray          *grid_ids;   /* gint64, one per grid_row item; 0 first */
+};
+
+G_DEFINE_FINAL_TYPE (LinliReportsDialog, linli_reports_dialog, ADW_TYPE_WINDOW)
+
+/* Shows @error under the row, or @hint when there is none. */
+static void
+show_field (AdwActionRow *row,
+            GtkWidget    *entry,
+            const char   *error,
+            const char   *hint)
+{
+  adw_action_row_set_subtitle (row, error ? error : hint);
+  if (error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "linli-field-error");
+      gtk_widget_add_css_class (entry, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "linli-field-error");
+      gtk_widget_remove_css_class (entry, "error");
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
+
+static LinliReportKind
+selected_kind (LinliReportsDialog *self)
+{
+  return adw_combo_row_get_selected (self->kind_row);
+}
+
+static gboolean
+parse_day (const char *text,
+           GDate      *day)
+{
+  int y, m, d;
+  char end;
+
+  g_date_clear (day, 1);
+  if (sscanf (text, "%d-%d-%d%c", &y, &m, &d, &end) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (day, d, m, y);
+  return TRUE;
+}
+
+/* Reads the period fields; FALSE with the reasons under them. */
+static gboolean
+read_period (LinliReportsDialog *self,
+             LinliReportPeriod  *period,
+             gboolean            show_errors)
+{
+  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  const char *hint = _("Year, month and day, such as 2026-03-31");
+  const char *from_error = NULL, *until_error = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate first, last;
+
+  switch ((PeriodChoice) adw_combo_row_get_selected (self->period_kind_row))
+    {
+    case PERIOD_MONTH:
+      linli_report_period_init_month (period, year, adw_combo_row_get_selected (self->month_row) + 1);
+      return TRUE;
+    case PERIOD_QUARTER:
+      linli_report_period_init_quarter (period, year, adw_combo_row_get_selected (self->quarter_row) + 1);
+      return TRUE;
+    case PERIOD_YEAR:
+      linli_report_period_init_year (period, year);
+      return TRUE;
+    case PERIOD_RANGE:
+    default:
+      break;
+    }
+
+  if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &first))
+    from_error = _("Not a day: write it as 2026-01-01");
+  if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (self->until_entry)), &last))
+    until_error = _("Not a day: write it as 2026-03-31");
+  if (from_error == NULL && until_error == NULL
+      && !linli_report_period_init_range (period, &first, &last, &error))
+    until_error = error->message;
+
+  if (show_errors)
+    {
+      show_field (self->from_row, GTK_WIDGET (self->from_entry), from_error, hint);
+      show_field (self->until_row, GTK_WIDGET (self->until_entry), until_error, hint);
+    }
+  return from_error == NULL && until_error == NULL;
+}
+
+static void
+update_visibility (LinliReportsDialog *self)
+{
+  LinliReportKind kind = selected_kind (self);
+  PeriodChoice period = adw_combo_row_get_selected (self->period_kind_row);
+  gboolean is_sheet = kind == LINLI_REPORT_KIND_CASE_SHEET;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->period_group), !is_sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_group), !is_sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->case_group), is_sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_row), period != PERIOD_RANGE);
+  gtk_widget_set_visible (GTK_WIDGET (self->month_row), period == PERIOD_MONTH);
+  gtk_widget_set_visible (GTK_WIDGET (self->quarter_row), period == PERIOD_QUARTER);
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), period == PERIOD_RANGE);
+  gtk_widget_set_visible (GTK_WIDGET (self->until_row), period == PERIOD_RANGE);
+}
+
+static void
+fields_changed_cb (LinliReportsDialog *self)
+{
+  LinliReportPeriod period;
+
+  update_visibility (self);
+  if (selected_kind (self) != LINLI_REPORT_KIND_CASE_SHEET)
+    read_period (self, &period, TRUE);
+  show_field (self->case_row, GTK_WIDGET (self->case_entry), NULL, NULL);
+}
+
+LinliReportDoc *
+linli_reports_dialog_build (LinliReportsDialog *self)
+{
+  LinliReportRequest request = { 0 };
+  g_autoptr(GError) error = NULL;
+  LinliReportDoc *doc;
+  guint grid;
+
+  g_return_val_if_fail (LINLI_IS_REPORTS_DIALOG (self), NULL);
+
+  request.kind = selected_kind (self);
+  if (request.kind == LINLI_REPORT_KIND_CASE_SHEET)
+    {
+      g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->case_entry))));
+
+      if (*number == '\0')
+        {
+          show_field (self->case_row, GTK_WIDGET (self->case_entry),
+                      _("Type the number of the case to print"), NULL);
+          return NULL;
+        }
+      request.case_id = linli_report_find_case (self->store, number, &error);
+      if (request.case_id == 0)
+        {
+          show_field (self->case_row, GTK_WIDGET (self->case_entry), error->message, NULL);
+          return NULL;
+        }
+      request.show_personal = gtk_switch_get_active (self->personal_switch);
+    }
+  else
+    {
+      if (!read_period (self, &request.period, TRUE))
+        return NULL;
+      grid = adw_combo_row_get_selected (self->grid_row);
+      request.grid_id = grid < self->grid_ids->len ? g_array_index (self->grid_ids, gint64, grid) : 0;
+    }
+
+  doc = linli_report_build (self->store, &request, &error);
+  if (doc == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Make the Report"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  return doc;
+}
+
+static void
+preview_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LinliReportsDialog *self = LINLI_REPORTS_DIALOG (widget);
+  g_autoptr(LinliReportDoc) doc = linli_reports_dialog_build (self);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (doc == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (linli_report_preview_new (parent, doc)));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  LinliReportsDialog *self = LINLI_REPORTS_DIALOG (widget);
+  g_autoptr(LinliReportDoc) doc = linli_reports_dialog_build (self);
+
+  if (doc != NULL)
+    linli_print_operation_print (doc, GTK_WINDOW (self));
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  LinliReportsDialog *self = LINLI_REPORTS_DIALOG (widget);
+  g_autoptr(LinliReportDoc) doc = linli_reports_dialog_build (self);
+
+  if (doc != NULL)
+    linli_print_operation_choose_export (doc, GTK_WINDOW (self), self->toast_overlay);
+}
+
+/* Enter in the case number previews the sheet. */
+static void
+case_activate_cb (LinliReportsDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "reports.preview", NULL);
+}
+
+static void
+fill_kinds (LinliReportsDialog *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < LINLI_N_REPORT_KINDS; i++)
+    gtk_string_list_append (kinds, linli_report_kind_get_label (i));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+}
+
+static void
+fill_grids (LinliReportsDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) grids = linli_store_list (self->store, LINLI_TYPE_GRID);
+  gint64 none = 0;
+
+  gtk_string_list_append (names, _("The whole community"));
+  g_array_append_val (self->grid_ids, none);
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      const char *code = linli_record_get_text (grid, "code");
+      gint64 id = linli_record_get_id (grid);
+      g_autofree char *label = code && *code
+        ? g_strdup_printf ("%s (%s)", linli_record_get_text (grid, "name"), code)
+        : g_strdup (linli_record_get_text (grid, "name"));
+
+      gtk_string_list_append (names, label);
+      g_array_append_val (self->grid_ids, id);
+    }
+  adw_combo_row_set_model (self->grid_row, G_LIST_MODEL (names));
+}
+
+static void
+linli_reports_dialog_dispose (GObject *object)
+{
+  LinliReportsDialog *self = LINLI_REPORTS_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->grid_ids, g_array_unref);
+
+  G_OBJECT_CLASS (linli_reports_dialog_parent_class)->dispose (object);
+}
+
+static void
+linli_reports_dialog_class_init (LinliReportsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = linli_reports_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-reports-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, period_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, period_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, year_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, month_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, quarter_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, until_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, until_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, scope_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, grid_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, case_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, case_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, case_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, personal_switch);
+
+  gtk_widget_class_install_action (widget_class, "reports.preview", NULL, preview_cb);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print", NULL);
+}
+
+static void
+linli_reports_dialog_init (LinliReportsDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) last_month = g_date_time_add_months (now, -1);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  fill_kinds (self);
+
+  /* Last month: the report the office hands in at the start of a month. */
+  gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (last_month));
+  adw_combo_row_set_selected (self->month_row, g_date_time_get_month (last_month) - 1);
+  adw_combo_row_set_selected (self->quarter_row, (g_date_time_get_month (last_month) - 1) / 3);
+
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (fields_changed_cb), self);
+  g_signal_connect_swapped (self->period_kind_row, "notify::selected", G_CALLBACK (fields_changed_cb), self);
+  g_signal_connect_swapped (self->from_entry, "changed", G_CALLBACK (fields_changed_cb), self);
+  g_signal_connect_swapped (self->until_entry, "changed", G_CALLBACK (fields_changed_cb), self);
+  g_signal_connect_swapped (self->case_entry, "changed", G_CALLBACK (fields_changed_cb), self);
+  g_signal_connect_swapped (self->case_entry, "activate", G_CALLBACK (case_activate_cb), self);
+  update_visibility (self);
+}
+
+LinliReportsDialog *
+linli_reports_dialog_new (GtkWindow  *parent,
+                          LinliStore *store)
+{
+  LinliReportsDialog *self;
+
+  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
+
+  self = g_object_new (LINLI_TYPE_REPORTS_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  fill_grids (self);
+  return self;
+}
+
+void
+linli_reports_dialog_set_kind (LinliReportsDialog *self,
+                               LinliReportKind     kind)
+{
+  g_return_if_fail (LINLI_IS_REPORTS_DIALOG (self));
+  g_return_if_fail (kind < LINLI_N_REPORT_KINDS);
+
+  adw_combo_row_set_selected (self->kind_row, kind);
+}

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "linli-cases-page.h"
+#include "linli-demo.h"
+#include "linli-print-operation.h"
+#include "linli-records.h"
+#include "linli-report-layout.h"
+#include "linli-report-preview.h"
+#include "linli-reports-dialog.h"
+#include "linli-window.h"
+#include "test-util.h"
+#include "test-widget-util.h"
+
+/* Printing under Xvfb: Export PDF through GtkPrintOperation, the preview's
+ * pages, the Reports dialog's fields, and Ctrl+P on the Cases page. */
+
+typedef TestDatabase Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+
+  test_database_open (fixture, "linli-report-print");
+  linli_demo_populate (fixture->store, today, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_database_close (fixture);
+}
+
+static LinliReportDoc *
+summary (LinliStore *store)
+{
+  LinliReportRequest request = { LINLI_REPORT_KIND_SUMMARY };
+  g_autoptr(GError) error = NULL;
+  LinliReportDoc *doc;
+
+  g_assert_true (linli_report_period_parse (&request.period, "2026", &error));
+  doc = linli_report_build (store, &request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Export PDF goes through GTK's print machinery onto the same pages as the
+ * headless writer. */
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LinliReportDoc) doc = summary (fixture->store);
+  g_autoptr(LinliReportLayout) layout = linli_report_layout_new (doc, LINLI_REPORT_A4_WIDTH,
+                                                                 LINLI_REPORT_A4_HEIGHT);
+  g_autofree char *path = g_build_filename (fixture->dir, "summary.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL, *text = NULL, *pages = NULL;
+
+  g_assert_true (linli_print_operation_export_pdf (doc, NULL, file, &error));
+  g_assert_no_error (error);
+
+  info = run_tool ((const char *[]) { "pdfinfo", path, NULL });
+  g_assert_nonnull (strstr (info, "595.") && strstr (info, "841.") ? info : NULL);
+  pages = g_strdup_printf ("Pages:           %u\n", linli_report_layout_get_n_pages (layout));
+  if (strstr (info, pages) == NULL)
+    g_error ("Export PDF set the report on other pages than the layout (%s):\n%s", pages, info);
+
+  text = run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  g_assert_nonnull (strstr (text, "东方御园社区"));
+  g_assert_nonnull (strstr (text, "Work Summary"));
+  g_unlink (path);
+}
+
+/* What was printed on is what the next print starts with. The print
+ * itself is the system's: its end ("done") is where Linli remembers. */
+static void
+test_settings_remembered (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(LinliReportDoc) doc = summary (fixture->store);
+  g_autoptr(LinliPrintOperation) first = linli_print_operation_new (doc);
+  g_autoptr(LinliPrintOperation) second = NULL;
+  g_autoptr(LinliPrintOperation) third = NULL;
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a5 = gtk_paper_size_new (GTK_PAPER_NAME_A5);
+  g_autofree char *path = g_build_filename (fixture->dir, "exported.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkPrintSettings *remembered;
+  GtkPageSetup *paper;
+
+  /* Nothing printed yet: A4, upright. */
+  paper = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (first));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (paper)), ==, GTK_PAPER_NAME_A4);
+
+  gtk_print_settings_set_printer (settings, "Office Printer");
+  gtk_print_settings_set_n_copies (settings, 2);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (first), settings);
+  gtk_page_setup_set_paper_size (setup, a5);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (first), setup);
+  g_signal_emit_by_name (first, "done", GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  second = linli_print_operation_new (doc);
+  remembered = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (second));
+  g_assert_nonnull (remembered);
+  g_assert_cmpstr (gtk_print_settings_get_printer (remembered), ==, "Office Printer");
+  g_assert_cmpint (gtk_print_settings_get_n_copies (remembered), ==, 2);
+  paper = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (second));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (paper)), ==, GTK_PAPER_NAME_A5);
+  g_assert_cmpint (gtk_page_setup_get_orientation (paper), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  /* An export is on A4 and changes nothing remembered. */
+  g_assert_true (linli_print_operation_export_pdf (doc, NULL, file, &error));
+  g_assert_no_error (error);
+  third = linli_print_operation_new (doc);
+  paper = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (third));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (paper)), ==, GTK_PAPER_NAME_A5);
+  g_unlink (path);
+}
+
+static void
+test_preview_pages (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LinliReportDoc) doc = summary (fixture->store);
+  LinliReportPreview *preview = linli_report_preview_new (NULL, doc);
+  guint n_pages = linli_report_preview_get_n_pages (preview);
+
+  gtk_window_present (GTK_WINDOW (preview));
+  test_wait_until_drawn (GTK_WIDGET (preview));
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_cmpuint (linli_report_preview_get_page (preview), ==, 0);
+  g_assert_nonnull (test_find_button (GTK_WIDGET (preview), "preview.print"));
+  g_assert_nonnull (test_find_button (GTK_WIDGET (preview), "preview.export"));
+
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
+  g_assert_cmpuint (linli_report_preview_get_page (preview), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.last-page", NULL);
+  g_assert_cmpuint (linli_report_preview_get_page (preview), ==, n_pages - 1);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
+  g_assert_cmpuint (linli_report_preview_get_page (preview), ==, n_pages - 1);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL);
+  test_wait_until_drawn (GTK_WIDGET (preview));
+
+  gtk_window_destroy (GTK_WINDOW (preview));
+}
+
+static AdwActionRow *
+row_titled (GtkWidget  *root,
+            const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  test_collect (root, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  g_error ("no row “%s”", title);
+}
+
+static void
+test_reports_dialog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LinliReportsDialog *dialog = linli_reports_dialog_new (NULL, fixture->store);
+  GtkWidget *root = GTK_WIDGET (dialog);
+  AdwComboRow *covers = ADW_COMBO_ROW (row_titled (root, "_Covers"));
+  AdwActionRow *from = row_titled (root, "_From");
+  AdwActionRow *until = row_titled (root, "_To");
+  GtkWidget *from_entry, *until_entry, *case_entry;
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autoptr(LinliReportDoc) sheet = NULL;
+  g_autoptr(GListModel) cases = linli_store_list (fixture->store, LINLI_TYPE_CASE);
+  g_autoptr(LinliRecord) first_case = g_list_model_get_item (cases, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (root);
+
+  /* The default, last month's work summary. */
+  doc = linli_reports_dialog_build (dialog);
+  g_assert_nonnull (doc);
+  g_assert_nonnull (strstr (linli_report_doc_get_title (doc), "东方御园社区"));
+  g_clear_object (&doc);
+
+  /* Days from … to …: a bad day is named under its field, and nothing is built. */
+  adw_combo_row_set_selected (covers, 3);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (from)));
+  from_entry = test_find (GTK_WIDGET (from), GTK_TYPE_ENTRY);
+  until_entry = test_find (GTK_WIDGET (until), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-13-01");
+  gtk_editable_set_text (GTK_EDITABLE (until_entry), "2026-03-31");
+  g_assert_null (linli_reports_dialog_build (dialog));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from), "linli-field-error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (until), "linli-field-error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-04-01");
+  g_assert_null (linli_reports_dialog_build (dialog));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (until), "linli-field-error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-01-01");
+  doc = linli_reports_dialog_build (dialog);
+  g_assert_nonnull (doc);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "linli-field-error"));
+
+  /* A case sheet asks for its case instead of a period. */
+  linli_reports_dialog_set_kind (dialog, LINLI_REPORT_KIND_CASE_SHEET);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (from)));
+  case_entry = test_find (GTK_WIDGET (row_titled (root, "Case _number")), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (case_entry), "NO-SUCH-CASE");
+  g_assert_null (linli_reports_dialog_build (dialog));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row_titled (root, "Case _number")),
+                                           "linli-field-error"));
+  gtk_editable_set_text (GTK_EDITABLE (case_entry), linli_record_get_text (first_case, "number"));
+  sheet = linli_reports_dialog_build (dialog);
+  g_assert_nonnull (sheet);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static LinliReportPreview *
+find_preview (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (LINLI_IS_REPORT_PREVIEW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Ctrl+P previews what the page shows: the Cases page's list, the grid
+ * map; on the Grids page it offers the grid ledger. */
+static void
+test_window_print_cases (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  LinliReportPreview *preview;
+  LinliCasesPage *cases_page;
+  g_autofree char *filter = NULL;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
+  linli_window_show_page (window, "cases");
+
+  /* The printed list says which cases it holds. */
+  cases_page = LINLI_CASES_PAGE (test_find (GTK_WIDGET (window), LINLI_TYPE_CASES_PAGE));
+  g_assert_null (linli_cases_page_describe_filter (cases_page));
+  linli_cases_page_search (cases_page, "漏水");
+  filter = linli_cases_page_describe_filter (cases_page);
+  g_assert_cmpstr (filter, ==, "“漏水”");
+
+  g_assert_null (find_preview ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.print", NULL);
+  preview = find_preview ();
+  g_assert_nonnull (preview);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (preview)), "List of Cases"));
+  test_wait_until_drawn (GTK_WIDGET (preview));
+
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  /* On the Map page, the grid map. */
+  linli_window_show_page (window, "map");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.print", NULL);
+  preview = find_preview ();
+  g_assert_nonnull (preview);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (preview)), "Map of the Grids"));
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  /* On the Grids page, the Reports dialog, set to the grid ledger. */
+  linli_window_show_page (window, "grids");
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.print", NULL);
+  g_assert_null (find_preview ());
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    LinliReportsDialog *dialog = NULL;
+    g_autoptr(LinliReportDoc) doc = NULL;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (LINLI_IS_REPORTS_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    doc = linli_reports_dialog_build (dialog);
+    g_assert_nonnull (doc);
+    g_assert_nonnull (strstr (linli_report_doc_get_title (doc), "Ledger"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The remembered print settings go to a folder of this run's own. */
+  g_autofree char *config = g_dir_make_tmp ("linli-report-print-XXXXXX", NULL);
+  g_autofree char *settings = g_build_filename (config, "linli", "print.ini", NULL);
+  g_autofree char *settings_dir = g_path_get_dirname (settings);
+  int status;
+
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/print/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/print/settings-remembered", Fixture, NULL, fixture_set_up, test_settings_remembered, fixture_tear_down);
+  g_test_add ("/print/preview", Fixture, NULL, fixture_set_up, test_preview_pages, fixture_tear_down);
+  g_test_add ("/print/reports-dialog", Fixture, NULL, fixture_set_up, test_reports_dialog, fixture_tear_down);
+  g_test_add ("/print/window-cases", Fixture, NULL, fixture_set_up, test_window_print_cases, fixture_tear_down);
+
+  status = g_test_run ();
+  g_unlink (settings);
+  g_rmdir (settings_dir);
+  g_rmdir (config);
+  return status;
+}
