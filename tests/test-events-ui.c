@@ -7,6 +7,7 @@
 #include "linli-activity-editor.h"
 #include "linli-demo.h"
 #include "linli-event-store.h"
+#include "linli-organisations-dialog.h"
 #include "linli-outreach-editor.h"
 #include "linli-outreach-page.h"
 #include "linli-participants-editor.h"
@@ -432,6 +433,53 @@ test_outreach (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The register of partner organisations: one added with its kind; a name
+ * left empty keeps Save off. */
+static void
+test_organisations (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LinliWindow *window = open_window (fixture, "outreach");
+  GtkWidget *page = test_find (GTK_WIDGET (window), LINLI_TYPE_OUTREACH_PAGE);
+  guint n = linli_store_count (fixture->store, LINLI_TYPE_ORGANISATION);
+  g_autoptr(GListModel) all = NULL;
+  GtkWidget *dialog, *row, *add_row;
+  gboolean found = FALSE;
+
+  gtk_widget_activate_action (page, "outreach.organisations", NULL);
+  dialog = find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  add_row = find_row (dialog, "New Organisation");
+  gtk_editable_set_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY)), "许庄派出所社区警务室");
+  g_signal_emit_by_name (test_find_button_labelled (add_row, "_Add"), "clicked");
+  row = find_row (dialog, "许庄派出所社区警务室");
+  choose (row, "Kind", "Police");
+  g_assert_true (can_save (dialog, "organisations.save"));
+  set_text (row, "Name", "");
+  g_assert_false (can_save (dialog, "organisations.save"));
+  set_text (row, "Name", "许庄派出所社区警务室");
+  set_text (row, "Contact", "李警官");
+  gtk_widget_activate_action (dialog, "organisations.save", NULL);
+  iterate ();
+  g_assert_null (dialog);
+
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_ORGANISATION), ==, n + 1);
+  all = linli_store_list (fixture->store, LINLI_TYPE_ORGANISATION);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(LinliRecord) organisation = g_list_model_get_item (all, i);
+      if (g_strcmp0 (linli_record_get_text (organisation, "name"), "许庄派出所社区警务室") != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpint (linli_record_get_enum (organisation, "kind"), ==, LINLI_ORGANISATION_KIND_POLICE);
+      g_assert_cmpstr (linli_record_get_text (organisation, "contact"), ==, "李警官");
+    }
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A volunteer not in the register yet is added in the editor and stored
  * with the activity; a name left empty says so instead. */
 static void
@@ -509,6 +557,7 @@ main (int   argc,
 
   g_test_add ("/events-ui/activity", Fixture, NULL, fixture_set_up, test_activity, fixture_tear_down);
   g_test_add ("/events-ui/new-volunteer", Fixture, NULL, fixture_set_up, test_new_volunteer, fixture_tear_down);
+  g_test_add ("/events-ui/organisations", Fixture, NULL, fixture_set_up, test_organisations, fixture_tear_down);
   g_test_add ("/events-ui/outreach", Fixture, NULL, fixture_set_up, test_outreach, fixture_tear_down);
 
   return g_test_run ();

@@ -16,6 +16,7 @@
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
 #include "linli-event-store.h"
+#include "linli-organisations-dialog.h"
 #include "linli-page-util.h"
 #include "linli-record-names.h"
 #include "linli-volunteer-editor.h"
@@ -554,6 +555,17 @@ volunteer_activated_cb (LinliActivitiesPage *self,
 }
 
 static void
+organisations_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (parent_window (self), self->store)));
+}
+
+static void
 find_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
@@ -640,6 +652,7 @@ linli_activities_page_class_init (LinliActivitiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activities.new", NULL, new_cb);
   gtk_widget_class_install_action (widget_class, "activities.reset-filters", NULL, reset_filters_cb);
   gtk_widget_class_install_action (widget_class, "activities.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "activities.organisations", NULL, organisations_cb);
   gtk_widget_class_install_action (widget_class, "activities.export-volunteers", NULL, export_volunteers_cb);
   gtk_widget_class_install_action (widget_class, "activities.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "activities.import-volunteers", NULL, import_volunteers_cb);

@@ -13,6 +13,7 @@
 #include "linli-event-export.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
+#include "linli-organisations-dialog.h"
 #include "linli-page-util.h"
 #include "linli-record-names.h"
 
@@ -401,6 +402,17 @@ export_cb (GtkWidget  *widget,
 }
 
 static void
+organisations_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (parent_window (self), self->store)));
+}
+
+static void
 find_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
@@ -482,6 +494,7 @@ linli_outreach_page_class_init (LinliOutreachPageClass *klass)
   gtk_widget_class_install_action (widget_class, "outreach.new", NULL, new_cb);
   gtk_widget_class_install_action (widget_class, "outreach.reset-filters", NULL, reset_filters_cb);
   gtk_widget_class_install_action (widget_class, "outreach.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "outreach.organisations", NULL, organisations_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "outreach.find", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
