@@ -198,7 +198,7 @@ names_changed_cb (LinliOutreachPage *self)
 
 static void
 store_changed_cb (LinliOutreachPage *self,
-                  GType                type)
+                  GType              type)
 {
   /* A new target group shows in the filter. */
   if (type == LINLI_TYPE_OUTREACH)
@@ -318,7 +318,7 @@ event_deleted_cb (LinliOutreachPage *self,
 
 static void
 open_editor (LinliOutreachPage *self,
-             LinliRecord         *record)
+             LinliRecord       *record)
 {
   LinliOutreachEditor *editor;
 
@@ -339,7 +339,7 @@ new_cb (GtkWidget  *widget,
 
 static void
 row_activated_cb (LinliOutreachPage *self,
-                  guint                position)
+                  guint              position)
 {
   g_autoptr(LinliRecord) record = NULL;
 
@@ -613,7 +613,7 @@ linli_outreach_page_new_event (LinliOutreachPage *self)
 
 void
 linli_outreach_page_open (LinliOutreachPage *self,
-                            gint64               id)
+                          gint64             id)
 {
   g_autoptr(LinliRecord) record = NULL;
 
@@ -628,7 +628,7 @@ linli_outreach_page_open (LinliOutreachPage *self,
 
 void
 linli_outreach_page_search (LinliOutreachPage *self,
-                              const char          *text)
+                            const char        *text)
 {
   g_return_if_fail (LINLI_IS_OUTREACH_PAGE (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
