@@ -232,9 +232,19 @@ test_activity (Fixture       *fixture,
   set_text (editor, "Beneficiaries", "200");
   g_assert_true (can_save (editor, "activity.save"));
 
-  /* Done without anyone who served cannot be saved. */
+  /* Done without anyone who served cannot be saved, and says so. */
   choose (editor, "Status", "Done");
   g_assert_false (can_save (editor, "activity.save"));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean shown = FALSE;
+
+    test_collect (participants, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      shown |= gtk_widget_has_css_class (labels->pdata[i], "error") && gtk_widget_get_visible (labels->pdata[i]) &&
+               *gtk_label_get_text (labels->pdata[i]) != '\0';
+    g_assert_true (shown);
+  }
 
   add_registered_volunteer (participants, 0);
   add_registered_volunteer (participants, 0);
