@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "linli-activities-page.h"
 #include "linli-activity-editor.h"
 #include "linli-demo.h"
+#include "linli-event-import-dialog.h"
 #include "linli-event-store.h"
+#include "linli-organisations-dialog.h"
 #include "linli-outreach-editor.h"
 #include "linli-outreach-page.h"
 #include "linli-participants-editor.h"
@@ -156,6 +159,13 @@ row_shows_error (GtkWidget *row)
   return gtk_widget_has_css_class (row, "linli-field-error");
 }
 
+static void
+count_imported_cb (guint *imported,
+                   guint  n)
+{
+  *imported = n;
+}
+
 static LinliWindow *
 open_window (Fixture    *fixture,
              const char *page)
@@ -231,9 +241,19 @@ test_activity (Fixture       *fixture,
   set_text (editor, "Beneficiaries", "200");
   g_assert_true (can_save (editor, "activity.save"));
 
-  /* Done without anyone who served cannot be saved. */
+  /* Done without anyone who served cannot be saved, and says so. */
   choose (editor, "Status", "Done");
   g_assert_false (can_save (editor, "activity.save"));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean shown = FALSE;
+
+    test_collect (participants, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      shown |= gtk_widget_has_css_class (labels->pdata[i], "error") && gtk_widget_get_visible (labels->pdata[i]) &&
+               *gtk_label_get_text (labels->pdata[i]) != '\0';
+    g_assert_true (shown);
+  }
 
   add_registered_volunteer (participants, 0);
   add_registered_volunteer (participants, 0);
@@ -360,6 +380,25 @@ test_activity (Fixture       *fixture,
   linli_activities_page_search (page, "分类宣传");
   g_assert_cmpuint (g_list_model_get_n_items (linli_activities_page_get_activities (page)), ==, 0);
 
+  /* Undo in the toast puts it back with who served in it. */
+  {
+    GtkWidget *undo = test_find_button_labelled (GTK_WIDGET (window), "_Undo");
+    g_autoptr(LinliRecord) restored = NULL;
+    g_autoptr(GPtrArray) again = NULL;
+
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    iterate ();
+    restored = linli_store_get (fixture->store, LINLI_TYPE_ACTIVITY, linli_record_get_id (saved), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (linli_record_get_text (restored, "title"), ==, "垃圾分类宣传志愿服务");
+    again = linli_store_load_participations (fixture->store, linli_record_get_id (saved), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, 2);
+    linli_activities_page_search (page, "分类宣传");
+    g_assert_cmpuint (g_list_model_get_n_items (linli_activities_page_get_activities (page)), ==, 1);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -429,7 +468,137 @@ test_outreach (Fixture       *fixture,
   g_assert_true (g_strv_contains (topics, "虚假投资理财"));
   g_assert_true (g_strv_contains (topics, "养老诈骗"));
 
+  /* Deleted from its editor, and back with Undo, groups and topics too. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-outreach",
+                                  g_variant_new_int64 (linli_record_get_id (saved)));
+  editor = find_toplevel (LINLI_TYPE_OUTREACH_EDITOR);
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_widget_activate_action (editor, "outreach.delete", NULL);
+  iterate ();
+  g_assert_null (editor);
+  g_assert_null (linli_store_get (fixture->store, LINLI_TYPE_OUTREACH, linli_record_get_id (saved), NULL));
+  g_signal_emit_by_name (test_find_button_labelled (GTK_WIDGET (window), "_Undo"), "clicked");
+  {
+    g_autoptr(LinliRecord) restored = linli_store_get (fixture->store, LINLI_TYPE_OUTREACH,
+                                                       linli_record_get_id (saved), NULL);
+    g_assert_nonnull (restored);
+    g_assert_true (linli_record_equal (restored, saved));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The register of partner organisations: one added with its kind; a name
+ * left empty keeps Save off. */
+static void
+test_organisations (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LinliWindow *window = open_window (fixture, "outreach");
+  GtkWidget *page = test_find (GTK_WIDGET (window), LINLI_TYPE_OUTREACH_PAGE);
+  guint n = linli_store_count (fixture->store, LINLI_TYPE_ORGANISATION);
+  g_autoptr(GListModel) all = NULL;
+  GtkWidget *dialog, *row, *add_row;
+  gboolean found = FALSE;
+
+  gtk_widget_activate_action (page, "outreach.organisations", NULL);
+  dialog = find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  add_row = find_row (dialog, "New Organisation");
+  gtk_editable_set_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY)), "许庄派出所社区警务室");
+  g_signal_emit_by_name (test_find_button_labelled (add_row, "_Add"), "clicked");
+  row = find_row (dialog, "许庄派出所社区警务室");
+  choose (row, "Kind", "Police");
+  g_assert_true (can_save (dialog, "organisations.save"));
+  set_text (row, "Name", "");
+  g_assert_false (can_save (dialog, "organisations.save"));
+  set_text (row, "Name", "许庄派出所社区警务室");
+  set_text (row, "Contact", "李警官");
+  gtk_widget_activate_action (dialog, "organisations.save", NULL);
+  iterate ();
+  g_assert_null (dialog);
+
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_ORGANISATION), ==, n + 1);
+  all = linli_store_list (fixture->store, LINLI_TYPE_ORGANISATION);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(LinliRecord) organisation = g_list_model_get_item (all, i);
+      if (g_strcmp0 (linli_record_get_text (organisation, "name"), "许庄派出所社区警务室") != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpint (linli_record_get_enum (organisation, "kind"), ==, LINLI_ORGANISATION_KIND_POLICE);
+      g_assert_cmpstr (linli_record_get_text (organisation, "contact"), ==, "李警官");
+    }
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The import preview: columns guessed from the office's headers, a wrong
+ * row named by its line with nothing written, then the file corrected and
+ * every row written. */
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char bad[] =
+    "姓名,联系电话,技能特长\n"
+    "钱秀英,13800040001,剪纸\n"
+    ",13800040002,理发\n";
+  static const char good[] =
+    "姓名,联系电话,技能特长\n"
+    "钱秀英,13800040001,剪纸\n"
+    "孙志刚,13800040002,理发\n";
+  g_autoptr(GBytes) bad_bytes = g_bytes_new_static (bad, sizeof bad - 1);
+  g_autoptr(GBytes) good_bytes = g_bytes_new_static (good, sizeof good - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliCsvTable) bad_table = linli_csv_read (bad_bytes, &error);
+  g_autoptr(LinliCsvTable) good_table = NULL;
+  guint n = linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER);
+  GtkWidget *dialog;
+  guint imported = 0;
+
+  g_assert_no_error (error);
+  dialog = GTK_WIDGET (linli_event_import_dialog_new (NULL, fixture->store, LINLI_EVENT_CSV_VOLUNTEERS,
+                                                      bad_table, "志愿者.csv"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect_swapped (dialog, "imported", G_CALLBACK (count_imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (dialog);
+  g_assert_cmpstr (adw_combo_row_get_selected_item (ADW_COMBO_ROW (find_row (dialog, "技能特长"))) ?
+                   gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (find_row (dialog, "技能特长")))) : NULL,
+                   ==, "Skills");
+
+  gtk_widget_activate_action (dialog, "import.run", NULL);
+  iterate ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean line_named = FALSE;
+
+    test_collect (dialog, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      line_named |= strstr (gtk_label_get_text (labels->pdata[i]), "3") != NULL &&
+                    gtk_widget_get_ancestor (labels->pdata[i], GTK_TYPE_LIST_BOX) != NULL;
+    g_assert_true (line_named);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  good_table = linli_csv_read (good_bytes, &error);
+  g_assert_no_error (error);
+  dialog = GTK_WIDGET (linli_event_import_dialog_new (NULL, fixture->store, LINLI_EVENT_CSV_VOLUNTEERS,
+                                                      good_table, "志愿者.csv"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect_swapped (dialog, "imported", G_CALLBACK (count_imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (dialog, "import.run", NULL);
+  iterate ();
+  g_assert_null (dialog);
+  g_assert_cmpuint (imported, ==, 2);
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n + 2);
 }
 
 /* A volunteer not in the register yet is added in the editor and stored
@@ -509,6 +678,8 @@ main (int   argc,
 
   g_test_add ("/events-ui/activity", Fixture, NULL, fixture_set_up, test_activity, fixture_tear_down);
   g_test_add ("/events-ui/new-volunteer", Fixture, NULL, fixture_set_up, test_new_volunteer, fixture_tear_down);
+  g_test_add ("/events-ui/organisations", Fixture, NULL, fixture_set_up, test_organisations, fixture_tear_down);
+  g_test_add ("/events-ui/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/events-ui/outreach", Fixture, NULL, fixture_set_up, test_outreach, fixture_tear_down);
 
   return g_test_run ();

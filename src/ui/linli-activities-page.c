@@ -9,17 +9,16 @@
 #include "linli-activities-page.h"
 #include "linli-activity-editor.h"
 #include "linli-column-sort.h"
-#include "linli-mask.h"
 #include "linli-event-csv.h"
 #include "linli-event-export.h"
 #include "linli-event-import-dialog.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
 #include "linli-event-store.h"
+#include "linli-organisations-dialog.h"
 #include "linli-page-util.h"
 #include "linli-record-names.h"
-#include "linli-volunteer-editor.h"
-#include "linli-volunteer-hours.h"
+#include "linli-volunteers-view.h"
 
 /* The Activities page: the volunteer activities in a table that reads only
  * the rows on screen, searched and filtered like the cases, with the
@@ -38,14 +37,6 @@ typedef enum {
   COLUMN_HOURS,
 } Column;
 
-typedef enum {
-  VOLUNTEER_NAME,
-  VOLUNTEER_NUMBER,
-  VOLUNTEER_PHONE,
-  VOLUNTEER_SKILLS,
-  VOLUNTEER_ACTIVITIES,
-  VOLUNTEER_HOURS,
-} VolunteerColumn;
 
 struct _LinliActivitiesPage
 {
@@ -60,15 +51,12 @@ struct _LinliActivitiesPage
   GtkLabel            *totals_label;
   GtkStack            *stack;
   GtkColumnView       *column_view;
-  GtkColumnView       *volunteer_view;
+  LinliVolunteersView *volunteers_view;
 
   LinliStore          *store;
   LinliEventSearch    *search;
   LinliRecordList     *activities;
   GtkSingleSelection  *selection;
-  LinliRecordList     *volunteers;
-  GtkSingleSelection  *volunteer_selection;
-  GHashTable          *service;   /* volunteer id → LinliServiceTotal in the period */
   GDateTime           *from;      /* the period chosen; NULL for no limit */
   GDateTime           *until;
   LinliRecordNames    *grids;
@@ -119,27 +107,6 @@ update_totals (LinliActivitiesPage *self)
                                         ? "no-match" : "empty");
 }
 
-/* Who served in the period, and how much. */
-static void
-apply_volunteer_query (LinliActivitiesPage *self,
-                       GDateTime           *from,
-                       GDateTime           *until)
-{
-  g_autoptr(GError) error = NULL;
-  int key = LINLI_VOLUNTEER_SORT_HOURS;
-  gboolean descending = TRUE;
-
-  if (self->volunteers == NULL)
-    return;
-  g_clear_pointer (&self->service, g_hash_table_unref);
-  self->service = linli_volunteer_hours_by_volunteer (self->store, from, until, &error);
-  if (self->service == NULL)
-    g_warning ("Cannot add up the volunteers’ hours: %s", error->message);
-  if (!linli_column_view_get_sort (self->volunteer_view, &key, &descending))
-    key = LINLI_VOLUNTEER_SORT_HOURS, descending = TRUE;
-  linli_volunteer_query_apply (self->volunteers, from, until, TRUE, key, descending);
-}
-
 static void
 apply_query (LinliActivitiesPage *self)
 {
@@ -172,7 +139,7 @@ apply_query (LinliActivitiesPage *self)
   g_clear_pointer (&self->until, g_date_time_unref);
   self->from = query.from ? g_date_time_ref (query.from) : NULL;
   self->until = query.until ? g_date_time_ref (query.until) : NULL;
-  apply_volunteer_query (self, query.from, query.until);
+  linli_volunteers_view_set_period (self->volunteers_view, query.from, query.until);
   update_totals (self);
 }
 
@@ -234,7 +201,7 @@ store_changed_cb (LinliActivitiesPage *self,
 {
   /* Participations change the totals; a new type, the filter. */
   if (type == LINLI_TYPE_PARTICIPATION || type == LINLI_TYPE_VOLUNTEER)
-    apply_query (self);
+    update_totals (self);
   else if (type == LINLI_TYPE_ACTIVITY)
     {
       fill_filters (self);
@@ -278,35 +245,6 @@ cell_text (gpointer     page,
     case COLUMN_HOURS:
       linli_activity_count_service (self->store, linli_record_get_id (record), &n, &hours);
       return linli_format_hours (hours);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static char *
-volunteer_text (gpointer     page,
-                LinliRecord *record,
-                int          column)
-{
-  LinliActivitiesPage *self = page;
-  gint64 id = linli_record_get_id (record);
-  LinliServiceTotal *total = self->service ? g_hash_table_lookup (self->service, &id) : NULL;
-
-  switch ((VolunteerColumn) column)
-    {
-    case VOLUNTEER_NAME:
-      return g_strdup (linli_record_get_text (record, "name"));
-    case VOLUNTEER_NUMBER:
-      return g_strdup (linli_record_get_text (record, "number"));
-    case VOLUNTEER_PHONE:
-      /* Masked outside the editor. */
-      return linli_mask_phone (linli_record_get_text (record, "phone"));
-    case VOLUNTEER_SKILLS:
-      return g_strdup (linli_record_get_text (record, "skills"));
-    case VOLUNTEER_ACTIVITIES:
-      return g_strdup_printf ("%u", total ? total->n_activities : 0);
-    case VOLUNTEER_HOURS:
-      return linli_format_hours (total ? total->hours : 0);
     default:
       g_assert_not_reached ();
     }
@@ -503,18 +441,20 @@ export_volunteers_cb (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (widget);
+  GListModel *volunteers;
   guint n;
   g_autofree char *done = NULL;
   g_autofree char *name = NULL;
 
-  if (self->volunteers == NULL)
+  volunteers = linli_volunteers_view_get_volunteers (self->volunteers_view);
+  if (volunteers == NULL)
     return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->volunteers));
+  n = g_list_model_get_n_items (volunteers);
   done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volunteer exported", "%u volunteers exported", n), n);
   /* TRANSLATORS: the start of the name of an exported file, without spaces */
   name = file_name (_("volunteer-hours"));
   linli_event_export_to_file (widget, _("Export Volunteer Hours"), name, done, export_volunteers,
-                              shown_new (self, G_LIST_MODEL (self->volunteers)), shown_free);
+                              shown_new (self, volunteers), shown_free);
 }
 
 static void
@@ -542,15 +482,14 @@ import_volunteers_cb (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 
 static void
-volunteer_activated_cb (LinliActivitiesPage *self,
-                        guint                position)
+organisations_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  g_autoptr(LinliRecord) volunteer = NULL;
+  LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (widget);
 
-  if (self->volunteers == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->volunteers)))
-    return;
-  volunteer = g_list_model_get_item (G_LIST_MODEL (self->volunteers), position);
-  gtk_window_present (GTK_WINDOW (linli_volunteer_editor_new (parent_window (self), self->store, volunteer)));
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (parent_window (self), self->store)));
 }
 
 static void
@@ -619,6 +558,8 @@ linli_activities_page_class_init (LinliActivitiesPageClass *klass)
   object_class->dispose = linli_activities_page_dispose;
   object_class->finalize = linli_activities_page_finalize;
 
+  g_type_ensure (LINLI_TYPE_VOLUNTEERS_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-activities-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, type_filter);
@@ -629,17 +570,17 @@ linli_activities_page_class_init (LinliActivitiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, totals_label);
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, volunteer_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, volunteers_view);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, volunteer_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "activities.find", NULL, find_cb);
   gtk_widget_class_install_action (widget_class, "activities.new", NULL, new_cb);
   gtk_widget_class_install_action (widget_class, "activities.reset-filters", NULL, reset_filters_cb);
   gtk_widget_class_install_action (widget_class, "activities.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "activities.organisations", NULL, organisations_cb);
   gtk_widget_class_install_action (widget_class, "activities.export-volunteers", NULL, export_volunteers_cb);
   gtk_widget_class_install_action (widget_class, "activities.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "activities.import-volunteers", NULL, import_volunteers_cb);
@@ -675,20 +616,6 @@ linli_activities_page_init (LinliActivitiesPage *self)
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (filters_changed_cb), self);
 
-  linli_column_view_add_text (self->volunteer_view, _("Name"), -1, LINLI_VOLUNTEER_SORT_NAME, FALSE, volunteer_text, self, VOLUNTEER_NAME);
-  linli_column_view_add_text (self->volunteer_view, _("Volunteer Number"), 140, LINLI_VOLUNTEER_SORT_NUMBER, FALSE, volunteer_text, self, VOLUNTEER_NUMBER);
-  linli_column_view_add_text (self->volunteer_view, _("Phone"), 120, -1, FALSE, volunteer_text, self, VOLUNTEER_PHONE);
-  linli_column_view_add_text (self->volunteer_view, _("Skills"), 160, -1, FALSE, volunteer_text, self, VOLUNTEER_SKILLS);
-  linli_column_view_add_text (self->volunteer_view, _("Activities"), 90, LINLI_VOLUNTEER_SORT_ACTIVITIES, TRUE, volunteer_text, self, VOLUNTEER_ACTIVITIES);
-  linli_column_view_add_text (self->volunteer_view, _("Hours"), 80, LINLI_VOLUNTEER_SORT_HOURS, TRUE, volunteer_text, self, VOLUNTEER_HOURS);
-  {
-    g_autoptr(GtkColumnViewColumn) hours = g_list_model_get_item (gtk_column_view_get_columns (self->volunteer_view),
-                                                                  VOLUNTEER_HOURS);
-    gtk_column_view_sort_by_column (self->volunteer_view, hours, GTK_SORT_DESCENDING);
-  }
-  g_signal_connect_swapped (gtk_column_view_get_sorter (self->volunteer_view), "changed",
-                            G_CALLBACK (filters_changed_cb), self);
-
   g_ptr_array_add (labels, (gpointer) _("All Statuses"));
   for (guint i = 0; i < statuses->n_values; i++)
     g_ptr_array_add (labels, (gpointer) linli_activity_status_label (statuses->values[i].value));
@@ -718,13 +645,9 @@ linli_activities_page_set_store (LinliActivitiesPage *self,
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
-  if (self->volunteer_view != NULL)
-    gtk_column_view_set_model (self->volunteer_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->activities);
-  g_clear_object (&self->volunteer_selection);
-  g_clear_object (&self->volunteers);
-  g_clear_pointer (&self->service, g_hash_table_unref);
+
   g_clear_object (&self->search);
   g_clear_object (&self->grids);
   g_clear_object (&self->store);
@@ -741,9 +664,6 @@ linli_activities_page_set_store (LinliActivitiesPage *self,
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->activities)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      self->volunteers = linli_record_list_new (store, LINLI_TYPE_VOLUNTEER, NULL, NULL, 0);
-      self->volunteer_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->volunteers)));
-      gtk_single_selection_set_autoselect (self->volunteer_selection, FALSE);
       g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
       g_signal_connect_swapped (self->activities, "items-changed", G_CALLBACK (update_totals), self);
       g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
@@ -752,7 +672,7 @@ linli_activities_page_set_store (LinliActivitiesPage *self,
   if (self->column_view == NULL)
     return;
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_column_view_set_model (self->volunteer_view, GTK_SELECTION_MODEL (self->volunteer_selection));
+  linli_volunteers_view_set_store (self->volunteers_view, store);
   fill_filters (self);
   search_changed_cb (self);
   apply_query (self);
@@ -772,7 +692,7 @@ GListModel *
 linli_activities_page_get_volunteers (LinliActivitiesPage *self)
 {
   g_return_val_if_fail (LINLI_IS_ACTIVITIES_PAGE (self), NULL);
-  return self->volunteers ? G_LIST_MODEL (self->volunteers) : NULL;
+  return linli_volunteers_view_get_volunteers (self->volunteers_view);
 }
 
 /* Returns: (transfer full): the hours of a volunteer in the Volunteers
@@ -782,7 +702,7 @@ linli_activities_page_dup_volunteer_hours (LinliActivitiesPage *self,
                                            LinliRecord         *volunteer)
 {
   g_return_val_if_fail (LINLI_IS_ACTIVITIES_PAGE (self), NULL);
-  return volunteer_text (self, volunteer, VOLUNTEER_HOURS);
+  return linli_volunteers_view_dup_hours (self->volunteers_view, volunteer);
 }
 
 /* Returns: (transfer full): the totals line above the list */

@@ -11,6 +11,7 @@
 #include "linli-editor-close.h"
 #include "linli-event-editor-util.h"
 #include "linli-event-place.h"
+#include "linli-event-query.h"
 #include "linli-event-rules.h"
 #include "linli-event-store.h"
 #include "linli-participants-editor.h"
@@ -221,10 +222,21 @@ load (LinliActivityEditor *self)
   g_autofree char *end = linli_format_local_time (linli_record_get_datetime (self->copy, "end_at"));
   g_autoptr(GPtrArray) participations = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) used = linli_store_dup_activity_types (self->store);
+  g_autoptr(GPtrArray) types = g_ptr_array_new ();
+
+  /* The common types, then any other the office has used. */
+  for (const char * const *type = linli_activity_types (); *type != NULL; type++)
+    g_ptr_array_add (types, (gpointer) *type);
+  for (guint i = 0; used != NULL && used[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) linli_activity_types (), used[i]))
+      g_ptr_array_add (types, used[i]);
+  g_ptr_array_add (types, NULL);
 
   self->loading = TRUE;
   set_loaded_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (self->copy, "title"));
-  linli_case_choice_set_strings (self->type_row, linli_activity_types (), linli_record_get_text (self->copy, "type"));
+  linli_case_choice_set_strings (self->type_row, (const char * const *) types->pdata,
+                                 linli_record_get_text (self->copy, "type"));
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     status_labels[i] = linli_activity_status_label ((LinliActivityStatus) statuses[i]);
   linli_case_choice_set (self->status_row, statuses, status_labels, G_N_ELEMENTS (statuses));

@@ -13,6 +13,7 @@
 #include "linli-event-export.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
+#include "linli-organisations-dialog.h"
 #include "linli-page-util.h"
 #include "linli-record-names.h"
 
@@ -197,7 +198,7 @@ names_changed_cb (LinliOutreachPage *self)
 
 static void
 store_changed_cb (LinliOutreachPage *self,
-                  GType                type)
+                  GType              type)
 {
   /* A new target group shows in the filter. */
   if (type == LINLI_TYPE_OUTREACH)
@@ -317,7 +318,7 @@ event_deleted_cb (LinliOutreachPage *self,
 
 static void
 open_editor (LinliOutreachPage *self,
-             LinliRecord         *record)
+             LinliRecord       *record)
 {
   LinliOutreachEditor *editor;
 
@@ -338,7 +339,7 @@ new_cb (GtkWidget  *widget,
 
 static void
 row_activated_cb (LinliOutreachPage *self,
-                  guint                position)
+                  guint              position)
 {
   g_autoptr(LinliRecord) record = NULL;
 
@@ -398,6 +399,17 @@ export_cb (GtkWidget  *widget,
   shown->store = g_object_ref (self->store);
   shown->events = g_object_ref (G_LIST_MODEL (self->events));
   linli_event_export_to_file (widget, _("Export Outreach Events"), name, done, export_events, shown, shown_free);
+}
+
+static void
+organisations_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (parent_window (self), self->store)));
 }
 
 static void
@@ -482,6 +494,7 @@ linli_outreach_page_class_init (LinliOutreachPageClass *klass)
   gtk_widget_class_install_action (widget_class, "outreach.new", NULL, new_cb);
   gtk_widget_class_install_action (widget_class, "outreach.reset-filters", NULL, reset_filters_cb);
   gtk_widget_class_install_action (widget_class, "outreach.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "outreach.organisations", NULL, organisations_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "outreach.find", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -600,7 +613,7 @@ linli_outreach_page_new_event (LinliOutreachPage *self)
 
 void
 linli_outreach_page_open (LinliOutreachPage *self,
-                            gint64               id)
+                          gint64             id)
 {
   g_autoptr(LinliRecord) record = NULL;
 
@@ -615,7 +628,7 @@ linli_outreach_page_open (LinliOutreachPage *self,
 
 void
 linli_outreach_page_search (LinliOutreachPage *self,
-                              const char          *text)
+                            const char        *text)
 {
   g_return_if_fail (LINLI_IS_OUTREACH_PAGE (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);

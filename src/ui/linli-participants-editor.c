@@ -398,9 +398,9 @@ linli_participants_editor_show_errors (LinliParticipantsEditor   *self,
                                ? _("New volunteer, registered on saving") : NULL,
                              TRUE);
     }
+  /* Only a done activity has this message, and the user said it was done. */
   gtk_label_set_text (GTK_LABEL (self->list_message), errors->participants ?: "");
-  gtk_widget_set_visible (self->list_message, errors->participants != NULL &&
-                          (show_all || self->participations->len != self->baseline->len));
+  gtk_widget_set_visible (self->list_message, errors->participants != NULL);
 }
 
 static void
