@@ -24,7 +24,10 @@ struct _LinliGridEditLayer
   int              highlight;     /* a problem, or -1 */
   gboolean         has_pointer;
   double           pointer_x, pointer_y;
+  GtkGesture      *click;
   GtkGesture      *drag;
+  GtkEventController *motion;
+  GtkWidget       *events;       /* the widget the gestures listen on */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridEditLayer, linli_grid_edit_layer, SHUMATE_TYPE_LAYER)
@@ -73,6 +76,28 @@ linli_grid_edit_layer_tolerance_m (LinliGridEditLayer *self,
   LinliPoint b = to_location (self, x + LINLI_GRID_EDIT_LAYER_TOLERANCE_PX, y);
 
   return fabs (b.lon - a.lon) * EARTH_RADIUS_M * cos (a.lat * G_PI / 180) * G_PI / 180;
+}
+
+/* The gestures listen on the map, before its layers and its own gestures:
+ * turns a position there into one on this layer. Returns FALSE for a
+ * position on a child of the layer, such as a button of the hint bar. */
+static gboolean
+from_events (LinliGridEditLayer *self,
+             double             *x,
+             double             *y)
+{
+  GtkWidget *picked;
+
+  if (self->events != NULL && self->events != GTK_WIDGET (self))
+    {
+      double lx, ly;
+      if (!gtk_widget_translate_coordinates (self->events, GTK_WIDGET (self), *x, *y, &lx, &ly))
+        return FALSE;
+      *x = lx;
+      *y = ly;
+    }
+  picked = gtk_widget_pick (GTK_WIDGET (self), *x, *y, GTK_PICK_DEFAULT);
+  return picked == NULL || picked == GTK_WIDGET (self);
 }
 
 /**
@@ -134,7 +159,7 @@ click_pressed_cb (LinliGridEditLayer *self,
                   double              y,
                   GtkGestureClick    *gesture)
 {
-  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE)
+  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE || !from_events (self, &x, &y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -156,7 +181,8 @@ click_released_cb (LinliGridEditLayer *self,
                    double              y,
                    GtkGestureClick    *gesture)
 {
-  if (n_press != 1 || linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE)
+  if (n_press != 1 || linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE ||
+      !from_events (self, &x, &y))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   linli_grid_edit_layer_click (self, n_press, x, y);
@@ -172,7 +198,7 @@ drag_begin_cb (LinliGridEditLayer *self,
 {
   int point = -1;
 
-  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_EDITING)
+  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_EDITING && from_events (self, &x, &y))
     point = linli_grid_edit_find_point (self->edit, to_location (self, x, y),
                                         linli_grid_edit_layer_tolerance_m (self, x, y));
   if (point < 0 || !linli_grid_edit_begin_drag (self->edit, point))
@@ -194,6 +220,7 @@ drag_update_cb (LinliGridEditLayer *self,
   if (linli_grid_edit_get_dragged (self->edit) < 0)
     return;
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  from_events (self, &x, &y);
   linli_grid_edit_drag_to (self->edit, to_location (self, x + dx, y + dy));
 }
 
@@ -220,6 +247,8 @@ motion_cb (LinliGridEditLayer       *self,
            double                    y,
            GtkEventControllerMotion *motion)
 {
+  if (!from_events (self, &x, &y))
+    return;
   self->has_pointer = TRUE;
   self->pointer_x = x;
   self->pointer_y = y;
@@ -475,6 +504,10 @@ linli_grid_edit_layer_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  linli_grid_edit_layer_unlisten (self);
+  g_clear_object (&self->click);
+  g_clear_object (&self->drag);
+  g_clear_object (&self->motion);
   if (self->edit != NULL)
     g_signal_handlers_disconnect_by_data (self->edit, self);
   g_clear_object (&self->edit);
@@ -508,16 +541,13 @@ linli_grid_edit_layer_class_init (LinliGridEditLayerClass *klass)
 static void
 linli_grid_edit_layer_init (LinliGridEditLayer *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-
   self->highlight = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  self->click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (self->click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
 
   self->drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag), GDK_BUTTON_PRIMARY);
@@ -525,11 +555,50 @@ linli_grid_edit_layer_init (LinliGridEditLayer *self)
   g_signal_connect_object (self->drag, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->drag, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->drag, "cancel", G_CALLBACK (drag_cancel_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag));
 
-  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  self->motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (self->motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * linli_grid_edit_layer_listen:
+ * @widget: the map the layer is on
+ *
+ * Takes clicks, drags and the pointer on @widget before its own gestures
+ * and the other layers do: the map does not pass input to the layers.
+ */
+void
+linli_grid_edit_layer_listen (LinliGridEditLayer *self,
+                              GtkWidget          *widget)
+{
+  g_return_if_fail (LINLI_IS_GRID_EDIT_LAYER (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (self->events == NULL);
+
+  self->events = widget;
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->events);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->click), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drag), GTK_PHASE_CAPTURE);
+  /* The layer keeps its own reference to each. */
+  gtk_widget_add_controller (widget, g_object_ref (GTK_EVENT_CONTROLLER (self->click)));
+  gtk_widget_add_controller (widget, g_object_ref (GTK_EVENT_CONTROLLER (self->drag)));
+  gtk_widget_add_controller (widget, g_object_ref (self->motion));
+}
+
+/* Stops listening on the map. */
+void
+linli_grid_edit_layer_unlisten (LinliGridEditLayer *self)
+{
+  g_return_if_fail (LINLI_IS_GRID_EDIT_LAYER (self));
+
+  if (self->events == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->events), (gpointer *) &self->events);
+  gtk_widget_remove_controller (self->events, GTK_EVENT_CONTROLLER (self->click));
+  gtk_widget_remove_controller (self->events, GTK_EVENT_CONTROLLER (self->drag));
+  gtk_widget_remove_controller (self->events, self->motion);
+  self->events = NULL;
 }
 
 LinliGridEditLayer *

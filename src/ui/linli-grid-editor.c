@@ -462,6 +462,8 @@ linli_grid_editor_dispose (GObject *object)
   if (self->view != NULL)
     {
       gtk_widget_insert_action_group (GTK_WIDGET (self->view), "grid-edit", NULL);
+      if (self->layer != NULL)
+        linli_grid_edit_layer_unlisten (self->layer);
       if (self->layer != NULL && gtk_widget_get_parent (GTK_WIDGET (self->layer)) != NULL)
         shumate_map_remove_layer (linli_map_view_get_map (self->view), SHUMATE_LAYER (self->layer));
       g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
@@ -543,6 +545,7 @@ linli_grid_editor_new (LinliMapView *view,
   g_action_map_add_action_entries (G_ACTION_MAP (self->group), actions, G_N_ELEMENTS (actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (view), "grid-edit", G_ACTION_GROUP (self->group));
   linli_map_view_add_overlay (view, SHUMATE_LAYER (self->layer));
+  linli_grid_edit_layer_listen (self->layer, GTK_WIDGET (linli_map_view_get_map (view)));
 
   update_bar (self);
   update_actions (self);
