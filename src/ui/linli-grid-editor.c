@@ -32,6 +32,7 @@ struct _LinliGridEditor
 
   GtkWidget          *bar;
   GtkLabel           *bar_label;
+  GtkWidget          *bar_icon;
   LinliCoveragePanel *panel;
 
   LinliGrid          *grid;       /* the grid whose outline is edited, or NULL */
@@ -55,10 +56,9 @@ update_bar (LinliGridEditor *self)
 
   gtk_widget_set_visible (self->bar, state != LINLI_GRID_EDIT_IDLE);
   gtk_label_set_text (self->bar_label, self->message != NULL ? self->message : hint);
-  if (self->message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->bar_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->bar_label), "error");
+  /* A refusal says so with an icon too: red text is hard to read on the
+   * dark bar. */
+  gtk_widget_set_visible (self->bar_icon, self->message != NULL);
 }
 
 static void
@@ -398,6 +398,7 @@ build_bar (LinliGridEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *undo = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *done = gtk_button_new_with_mnemonic (_("_Finish"));
@@ -426,6 +427,10 @@ build_bar (LinliGridEditor *self)
   gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (done, "suggested-action");
 
+  gtk_widget_set_margin_start (icon, 6);
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), undo);
   gtk_box_append (GTK_BOX (box), cancel);
@@ -433,6 +438,7 @@ build_bar (LinliGridEditor *self)
   gtk_widget_set_visible (box, FALSE);
 
   self->bar_label = GTK_LABEL (label);
+  self->bar_icon = icon;
   return box;
 }
 
@@ -529,10 +535,10 @@ linli_grid_editor_new (LinliMapView *view,
   g_signal_connect_object (self->panel, "problem-activated", G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
   linli_grid_edit_layer_add_child (self->layer, GTK_WIDGET (self->panel));
 
-  /* Keys work wherever the focus is in the window while an outline is
-   * being drawn; when nothing is, the actions are off and keys pass on. */
+  /* The layer takes the focus when drawing starts and on every click on
+   * the map; when nothing is being drawn the actions are off and the keys
+   * pass on. */
   shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Escape", "grid-edit.cancel");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Return", "grid-edit.finish");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "KP_Enter", "grid-edit.finish");
