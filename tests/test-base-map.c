@@ -10,6 +10,7 @@
 #include "linli-mbtiles-source.h"
 #include "linli-plan-transform.h"
 #include "linli-site-plan-dialog.h"
+#include "linli-site-plan-layer.h"
 #include "test-util.h"
 #include "test-widget-util.h"
 
@@ -231,6 +232,76 @@ test_mbtiles_source (void)
   g_assert_null (shumate_tile_get_paintable (missing));
 }
 
+/* The plan is drawn turned and scaled where its points say, with its own
+ * pixels: a transform the cairo renderer cannot draw would paint it pink. */
+static void
+test_site_plan_layer (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 400, 300);
+  g_autoptr(GdkTexture) image = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GtkSnapshot *snapshot;
+  GtkWidget *window = gtk_window_new ();
+  ShumateMap *map = shumate_map_new ();
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  LinliSitePlanLayer *layer;
+  LinliPlanTransform transform;
+  /* The picture's corners to two places 30° apart from its own axes. */
+  const LinliControlPoint points[] = {
+    { 0, 0, 116.5990, 35.4600 },
+    { 400, 300, 116.6050, 35.4560 },
+  };
+  const guchar *pixel;
+  int width, height;
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  image = gdk_texture_new_for_pixbuf (pixbuf);
+  g_assert_true (linli_plan_transform_fit (points, 2, &transform, &error));
+  g_assert_no_error (error);
+
+  shumate_viewport_set_reference_map_source (viewport,
+                                             shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+  layer = linli_site_plan_layer_new (viewport, image);
+  linli_site_plan_layer_set_transform (layer, &transform);
+  shumate_map_add_layer (map, SHUMATE_LAYER (layer));
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
+  shumate_viewport_set_zoom_level (viewport, 16);
+  shumate_map_center_on (map, 35.4580, 116.6020);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until_drawn (GTK_WIDGET (layer));
+
+  width = gtk_widget_get_width (GTK_WIDGET (layer));
+  height = gtk_widget_get_height (GTK_WIDGET (layer));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (layer));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* The middle of the widget is the middle of the picture: its blue. */
+  pixel = cairo_image_surface_get_data (surface) + (height / 2) * cairo_image_surface_get_stride (surface) + (width / 2) * 4;
+  g_test_message ("pixel B %u G %u R %u A %u", pixel[0], pixel[1], pixel[2], pixel[3]);
+  g_assert_cmpuint (pixel[0], >, 200);
+  g_assert_cmpuint (pixel[2], <, 80);
+  /* A corner of the widget is outside the turned picture. */
+  pixel = cairo_image_surface_get_data (surface) + 2 * 4;
+  g_assert_cmpuint (pixel[3], ==, 0);
+  cairo_surface_destroy (surface);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -242,6 +313,7 @@ main (int argc, char *argv[])
   g_test_add ("/base-map/import-dialog", Fixture, NULL, fixture_set_up, test_import_dialog, fixture_tear_down);
   g_test_add ("/base-map/site-plan-dialog", Fixture, NULL, fixture_set_up, test_site_plan_dialog, fixture_tear_down);
   g_test_add_func ("/base-map/mbtiles-source", test_mbtiles_source);
+  g_test_add_func ("/base-map/site-plan-layer", test_site_plan_layer);
 
   return g_test_run ();
 }
