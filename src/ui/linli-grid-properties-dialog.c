@@ -444,5 +444,6 @@ linli_grid_properties_dialog_new (LinliStore *store,
   add_workers (self);
   describe_outline (self);
   validate (self, FALSE);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->code_entry));
   return self;
 }
