@@ -7,6 +7,7 @@
 #include "linli-base-map.h"
 #include "linli-demo.h"
 #include "linli-geojson-import-dialog.h"
+#include "linli-grid-layer.h"
 #include "linli-mbtiles-source.h"
 #include "linli-plan-transform.h"
 #include "linli-site-plan-dialog.h"
@@ -302,9 +303,82 @@ test_site_plan_layer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Online tiles with no server to answer: the tiles stay empty, nothing is
+ * logged (warnings are fatal here) and the grids draw. */
+static void
+test_no_network (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char * const kinds[] = { "xyz", "osm" };
+  g_autoptr(LinliCommunity) community = linli_store_dup_community (fixture->store);
+  g_autoptr(GListModel) grids = linli_store_list (fixture->store, LINLI_TYPE_GRID);
+
+  /* Nothing listens on the discard port. */
+  linli_record_set_text (LINLI_RECORD (community), "tile_url", "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      ShumateMap *map = shumate_map_new ();
+      ShumateViewport *viewport = shumate_map_get_viewport (map);
+      LinliGridLayer *grid_layer = linli_grid_layer_new (viewport);
+      g_autoptr(LinliBaseMap) base_map = NULL;
+
+      linli_record_set_text (LINLI_RECORD (community), "base_map", kinds[i]);
+      base_map = linli_base_map_new (community);
+      g_assert_null (linli_base_map_get_problem (base_map));
+      g_assert_true (linli_base_map_has_tiles (base_map));
+
+      shumate_map_add_layer (map, SHUMATE_LAYER (grid_layer));
+      linli_grid_layer_set_grids (grid_layer, grids);
+      linli_base_map_attach (base_map, map, SHUMATE_LAYER (grid_layer), NULL);
+      shumate_viewport_set_zoom_level (viewport, linli_record_get_double (LINLI_RECORD (community), "zoom"));
+      shumate_map_center_on (map, linli_record_get_double (LINLI_RECORD (community), "center_lat"),
+                             linli_record_get_double (LINLI_RECORD (community), "center_lon"));
+      gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+      gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
+      gtk_window_present (GTK_WINDOW (window));
+      test_wait_until_drawn (GTK_WIDGET (map));
+      run_for (1500);
+
+      g_assert_cmpuint (linli_grid_layer_get_n_drawn (grid_layer), >, 0);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *cache = g_dir_make_tmp ("linli-test-cache-XXXXXX", NULL);
+  int status;
+
+  /* Tile caches go to a folder of the test's own. */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   gtk_init ();
@@ -314,6 +388,9 @@ main (int argc, char *argv[])
   g_test_add ("/base-map/site-plan-dialog", Fixture, NULL, fixture_set_up, test_site_plan_dialog, fixture_tear_down);
   g_test_add_func ("/base-map/mbtiles-source", test_mbtiles_source);
   g_test_add_func ("/base-map/site-plan-layer", test_site_plan_layer);
+  g_test_add ("/base-map/no-network", Fixture, NULL, fixture_set_up, test_no_network, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (cache);
+  return status;
 }
