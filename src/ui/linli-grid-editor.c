@@ -442,6 +442,24 @@ build_bar (LinliGridEditor *self)
   return box;
 }
 
+/* A click on the bar or the panel is theirs: the map under them would
+ * take it for a click on a grid. Claimed once their own buttons and rows
+ * have seen it. */
+static void
+shield_released_cb (GtkGestureClick *gesture)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+shield (GtkWidget *widget)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (click, "released", G_CALLBACK (shield_released_cb), NULL);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+}
+
 static void
 add_shortcut (GtkShortcutController *controller,
               const char            *accelerator,
@@ -524,6 +542,7 @@ linli_grid_editor_new (LinliMapView *view,
   self->layer = g_object_ref_sink (linli_grid_edit_layer_new (linli_map_view_get_viewport (view), self->edit));
   g_signal_connect_object (self->layer, "finish", G_CALLBACK (finish), self, G_CONNECT_SWAPPED);
   self->bar = build_bar (self);
+  shield (self->bar);
   linli_grid_edit_layer_add_child (self->layer, self->bar);
   self->panel = linli_coverage_panel_new ();
   gtk_widget_set_halign (GTK_WIDGET (self->panel), GTK_ALIGN_START);
@@ -533,6 +552,7 @@ linli_grid_editor_new (LinliMapView *view,
   gtk_widget_set_size_request (GTK_WIDGET (self->panel), 320, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->panel), FALSE);
   g_signal_connect_object (self->panel, "problem-activated", G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
+  shield (GTK_WIDGET (self->panel));
   linli_grid_edit_layer_add_child (self->layer, GTK_WIDGET (self->panel));
 
   /* The layer takes the focus when drawing starts and on every click on
