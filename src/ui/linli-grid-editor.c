@@ -403,11 +403,12 @@ build_bar (LinliGridEditor *self)
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *done = gtk_button_new_with_mnemonic (_("_Finish"));
 
-  gtk_widget_add_css_class (box, "app-notification");
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "toolbar");
   gtk_widget_add_css_class (box, "linli-grid-edit-bar");
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (box, GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_bottom (box, 56);   /* above the scale */
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
