@@ -347,7 +347,67 @@ test_edit_existing (Fixture       *fixture,
   activate (&map, "grid-edit.undo", NULL);
   g_assert_cmpuint (n_points (&map), ==, n_ring - 1);
 
+  /* A click on the middle of an edge adds a point there. */
+  {
+    guint n;
+    const LinliPoint *points = linli_grid_edit_get_points (map.edit, &n);
+    ShumateViewport *viewport = linli_map_view_get_viewport (map.view);
+    double x0, y0, x1, y1;
+
+    shumate_viewport_location_to_widget_coords (viewport, map.layer, points[0].lat, points[0].lon, &x0, &y0);
+    shumate_viewport_location_to_widget_coords (viewport, map.layer, points[1].lat, points[1].lon, &x1, &y1);
+    linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, (x0 + x1) / 2, (y0 + y1) / 2);
+    g_assert_cmpuint (n_points (&map), ==, n_ring);
+    g_assert_cmpint (linli_grid_edit_get_selected (map.edit), ==, 1);
+    /* A click on a point selects it. */
+    linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, x0, y0);
+    g_assert_cmpint (linli_grid_edit_get_selected (map.edit), ==, 0);
+    activate (&map, "grid-edit.undo", NULL);
+    g_assert_cmpuint (n_points (&map), ==, n_ring - 1);
+  }
+
   activate (&map, "grid-edit.cancel", NULL);
+  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
+  map_close (&map);
+}
+
+static void
+test_save_outline (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  Map map;
+  g_autoptr(LinliRecord) grid = first_grid (fixture->store);
+  g_autoptr(LinliRecord) saved = NULL;
+  g_autoptr(LinliGeometry) outline = NULL;
+  g_autofree char *expected = NULL;
+  LinliGridPropertiesDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  LinliPoint moved;
+
+  map_open (&map, fixture->store);
+  activate (&map, "grid-edit.edit", g_variant_new_int64 (linli_record_get_id (grid)));
+  moved = linli_grid_edit_get_points (map.edit, NULL)[0];
+  moved.lat += 0.0002;
+  g_assert_true (linli_grid_edit_begin_drag (map.edit, 0));
+  linli_grid_edit_drag_to (map.edit, moved);
+  linli_grid_edit_end_drag (map.edit);
+  outline = linli_grid_edit_to_geometry (map.edit);
+  expected = linli_geometry_to_geojson (outline);
+
+  activate (&map, "grid-edit.finish", NULL);
+  dialog = find_properties_dialog ();
+  g_assert_nonnull (dialog);
+  /* The dialog shows the grid as it is. */
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (dialog), "Code")), ==,
+                   linli_record_get_text (grid, "code"));
+  g_assert_true (linli_grid_properties_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  saved = linli_store_get (fixture->store, LINLI_TYPE_GRID, linli_record_get_id (grid), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (linli_record_get_text (saved, "boundary"), ==, expected);
+  g_assert_cmpstr (linli_record_get_text (saved, "name"), ==, linli_record_get_text (grid, "name"));
   g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
   map_close (&map);
 }
@@ -388,6 +448,7 @@ main (int   argc,
   ADD ("/grid-editor/properties/existing", test_properties_existing);
   ADD ("/grid-editor/map/draw-new", test_draw_new);
   ADD ("/grid-editor/map/edit-existing", test_edit_existing);
+  ADD ("/grid-editor/map/save-outline", test_save_outline);
   ADD ("/grid-editor/map/check", test_check);
 #undef ADD
 
