@@ -18,7 +18,11 @@ struct _LinliTileCache
 
   double             zoom;
   int                scale;
-  GHashTable        *tiles;     /* tile key → GdkTexture, or the cache itself for an empty tile */
+  /* World pixels run to tens of millions, beyond what cairo's fixed point
+   * and graphene's floats hold exactly: nodes are placed relative to this
+   * tile, chosen when the zoom level changes. */
+  gint64             origin_tx, origin_ty;
+  GHashTable        *tiles;     /* tile key → GskRenderNode, or the cache itself for an empty tile */
   guint              n_drawn;   /* tiles drawn since created: for tests and the benchmark */
 };
 
@@ -44,7 +48,7 @@ drop_tiles (LinliTileCache *self)
   g_hash_table_iter_init (&iter, self->tiles);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (value != self)
-      g_object_unref (value);
+      gsk_render_node_unref (value);
   g_hash_table_remove_all (self->tiles);
 }
 
@@ -128,39 +132,42 @@ tile_key (gint64 tx,
   return (tx << 32) ^ (ty & 0xffffffff);
 }
 
-static GdkTexture *
+/* A tile is drawn once into an image; each frame shows that image through
+ * the same render node. Replaying it is one copy with GSK's cairo renderer,
+ * and the GL renderer keeps the texture it made of it, found by the node. A
+ * GdkTexture would be converted pixel by pixel on every frame by the cairo
+ * renderer of GTK 4.8. */
+static GskRenderNode *
 draw_tile (LinliTileCache *self,
            gint64          tx,
            gint64          ty)
 {
   int size = LINLI_TILE_SIZE * self->scale;
+  double x = (double) tx * LINLI_TILE_SIZE, y = (double) ty * LINLI_TILE_SIZE;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture = NULL;
+  double lx = (double) (tx - self->origin_tx) * LINLI_TILE_SIZE;
+  double ly = (double) (ty - self->origin_ty) * LINLI_TILE_SIZE;
+  GskRenderNode *node = NULL;
   cairo_t *cr = cairo_create (surface);
   gboolean drawn;
 
   cairo_scale (cr, self->scale, self->scale);
-  cairo_translate (cr, -(double) tx * LINLI_TILE_SIZE, -(double) ty * LINLI_TILE_SIZE);
-  drawn = self->draw (cr, self->zoom, (double) tx * LINLI_TILE_SIZE, (double) ty * LINLI_TILE_SIZE,
-                      self->user_data);
+  cairo_translate (cr, -x, -y);
+  drawn = self->draw (cr, self->zoom, x, y, self->user_data);
   cairo_destroy (cr);
   self->n_drawn++;
 
   if (drawn)
     {
-      cairo_surface_flush (surface);
-      /* Cairo's ARGB32 is GDK's default memory format on this machine's
-       * byte order: premultiplied B, G, R, A in memory on little endian. */
-      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                          (gsize) cairo_image_surface_get_stride (surface) * size,
-                                          (GDestroyNotify) cairo_surface_destroy,
-                                          cairo_surface_reference (surface));
-      texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                        cairo_image_surface_get_stride (surface));
+      cairo_surface_set_device_scale (surface, self->scale, self->scale);
+      node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (lx, ly, LINLI_TILE_SIZE, LINLI_TILE_SIZE));
+      cr = gsk_cairo_node_get_draw_context (node);
+      cairo_set_source_surface (cr, surface, lx, ly);
+      cairo_paint (cr);
+      cairo_destroy (cr);
     }
   cairo_surface_destroy (surface);
-  return texture;
+  return node;
 }
 
 void
@@ -181,14 +188,16 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
 
   if (width <= 0 || height <= 0)
     return;
+  linli_world_origin (viewport, widget, &ox, &oy);
   if (zoom != self->zoom || scale != self->scale)
     {
       drop_tiles (self);
       self->zoom = zoom;
       self->scale = scale;
+      self->origin_tx = (gint64) floor (ox / LINLI_TILE_SIZE);
+      self->origin_ty = (gint64) floor (oy / LINLI_TILE_SIZE);
     }
 
-  linli_world_origin (viewport, widget, &ox, &oy);
   /* Whole device pixels, so the textures are copied, never resampled. */
   ox = round (ox * scale) / scale;
   oy = round (oy * scale) / scale;
@@ -209,22 +218,21 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
       gtk_snapshot_rotate (snapshot, rotation * 180 / G_PI);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-width / 2.0, -height / 2.0));
     }
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-ox, -oy));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(ox - (double) self->origin_tx * LINLI_TILE_SIZE),
+                                                        -(oy - (double) self->origin_ty * LINLI_TILE_SIZE)));
   for (gint64 ty = ty0; ty <= ty1; ty++)
     for (gint64 tx = tx0; tx <= tx1; tx++)
       {
         gint64 key = tile_key (tx, ty);
-        gpointer texture = g_hash_table_lookup (self->tiles, &key);
+        gpointer node = g_hash_table_lookup (self->tiles, &key);
 
-        if (texture == NULL)
+        if (node == NULL)
           {
-            texture = draw_tile (self, tx, ty);
-            g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), texture ? texture : self);
+            node = draw_tile (self, tx, ty);
+            g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), node ? node : self);
           }
-        if (texture != NULL && texture != self)
-          gtk_snapshot_append_texture (snapshot, texture,
-                                       &GRAPHENE_RECT_INIT (tx * LINLI_TILE_SIZE, ty * LINLI_TILE_SIZE,
-                                                            LINLI_TILE_SIZE, LINLI_TILE_SIZE));
+        if (node != NULL && node != self)
+          gtk_snapshot_append_node (snapshot, node);
       }
   gtk_snapshot_restore (snapshot);
 }
