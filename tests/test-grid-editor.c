@@ -11,6 +11,7 @@
 #include "linli-grid-edit-layer.h"
 #include "linli-grid-editor.h"
 #include "linli-grid-properties-dialog.h"
+#include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "test-util.h"
 #include "test-widget-util.h"
@@ -202,6 +203,47 @@ test_properties_existing (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static LinliGridPropertiesDialog *
+find_properties_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (LINLI_IS_GRID_PROPERTIES_DIALOG (window))
+        return LINLI_GRID_PROPERTIES_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A double click or Enter on a row of the Grids page opens its properties. */
+static void
+test_grids_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  LinliGridsPage *page = g_object_new (LINLI_TYPE_GRIDS_PAGE, NULL);
+  g_autoptr(LinliRecord) grid = first_grid (fixture->store);
+  GtkColumnView *view;
+  LinliGridPropertiesDialog *dialog;
+
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  linli_grids_page_set_store (page, fixture->store);
+  gtk_window_present (window);
+  test_wait_until_drawn (GTK_WIDGET (page));
+
+  g_assert_null (find_properties_dialog ());
+  view = GTK_COLUMN_VIEW (test_find (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  g_signal_emit_by_name (view, "activate", 0);
+  dialog = find_properties_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (dialog), "Name")), ==,
+                   linli_record_get_text (grid, "name"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (window);
+}
+
 /* ------------------------------------------------------------------------ */
 /* On the map */
 
@@ -245,19 +287,6 @@ activate (Map        *map,
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (map->view), action, parameter));
 }
 
-static LinliGridPropertiesDialog *
-find_properties_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (LINLI_IS_GRID_PROPERTIES_DIALOG (window))
-        return LINLI_GRID_PROPERTIES_DIALOG (window);
-    }
-  return NULL;
-}
 
 static guint
 n_points (Map *map)
@@ -446,6 +475,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/grid-editor/properties/new", test_properties_new);
   ADD ("/grid-editor/properties/existing", test_properties_existing);
+  ADD ("/grid-editor/grids-page", test_grids_page);
   ADD ("/grid-editor/map/draw-new", test_draw_new);
   ADD ("/grid-editor/map/edit-existing", test_edit_existing);
   ADD ("/grid-editor/map/save-outline", test_save_outline);
