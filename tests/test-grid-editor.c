@@ -287,7 +287,6 @@ activate (Map        *map,
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (map->view), action, parameter));
 }
 
-
 static guint
 n_points (Map *map)
 {
