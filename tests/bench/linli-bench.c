@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "linli-bench-map.h"
 #include "linli-case-csv.h"
 #include "linli-case-search.h"
 #include "linli-record-list.h"
@@ -562,6 +563,39 @@ csv_import_100k_s (Bench   *bench,
   return TRUE;
 }
 
+/* The map: in linli-bench-map.c, which draws with GTK. */
+static gboolean
+map_pan_frame_ms (Bench   *bench,
+                  double  *value,
+                  GError **error)
+{
+  return linli_bench_map_pan_frame_ms (value, error);
+}
+
+static gboolean
+map_zoom_frame_ms (Bench   *bench,
+                   double  *value,
+                   GError **error)
+{
+  return linli_bench_map_zoom_frame_ms (value, error);
+}
+
+static gboolean
+marker_widgets_pan_frame_ms (Bench   *bench,
+                             double  *value,
+                             GError **error)
+{
+  return linli_bench_marker_widgets_pan_frame_ms (value, error);
+}
+
+static gboolean
+pip_points_per_s (Bench   *bench,
+                  double  *value,
+                  GError **error)
+{
+  return linli_bench_pip_points_per_s (value, error);
+}
+
 static const struct
 {
   const char *name;
@@ -584,6 +618,11 @@ static const struct
   /* After it: a whole file in memory is not what the case list costs. */
   { "csv_export_100k_s",        csv_export_100k_s,        2, FALSE },
   { "csv_import_100k_s",        csv_import_100k_s,        2, FALSE },
+  /* 10,000 cases and 100 grids of 200 vertices in a 1280 × 800 view. */
+  { "map_pan_frame_ms",            map_pan_frame_ms,            2, FALSE },
+  { "map_zoom_frame_ms",           map_zoom_frame_ms,           1, FALSE },
+  { "marker_widgets_pan_frame_ms", marker_widgets_pan_frame_ms, 1, FALSE },
+  { "pip_points_per_s",            pip_points_per_s,            0, FALSE },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -663,7 +702,16 @@ main (int    argc,
 
       if (only != NULL ? !g_str_equal (figures[i].name, only) : (figures[i].detail && !breakdown))
         continue;
-      if (!figures[i].func (&bench, &value, &error))
+      if (!figures[i].func (&bench, &value, &error) &&
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        {
+          /* A figure that cannot be measured here, such as drawing
+           * without a display: said, and not a failure. */
+          g_printerr ("linli-bench: %s: skipped: %s\n", figures[i].name, error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      if (error != NULL)
         {
           g_printerr ("linli-bench: %s: %s\n", figures[i].name, error->message);
           g_clear_error (&error);
