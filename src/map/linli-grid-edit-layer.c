@@ -22,6 +22,8 @@ struct _LinliGridEditLayer
   LinliGridEdit   *edit;
   LinliCoverage   *coverage;
   int              highlight;     /* a problem, or -1 */
+  guint            crossing_a;    /* two edges of the outline that cross, */
+  guint            crossing_b;    /* or G_MAXUINT */
   gboolean         has_pointer;
   double           pointer_x, pointer_y;
   GtkGesture      *click;
@@ -366,7 +368,7 @@ draw_edit (LinliGridEditLayer *self,
   GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };   /* @accent_bg_color */
   const GdkRGBA red = { 0.88, 0.11, 0.14, 1 };
   LinliGridEditState state = linli_grid_edit_get_state (self->edit);
-  guint n, crossing_a = G_MAXUINT, crossing_b = G_MAXUINT;
+  guint n, crossing_a = self->crossing_a, crossing_b = self->crossing_b;
   const LinliPoint *points = linli_grid_edit_get_points (self->edit, &n);
   int selected = linli_grid_edit_get_selected (self->edit);
   g_autofree double *xs = g_new (double, n + 1);
@@ -377,9 +379,6 @@ draw_edit (LinliGridEditLayer *self,
     return;
   for (guint i = 0; i < n; i++)
     to_widget (self, points[i], &xs[i], &ys[i]);
-  /* The edges that cross are drawn in red. */
-  if (n >= 3)
-    linli_grid_edit_validate (self->edit, &crossing_a, &crossing_b, NULL);
 
   /* The area, once it is closed. */
   if (state == LINLI_GRID_EDIT_EDITING)
@@ -478,6 +477,10 @@ viewport_changed_cb (LinliGridEditLayer *self)
 static void
 edit_changed_cb (LinliGridEditLayer *self)
 {
+  /* Checked once per change, not per frame: an imported outline can have
+   * thousands of points. The edges that cross are drawn in red. */
+  self->crossing_a = self->crossing_b = G_MAXUINT;
+  linli_grid_edit_validate (self->edit, &self->crossing_a, &self->crossing_b, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -542,6 +545,7 @@ static void
 linli_grid_edit_layer_init (LinliGridEditLayer *self)
 {
   self->highlight = -1;
+  self->crossing_a = self->crossing_b = G_MAXUINT;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   self->click = gtk_gesture_click_new ();
