@@ -604,7 +604,7 @@ add_legend_row (LinliMapView       *self,
   GtkWidget *area = gtk_drawing_area_new ();
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 32);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 24);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 30);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_legend_symbol,
                                   g_memdup2 (symbol, sizeof *symbol), g_free);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
@@ -636,7 +636,7 @@ fill_legend (LinliMapView *self)
     }
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, LINLI_CASE_STATUS_IN_PROGRESS, 1, TRUE },
                   gtk_label_new (_("Overdue case")));
-  add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, 0, 12, FALSE },
+  add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, 0, 3, FALSE },
                   gtk_label_new (_("Cases close together, with their number")));
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_BUILDING, 0, 1, FALSE },
                   gtk_label_new (_("Building")));
