@@ -56,8 +56,7 @@ update_bar (LinliGridEditor *self)
 
   gtk_widget_set_visible (self->bar, state != LINLI_GRID_EDIT_IDLE);
   gtk_label_set_text (self->bar_label, self->message != NULL ? self->message : hint);
-  /* A refusal says so with an icon too: red text is hard to read on the
-   * dark bar. */
+  /* A refusal is marked with a warning sign before it. */
   gtk_widget_set_visible (self->bar_icon, self->message != NULL);
 }
 
@@ -91,7 +90,8 @@ update_actions (LinliGridEditor *self)
   set_enabled (self, "finish", busy);
   set_enabled (self, "cancel", busy);
   set_enabled (self, "undo", linli_grid_edit_can_undo (self->edit));
-  set_enabled (self, "delete", busy && linli_grid_edit_get_selected (self->edit) >= 0);
+  set_enabled (self, "delete", linli_grid_edit_get_selected (self->edit) >= 0 ||
+                               (state == LINLI_GRID_EDIT_DRAWING && linli_grid_edit_can_undo (self->edit)));
   set_enabled (self, "close-check", gtk_widget_get_visible (GTK_WIDGET (self->panel)));
 }
 
@@ -332,6 +332,13 @@ delete_cb (GSimpleAction *action,
   LinliGridEditor *self = user_data;
   g_autoptr(GError) error = NULL;
 
+  /* While drawing, with no point selected, the last point goes. */
+  if (linli_grid_edit_get_selected (self->edit) < 0)
+    {
+      if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_DRAWING)
+        linli_grid_edit_undo (self->edit);
+      return;
+    }
   if (!linli_grid_edit_delete_selected (self->edit, &error) && error != NULL)
     set_message (self, error->message);
 }
