@@ -461,6 +461,21 @@ test_check (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
   g_assert_cmpuint (linli_coverage_panel_get_n_problems (panel), ==,
                     linli_coverage_get_n_overlaps (coverage) + linli_coverage_get_n_gaps (coverage));
+  /* A grid drawn over another is an overlap the check shows at once. */
+  {
+    g_autoptr(LinliRecord) grid = first_grid (fixture->store);
+    g_autoptr(LinliRecord) copy = linli_record_new (LINLI_TYPE_GRID);
+    g_autoptr(GError) error = NULL;
+    guint before = linli_coverage_panel_get_n_problems (panel);
+
+    linli_record_set_text (copy, "code", "COPY");
+    linli_record_set_text (copy, "name", "Copy");
+    linli_record_set_enum (copy, "kind", LINLI_GRID_KIND_MANAGEMENT);
+    linli_record_set_text (copy, "boundary", linli_record_get_text (grid, "boundary"));
+    g_assert_true (linli_store_insert (fixture->store, copy, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (linli_coverage_panel_get_n_problems (panel), ==, before + 1);
+  }
   activate (&map, "grid-edit.close-check", NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
   map_close (&map);

@@ -371,6 +371,14 @@ check_cb (GSimpleAction *action,
   update_actions (self);
 }
 
+/* A check on show follows the grids and buildings as they change. */
+static void
+store_changed_cb (LinliGridEditor *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->panel)))
+    check_cb (NULL, NULL, self);
+}
+
 static void
 problem_activated_cb (LinliGridEditor *self,
                       int              index,
@@ -544,6 +552,11 @@ linli_grid_editor_new (LinliMapView *view,
   self->view = view;
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
   self->store = store ? g_object_ref (store) : NULL;
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed::grid", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::building", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   self->edit = linli_grid_edit_new ();
   g_signal_connect_object (self->edit, "changed", G_CALLBACK (edit_changed_cb), self, G_CONNECT_SWAPPED);
 
