@@ -410,8 +410,11 @@ draw_tile_cb (cairo_t  *cr,
 
   project (self, zoom);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  /* Mitred, not round: far fewer edges for cairo to fill. */
+  /* Mitred, not round: far fewer edges for cairo to fill. Cairo's fast
+   * antialiasing strokes a long outline three times as fast as its default,
+   * and looks the same on lines two pixels wide. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
   for (guint i = 0; i < self->drawn->len; i++)
     {

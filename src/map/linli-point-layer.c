@@ -209,6 +209,16 @@ linli_point_symbol_draw (cairo_t           *cr,
     }
 }
 
+/* Half the side of a symbol's sprite: whole pixels, so that the sprite is
+ * copied, never resampled. */
+static double
+sprite_half (LinliPointLayer *self,
+             guint            count,
+             gboolean         overdue)
+{
+  return ceil (symbol_radius (self, count, overdue) + 2);
+}
+
 /* The sprite of a style, drawn on first use at the widget's scale. */
 static cairo_surface_t *
 get_sprite (LinliPointLayer *self,
@@ -221,8 +231,8 @@ get_sprite (LinliPointLayer *self,
 
   if (sprite == NULL)
     {
-      double r = symbol_radius (self, count, overdue) + 2;
-      int size = (int) ceil (2 * r * self->sprite_scale);
+      double r = sprite_half (self, count, overdue);
+      int size = (int) (2 * r * self->sprite_scale);
       cairo_t *cr;
 
       sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
@@ -297,15 +307,16 @@ draw_tile_cb (cairo_t  *cr,
       const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
       const LinliMapPoint *point = point_of (self, cluster->first);
       gboolean overdue = (cluster->flags & FLAG_OVERDUE) != 0;
-      double r = symbol_radius (self, cluster->count, overdue) + 2;
+      double r = sprite_half (self, cluster->count, overdue);
+      double x = round (cluster->x) - r, y = round (cluster->y) - r;
       cairo_surface_t *sprite;
 
-      if (cluster->x + r < tx || cluster->x - r > tx + LINLI_TILE_SIZE ||
-          cluster->y + r < ty || cluster->y - r > ty + LINLI_TILE_SIZE)
+      if (x + 2 * r < tx || x > tx + LINLI_TILE_SIZE || y + 2 * r < ty || y > ty + LINLI_TILE_SIZE)
         continue;
       sprite = get_sprite (self, cluster->count > 1 ? 0 : point->status, cluster->count, overdue);
-      cairo_set_source_surface (cr, sprite, cluster->x - r, cluster->y - r);
-      cairo_paint (cr);
+      cairo_set_source_surface (cr, sprite, x, y);
+      cairo_rectangle (cr, x, y, 2 * r, 2 * r);
+      cairo_fill (cr);
       drawn = TRUE;
     }
 
