@@ -115,14 +115,27 @@ test_properties_new (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   test_wait_until_drawn (root);
 
-  /* An empty form shows no errors until saved. */
-  g_assert_false (row_shows_error (root, "Code"));
+  /* The next code of the kind chosen, until one is typed. */
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "DF-08");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "MQ-04");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 0);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "DF-08");
+
+  /* A code cleared is wrong at once; the name nobody typed in yet only
+   * once saving is tried. */
+  gtk_editable_set_text (entry_of (root, "Code"), "");
+  g_assert_true (row_shows_error (root, "Code"));
+  g_assert_false (row_shows_error (root, "Name"));
   g_assert_false (linli_grid_properties_dialog_save (dialog, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_true (row_shows_error (root, "Code"));
   g_assert_true (row_shows_error (root, "Name"));
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids);
+  /* A code typed stays when the kind changes. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 0);
 
   /* Another grid's code, in other letter case, is taken. */
   gtk_editable_set_text (entry_of (root, "Code"), lower);
