@@ -324,6 +324,27 @@ draw_coverage (LinliGridEditLayer *self,
   guint n_overlaps = linli_coverage_get_n_overlaps (self->coverage);
   const double dashes[] = { 6, 4 };
 
+  /* The area two grids both cover, filled: one outline clipped by the
+   * other. */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < n_overlaps; i++)
+    {
+      const LinliCoverageOverlap *overlap = linli_coverage_get_overlap (self->coverage, i);
+      const LinliGeometry *a = linli_coverage_get_outline (self->coverage, overlap->grid_a);
+      const LinliGeometry *b = linli_coverage_get_outline (self->coverage, overlap->grid_b);
+
+      if (a == NULL || b == NULL)
+        continue;
+      cairo_save (cr);
+      cairo_new_path (cr);
+      trace_outline (self, cr, b);
+      cairo_clip (cr);
+      trace_outline (self, cr, a);
+      cairo_set_source_rgba (cr, red.red, red.green, red.blue, (int) i == self->highlight ? 0.35 : 0.22);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
+
   /* Both outlines of every overlapping pair, dashed in red. */
   cairo_set_line_width (cr, 2.5);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
