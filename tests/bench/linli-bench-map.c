@@ -33,6 +33,7 @@
 #define PAN_FRAMES   120
 #define PAN_STEP     9           /* pixels a frame, across and down */
 #define ZOOM_STEPS   8
+#define SETTLE_US    (400 * 1000)  /* longer than LinliTileCache waits for a zoom to settle */
 #define PIP_POINTS   2000000
 #define SEED         20260101
 
@@ -282,6 +283,10 @@ linli_bench_map_zoom_frame_ms (double  *value,
   frame_ms (&scene);
   for (guint i = 0; i < ZOOM_STEPS; i++)
     {
+      /* A step taken after the view stood still, as a click on Zoom In:
+       * the frame draws the new level in full. (While the zoom keeps
+       * moving, frames show the last level's tiles scaled.) */
+      g_usleep (SETTLE_US);
       shumate_viewport_set_zoom_level (scene.viewport, zooms[i]);
       frames[i] = frame_ms (&scene);
     }
