@@ -659,6 +659,19 @@ linli_grid_layer_grid_at (LinliGridLayer *self,
   return management != 0 ? management : sentiment;
 }
 
+/* The management and the public sentiment grid at the place, 0 for none. */
+void
+linli_grid_layer_locate (LinliGridLayer *self,
+                         double          latitude,
+                         double          longitude,
+                         gint64         *management,
+                         gint64         *sentiment)
+{
+  g_return_if_fail (LINLI_IS_GRID_LAYER (self));
+
+  linli_grid_index_locate (self->index, longitude, latitude, management, sentiment);
+}
+
 void
 linli_grid_layer_set_selected (LinliGridLayer *self,
                                gint64          grid_id)

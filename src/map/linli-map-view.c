@@ -279,7 +279,8 @@ point_at (LinliMapView *self,
  * @y: widget y of the map
  *
  * Does what a click there does: shows the point there, zooms in on a disc
- * of cases, or selects the grid there (none outside every grid).
+ * of cases, or selects the grid there (none outside every grid): the
+ * management grid, or if it is selected already the public sentiment grid.
  */
 void
 linli_map_view_click (LinliMapView *self,
@@ -309,7 +310,17 @@ linli_map_view_click (LinliMapView *self,
   else if (point != NULL)
     show_point (self, point, x, y);
   else if (self->show[LAYER_GRIDS])
-    select_grid (self, linli_grid_layer_grid_at (self->grid_layer, lat, lon));
+    {
+      gint64 management, sentiment;
+
+      /* The management grid there; clicked again, the public sentiment
+       * grid it lies in, which spans several and is mostly covered. */
+      linli_grid_layer_locate (self->grid_layer, lat, lon, &management, &sentiment);
+      if (management != 0 && (management != linli_map_view_get_selected_grid (self) || sentiment == 0))
+        select_grid (self, management);
+      else
+        select_grid (self, sentiment);
+    }
 }
 
 /* A click that did not move the map. */
