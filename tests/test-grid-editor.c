@@ -353,6 +353,24 @@ test_draw_new (Fixture       *fixture,
   g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* A click a few pixels from the corner of a grid puts the point on the
+   * corner itself. */
+  {
+    g_autoptr(LinliRecord) grid = first_grid (fixture->store);
+    g_autoptr(LinliGeometry) outline = linli_geometry_parse (linli_record_get_text (grid, "boundary"), NULL);
+    const LinliPoint *corner = linli_geometry_get_ring (outline, 0, NULL, NULL);
+    double x, y;
+
+    activate (&map, "grid-edit.new", NULL);
+    shumate_viewport_location_to_widget_coords (linli_map_view_get_viewport (map.view), map.layer,
+                                                corner->lat, corner->lon, &x, &y);
+    linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, x + 3, y - 2);
+    g_assert_cmpuint (n_points (&map), ==, 1);
+    g_assert_cmpfloat (linli_grid_edit_get_points (map.edit, NULL)[0].lon, ==, corner->lon);
+    g_assert_cmpfloat (linli_grid_edit_get_points (map.edit, NULL)[0].lat, ==, corner->lat);
+    activate (&map, "grid-edit.cancel", NULL);
+  }
+
   /* Delete while drawing takes the last point back; Esc drops the
    * outline. */
   activate (&map, "grid-edit.new", NULL);

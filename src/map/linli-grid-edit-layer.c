@@ -131,7 +131,7 @@ linli_grid_edit_layer_click (LinliGridEditLayer *self,
           (n_points >= 3 && linli_grid_edit_find_point (self->edit, at, tolerance) == 0))
         g_signal_emit (self, signals[FINISH], 0);
       else
-        linli_grid_edit_add_point (self->edit, at);
+        linli_grid_edit_add_point (self->edit, linli_grid_edit_snap (self->edit, at, tolerance));
       break;
 
     case LINLI_GRID_EDIT_EDITING:
@@ -141,7 +141,7 @@ linli_grid_edit_layer_click (LinliGridEditLayer *self,
       if (point >= 0)
         linli_grid_edit_select (self->edit, point);
       else if ((edge = linli_grid_edit_find_edge (self->edit, at, tolerance, &foot)) >= 0)
-        linli_grid_edit_insert_point (self->edit, edge, foot);
+        linli_grid_edit_insert_point (self->edit, edge, linli_grid_edit_snap (self->edit, foot, tolerance));
       else
         linli_grid_edit_select (self->edit, -1);
       break;
@@ -223,7 +223,10 @@ drag_update_cb (LinliGridEditLayer *self,
     return;
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
   from_events (self, &x, &y);
-  linli_grid_edit_drag_to (self->edit, to_location (self, x + dx, y + dy));
+  /* A corner of a neighbouring grid close by takes the point. */
+  linli_grid_edit_drag_to (self->edit,
+                           linli_grid_edit_snap (self->edit, to_location (self, x + dx, y + dy),
+                                                 linli_grid_edit_layer_tolerance_m (self, x + dx, y + dy)));
 }
 
 static void

@@ -235,6 +235,34 @@ finish (LinliGridEditor *self)
   open_properties (self);
 }
 
+/* The corners of every grid but @except, for new and moved points to snap
+ * to: neighbours then share their corners and leave no gap. */
+static void
+collect_snap_points (LinliGridEditor *self,
+                     gint64           except)
+{
+  g_autoptr(GListModel) grids = linli_store_list (self->store, LINLI_TYPE_GRID);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliPoint));
+
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      const char *boundary = linli_record_get_text (grid, "boundary");
+      g_autoptr(LinliGeometry) outline = NULL;
+
+      if (boundary == NULL || linli_record_get_id (grid) == except ||
+          (outline = linli_geometry_parse (boundary, NULL)) == NULL)
+        continue;
+      for (guint r = 0; r < linli_geometry_get_n_rings (outline); r++)
+        {
+          guint n;
+          const LinliPoint *ring = linli_geometry_get_ring (outline, r, &n, NULL);
+          g_array_append_vals (points, ring, n);
+        }
+    }
+  linli_grid_edit_set_snap_points (self->edit, (const LinliPoint *) (gpointer) points->data, points->len);
+}
+
 static void
 new_cb (GSimpleAction *action,
         GVariant      *parameter,
@@ -243,6 +271,7 @@ new_cb (GSimpleAction *action,
   LinliGridEditor *self = user_data;
 
   stop_editing (self);
+  collect_snap_points (self, 0);
   linli_grid_edit_start_drawing (self->edit);
   gtk_widget_grab_focus (GTK_WIDGET (self->layer));
 }
@@ -265,6 +294,7 @@ edit_cb (GSimpleAction *action,
       show_toast (self, adw_toast_new (error->message));
       return;
     }
+  collect_snap_points (self, linli_record_get_id (LINLI_RECORD (grid)));
   boundary = linli_record_get_text (LINLI_RECORD (grid), "boundary");
   /* A grid with no outline yet gets one drawn. */
   if (boundary == NULL)
