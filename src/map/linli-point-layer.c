@@ -33,6 +33,7 @@ struct _LinliPointLayer
   GArray            *points;      /* LinliMapPoint, every kind: shared */
   GArray            *mine;        /* guint: indices into points of this kind */
   GPtrArray         *labels;      /* PangoLayout or NULL, per entry of mine */
+  GArray            *crowded;     /* gboolean per entry of mine: cases drawn on it */
 
   double             world_zoom;
   double            *xy;          /* world pixels of mine at world_zoom */
@@ -268,6 +269,27 @@ project (LinliPointLayer *self,
       flags[i] = point->overdue ? FLAG_OVERDUE : 0;
     }
 
+  /* Which buildings have a case drawn on or beside them, for their labels
+   * to start past it. Buildings are few; a look at every case will do. */
+  if (self->kind == LINLI_MAP_POINT_BUILDING && zoom >= BUILDING_LABEL_ZOOM)
+    for (guint i = 0; i < n; i++)
+      {
+        gboolean crowded = FALSE;
+
+        for (guint j = 0; j < self->points->len && !crowded; j++)
+          {
+            const LinliMapPoint *p = &g_array_index (self->points, LinliMapPoint, j);
+            double x, y;
+
+            if (p->kind != LINLI_MAP_POINT_CASE ||
+                fabs (p->lat - point_of (self, i)->lat) > 0.001 || fabs (p->lon - point_of (self, i)->lon) > 0.001)
+              continue;
+            linli_world_from_location (viewport, zoom, p->lat, p->lon, &x, &y);
+            crowded = fabs (x - self->xy[2 * i]) < 2 * POINT_RADIUS && fabs (y - self->xy[2 * i + 1]) < 2 * POINT_RADIUS;
+          }
+        g_array_index (self->crowded, gboolean, i) = crowded;
+      }
+
   g_clear_pointer (&self->clusters, g_array_unref);
   /* Cases whose dots would touch merge; the other kinds are few. */
   self->clusters = linli_point_cluster (self->xy, flags, n,
@@ -323,7 +345,9 @@ draw_tile_cb (cairo_t  *cr,
   /* Building names beside their squares, with a halo to read over grids. */
   for (guint i = 0; labels && i < self->mine->len; i++)
     {
-      double x = self->xy[2 * i] + 7, y = self->xy[2 * i + 1];
+      /* Past the disc of the cases on a building, so that it covers none. */
+      double x = self->xy[2 * i] + (g_array_index (self->crowded, gboolean, i) ? 22 : 7);
+      double y = self->xy[2 * i + 1];
       PangoLayout *layout;
       int w, h;
 
@@ -397,6 +421,7 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->mine, g_array_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->crowded, g_array_unref);
   g_clear_pointer (&self->xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
@@ -421,6 +446,7 @@ linli_point_layer_init (LinliPointLayer *self)
 {
   self->mine = g_array_new (FALSE, FALSE, sizeof (guint));
   self->labels = g_ptr_array_new_with_free_func (unref_label);
+  self->crowded = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
   self->sprite_scale = 1;
@@ -468,6 +494,8 @@ linli_point_layer_set_points (LinliPointLayer *self,
   /* Labels are made when first drawn. */
   for (guint i = 0; i < self->mine->len; i++)
     g_ptr_array_add (self->labels, NULL);
+
+  g_array_set_size (self->crowded, self->mine->len);
 
   self->world_zoom = NAN;
   linli_tile_cache_invalidate (self->tiles);
