@@ -267,6 +267,7 @@ typedef struct
   LinliGridEditor *editor;
   LinliGridEdit   *edit;
   GtkWidget       *layer;
+  AdwToastOverlay *toasts;
 } Map;
 
 static void
@@ -276,7 +277,10 @@ map_open (Map        *map,
   map->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (map->window, 1000, 700);
   map->view = g_object_new (LINLI_TYPE_MAP_VIEW, NULL);
-  gtk_window_set_child (map->window, GTK_WIDGET (map->view));
+  /* As in the window: toasts go to the overlay around the map. */
+  map->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (map->toasts, GTK_WIDGET (map->view));
+  gtk_window_set_child (map->window, GTK_WIDGET (map->toasts));
   linli_map_view_set_store (map->view, store);
   map->editor = linli_grid_editor_new (map->view, store);
   map->edit = linli_grid_editor_get_edit (map->editor);
@@ -446,6 +450,7 @@ test_save_outline (Fixture       *fixture,
   g_autofree char *expected = NULL;
   LinliGridPropertiesDialog *dialog;
   g_autoptr(GError) error = NULL;
+  GtkWidget *undo;
   LinliPoint moved;
 
   map_open (&map, fixture->store);
@@ -473,6 +478,15 @@ test_save_outline (Fixture       *fixture,
   g_assert_cmpstr (linli_record_get_text (saved, "boundary"), ==, expected);
   g_assert_cmpstr (linli_record_get_text (saved, "name"), ==, linli_record_get_text (grid, "name"));
   g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
+
+  /* The toast's Undo puts the old outline back. */
+  test_wait_until_drawn (GTK_WIDGET (map.toasts));
+  undo = test_find_button_labelled (GTK_WIDGET (map.toasts), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_clear_object (&saved);
+  saved = linli_store_get (fixture->store, LINLI_TYPE_GRID, linli_record_get_id (grid), &error);
+  g_assert_cmpstr (linli_record_get_text (saved, "boundary"), ==, linli_record_get_text (grid, "boundary"));
   map_close (&map);
 }
 
