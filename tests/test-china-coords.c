@@ -100,6 +100,42 @@ test_outside_china (void)
   g_assert_true (linli_china_coords_in_china (116.587, 35.415));
 }
 
+/* A geometry converted keeps its rings and holes, and comes back. */
+static void
+test_geometry (void)
+{
+  const LinliPoint outer[] = { { 116.58, 35.41 }, { 116.60, 35.41 }, { 116.60, 35.43 }, { 116.58, 35.41 } };
+  const LinliPoint hole[] = { { 116.59, 35.415 }, { 116.595, 35.415 }, { 116.595, 35.42 }, { 116.59, 35.415 } };
+  g_autoptr(LinliGeometry) wgs = linli_geometry_new ();
+  g_autoptr(LinliGeometry) gcj = NULL;
+  g_autoptr(LinliGeometry) back = NULL;
+
+  linli_geometry_add_ring (wgs, FALSE, outer, G_N_ELEMENTS (outer));
+  linli_geometry_add_ring (wgs, TRUE, hole, G_N_ELEMENTS (hole));
+  gcj = linli_china_coords_convert_geometry (wgs, LINLI_COORDS_WGS84, LINLI_COORDS_GCJ02);
+  back = linli_china_coords_convert_geometry (gcj, LINLI_COORDS_GCJ02, LINLI_COORDS_WGS84);
+
+  g_assert_cmpuint (linli_geometry_get_n_rings (gcj), ==, 2);
+  for (guint r = 0; r < 2; r++)
+    {
+      guint n, n_gcj;
+      gboolean is_hole, gcj_is_hole;
+      const LinliPoint *a = linli_geometry_get_ring (wgs, r, &n, &is_hole);
+      const LinliPoint *g = linli_geometry_get_ring (gcj, r, &n_gcj, &gcj_is_hole);
+      const LinliPoint *b = linli_geometry_get_ring (back, r, NULL, NULL);
+
+      g_assert_cmpuint (n, ==, n_gcj);
+      g_assert_cmpint (is_hole, ==, gcj_is_hole);
+      for (guint i = 0; i < n; i++)
+        {
+          LinliPoint expected = linli_china_coords_wgs84_to_gcj02 (a[i]);
+          g_assert_cmpfloat (g[i].lon, ==, expected.lon);
+          g_assert_cmpfloat (g[i].lat, ==, expected.lat);
+          assert_close (b[i], a[i], 1e-7);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -109,6 +145,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/china-coords/offset-size", test_offset_size);
   g_test_add_func ("/china-coords/round-trips", test_round_trips);
   g_test_add_func ("/china-coords/outside-china", test_outside_china);
+  g_test_add_func ("/china-coords/geometry", test_geometry);
 
   return g_test_run ();
 }

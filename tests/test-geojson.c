@@ -81,7 +81,10 @@ test_jining (Fixture       *fixture,
   g_assert_cmpstr (linli_geojson_file_guess_code_key (file), ==, "adcode");
   /* Nested objects are no text for a name. */
   g_assert_null (linli_geojson_file_dup_property (file, 0, "parent"));
-  g_assert_cmpstr (linli_geojson_file_dup_property (file, 0, "adcode"), ==, "370811");
+  {
+    g_autofree char *adcode = linli_geojson_file_dup_property (file, 0, "adcode");
+    g_assert_cmpstr (adcode, ==, "370811");
+  }
 
   options.name_key = "name";
   options.code_key = "adcode";

@@ -686,6 +686,51 @@ test_overlap (void)
   assert_overlap (a, empty, 0);
 }
 
+/* Random outlines, star-shaped around a centre so they never cross
+ * themselves: the overlap of one with itself, or with a square around it,
+ * is its area; with a copy moved right by its width, nothing. */
+static void
+test_overlap_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261127);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      guint n = g_rand_int_range (rand, 3, 60);
+      g_autofree LinliPoint *ring = g_new (LinliPoint, n);
+      g_autofree LinliPoint *moved = g_new (LinliPoint, n);
+      g_autoptr(LinliGeometry) shape = NULL;
+      g_autoptr(LinliGeometry) apart = NULL;
+      g_autoptr(LinliGeometry) around = square_units (-20, -20, 40);
+      double area, width_lon = 0;
+      LinliPoint inside;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double angle = 2 * G_PI * (i + g_rand_double_range (rand, 0, 0.9)) / n;
+          double radius = g_rand_double_range (rand, 2, 10);
+          ring[i].lon = LON0 + radius * cos (angle) * STEP;
+          ring[i].lat = LAT0 + radius * sin (angle) * STEP;
+        }
+      shape = linli_geometry_new_from_ring (ring, n);
+      g_assert_cmpint (linli_ring_check (ring, n, NULL, NULL), ==, LINLI_RING_VALID);
+      area = linli_geometry_area_m2 (shape);
+      width_lon = linli_geometry_get_bounds (shape).max_lon - linli_geometry_get_bounds (shape).min_lon;
+      for (guint i = 0; i < n; i++)
+        {
+          moved[i] = ring[i];
+          moved[i].lon += width_lon * 1.001;
+        }
+      apart = linli_geometry_new_from_ring (moved, n);
+
+      g_assert_cmpfloat_with_epsilon (linli_geometry_overlap_area_m2 (shape, shape, &inside), area, area * 1e-6);
+      g_assert_true (linli_geometry_contains (shape, inside.lon, inside.lat));
+      g_assert_cmpfloat_with_epsilon (linli_geometry_overlap_area_m2 (shape, around, NULL), area, area * 1e-6);
+      g_assert_cmpfloat_with_epsilon (linli_geometry_overlap_area_m2 (around, shape, NULL), area, area * 1e-6);
+      g_assert_cmpfloat (linli_geometry_overlap_area_m2 (shape, apart, NULL), <, area * 1e-6);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/geometry/ring/self-intersection", test_self_intersection);
   g_test_add_func ("/geometry/ring/new-from-ring", test_new_from_ring);
   g_test_add_func ("/geometry/overlap", test_overlap);
+  g_test_add_func ("/geometry/overlap-random", test_overlap_random);
 
   return g_test_run ();
 }

@@ -355,6 +355,35 @@ test_cancel (void)
   g_assert_cmpuint (changes, ==, 1);
 }
 
+static void
+test_snap (void)
+{
+  g_autoptr(LinliGridEdit) edit = linli_grid_edit_new ();
+  const LinliPoint corners[] = { pt (10, 0), pt (10, 10), pt (10.3, 10) };
+  double unit_m = 0.001 * 6371008.8 * G_PI / 180;
+  LinliPoint p;
+
+  /* Nothing to snap to: the point stays. */
+  p = linli_grid_edit_snap (edit, pt (9.9, 0.1), unit_m);
+  g_assert_cmpfloat (p.lon, ==, pt (9.9, 0.1).lon);
+
+  linli_grid_edit_set_snap_points (edit, corners, G_N_ELEMENTS (corners));
+  p = linli_grid_edit_snap (edit, pt (9.9, 0.1), 0.5 * unit_m);
+  g_assert_cmpfloat (p.lon, ==, corners[0].lon);
+  g_assert_cmpfloat (p.lat, ==, corners[0].lat);
+  /* The nearest of two. */
+  p = linli_grid_edit_snap (edit, pt (10.2, 10), 0.5 * unit_m);
+  g_assert_cmpfloat (p.lon, ==, corners[2].lon);
+  /* Too far. */
+  p = linli_grid_edit_snap (edit, pt (5, 5), 0.5 * unit_m);
+  g_assert_cmpfloat (p.lon, ==, pt (5, 5).lon);
+  g_assert_cmpfloat (p.lat, ==, pt (5, 5).lat);
+
+  linli_grid_edit_set_snap_points (edit, NULL, 0);
+  p = linli_grid_edit_snap (edit, pt (9.9, 0.1), unit_m);
+  g_assert_cmpfloat (p.lon, ==, pt (9.9, 0.1).lon);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/grid-edit/insert", test_insert);
   g_test_add_func ("/grid-edit/delete", test_delete);
   g_test_add_func ("/grid-edit/cancel", test_cancel);
+  g_test_add_func ("/grid-edit/snap", test_snap);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "linli-grid-edit-layer.h"
 #include "linli-grid-editor.h"
 #include "linli-grid-properties-dialog.h"
+#include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "test-util.h"
 #include "test-widget-util.h"
@@ -114,14 +115,27 @@ test_properties_new (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   test_wait_until_drawn (root);
 
-  /* An empty form shows no errors until saved. */
-  g_assert_false (row_shows_error (root, "Code"));
+  /* The next code of the kind chosen, until one is typed. */
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "DF-08");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "MQ-04");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 0);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "DF-08");
+
+  /* A code cleared is wrong at once; the name nobody typed in yet only
+   * once saving is tried. */
+  gtk_editable_set_text (entry_of (root, "Code"), "");
+  g_assert_true (row_shows_error (root, "Code"));
+  g_assert_false (row_shows_error (root, "Name"));
   g_assert_false (linli_grid_properties_dialog_save (dialog, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_true (row_shows_error (root, "Code"));
   g_assert_true (row_shows_error (root, "Name"));
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids);
+  /* A code typed stays when the kind changes. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 0);
 
   /* Another grid's code, in other letter case, is taken. */
   gtk_editable_set_text (entry_of (root, "Code"), lower);
@@ -202,6 +216,47 @@ test_properties_existing (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static LinliGridPropertiesDialog *
+find_properties_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (LINLI_IS_GRID_PROPERTIES_DIALOG (window))
+        return LINLI_GRID_PROPERTIES_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A double click or Enter on a row of the Grids page opens its properties. */
+static void
+test_grids_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  LinliGridsPage *page = g_object_new (LINLI_TYPE_GRIDS_PAGE, NULL);
+  g_autoptr(LinliRecord) grid = first_grid (fixture->store);
+  GtkColumnView *view;
+  LinliGridPropertiesDialog *dialog;
+
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  linli_grids_page_set_store (page, fixture->store);
+  gtk_window_present (window);
+  test_wait_until_drawn (GTK_WIDGET (page));
+
+  g_assert_null (find_properties_dialog ());
+  view = GTK_COLUMN_VIEW (test_find (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  g_signal_emit_by_name (view, "activate", 0);
+  dialog = find_properties_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (dialog), "Name")), ==,
+                   linli_record_get_text (grid, "name"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (window);
+}
+
 /* ------------------------------------------------------------------------ */
 /* On the map */
 
@@ -212,6 +267,7 @@ typedef struct
   LinliGridEditor *editor;
   LinliGridEdit   *edit;
   GtkWidget       *layer;
+  AdwToastOverlay *toasts;
 } Map;
 
 static void
@@ -221,7 +277,10 @@ map_open (Map        *map,
   map->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (map->window, 1000, 700);
   map->view = g_object_new (LINLI_TYPE_MAP_VIEW, NULL);
-  gtk_window_set_child (map->window, GTK_WIDGET (map->view));
+  /* As in the window: toasts go to the overlay around the map. */
+  map->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (map->toasts, GTK_WIDGET (map->view));
+  gtk_window_set_child (map->window, GTK_WIDGET (map->toasts));
   linli_map_view_set_store (map->view, store);
   map->editor = linli_grid_editor_new (map->view, store);
   map->edit = linli_grid_editor_get_edit (map->editor);
@@ -243,20 +302,6 @@ activate (Map        *map,
           GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (map->view), action, parameter));
-}
-
-static LinliGridPropertiesDialog *
-find_properties_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (LINLI_IS_GRID_PROPERTIES_DIALOG (window))
-        return LINLI_GRID_PROPERTIES_DIALOG (window);
-    }
-  return NULL;
 }
 
 static guint
@@ -312,9 +357,33 @@ test_draw_new (Fixture       *fixture,
   g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  /* Esc while drawing drops the outline. */
+  /* A click a few pixels from the corner of a grid puts the point on the
+   * corner itself. */
+  {
+    g_autoptr(LinliRecord) grid = first_grid (fixture->store);
+    g_autoptr(LinliGeometry) outline = linli_geometry_parse (linli_record_get_text (grid, "boundary"), NULL);
+    const LinliPoint *corner = linli_geometry_get_ring (outline, 0, NULL, NULL);
+    double x, y;
+
+    activate (&map, "grid-edit.new", NULL);
+    shumate_viewport_location_to_widget_coords (linli_map_view_get_viewport (map.view), map.layer,
+                                                corner->lat, corner->lon, &x, &y);
+    linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, x + 3, y - 2);
+    g_assert_cmpuint (n_points (&map), ==, 1);
+    g_assert_cmpfloat (linli_grid_edit_get_points (map.edit, NULL)[0].lon, ==, corner->lon);
+    g_assert_cmpfloat (linli_grid_edit_get_points (map.edit, NULL)[0].lat, ==, corner->lat);
+    activate (&map, "grid-edit.cancel", NULL);
+  }
+
+  /* Delete while drawing takes the last point back; Esc drops the
+   * outline. */
   activate (&map, "grid-edit.new", NULL);
+  activate (&map, "grid-edit.delete", NULL);
+  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_DRAWING);
   linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, 100, 100);
+  linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, 200, 100);
+  activate (&map, "grid-edit.delete", NULL);
+  g_assert_cmpuint (n_points (&map), ==, 1);
   activate (&map, "grid-edit.cancel", NULL);
   g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 1);
@@ -336,8 +405,7 @@ test_edit_existing (Fixture       *fixture,
   activate (&map, "grid-edit.edit", g_variant_new_int64 (linli_record_get_id (grid)));
   g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_EDITING);
   g_assert_cmpuint (n_points (&map), ==, n_ring - 1);
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (map.view), "grid-edit.undo", NULL) &&
-                  linli_grid_edit_can_undo (map.edit));
+  g_assert_false (linli_grid_edit_can_undo (map.edit));
 
   /* Delete without a selection does nothing; with one it removes it and
    * undo brings it back. */
@@ -347,8 +415,78 @@ test_edit_existing (Fixture       *fixture,
   activate (&map, "grid-edit.undo", NULL);
   g_assert_cmpuint (n_points (&map), ==, n_ring - 1);
 
+  /* A click on the middle of an edge adds a point there. */
+  {
+    guint n;
+    const LinliPoint *points = linli_grid_edit_get_points (map.edit, &n);
+    ShumateViewport *viewport = linli_map_view_get_viewport (map.view);
+    double x0, y0, x1, y1;
+
+    shumate_viewport_location_to_widget_coords (viewport, map.layer, points[0].lat, points[0].lon, &x0, &y0);
+    shumate_viewport_location_to_widget_coords (viewport, map.layer, points[1].lat, points[1].lon, &x1, &y1);
+    linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, (x0 + x1) / 2, (y0 + y1) / 2);
+    g_assert_cmpuint (n_points (&map), ==, n_ring);
+    g_assert_cmpint (linli_grid_edit_get_selected (map.edit), ==, 1);
+    /* A click on a point selects it. */
+    linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, x0, y0);
+    g_assert_cmpint (linli_grid_edit_get_selected (map.edit), ==, 0);
+    activate (&map, "grid-edit.undo", NULL);
+    g_assert_cmpuint (n_points (&map), ==, n_ring - 1);
+  }
+
   activate (&map, "grid-edit.cancel", NULL);
   g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
+  map_close (&map);
+}
+
+static void
+test_save_outline (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  Map map;
+  g_autoptr(LinliRecord) grid = first_grid (fixture->store);
+  g_autoptr(LinliRecord) saved = NULL;
+  g_autoptr(LinliGeometry) outline = NULL;
+  g_autofree char *expected = NULL;
+  LinliGridPropertiesDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo;
+  LinliPoint moved;
+
+  map_open (&map, fixture->store);
+  activate (&map, "grid-edit.edit", g_variant_new_int64 (linli_record_get_id (grid)));
+  moved = linli_grid_edit_get_points (map.edit, NULL)[0];
+  moved.lat += 0.0002;
+  g_assert_true (linli_grid_edit_begin_drag (map.edit, 0));
+  linli_grid_edit_drag_to (map.edit, moved);
+  linli_grid_edit_end_drag (map.edit);
+  outline = linli_grid_edit_to_geometry (map.edit);
+  expected = linli_geometry_to_geojson (outline);
+
+  activate (&map, "grid-edit.finish", NULL);
+  dialog = find_properties_dialog ();
+  g_assert_nonnull (dialog);
+  /* The dialog shows the grid as it is. */
+  g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (dialog), "Code")), ==,
+                   linli_record_get_text (grid, "code"));
+  g_assert_true (linli_grid_properties_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  saved = linli_store_get (fixture->store, LINLI_TYPE_GRID, linli_record_get_id (grid), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (linli_record_get_text (saved, "boundary"), ==, expected);
+  g_assert_cmpstr (linli_record_get_text (saved, "name"), ==, linli_record_get_text (grid, "name"));
+  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
+
+  /* The toast's Undo puts the old outline back. */
+  test_wait_until_drawn (GTK_WIDGET (map.toasts));
+  undo = test_find_button_labelled (GTK_WIDGET (map.toasts), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_clear_object (&saved);
+  saved = linli_store_get (fixture->store, LINLI_TYPE_GRID, linli_record_get_id (grid), &error);
+  g_assert_cmpstr (linli_record_get_text (saved, "boundary"), ==, linli_record_get_text (grid, "boundary"));
   map_close (&map);
 }
 
@@ -368,6 +506,21 @@ test_check (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
   g_assert_cmpuint (linli_coverage_panel_get_n_problems (panel), ==,
                     linli_coverage_get_n_overlaps (coverage) + linli_coverage_get_n_gaps (coverage));
+  /* A grid drawn over another is an overlap the check shows at once. */
+  {
+    g_autoptr(LinliRecord) grid = first_grid (fixture->store);
+    g_autoptr(LinliRecord) copy = linli_record_new (LINLI_TYPE_GRID);
+    g_autoptr(GError) error = NULL;
+    guint before = linli_coverage_panel_get_n_problems (panel);
+
+    linli_record_set_text (copy, "code", "COPY");
+    linli_record_set_text (copy, "name", "Copy");
+    linli_record_set_enum (copy, "kind", LINLI_GRID_KIND_MANAGEMENT);
+    linli_record_set_text (copy, "boundary", linli_record_get_text (grid, "boundary"));
+    g_assert_true (linli_store_insert (fixture->store, copy, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (linli_coverage_panel_get_n_problems (panel), ==, before + 1);
+  }
   activate (&map, "grid-edit.close-check", NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
   map_close (&map);
@@ -386,8 +539,10 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/grid-editor/properties/new", test_properties_new);
   ADD ("/grid-editor/properties/existing", test_properties_existing);
+  ADD ("/grid-editor/grids-page", test_grids_page);
   ADD ("/grid-editor/map/draw-new", test_draw_new);
   ADD ("/grid-editor/map/edit-existing", test_edit_existing);
+  ADD ("/grid-editor/map/save-outline", test_save_outline);
   ADD ("/grid-editor/map/check", test_check);
 #undef ADD
 

@@ -307,6 +307,29 @@ test_layer_tiles (MapFixture    *fixture,
                     (gtk_widget_get_width (GTK_WIDGET (grids)) / 256 + 3) +
                     (gtk_widget_get_height (GTK_WIDGET (grids)) / 256 + 3));
 
+  /* A zoom that keeps moving shows the last level scaled, drawing nothing
+   * new, until it stands still. */
+  shumate_viewport_set_zoom_level (fixture->viewport, 17.5);
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (grids)->snapshot (GTK_WIDGET (grids), snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  before = linli_grid_layer_get_n_tiles_drawn (grids);
+  g_assert_cmpuint (before, >, 0);
+  shumate_viewport_set_zoom_level (fixture->viewport, 17.7);
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (grids)->snapshot (GTK_WIDGET (grids), snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_cmpuint (linli_grid_layer_get_n_tiles_drawn (grids), ==, before);
+  g_usleep (400 * 1000);
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (grids)->snapshot (GTK_WIDGET (grids), snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_cmpuint (linli_grid_layer_get_n_tiles_drawn (grids), >, before);
+
   /* Hit-testing goes through the grid index. */
   g_assert_cmpint (linli_grid_layer_grid_at (grids, 35.415, 116.587), ==, linli_record_get_id (grid));
   g_assert_cmpint (linli_grid_layer_grid_at (grids, 35.417, 116.587), ==, 0);

@@ -179,6 +179,29 @@ test_select_grid (Fixture       *fixture,
   test_wait_until_drawn (panel);
   g_assert_true (gtk_widget_is_drawable (panel));
 
+  /* Clicked again, the public sentiment grid around the management grid. */
+  {
+    double x, y;
+    gint64 management, sentiment;
+    g_autoptr(LinliRecord) grid = NULL;
+
+    to_widget (fixture, grid_at.lat, grid_at.lon, &x, &y);
+    linli_grid_layer_locate (LINLI_GRID_LAYER (linli_map_view_get_grid_layer (fixture->map_view)),
+                             grid_at.lat, grid_at.lon, &management, &sentiment);
+    g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, management);
+    g_assert_cmpint (sentiment, !=, 0);
+    linli_map_view_click (fixture->map_view, x, y);
+    g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, sentiment);
+    grid = linli_store_get (fixture->db.store, LINLI_TYPE_GRID, sentiment, NULL);
+    g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "name"), ==,
+                     linli_record_get_text (grid, "name"));
+    g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "kind"), ==,
+                     linli_grid_kind_label (LINLI_GRID_KIND_SENTIMENT));
+    /* And again, the management grid. */
+    linli_map_view_click (fixture->map_view, x, y);
+    g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, management);
+  }
+
   /* Show Cases: the Cases page. */
   {
     GtkWidget *button = test_find_button (panel, "window.show-grid-cases");

@@ -153,6 +153,27 @@ test_raster (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Zoom levels the metadata gives are taken as they are: the tiles are not
+ * scanned for them. */
+static void
+test_metadata_zoom (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LinliMbtiles) tiles = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  write_mbtiles (fixture->path, "png", red_png, sizeof red_png - 1, blue_png, sizeof blue_png - 1);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  exec (db, "INSERT INTO metadata VALUES ('minzoom', '0'), ('maxzoom', '14')");
+  sqlite3_close (db);
+
+  tiles = linli_mbtiles_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_mbtiles_get_min_zoom (tiles), ==, 0);
+  g_assert_cmpuint (linli_mbtiles_get_max_zoom (tiles), ==, 14);
+}
+
 /* Without metadata, the format is the tiles' own. */
 static void
 test_format_from_tiles (Fixture       *fixture,
@@ -310,6 +331,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/mbtiles/raster", test_raster);
+  ADD ("/mbtiles/metadata-zoom", test_metadata_zoom);
   ADD ("/mbtiles/format-from-tiles", test_format_from_tiles);
   ADD ("/mbtiles/vector", test_vector);
   ADD ("/mbtiles/vector-from-tiles", test_vector_from_tiles);

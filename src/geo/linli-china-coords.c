@@ -170,3 +170,32 @@ linli_china_coords_convert (LinliPoint       p,
       return p;
     }
 }
+
+/**
+ * linli_china_coords_convert_geometry:
+ *
+ * Returns: (transfer full): a copy of @geometry with every vertex
+ *   converted from @from to @to
+ */
+LinliGeometry *
+linli_china_coords_convert_geometry (const LinliGeometry *geometry,
+                                     LinliCoordSystem     from,
+                                     LinliCoordSystem     to)
+{
+  LinliGeometry *converted = linli_geometry_new ();
+
+  g_return_val_if_fail (geometry != NULL, converted);
+
+  for (guint r = 0; r < linli_geometry_get_n_rings (geometry); r++)
+    {
+      guint n;
+      gboolean is_hole;
+      const LinliPoint *ring = linli_geometry_get_ring (geometry, r, &n, &is_hole);
+      g_autofree LinliPoint *points = g_new (LinliPoint, MAX (n, 1));
+
+      for (guint i = 0; i < n; i++)
+        points[i] = linli_china_coords_convert (ring[i], from, to);
+      linli_geometry_add_ring (converted, is_hole, points, n);
+    }
+  return converted;
+}

@@ -31,4 +31,9 @@ LinliPoint linli_china_coords_convert        (LinliPoint       p,
                                               LinliCoordSystem from,
                                               LinliCoordSystem to);
 
+/* Every vertex of @geometry converted. */
+LinliGeometry *linli_china_coords_convert_geometry (const LinliGeometry *geometry,
+                                                   LinliCoordSystem     from,
+                                                   LinliCoordSystem     to);
+
 G_END_DECLS

@@ -652,6 +652,8 @@ typedef struct
   guint  owner;           /* 0: the first geometry, 1: the second */
 } Edge;
 
+/* The edges that cross the band from @y_lo to @y_hi: no other edge crosses
+ * a scan line there. */
 static void
 collect_edges (const LinliGeometry *geometry,
                guint                owner,
@@ -659,6 +661,8 @@ collect_edges (const LinliGeometry *geometry,
                double               lat0,
                double               kx,
                double               ky,
+               double               y_lo,
+               double               y_hi,
                GArray              *edges)
 {
   for (guint r = 0; r < geometry->rings->len; r++)
@@ -687,7 +691,8 @@ collect_edges (const LinliGeometry *geometry,
           e.x1 = (b->lon - lon0) * kx;
           e.y1 = (b->lat - lat0) * ky;
           e.owner = owner;
-          g_array_append_val (edges, e);
+          if (e.y1 > y_lo && e.y0 < y_hi)
+            g_array_append_val (edges, e);
         }
     }
 }
@@ -700,21 +705,30 @@ compare_double (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+static int
+compare_edge_y0 (gconstpointer a,
+                 gconstpointer b)
+{
+  const Edge *e = a, *f = b;
+  return (e->y0 > f->y0) - (e->y0 < f->y0);
+}
+
 /* The crossings of one geometry's edges with the line at @y, sorted: each
- * pair of them bounds a stretch inside (even-odd). */
+ * pair of them bounds a stretch inside (even-odd). @active holds the edges
+ * that span @y. */
 static void
-crossings_at (GArray *edges,
-              guint   owner,
-              double  y,
-              GArray *xs)
+crossings_at (GPtrArray *active,
+              guint      owner,
+              double     y,
+              GArray    *xs)
 {
   g_array_set_size (xs, 0);
-  for (guint i = 0; i < edges->len; i++)
+  for (guint i = 0; i < active->len; i++)
     {
-      const Edge *e = &g_array_index (edges, Edge, i);
+      const Edge *e = g_ptr_array_index (active, i);
       double x;
 
-      if (e->owner != owner || y < e->y0 || y >= e->y1)
+      if (e->owner != owner)
         continue;
       x = e->x0 + (e->x1 - e->x0) * (y - e->y0) / (e->y1 - e->y0);
       g_array_append_val (xs, x);
@@ -745,6 +759,8 @@ linli_geometry_overlap_area_m2 (const LinliGeometry *a,
   g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) xa = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) xb = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) active = g_ptr_array_new ();
+  guint next = 0;
 
   if (inside)
     inside->lon = inside->lat = NAN;
@@ -764,8 +780,10 @@ linli_geometry_overlap_area_m2 (const LinliGeometry *a,
   y_lo = (MAX (ba.min_lat, bb.min_lat) - lat0) * ky;
   y_hi = (MIN (ba.max_lat, bb.max_lat) - lat0) * ky;
 
-  collect_edges (a, 0, lon0, lat0, kx, ky, edges);
-  collect_edges (b, 1, lon0, lat0, kx, ky, edges);
+  collect_edges (a, 0, lon0, lat0, kx, ky, y_lo, y_hi, edges);
+  collect_edges (b, 1, lon0, lat0, kx, ky, y_lo, y_hi, edges);
+  /* Lowest first: an edge meets only those that start below its top. */
+  g_array_sort (edges, compare_edge_y0);
 
   g_array_append_val (ys, y_lo);
   g_array_append_val (ys, y_hi);
@@ -777,13 +795,12 @@ linli_geometry_overlap_area_m2 (const LinliGeometry *a,
         g_array_append_val (ys, e->y0);
       if (e->y1 > y_lo && e->y1 < y_hi)
         g_array_append_val (ys, e->y1);
-      for (guint j = i + 1; j < edges->len; j++)
+      for (guint j = i + 1; j < edges->len && g_array_index (edges, Edge, j).y0 < e->y1; j++)
         {
           const Edge *f = &g_array_index (edges, Edge, j);
           double dx1, dy1, dx2, dy2, den, t, u, y;
 
-          if (f->y0 >= e->y1 || e->y0 >= f->y1 ||
-              MAX (e->x0, e->x1) < MIN (f->x0, f->x1) || MAX (f->x0, f->x1) < MIN (e->x0, e->x1))
+          if (MAX (e->x0, e->x1) < MIN (f->x0, f->x1) || MAX (f->x0, f->x1) < MIN (e->x0, e->x1))
             continue;
           dx1 = e->x1 - e->x0;
           dy1 = e->y1 - e->y0;
@@ -809,10 +826,20 @@ linli_geometry_overlap_area_m2 (const LinliGeometry *a,
       double ym = (y0 + y1) / 2, h = y1 - y0;
       guint i = 0, j = 0;
 
+      guint kept = 0;
+
       if (!(h > 0))
         continue;
-      crossings_at (edges, 0, ym, xa);
-      crossings_at (edges, 1, ym, xb);
+      /* The edges that span this slab: those that started below it and
+       * have not ended. */
+      while (next < edges->len && g_array_index (edges, Edge, next).y0 <= ym)
+        g_ptr_array_add (active, &g_array_index (edges, Edge, next++));
+      for (guint n = 0; n < active->len; n++)
+        if (((const Edge *) g_ptr_array_index (active, n))->y1 > ym)
+          active->pdata[kept++] = active->pdata[n];
+      g_ptr_array_set_size (active, kept);
+      crossings_at (active, 0, ym, xa);
+      crossings_at (active, 1, ym, xb);
       /* Walk the two lists of stretches together. */
       while (i + 1 < xa->len && j + 1 < xb->len)
         {

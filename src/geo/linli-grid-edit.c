@@ -29,6 +29,7 @@ struct _LinliGridEdit
   int                 dragged;   /* -1: no drag */
   LinliPoint          drag_from;
   GPtrArray          *steps;     /* Step, the last one undone first */
+  GArray             *snap;      /* LinliPoint: corners of the other grids */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridEdit, linli_grid_edit, G_TYPE_OBJECT)
@@ -85,6 +86,7 @@ linli_grid_edit_finalize (GObject *object)
 
   g_array_unref (self->points);
   g_ptr_array_unref (self->steps);
+  g_array_unref (self->snap);
 
   G_OBJECT_CLASS (linli_grid_edit_parent_class)->finalize (object);
 }
@@ -111,6 +113,7 @@ linli_grid_edit_init (LinliGridEdit *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (LinliPoint));
   self->steps = g_ptr_array_new_with_free_func (step_free);
+  self->snap = g_array_new (FALSE, FALSE, sizeof (LinliPoint));
   self->selected = -1;
   self->dragged = -1;
 }
@@ -578,6 +581,55 @@ linli_grid_edit_undo (LinliGridEdit *self)
   g_free (step);
   changed (self);
   return TRUE;
+}
+
+/**
+ * linli_grid_edit_set_snap_points:
+ * @points: the corners of the neighbouring grids
+ *
+ * Points a new point or a dragged one snaps to, so that neighbouring
+ * grids share their corners exactly, with no gap and no overlap.
+ */
+void
+linli_grid_edit_set_snap_points (LinliGridEdit    *self,
+                                 const LinliPoint *points,
+                                 guint             n_points)
+{
+  g_return_if_fail (LINLI_IS_GRID_EDIT (self));
+  g_return_if_fail (points != NULL || n_points == 0);
+
+  g_array_set_size (self->snap, 0);
+  g_array_append_vals (self->snap, points, n_points);
+}
+
+/**
+ * linli_grid_edit_snap:
+ *
+ * Returns: the snap point nearest to @at within @tolerance_m, or @at
+ */
+LinliPoint
+linli_grid_edit_snap (LinliGridEdit *self,
+                      LinliPoint     at,
+                      double         tolerance_m)
+{
+  double best = tolerance_m * tolerance_m;
+  LinliPoint snapped = at;
+
+  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), at);
+
+  for (guint i = 0; i < self->snap->len; i++)
+    {
+      LinliPoint p = g_array_index (self->snap, LinliPoint, i);
+      double x, y;
+
+      to_metres (at, p, &x, &y);
+      if (x * x + y * y <= best)
+        {
+          best = x * x + y * y;
+          snapped = p;
+        }
+    }
+  return snapped;
 }
 
 /**

@@ -76,6 +76,13 @@ gboolean           linli_grid_edit_delete_selected (LinliGridEdit     *self,
                                                   GError             **error);
 gboolean           linli_grid_edit_undo          (LinliGridEdit       *self);
 
+void               linli_grid_edit_set_snap_points (LinliGridEdit     *self,
+                                                  const LinliPoint    *points,
+                                                  guint                n_points);
+LinliPoint         linli_grid_edit_snap          (LinliGridEdit       *self,
+                                                  LinliPoint           at,
+                                                  double               tolerance_m);
+
 gboolean           linli_grid_edit_validate      (LinliGridEdit       *self,
                                                   guint               *edge_a,
                                                   guint               *edge_b,

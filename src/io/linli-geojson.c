@@ -542,26 +542,6 @@ linli_geojson_file_guess_code_key (LinliGeojsonFile *self)
   return guess_key (self, exact, parts);
 }
 
-static LinliGeometry *
-convert_geometry (const LinliGeometry *geometry,
-                  LinliCoordSystem     coords)
-{
-  LinliGeometry *converted = linli_geometry_new ();
-
-  for (guint r = 0; r < linli_geometry_get_n_rings (geometry); r++)
-    {
-      guint n;
-      gboolean is_hole;
-      const LinliPoint *ring = linli_geometry_get_ring (geometry, r, &n, &is_hole);
-      g_autofree LinliPoint *points = g_new (LinliPoint, n);
-
-      for (guint i = 0; i < n; i++)
-        points[i] = linli_china_coords_convert (ring[i], coords, LINLI_COORDS_WGS84);
-      linli_geometry_add_ring (converted, is_hole, points, n);
-    }
-  return converted;
-}
-
 /* The names and codes the import would write, checked. */
 static gboolean
 check_mapping (LinliGeojsonFile         *self,
@@ -718,7 +698,8 @@ import_feature (LinliGeojsonFile         *self,
 
   if (feature->kind == LINLI_GEOJSON_FEATURE_AREA)
     {
-      g_autoptr(LinliGeometry) geometry = convert_geometry (feature->geometry, options->coords);
+      g_autoptr(LinliGeometry) geometry =
+        linli_china_coords_convert_geometry (feature->geometry, options->coords, LINLI_COORDS_WGS84);
       g_autofree char *boundary = linli_geometry_to_geojson (geometry);
 
       record = linli_record_new (LINLI_TYPE_GRID);

@@ -105,7 +105,22 @@ load_metadata (LinliMbtiles  *self,
 }
 
 /* The zoom levels and, when the metadata does not say, the format, from
- * the tiles themselves. */
+ * the tiles themselves. Tiles is often a view over deduplicated images, so
+ * only the first row and the zoom levels the metadata lacks are read. */
+static gboolean
+metadata_zoom (LinliMbtiles *self,
+               const char   *key,
+               guint        *zoom)
+{
+  const char *value = g_hash_table_lookup (self->metadata, key);
+  guint64 number;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, 30, &number, NULL))
+    return FALSE;
+  *zoom = (guint) number;
+  return TRUE;
+}
+
 static gboolean
 probe_tiles (LinliMbtiles  *self,
              GError       **error)
@@ -114,7 +129,11 @@ probe_tiles (LinliMbtiles  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT min(zoom_level), max(zoom_level) FROM tiles", -1, &stmt, NULL);
+  if (metadata_zoom (self, "minzoom", &self->min_zoom) && metadata_zoom (self, "maxzoom", &self->max_zoom) &&
+      self->min_zoom <= self->max_zoom)
+    rc = sqlite3_prepare_v2 (self->db, "SELECT ?1, ?2 FROM tiles LIMIT 1", -1, &stmt, NULL);
+  else
+    rc = sqlite3_prepare_v2 (self->db, "SELECT min(zoom_level), max(zoom_level) FROM tiles", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       if (sqlite3_errcode (self->db) == SQLITE_ERROR)
@@ -123,6 +142,11 @@ probe_tiles (LinliMbtiles  *self,
       else
         set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
+    }
+  if (sqlite3_bind_parameter_count (stmt) == 2)
+    {
+      sqlite3_bind_int (stmt, 1, (int) self->min_zoom);
+      sqlite3_bind_int (stmt, 2, (int) self->max_zoom);
     }
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)

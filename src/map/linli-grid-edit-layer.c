@@ -22,9 +22,14 @@ struct _LinliGridEditLayer
   LinliGridEdit   *edit;
   LinliCoverage   *coverage;
   int              highlight;     /* a problem, or -1 */
+  guint            crossing_a;    /* two edges of the outline that cross, */
+  guint            crossing_b;    /* or G_MAXUINT */
   gboolean         has_pointer;
   double           pointer_x, pointer_y;
+  GtkGesture      *click;
   GtkGesture      *drag;
+  GtkEventController *motion;
+  GtkWidget       *events;       /* the widget the gestures listen on */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridEditLayer, linli_grid_edit_layer, SHUMATE_TYPE_LAYER)
@@ -75,6 +80,28 @@ linli_grid_edit_layer_tolerance_m (LinliGridEditLayer *self,
   return fabs (b.lon - a.lon) * EARTH_RADIUS_M * cos (a.lat * G_PI / 180) * G_PI / 180;
 }
 
+/* The gestures listen on the map, before its layers and its own gestures:
+ * turns a position there into one on this layer. Returns FALSE for a
+ * position on a child of the layer, such as a button of the hint bar. */
+static gboolean
+from_events (LinliGridEditLayer *self,
+             double             *x,
+             double             *y)
+{
+  GtkWidget *picked;
+
+  if (self->events != NULL && self->events != GTK_WIDGET (self))
+    {
+      double lx, ly;
+      if (!gtk_widget_translate_coordinates (self->events, GTK_WIDGET (self), *x, *y, &lx, &ly))
+        return FALSE;
+      *x = lx;
+      *y = ly;
+    }
+  picked = gtk_widget_pick (GTK_WIDGET (self), *x, *y, GTK_PICK_DEFAULT);
+  return picked == NULL || picked == GTK_WIDGET (self);
+}
+
 /**
  * linli_grid_edit_layer_click:
  * @n_press: 1 for a click, 2 for the second click of a double click
@@ -104,7 +131,7 @@ linli_grid_edit_layer_click (LinliGridEditLayer *self,
           (n_points >= 3 && linli_grid_edit_find_point (self->edit, at, tolerance) == 0))
         g_signal_emit (self, signals[FINISH], 0);
       else
-        linli_grid_edit_add_point (self->edit, at);
+        linli_grid_edit_add_point (self->edit, linli_grid_edit_snap (self->edit, at, tolerance));
       break;
 
     case LINLI_GRID_EDIT_EDITING:
@@ -114,7 +141,7 @@ linli_grid_edit_layer_click (LinliGridEditLayer *self,
       if (point >= 0)
         linli_grid_edit_select (self->edit, point);
       else if ((edge = linli_grid_edit_find_edge (self->edit, at, tolerance, &foot)) >= 0)
-        linli_grid_edit_insert_point (self->edit, edge, foot);
+        linli_grid_edit_insert_point (self->edit, edge, linli_grid_edit_snap (self->edit, foot, tolerance));
       else
         linli_grid_edit_select (self->edit, -1);
       break;
@@ -134,7 +161,7 @@ click_pressed_cb (LinliGridEditLayer *self,
                   double              y,
                   GtkGestureClick    *gesture)
 {
-  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE)
+  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE || !from_events (self, &x, &y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -156,7 +183,8 @@ click_released_cb (LinliGridEditLayer *self,
                    double              y,
                    GtkGestureClick    *gesture)
 {
-  if (n_press != 1 || linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE)
+  if (n_press != 1 || linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE ||
+      !from_events (self, &x, &y))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   linli_grid_edit_layer_click (self, n_press, x, y);
@@ -172,7 +200,7 @@ drag_begin_cb (LinliGridEditLayer *self,
 {
   int point = -1;
 
-  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_EDITING)
+  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_EDITING && from_events (self, &x, &y))
     point = linli_grid_edit_find_point (self->edit, to_location (self, x, y),
                                         linli_grid_edit_layer_tolerance_m (self, x, y));
   if (point < 0 || !linli_grid_edit_begin_drag (self->edit, point))
@@ -194,7 +222,11 @@ drag_update_cb (LinliGridEditLayer *self,
   if (linli_grid_edit_get_dragged (self->edit) < 0)
     return;
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
-  linli_grid_edit_drag_to (self->edit, to_location (self, x + dx, y + dy));
+  from_events (self, &x, &y);
+  /* A corner of a neighbouring grid close by takes the point. */
+  linli_grid_edit_drag_to (self->edit,
+                           linli_grid_edit_snap (self->edit, to_location (self, x + dx, y + dy),
+                                                 linli_grid_edit_layer_tolerance_m (self, x + dx, y + dy)));
 }
 
 static void
@@ -220,6 +252,8 @@ motion_cb (LinliGridEditLayer       *self,
            double                    y,
            GtkEventControllerMotion *motion)
 {
+  if (!from_events (self, &x, &y))
+    return;
   self->has_pointer = TRUE;
   self->pointer_x = x;
   self->pointer_y = y;
@@ -293,6 +327,27 @@ draw_coverage (LinliGridEditLayer *self,
   guint n_overlaps = linli_coverage_get_n_overlaps (self->coverage);
   const double dashes[] = { 6, 4 };
 
+  /* The area two grids both cover, filled: one outline clipped by the
+   * other. */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < n_overlaps; i++)
+    {
+      const LinliCoverageOverlap *overlap = linli_coverage_get_overlap (self->coverage, i);
+      const LinliGeometry *a = linli_coverage_get_outline (self->coverage, overlap->grid_a);
+      const LinliGeometry *b = linli_coverage_get_outline (self->coverage, overlap->grid_b);
+
+      if (a == NULL || b == NULL)
+        continue;
+      cairo_save (cr);
+      cairo_new_path (cr);
+      trace_outline (self, cr, b);
+      cairo_clip (cr);
+      trace_outline (self, cr, a);
+      cairo_set_source_rgba (cr, red.red, red.green, red.blue, (int) i == self->highlight ? 0.35 : 0.22);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
+
   /* Both outlines of every overlapping pair, dashed in red. */
   cairo_set_line_width (cr, 2.5);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
@@ -337,7 +392,7 @@ draw_edit (LinliGridEditLayer *self,
   GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };   /* @accent_bg_color */
   const GdkRGBA red = { 0.88, 0.11, 0.14, 1 };
   LinliGridEditState state = linli_grid_edit_get_state (self->edit);
-  guint n, crossing_a = G_MAXUINT, crossing_b = G_MAXUINT;
+  guint n, crossing_a = self->crossing_a, crossing_b = self->crossing_b;
   const LinliPoint *points = linli_grid_edit_get_points (self->edit, &n);
   int selected = linli_grid_edit_get_selected (self->edit);
   g_autofree double *xs = g_new (double, n + 1);
@@ -348,9 +403,6 @@ draw_edit (LinliGridEditLayer *self,
     return;
   for (guint i = 0; i < n; i++)
     to_widget (self, points[i], &xs[i], &ys[i]);
-  /* The edges that cross are drawn in red. */
-  if (n >= 3)
-    linli_grid_edit_validate (self->edit, &crossing_a, &crossing_b, NULL);
 
   /* The area, once it is closed. */
   if (state == LINLI_GRID_EDIT_EDITING)
@@ -449,6 +501,10 @@ viewport_changed_cb (LinliGridEditLayer *self)
 static void
 edit_changed_cb (LinliGridEditLayer *self)
 {
+  /* Checked once per change, not per frame: an imported outline can have
+   * thousands of points. The edges that cross are drawn in red. */
+  self->crossing_a = self->crossing_b = G_MAXUINT;
+  linli_grid_edit_validate (self->edit, &self->crossing_a, &self->crossing_b, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -475,6 +531,10 @@ linli_grid_edit_layer_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  linli_grid_edit_layer_unlisten (self);
+  g_clear_object (&self->click);
+  g_clear_object (&self->drag);
+  g_clear_object (&self->motion);
   if (self->edit != NULL)
     g_signal_handlers_disconnect_by_data (self->edit, self);
   g_clear_object (&self->edit);
@@ -508,16 +568,14 @@ linli_grid_edit_layer_class_init (LinliGridEditLayerClass *klass)
 static void
 linli_grid_edit_layer_init (LinliGridEditLayer *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-
   self->highlight = -1;
+  self->crossing_a = self->crossing_b = G_MAXUINT;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  self->click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (self->click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
 
   self->drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag), GDK_BUTTON_PRIMARY);
@@ -525,11 +583,50 @@ linli_grid_edit_layer_init (LinliGridEditLayer *self)
   g_signal_connect_object (self->drag, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->drag, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->drag, "cancel", G_CALLBACK (drag_cancel_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag));
 
-  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  self->motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (self->motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * linli_grid_edit_layer_listen:
+ * @widget: the map the layer is on
+ *
+ * Takes clicks, drags and the pointer on @widget before its own gestures
+ * and the other layers do: the map does not pass input to the layers.
+ */
+void
+linli_grid_edit_layer_listen (LinliGridEditLayer *self,
+                              GtkWidget          *widget)
+{
+  g_return_if_fail (LINLI_IS_GRID_EDIT_LAYER (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (self->events == NULL);
+
+  self->events = widget;
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->events);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->click), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drag), GTK_PHASE_CAPTURE);
+  /* The layer keeps its own reference to each. */
+  gtk_widget_add_controller (widget, g_object_ref (GTK_EVENT_CONTROLLER (self->click)));
+  gtk_widget_add_controller (widget, g_object_ref (GTK_EVENT_CONTROLLER (self->drag)));
+  gtk_widget_add_controller (widget, g_object_ref (self->motion));
+}
+
+/* Stops listening on the map. */
+void
+linli_grid_edit_layer_unlisten (LinliGridEditLayer *self)
+{
+  g_return_if_fail (LINLI_IS_GRID_EDIT_LAYER (self));
+
+  if (self->events == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->events), (gpointer *) &self->events);
+  gtk_widget_remove_controller (self->events, GTK_EVENT_CONTROLLER (self->click));
+  gtk_widget_remove_controller (self->events, GTK_EVENT_CONTROLLER (self->drag));
+  gtk_widget_remove_controller (self->events, self->motion);
+  self->events = NULL;
 }
 
 LinliGridEditLayer *

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (LinliGridEditLayer, linli_grid_edit_layer, LINLI, GRID_EDI
 
 LinliGridEditLayer *linli_grid_edit_layer_new          (ShumateViewport    *viewport,
                                                         LinliGridEdit      *edit);
+void                linli_grid_edit_layer_listen       (LinliGridEditLayer *self,
+                                                        GtkWidget          *widget);
+void                linli_grid_edit_layer_unlisten     (LinliGridEditLayer *self);
 void                linli_grid_edit_layer_add_child    (LinliGridEditLayer *self,
                                                         GtkWidget          *child);
 void                linli_grid_edit_layer_set_coverage (LinliGridEditLayer *self,

@@ -20,6 +20,11 @@ guint           linli_grid_layer_get_n_drawn   (LinliGridLayer   *self);
 gint64          linli_grid_layer_grid_at       (LinliGridLayer   *self,
                                                 double            latitude,
                                                 double            longitude);
+void            linli_grid_layer_locate        (LinliGridLayer   *self,
+                                                double            latitude,
+                                                double            longitude,
+                                                gint64           *management,
+                                                gint64           *sentiment);
 void            linli_grid_layer_set_selected  (LinliGridLayer   *self,
                                                 gint64            grid_id);
 gint64          linli_grid_layer_get_selected  (LinliGridLayer   *self);

@@ -279,7 +279,8 @@ point_at (LinliMapView *self,
  * @y: widget y of the map
  *
  * Does what a click there does: shows the point there, zooms in on a disc
- * of cases, or selects the grid there (none outside every grid).
+ * of cases, or selects the grid there (none outside every grid): the
+ * management grid, or if it is selected already the public sentiment grid.
  */
 void
 linli_map_view_click (LinliMapView *self,
@@ -309,7 +310,17 @@ linli_map_view_click (LinliMapView *self,
   else if (point != NULL)
     show_point (self, point, x, y);
   else if (self->show[LAYER_GRIDS])
-    select_grid (self, linli_grid_layer_grid_at (self->grid_layer, lat, lon));
+    {
+      gint64 management, sentiment;
+
+      /* The management grid there; clicked again, the public sentiment
+       * grid it lies in, which spans several and is mostly covered. */
+      linli_grid_layer_locate (self->grid_layer, lat, lon, &management, &sentiment);
+      if (management != 0 && (management != linli_map_view_get_selected_grid (self) || sentiment == 0))
+        select_grid (self, management);
+      else
+        select_grid (self, sentiment);
+    }
 }
 
 /* A click that did not move the map. */
@@ -604,7 +615,7 @@ add_legend_row (LinliMapView       *self,
   GtkWidget *area = gtk_drawing_area_new ();
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 32);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 24);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 30);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_legend_symbol,
                                   g_memdup2 (symbol, sizeof *symbol), g_free);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
@@ -636,7 +647,7 @@ fill_legend (LinliMapView *self)
     }
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, LINLI_CASE_STATUS_IN_PROGRESS, 1, TRUE },
                   gtk_label_new (_("Overdue case")));
-  add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, 0, 12, FALSE },
+  add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, 0, 3, FALSE },
                   gtk_label_new (_("Cases close together, with their number")));
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_BUILDING, 0, 1, FALSE },
                   gtk_label_new (_("Building")));

@@ -19,6 +19,15 @@ cell_key (double x,
   return (cx << 32) ^ (cy & 0xffffffff);
 }
 
+/* g_int64_hash() is x ^ y for these keys, the same all along a diagonal:
+ * Fibonacci hashing spreads the cells. */
+static guint
+cell_hash (gconstpointer key)
+{
+  guint64 v = (guint64) *(const gint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (guint) (v >> 32);
+}
+
 /**
  * linli_point_cluster:
  * @xy: (array): x and y of each point, in pixels
@@ -56,12 +65,12 @@ linli_point_cluster (const double *xy,
     }
 
   /* Each cell holds a chain of its points, lowest index first. */
-  cells = g_hash_table_new (g_int64_hash, g_int64_equal);
+  cells = g_hash_table_new (cell_hash, g_int64_equal);
   next = g_new (guint, n_points);
   taken = g_new0 (gboolean, n_points);
   {
     g_autofree gint64 *keys = g_new (gint64, n_points);
-    g_autoptr(GHashTable) last = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autoptr(GHashTable) last = g_hash_table_new (cell_hash, g_int64_equal);
 
     for (guint i = 0; i < n_points; i++)
       {

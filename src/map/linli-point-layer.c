@@ -33,6 +33,7 @@ struct _LinliPointLayer
   GArray            *points;      /* LinliMapPoint, every kind: shared */
   GArray            *mine;        /* guint: indices into points of this kind */
   GPtrArray         *labels;      /* PangoLayout or NULL, per entry of mine */
+  GArray            *crowded;     /* gboolean per entry of mine: cases drawn on it */
 
   double             world_zoom;
   double            *xy;          /* world pixels of mine at world_zoom */
@@ -209,6 +210,16 @@ linli_point_symbol_draw (cairo_t           *cr,
     }
 }
 
+/* Half the side of a symbol's sprite: whole pixels, so that the sprite is
+ * copied, never resampled. */
+static double
+sprite_half (LinliPointLayer *self,
+             guint            count,
+             gboolean         overdue)
+{
+  return ceil (symbol_radius (self, count, overdue) + 2);
+}
+
 /* The sprite of a style, drawn on first use at the widget's scale. */
 static cairo_surface_t *
 get_sprite (LinliPointLayer *self,
@@ -221,8 +232,8 @@ get_sprite (LinliPointLayer *self,
 
   if (sprite == NULL)
     {
-      double r = symbol_radius (self, count, overdue) + 2;
-      int size = (int) ceil (2 * r * self->sprite_scale);
+      double r = sprite_half (self, count, overdue);
+      int size = (int) (2 * r * self->sprite_scale);
       cairo_t *cr;
 
       sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
@@ -257,6 +268,27 @@ project (LinliPointLayer *self,
       linli_world_from_location (viewport, zoom, point->lat, point->lon, &self->xy[2 * i], &self->xy[2 * i + 1]);
       flags[i] = point->overdue ? FLAG_OVERDUE : 0;
     }
+
+  /* Which buildings have a case drawn on or beside them, for their labels
+   * to start past it. Buildings are few; a look at every case will do. */
+  if (self->kind == LINLI_MAP_POINT_BUILDING && zoom >= BUILDING_LABEL_ZOOM)
+    for (guint i = 0; i < n; i++)
+      {
+        gboolean crowded = FALSE;
+
+        for (guint j = 0; j < self->points->len && !crowded; j++)
+          {
+            const LinliMapPoint *p = &g_array_index (self->points, LinliMapPoint, j);
+            double x, y;
+
+            if (p->kind != LINLI_MAP_POINT_CASE ||
+                fabs (p->lat - point_of (self, i)->lat) > 0.001 || fabs (p->lon - point_of (self, i)->lon) > 0.001)
+              continue;
+            linli_world_from_location (viewport, zoom, p->lat, p->lon, &x, &y);
+            crowded = fabs (x - self->xy[2 * i]) < 2 * POINT_RADIUS && fabs (y - self->xy[2 * i + 1]) < 2 * POINT_RADIUS;
+          }
+        g_array_index (self->crowded, gboolean, i) = crowded;
+      }
 
   g_clear_pointer (&self->clusters, g_array_unref);
   /* Cases whose dots would touch merge; the other kinds are few. */
@@ -297,22 +329,25 @@ draw_tile_cb (cairo_t  *cr,
       const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
       const LinliMapPoint *point = point_of (self, cluster->first);
       gboolean overdue = (cluster->flags & FLAG_OVERDUE) != 0;
-      double r = symbol_radius (self, cluster->count, overdue) + 2;
+      double r = sprite_half (self, cluster->count, overdue);
+      double x = round (cluster->x) - r, y = round (cluster->y) - r;
       cairo_surface_t *sprite;
 
-      if (cluster->x + r < tx || cluster->x - r > tx + LINLI_TILE_SIZE ||
-          cluster->y + r < ty || cluster->y - r > ty + LINLI_TILE_SIZE)
+      if (x + 2 * r < tx || x > tx + LINLI_TILE_SIZE || y + 2 * r < ty || y > ty + LINLI_TILE_SIZE)
         continue;
       sprite = get_sprite (self, cluster->count > 1 ? 0 : point->status, cluster->count, overdue);
-      cairo_set_source_surface (cr, sprite, cluster->x - r, cluster->y - r);
-      cairo_paint (cr);
+      cairo_set_source_surface (cr, sprite, x, y);
+      cairo_rectangle (cr, x, y, 2 * r, 2 * r);
+      cairo_fill (cr);
       drawn = TRUE;
     }
 
   /* Building names beside their squares, with a halo to read over grids. */
   for (guint i = 0; labels && i < self->mine->len; i++)
     {
-      double x = self->xy[2 * i] + 7, y = self->xy[2 * i + 1];
+      /* Past the disc of the cases on a building, so that it covers none. */
+      double x = self->xy[2 * i] + (g_array_index (self->crowded, gboolean, i) ? 22 : 7);
+      double y = self->xy[2 * i + 1];
       PangoLayout *layout;
       int w, h;
 
@@ -386,6 +421,7 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->mine, g_array_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->crowded, g_array_unref);
   g_clear_pointer (&self->xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
@@ -410,6 +446,7 @@ linli_point_layer_init (LinliPointLayer *self)
 {
   self->mine = g_array_new (FALSE, FALSE, sizeof (guint));
   self->labels = g_ptr_array_new_with_free_func (unref_label);
+  self->crowded = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
   self->sprite_scale = 1;
@@ -457,6 +494,8 @@ linli_point_layer_set_points (LinliPointLayer *self,
   /* Labels are made when first drawn. */
   for (guint i = 0; i < self->mine->len; i++)
     g_ptr_array_add (self->labels, NULL);
+
+  g_array_set_size (self->crowded, self->mine->len);
 
   self->world_zoom = NAN;
   linli_tile_cache_invalidate (self->tiles);

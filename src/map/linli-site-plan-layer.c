@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "linli-site-plan-layer.h"
 
 /* The office's site plan (小区平面图) drawn on the map: the picture,
@@ -35,6 +37,36 @@ to_widget (LinliSitePlanLayer *self,
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), p.lat, p.lon, x, y);
 }
 
+/* The affine map p ↦ (a c; b d)·p + (x0, y0) as translate · rotate · skew ·
+ * scale: a general matrix would be a 3D transform, which the cairo
+ * renderer cannot draw. */
+static GskTransform *
+plane_transform (double x0,
+                 double y0,
+                 double a,
+                 double b,
+                 double c,
+                 double d)
+{
+  double sx = hypot (a, b);
+  double det = a * d - b * c;
+  double sy, shear;
+  GskTransform *t = NULL;
+
+  if (sx < 1e-12 || fabs (det) < 1e-12)
+    return NULL;
+  /* Turned back by the angle of the first column, the matrix is upper
+   * triangular: (sx shear·sy; 0 sy). */
+  sy = det / sx;
+  shear = (a * c + b * d) / sx / sy;
+
+  t = gsk_transform_translate (t, &GRAPHENE_POINT_INIT (x0, y0));
+  t = gsk_transform_rotate (t, atan2 (b, a) * 180 / G_PI);
+  t = gsk_transform_skew (t, atan (shear) * 180 / G_PI, 0);
+  t = gsk_transform_scale (t, sx, sy);
+  return t;
+}
+
 static void
 linli_site_plan_layer_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -42,7 +74,7 @@ linli_site_plan_layer_snapshot (GtkWidget   *widget,
   LinliSitePlanLayer *self = LINLI_SITE_PLAN_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   double w, h, x0, y0, x1, y1, x2, y2;
-  graphene_matrix_t matrix;
+  g_autoptr(GskTransform) transform = NULL;
 
   if (self->image == NULL || !self->has_transform || self->opacity <= 0)
     return;
@@ -53,10 +85,12 @@ linli_site_plan_layer_snapshot (GtkWidget   *widget,
   to_widget (self, viewport, w, 0, &x1, &y1);
   to_widget (self, viewport, 0, h, &x2, &y2);
 
-  graphene_matrix_init_from_2d (&matrix, (x1 - x0) / w, (y1 - y0) / w, (x2 - x0) / h, (y2 - y0) / h, x0, y0);
+  transform = plane_transform (x0, y0, (x1 - x0) / w, (y1 - y0) / w, (x2 - x0) / h, (y2 - y0) / h);
+  if (transform == NULL)
+    return;
   gtk_snapshot_push_opacity (snapshot, self->opacity);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_transform_matrix (snapshot, &matrix);
+  gtk_snapshot_transform (snapshot, transform);
   gtk_snapshot_append_texture (snapshot, self->image, &GRAPHENE_RECT_INIT (0, 0, w, h));
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);

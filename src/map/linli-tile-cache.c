@@ -11,15 +11,36 @@
  * about 16 MB of 256 × 256 tiles. */
 #define MAX_TILES 256
 
+/* While the zoom level keeps changing — an animated zoom, a pinch — the
+ * tiles of the level before are shown scaled, and the new level is drawn
+ * once it has stood still this long. */
+#define SETTLE_MS 250
+/* Further than this from the level drawn, scaled tiles would be a blur or
+ * too many: the new level is drawn straight away. */
+#define MAX_SCALED_LEVELS 1.5
+
+typedef struct
+{
+  double       zoom;
+  int          scale;
+  /* World pixels run to tens of millions, beyond what cairo's fixed point
+   * and graphene's floats hold exactly: nodes are placed relative to this
+   * tile, chosen when the zoom level changes. */
+  gint64       origin_tx, origin_ty;
+  GHashTable  *tiles;     /* tile key → GskRenderNode, or the cache itself for an empty tile */
+} Level;
+
 struct _LinliTileCache
 {
   LinliTileDrawFunc  draw;
   gpointer           user_data;
 
-  double             zoom;
-  int                scale;
-  GHashTable        *tiles;     /* tile key → GdkTexture, or the cache itself for an empty tile */
-  guint              n_drawn;   /* tiles drawn since created: for tests and the benchmark */
+  Level              current;
+  Level              previous;       /* shown scaled while the zoom moves */
+  gint64             zoom_changed_at; /* monotonic µs; 0 once settled */
+  guint              settle_id;
+  GtkWidget         *widget;         /* drawn again when the zoom settles; not a reference */
+  guint              n_drawn;        /* tiles drawn since created: for tests and the benchmark */
 };
 
 LinliTileCache *
@@ -30,22 +51,31 @@ linli_tile_cache_new (LinliTileDrawFunc draw,
 
   self->draw = draw;
   self->user_data = user_data;
-  self->zoom = NAN;
-  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->current.zoom = self->previous.zoom = NAN;
+  self->current.tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->previous.tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   return self;
+}
+
+static void
+level_clear (LinliTileCache *self,
+             Level          *level)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, level->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value != self)
+      gsk_render_node_unref (value);
+  g_hash_table_remove_all (level->tiles);
 }
 
 static void
 drop_tiles (LinliTileCache *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->tiles);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value != self)
-      g_object_unref (value);
-  g_hash_table_remove_all (self->tiles);
+  level_clear (self, &self->current);
+  level_clear (self, &self->previous);
 }
 
 void
@@ -53,8 +83,10 @@ linli_tile_cache_free (LinliTileCache *self)
 {
   if (self == NULL)
     return;
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   drop_tiles (self);
-  g_hash_table_unref (self->tiles);
+  g_hash_table_unref (self->current.tiles);
+  g_hash_table_unref (self->previous.tiles);
   g_free (self);
 }
 
@@ -128,39 +160,119 @@ tile_key (gint64 tx,
   return (tx << 32) ^ (ty & 0xffffffff);
 }
 
-static GdkTexture *
+/* A tile is drawn once into an image; each frame shows that image through
+ * the same render node. Replaying it is one copy with GSK's cairo renderer,
+ * and the GL renderer keeps the texture it made of it, found by the node. A
+ * GdkTexture would be converted pixel by pixel on every frame by the cairo
+ * renderer of GTK 4.8. */
+static GskRenderNode *
 draw_tile (LinliTileCache *self,
            gint64          tx,
            gint64          ty)
 {
-  int size = LINLI_TILE_SIZE * self->scale;
+  int size = LINLI_TILE_SIZE * self->current.scale;
+  double x = (double) tx * LINLI_TILE_SIZE, y = (double) ty * LINLI_TILE_SIZE;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture = NULL;
+  double lx = (double) (tx - self->current.origin_tx) * LINLI_TILE_SIZE;
+  double ly = (double) (ty - self->current.origin_ty) * LINLI_TILE_SIZE;
+  GskRenderNode *node = NULL;
   cairo_t *cr = cairo_create (surface);
   gboolean drawn;
 
-  cairo_scale (cr, self->scale, self->scale);
-  cairo_translate (cr, -(double) tx * LINLI_TILE_SIZE, -(double) ty * LINLI_TILE_SIZE);
-  drawn = self->draw (cr, self->zoom, (double) tx * LINLI_TILE_SIZE, (double) ty * LINLI_TILE_SIZE,
-                      self->user_data);
+  cairo_scale (cr, self->current.scale, self->current.scale);
+  cairo_translate (cr, -x, -y);
+  drawn = self->draw (cr, self->current.zoom, x, y, self->user_data);
   cairo_destroy (cr);
   self->n_drawn++;
 
   if (drawn)
     {
-      cairo_surface_flush (surface);
-      /* Cairo's ARGB32 is GDK's default memory format on this machine's
-       * byte order: premultiplied B, G, R, A in memory on little endian. */
-      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                          (gsize) cairo_image_surface_get_stride (surface) * size,
-                                          (GDestroyNotify) cairo_surface_destroy,
-                                          cairo_surface_reference (surface));
-      texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                        cairo_image_surface_get_stride (surface));
+      cairo_surface_set_device_scale (surface, self->current.scale, self->current.scale);
+      node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (lx, ly, LINLI_TILE_SIZE, LINLI_TILE_SIZE));
+      cr = gsk_cairo_node_get_draw_context (node);
+      cairo_set_source_surface (cr, surface, lx, ly);
+      cairo_paint (cr);
+      cairo_destroy (cr);
     }
   cairo_surface_destroy (surface);
-  return texture;
+  return node;
+}
+
+static gboolean
+settle_cb (gpointer user_data)
+{
+  LinliTileCache *self = user_data;
+
+  if (g_get_monotonic_time () - self->zoom_changed_at < SETTLE_MS * 1000)
+    return G_SOURCE_CONTINUE;
+  self->settle_id = 0;
+  self->zoom_changed_at = 0;
+  level_clear (self, &self->previous);
+  if (self->widget != NULL)
+    gtk_widget_queue_draw (self->widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new zoom level. Changed again soon after the last change, the tiles
+ * of the last level drawn stay to be shown scaled. */
+static void
+change_level (LinliTileCache *self,
+              double          zoom,
+              int             scale,
+              double          ox,
+              double          oy)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean moving = self->zoom_changed_at != 0 && now - self->zoom_changed_at < SETTLE_MS * 1000;
+
+  if (moving && g_hash_table_size (self->current.tiles) > 0 && self->current.scale == scale)
+    {
+      Level swap = self->previous;
+
+      level_clear (self, &self->previous);
+      self->previous = self->current;
+      self->current = swap;
+    }
+  else if (!moving || self->previous.scale != scale)
+    drop_tiles (self);
+  level_clear (self, &self->current);
+
+  self->current.zoom = zoom;
+  self->current.scale = scale;
+  self->current.origin_tx = (gint64) floor (ox / LINLI_TILE_SIZE);
+  self->current.origin_ty = (gint64) floor (oy / LINLI_TILE_SIZE);
+  self->zoom_changed_at = now;
+}
+
+/* The last level's tiles, scaled to the zoom of the view. */
+static void
+snapshot_scaled (LinliTileCache *self,
+                 GtkSnapshot    *snapshot,
+                 double          ox,
+                 double          oy,
+                 double          width,
+                 double          height,
+                 double          margin)
+{
+  const Level *level = &self->previous;
+  double f = exp2 (self->current.zoom - level->zoom);
+  gint64 tx0 = (gint64) floor ((ox - margin) / f / LINLI_TILE_SIZE);
+  gint64 ty0 = (gint64) floor ((oy - margin) / f / LINLI_TILE_SIZE);
+  gint64 tx1 = (gint64) floor ((ox + width + margin) / f / LINLI_TILE_SIZE);
+  gint64 ty1 = (gint64) floor ((oy + height + margin) / f / LINLI_TILE_SIZE);
+
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (f * level->origin_tx * LINLI_TILE_SIZE - ox,
+                                                        f * level->origin_ty * LINLI_TILE_SIZE - oy));
+  gtk_snapshot_scale (snapshot, f, f);
+  for (gint64 ty = ty0; ty <= ty1; ty++)
+    for (gint64 tx = tx0; tx <= tx1; tx++)
+      {
+        gint64 key = tile_key (tx, ty);
+        gpointer node = g_hash_table_lookup (level->tiles, &key);
+
+        if (node != NULL && node != self)
+          gtk_snapshot_append_node (snapshot, node);
+      }
 }
 
 void
@@ -176,31 +288,22 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
   int height = gtk_widget_get_height (widget);
   double ox, oy, margin;
   gint64 tx0, ty0, tx1, ty1;
+  Level *level = &self->current;
 
   g_return_if_fail (self != NULL);
 
   if (width <= 0 || height <= 0)
     return;
-  if (zoom != self->zoom || scale != self->scale)
-    {
-      drop_tiles (self);
-      self->zoom = zoom;
-      self->scale = scale;
-    }
-
+  self->widget = widget;
   linli_world_origin (viewport, widget, &ox, &oy);
-  /* Whole device pixels, so the textures are copied, never resampled. */
+  if (zoom != level->zoom || scale != level->scale)
+    change_level (self, zoom, scale, ox, oy);
+
+  /* Whole device pixels, so the tiles are copied, never resampled. */
   ox = round (ox * scale) / scale;
   oy = round (oy * scale) / scale;
   /* Turned, the view reaches out to the circle around it. */
   margin = rotation != 0 ? (hypot (width, height) - MIN (width, height)) / 2 : 0;
-  tx0 = (gint64) floor ((ox - margin) / LINLI_TILE_SIZE);
-  ty0 = (gint64) floor ((oy - margin) / LINLI_TILE_SIZE);
-  tx1 = (gint64) floor ((ox + width + margin) / LINLI_TILE_SIZE);
-  ty1 = (gint64) floor ((oy + height + margin) / LINLI_TILE_SIZE);
-
-  if (g_hash_table_size (self->tiles) > MAX_TILES)
-    drop_tiles (self);
 
   gtk_snapshot_save (snapshot);
   if (rotation != 0)
@@ -209,22 +312,40 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
       gtk_snapshot_rotate (snapshot, rotation * 180 / G_PI);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-width / 2.0, -height / 2.0));
     }
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-ox, -oy));
+
+  if (self->zoom_changed_at != 0 && g_hash_table_size (self->previous.tiles) > 0 &&
+      fabs (self->current.zoom - self->previous.zoom) <= MAX_SCALED_LEVELS &&
+      g_get_monotonic_time () - self->zoom_changed_at < SETTLE_MS * 1000)
+    {
+      snapshot_scaled (self, snapshot, ox, oy, width, height, margin);
+      gtk_snapshot_restore (snapshot);
+      if (self->settle_id == 0)
+        self->settle_id = g_timeout_add (SETTLE_MS / 2, settle_cb, self);
+      return;
+    }
+
+  tx0 = (gint64) floor ((ox - margin) / LINLI_TILE_SIZE);
+  ty0 = (gint64) floor ((oy - margin) / LINLI_TILE_SIZE);
+  tx1 = (gint64) floor ((ox + width + margin) / LINLI_TILE_SIZE);
+  ty1 = (gint64) floor ((oy + height + margin) / LINLI_TILE_SIZE);
+  if (g_hash_table_size (level->tiles) > MAX_TILES)
+    level_clear (self, level);
+
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(ox - (double) level->origin_tx * LINLI_TILE_SIZE),
+                                                        -(oy - (double) level->origin_ty * LINLI_TILE_SIZE)));
   for (gint64 ty = ty0; ty <= ty1; ty++)
     for (gint64 tx = tx0; tx <= tx1; tx++)
       {
         gint64 key = tile_key (tx, ty);
-        gpointer texture = g_hash_table_lookup (self->tiles, &key);
+        gpointer node = g_hash_table_lookup (level->tiles, &key);
 
-        if (texture == NULL)
+        if (node == NULL)
           {
-            texture = draw_tile (self, tx, ty);
-            g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), texture ? texture : self);
+            node = draw_tile (self, tx, ty);
+            g_hash_table_insert (level->tiles, g_memdup2 (&key, sizeof key), node ? node : self);
           }
-        if (texture != NULL && texture != self)
-          gtk_snapshot_append_texture (snapshot, texture,
-                                       &GRAPHENE_RECT_INIT (tx * LINLI_TILE_SIZE, ty * LINLI_TILE_SIZE,
-                                                            LINLI_TILE_SIZE, LINLI_TILE_SIZE));
+        if (node != NULL && node != self)
+          gtk_snapshot_append_node (snapshot, node);
       }
   gtk_snapshot_restore (snapshot);
 }

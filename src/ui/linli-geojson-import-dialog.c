@@ -125,26 +125,6 @@ update_check (LinliGeojsonImportDialog *self)
   gtk_widget_set_sensitive (self->import_button, ok);
 }
 
-static LinliGeometry *
-converted_geometry (const LinliGeometry *geometry,
-                    LinliCoordSystem     coords)
-{
-  LinliGeometry *converted = linli_geometry_new ();
-
-  for (guint r = 0; r < linli_geometry_get_n_rings (geometry); r++)
-    {
-      guint n;
-      gboolean is_hole;
-      const LinliPoint *ring = linli_geometry_get_ring (geometry, r, &n, &is_hole);
-      g_autofree LinliPoint *points = g_new (LinliPoint, n);
-
-      for (guint i = 0; i < n; i++)
-        points[i] = linli_china_coords_convert (ring[i], coords, LINLI_COORDS_WGS84);
-      linli_geometry_add_ring (converted, is_hole, points, n);
-    }
-  return converted;
-}
-
 static void
 extend (LinliBounds *bounds,
         double       lon,
@@ -173,8 +153,9 @@ update_map (LinliGeojsonImportDialog *self,
     {
       if (linli_geojson_file_get_kind (self->file, i) == LINLI_GEOJSON_FEATURE_AREA)
         {
-          g_autoptr(LinliGeometry) geometry = converted_geometry (linli_geojson_file_get_geometry (self->file, i),
-                                                                 options.coords);
+          g_autoptr(LinliGeometry) geometry =
+            linli_china_coords_convert_geometry (linli_geojson_file_get_geometry (self->file, i),
+                                                 options.coords, LINLI_COORDS_WGS84);
           g_autofree char *boundary = linli_geometry_to_geojson (geometry);
           g_autofree char *name = linli_geojson_file_dup_property (self->file, i, options.name_key);
           g_autofree char *code = g_strdup_printf ("%u", i + 1);

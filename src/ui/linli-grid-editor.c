@@ -32,6 +32,7 @@ struct _LinliGridEditor
 
   GtkWidget          *bar;
   GtkLabel           *bar_label;
+  GtkWidget          *bar_icon;
   LinliCoveragePanel *panel;
 
   LinliGrid          *grid;       /* the grid whose outline is edited, or NULL */
@@ -55,10 +56,8 @@ update_bar (LinliGridEditor *self)
 
   gtk_widget_set_visible (self->bar, state != LINLI_GRID_EDIT_IDLE);
   gtk_label_set_text (self->bar_label, self->message != NULL ? self->message : hint);
-  if (self->message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->bar_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->bar_label), "error");
+  /* A refusal is marked with a warning sign before it. */
+  gtk_widget_set_visible (self->bar_icon, self->message != NULL);
 }
 
 static void
@@ -91,7 +90,8 @@ update_actions (LinliGridEditor *self)
   set_enabled (self, "finish", busy);
   set_enabled (self, "cancel", busy);
   set_enabled (self, "undo", linli_grid_edit_can_undo (self->edit));
-  set_enabled (self, "delete", busy && linli_grid_edit_get_selected (self->edit) >= 0);
+  set_enabled (self, "delete", linli_grid_edit_get_selected (self->edit) >= 0 ||
+                               (state == LINLI_GRID_EDIT_DRAWING && linli_grid_edit_can_undo (self->edit)));
   set_enabled (self, "close-check", gtk_widget_get_visible (GTK_WIDGET (self->panel)));
 }
 
@@ -235,6 +235,34 @@ finish (LinliGridEditor *self)
   open_properties (self);
 }
 
+/* The corners of every grid but @except, for new and moved points to snap
+ * to: neighbours then share their corners and leave no gap. */
+static void
+collect_snap_points (LinliGridEditor *self,
+                     gint64           except)
+{
+  g_autoptr(GListModel) grids = linli_store_list (self->store, LINLI_TYPE_GRID);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LinliPoint));
+
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      const char *boundary = linli_record_get_text (grid, "boundary");
+      g_autoptr(LinliGeometry) outline = NULL;
+
+      if (boundary == NULL || linli_record_get_id (grid) == except ||
+          (outline = linli_geometry_parse (boundary, NULL)) == NULL)
+        continue;
+      for (guint r = 0; r < linli_geometry_get_n_rings (outline); r++)
+        {
+          guint n;
+          const LinliPoint *ring = linli_geometry_get_ring (outline, r, &n, NULL);
+          g_array_append_vals (points, ring, n);
+        }
+    }
+  linli_grid_edit_set_snap_points (self->edit, (const LinliPoint *) (gpointer) points->data, points->len);
+}
+
 static void
 new_cb (GSimpleAction *action,
         GVariant      *parameter,
@@ -243,6 +271,7 @@ new_cb (GSimpleAction *action,
   LinliGridEditor *self = user_data;
 
   stop_editing (self);
+  collect_snap_points (self, 0);
   linli_grid_edit_start_drawing (self->edit);
   gtk_widget_grab_focus (GTK_WIDGET (self->layer));
 }
@@ -265,6 +294,7 @@ edit_cb (GSimpleAction *action,
       show_toast (self, adw_toast_new (error->message));
       return;
     }
+  collect_snap_points (self, linli_record_get_id (LINLI_RECORD (grid)));
   boundary = linli_record_get_text (LINLI_RECORD (grid), "boundary");
   /* A grid with no outline yet gets one drawn. */
   if (boundary == NULL)
@@ -332,6 +362,13 @@ delete_cb (GSimpleAction *action,
   LinliGridEditor *self = user_data;
   g_autoptr(GError) error = NULL;
 
+  /* While drawing, with no point selected, the last point goes. */
+  if (linli_grid_edit_get_selected (self->edit) < 0)
+    {
+      if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_DRAWING)
+        linli_grid_edit_undo (self->edit);
+      return;
+    }
   if (!linli_grid_edit_delete_selected (self->edit, &error) && error != NULL)
     set_message (self, error->message);
 }
@@ -362,6 +399,14 @@ check_cb (GSimpleAction *action,
   linli_grid_edit_layer_set_coverage (self->layer, coverage);
   gtk_widget_set_visible (GTK_WIDGET (self->panel), TRUE);
   update_actions (self);
+}
+
+/* A check on show follows the grids and buildings as they change. */
+static void
+store_changed_cb (LinliGridEditor *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->panel)))
+    check_cb (NULL, NULL, self);
 }
 
 static void
@@ -398,15 +443,17 @@ build_bar (LinliGridEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *undo = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *done = gtk_button_new_with_mnemonic (_("_Finish"));
 
-  gtk_widget_add_css_class (box, "app-notification");
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "toolbar");
   gtk_widget_add_css_class (box, "linli-grid-edit-bar");
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (box, GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_bottom (box, 56);   /* above the scale */
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
@@ -426,6 +473,10 @@ build_bar (LinliGridEditor *self)
   gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (done, "suggested-action");
 
+  gtk_widget_set_margin_start (icon, 6);
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), undo);
   gtk_box_append (GTK_BOX (box), cancel);
@@ -433,7 +484,26 @@ build_bar (LinliGridEditor *self)
   gtk_widget_set_visible (box, FALSE);
 
   self->bar_label = GTK_LABEL (label);
+  self->bar_icon = icon;
   return box;
+}
+
+/* A click on the bar or the panel is theirs: the map under them would
+ * take it for a click on a grid. Claimed once their own buttons and rows
+ * have seen it. */
+static void
+shield_released_cb (GtkGestureClick *gesture)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+shield (GtkWidget *widget)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (click, "released", G_CALLBACK (shield_released_cb), NULL);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 }
 
 static void
@@ -462,6 +532,8 @@ linli_grid_editor_dispose (GObject *object)
   if (self->view != NULL)
     {
       gtk_widget_insert_action_group (GTK_WIDGET (self->view), "grid-edit", NULL);
+      if (self->layer != NULL)
+        linli_grid_edit_layer_unlisten (self->layer);
       if (self->layer != NULL && gtk_widget_get_parent (GTK_WIDGET (self->layer)) != NULL)
         shumate_map_remove_layer (linli_map_view_get_map (self->view), SHUMATE_LAYER (self->layer));
       g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
@@ -510,12 +582,18 @@ linli_grid_editor_new (LinliMapView *view,
   self->view = view;
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
   self->store = store ? g_object_ref (store) : NULL;
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed::grid", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::building", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   self->edit = linli_grid_edit_new ();
   g_signal_connect_object (self->edit, "changed", G_CALLBACK (edit_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->layer = g_object_ref_sink (linli_grid_edit_layer_new (linli_map_view_get_viewport (view), self->edit));
   g_signal_connect_object (self->layer, "finish", G_CALLBACK (finish), self, G_CONNECT_SWAPPED);
   self->bar = build_bar (self);
+  shield (self->bar);
   linli_grid_edit_layer_add_child (self->layer, self->bar);
   self->panel = linli_coverage_panel_new ();
   gtk_widget_set_halign (GTK_WIDGET (self->panel), GTK_ALIGN_START);
@@ -525,12 +603,13 @@ linli_grid_editor_new (LinliMapView *view,
   gtk_widget_set_size_request (GTK_WIDGET (self->panel), 320, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->panel), FALSE);
   g_signal_connect_object (self->panel, "problem-activated", G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
+  shield (GTK_WIDGET (self->panel));
   linli_grid_edit_layer_add_child (self->layer, GTK_WIDGET (self->panel));
 
-  /* Keys work wherever the focus is in the window while an outline is
-   * being drawn; when nothing is, the actions are off and keys pass on. */
+  /* The layer takes the focus when drawing starts and on every click on
+   * the map; when nothing is being drawn the actions are off and the keys
+   * pass on. */
   shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Escape", "grid-edit.cancel");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Return", "grid-edit.finish");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "KP_Enter", "grid-edit.finish");
@@ -543,6 +622,7 @@ linli_grid_editor_new (LinliMapView *view,
   g_action_map_add_action_entries (G_ACTION_MAP (self->group), actions, G_N_ELEMENTS (actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (view), "grid-edit", G_ACTION_GROUP (self->group));
   linli_map_view_add_overlay (view, SHUMATE_LAYER (self->layer));
+  linli_grid_edit_layer_listen (self->layer, GTK_WIDGET (linli_map_view_get_map (view)));
 
   update_bar (self);
   update_actions (self);

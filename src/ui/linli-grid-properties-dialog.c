@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "linli-case-section.h"
 #include "linli-geometry.h"
@@ -37,6 +38,8 @@ struct _LinliGridPropertiesDialog
   LinliStore      *store;
   LinliGrid       *grid;        /* a copy of the grid edited, or a new one */
   gboolean         is_new;
+  gboolean         code_suggested; /* the code is ours until the user types */
+  gboolean         filling;        /* a change made here, not by the user */
   GPtrArray       *worker_checks; /* GtkCheckButton, with "worker-id" data */
 };
 
@@ -157,8 +160,95 @@ static void
 field_changed_cb (LinliGridPropertiesDialog *self,
                   GtkEditable               *editable)
 {
+  if (self->filling)
+    return;
+  if (editable == GTK_EDITABLE (self->code_entry))
+    self->code_suggested = FALSE;
   linli_case_field_touch (GTK_WIDGET (editable));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  validate (self, FALSE);
+}
+
+/* A run of codes with one prefix: DF-01 … DF-07. */
+typedef struct
+{
+  guint count;
+  guint top;
+  guint width;
+} Series;
+
+/* Returns: (transfer full) (nullable): the next code in the most used
+ * series of the grids of @kind, such as DF-08 after DF-01 … DF-07 */
+static char *
+suggest_code (LinliStore    *store,
+              LinliGridKind  kind)
+{
+  g_autoptr(GListModel) grids = linli_store_list (store, LINLI_TYPE_GRID);
+  g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *best = NULL;
+  const Series *best_series = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      const char *code = linli_record_get_text (grid, "code");
+      g_autofree char *prefix = NULL;
+      const char *digits;
+      Series *run;
+
+      if (code == NULL || linli_record_get_enum (grid, "kind") != (int) kind)
+        continue;
+      digits = code + strlen (code);
+      while (digits > code && g_ascii_isdigit (digits[-1]))
+        digits--;
+      if (*digits == '\0' || strlen (digits) > 6)
+        continue;
+      prefix = g_strndup (code, digits - code);
+      run = g_hash_table_lookup (series, prefix);
+      if (run == NULL)
+        {
+          run = g_new0 (Series, 1);
+          g_hash_table_insert (series, g_strdup (prefix), run);
+        }
+      run->count++;
+      run->top = MAX (run->top, (guint) g_ascii_strtoull (digits, NULL, 10));
+      run->width = MAX (run->width, (guint) strlen (digits));
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, series);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        const Series *run = value;
+        if (best_series == NULL || run->count > best_series->count ||
+            (run->count == best_series->count && strcmp (key, best) < 0))
+          {
+            best = key;
+            best_series = run;
+          }
+      }
+  }
+  if (best == NULL)
+    return NULL;
+  return g_strdup_printf ("%s%0*u", best, (int) best_series->width, best_series->top + 1);
+}
+
+/* A new grid gets the next code of its kind, until the user types one. */
+static void
+kind_changed_cb (LinliGridPropertiesDialog *self)
+{
+  g_autofree char *code = NULL;
+
+  if (!self->is_new || !self->code_suggested)
+    return;
+  code = suggest_code (self->store, adw_combo_row_get_selected (self->kind_row) == 1 ?
+                                    LINLI_GRID_KIND_SENTIMENT : LINLI_GRID_KIND_MANAGEMENT);
+  self->filling = TRUE;
+  linli_case_field_set_text (GTK_EDITABLE (self->code_entry), code);
+  self->filling = FALSE;
   validate (self, FALSE);
 }
 
@@ -440,9 +530,15 @@ linli_grid_properties_dialog_new (LinliStore *store,
     linli_record_set_text (LINLI_RECORD (self->grid), "boundary", boundary);
   gtk_window_set_title (GTK_WINDOW (self), self->is_new ? _("New Grid") : _("Grid Properties"));
 
+  self->filling = TRUE;
   load (self);
+  self->filling = FALSE;
+  self->code_suggested = self->is_new;
+  kind_changed_cb (self);
+  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (kind_changed_cb), self, G_CONNECT_SWAPPED);
   add_workers (self);
   describe_outline (self);
   validate (self, FALSE);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->code_entry));
   return self;
 }

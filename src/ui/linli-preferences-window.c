@@ -33,6 +33,7 @@ struct _LinliPreferencesWindow
   GtkLabel             *mbtiles_error;
   AdwPreferencesGroup  *site_plan_group;
   AdwActionRow         *site_plan_row;
+  GtkLabel             *site_plan_error;
   GtkScale             *opacity_scale;
 
   LinliStore           *store;
@@ -79,10 +80,12 @@ show_problem (LinliPreferencesWindow *self,
 {
   gboolean xyz = g_strcmp0 (kind, "xyz") == 0;
   gboolean mbtiles = g_strcmp0 (kind, "mbtiles") == 0;
+  gboolean site_plan = g_strcmp0 (kind, "site-plan") == 0;
 
   show_label (self->url_error, xyz ? problem : NULL);
   show_label (self->mbtiles_error, mbtiles ? problem : NULL);
-  show_label (self->problem_label, xyz || mbtiles ? NULL : problem);
+  show_label (self->site_plan_error, site_plan ? problem : NULL);
+  show_label (self->problem_label, xyz || mbtiles || site_plan ? NULL : problem);
 }
 
 /* The community's choice, as the rows show it. */
@@ -356,6 +359,7 @@ linli_preferences_window_class_init (LinliPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, mbtiles_error);
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, site_plan_group);
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, site_plan_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, site_plan_error);
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, opacity_scale);
 
   gtk_widget_class_install_action (widget_class, "preferences.choose-mbtiles", NULL, choose_mbtiles_cb);

@@ -188,6 +188,7 @@ draw_image (GtkDrawingArea *area,
         continue;
       x = dx + self->pairs[i].point.image_x * scale;
       y = dy + self->pairs[i].point.image_y * scale;
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, MARK_RADIUS, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, 0.88, 0.11, 0.14);
       cairo_fill_preserve (cr);
