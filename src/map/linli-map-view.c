@@ -24,6 +24,9 @@
  * A click on a point shows what it is in a popover; on a disc of several
  * cases, zooms in on them; on a grid, shows the grid in the side panel. */
 
+/* How often the points are read again, as cases fall overdue. */
+#define OVERDUE_CHECK_S 300
+
 /* Zoom levels a click on a disc of cases zooms in by. */
 #define CLUSTER_ZOOM_STEP 2
 
@@ -64,6 +67,7 @@ struct _LinliMapView
   LinliStore           *store;
   gulong                store_changed_id;
   guint                 reload_id;
+  guint                 clock_id;
   GArray               *points;        /* LinliMapPoint */
   gboolean              browsing;
 
@@ -377,6 +381,14 @@ reload_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Time passes: a case can fall overdue without any change to the store. */
+static gboolean
+clock_cb (gpointer user_data)
+{
+  reload_points (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 store_changed_cb (LinliMapView *self,
                   GType         type,
@@ -412,6 +424,7 @@ linli_map_view_dispose (GObject *object)
   LinliMapView *self = LINLI_MAP_VIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
   if (self->point_popover != NULL)
@@ -750,11 +763,15 @@ linli_map_view_set_store (LinliMapView *self,
   if (store != self->store)
     {
       g_clear_handle_id (&self->reload_id, g_source_remove);
+      g_clear_handle_id (&self->clock_id, g_source_remove);
       g_clear_signal_handler (&self->store_changed_id, self->store);
       g_set_object (&self->store, store);
       if (store != NULL)
-        self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
-                                                          self, G_CONNECT_SWAPPED);
+        {
+          self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                            self, G_CONNECT_SWAPPED);
+          self->clock_id = g_timeout_add_seconds (OVERDUE_CHECK_S, clock_cb, self);
+        }
       select_grid (self, 0);
       gtk_popover_popdown (self->point_popover);
 
