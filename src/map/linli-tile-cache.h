@@ -40,6 +40,12 @@ void            linli_world_from_location   (ShumateViewport  *viewport,
                                              double            lon,
                                              double           *x,
                                              double           *y);
+void            linli_location_from_world   (ShumateViewport  *viewport,
+                                             double            zoom,
+                                             double            x,
+                                             double            y,
+                                             double           *lat,
+                                             double           *lon);
 /* The world pixel at the widget's origin, before any rotation. */
 void            linli_world_origin          (ShumateViewport  *viewport,
                                              GtkWidget        *widget,
