@@ -303,6 +303,8 @@ linli_map_view_click (LinliMapView *self,
   g_signal_emit (self, signals[LOCATION_CLICKED], 0, lat, lon);
   if (!self->browsing)
     return;
+  /* For Escape, and the keyboard shortcuts of the map. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 
   point = point_at (self, x, y, &count, &lat, &lon);
   if (point != NULL && count > 1)
@@ -588,6 +590,8 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "map.show-activities", "show-activities");
   gtk_widget_class_install_property_action (widget_class, "map.show-outreach", "show-outreach");
   gtk_widget_class_install_action (widget_class, "map.select-grid", "x", select_grid_cb);
+  /* Escape lets go of the grid shown in the side panel. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.select-grid", "x", (gint64) 0);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_cb);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
@@ -698,6 +702,7 @@ linli_map_view_init (LinliMapView *self)
     }
 
   self->browsing = TRUE;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->point_popover = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->point_popover), GTK_WIDGET (self));
   fill_legend (self);
