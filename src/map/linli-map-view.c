@@ -68,7 +68,6 @@ struct _LinliMapView
   gulong                store_changed_id;
   guint                 reload_id;
   guint                 clock_id;
-  GArray               *points;        /* LinliMapPoint */
   gboolean              browsing;
 
   gboolean              show[N_LAYERS];
@@ -364,8 +363,6 @@ reload_points (LinliMapView *self)
       if (points == NULL)
         g_warning ("Cannot read the places of the records: %s", error->message);
     }
-  g_clear_pointer (&self->points, g_array_unref);
-  self->points = points ? g_array_ref (points) : NULL;
   for (guint i = 0; i < LINLI_MAP_POINT_N_KINDS; i++)
     linli_point_layer_set_points (self->point_layers[i], points);
 }
@@ -438,7 +435,6 @@ linli_map_view_dispose (GObject *object)
   g_clear_object (&self->base_source);
   g_clear_object (&self->grids);
   g_clear_object (&self->workers);
-  g_clear_pointer (&self->points, g_array_unref);
 
   G_OBJECT_CLASS (linli_map_view_parent_class)->dispose (object);
 }
