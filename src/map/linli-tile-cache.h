@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* What a layer draws, kept as textures of square tiles of the world at the
- * current zoom level. Panning only moves textures already drawn and draws
+/* What a layer draws, kept as images of square tiles of the world at the
+ * current zoom level. Panning only moves images already drawn and draws
  * the tiles that come into view; a new zoom level, or new content, draws
  * again. Coordinates are "world pixels": the projection of the viewport's
  * map source at the zoom level, the same at every position of the view. */
