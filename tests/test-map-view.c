@@ -212,6 +212,7 @@ test_select_grid (Fixture       *fixture,
                      linli_record_get_text (grid, "name"));
     g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "kind"), ==,
                      linli_grid_kind_label (LINLI_GRID_KIND_SENTIMENT));
+    g_assert_false (gtk_widget_get_visible (test_find_button (panel, "window.show-grid-cases")));
     /* And again, the management grid. */
     linli_map_view_click (fixture->map_view, x, y);
     g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, management);

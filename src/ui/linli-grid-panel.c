@@ -172,6 +172,10 @@ linli_grid_panel_show (LinliGridPanel *self,
   set_count (self, "population", linli_record_get_int (record, "population"));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", self->grid_id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->cases_button), "x", self->grid_id);
+  /* The Cases page lists a grid's cases by the grid they are filed under,
+   * which is always a management grid. */
+  gtk_widget_set_visible (GTK_WIDGET (self->cases_button),
+                          linli_record_get_enum (record, "kind") == LINLI_GRID_KIND_MANAGEMENT);
 
   now = linli_store_now (store);
   if (!linli_grid_stats_load (store, grid, now, &stats, &error))
