@@ -196,6 +196,37 @@ to_widget (MapFixture *fixture,
   shumate_viewport_location_to_widget_coords (fixture->viewport, GTK_WIDGET (fixture->cases), lat, lon, x, y);
 }
 
+/* How opaque the layer is drawn at (@x, @y). */
+static guint
+alpha_at (MapFixture      *fixture,
+          LinliPointLayer *layer,
+          double           x,
+          double           y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (layer));
+  int height = gtk_widget_get_height (GTK_WIDGET (layer));
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  g_autoptr(GError) error = NULL;
+  guint alpha;
+
+  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (fixture->window)), &error));
+  g_assert_no_error (error);
+  GTK_WIDGET_GET_CLASS (layer)->snapshot (GTK_WIDGET (layer), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (4 * width * height);
+  gdk_texture_download (texture, pixels, 4 * width);
+  /* GDK's default memory format: B, G, R, A. */
+  alpha = pixels[4 * ((int) y * width + (int) x) + 3];
+  gsk_renderer_unrealize (renderer);
+  return alpha;
+}
+
 static void
 test_layer_points (MapFixture    *fixture,
                    gconstpointer  data)
@@ -230,6 +261,20 @@ test_layer_points (MapFixture    *fixture,
   hit = linli_point_layer_hit (fixture->buildings, x, y, NULL, NULL, NULL);
   g_assert_nonnull (hit);
   g_assert_cmpstr (hit->title, ==, "3号楼");
+
+  /* Turned, the dots are drawn and found where the viewport says they are. */
+  view (fixture, 17);
+  shumate_viewport_set_rotation (fixture->viewport, 0.5);
+  to_widget (fixture, LAT0 + 0.0018, LON0, &x, &y);
+  hit = linli_point_layer_hit (fixture->cases, x, y, &count, &lat, &lon);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->id, ==, 3);
+  g_assert_cmpfloat_with_epsilon (lat, LAT0 + 0.0018, 1e-6);
+  g_assert_cmpfloat_with_epsilon (lon, LON0, 1e-6);
+  g_assert_cmpuint (alpha_at (fixture, fixture->cases, x, y), >, 0);
+  g_assert_cmpuint (alpha_at (fixture, fixture->cases, x + 20, y), ==, 0);
+  shumate_viewport_set_rotation (fixture->viewport, 0);
+  g_assert_cmpuint (alpha_at (fixture, fixture->cases, x, y), ==, 0);
 
   /* Further out the first two merge into a disc of two; the third stays. */
   view (fixture, 15);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "linli-case-query.h"
 #include "linli-demo.h"
@@ -124,6 +125,20 @@ assert_panel_counts (Fixture     *fixture,
   g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "code"), ==,
                    linli_record_get_text (grid, "code"));
   g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "kind"), ==, "Management grid");
+  /* Every worker of the grid by name. */
+  {
+    GArray *workers = linli_record_get_refs (grid, "workers");
+
+    g_assert_nonnull (workers);
+    g_assert_cmpuint (workers->len, >, 0);
+    for (guint i = 0; i < workers->len; i++)
+      {
+        g_autoptr(LinliRecord) worker = linli_store_get (fixture->db.store, LINLI_TYPE_WORKER,
+                                                         g_array_index (workers, gint64, i), NULL);
+        g_assert_nonnull (strstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "workers"),
+                                  linli_record_get_text (worker, "name")));
+      }
+  }
   g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "open"), ==, open_text);
   g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "overdue"), ==, overdue_text);
   g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "this-month"), ==, month_text);
@@ -197,6 +212,7 @@ test_select_grid (Fixture       *fixture,
                      linli_record_get_text (grid, "name"));
     g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "kind"), ==,
                      linli_grid_kind_label (LINLI_GRID_KIND_SENTIMENT));
+    g_assert_false (gtk_widget_get_visible (test_find_button (panel, "window.show-grid-cases")));
     /* And again, the management grid. */
     linli_map_view_click (fixture->map_view, x, y);
     g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, management);

@@ -24,6 +24,9 @@
  * A click on a point shows what it is in a popover; on a disc of several
  * cases, zooms in on them; on a grid, shows the grid in the side panel. */
 
+/* How often the points are read again, as cases fall overdue. */
+#define OVERDUE_CHECK_S 300
+
 /* Zoom levels a click on a disc of cases zooms in by. */
 #define CLUSTER_ZOOM_STEP 2
 
@@ -64,7 +67,7 @@ struct _LinliMapView
   LinliStore           *store;
   gulong                store_changed_id;
   guint                 reload_id;
-  GArray               *points;        /* LinliMapPoint */
+  guint                 clock_id;
   gboolean              browsing;
 
   gboolean              show[N_LAYERS];
@@ -299,6 +302,8 @@ linli_map_view_click (LinliMapView *self,
   g_signal_emit (self, signals[LOCATION_CLICKED], 0, lat, lon);
   if (!self->browsing)
     return;
+  /* For Escape, and the keyboard shortcuts of the map. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 
   point = point_at (self, x, y, &count, &lat, &lon);
   if (point != NULL && count > 1)
@@ -358,8 +363,6 @@ reload_points (LinliMapView *self)
       if (points == NULL)
         g_warning ("Cannot read the places of the records: %s", error->message);
     }
-  g_clear_pointer (&self->points, g_array_unref);
-  self->points = points ? g_array_ref (points) : NULL;
   for (guint i = 0; i < LINLI_MAP_POINT_N_KINDS; i++)
     linli_point_layer_set_points (self->point_layers[i], points);
 }
@@ -375,6 +378,14 @@ reload_cb (gpointer user_data)
   if (linli_grid_layer_get_selected (self->grid_layer) != 0)
     select_grid (self, linli_grid_layer_get_selected (self->grid_layer));
   return G_SOURCE_REMOVE;
+}
+
+/* Time passes: a case can fall overdue without any change to the store. */
+static gboolean
+clock_cb (gpointer user_data)
+{
+  reload_points (user_data);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -412,6 +423,7 @@ linli_map_view_dispose (GObject *object)
   LinliMapView *self = LINLI_MAP_VIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
   if (self->point_popover != NULL)
@@ -423,7 +435,6 @@ linli_map_view_dispose (GObject *object)
   g_clear_object (&self->base_source);
   g_clear_object (&self->grids);
   g_clear_object (&self->workers);
-  g_clear_pointer (&self->points, g_array_unref);
 
   G_OBJECT_CLASS (linli_map_view_parent_class)->dispose (object);
 }
@@ -575,6 +586,8 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "map.show-activities", "show-activities");
   gtk_widget_class_install_property_action (widget_class, "map.show-outreach", "show-outreach");
   gtk_widget_class_install_action (widget_class, "map.select-grid", "x", select_grid_cb);
+  /* Escape lets go of the grid shown in the side panel. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.select-grid", "x", (gint64) 0);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_cb);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
@@ -685,6 +698,7 @@ linli_map_view_init (LinliMapView *self)
     }
 
   self->browsing = TRUE;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->point_popover = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->point_popover), GTK_WIDGET (self));
   fill_legend (self);
@@ -750,11 +764,15 @@ linli_map_view_set_store (LinliMapView *self,
   if (store != self->store)
     {
       g_clear_handle_id (&self->reload_id, g_source_remove);
+      g_clear_handle_id (&self->clock_id, g_source_remove);
       g_clear_signal_handler (&self->store_changed_id, self->store);
       g_set_object (&self->store, store);
       if (store != NULL)
-        self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
-                                                          self, G_CONNECT_SWAPPED);
+        {
+          self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                            self, G_CONNECT_SWAPPED);
+          self->clock_id = g_timeout_add_seconds (OVERDUE_CHECK_S, clock_cb, self);
+        }
       select_grid (self, 0);
       gtk_popover_popdown (self->point_popover);
 

@@ -541,7 +541,7 @@ linli_point_layer_hit (LinliPointLayer *self,
 {
   ShumateViewport *viewport;
   const LinliCluster *cluster;
-  double ox, oy;
+  double zoom, lat, lon, wx, wy;
   int hit;
 
   g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
@@ -550,26 +550,25 @@ linli_point_layer_hit (LinliPointLayer *self,
     return NULL;
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  project (self, shumate_viewport_get_zoom_level (viewport));
-  linli_world_origin (viewport, GTK_WIDGET (self), &ox, &oy);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  project (self, zoom);
+  /* Through the place, which the viewport works out however the map is
+   * turned. */
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), x, y, &lat, &lon);
+  linli_world_from_location (viewport, zoom, lat, lon, &wx, &wy);
   /* A little wider than the dot: a finger or a shaky hand. */
   hit = linli_cluster_hit ((const LinliCluster *) (gpointer) self->clusters->data, self->clusters->len,
-                           symbol_radius (self, 1, TRUE) + 2, x + ox, y + oy);
+                           symbol_radius (self, 1, TRUE) + 2, wx, wy);
   if (hit < 0)
     return NULL;
 
   cluster = &g_array_index (self->clusters, LinliCluster, hit);
   if (count != NULL)
     *count = cluster->count;
-  if (latitude != NULL || longitude != NULL)
-    {
-      double lat, lon;
-      shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self),
-                                                  cluster->x - ox, cluster->y - oy, &lat, &lon);
-      if (latitude != NULL)
-        *latitude = lat;
-      if (longitude != NULL)
-        *longitude = lon;
-    }
+  linli_location_from_world (viewport, zoom, cluster->x, cluster->y, &lat, &lon);
+  if (latitude != NULL)
+    *latitude = lat;
+  if (longitude != NULL)
+    *longitude = lon;
   return point_of (self, cluster->first);
 }

@@ -137,6 +137,29 @@ linli_world_from_location (ShumateViewport *viewport,
 }
 
 void
+linli_location_from_world (ShumateViewport *viewport,
+                           double           zoom,
+                           double           x,
+                           double           y,
+                           double          *lat,
+                           double          *lon)
+{
+  ShumateMapSource *source = reference_source (viewport);
+
+  if (source != NULL)
+    {
+      *lat = shumate_map_source_get_latitude (source, zoom, y);
+      *lon = shumate_map_source_get_longitude (source, zoom, x);
+    }
+  else
+    {
+      double size = 256 * exp2 (zoom);
+      *lon = x / size * 360 - 180;
+      *lat = atan (sinh (G_PI * (1 - 2 * y / size))) * 180 / G_PI;
+    }
+}
+
+void
 linli_world_origin (ShumateViewport *viewport,
                     GtkWidget       *widget,
                     double          *x,

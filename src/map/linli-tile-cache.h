@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* What a layer draws, kept as textures of square tiles of the world at the
- * current zoom level. Panning only moves textures already drawn and draws
+/* What a layer draws, kept as images of square tiles of the world at the
+ * current zoom level. Panning only moves images already drawn and draws
  * the tiles that come into view; a new zoom level, or new content, draws
  * again. Coordinates are "world pixels": the projection of the viewport's
  * map source at the zoom level, the same at every position of the view. */
@@ -40,6 +40,12 @@ void            linli_world_from_location   (ShumateViewport  *viewport,
                                              double            lon,
                                              double           *x,
                                              double           *y);
+void            linli_location_from_world   (ShumateViewport  *viewport,
+                                             double            zoom,
+                                             double            x,
+                                             double            y,
+                                             double           *lat,
+                                             double           *lon);
 /* The world pixel at the widget's origin, before any rotation. */
 void            linli_world_origin          (ShumateViewport  *viewport,
                                              GtkWidget        *widget,

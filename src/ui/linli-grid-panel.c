@@ -62,9 +62,7 @@ add_value (LinliGridPanel *self,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
   gtk_widget_add_css_class (label, "numeric");
   adw_action_row_add_suffix (row, label);
   g_hash_table_insert (self->values, (gpointer) name, label);
@@ -136,7 +134,6 @@ linli_grid_panel_init (LinliGridPanel *self)
   self->values = g_hash_table_new (g_str_hash, g_str_equal);
   add_value (self, self->code_row, "code");
   add_value (self, self->kind_row, "kind");
-  add_value (self, self->workers_row, "workers");
   add_value (self, self->households_row, "households");
   add_value (self, self->population_row, "population");
   add_value (self, self->open_row, "open");
@@ -175,6 +172,10 @@ linli_grid_panel_show (LinliGridPanel *self,
   set_count (self, "population", linli_record_get_int (record, "population"));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", self->grid_id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->cases_button), "x", self->grid_id);
+  /* The Cases page lists a grid's cases by the grid they are filed under,
+   * which is always a management grid. */
+  gtk_widget_set_visible (GTK_WIDGET (self->cases_button),
+                          linli_record_get_enum (record, "kind") == LINLI_GRID_KIND_MANAGEMENT);
 
   now = linli_store_now (store);
   if (!linli_grid_stats_load (store, grid, now, &stats, &error))
@@ -185,7 +186,8 @@ linli_grid_panel_show (LinliGridPanel *self,
     }
   /* TRANSLATORS: between the names of a grid's workers */
   workers = stats.workers && stats.workers[0] ? g_strjoinv (_(", "), stats.workers) : g_strdup (_("None"));
-  set_value (self, "workers", workers);
+  /* Under the title, where a long list of names has room to wrap. */
+  adw_action_row_set_subtitle (self->workers_row, workers);
   set_count (self, "open", stats.open);
   set_count (self, "overdue", stats.overdue);
   set_count (self, "this-month", stats.this_month);
@@ -217,6 +219,8 @@ linli_grid_panel_get_value (LinliGridPanel *self,
 
   if (g_strcmp0 (row, "name") == 0)
     return gtk_label_get_text (self->name_label);
+  if (g_strcmp0 (row, "workers") == 0)
+    return adw_action_row_get_subtitle (self->workers_row);
   label = g_hash_table_lookup (self->values, row);
   return label ? gtk_label_get_text (label) : NULL;
 }
