@@ -566,6 +566,23 @@ check_existing (LinliStore  *self,
   return TRUE;
 }
 
+/* SQLite keeps statistics of its memory under a lock taken around every
+ * allocation, unless told otherwise before it is first used. Nothing here
+ * reads them, and an import of a hundred thousand cases makes millions of
+ * allocations. Once SQLite is in use (another library's, say), the setting
+ * is refused and left as it was. */
+static void
+configure_sqlite (void)
+{
+  static gsize configured;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 /**
  * linli_store_open:
  * @path: the database file; created when it does not exist
@@ -602,6 +619,7 @@ linli_store_open (const char  *path,
         }
     }
 
+  configure_sqlite ();
   self = g_object_new (LINLI_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
