@@ -51,28 +51,21 @@ write_row (Import      *im,
            GError     **error)
 {
   LinliCaseValues values;
-  const char *title = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_TITLE);
-  const char *description = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DESCRIPTION);
-  const char *category = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_CATEGORY);
-  const char *subcategory = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SUBCATEGORY);
   const char *source = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SOURCE);
-  const char *address = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_ADDRESS);
-  const char *unit = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_UNIT);
-  const char *resolution = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_RESOLUTION);
-  const char *revisit_notes = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_REVISIT_NOTES);
 
+  /* The texts are the file's own, borrowed while the case is written. */
   linli_case_values_init (&values);
   values.number = row->number;
-  values.title = title;
-  values.description = description;
-  values.category = category;
-  values.subcategory = subcategory;
+  values.title = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_TITLE);
+  values.description = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DESCRIPTION);
+  values.category = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_CATEGORY);
+  values.subcategory = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SUBCATEGORY);
   values.source = source ? source : DEFAULT_SOURCE;
   if (row->reporter_id != 0)
     values.reporter_id = row->reporter_id;
   else if (row->new_reporter >= 0)
     values.reporter_id = g_array_index (resident_ids, gint64, row->new_reporter);
-  values.address = address;
+  values.address = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_ADDRESS);
   values.grid_id = row->grid ? linli_record_get_id (row->grid) : 0;
   if (row->building != NULL)
     {
@@ -91,16 +84,16 @@ write_row (Import      *im,
     }
   values.urgency = row->urgency;
   values.worker_id = row->worker ? linli_record_get_id (row->worker) : 0;
-  values.responsible_unit = unit;
+  values.responsible_unit = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_UNIT);
   values.reported_at = row->reported_at;
   values.due_at = row->due_at;
   values.status = row->status;
   values.resolution_level = row->level;
-  values.resolution = resolution;
+  values.resolution = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_RESOLUTION);
   values.resolved_at = row->resolved_at;
   values.satisfaction = row->satisfaction;
   values.revisited_at = row->revisited_at;
-  values.revisit_notes = revisit_notes;
+  values.revisit_notes = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_REVISIT_NOTES);
   values.duplicate_of = row->duplicate_id;
   if (row->duplicate_row >= 0)
     values.duplicate_of = g_array_index (im->rows, Row, row->duplicate_row).id;
