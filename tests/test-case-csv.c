@@ -5,9 +5,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-case-bulk.h"
 #include "linli-case-csv.h"
+#include "linli-record-sql.h"
 #include "linli-records.h"
 #include "linli-store.h"
+#include "linli-store-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Fixture: a community of two grids, three workers, two buildings and a
@@ -1034,6 +1037,432 @@ test_import_empty (Fixture       *f,
   import_ok (f, "标题,类别,登记时间\n", 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The bulk insert an import writes through, against linli_store_insert()    */
+
+/* Every row of @table in id order, each value with its storage class, so
+ * that 1 and '1' or 1 and 1.0 differ. */
+static char *
+dump_table (LinliStore *store,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", table);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (linli_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, '|');
+          switch (sqlite3_column_type (stmt, i))
+            {
+            case SQLITE_NULL:
+              g_string_append (out, "NULL");
+              break;
+            case SQLITE_INTEGER:
+              g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, i));
+              break;
+            case SQLITE_FLOAT:
+              g_string_append_printf (out, "r%.17g", sqlite3_column_double (stmt, i));
+              break;
+            default:
+              g_string_append_printf (out, "'%s'", (const char *) sqlite3_column_text (stmt, i));
+            }
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_same_tables (LinliStore *a,
+                    LinliStore *b)
+{
+  static const char *tables[] = { "case_record", "case_event", "resident" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *rows_a = dump_table (a, tables[i]);
+      g_autofree char *rows_b = dump_table (b, tables[i]);
+
+      g_assert_cmpstr (rows_a, ==, rows_b);
+    }
+}
+
+/* What ::changed told, one line per emission, sorted. */
+static void
+log_change (LinliStore  *store,
+            GType        type,
+            LinliChange  change,
+            gint64       id,
+            GPtrArray   *log)
+{
+  g_ptr_array_add (log, g_strdup_printf ("%s %d %" G_GINT64_FORMAT, g_type_name (type), change, id));
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static char *
+take_log (GPtrArray *log)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_ptr_array_sort (log, compare_lines);
+  for (guint i = 0; i < log->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (log, i));
+  g_ptr_array_set_size (log, 0);
+  return g_strdup (text->str);
+}
+
+/* The record linli_store_insert() is given for @values. */
+static LinliRecord *
+record_from_values (const LinliCaseValues *values)
+{
+  LinliRecord *record = linli_record_new (LINLI_TYPE_CASE);
+  const struct { const char *column; gint64 time; } times[] = {
+    { "reported_at", values->reported_at }, { "due_at", values->due_at },
+    { "resolved_at", values->resolved_at }, { "revisited_at", values->revisited_at },
+  };
+
+  linli_record_set_text (record, "number", values->number);
+  linli_record_set_text (record, "title", values->title);
+  linli_record_set_text (record, "description", values->description);
+  linli_record_set_text (record, "category", values->category);
+  linli_record_set_text (record, "subcategory", values->subcategory);
+  linli_record_set_text (record, "source", values->source);
+  linli_record_set_int (record, "reporter_id", values->reporter_id);
+  linli_record_set_int (record, "building_id", values->building_id);
+  linli_record_set_text (record, "address", values->address);
+  linli_record_set_double (record, "lat", values->lat);
+  linli_record_set_double (record, "lon", values->lon);
+  linli_record_set_int (record, "grid_id", values->grid_id);
+  linli_record_set_bool (record, "grid_overridden", values->grid_overridden);
+  linli_record_set_enum (record, "urgency", values->urgency);
+  linli_record_set_int (record, "worker_id", values->worker_id);
+  linli_record_set_text (record, "responsible_unit", values->responsible_unit);
+  linli_record_set_enum (record, "status", values->status);
+  linli_record_set_enum (record, "resolution_level", values->resolution_level);
+  linli_record_set_text (record, "resolution", values->resolution);
+  linli_record_set_enum (record, "satisfaction", values->satisfaction);
+  linli_record_set_text (record, "revisit_notes", values->revisit_notes);
+  linli_record_set_int (record, "duplicate_of", values->duplicate_of);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    if (times[i].time != LINLI_CASE_NO_TIME)
+      {
+        g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (times[i].time);
+        linli_record_set_datetime (record, times[i].column, time);
+      }
+  return record;
+}
+
+static gint64
+unix_time (int year,
+           int month,
+           int day,
+           int hour,
+           int minute)
+{
+  g_autoptr(GDateTime) time = local_time (year, month, day, hour, minute);
+
+  return g_date_time_to_unix (time);
+}
+
+/* Writes @values through both paths, @f's store by the bulk insert and
+ * @g's by linli_store_insert(): both succeed with the same id, or both
+ * fail alike. Returns the id, or 0. */
+static gint64
+insert_both (Fixture               *f,
+             Fixture               *g,
+             const LinliCaseValues *values)
+{
+  g_autoptr(LinliRecord) record = record_from_values (values);
+  g_autoptr(GError) bulk_error = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = -1;
+  gboolean ok = linli_case_bulk_insert (f->store, values, &id, &bulk_error);
+
+  g_assert_cmpint (ok, ==, linli_store_insert (g->store, record, &error));
+  g_assert_cmpint (id, ==, linli_record_get_id (record));
+  if (ok)
+    g_assert_no_error (bulk_error);
+  else
+    {
+      g_assert_error (bulk_error, error->domain, error->code);
+      g_assert_cmpstr (bulk_error->message, ==, error->message);
+    }
+  return id;
+}
+
+static void
+test_bulk_insert_same (Fixture       *f,
+                       gconstpointer  data)
+{
+  Fixture other = { 0, }, *g = &other;
+  g_autoptr(GPtrArray) log_f = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) log_g = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  LinliCaseValues full, least, repeat, bad;
+  gint64 first;
+
+  fixture_set_up (g, NULL);
+  g_signal_connect (f->store, "changed", G_CALLBACK (log_change), log_f);
+  g_signal_connect (g->store, "changed", G_CALLBACK (log_change), log_g);
+
+  /* Every column, texts that need quoting, times at odd minutes. */
+  linli_case_values_init (&full);
+  full.number = "2026-0001";
+  full.title = "卫生间漏水渗到楼下";
+  full.description = "居民反映：\"漏水\"严重, 渗到楼下。\n已联系物业 'a'";
+  full.category = "水电维修";
+  full.subcategory = "漏水";
+  full.source = "居民来电";
+  full.reporter_id = f->resident;
+  full.building_id = f->building2;
+  full.address = "1单元3楼西户";
+  full.lat = 35.40123456789012;
+  full.lon = 116.5819;
+  full.grid_id = f->grid1;
+  full.grid_overridden = TRUE;
+  full.urgency = LINLI_URGENCY_URGENT;
+  full.worker_id = f->wang2;
+  full.responsible_unit = "物业";
+  full.reported_at = unix_time (2026, 2, 3, 9, 5);
+  full.due_at = unix_time (2026, 2, 4, 9, 5);
+  full.status = LINLI_CASE_STATUS_REVISITED;
+  full.resolution_level = LINLI_RESOLUTION_LEVEL_COMMUNITY;
+  full.resolution = "更换水管";
+  full.resolved_at = unix_time (2026, 2, 3, 16, 41);
+  full.satisfaction = LINLI_SATISFACTION_BASICALLY_SATISFIED;
+  full.revisited_at = unix_time (2026, 2, 5, 23, 59) + 59;
+  full.revisit_notes = "基本满意";
+
+  /* Only what a case needs, long ago. */
+  linli_case_values_init (&least);
+  least.number = "1999-0042";
+  least.title = "路灯不亮";
+  least.category = "公共设施";
+  least.source = "其他";
+  least.reported_at = unix_time (1999, 12, 31, 23, 59);
+
+  /* One case alone: its own transaction, its own row told. */
+  g_assert_cmpint (insert_both (f, g, &least), >, 0);
+  {
+    g_autofree char *told_f = take_log (log_f);
+    g_autofree char *told_g = take_log (log_g);
+    g_assert_cmpstr (told_f, ==, told_g);
+    g_assert_nonnull (strstr (told_f, "LinliCase 0 "));
+  }
+
+  /* Several in a batch, one the duplicate of another. */
+  g_assert_true (linli_store_begin_batch (f->store, &error));
+  g_assert_true (linli_store_begin_batch (g->store, &error));
+  first = insert_both (f, g, &full);
+  g_assert_cmpint (first, >, 0);
+  repeat = least;
+  repeat.number = "2026-0002";
+  repeat.status = LINLI_CASE_STATUS_DUPLICATE;
+  repeat.duplicate_of = first;
+  repeat.reported_at = unix_time (2026, 2, 3, 9, 6);
+  g_assert_cmpint (insert_both (f, g, &repeat), >, 0);
+  g_assert_true (linli_store_commit (f->store, &error));
+  g_assert_true (linli_store_commit (g->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *told_f = take_log (log_f);
+    g_autofree char *told_g = take_log (log_g);
+    g_assert_cmpstr (told_f, ==, told_g);
+  }
+  assert_same_tables (f->store, g->store);
+
+  /* A case the schema refuses fails alike, and the batch with it. */
+  bad = full;
+  bad.number = "2026-0003";
+  bad.title = "  ";
+  g_assert_true (linli_store_begin_batch (f->store, &error));
+  g_assert_true (linli_store_begin_batch (g->store, &error));
+  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  g_assert_false (linli_store_commit (f->store, NULL));
+  g_assert_false (linli_store_commit (g->store, NULL));
+  {
+    g_autofree char *told_f = take_log (log_f);
+    g_autofree char *told_g = take_log (log_g);
+    g_assert_cmpstr (told_f, ==, told_g);
+  }
+  /* A number taken, a reference to nothing, a due time before the report. */
+  bad.title = "标题";
+  bad.number = "2026-0001";
+  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  bad.number = "2026-0003";
+  bad.worker_id = 999;
+  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  bad.worker_id = 0;
+  bad.due_at = bad.reported_at;
+  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  assert_same_tables (f->store, g->store);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 3);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, 3);
+
+  fixture_tear_down (g, NULL);
+}
+
+/* The times the bulk insert formats by hand are those the store writes
+ * from a GDateTime, in zones with and without summer time, over the
+ * change of the clocks and across the range of years. */
+static void
+test_bulk_times (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *zones[] = { "Asia/Shanghai", "America/New_York", "Australia/Lord_Howe", "UTC" };
+  const char *saved = g_getenv ("TZ");
+  g_autofree char *saved_tz = g_strdup (saved);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) zone = NULL;
+      /* From year 1 on, in steps that are not whole hours or days. */
+      gint64 start = G_GINT64_CONSTANT (-62135596800) + 86400;
+
+      g_setenv ("TZ", zones[z], TRUE);
+      zone = g_time_zone_new_local ();
+      for (gint64 t = start; t < G_GINT64_CONSTANT (253402214400); t += G_GINT64_CONSTANT (86400 * 97 + 3671))
+        {
+          g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (t);
+          g_autofree char *expected = linli_record_sql_format_time (time);
+          char buffer[LINLI_RECORD_SQL_TIME_SIZE];
+
+          g_assert_cmpstr (linli_record_sql_format_unix_time (t, zone, buffer), ==, expected);
+        }
+      /* Each hour of 2021, over both changes of the clocks. */
+      for (gint64 t = 1609459200; t < 1640995200; t += 1800 + 7)
+        {
+          g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (t);
+          g_autofree char *expected = linli_record_sql_format_time (time);
+          char buffer[LINLI_RECORD_SQL_TIME_SIZE];
+
+          g_assert_cmpstr (linli_record_sql_format_unix_time (t, zone, buffer), ==, expected);
+        }
+    }
+
+  if (saved_tz != NULL)
+    g_setenv ("TZ", saved_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
+/* An import writes what linli_store_insert() writes for the records the
+ * file describes, its new reporters first: every column, every timeline
+ * entry, the same changes told. */
+static void
+test_import_same_as_insert (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char text[] =
+    "编号,标题,描述,类别,子类别,来源,反映人,联系电话,楼栋,地址,网格,紧急程度,网格员,责任单位,"
+    "登记时间,办理时限,状态,办结层级,办理结果,办结时间,满意度,回访时间,回访情况,重复于\n"
+    "2026-0001,卫生间漏水,\"居民反映：\"\"漏水\"\"严重, 渗到楼下。\n已联系物业\",水电维修,漏水,居民来电,"
+    "赵桂英,13900001111,1号楼,1单元3楼西户,,High,张伟,物业,"
+    "2026-02-03 09:05,2026-02-04 09:05,Revisited,Within the grid,更换水管,2026-02-03 16:40,满意,2026/2/5 10:00,满意,\n"
+    "2026-0002,电梯停运,,公共设施,,网格巡查,王大爷,13812341234,2号楼,,第一网格,urgent,王芳,,"
+    "2026年2月3日 10时30分,,assigned,,,,,,,\n"
+    ",路灯不亮,,公共设施,,其他,,,,,,,,,2026-01-05 09:30,,,,,,,,,\n"
+    "2026-0003, 楼道灯又不亮\xE3\x80\x80,,公共设施,,居民来电,\xE3\x80\x80赵桂英, 13900001111 ,,,第二网格,Low,,,"
+    "2026-02-03 11:00,,重复,,,,,,,2026-0001\n";
+  Fixture other = { 0, }, *g = &other;
+  g_autoptr(GPtrArray) log_f = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) log_g = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) reporter = linli_record_new (LINLI_TYPE_RESIDENT);
+  g_autoptr(LinliRecord) leak = new_case ("2026-0001", "卫生间漏水");
+  g_autoptr(LinliRecord) lift = new_case ("2026-0002", "电梯停运");
+  g_autoptr(LinliRecord) lamp = new_case ("2026-0004", "路灯不亮");
+  g_autoptr(LinliRecord) again = new_case ("2026-0003", "楼道灯又不亮");
+
+  fixture_set_up (g, NULL);
+  g_signal_connect (f->store, "changed", G_CALLBACK (log_change), log_f);
+  g_signal_connect (g->store, "changed", G_CALLBACK (log_change), log_g);
+
+  import_ok (f, text, 4);
+
+  /* The same by hand, in one batch as an import writes. */
+  g_assert_true (linli_store_begin_batch (g->store, &error));
+  linli_record_set_text (reporter, "name", "赵桂英");
+  linli_record_set_text (reporter, "phone", "13900001111");
+  insert (g->store, reporter);
+
+  linli_record_set_text (leak, "description", "居民反映：\"漏水\"严重, 渗到楼下。\n已联系物业");
+  linli_record_set_text (leak, "subcategory", "漏水");
+  linli_record_set_int (leak, "reporter_id", linli_record_get_id (reporter));
+  linli_record_set_int (leak, "building_id", g->building1);
+  linli_record_set_text (leak, "address", "1单元3楼西户");
+  linli_record_set_double (leak, "lat", 35.401);
+  linli_record_set_double (leak, "lon", 116.581);
+  linli_record_set_int (leak, "grid_id", g->grid1);
+  linli_record_set_enum (leak, "urgency", LINLI_URGENCY_HIGH);
+  linli_record_set_int (leak, "worker_id", g->zhang);
+  linli_record_set_text (leak, "responsible_unit", "物业");
+  set_time (leak, "due_at", 2026, 2, 4, 9, 5);
+  linli_record_set_enum (leak, "status", LINLI_CASE_STATUS_REVISITED);
+  linli_record_set_enum (leak, "resolution_level", LINLI_RESOLUTION_LEVEL_GRID);
+  linli_record_set_text (leak, "resolution", "更换水管");
+  set_time (leak, "resolved_at", 2026, 2, 3, 16, 40);
+  linli_record_set_enum (leak, "satisfaction", LINLI_SATISFACTION_SATISFIED);
+  set_time (leak, "revisited_at", 2026, 2, 5, 10, 0);
+  linli_record_set_text (leak, "revisit_notes", "满意");
+  insert (g->store, leak);
+
+  /* A building of the second grid, in the first by hand. */
+  linli_record_set_text (lift, "category", "公共设施");
+  linli_record_set_text (lift, "source", "网格巡查");
+  linli_record_set_int (lift, "reporter_id", g->resident);
+  linli_record_set_int (lift, "building_id", g->building2);
+  linli_record_set_double (lift, "lat", 35.402);
+  linli_record_set_double (lift, "lon", 116.582);
+  linli_record_set_int (lift, "grid_id", g->grid1);
+  linli_record_set_bool (lift, "grid_overridden", TRUE);
+  linli_record_set_enum (lift, "urgency", LINLI_URGENCY_URGENT);
+  linli_record_set_int (lift, "worker_id", g->wang1);
+  set_time (lift, "reported_at", 2026, 2, 3, 10, 30);
+  linli_record_set_enum (lift, "status", LINLI_CASE_STATUS_ASSIGNED);
+  insert (g->store, lift);
+
+  /* The next free number, after those the file gives. */
+  linli_record_set_text (lamp, "category", "公共设施");
+  linli_record_set_text (lamp, "source", "其他");
+  set_time (lamp, "reported_at", 2026, 1, 5, 9, 30);
+  insert (g->store, lamp);
+
+  linli_record_set_text (again, "category", "公共设施");
+  linli_record_set_int (again, "reporter_id", linli_record_get_id (reporter));
+  linli_record_set_int (again, "grid_id", g->grid2);
+  linli_record_set_enum (again, "urgency", LINLI_URGENCY_LOW);
+  set_time (again, "reported_at", 2026, 2, 3, 11, 0);
+  linli_record_set_enum (again, "status", LINLI_CASE_STATUS_DUPLICATE);
+  linli_record_set_int (again, "duplicate_of", linli_record_get_id (leak));
+  insert (g->store, again);
+  g_assert_true (linli_store_commit (g->store, &error));
+  g_assert_no_error (error);
+
+  assert_same_tables (f->store, g->store);
+  {
+    g_autofree char *told_f = take_log (log_f);
+    g_autofree char *told_g = take_log (log_g);
+    g_assert_cmpstr (told_f, ==, told_g);
+    /* A batch of several is one reset per table. */
+    g_assert_nonnull (strstr (told_f, "LinliCase 3 0\n"));
+    g_assert_nonnull (strstr (told_f, "LinliCaseEvent 3 0\n"));
+  }
+
+  fixture_tear_down (g, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,6 +1488,9 @@ main (int   argc,
   ADD ("/case-csv/import/times", test_import_times);
   ADD ("/case-csv/import/phones", test_import_phones);
   ADD ("/case-csv/import/empty", test_import_empty);
+  ADD ("/case-csv/import/same-as-insert", test_import_same_as_insert);
+  ADD ("/case-csv/bulk-insert/same-as-insert", test_bulk_insert_same);
+  ADD ("/case-csv/bulk-insert/times", test_bulk_times);
 
 #undef ADD
 

@@ -146,8 +146,18 @@ enum_parser_parse (EnumParser *parser,
                    const char *text,
                    int        *value)
 {
-  g_autofree char *key = g_ascii_strdown (text, -1);
-  gpointer found = g_hash_table_lookup (parser->values, key);
+  /* Lower-cased on the stack: the words are short, and every row has some. */
+  char buffer[128];
+  gsize len = strlen (text);
+  g_autofree char *long_key = len < sizeof buffer ? NULL : g_ascii_strdown (text, -1);
+  gpointer found;
+
+  if (long_key == NULL)
+    {
+      for (gsize i = 0; i <= len; i++)
+        buffer[i] = g_ascii_tolower (text[i]);
+    }
+  found = g_hash_table_lookup (parser->values, long_key ? long_key : buffer);
 
   if (found == NULL)
     return FALSE;
@@ -158,10 +168,12 @@ enum_parser_parse (EnumParser *parser,
 /* ------------------------------------------------------------------------ */
 /* Reading values */
 
-/* A value without the spaces around it (ASCII white space, the
- * ideographic space, the no-break space), or %NULL when nothing is left. */
-static char *
-trimmed (const char *text)
+/* Where a value starts and ends without the spaces around it (ASCII white
+ * space, the ideographic space, the no-break space). */
+static void
+trim_span (const char  *text,
+           const char **start_out,
+           const char **end_out)
 {
   const char *start = text, *end = text + strlen (text);
 
@@ -187,7 +199,8 @@ trimmed (const char *text)
       else
         break;
     }
-  return start < end ? g_strndup (start, end - start) : NULL;
+  *start_out = start;
+  *end_out = end;
 }
 
 static gboolean
@@ -235,7 +248,8 @@ skip_spaces (const char **p)
  * as this program stores times. Local time unless it says otherwise.
  * Returns a Unix time, or LINLI_CASE_CSV_NO_TIME. */
 static gint64
-parse_time (const char *text)
+parse_time (const char *text,
+            GTimeZone  *local)
 {
   g_autoptr(GDateTime) time = NULL;
   const char *p = text;
@@ -301,14 +315,11 @@ parse_time (const char *text)
 
   if (!g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59 || second > 59)
     return LINLI_CASE_CSV_NO_TIME;
-  time = g_date_time_new_local (year, month, day, hour, minute, second);
+  time = g_date_time_new (local, year, month, day, hour, minute, second);
   return time != NULL ? g_date_time_to_unix (time) : LINLI_CASE_CSV_NO_TIME;
 
 iso:
-  {
-    g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-    time = g_date_time_new_from_iso8601 (text, local);
-  }
+  time = g_date_time_new_from_iso8601 (text, local);
   return time != NULL ? g_date_time_to_unix (time) : LINLI_CASE_CSV_NO_TIME;
 }
 
@@ -378,6 +389,9 @@ import_clear (Import *im)
   g_clear_pointer (&im->numbers, g_hash_table_unref);
   g_clear_pointer (&im->rows, g_array_unref);
   g_clear_pointer (&im->errors, g_ptr_array_unref);
+  g_clear_pointer (&im->local, g_time_zone_unref);
+  if (im->trimmed != NULL)
+    g_string_chunk_free (g_steal_pointer (&im->trimmed));
 }
 
 static void add_error (Import     *im,
@@ -399,14 +413,28 @@ add_error (Import     *im,
   va_end (args);
 }
 
-char *
+/* The value of a cell without the spaces around it, or %NULL when nothing
+ * is left: the table's own text, or for the few that had spaces a trimmed
+ * copy that lives as long as the import. No copy per cell: an import reads
+ * two million of them, twice. */
+const char *
 linli_case_csv_cell (Import         *im,
                      guint           row,
                      LinliCaseField  field)
 {
+  const char *text, *start, *end;
+
   if (im->column[field] < 0)
     return NULL;
-  return trimmed (linli_csv_table_get_cell (im->table, row, (guint) im->column[field]));
+  text = linli_csv_table_get_cell (im->table, row, (guint) im->column[field]);
+  trim_span (text, &start, &end);
+  if (start == end)
+    return NULL;
+  if (start == text && *end == '\0')
+    return text;
+  if (im->trimmed == NULL)
+    im->trimmed = g_string_chunk_new (4096);
+  return g_string_chunk_insert_len (im->trimmed, start, end - start);
 }
 
 static const char *
@@ -500,12 +528,12 @@ read_time (Import         *im,
            LinliCaseField  field,
            gint64         *time)
 {
-  g_autofree char *text = linli_case_csv_cell (im, row->row, field);
+  const char *text = linli_case_csv_cell (im, row->row, field);
 
   *time = LINLI_CASE_CSV_NO_TIME;
   if (text == NULL)
     return TRUE;
-  *time = parse_time (text);
+  *time = parse_time (text, im->local);
   if (*time == LINLI_CASE_CSV_NO_TIME)
     {
       add_error (im, row->line, _("Line %u: %s: “%s” is not a date and time; write it as 2026-01-05 09:30."),
@@ -523,7 +551,7 @@ read_enum (Import         *im,
            int             empty_value,
            int            *value)
 {
-  g_autofree char *text = linli_case_csv_cell (im, row->row, field);
+  const char *text = linli_case_csv_cell (im, row->row, field);
 
   *value = empty_value;
   if (text != NULL && !enum_parser_parse (parser, text, value))
@@ -585,8 +613,8 @@ static void
 check_reporter (Import *im,
                 Row    *row)
 {
-  g_autofree char *name = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_REPORTER);
-  g_autofree char *phone = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_PHONE);
+  const char *name = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_REPORTER);
+  const char *phone = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_PHONE);
   gboolean ok = TRUE;
   char *key;
   gint64 *id;
@@ -752,9 +780,9 @@ static void
 check_places (Import *im,
               Row    *row)
 {
-  g_autofree char *grid = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_GRID);
-  g_autofree char *building = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_BUILDING);
-  g_autofree char *worker = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_WORKER);
+  const char *grid = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_GRID);
+  const char *building = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_BUILDING);
+  const char *worker = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_WORKER);
   gboolean ambiguous;
 
   if (grid != NULL)
@@ -800,12 +828,12 @@ static void
 check_row (Import *im,
            Row    *row)
 {
-  g_autofree char *title = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_TITLE);
-  g_autofree char *category = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_CATEGORY);
-  g_autofree char *source = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SOURCE);
-  g_autofree char *number = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_NUMBER);
-  g_autofree char *resolution = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_RESOLUTION);
-  g_autofree char *duplicate_of = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
+  const char *title = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_TITLE);
+  const char *category = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_CATEGORY);
+  const char *source = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SOURCE);
+  const char *number = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_NUMBER);
+  const char *resolution = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_RESOLUTION);
+  const char *duplicate_of = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
 
   if (number != NULL)
     {
@@ -822,7 +850,7 @@ check_row (Import *im,
         {
           /* The table keeps its own copy: a taken number is replaced in the row. */
           g_hash_table_insert (im->numbers, g_strdup (number), GUINT_TO_POINTER (row->row + 1));
-          row->number = g_steal_pointer (&number);
+          row->number = g_strdup (number);
         }
     }
 
@@ -922,7 +950,7 @@ check_numbers (Import *im)
   for (guint r = 0; r < im->rows->len; r++)
     {
       Row *row = &g_array_index (im->rows, Row, r);
-      g_autofree char *original = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
+      const char *original = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
 
       if (row->number != NULL)
         g_ptr_array_add (wanted, g_strdup (row->number));
@@ -934,7 +962,7 @@ check_numbers (Import *im)
   for (guint r = 0; r < im->rows->len; r++)
     {
       Row *row = &g_array_index (im->rows, Row, r);
-      g_autofree char *original = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
+      const char *original = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
       gpointer found;
 
       /* The store has it: the case gets the next free number instead. */
@@ -1029,6 +1057,7 @@ import_check (Import                *im,
     return FALSE;
 
   im->now = g_date_time_to_unix (now);
+  im->local = g_time_zone_new_local ();
   linli_case_csv_index_init (&im->grids, store, LINLI_TYPE_GRID);
   linli_case_csv_index_init (&im->workers, store, LINLI_TYPE_WORKER);
   linli_case_csv_index_init (&im->buildings, store, LINLI_TYPE_BUILDING);

@@ -8,12 +8,13 @@
 
 #include <gio/gio.h>
 
+#include "linli-case-bulk.h"
 #include "linli-case-csv.h"
 #include "linli-records.h"
 
 G_BEGIN_DECLS
 
-#define LINLI_CASE_CSV_NO_TIME G_MININT64   /* a time a row does not give */
+#define LINLI_CASE_CSV_NO_TIME LINLI_CASE_NO_TIME   /* a time a row does not give */
 
 /* The records of one type, found by id, name or (grids) code. */
 typedef struct
@@ -81,6 +82,7 @@ typedef struct
   LinliCsvTable  *table;
   int             column[LINLI_N_CASE_FIELDS];   /* -1 when no column holds the field */
   gint64          now;
+  GTimeZone      *local;           /* the zone times without one are in */
   Index           grids;
   Index           workers;
   Index           buildings;
@@ -94,10 +96,11 @@ typedef struct
   GArray         *rows;            /* Row */
   GHashTable     *numbers;         /* each number the file gives → its row + 1 */
   GPtrArray      *errors;          /* LinliCsvRowError */
+  GStringChunk   *trimmed;         /* cells that had spaces around them, without */
   guint           n_bad_rows;
 } Import;
 
-char        *linli_case_csv_cell        (Import                *im,
+const char  *linli_case_csv_cell        (Import                *im,
                                          guint                  row,
                                          LinliCaseField         field);
 gboolean     linli_case_csv_run         (LinliStore            *store,

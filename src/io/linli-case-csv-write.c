@@ -14,28 +14,6 @@
 
 #define DEFAULT_SOURCE   "其他"  /* a case needs a source; a file may have none */
 
-static void
-set_time (LinliRecord *record,
-          const char  *column,
-          gint64       time)
-{
-  g_autoptr(GDateTime) value = time != LINLI_CASE_CSV_NO_TIME ? g_date_time_new_from_unix_local (time) : NULL;
-
-  linli_record_set_datetime (record, column, value);
-}
-
-static void
-set_text (Import         *im,
-          Row            *row,
-          LinliRecord    *record,
-          const char     *column,
-          LinliCaseField  field)
-{
-  g_autofree char *text = linli_case_csv_cell (im, row->row, field);
-
-  linli_record_set_text (record, column, text);
-}
-
 /* The next free number of the year the case was reported in: after the
  * store's last, and not one the file gives another case. */
 static void
@@ -72,65 +50,60 @@ write_row (Import      *im,
            GArray      *resident_ids,
            GError     **error)
 {
-  g_autoptr(LinliRecord) record = linli_record_new (LINLI_TYPE_CASE);
-  gint64 grid_id = row->grid ? linli_record_get_id (row->grid) : 0;
-  gint64 duplicate_of = row->duplicate_id;
-  g_autofree char *source = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SOURCE);
+  LinliCaseValues values;
+  const char *source = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SOURCE);
 
-  if (row->duplicate_row >= 0)
-    duplicate_of = g_array_index (im->rows, Row, row->duplicate_row).id;
-  g_assert (row->duplicate_row < 0 || duplicate_of != 0);
-
-  linli_record_set_text (record, "number", row->number);
-  set_text (im, row, record, "title", LINLI_CASE_FIELD_TITLE);
-  set_text (im, row, record, "description", LINLI_CASE_FIELD_DESCRIPTION);
-  set_text (im, row, record, "category", LINLI_CASE_FIELD_CATEGORY);
-  set_text (im, row, record, "subcategory", LINLI_CASE_FIELD_SUBCATEGORY);
-  linli_record_set_text (record, "source", source ? source : DEFAULT_SOURCE);
+  /* The texts are the file's own, borrowed while the case is written. */
+  linli_case_values_init (&values);
+  values.number = row->number;
+  values.title = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_TITLE);
+  values.description = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DESCRIPTION);
+  values.category = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_CATEGORY);
+  values.subcategory = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SUBCATEGORY);
+  values.source = source ? source : DEFAULT_SOURCE;
   if (row->reporter_id != 0)
-    linli_record_set_int (record, "reporter_id", row->reporter_id);
+    values.reporter_id = row->reporter_id;
   else if (row->new_reporter >= 0)
-    linli_record_set_int (record, "reporter_id", g_array_index (resident_ids, gint64, row->new_reporter));
-  set_text (im, row, record, "address", LINLI_CASE_FIELD_ADDRESS);
+    values.reporter_id = g_array_index (resident_ids, gint64, row->new_reporter);
+  values.address = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_ADDRESS);
+  values.grid_id = row->grid ? linli_record_get_id (row->grid) : 0;
   if (row->building != NULL)
     {
-      gint64 building_id = linli_record_get_id (row->building);
       double lat = linli_record_get_double (row->building, "lat");
       double lon = linli_record_get_double (row->building, "lon");
 
-      linli_record_set_int (record, "building_id", building_id);
+      values.building_id = linli_record_get_id (row->building);
       /* The building is where the case is, as the editor has it. */
       if (!isnan (lat) && !isnan (lon))
         {
-          linli_record_set_double (record, "lat", lat);
-          linli_record_set_double (record, "lon", lon);
+          values.lat = lat;
+          values.lon = lon;
         }
       /* A grid the file gives that is not the building's was chosen by hand. */
-      linli_record_set_bool (record, "grid_overridden",
-                             grid_id != linli_record_get_int (row->building, "grid_id"));
+      values.grid_overridden = values.grid_id != linli_record_get_int (row->building, "grid_id");
     }
-  linli_record_set_int (record, "grid_id", grid_id);
-  linli_record_set_enum (record, "urgency", row->urgency);
-  if (row->worker != NULL)
-    linli_record_set_int (record, "worker_id", linli_record_get_id (row->worker));
-  set_text (im, row, record, "responsible_unit", LINLI_CASE_FIELD_UNIT);
-  set_time (record, "reported_at", row->reported_at);
-  set_time (record, "due_at", row->due_at);
-  linli_record_set_enum (record, "status", row->status);
-  linli_record_set_enum (record, "resolution_level", row->level);
-  set_text (im, row, record, "resolution", LINLI_CASE_FIELD_RESOLUTION);
-  set_time (record, "resolved_at", row->resolved_at);
-  linli_record_set_enum (record, "satisfaction", row->satisfaction);
-  set_time (record, "revisited_at", row->revisited_at);
-  set_text (im, row, record, "revisit_notes", LINLI_CASE_FIELD_REVISIT_NOTES);
-  linli_record_set_int (record, "duplicate_of", duplicate_of);
+  values.urgency = row->urgency;
+  values.worker_id = row->worker ? linli_record_get_id (row->worker) : 0;
+  values.responsible_unit = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_UNIT);
+  values.reported_at = row->reported_at;
+  values.due_at = row->due_at;
+  values.status = row->status;
+  values.resolution_level = row->level;
+  values.resolution = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_RESOLUTION);
+  values.resolved_at = row->resolved_at;
+  values.satisfaction = row->satisfaction;
+  values.revisited_at = row->revisited_at;
+  values.revisit_notes = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_REVISIT_NOTES);
+  values.duplicate_of = row->duplicate_id;
+  if (row->duplicate_row >= 0)
+    values.duplicate_of = g_array_index (im->rows, Row, row->duplicate_row).id;
+  g_assert (row->duplicate_row < 0 || values.duplicate_of != 0);
 
-  if (!linli_store_insert (im->store, record, error))
+  if (!linli_case_bulk_insert (im->store, &values, &row->id, error))
     {
       g_prefix_error (error, _("Line %u: "), row->line);
       return FALSE;
     }
-  row->id = linli_record_get_id (record);
   return TRUE;
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "linli-case-timeline.h"
+#include "linli-record-sql.h"
 #include "linli-store-private.h"
 
 /* The 民情日记 writes itself: a new case gets its first entry, and every
@@ -15,6 +16,24 @@ status_nick (int status)
 {
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
   return g_enum_get_value (enum_class, status)->value_nick;
+}
+
+/**
+ * linli_case_timeline_record_new:
+ * @reported_at: the case's reported time as the store writes it
+ *
+ * Adds the first entry of a new case: its status, at the time it was
+ * reported, by nobody in particular.
+ */
+gboolean
+linli_case_timeline_record_new (LinliStore       *self,
+                                gint64            id,
+                                const char       *reported_at,
+                                LinliCaseStatus   status,
+                                GError          **error)
+{
+  return linli_store_add_case_event_at (self, id, LINLI_CASE_EVENT_KIND_STATUS, reported_at, 0,
+                                        NULL, status_nick (status), error);
 }
 
 /**
@@ -36,9 +55,10 @@ linli_case_timeline_record (LinliStore   *self,
   gint64 worker = linli_record_get_int (after, "worker_id");
 
   if (before == NULL)
-    return linli_store_add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS,
-                                       linli_record_get_datetime (after, "reported_at"), 0,
-                                       NULL, status_nick (status), error);
+    {
+      g_autofree char *reported_at = linli_record_sql_format_time (linli_record_get_datetime (after, "reported_at"));
+      return linli_case_timeline_record_new (self, id, reported_at, status, error);
+    }
 
   now = linli_store_now (self);
   if (linli_record_get_enum (before, "status") != status &&

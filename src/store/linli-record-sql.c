@@ -74,27 +74,33 @@ linli_record_sql (GType type)
   return sql;
 }
 
-char *
-linli_record_sql_format_time (GDateTime *dt)
+/* In the local zone, so that every time in the file sorts as text, with an
+ * explicit offset; microseconds only when there are any, so that a time
+ * reads back equal. "…:05+08:00" sorts before "…:05.5+08:00". Written out
+ * by hand: g_date_time_format() is slow for a bulk import. */
+static const char *
+format_fields (char buffer[LINLI_RECORD_SQL_TIME_SIZE],
+               int  year,
+               int  month,
+               int  day,
+               int  hour,
+               int  minute,
+               int  second,
+               int  micro,
+               int  offset)
 {
-  /* In the local zone, so that every time in the file sorts as text, with
-   * an explicit offset; microseconds only when there are any, so that a
-   * time reads back equal. "…:05+08:00" sorts before "…:05.5+08:00".
-   * Written out by hand: g_date_time_format() is slow for a bulk import. */
-  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
-  int offset = (int) (g_date_time_get_utc_offset (local) / G_TIME_SPAN_MINUTE);
-  int micro = g_date_time_get_microsecond (local);
-  int fields[] = {
-    g_date_time_get_year (local), g_date_time_get_month (local), g_date_time_get_day_of_month (local),
-    g_date_time_get_hour (local), g_date_time_get_minute (local), g_date_time_get_second (local),
-  };
+  int fields[] = { month, day, hour, minute, second };
   static const char separators[] = "--T::";
-  char *text = g_malloc (40), *p = text;
+  char *p = buffer;
 
-  p += g_snprintf (p, 5, "%04d", fields[0]);
-  for (guint i = 1; i < G_N_ELEMENTS (fields); i++)
+  /* A GDateTime's year has four digits. */
+  g_assert (year >= 1 && year <= 9999);
+  for (int i = 3; i >= 0; i--, year /= 10)
+    p[i] = '0' + year % 10;
+  p += 4;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      *p++ = separators[i - 1];
+      *p++ = separators[i];
       *p++ = '0' + fields[i] / 10;
       *p++ = '0' + fields[i] % 10;
     }
@@ -108,7 +114,91 @@ linli_record_sql_format_time (GDateTime *dt)
   *p++ = '0' + offset % 60 / 10;
   *p++ = '0' + offset % 10;
   *p = '\0';
+  return buffer;
+}
+
+char *
+linli_record_sql_format_time (GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+  char *text = g_malloc (LINLI_RECORD_SQL_TIME_SIZE);
+
+  format_fields (text,
+                 g_date_time_get_year (local), g_date_time_get_month (local),
+                 g_date_time_get_day_of_month (local), g_date_time_get_hour (local),
+                 g_date_time_get_minute (local), g_date_time_get_second (local),
+                 g_date_time_get_microsecond (local),
+                 (int) (g_date_time_get_utc_offset (local) / G_TIME_SPAN_MINUTE));
   return text;
+}
+
+/**
+ * linli_record_sql_format_unix_time:
+ * @time: seconds since 1970 UTC
+ * @zone: the local zone (g_time_zone_new_local())
+ * @buffer: where to write it
+ *
+ * Formats @time as linli_record_sql_format_time() formats
+ * g_date_time_new_from_unix_local (@time), without making a #GDateTime:
+ * for the writes of an import. The offset is the one GDateTime finds for
+ * that instant; the date follows from the local seconds by arithmetic.
+ *
+ * Returns: @buffer, or %NULL when @time is outside what a #GDateTime holds
+ */
+const char *
+linli_record_sql_format_unix_time (gint64      time,
+                                   GTimeZone  *zone,
+                                   char        buffer[LINLI_RECORD_SQL_TIME_SIZE])
+{
+  /* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z */
+  const gint64 min_time = G_GINT64_CONSTANT (-62135596800);
+  const gint64 max_time = G_GINT64_CONSTANT (253402300799);
+  int interval, offset, year, month, day;
+  gint64 local, days, seconds, era, yoe, doy, mp;
+
+  if (time < min_time || time > max_time)
+    return NULL;
+  interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, time);
+  offset = g_time_zone_get_offset (zone, interval);
+  local = time + offset;
+  if (local < min_time || local > max_time)
+    return NULL;
+
+  /* Days since 1970-01-01 to a civil date (H. Hinnant, "chrono-compatible
+   * low-level date algorithms"). */
+  days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  seconds = local - days * 86400;
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doy = days - era * 146097;                                   /* day of the era */
+  yoe = (doy - doy / 1460 + doy / 36524 - doy / 146096) / 365; /* year of the era */
+  doy = doy - (365 * yoe + yoe / 4 - yoe / 100);               /* day of the year, from March */
+  mp = (5 * doy + 2) / 153;
+  day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  year = (int) (yoe + era * 400 + (month <= 2));
+
+  return format_fields (buffer, year, month, day,
+                        (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60),
+                        0, offset / 60);
+}
+
+/**
+ * linli_record_sql_enum_nick:
+ *
+ * Returns: (nullable): what the store writes for @value of @enum_type: its
+ *   nick, or %NULL (SQL NULL) for a "none" value or one @enum_type lacks
+ */
+const char *
+linli_record_sql_enum_nick (GType enum_type,
+                            int   value)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (enum_type);
+  GEnumValue *ev = g_enum_get_value (enum_class, value);
+
+  if (ev == NULL || (ev->value == 0 && g_str_equal (ev->value_nick, "none")))
+    return NULL;
+  return ev->value_nick;
 }
 
 /* A fixed-offset zone per offset, shared: creating one costs more than
@@ -205,11 +295,10 @@ linli_record_sql_bind (sqlite3_stmt      *stmt,
       }
     case LINLI_COLUMN_ENUM:
       {
-        g_autoptr(GEnumClass) enum_class = g_type_class_ref (G_VALUE_TYPE (value));
-        GEnumValue *ev = g_enum_get_value (enum_class, g_value_get_enum (value));
-        if (ev == NULL || (ev->value == 0 && g_str_equal (ev->value_nick, "none")))
+        const char *nick = linli_record_sql_enum_nick (G_VALUE_TYPE (value), g_value_get_enum (value));
+        if (nick == NULL)
           return sqlite3_bind_null (stmt, index);
-        return sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
+        return sqlite3_bind_text (stmt, index, nick, -1, SQLITE_STATIC);
       }
     case LINLI_COLUMN_TEXT_LIST:
     case LINLI_COLUMN_REF_LIST:

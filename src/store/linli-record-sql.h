@@ -23,7 +23,15 @@ int                   linli_record_sql_bind (sqlite3_stmt      *stmt,
                                              int                index,
                                              const LinliColumn *column,
                                              const GValue      *value);
+/* Room for "2026-03-03T09:30:00.123456+08:00" and its NUL. */
+#define LINLI_RECORD_SQL_TIME_SIZE 40
+
 char                 *linli_record_sql_format_time (GDateTime *time);
+const char           *linli_record_sql_format_unix_time (gint64      time,
+                                                         GTimeZone  *zone,
+                                                         char        buffer[LINLI_RECORD_SQL_TIME_SIZE]);
+const char           *linli_record_sql_enum_nick (GType              enum_type,
+                                                  int                value);
 void                  linli_record_sql_read (sqlite3_stmt      *stmt,
                                              int                index,
                                              const LinliColumn *column,

@@ -16,12 +16,27 @@ sqlite3      *linli_store_get_db       (LinliStore    *self);
 sqlite3_stmt *linli_store_prepare      (LinliStore    *self,
                                         const char    *sql,
                                         GError       **error);
+sqlite3_stmt *linli_store_prepare_static (LinliStore  *self,
+                                         const char  *sql,
+                                         GError     **error);
+void          linli_store_note_change  (LinliStore    *self,
+                                        GType          type,
+                                        LinliChange    change,
+                                        gint64         id);
 gboolean      linli_store_fail         (LinliStore    *self,
                                         int            rc,
                                         GError       **error);
 const char   *linli_store_select_sql   (GType          type);
 LinliRecord  *linli_store_read_record  (GType          type,
                                         sqlite3_stmt  *stmt);
+gboolean      linli_store_add_case_event_at (LinliStore        *self,
+                                             gint64             case_id,
+                                             LinliCaseEventKind kind,
+                                             const char        *at,
+                                             gint64             worker_id,
+                                             const char        *from_value,
+                                             const char        *to_value,
+                                             GError           **error);
 gboolean      linli_store_add_case_event (LinliStore        *self,
                                           gint64             case_id,
                                           LinliCaseEventKind kind,

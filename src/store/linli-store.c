@@ -153,6 +153,16 @@ prepare_record_sql (LinliStore  *self,
   return stmt;
 }
 
+/* The same for any SQL text that lives as long as the program. */
+sqlite3_stmt *
+linli_store_prepare_static (LinliStore  *self,
+                            const char  *sql,
+                            GError     **error)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+  return prepare_record_sql (self, sql, error);
+}
+
 static gboolean
 exec (LinliStore  *self,
       const char  *sql,
@@ -556,6 +566,23 @@ check_existing (LinliStore  *self,
   return TRUE;
 }
 
+/* SQLite keeps statistics of its memory under a lock taken around every
+ * allocation, unless told otherwise before it is first used. Nothing here
+ * reads them, and an import of a hundred thousand cases makes millions of
+ * allocations. Once SQLite is in use (another library's, say), the setting
+ * is refused and left as it was. */
+static void
+configure_sqlite (void)
+{
+  static gsize configured;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 /**
  * linli_store_open:
  * @path: the database file; created when it does not exist
@@ -592,6 +619,7 @@ linli_store_open (const char  *path,
         }
     }
 
+  configure_sqlite ();
   self = g_object_new (LINLI_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
@@ -878,6 +906,17 @@ changed (LinliStore  *self,
     }
 }
 
+/* A write of the store's own, outside this file: told like the rest. */
+void
+linli_store_note_change (LinliStore  *self,
+                         GType        type,
+                         LinliChange  change,
+                         gint64       id)
+{
+  g_return_if_fail (LINLI_IS_STORE (self));
+  changed (self, type, change, id);
+}
+
 /* Deleting a row cascades to, or clears references in, the tables that
  * point at it (the timeline of a case, the workers of a grid …): those
  * types changed too. */
@@ -1022,7 +1061,40 @@ finish_write (LinliStore *self,
 
 /* A timeline entry written by the store itself, inside the transaction of
  * the change it records: one prepared statement, no record object, as an
- * import writes one for every case. */
+ * import writes one for every case. @at is the time as the store writes
+ * it (linli_record_sql_format_time()). */
+gboolean
+linli_store_add_case_event_at (LinliStore         *self,
+                               gint64              case_id,
+                               LinliCaseEventKind  kind,
+                               const char         *at,
+                               gint64              worker_id,
+                               const char         *from_value,
+                               const char         *to_value,
+                               GError            **error)
+{
+  static const char sql[] = "INSERT INTO case_event (case_id, at, worker_id, kind, from_value, to_value)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+  sqlite3_stmt *stmt;
+
+  g_assert (self->depth > 0);
+
+  stmt = prepare_record_sql (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+  if (worker_id != 0)
+    sqlite3_bind_int64 (stmt, 3, worker_id);
+  sqlite3_bind_text (stmt, 4, linli_record_sql_enum_nick (LINLI_TYPE_CASE_EVENT_KIND, kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, from_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, to_value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return linli_store_fail (self, sqlite3_errcode (self->db), error);
+  changed (self, LINLI_TYPE_CASE_EVENT, LINLI_CHANGE_INSERTED, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
 gboolean
 linli_store_add_case_event (LinliStore         *self,
                             gint64              case_id,
@@ -1033,26 +1105,9 @@ linli_store_add_case_event (LinliStore         *self,
                             const char         *to_value,
                             GError            **error)
 {
-  g_autoptr(GEnumClass) kinds = g_type_class_ref (LINLI_TYPE_CASE_EVENT_KIND);
-  sqlite3_stmt *stmt;
+  g_autofree char *text = linli_record_sql_format_time (at);
 
-  g_assert (self->depth > 0);
-
-  stmt = linli_store_prepare (self, "INSERT INTO case_event (case_id, at, worker_id, kind, from_value, to_value)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  sqlite3_bind_text (stmt, 2, linli_record_sql_format_time (at), -1, g_free);
-  if (worker_id != 0)
-    sqlite3_bind_int64 (stmt, 3, worker_id);
-  sqlite3_bind_text (stmt, 4, g_enum_get_value (kinds, kind)->value_nick, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, from_value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, to_value, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return linli_store_fail (self, sqlite3_errcode (self->db), error);
-  changed (self, LINLI_TYPE_CASE_EVENT, LINLI_CHANGE_INSERTED, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
+  return linli_store_add_case_event_at (self, case_id, kind, text, worker_id, from_value, to_value, error);
 }
 
 /**
