@@ -16,7 +16,8 @@ cell_key (double x,
 {
   gint64 cx = (gint64) floor (x / distance);
   gint64 cy = (gint64) floor (y / distance);
-  return (cx << 32) ^ (cy & 0xffffffff);
+  /* Shifted as unsigned: a cell left of or above the origin is negative. */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
 }
 
 /* g_int64_hash() is x ^ y for these keys, the same all along a diagonal:
