@@ -180,7 +180,8 @@ static gint64
 tile_key (gint64 tx,
           gint64 ty)
 {
-  return (tx << 32) ^ (ty & 0xffffffff);
+  /* Shifted as unsigned: a tile left of or above the origin is negative. */
+  return (gint64) (((guint64) tx << 32) ^ ((guint64) ty & 0xffffffff));
 }
 
 /* A tile is drawn once into an image; each frame shows that image through
