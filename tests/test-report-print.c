@@ -192,7 +192,7 @@ test_reports_dialog (Fixture       *fixture,
 {
   LinliReportsDialog *dialog = linli_reports_dialog_new (NULL, fixture->store);
   GtkWidget *root = GTK_WIDGET (dialog);
-  AdwComboRow *covers = ADW_COMBO_ROW (row_titled (root, "_Covers"));
+  AdwComboRow *covers = ADW_COMBO_ROW (row_titled (root, "Co_vers"));
   AdwActionRow *from = row_titled (root, "_From");
   AdwActionRow *until = row_titled (root, "_To");
   GtkWidget *from_entry, *until_entry, *case_entry;
