@@ -322,7 +322,8 @@ fill_grids (LinliReportsDialog *self)
       const char *code = linli_record_get_text (grid, "code");
       gint64 id = linli_record_get_id (grid);
       g_autofree char *label = code && *code
-        ? g_strdup_printf ("%s (%s)", linli_record_get_text (grid, "name"), code)
+        /* TRANSLATORS: a grid to choose: its name, then its code */
+        ? g_strdup_printf (_("%1$s (%2$s)"), linli_record_get_text (grid, "name"), code)
         : g_strdup (linli_record_get_text (grid, "name"));
 
       gtk_string_list_append (names, label);
