@@ -86,6 +86,21 @@ test_import_dialog (Fixture       *fixture,
   g_assert_cmpuint (combos->len, ==, 4);
   /* Coordinates, name, code, kind. */
   g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[0]), ==, LINLI_COORDS_GCJ02);
+  /* The chosen system is shown whole, not cut short after two of its maps. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean shown = FALSE;
+
+    test_collect (combos->pdata[0], GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), "GCJ-02 (Amap, Tencent, DataV)") == 0)
+        {
+          shown = TRUE;
+          g_assert_cmpint (gtk_label_get_ellipsize (labels->pdata[i]), ==, PANGO_ELLIPSIZE_NONE);
+          g_assert_cmpint (gtk_label_get_max_width_chars (labels->pdata[i]), <, 0);
+        }
+    g_assert_true (shown);
+  }
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (combos->pdata[1])), ==, "name");
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (combos->pdata[2])), ==, "adcode");
   test_collect (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, lists);

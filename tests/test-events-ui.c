@@ -507,8 +507,14 @@ test_organisations (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   add_row = find_row (dialog, "New Organisation");
+  /* No Add that does nothing while there is no name to add. */
+  g_assert_false (gtk_widget_get_sensitive (test_find_button_labelled (add_row, "_Add")));
+  gtk_editable_set_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY)), "  ");
+  g_assert_false (gtk_widget_get_sensitive (test_find_button_labelled (add_row, "_Add")));
   gtk_editable_set_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY)), "许庄派出所社区警务室");
+  g_assert_true (gtk_widget_get_sensitive (test_find_button_labelled (add_row, "_Add")));
   g_signal_emit_by_name (test_find_button_labelled (add_row, "_Add"), "clicked");
+  g_assert_false (gtk_widget_get_sensitive (test_find_button_labelled (add_row, "_Add")));
   row = find_row (dialog, "许庄派出所社区警务室");
   choose (row, "Kind", "Police");
   g_assert_true (can_save (dialog, "organisations.save"));

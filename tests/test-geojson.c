@@ -278,7 +278,7 @@ static const struct {
     LINLI_GEOJSON_ERROR_INVALID, "Feature 1: the point" },
   { "line", "{\"type\":\"FeatureCollection\",\"features\":[" GOOD ","
     FEATURE ("{\"type\":\"LineString\",\"coordinates\":[[1,1],[2,2]]}") "]}", 0,
-    LINLI_GEOJSON_ERROR_INVALID, "Feature 2: a LineString" },
+    LINLI_GEOJSON_ERROR_INVALID, "Feature 2: a line (LineString) cannot" },
   { "no-geometry", "{\"type\":\"FeatureCollection\",\"features\":[" FEATURE ("null") "]}", 0,
     LINLI_GEOJSON_ERROR_INVALID, "Feature 1: it has no geometry" },
   { "not-feature", "{\"type\":\"FeatureCollection\",\"features\":[" GOOD ",42]}", 0,

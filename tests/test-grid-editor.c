@@ -257,6 +257,32 @@ test_grids_page (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* With no grid yet, the Grids page says how to make them and offers the
+ * GeoJSON import, not a dead end. */
+static void
+test_grids_page_empty (void)
+{
+  TestDatabase empty = { NULL, };
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  LinliGridsPage *page = g_object_new (LINLI_TYPE_GRIDS_PAGE, NULL);
+  GtkWidget *status, *button;
+
+  test_database_open (&empty, "linli-grids-empty");
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  linli_grids_page_set_store (page, empty.store);
+  gtk_window_present (window);
+  test_wait_until_drawn (GTK_WIDGET (page));
+
+  status = test_find (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE);
+  g_assert_true (gtk_widget_is_visible (status));
+  button = test_find (status, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "window.import-geojson");
+  g_assert_true (gtk_widget_is_visible (button));
+
+  gtk_window_destroy (window);
+  test_database_close (&empty);
+}
+
 /* ------------------------------------------------------------------------ */
 /* On the map */
 
@@ -540,6 +566,7 @@ main (int   argc,
   ADD ("/grid-editor/properties/new", test_properties_new);
   ADD ("/grid-editor/properties/existing", test_properties_existing);
   ADD ("/grid-editor/grids-page", test_grids_page);
+  g_test_add_func ("/grid-editor/grids-page-empty", test_grids_page_empty);
   ADD ("/grid-editor/map/draw-new", test_draw_new);
   ADD ("/grid-editor/map/edit-existing", test_edit_existing);
   ADD ("/grid-editor/map/save-outline", test_save_outline);

@@ -190,6 +190,22 @@ read_polygon (JsonNode      *node,
   return TRUE;
 }
 
+/* What a geometry Linli does not import is, in words; NULL for the
+ * kinds it imports and for anything that is no GeoJSON geometry. */
+static const char *
+geometry_type_label (const char *type)
+{
+  if (g_str_equal (type, "LineString"))
+    return _("line");
+  if (g_str_equal (type, "MultiLineString"))
+    return _("set of lines");
+  if (g_str_equal (type, "MultiPoint"))
+    return _("set of points");
+  if (g_str_equal (type, "GeometryCollection"))
+    return _("collection of geometries");
+  return NULL;
+}
+
 static gboolean
 read_geometry (JsonNode  *node,
                Feature   *feature,
@@ -198,7 +214,7 @@ read_geometry (JsonNode  *node,
 {
   JsonObject *object;
   JsonNode *coordinates;
-  const char *type;
+  const char *type, *label;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -247,12 +263,12 @@ read_geometry (JsonNode  *node,
           return FALSE;
       return TRUE;
     }
-  if (g_str_equal (type, "LineString") || g_str_equal (type, "MultiLineString") ||
-      g_str_equal (type, "MultiPoint") || g_str_equal (type, "GeometryCollection"))
+  if ((label = geometry_type_label (type)) != NULL)
     {
       g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
-                   _("Feature %u: a %s cannot be imported; only polygons (grids) and points (buildings) can"),
-                   index, type);
+                   /* TRANSLATORS: the first %s is a kind of geometry, such as "line", the second its GeoJSON name */
+                   _("Feature %u: a %s (%s) cannot be imported; only polygons (grids) and points (buildings) can"),
+                   index, label, type);
       return FALSE;
     }
 

@@ -96,7 +96,9 @@ linli_report_build_grid_map (LinliStore              *store,
       if (grid_id != 0 && id != grid_id)
         continue;
 
-      if (period != NULL)
+      /* No case is filed under a public sentiment grid: its count would
+       * always read 0, so it shows its name alone. */
+      if (period != NULL && kind != LINLI_GRID_KIND_SENTIMENT)
         /* TRANSLATORS: a grid's label on the map: its name and the cases received in the period */
         label = g_strdup_printf (_("%1$s · %2$u cases"), linli_record_get_text (grid, "name"),
                                  counts ? counts->counts.received : 0);

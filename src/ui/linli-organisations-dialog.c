@@ -20,6 +20,7 @@ struct _LinliOrganisationsDialog
   GtkLabel            *error_label;
   AdwPreferencesGroup *list_group;
   GtkEntry            *add_entry;
+  GtkWidget           *add_button;
 
   LinliStore          *store;
   GPtrArray           *records;   /* LinliOrganisation copies, new ones with id 0 */
@@ -153,6 +154,15 @@ append (LinliOrganisationsDialog *self,
   adw_preferences_group_add (self->list_group, row);
 }
 
+/* Add is offered once there is a name to add. */
+static void
+add_text_changed_cb (LinliOrganisationsDialog *self)
+{
+  g_autofree char *name = linli_case_field_dup_text (GTK_EDITABLE (self->add_entry));
+
+  gtk_widget_set_sensitive (self->add_button, name != NULL);
+}
+
 static void
 add_cb (LinliOrganisationsDialog *self)
 {
@@ -240,7 +250,9 @@ linli_organisations_dialog_class_init (LinliOrganisationsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliOrganisationsDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, LinliOrganisationsDialog, list_group);
   gtk_widget_class_bind_template_child (widget_class, LinliOrganisationsDialog, add_entry);
+  gtk_widget_class_bind_template_child (widget_class, LinliOrganisationsDialog, add_button);
   gtk_widget_class_bind_template_callback (widget_class, add_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_text_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "organisations.save", NULL, save_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "organisations.save", NULL);

@@ -204,7 +204,8 @@ fill_choices (LinliParticipantsEditor *self)
         continue;
       if (number != NULL && *number != '\0')
         {
-          g_autofree char *label = g_strdup_printf ("%s (%s)", name, number);
+          /* TRANSLATORS: a volunteer to choose: the name, then the volunteer number */
+          g_autofree char *label = g_strdup_printf (_("%1$s (%2$s)"), name, number);
           gtk_string_list_append (model, label);
         }
       else

@@ -42,6 +42,7 @@ struct _LinliReportsDialog
 
   LinliStore      *store;
   GArray          *grid_ids;   /* gint64, one per grid_row item; 0 first */
+  PeriodChoice     shown_choice;   /* the period kind the fields show */
 };
 
 G_DEFINE_FINAL_TYPE (LinliReportsDialog, linli_reports_dialog, ADW_TYPE_WINDOW)
@@ -88,19 +89,16 @@ parse_day (const char *text,
   return TRUE;
 }
 
-/* Reads the period fields; FALSE with the reasons under them. */
+/* The month, quarter or year the fields show for @choice; FALSE for a
+ * range of days, which has no such fields. */
 static gboolean
-read_period (LinliReportsDialog *self,
-             LinliReportPeriod  *period,
-             gboolean            show_errors)
+read_fixed_period (LinliReportsDialog *self,
+                   PeriodChoice        choice,
+                   LinliReportPeriod  *period)
 {
   int year = gtk_spin_button_get_value_as_int (self->year_spin);
-  const char *hint = _("Year, month and day, such as 2026-03-31");
-  const char *from_error = NULL, *until_error = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate first, last;
 
-  switch ((PeriodChoice) adw_combo_row_get_selected (self->period_kind_row))
+  switch (choice)
     {
     case PERIOD_MONTH:
       linli_report_period_init_month (period, year, adw_combo_row_get_selected (self->month_row) + 1);
@@ -113,8 +111,51 @@ read_period (LinliReportsDialog *self,
       return TRUE;
     case PERIOD_RANGE:
     default:
-      break;
+      return FALSE;
     }
+}
+
+static void
+set_day (GtkEntry    *entry,
+         const GDate *day)
+{
+  g_autofree char *text = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (day),
+                                           g_date_get_month (day), g_date_get_day (day));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* Days from … to … starts from the days of the month, quarter or year
+ * chosen before, rather than from two empty fields marked wrong. */
+static void
+fill_range_from_previous (LinliReportsDialog *self)
+{
+  PeriodChoice previous = self->shown_choice;
+  LinliReportPeriod period;
+
+  self->shown_choice = adw_combo_row_get_selected (self->period_kind_row);
+  if (self->shown_choice != PERIOD_RANGE || previous == PERIOD_RANGE
+      || *gtk_editable_get_text (GTK_EDITABLE (self->from_entry)) != '\0'
+      || *gtk_editable_get_text (GTK_EDITABLE (self->until_entry)) != '\0'
+      || !read_fixed_period (self, previous, &period))
+    return;
+  set_day (self->from_entry, &period.start);
+  set_day (self->until_entry, &period.end);
+}
+
+/* Reads the period fields; FALSE with the reasons under them. */
+static gboolean
+read_period (LinliReportsDialog *self,
+             LinliReportPeriod  *period,
+             gboolean            show_errors)
+{
+  const char *hint = _("Year, month and day, such as 2026-03-31");
+  const char *from_error = NULL, *until_error = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate first, last;
+
+  if (read_fixed_period (self, adw_combo_row_get_selected (self->period_kind_row), period))
+    return TRUE;
 
   if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)), &first))
     from_error = _("Not a day: write it as 2026-01-01");
@@ -155,6 +196,7 @@ fields_changed_cb (LinliReportsDialog *self)
   LinliReportPeriod period;
 
   update_visibility (self);
+  fill_range_from_previous (self);
   if (selected_kind (self) != LINLI_REPORT_KIND_CASE_SHEET)
     read_period (self, &period, TRUE);
   show_field (self->case_row, GTK_WIDGET (self->case_entry), NULL, NULL);
@@ -280,7 +322,8 @@ fill_grids (LinliReportsDialog *self)
       const char *code = linli_record_get_text (grid, "code");
       gint64 id = linli_record_get_id (grid);
       g_autofree char *label = code && *code
-        ? g_strdup_printf ("%s (%s)", linli_record_get_text (grid, "name"), code)
+        /* TRANSLATORS: a grid to choose: its name, then its code */
+        ? g_strdup_printf (_("%1$s (%2$s)"), linli_record_get_text (grid, "name"), code)
         : g_strdup (linli_record_get_text (grid, "name"));
 
       gtk_string_list_append (names, label);
