@@ -95,7 +95,7 @@ run (GVariantDict  *options,
     }
   if (period_text != NULL && !linli_report_period_parse (&request.period, period_text, error))
     {
-      g_prefix_error (error, _("Bad period “%s”: "), period_text);
+      g_prefix_error (error, _("Bad period: "));
       return FALSE;
     }
 
