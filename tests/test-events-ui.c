@@ -490,7 +490,7 @@ test_outreach (Fixture       *fixture,
 }
 
 /* The register of partner organisations: one added with its kind; a name
- * left empty keeps Save off. */
+ * left empty keeps Save off; one removed is gone on Save, not before. */
 static void
 test_organisations (Fixture       *fixture,
                     gconstpointer  data)
@@ -538,6 +538,26 @@ test_organisations (Fixture       *fixture,
       g_assert_cmpstr (linli_record_get_text (organisation, "contact"), ==, "李警官");
     }
   g_assert_true (found);
+
+  /* Removed from the register only on Save: closing keeps it. */
+  for (guint round = 0; round < 2; round++)
+    {
+      gtk_widget_activate_action (page, "outreach.organisations", NULL);
+      dialog = find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
+      g_assert_nonnull (dialog);
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      row = find_row (dialog, "许庄派出所社区警务室");
+      g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+      g_signal_emit_by_name (test_find_button_labelled (row, "_Remove from the Register"), "clicked");
+      g_assert_null (row);   /* gone from the list at once */
+      if (round == 0)
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      else
+        gtk_widget_activate_action (dialog, "organisations.save", NULL);
+      iterate ();
+      g_assert_null (dialog);
+      g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_ORGANISATION), ==, round == 0 ? n + 1 : n);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -9,8 +9,9 @@
 #include "linli-organisations-dialog.h"
 
 /* The register of partner organisations (共建单位): each one's name, kind,
- * contact and phone in an expander row, new ones added at the foot, all
- * written on Save in one transaction. A name left empty keeps Save off. */
+ * contact and phone in an expander row, new ones added at the foot, ones
+ * removed taken out of the list, all written on Save in one transaction. A
+ * name left empty keeps Save off. */
 
 struct _LinliOrganisationsDialog
 {
@@ -25,6 +26,7 @@ struct _LinliOrganisationsDialog
   LinliStore          *store;
   GPtrArray           *records;   /* LinliOrganisation copies, new ones with id 0 */
   GPtrArray           *rows;      /* AdwExpanderRow per record */
+  GPtrArray           *removed;   /* stored LinliOrganisations to delete on Save */
 };
 
 G_DEFINE_FINAL_TYPE (LinliOrganisationsDialog, linli_organisations_dialog, ADW_TYPE_WINDOW)
@@ -104,6 +106,25 @@ entry_row (LinliRecord *record,
   return row;
 }
 
+/* Out of the register on Save; until then Cancel keeps it. Activities and
+ * outreach events that named it as a partner keep their other partners. */
+static void
+remove_cb (GtkButton                *button,
+           LinliOrganisationsDialog *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_EXPANDER_ROW);
+  guint index;
+
+  if (row == NULL || !g_ptr_array_find (self->rows, row, &index))
+    return;
+  if (linli_record_get_id (g_ptr_array_index (self->records, index)) != 0)
+    g_ptr_array_add (self->removed, g_object_ref (g_ptr_array_index (self->records, index)));
+  g_ptr_array_remove_index (self->records, index);
+  g_ptr_array_remove_index (self->rows, index);
+  adw_preferences_group_remove (self->list_group, row);
+  validate (self);
+}
+
 static GtkWidget *
 organisation_row (LinliOrganisationsDialog *self,
                   LinliRecord              *record)
@@ -115,6 +136,8 @@ organisation_row (LinliOrganisationsDialog *self,
   GtkWidget *kind = adw_combo_row_new ();
   GtkWidget *name_entry = NULL;
   GtkWidget *name_row = entry_row (record, "name", _("_Name"), &name_entry, self);
+  GtkWidget *remove_row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove from the Register"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), linli_record_get_text (record, "name") ?: "");
@@ -138,6 +161,11 @@ organisation_row (LinliOrganisationsDialog *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), kind);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (record, "contact", _("_Contact"), NULL, self));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (record, "phone", _("_Phone"), NULL, self));
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row);
   g_object_set_data (G_OBJECT (row), "name-row", name_row);
   g_object_set_data (G_OBJECT (row), "name-entry", name_entry);
   return row;
@@ -191,6 +219,8 @@ save_cb (GtkWidget  *widget,
   gboolean began = linli_store_begin (self->store, &error);
   gboolean ok = began;
 
+  for (guint i = 0; ok && i < self->removed->len; i++)
+    ok = linli_store_delete (self->store, g_ptr_array_index (self->removed, i), &error);
   for (guint i = 0; ok && i < self->records->len; i++)
     {
       LinliRecord *record = g_ptr_array_index (self->records, i);
@@ -233,6 +263,7 @@ linli_organisations_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (linli_organisations_dialog_parent_class)->dispose (object);
 }
@@ -264,6 +295,7 @@ linli_organisations_dialog_init (LinliOrganisationsDialog *self)
 {
   self->records = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_ptr_array_new ();
+  self->removed = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
