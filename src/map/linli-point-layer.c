@@ -24,6 +24,9 @@
 #define CLUSTER_MAX_ZOOM 18
 #define BUILDING_LABEL_ZOOM 17
 #define FLAG_OVERDUE 1u
+/* Beyond the half side of any sprite: a disc of the most cases with its
+ * overdue ring is POINT_RADIUS + 5 + 8 + 3, and 2 more of margin. */
+#define SYMBOL_REACH 32.0
 
 struct _LinliPointLayer
 {
@@ -36,6 +39,7 @@ struct _LinliPointLayer
   GArray            *crowded;     /* gboolean per entry of mine: cases drawn on it */
 
   double             world_zoom;
+  double            *unit_xy;     /* world pixels of mine at zoom level 0 */
   double            *xy;          /* world pixels of mine at world_zoom */
   GArray            *clusters;    /* LinliCluster over mine at world_zoom */
 
@@ -254,19 +258,29 @@ project (LinliPointLayer *self,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   g_autofree guint *flags = NULL;
   guint n = self->mine->len;
+  double size = exp2 (zoom);
 
   if (self->world_zoom == zoom)
     return;
   self->world_zoom = zoom;
 
-  g_free (self->xy);
-  self->xy = g_new (double, 2 * MAX (n, 1));
+  /* World pixels only double from a level to the next: the places are
+   * projected once, at level 0, and scaled. */
+  if (self->unit_xy == NULL)
+    {
+      self->unit_xy = g_new (double, 2 * MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        linli_world_from_location (viewport, 0, point_of (self, i)->lat, point_of (self, i)->lon,
+                                   &self->unit_xy[2 * i], &self->unit_xy[2 * i + 1]);
+    }
+  if (self->xy == NULL)
+    self->xy = g_new (double, 2 * MAX (n, 1));
   flags = g_new (guint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      const LinliMapPoint *point = point_of (self, i);
-      linli_world_from_location (viewport, zoom, point->lat, point->lon, &self->xy[2 * i], &self->xy[2 * i + 1]);
-      flags[i] = point->overdue ? FLAG_OVERDUE : 0;
+      self->xy[2 * i] = self->unit_xy[2 * i] * size;
+      self->xy[2 * i + 1] = self->unit_xy[2 * i + 1] * size;
+      flags[i] = point_of (self, i)->overdue ? FLAG_OVERDUE : 0;
     }
 
   /* Which buildings have a case drawn on or beside them, for their labels
@@ -327,12 +341,20 @@ draw_tile_cb (cairo_t  *cr,
   for (guint c = 0; c < self->clusters->len; c++)
     {
       const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
-      const LinliMapPoint *point = point_of (self, cluster->first);
-      gboolean overdue = (cluster->flags & FLAG_OVERDUE) != 0;
-      double r = sprite_half (self, cluster->count, overdue);
-      double x = round (cluster->x) - r, y = round (cluster->y) - r;
+      const LinliMapPoint *point;
+      gboolean overdue;
+      double r, x, y;
       cairo_surface_t *sprite;
 
+      /* Most are far from the tile: no symbol reaches SYMBOL_REACH. */
+      if (cluster->x < tx - SYMBOL_REACH || cluster->x > tx + LINLI_TILE_SIZE + SYMBOL_REACH ||
+          cluster->y < ty - SYMBOL_REACH || cluster->y > ty + LINLI_TILE_SIZE + SYMBOL_REACH)
+        continue;
+      point = point_of (self, cluster->first);
+      overdue = (cluster->flags & FLAG_OVERDUE) != 0;
+      r = sprite_half (self, cluster->count, overdue);
+      x = round (cluster->x) - r;
+      y = round (cluster->y) - r;
       if (x + 2 * r < tx || x > tx + LINLI_TILE_SIZE || y + 2 * r < ty || y > ty + LINLI_TILE_SIZE)
         continue;
       sprite = get_sprite (self, cluster->count > 1 ? 0 : point->status, cluster->count, overdue);
@@ -423,6 +445,7 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->crowded, g_array_unref);
   g_clear_pointer (&self->xy, g_free);
+  g_clear_pointer (&self->unit_xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
@@ -496,6 +519,8 @@ linli_point_layer_set_points (LinliPointLayer *self,
     g_ptr_array_add (self->labels, NULL);
 
   g_array_set_size (self->crowded, self->mine->len);
+  g_clear_pointer (&self->xy, g_free);
+  g_clear_pointer (&self->unit_xy, g_free);
 
   self->world_zoom = NAN;
   linli_tile_cache_invalidate (self->tiles);
