@@ -25,6 +25,9 @@
 
 #define LINE_WIDTH_MAX 3.0
 #define LINE_WIDTH 2.0      /* of a management grid's outline */
+/* Points of an outline nearer than this to the line through the others
+ * are not drawn: a quarter pixel, which the eye cannot tell. */
+#define SIMPLIFY 0.25
 /* A label is shown when its grid is at least this share of its width. */
 #define LABEL_FIT 0.7
 
@@ -45,6 +48,8 @@ typedef struct
   double         *unit_xy;    /* the same at zoom level 0, projected once */
   guint          *ring_sizes; /* points in each ring */
   guint           n_rings;
+  double         *draw_xy;    /* xy without the points within a pixel of the outline */
+  guint          *draw_sizes; /* points of each ring of draw_xy */
   double          min_x, min_y, max_x, max_y;
   double          label_x, label_y, label_w, label_h;
 } DrawnGrid;
@@ -77,6 +82,8 @@ drawn_grid_free (gpointer data)
   g_clear_pointer (&grid->label_image, cairo_surface_destroy);
   g_free (grid->xy);
   g_free (grid->ring_sizes);
+  g_free (grid->draw_xy);
+  g_free (grid->draw_sizes);
   g_free (grid->unit_xy);
   g_free (grid);
 }
@@ -189,6 +196,8 @@ project (LinliGridLayer *self,
           grid->ring_sizes = g_new (guint, MAX (grid->n_rings, 1));
           grid->unit_xy = g_new (double, 2 * MAX (n_total, 1));
           grid->xy = g_new (double, 2 * MAX (n_total, 1));
+          grid->draw_xy = g_new (double, 2 * MAX (n_total, 1));
+          grid->draw_sizes = g_new (guint, MAX (grid->n_rings, 1));
           for (guint r = 0; r < grid->n_rings; r++)
             {
               guint n;
@@ -212,6 +221,13 @@ project (LinliGridLayer *self,
           grid->max_x = MAX (grid->max_x, p[0]);
           grid->min_y = MIN (grid->min_y, p[1]);
           grid->max_y = MAX (grid->max_y, p[1]);
+        }
+      /* What is drawn leaves out detail finer than SIMPLIFY world pixels. */
+      for (guint r = 0, from = 0, to = 0; r < grid->n_rings; from += grid->ring_sizes[r], r++)
+        {
+          grid->draw_sizes[r] = linli_outline_simplify (&grid->xy[2 * from], grid->ring_sizes[r],
+                                                        SIMPLIFY, &grid->draw_xy[2 * to]);
+          to += grid->draw_sizes[r];
         }
 
       /* Management grids are labelled at their centre; a public sentiment
@@ -248,17 +264,14 @@ trace (cairo_t         *cr,
   guint k = 0;
 
   cairo_new_path (cr);
-  for (guint r = 0; r < linli_geometry_get_n_rings (grid->geometry); r++)
+  for (guint r = 0; r < grid->n_rings; r++)
     {
-      guint n;
-
-      linli_geometry_get_ring (grid->geometry, r, &n, NULL);
-      for (guint j = 0; j < n; j++, k++)
+      for (guint j = 0; j < grid->draw_sizes[r]; j++, k++)
         {
           if (j == 0)
-            cairo_move_to (cr, grid->xy[2 * k], grid->xy[2 * k + 1]);
+            cairo_move_to (cr, grid->draw_xy[2 * k], grid->draw_xy[2 * k + 1]);
           else
-            cairo_line_to (cr, grid->xy[2 * k], grid->xy[2 * k + 1]);
+            cairo_line_to (cr, grid->draw_xy[2 * k], grid->draw_xy[2 * k + 1]);
         }
       cairo_close_path (cr);
     }
@@ -291,7 +304,7 @@ draw_management (LinliGridLayer  *self,
   if (x1 <= x0 || y1 <= y0)
     return;
 
-  mask = linli_outline_raster_draw (self->raster, grid->xy, grid->ring_sizes, grid->n_rings,
+  mask = linli_outline_raster_draw (self->raster, grid->draw_xy, grid->draw_sizes, grid->n_rings,
                                     m.xx, m.x0, m.y0, x0, y0, x1 - x0, y1 - y0,
                                     LINE_WIDTH, 0.9, 0.22);
   cairo_save (cr);

@@ -283,3 +283,106 @@ linli_outline_raster_draw (LinliOutlineRaster *self,
 
   return cairo_image_surface_create_for_data (self->mask, CAIRO_FORMAT_A8, width, height, stride);
 }
+
+/* The squared distance of @p from the segment @a @b. */
+static double
+segment_distance2 (const double *p,
+                   const double *a,
+                   const double *b)
+{
+  double dx = b[0] - a[0], dy = b[1] - a[1], l2 = dx * dx + dy * dy;
+  double t = l2 > 0 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2 : 0;
+  double ex, ey;
+
+  t = CLAMP (t, 0, 1);
+  ex = a[0] + t * dx - p[0];
+  ey = a[1] + t * dy - p[1];
+  return ex * ex + ey * ey;
+}
+
+/**
+ * linli_outline_simplify:
+ * @xy: (array): a closed ring's points, x and y
+ * @tolerance: how far a dropped point may lie from the outline kept
+ * @out: (array): room for @n_points points
+ *
+ * Drops the points of a ring that lie within @tolerance of the outline
+ * through the others (Douglas–Peucker), as a ring traced a point a metre
+ * has dozens in one pixel when the map shows a whole community. The first
+ * point and the one furthest from it are always kept; a ring that would
+ * keep fewer than three points is kept whole.
+ *
+ * Returns: the number of points written to @out
+ */
+guint
+linli_outline_simplify (const double *xy,
+                        guint         n_points,
+                        double        tolerance,
+                        double       *out)
+{
+  g_autofree gboolean *keep = NULL;
+  g_autoptr(GArray) stack = NULL;
+  double t2 = tolerance * tolerance, best = -1;
+  guint far = 0, n_out = 0;
+
+  if (n_points < 4 || tolerance <= 0)
+    {
+      memcpy (out, xy, 2 * n_points * sizeof (double));
+      return n_points;
+    }
+
+  keep = g_new0 (gboolean, n_points + 1);
+  for (guint i = 1; i < n_points; i++)
+    {
+      double dx = xy[2 * i] - xy[0], dy = xy[2 * i + 1] - xy[1];
+      if (dx * dx + dy * dy > best)
+        {
+          best = dx * dx + dy * dy;
+          far = i;
+        }
+    }
+  keep[0] = keep[far] = keep[n_points] = TRUE;
+
+  /* Spans still to look at, as index pairs; index n_points is the first
+   * point again, closing the ring. */
+  stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_vals (stack, (guint[]) { 0, far, far, n_points }, 4);
+  while (stack->len > 0)
+    {
+      guint j = g_array_index (stack, guint, stack->len - 1);
+      guint i = g_array_index (stack, guint, stack->len - 2);
+      const double *a = &xy[2 * i], *b = &xy[2 * (j % n_points)];
+      guint worst = 0;
+
+      g_array_set_size (stack, stack->len - 2);
+      best = t2;
+      for (guint k = i + 1; k < j; k++)
+        {
+          double d2 = segment_distance2 (&xy[2 * k], a, b);
+          if (d2 > best)
+            {
+              best = d2;
+              worst = k;
+            }
+        }
+      if (worst != 0)
+        {
+          keep[worst] = TRUE;
+          g_array_append_vals (stack, (guint[]) { i, worst, worst, j }, 4);
+        }
+    }
+
+  for (guint i = 0; i < n_points; i++)
+    if (keep[i])
+      {
+        out[2 * n_out] = xy[2 * i];
+        out[2 * n_out + 1] = xy[2 * i + 1];
+        n_out++;
+      }
+  if (n_out < 3)
+    {
+      memcpy (out, xy, 2 * n_points * sizeof (double));
+      return n_points;
+    }
+  return n_out;
+}

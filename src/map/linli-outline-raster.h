@@ -33,6 +33,11 @@ cairo_surface_t    *linli_outline_raster_draw (LinliOutlineRaster *self,
                                                double              stroke_alpha,
                                                double              fill_alpha);
 
+guint               linli_outline_simplify    (const double       *xy,
+                                               guint               n_points,
+                                               double              tolerance,
+                                               double             *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliOutlineRaster, linli_outline_raster_free)
 
 G_END_DECLS

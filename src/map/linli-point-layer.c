@@ -42,6 +42,7 @@ struct _LinliPointLayer
   double            *unit_xy;     /* world pixels of mine at zoom level 0 */
   double            *xy;          /* world pixels of mine at world_zoom */
   GArray            *clusters;    /* LinliCluster over mine at world_zoom */
+  GPtrArray         *cluster_sprites; /* each cluster's sprite, looked up once; not references */
 
   GHashTable        *sprites;     /* style key → cairo_surface_t */
   int                sprite_scale;
@@ -305,6 +306,7 @@ project (LinliPointLayer *self,
       }
 
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_ptr_array_set_size (self->cluster_sprites, 0);
   /* Cases whose dots would touch merge; the other kinds are few. */
   self->clusters = linli_point_cluster (self->xy, flags, n,
                                         self->kind == LINLI_MAP_POINT_CASE && zoom < CLUSTER_MAX_ZOOM
@@ -357,7 +359,14 @@ draw_tile_cb (cairo_t  *cr,
       y = round (cluster->y) - r;
       if (x + 2 * r < tx || x > tx + LINLI_TILE_SIZE || y + 2 * r < ty || y > ty + LINLI_TILE_SIZE)
         continue;
-      sprite = get_sprite (self, cluster->count > 1 ? 0 : point->status, cluster->count, overdue);
+      if (self->cluster_sprites->len == 0)
+        g_ptr_array_set_size (self->cluster_sprites, self->clusters->len);
+      sprite = g_ptr_array_index (self->cluster_sprites, c);
+      if (sprite == NULL)
+        {
+          sprite = get_sprite (self, cluster->count > 1 ? 0 : point->status, cluster->count, overdue);
+          g_ptr_array_index (self->cluster_sprites, c) = sprite;
+        }
       cairo_set_source_surface (cr, sprite, x, y);
       cairo_rectangle (cr, x, y, 2 * r, 2 * r);
       cairo_fill (cr);
@@ -404,6 +413,7 @@ linli_point_layer_snapshot (GtkWidget   *widget,
     return;
   if (scale != self->sprite_scale)
     {
+      g_ptr_array_set_size (self->cluster_sprites, 0);
       g_hash_table_remove_all (self->sprites);
       self->sprite_scale = scale;
     }
@@ -447,6 +457,7 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->xy, g_free);
   g_clear_pointer (&self->unit_xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->cluster_sprites, g_ptr_array_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
 
@@ -469,6 +480,7 @@ linli_point_layer_init (LinliPointLayer *self)
 {
   self->mine = g_array_new (FALSE, FALSE, sizeof (guint));
   self->labels = g_ptr_array_new_with_free_func (unref_label);
+  self->cluster_sprites = g_ptr_array_new ();
   self->crowded = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);

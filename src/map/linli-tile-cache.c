@@ -41,6 +41,7 @@ struct _LinliTileCache
   guint              settle_id;
   GtkWidget         *widget;         /* drawn again when the zoom settles; not a reference */
   guint              n_drawn;        /* tiles drawn since created: for tests and the benchmark */
+  cairo_surface_t   *scratch;        /* each tile is drawn here, then copied */
 };
 
 LinliTileCache *
@@ -85,6 +86,7 @@ linli_tile_cache_free (LinliTileCache *self)
     return;
   g_clear_handle_id (&self->settle_id, g_source_remove);
   drop_tiles (self);
+  g_clear_pointer (&self->scratch, cairo_surface_destroy);
   g_hash_table_unref (self->current.tiles);
   g_hash_table_unref (self->previous.tiles);
   g_free (self);
@@ -188,6 +190,12 @@ tile_key (gint64 tx,
  * and the GL renderer keeps the texture it made of it, found by the node. A
  * GdkTexture would be converted pixel by pixel on every frame by the cairo
  * renderer of GTK 4.8. */
+/*
+ * The image is drawn in one kept for the purpose and copied into the node
+ * (which cairo does anyway, the node keeping a snapshot of what it was
+ * given): a fresh image for each tile cost as much again in clearing and
+ * in the kernel's mapping of new memory.
+ */
 static GskRenderNode *
 draw_tile (LinliTileCache *self,
            gint64          tx,
@@ -195,13 +203,25 @@ draw_tile (LinliTileCache *self,
 {
   int size = LINLI_TILE_SIZE * self->current.scale;
   double x = (double) tx * LINLI_TILE_SIZE, y = (double) ty * LINLI_TILE_SIZE;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_surface_t *surface;
   double lx = (double) (tx - self->current.origin_tx) * LINLI_TILE_SIZE;
   double ly = (double) (ty - self->current.origin_ty) * LINLI_TILE_SIZE;
   GskRenderNode *node = NULL;
-  cairo_t *cr = cairo_create (surface);
+  cairo_t *cr;
   gboolean drawn;
 
+  if (self->scratch == NULL || cairo_image_surface_get_width (self->scratch) != size)
+    {
+      g_clear_pointer (&self->scratch, cairo_surface_destroy);
+      self->scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+    }
+  surface = self->scratch;
+  /* Drawn in image pixels; the device scale is for the node. */
+  cairo_surface_set_device_scale (surface, 1, 1);
+  cr = cairo_create (surface);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
   cairo_scale (cr, self->current.scale, self->current.scale);
   cairo_translate (cr, -x, -y);
   drawn = self->draw (cr, self->current.zoom, x, y, self->user_data);
@@ -217,7 +237,6 @@ draw_tile (LinliTileCache *self,
       cairo_paint (cr);
       cairo_destroy (cr);
     }
-  cairo_surface_destroy (surface);
   return node;
 }
 
