@@ -48,8 +48,9 @@ typedef struct
   double         *unit_xy;    /* the same at zoom level 0, projected once */
   guint          *ring_sizes; /* points in each ring */
   guint           n_rings;
-  double         *draw_xy;    /* xy without the points within a pixel of the outline */
+  double         *draw_xy;    /* xy without the points within SIMPLIFY of the outline */
   guint          *draw_sizes; /* points of each ring of draw_xy */
+  gboolean        simplified; /* draw_xy is of the layer's world_zoom */
   double          min_x, min_y, max_x, max_y;
   double          label_x, label_y, label_w, label_h;
 } DrawnGrid;
@@ -222,13 +223,7 @@ project (LinliGridLayer *self,
           grid->min_y = MIN (grid->min_y, p[1]);
           grid->max_y = MAX (grid->max_y, p[1]);
         }
-      /* What is drawn leaves out detail finer than SIMPLIFY world pixels. */
-      for (guint r = 0, from = 0, to = 0; r < grid->n_rings; from += grid->ring_sizes[r], r++)
-        {
-          grid->draw_sizes[r] = linli_outline_simplify (&grid->xy[2 * from], grid->ring_sizes[r],
-                                                        SIMPLIFY, &grid->draw_xy[2 * to]);
-          to += grid->draw_sizes[r];
-        }
+      grid->simplified = FALSE;
 
       /* Management grids are labelled at their centre; a public sentiment
        * grid, which spans several of them, along the inside of its top
@@ -254,6 +249,22 @@ project (LinliGridLayer *self,
       /* On whole pixels, so that its image is copied, not resampled. */
       grid->label_x = round (grid->label_x);
       grid->label_y = round (grid->label_y);
+    }
+}
+
+/* What is drawn leaves out detail finer than SIMPLIFY world pixels: worked
+ * out when a grid is first drawn at a level, as most are out of view. */
+static void
+simplify (DrawnGrid *grid)
+{
+  if (grid->simplified)
+    return;
+  grid->simplified = TRUE;
+  for (guint r = 0, from = 0, to = 0; r < grid->n_rings; from += grid->ring_sizes[r], r++)
+    {
+      grid->draw_sizes[r] = linli_outline_simplify (&grid->xy[2 * from], grid->ring_sizes[r],
+                                                    SIMPLIFY, &grid->draw_xy[2 * to]);
+      to += grid->draw_sizes[r];
     }
 }
 
@@ -406,10 +417,11 @@ draw_tile_cb (cairo_t  *cr,
 
   for (guint i = 0; i < self->drawn->len; i++)
     {
-      const DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
+      DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
 
       if (!overlaps (grid->min_x - m, grid->min_y - m, grid->max_x + m, grid->max_y + m, tx, ty))
         continue;
+      simplify (grid);
       if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
         {
           trace (cr, grid);

@@ -70,6 +70,7 @@ stroke_segment (guint8       *mask,
   float reach2 = reach * reach;
   float full2 = r > 0.5 ? (r - 0.5f) * (r - 0.5f) : 0;  /* nearer get all */
   float scale = alpha * 255;
+  guint8 full = (guint8) (scale + 0.5f);
   int i0, i1, j0, j1;
 
   if (l2 <= 0)
@@ -101,15 +102,19 @@ stroke_segment (guint8       *mask,
       for (int i = s0; i <= s1; i++)
         {
           float qx = i + 0.5f - a[0];
-          float t = CLAMP ((qx * dx + qy * dy) * inv_l2, 0.f, 1.f);
-          float ex = qx - t * dx, ey = qy - t * dy;
-          float d2 = ex * ex + ey * ey;
+          float t, ex, ey, d2;
           guint8 v;
 
+          /* Where segments meet, most pixels are full already. */
+          if (row[i] >= full)
+            continue;
+          t = CLAMP ((qx * dx + qy * dy) * inv_l2, 0.f, 1.f);
+          ex = qx - t * dx;
+          ey = qy - t * dy;
+          d2 = ex * ex + ey * ey;
           if (d2 >= reach2)
             continue;
-          v = d2 <= full2 ? (guint8) (scale + 0.5f)
-                          : (guint8) (MIN (reach - sqrtf (d2), 1.f) * scale + 0.5f);
+          v = d2 <= full2 ? full : (guint8) (MIN (reach - sqrtf (d2), 1.f) * scale + 0.5f);
           if (v > row[i])
             row[i] = v;
         }
@@ -156,6 +161,10 @@ fill_polygon (LinliOutlineRaster *self,
   guint *start;
   guint total = 0, k = 0;
   guint8 add = (guint8) (alpha * 255 + 0.5);
+  guint8 under[256];    /* what a pixel of each coverage becomes */
+
+  for (guint v = 0; v < 256; v++)
+    under[v] = v + (add * (255 - v) + 127) / 255;
 
   reserve ((gpointer *) &self->row_start, &self->rows_size, (height + 1) * sizeof (guint));
   start = self->row_start;
@@ -219,7 +228,7 @@ fill_polygon (LinliOutlineRaster *self,
           int i1 = MIN (width, (int) ceil (xs[c + 1] - 0.5));
 
           for (int i = i0; i < i1; i++)
-            row[i] = row[i] + (add * (255 - row[i]) + 127) / 255;
+            row[i] = under[row[i]];
         }
     }
 }

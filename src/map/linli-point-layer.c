@@ -24,7 +24,8 @@
 #define CLUSTER_MAX_ZOOM 18
 #define BUILDING_LABEL_ZOOM 17
 #define FLAG_OVERDUE 1u
-/* Beyond the half side of any sprite: a disc of the most cases with its
+/* Beyond the half side of any sprite (the tiles a symbol may reach are
+ * found with it): a disc of the most cases with its
  * overdue ring is POINT_RADIUS + 5 + 8 + 3, and 2 more of margin. */
 #define SYMBOL_REACH 32.0
 
@@ -43,6 +44,8 @@ struct _LinliPointLayer
   double            *xy;          /* world pixels of mine at world_zoom */
   GArray            *clusters;    /* LinliCluster over mine at world_zoom */
   GPtrArray         *cluster_sprites; /* each cluster's sprite, looked up once; not references */
+  GHashTable        *tile_clusters;   /* tile key → GArray of the guint indices of the clusters
+                                       * whose symbol may reach into it, in order */
 
   GHashTable        *sprites;     /* style key → cairo_surface_t */
   int                sprite_scale;
@@ -252,6 +255,13 @@ get_sprite (LinliPointLayer *self,
   return sprite;
 }
 
+static gint64
+tile_key (gint64 tx,
+          gint64 ty)
+{
+  return (gint64) (((guint64) tx << 32) ^ ((guint64) ty & 0xffffffff));
+}
+
 static void
 project (LinliPointLayer *self,
          double           zoom)
@@ -311,6 +321,31 @@ project (LinliPointLayer *self,
   self->clusters = linli_point_cluster (self->xy, flags, n,
                                         self->kind == LINLI_MAP_POINT_CASE && zoom < CLUSTER_MAX_ZOOM
                                           ? 2 * POINT_RADIUS : 0);
+
+  /* Each tile then looks only at its own, not at thousands. */
+  g_hash_table_remove_all (self->tile_clusters);
+  for (guint c = 0; c < self->clusters->len; c++)
+    {
+      const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
+      gint64 tx0 = (gint64) floor ((cluster->x - SYMBOL_REACH) / LINLI_TILE_SIZE);
+      gint64 tx1 = (gint64) floor ((cluster->x + SYMBOL_REACH) / LINLI_TILE_SIZE);
+      gint64 ty0 = (gint64) floor ((cluster->y - SYMBOL_REACH) / LINLI_TILE_SIZE);
+      gint64 ty1 = (gint64) floor ((cluster->y + SYMBOL_REACH) / LINLI_TILE_SIZE);
+
+      for (gint64 ty = ty0; ty <= ty1; ty++)
+        for (gint64 tx = tx0; tx <= tx1; tx++)
+          {
+            gint64 key = tile_key (tx, ty);
+            GArray *list = g_hash_table_lookup (self->tile_clusters, &key);
+
+            if (list == NULL)
+              {
+                list = g_array_new (FALSE, FALSE, sizeof (guint));
+                g_hash_table_insert (self->tile_clusters, g_memdup2 (&key, sizeof key), list);
+              }
+            g_array_append_val (list, c);
+          }
+    }
 }
 
 static PangoLayout *
@@ -337,21 +372,22 @@ draw_tile_cb (cairo_t  *cr,
   LinliPointLayer *self = user_data;
   gboolean labels = self->kind == LINLI_MAP_POINT_BUILDING && zoom >= BUILDING_LABEL_ZOOM;
   gboolean drawn = FALSE;
+  gint64 key;
+  GArray *list;
 
   project (self, zoom);
+  key = tile_key ((gint64) floor (tx / LINLI_TILE_SIZE), (gint64) floor (ty / LINLI_TILE_SIZE));
+  list = g_hash_table_lookup (self->tile_clusters, &key);
 
-  for (guint c = 0; c < self->clusters->len; c++)
+  for (guint l = 0; list != NULL && l < list->len; l++)
     {
+      guint c = g_array_index (list, guint, l);
       const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
       const LinliMapPoint *point;
       gboolean overdue;
       double r, x, y;
       cairo_surface_t *sprite;
 
-      /* Most are far from the tile: no symbol reaches SYMBOL_REACH. */
-      if (cluster->x < tx - SYMBOL_REACH || cluster->x > tx + LINLI_TILE_SIZE + SYMBOL_REACH ||
-          cluster->y < ty - SYMBOL_REACH || cluster->y > ty + LINLI_TILE_SIZE + SYMBOL_REACH)
-        continue;
       point = point_of (self, cluster->first);
       overdue = (cluster->flags & FLAG_OVERDUE) != 0;
       r = sprite_half (self, cluster->count, overdue);
@@ -458,6 +494,7 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->unit_xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
   g_clear_pointer (&self->cluster_sprites, g_ptr_array_unref);
+  g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
 
@@ -481,6 +518,8 @@ linli_point_layer_init (LinliPointLayer *self)
   self->mine = g_array_new (FALSE, FALSE, sizeof (guint));
   self->labels = g_ptr_array_new_with_free_func (unref_label);
   self->cluster_sprites = g_ptr_array_new ();
+  self->tile_clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) g_array_unref);
   self->crowded = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);

@@ -18,6 +18,14 @@
 /* Further than this from the level drawn, scaled tiles would be a blur or
  * too many: the new level is drawn straight away. */
 #define MAX_SCALED_LEVELS 1.5
+/* Levels left are kept, the most recent first, up to this many tiles at
+ * scale 1 (256 KB each; a tile at scale 2 counts four): zooming back in or
+ * out, as one does to look at a place and then around it, shows them
+ * without drawing them again. */
+#define MAX_KEPT_TILES 96
+/* A level kept is shown again only if the view is this near where it was:
+ * its tiles are placed relative to a tile of that place (see Level). */
+#define MAX_KEPT_DISTANCE 256
 
 typedef struct
 {
@@ -37,6 +45,7 @@ struct _LinliTileCache
 
   Level              current;
   Level              previous;       /* shown scaled while the zoom moves */
+  GQueue             kept;           /* Level *, the most recently left first */
   gint64             zoom_changed_at; /* monotonic µs; 0 once settled */
   guint              settle_id;
   GtkWidget         *widget;         /* drawn again when the zoom settles; not a reference */
@@ -73,10 +82,85 @@ level_clear (LinliTileCache *self,
 }
 
 static void
+kept_free (LinliTileCache *self,
+           Level          *level)
+{
+  level_clear (self, level);
+  g_hash_table_unref (level->tiles);
+  g_free (level);
+}
+
+static void
+drop_kept (LinliTileCache *self)
+{
+  Level *level;
+
+  while ((level = g_queue_pop_head (&self->kept)) != NULL)
+    kept_free (self, level);
+}
+
+/* Keeps the tiles of @level, which is left empty, for a return to its zoom
+ * level; the oldest kept go beyond MAX_KEPT_TILES. */
+static void
+keep_level (LinliTileCache *self,
+            Level          *level)
+{
+  Level *kept;
+  guint n = 0;
+
+  if (g_hash_table_size (level->tiles) == 0 || isnan (level->zoom))
+    return;
+  kept = g_memdup2 (level, sizeof *level);
+  level->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_queue_push_head (&self->kept, kept);
+
+  for (GList *l = self->kept.head; l != NULL; )
+    {
+      Level *k = l->data;
+      GList *next = l->next;
+
+      n += g_hash_table_size (k->tiles) * k->scale * k->scale;
+      if (n > MAX_KEPT_TILES)
+        {
+          g_queue_delete_link (&self->kept, l);
+          kept_free (self, k);
+        }
+      l = next;
+    }
+}
+
+/* The tiles of the kept level of @zoom and @scale near the view at (@tx,
+ * @ty) become the current level's. */
+static gboolean
+take_kept (LinliTileCache *self,
+           double          zoom,
+           int             scale,
+           gint64          tx,
+           gint64          ty)
+{
+  for (GList *l = self->kept.head; l != NULL; l = l->next)
+    {
+      Level *k = l->data;
+      GHashTable *empty = self->current.tiles;
+
+      if (k->zoom != zoom || k->scale != scale ||
+          ABS (k->origin_tx - tx) > MAX_KEPT_DISTANCE || ABS (k->origin_ty - ty) > MAX_KEPT_DISTANCE)
+        continue;
+      self->current = *k;
+      k->tiles = empty;
+      g_queue_delete_link (&self->kept, l);
+      kept_free (self, k);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
 drop_tiles (LinliTileCache *self)
 {
   level_clear (self, &self->current);
   level_clear (self, &self->previous);
+  drop_kept (self);
 }
 
 void
@@ -249,7 +333,7 @@ settle_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
   self->settle_id = 0;
   self->zoom_changed_at = 0;
-  level_clear (self, &self->previous);
+  keep_level (self, &self->previous);
   if (self->widget != NULL)
     gtk_widget_queue_draw (self->widget);
   return G_SOURCE_REMOVE;
@@ -276,14 +360,19 @@ change_level (LinliTileCache *self,
       self->current = swap;
     }
   else if (!moving || self->previous.scale != scale)
-    drop_tiles (self);
+    {
+      keep_level (self, &self->previous);
+      keep_level (self, &self->current);
+    }
   level_clear (self, &self->current);
 
+  self->zoom_changed_at = now;
+  if (take_kept (self, zoom, scale, (gint64) floor (ox / LINLI_TILE_SIZE), (gint64) floor (oy / LINLI_TILE_SIZE)))
+    return;
   self->current.zoom = zoom;
   self->current.scale = scale;
   self->current.origin_tx = (gint64) floor (ox / LINLI_TILE_SIZE);
   self->current.origin_ty = (gint64) floor (oy / LINLI_TILE_SIZE);
-  self->zoom_changed_at = now;
 }
 
 /* The last level's tiles, scaled to the zoom of the view. */
