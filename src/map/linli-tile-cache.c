@@ -156,10 +156,16 @@ take_kept (LinliTileCache *self,
 }
 
 static void
-drop_tiles (LinliTileCache *self)
+drop_level_tiles (LinliTileCache *self)
 {
   level_clear (self, &self->current);
   level_clear (self, &self->previous);
+}
+
+static void
+drop_tiles (LinliTileCache *self)
+{
+  drop_level_tiles (self);
   drop_kept (self);
 }
 
@@ -333,7 +339,7 @@ settle_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
   self->settle_id = 0;
   self->zoom_changed_at = 0;
-  keep_level (self, &self->previous);
+  level_clear (self, &self->previous);
   if (self->widget != NULL)
     gtk_widget_queue_draw (self->widget);
   return G_SOURCE_REMOVE;
@@ -361,8 +367,11 @@ change_level (LinliTileCache *self,
     }
   else if (!moving || self->previous.scale != scale)
     {
-      keep_level (self, &self->previous);
-      keep_level (self, &self->current);
+      /* The level the view stood at is kept; one passed through while
+       * the zoom moved is not, as it is seldom seen again. */
+      if (!moving)
+        keep_level (self, &self->current);
+      drop_level_tiles (self);
     }
   level_clear (self, &self->current);
 
