@@ -375,6 +375,33 @@ test_layer_tiles (MapFixture    *fixture,
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_cmpuint (linli_grid_layer_get_n_tiles_drawn (grids), >, before);
 
+  /* Back at the level the view stood at a moment ago: its tiles are shown
+   * again, none drawn; after a change of the grids, everything is drawn
+   * anew. */
+  g_usleep (400 * 1000);
+  shumate_viewport_set_zoom_level (fixture->viewport, 17);
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (grids)->snapshot (GTK_WIDGET (grids), snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  before = linli_grid_layer_get_n_tiles_drawn (grids);
+  g_usleep (400 * 1000);
+  shumate_viewport_set_zoom_level (fixture->viewport, 17.7);
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (grids)->snapshot (GTK_WIDGET (grids), snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_cmpuint (linli_grid_layer_get_n_tiles_drawn (grids), ==, before);
+  g_usleep (400 * 1000);
+  shumate_viewport_set_zoom_level (fixture->viewport, 17);
+  linli_grid_layer_set_grids (grids, G_LIST_MODEL (model));
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (grids)->snapshot (GTK_WIDGET (grids), snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_cmpuint (linli_grid_layer_get_n_tiles_drawn (grids), >, before);
+
   /* Hit-testing goes through the grid index. */
   g_assert_cmpint (linli_grid_layer_grid_at (grids, 35.415, 116.587), ==, linli_record_get_id (grid));
   g_assert_cmpint (linli_grid_layer_grid_at (grids, 35.417, 116.587), ==, 0);

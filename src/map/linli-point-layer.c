@@ -24,6 +24,10 @@
 #define CLUSTER_MAX_ZOOM 18
 #define BUILDING_LABEL_ZOOM 17
 #define FLAG_OVERDUE 1u
+/* Beyond the half side of any sprite (the tiles a symbol may reach are
+ * found with it): a disc of the most cases with its
+ * overdue ring is POINT_RADIUS + 5 + 8 + 3, and 2 more of margin. */
+#define SYMBOL_REACH 32.0
 
 struct _LinliPointLayer
 {
@@ -36,8 +40,12 @@ struct _LinliPointLayer
   GArray            *crowded;     /* gboolean per entry of mine: cases drawn on it */
 
   double             world_zoom;
+  double            *unit_xy;     /* world pixels of mine at zoom level 0 */
   double            *xy;          /* world pixels of mine at world_zoom */
   GArray            *clusters;    /* LinliCluster over mine at world_zoom */
+  GPtrArray         *cluster_sprites; /* each cluster's sprite, looked up once; not references */
+  GHashTable        *tile_clusters;   /* tile key → GArray of the guint indices of the clusters
+                                       * whose symbol may reach into it, in order */
 
   GHashTable        *sprites;     /* style key → cairo_surface_t */
   int                sprite_scale;
@@ -247,6 +255,13 @@ get_sprite (LinliPointLayer *self,
   return sprite;
 }
 
+static gint64
+tile_key (gint64 tx,
+          gint64 ty)
+{
+  return (gint64) (((guint64) tx << 32) ^ ((guint64) ty & 0xffffffff));
+}
+
 static void
 project (LinliPointLayer *self,
          double           zoom)
@@ -254,19 +269,29 @@ project (LinliPointLayer *self,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   g_autofree guint *flags = NULL;
   guint n = self->mine->len;
+  double size = exp2 (zoom);
 
   if (self->world_zoom == zoom)
     return;
   self->world_zoom = zoom;
 
-  g_free (self->xy);
-  self->xy = g_new (double, 2 * MAX (n, 1));
+  /* World pixels only double from a level to the next: the places are
+   * projected once, at level 0, and scaled. */
+  if (self->unit_xy == NULL)
+    {
+      self->unit_xy = g_new (double, 2 * MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        linli_world_from_location (viewport, 0, point_of (self, i)->lat, point_of (self, i)->lon,
+                                   &self->unit_xy[2 * i], &self->unit_xy[2 * i + 1]);
+    }
+  if (self->xy == NULL)
+    self->xy = g_new (double, 2 * MAX (n, 1));
   flags = g_new (guint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      const LinliMapPoint *point = point_of (self, i);
-      linli_world_from_location (viewport, zoom, point->lat, point->lon, &self->xy[2 * i], &self->xy[2 * i + 1]);
-      flags[i] = point->overdue ? FLAG_OVERDUE : 0;
+      self->xy[2 * i] = self->unit_xy[2 * i] * size;
+      self->xy[2 * i + 1] = self->unit_xy[2 * i + 1] * size;
+      flags[i] = point_of (self, i)->overdue ? FLAG_OVERDUE : 0;
     }
 
   /* Which buildings have a case drawn on or beside them, for their labels
@@ -291,10 +316,36 @@ project (LinliPointLayer *self,
       }
 
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_ptr_array_set_size (self->cluster_sprites, 0);
   /* Cases whose dots would touch merge; the other kinds are few. */
   self->clusters = linli_point_cluster (self->xy, flags, n,
                                         self->kind == LINLI_MAP_POINT_CASE && zoom < CLUSTER_MAX_ZOOM
                                           ? 2 * POINT_RADIUS : 0);
+
+  /* Each tile then looks only at its own, not at thousands. */
+  g_hash_table_remove_all (self->tile_clusters);
+  for (guint c = 0; c < self->clusters->len; c++)
+    {
+      const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
+      gint64 tx0 = (gint64) floor ((cluster->x - SYMBOL_REACH) / LINLI_TILE_SIZE);
+      gint64 tx1 = (gint64) floor ((cluster->x + SYMBOL_REACH) / LINLI_TILE_SIZE);
+      gint64 ty0 = (gint64) floor ((cluster->y - SYMBOL_REACH) / LINLI_TILE_SIZE);
+      gint64 ty1 = (gint64) floor ((cluster->y + SYMBOL_REACH) / LINLI_TILE_SIZE);
+
+      for (gint64 ty = ty0; ty <= ty1; ty++)
+        for (gint64 tx = tx0; tx <= tx1; tx++)
+          {
+            gint64 key = tile_key (tx, ty);
+            GArray *list = g_hash_table_lookup (self->tile_clusters, &key);
+
+            if (list == NULL)
+              {
+                list = g_array_new (FALSE, FALSE, sizeof (guint));
+                g_hash_table_insert (self->tile_clusters, g_memdup2 (&key, sizeof key), list);
+              }
+            g_array_append_val (list, c);
+          }
+    }
 }
 
 static PangoLayout *
@@ -321,21 +372,37 @@ draw_tile_cb (cairo_t  *cr,
   LinliPointLayer *self = user_data;
   gboolean labels = self->kind == LINLI_MAP_POINT_BUILDING && zoom >= BUILDING_LABEL_ZOOM;
   gboolean drawn = FALSE;
+  gint64 key;
+  GArray *list;
 
   project (self, zoom);
+  key = tile_key ((gint64) floor (tx / LINLI_TILE_SIZE), (gint64) floor (ty / LINLI_TILE_SIZE));
+  list = g_hash_table_lookup (self->tile_clusters, &key);
 
-  for (guint c = 0; c < self->clusters->len; c++)
+  for (guint l = 0; list != NULL && l < list->len; l++)
     {
+      guint c = g_array_index (list, guint, l);
       const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
-      const LinliMapPoint *point = point_of (self, cluster->first);
-      gboolean overdue = (cluster->flags & FLAG_OVERDUE) != 0;
-      double r = sprite_half (self, cluster->count, overdue);
-      double x = round (cluster->x) - r, y = round (cluster->y) - r;
+      const LinliMapPoint *point;
+      gboolean overdue;
+      double r, x, y;
       cairo_surface_t *sprite;
 
+      point = point_of (self, cluster->first);
+      overdue = (cluster->flags & FLAG_OVERDUE) != 0;
+      r = sprite_half (self, cluster->count, overdue);
+      x = round (cluster->x) - r;
+      y = round (cluster->y) - r;
       if (x + 2 * r < tx || x > tx + LINLI_TILE_SIZE || y + 2 * r < ty || y > ty + LINLI_TILE_SIZE)
         continue;
-      sprite = get_sprite (self, cluster->count > 1 ? 0 : point->status, cluster->count, overdue);
+      if (self->cluster_sprites->len == 0)
+        g_ptr_array_set_size (self->cluster_sprites, self->clusters->len);
+      sprite = g_ptr_array_index (self->cluster_sprites, c);
+      if (sprite == NULL)
+        {
+          sprite = get_sprite (self, cluster->count > 1 ? 0 : point->status, cluster->count, overdue);
+          g_ptr_array_index (self->cluster_sprites, c) = sprite;
+        }
       cairo_set_source_surface (cr, sprite, x, y);
       cairo_rectangle (cr, x, y, 2 * r, 2 * r);
       cairo_fill (cr);
@@ -382,6 +449,7 @@ linli_point_layer_snapshot (GtkWidget   *widget,
     return;
   if (scale != self->sprite_scale)
     {
+      g_ptr_array_set_size (self->cluster_sprites, 0);
       g_hash_table_remove_all (self->sprites);
       self->sprite_scale = scale;
     }
@@ -423,7 +491,10 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->crowded, g_array_unref);
   g_clear_pointer (&self->xy, g_free);
+  g_clear_pointer (&self->unit_xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->cluster_sprites, g_ptr_array_unref);
+  g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
 
@@ -446,6 +517,9 @@ linli_point_layer_init (LinliPointLayer *self)
 {
   self->mine = g_array_new (FALSE, FALSE, sizeof (guint));
   self->labels = g_ptr_array_new_with_free_func (unref_label);
+  self->cluster_sprites = g_ptr_array_new ();
+  self->tile_clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) g_array_unref);
   self->crowded = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
@@ -496,6 +570,8 @@ linli_point_layer_set_points (LinliPointLayer *self,
     g_ptr_array_add (self->labels, NULL);
 
   g_array_set_size (self->crowded, self->mine->len);
+  g_clear_pointer (&self->xy, g_free);
+  g_clear_pointer (&self->unit_xy, g_free);
 
   self->world_zoom = NAN;
   linli_tile_cache_invalidate (self->tiles);

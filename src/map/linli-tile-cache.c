@@ -18,6 +18,14 @@
 /* Further than this from the level drawn, scaled tiles would be a blur or
  * too many: the new level is drawn straight away. */
 #define MAX_SCALED_LEVELS 1.5
+/* Levels left are kept, the most recent first, up to this many tiles at
+ * scale 1 (256 KB each; a tile at scale 2 counts four): zooming back in or
+ * out, as one does to look at a place and then around it, shows them
+ * without drawing them again. */
+#define MAX_KEPT_TILES 96
+/* A level kept is shown again only if the view is this near where it was:
+ * its tiles are placed relative to a tile of that place (see Level). */
+#define MAX_KEPT_DISTANCE 256
 
 typedef struct
 {
@@ -37,10 +45,12 @@ struct _LinliTileCache
 
   Level              current;
   Level              previous;       /* shown scaled while the zoom moves */
+  GQueue             kept;           /* Level *, the most recently left first */
   gint64             zoom_changed_at; /* monotonic µs; 0 once settled */
   guint              settle_id;
   GtkWidget         *widget;         /* drawn again when the zoom settles; not a reference */
   guint              n_drawn;        /* tiles drawn since created: for tests and the benchmark */
+  cairo_surface_t   *scratch;        /* each tile is drawn here, then copied */
 };
 
 LinliTileCache *
@@ -72,10 +82,91 @@ level_clear (LinliTileCache *self,
 }
 
 static void
-drop_tiles (LinliTileCache *self)
+kept_free (LinliTileCache *self,
+           Level          *level)
+{
+  level_clear (self, level);
+  g_hash_table_unref (level->tiles);
+  g_free (level);
+}
+
+static void
+drop_kept (LinliTileCache *self)
+{
+  Level *level;
+
+  while ((level = g_queue_pop_head (&self->kept)) != NULL)
+    kept_free (self, level);
+}
+
+/* Keeps the tiles of @level, which is left empty, for a return to its zoom
+ * level; the oldest kept go beyond MAX_KEPT_TILES. */
+static void
+keep_level (LinliTileCache *self,
+            Level          *level)
+{
+  Level *kept;
+  guint n = 0;
+
+  if (g_hash_table_size (level->tiles) == 0 || isnan (level->zoom))
+    return;
+  kept = g_memdup2 (level, sizeof *level);
+  level->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_queue_push_head (&self->kept, kept);
+
+  for (GList *l = self->kept.head; l != NULL; )
+    {
+      Level *k = l->data;
+      GList *next = l->next;
+
+      n += g_hash_table_size (k->tiles) * k->scale * k->scale;
+      if (n > MAX_KEPT_TILES)
+        {
+          g_queue_delete_link (&self->kept, l);
+          kept_free (self, k);
+        }
+      l = next;
+    }
+}
+
+/* The tiles of the kept level of @zoom and @scale near the view at (@tx,
+ * @ty) become the current level's. */
+static gboolean
+take_kept (LinliTileCache *self,
+           double          zoom,
+           int             scale,
+           gint64          tx,
+           gint64          ty)
+{
+  for (GList *l = self->kept.head; l != NULL; l = l->next)
+    {
+      Level *k = l->data;
+      GHashTable *empty = self->current.tiles;
+
+      if (k->zoom != zoom || k->scale != scale ||
+          ABS (k->origin_tx - tx) > MAX_KEPT_DISTANCE || ABS (k->origin_ty - ty) > MAX_KEPT_DISTANCE)
+        continue;
+      self->current = *k;
+      k->tiles = empty;
+      g_queue_delete_link (&self->kept, l);
+      kept_free (self, k);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+drop_level_tiles (LinliTileCache *self)
 {
   level_clear (self, &self->current);
   level_clear (self, &self->previous);
+}
+
+static void
+drop_tiles (LinliTileCache *self)
+{
+  drop_level_tiles (self);
+  drop_kept (self);
 }
 
 void
@@ -85,6 +176,7 @@ linli_tile_cache_free (LinliTileCache *self)
     return;
   g_clear_handle_id (&self->settle_id, g_source_remove);
   drop_tiles (self);
+  g_clear_pointer (&self->scratch, cairo_surface_destroy);
   g_hash_table_unref (self->current.tiles);
   g_hash_table_unref (self->previous.tiles);
   g_free (self);
@@ -189,6 +281,12 @@ tile_key (gint64 tx,
  * and the GL renderer keeps the texture it made of it, found by the node. A
  * GdkTexture would be converted pixel by pixel on every frame by the cairo
  * renderer of GTK 4.8. */
+/*
+ * The image is drawn in one kept for the purpose and copied into the node
+ * (which cairo does anyway, the node keeping a snapshot of what it was
+ * given): a fresh image for each tile cost as much again in clearing and
+ * in the kernel's mapping of new memory.
+ */
 static GskRenderNode *
 draw_tile (LinliTileCache *self,
            gint64          tx,
@@ -196,13 +294,25 @@ draw_tile (LinliTileCache *self,
 {
   int size = LINLI_TILE_SIZE * self->current.scale;
   double x = (double) tx * LINLI_TILE_SIZE, y = (double) ty * LINLI_TILE_SIZE;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_surface_t *surface;
   double lx = (double) (tx - self->current.origin_tx) * LINLI_TILE_SIZE;
   double ly = (double) (ty - self->current.origin_ty) * LINLI_TILE_SIZE;
   GskRenderNode *node = NULL;
-  cairo_t *cr = cairo_create (surface);
+  cairo_t *cr;
   gboolean drawn;
 
+  if (self->scratch == NULL || cairo_image_surface_get_width (self->scratch) != size)
+    {
+      g_clear_pointer (&self->scratch, cairo_surface_destroy);
+      self->scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+    }
+  surface = self->scratch;
+  /* Drawn in image pixels; the device scale is for the node. */
+  cairo_surface_set_device_scale (surface, 1, 1);
+  cr = cairo_create (surface);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
   cairo_scale (cr, self->current.scale, self->current.scale);
   cairo_translate (cr, -x, -y);
   drawn = self->draw (cr, self->current.zoom, x, y, self->user_data);
@@ -218,7 +328,6 @@ draw_tile (LinliTileCache *self,
       cairo_paint (cr);
       cairo_destroy (cr);
     }
-  cairo_surface_destroy (surface);
   return node;
 }
 
@@ -258,14 +367,22 @@ change_level (LinliTileCache *self,
       self->current = swap;
     }
   else if (!moving || self->previous.scale != scale)
-    drop_tiles (self);
+    {
+      /* The level the view stood at is kept; one passed through while
+       * the zoom moved is not, as it is seldom seen again. */
+      if (!moving)
+        keep_level (self, &self->current);
+      drop_level_tiles (self);
+    }
   level_clear (self, &self->current);
 
+  self->zoom_changed_at = now;
+  if (take_kept (self, zoom, scale, (gint64) floor (ox / LINLI_TILE_SIZE), (gint64) floor (oy / LINLI_TILE_SIZE)))
+    return;
   self->current.zoom = zoom;
   self->current.scale = scale;
   self->current.origin_tx = (gint64) floor (ox / LINLI_TILE_SIZE);
   self->current.origin_ty = (gint64) floor (oy / LINLI_TILE_SIZE);
-  self->zoom_changed_at = now;
 }
 
 /* The last level's tiles, scaled to the zoom of the view. */

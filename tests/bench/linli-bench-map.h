@@ -13,6 +13,8 @@ gboolean linli_bench_map_pan_frame_ms         (double  *value,
                                                GError **error);
 gboolean linli_bench_map_zoom_frame_ms        (double  *value,
                                                GError **error);
+gboolean linli_bench_map_zoom_new_level_frame_ms (double  *value,
+                                                  GError **error);
 gboolean linli_bench_marker_widgets_pan_frame_ms (double  *value,
                                                   GError **error);
 gboolean linli_bench_pip_points_per_s         (double  *value,

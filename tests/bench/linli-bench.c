@@ -773,6 +773,14 @@ map_zoom_frame_ms (Bench   *bench,
 }
 
 static gboolean
+map_zoom_new_level_frame_ms (Bench   *bench,
+                             double  *value,
+                             GError **error)
+{
+  return linli_bench_map_zoom_new_level_frame_ms (value, error);
+}
+
+static gboolean
 marker_widgets_pan_frame_ms (Bench   *bench,
                              double  *value,
                              GError **error)
@@ -827,6 +835,7 @@ static const struct
   /* 10,000 cases and 100 grids of 200 vertices in a 1280 × 800 view. */
   { "map_pan_frame_ms",            map_pan_frame_ms,            2, FALSE },
   { "map_zoom_frame_ms",           map_zoom_frame_ms,           1, FALSE },
+  { "map_zoom_new_level_frame_ms", map_zoom_new_level_frame_ms, 1, FALSE },
   { "marker_widgets_pan_frame_ms", marker_widgets_pan_frame_ms, 1, FALSE },
   { "pip_points_per_s",            pip_points_per_s,            0, FALSE },
   /* Overlaps of 100 grids of 200 vertices, and 2,000 buildings in them. */
