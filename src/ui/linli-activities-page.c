@@ -244,6 +244,9 @@ cell_text (gpointer     page,
       return g_strdup_printf ("%u", n);
     case COLUMN_HOURS:
       linli_activity_count_service (self->store, linli_record_get_id (record), &n, &hours);
+      /* Hours are served, not planned: none yet is not "0.0". */
+      if (hours == 0 && linli_record_get_enum (record, "status") != LINLI_ACTIVITY_STATUS_DONE)
+        return g_strdup ("—");
       return linli_format_hours (hours);
     default:
       g_assert_not_reached ();
