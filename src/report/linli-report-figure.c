@@ -402,9 +402,14 @@ tile_zoom (LinliMbtiles    *tiles,
   return zoom;
 }
 
+/* The tiles over the frame, drawn first onto an image of the frame at
+ * TILE_PIXELS_PER_POINT: the page then holds one picture of a sensible
+ * size, without seams between tiles, however far the file's coarsest
+ * tiles had to be enlarged (a PDF viewer balks at a tile blown up to
+ * kilometres of paper). */
 static void
 draw_mbtiles (LinliReportMap  *map,
-              cairo_t         *cr,
+              cairo_t         *target,
               const Placement *at,
               double           x,
               double           y,
@@ -413,10 +418,19 @@ draw_mbtiles (LinliReportMap  *map,
 {
   g_autoptr(LinliMbtiles) tiles = linli_mbtiles_open (map->base_map.path, NULL);
   double west, east, north, south, x0, y0, x1, y1, n;
-  guint zoom;
+  cairo_surface_t *canvas;
+  cairo_t *cr;
+  guint zoom, drawn = 0;
 
   if (tiles == NULL)
     return;
+
+  canvas = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                       (int) ceil (frame_w * TILE_PIXELS_PER_POINT),
+                                       (int) ceil (frame_h * TILE_PIXELS_PER_POINT));
+  cr = cairo_create (canvas);
+  cairo_scale (cr, TILE_PIXELS_PER_POINT, TILE_PIXELS_PER_POINT);
+  cairo_translate (cr, -x, -y);
 
   zoom = tile_zoom (tiles, at, frame_w, frame_h);
   n = ldexp (1, zoom);
@@ -433,7 +447,6 @@ draw_mbtiles (LinliReportMap  *map,
         g_autoptr(GBytes) bytes = linli_mbtiles_read_tile (tiles, (guint) tx, (guint) ty, zoom, NULL);
         cairo_surface_t *surface = bytes ? tile_surface (bytes) : NULL;
         double lon0, lat0, lon1, lat1, px0, py0, px1, py1;
-        cairo_pattern_t *pattern;
 
         if (surface == NULL)
           continue;
@@ -450,13 +463,25 @@ draw_mbtiles (LinliReportMap  *map,
         cairo_scale (cr, (px1 - px0) / cairo_image_surface_get_width (surface),
                      (py1 - py0) / cairo_image_surface_get_height (surface));
         cairo_set_source_surface (cr, surface, 0, 0);
-        pattern = cairo_get_source (cr);
-        /* No seam of paper between neighbouring tiles. */
-        cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+        /* No seam between neighbouring tiles. */
+        cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
         cairo_fill (cr);
         cairo_restore (cr);
         cairo_surface_destroy (surface);
+        drawn++;
       }
+  cairo_destroy (cr);
+
+  if (drawn > 0)
+    {
+      cairo_save (target);
+      cairo_translate (target, x, y);
+      cairo_scale (target, 1 / TILE_PIXELS_PER_POINT, 1 / TILE_PIXELS_PER_POINT);
+      cairo_set_source_surface (target, canvas, 0, 0);
+      cairo_paint (target);
+      cairo_restore (target);
+    }
+  cairo_surface_destroy (canvas);
 }
 
 /* The plan's pixels go to Web Mercator by its transform; over a community
