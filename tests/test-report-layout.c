@@ -672,10 +672,14 @@ solid_surface (int     width,
 }
 
 /* Every tile of zooms 15 to 17 over the grid and a tile around it, in TMS
- * rows, the same green PNG. */
+ * rows, the same green PNG; the metadata says format. */
 static void
-write_green_mbtiles (const char *path)
+write_green_mbtiles (const char *path,
+                     const char *format)
 {
+  g_autofree char *metadata = g_strdup_printf ("CREATE TABLE metadata (name TEXT, value TEXT);"
+                                               "INSERT INTO metadata VALUES ('name', 'test'), ('format', '%s');",
+                                               format);
   cairo_surface_t *surface = solid_surface (256, 256, TILE_GREEN);
   g_autoptr(GByteArray) png = g_byte_array_new ();
   sqlite3_stmt *stmt = NULL;
@@ -685,9 +689,8 @@ write_green_mbtiles (const char *path)
   cairo_surface_destroy (surface);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, metadata, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-                                 "CREATE TABLE metadata (name TEXT, value TEXT);"
-                                 "INSERT INTO metadata VALUES ('name', 'test'), ('format', 'png');"
                                  "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,"
                                  " tile_row INTEGER, tile_data BLOB)", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -784,7 +787,7 @@ test_grid_map_mbtiles (void)
   g_assert_cmpuint (count_colour (bare, TILE_GREEN, &left, &right), ==, 0);
 
   c.file = g_build_filename (c.db.dir, "base.mbtiles", NULL);
-  write_green_mbtiles (c.file);
+  write_green_mbtiles (c.file, "png");
   set_base_map (&c, "mbtiles", "mbtiles_path", c.file);
   doc = grid_map (&c);
   text = linli_report_doc_to_text (doc);
@@ -825,6 +828,24 @@ test_grid_map_missing_base_map (void)
   g_assert_nonnull (strstr (pdf_said, "第一网格"));
   g_assert_nonnull (strstr (pdf_said, "Base map not drawn"));
   temp_pdf_clear (&pdf);
+
+  /* Tiles in a format cairo cannot read, and online tiles: said so. */
+  c.file = g_build_filename (c.db.dir, "base.mbtiles", NULL);
+  write_green_mbtiles (c.file, "jpg");
+  set_base_map (&c, "mbtiles", "mbtiles_path", c.file);
+  g_clear_object (&doc);
+  g_clear_pointer (&text, g_free);
+  doc = grid_map (&c);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map not drawn: only PNG tiles are printed.\n"));
+  g_assert_cmpuint (count_colour (doc, TILE_GREEN, &left, &right), ==, 0);
+
+  set_base_map (&c, "osm", "mbtiles_path", NULL);
+  g_clear_object (&doc);
+  g_clear_pointer (&text, g_free);
+  doc = grid_map (&c);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map: none (online maps are not printed).\n"));
   base_map_community_clear (&c);
 }
 
@@ -835,6 +856,7 @@ test_grid_map_site_plan (void)
   g_autoptr(LinliReportDoc) doc = NULL;
   g_autoptr(LinliCommunity) community = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   cairo_surface_t *plan;
   int left, right;
 
@@ -858,11 +880,20 @@ test_grid_map_site_plan (void)
   g_assert_cmpuint (count_colour (doc, 0xff80ff, &left, &right), >, 2000);
   g_assert_cmpuint (count_colour (doc, PLAN_MAGENTA, &left, &right), ==, 0);
 
-  /* Gone from disk: the map without it. */
-  g_unlink (c.file);
+  /* Not a PNG, then gone from disk: the map without it, and a note. */
+  g_assert_true (g_file_set_contents (c.file, "\xff\xd8\xff\xe0\x00\x10JFIF", 10, NULL));
   g_clear_object (&doc);
   doc = grid_map (&c);
   g_assert_cmpuint (count_colour (doc, 0xff80ff, &left, &right), ==, 0);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map not drawn: only a PNG site plan is printed.\n"));
+  g_unlink (c.file);
+  g_clear_object (&doc);
+  g_clear_pointer (&text, g_free);
+  doc = grid_map (&c);
+  g_assert_cmpuint (count_colour (doc, 0xff80ff, &left, &right), ==, 0);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map not drawn: the site plan could not be read.\n"));
   base_map_community_clear (&c);
 }
 

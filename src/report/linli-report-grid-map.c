@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "linli-geometry.h"
@@ -32,6 +34,23 @@ static LinliReportAreaKind
 area_kind (LinliGridKind kind)
 {
   return kind == LINLI_GRID_KIND_SENTIMENT ? LINLI_REPORT_AREA_SENTIMENT : LINLI_REPORT_AREA_MANAGEMENT;
+}
+
+/* Whether the file at path starts as a PNG image does: cairo reads no other. */
+static gboolean
+is_png (const char *path)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  guint8 start[sizeof signature];
+  FILE *file = g_fopen (path, "rb");
+  gboolean png;
+
+  if (file == NULL)
+    return FALSE;
+  png = fread (start, 1, sizeof start, file) == sizeof start &&
+        memcmp (start, signature, sizeof signature) == 0;
+  fclose (file);
+  return png;
 }
 
 /* The community's base map under the grids, where it is on this computer:
@@ -76,6 +95,8 @@ set_base_map (LinliReportMap *map,
                                            &n_points, NULL);
       if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
         linli_report_map_set_base_map_note (map, _("Base map not drawn: the site plan could not be read."));
+      else if (!is_png (path))
+        linli_report_map_set_base_map_note (map, _("Base map not drawn: only a PNG site plan is printed."));
       else if (points == NULL || !linli_plan_transform_fit (points, n_points, &transform, NULL))
         linli_report_map_set_base_map_note (map, _("Base map not drawn: the site plan is not placed on the map."));
       else
