@@ -678,7 +678,8 @@ write_green_mbtiles (const char *path,
                      const char *format)
 {
   g_autofree char *metadata = g_strdup_printf ("CREATE TABLE metadata (name TEXT, value TEXT);"
-                                               "INSERT INTO metadata VALUES ('name', 'test'), ('format', '%s');",
+                                               "INSERT INTO metadata VALUES ('name', 'test'), ('format', '%s'),"
+                                               " ('attribution', '<a href=\"https://example.org/\">&copy; 测绘</a> test');",
                                                format);
   cairo_surface_t *surface = solid_surface (256, 256, TILE_GREEN);
   g_autoptr(GByteArray) png = g_byte_array_new ();
@@ -791,7 +792,7 @@ test_grid_map_mbtiles (void)
   set_base_map (&c, "mbtiles", "mbtiles_path", c.file);
   doc = grid_map (&c);
   text = linli_report_doc_to_text (doc);
-  g_assert_null (strstr (text, "Base map"));
+  g_assert_nonnull (strstr (text, "Base map: © 测绘 test\n"));
 
   /* Green round the grid, none of it past the frame: the text block,
    * 28 mm to 184 mm from the left edge. */

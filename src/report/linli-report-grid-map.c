@@ -53,6 +53,31 @@ is_png (const char *path)
   return png;
 }
 
+/* An MBTiles file's attribution as plain text: web maps write it as HTML,
+ * e.g. <a href="…">&copy; OpenStreetMap</a> contributors. */
+static char *
+plain_attribution (const char *html)
+{
+  static const struct { const char *entity, *text; } entities[] = {
+    { "&copy;", "©" }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&nbsp;", " " },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+
+  for (const char *c = html; *c; c++)
+    {
+      if (*c == '<')
+        in_tag = TRUE;
+      else if (*c == '>' && in_tag)
+        in_tag = FALSE;
+      else if (!in_tag)
+        g_string_append_c (text, *c);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    g_string_replace (text, entities[i].entity, entities[i].text, 0);
+  return g_strstrip (g_string_free (g_steal_pointer (&text), FALSE));
+}
+
 /* The community's base map under the grids, where it is on this computer:
  * an MBTiles file or a site plan. Online maps are not printed; a file that
  * cannot be read is noted under the map and the report goes on without it. */
@@ -80,7 +105,16 @@ set_base_map (LinliReportMap *map,
       else if (g_strcmp0 (linli_mbtiles_get_format (tiles), "png") != 0)
         note = g_strdup (_("Base map not drawn: only PNG tiles are printed."));
       else
-        linli_report_map_set_mbtiles (map, path);
+        {
+          const char *attribution = linli_mbtiles_get_metadata (tiles, "attribution");
+          g_autofree char *plain = attribution ? plain_attribution (attribution) : NULL;
+
+          linli_report_map_set_mbtiles (map, path);
+          /* Whoever made the tiles is named on the paper, as on screen. */
+          if (plain && plain[0])
+            /* TRANSLATORS: under the grid map: who made the base map's tiles, e.g. "© OpenStreetMap contributors" */
+            note = g_strdup_printf (_("Base map: %s"), plain);
+        }
       if (note)
         linli_report_map_set_base_map_note (map, note);
     }
