@@ -589,6 +589,7 @@ test_plain_text_lines (void)
  * image at a pixel a point. */
 
 #define TILE_GREEN 0x00c800
+#define TILE_BLUE 0x0000c8
 #define PLAN_MAGENTA 0xff00ff
 
 typedef struct
@@ -671,8 +672,21 @@ solid_surface (int     width,
   return surface;
 }
 
+static GByteArray *
+png_bytes (guint32 rgb)
+{
+  cairo_surface_t *surface = solid_surface (256, 256, rgb);
+  GByteArray *png = g_byte_array_new ();
+
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return png;
+}
+
 /* Every tile of zooms 15 to 17 over the grid and a tile around it, in TMS
- * rows, the same green PNG; the metadata says format. */
+ * rows: green PNGs at zoom 17, blue ones at the coarser zooms that a
+ * map of a few hundred metres on A4 should not take. The metadata says
+ * format. */
 static void
 write_green_mbtiles (const char *path,
                      const char *format)
@@ -681,13 +695,10 @@ write_green_mbtiles (const char *path,
                                                "INSERT INTO metadata VALUES ('name', 'test'), ('format', '%s'),"
                                                " ('attribution', '<a href=\"https://example.org/\">&copy; 测绘</a> test');",
                                                format);
-  cairo_surface_t *surface = solid_surface (256, 256, TILE_GREEN);
-  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GByteArray) green = png_bytes (TILE_GREEN);
+  g_autoptr(GByteArray) blue = png_bytes (TILE_BLUE);
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
-
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, metadata, NULL, NULL, NULL), ==, SQLITE_OK);
@@ -698,6 +709,7 @@ write_green_mbtiles (const char *path,
   for (int zoom = 15; zoom <= 17; zoom++)
     {
       double x0, y0, x1, y1, n = 1 << zoom;
+      GByteArray *png = zoom == 17 ? green : blue;
 
       linli_mercator_from_lonlat (116.580, 35.403, &x0, &y0);
       linli_mercator_from_lonlat (116.584, 35.400, &x1, &y1);
@@ -800,6 +812,7 @@ test_grid_map_mbtiles (void)
   g_assert_cmpuint (n, >, 5000);
   g_assert_cmpint (left, >=, (int) floor (28 * MM));
   g_assert_cmpint (right, <=, (int) ceil (184 * MM));
+  g_assert_cmpuint (count_colour (doc, TILE_BLUE, &left, &right), ==, 0);
 
   temp_pdf_init (&pdf);
   write_pdf (doc, pdf.path);

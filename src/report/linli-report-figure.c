@@ -313,7 +313,7 @@ area_centroid (const LinliReportMapArea *area,
   *lat = cy / (3 * a);
 }
 
-/* Where lon, lat fall on the paper, and back. */
+/* Where lon, lat fall on the paper: the map's own projection. */
 typedef struct
 {
   const Projection *proj;
@@ -371,8 +371,9 @@ tile_surface (GBytes *bytes)
   return surface;
 }
 
-/* The zoom whose tiles come nearest TILE_PIXELS_PER_POINT on paper, within
- * the file's zooms; then lower while the frame would need too many tiles. */
+/* The least zoom whose tiles give TILE_PIXELS_PER_POINT or more on paper,
+ * or the file's finest if none does; then coarser while the frame would
+ * need more than MAX_TILES tiles. */
 static guint
 tile_zoom (LinliMbtiles    *tiles,
            const Placement *at,
