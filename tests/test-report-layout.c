@@ -4,11 +4,16 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <sqlite3.h>
+
+#include "linli-plan-transform.h"
+#include "linli-report.h"
 
 #include "linli-report-doc.h"
 #include "linli-report-layout.h"
 #include "linli-report-pdf.h"
 #include "linli-report-plain-text.h"
+#include "test-util.h"
 
 /* Reports set on A4 and written to PDF with no display, then read back with
  * poppler's pdftotext and pdfinfo: the text, the page size, where the text
@@ -578,6 +583,334 @@ test_plain_text_lines (void)
   pango_font_description_free (desc);
 }
 
+/* The grid map over its base map: a community of one grid, 116.580 to
+ * 116.584 E and 35.400 to 35.403 N, whose base map is an MBTiles file of
+ * solid green tiles or a magenta site plan. Its first page is drawn on an
+ * image at a pixel a point. */
+
+#define TILE_GREEN 0x00c800
+#define TILE_BLUE 0x0000c8
+#define PLAN_MAGENTA 0xff00ff
+
+typedef struct
+{
+  TestDatabase db;
+  char        *file;   /* the base map's file, removed at the end */
+} BaseMapCommunity;
+
+static void
+base_map_community_init (BaseMapCommunity *c)
+{
+  g_autoptr(LinliRecord) community = linli_record_new (LINLI_TYPE_COMMUNITY);
+  g_autoptr(LinliRecord) grid = linli_record_new (LINLI_TYPE_GRID);
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  test_database_open (&c->db, "linli-report-base-map");
+  linli_record_set_text (community, "name", "东方御园社区");
+  linli_record_set_text (community, "subdistrict", "许庄街道");
+  linli_record_set_double (community, "center_lat", 35.40);
+  linli_record_set_double (community, "center_lon", 116.58);
+  linli_record_set_datetime (community, "created_at", created);
+  linli_store_insert (c->db.store, community, &error);
+  g_assert_no_error (error);
+  linli_record_set_text (grid, "code", "DF-01");
+  linli_record_set_text (grid, "name", "第一网格");
+  linli_record_set_enum (grid, "kind", LINLI_GRID_KIND_MANAGEMENT);
+  linli_record_set_text (grid, "boundary",
+                         "{\"type\":\"Polygon\",\"coordinates\":[[[116.580,35.400],[116.584,35.400],"
+                         "[116.584,35.403],[116.580,35.403],[116.580,35.400]]]}");
+  linli_store_insert (c->db.store, grid, &error);
+  g_assert_no_error (error);
+  c->file = NULL;
+}
+
+static void
+base_map_community_clear (BaseMapCommunity *c)
+{
+  if (c->file)
+    g_unlink (c->file);
+  g_clear_pointer (&c->file, g_free);
+  test_database_close (&c->db);
+}
+
+static void
+set_base_map (BaseMapCommunity *c,
+              const char       *kind,
+              const char       *column,
+              const char       *path)
+{
+  g_autoptr(LinliCommunity) community = linli_store_dup_community (c->db.store);
+  g_autoptr(GError) error = NULL;
+
+  linli_record_set_text (LINLI_RECORD (community), "base_map", kind);
+  linli_record_set_text (LINLI_RECORD (community), column, path);
+  g_assert_true (linli_store_update (c->db.store, LINLI_RECORD (community), &error));
+  g_assert_no_error (error);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+solid_surface (int     width,
+               int     height,
+               guint32 rgb)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, (rgb >> 16) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static GByteArray *
+png_bytes (guint32 rgb)
+{
+  cairo_surface_t *surface = solid_surface (256, 256, rgb);
+  GByteArray *png = g_byte_array_new ();
+
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return png;
+}
+
+/* Every tile of zooms 15 to 17 over the grid and a tile around it, in TMS
+ * rows: green PNGs at zoom 17, blue ones at the coarser zooms that a
+ * map of a few hundred metres on A4 should not take. The metadata says
+ * format. */
+static void
+write_green_mbtiles (const char *path,
+                     const char *format)
+{
+  g_autofree char *metadata = g_strdup_printf ("CREATE TABLE metadata (name TEXT, value TEXT);"
+                                               "INSERT INTO metadata VALUES ('name', 'test'), ('format', '%s'),"
+                                               " ('attribution', '<a href=\"https://example.org/\">&copy; 测绘</a> test');",
+                                               format);
+  g_autoptr(GByteArray) green = png_bytes (TILE_GREEN);
+  g_autoptr(GByteArray) blue = png_bytes (TILE_BLUE);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, metadata, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,"
+                                 " tile_row INTEGER, tile_data BLOB)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  for (int zoom = 15; zoom <= 17; zoom++)
+    {
+      double x0, y0, x1, y1, n = 1 << zoom;
+      GByteArray *png = zoom == 17 ? green : blue;
+
+      linli_mercator_from_lonlat (116.580, 35.403, &x0, &y0);
+      linli_mercator_from_lonlat (116.584, 35.400, &x1, &y1);
+      for (int x = (int) (x0 * n) - 1; x <= (int) (x1 * n) + 1; x++)
+        for (int y = (int) (y0 * n) - 1; y <= (int) (y1 * n) + 1; y++)
+          {
+            sqlite3_bind_int (stmt, 1, zoom);
+            sqlite3_bind_int (stmt, 2, x);
+            sqlite3_bind_int (stmt, 3, (1 << zoom) - 1 - y);
+            sqlite3_bind_blob (stmt, 4, png->data, png->len, SQLITE_STATIC);
+            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+            sqlite3_reset (stmt);
+          }
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* How many pixels of the map's first page have the colour rgb (within a
+ * step or two of rounding), and the leftmost and rightmost of them. */
+static guint
+count_colour (LinliReportDoc *doc,
+              guint32         rgb,
+              int            *left,
+              int            *right)
+{
+  g_autoptr(LinliReportLayout) layout = linli_report_layout_new (doc, LINLI_REPORT_A4_WIDTH,
+                                                                 LINLI_REPORT_A4_HEIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 596, 842);
+  cairo_t *cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+  guint n = 0;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  linli_report_layout_draw_page (layout, cr, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  *left = G_MAXINT;
+  *right = -1;
+  for (int y = 0; y < 842; y++)
+    for (int x = 0; x < 596; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+        gboolean near = TRUE;
+
+        for (int shift = 0; shift < 24; shift += 8)
+          near = near && ABS ((int) ((pixel >> shift) & 0xff) - (int) ((rgb >> shift) & 0xff)) <= 2;
+        if (near)
+          {
+            n++;
+            *left = MIN (*left, x);
+            *right = MAX (*right, x);
+          }
+      }
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+static LinliReportDoc *
+grid_map (BaseMapCommunity *c)
+{
+  g_autoptr(GError) error = NULL;
+  LinliReportDoc *doc = linli_report_build_grid_map (c->db.store, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static void
+test_grid_map_mbtiles (void)
+{
+  BaseMapCommunity c;
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autoptr(LinliReportDoc) bare = NULL;
+  g_autofree char *text = NULL;
+  TempPdf pdf;
+  int left, right;
+  guint n;
+
+  base_map_community_init (&c);
+  bare = grid_map (&c);
+  g_assert_cmpuint (count_colour (bare, TILE_GREEN, &left, &right), ==, 0);
+
+  c.file = g_build_filename (c.db.dir, "base.mbtiles", NULL);
+  write_green_mbtiles (c.file, "png");
+  set_base_map (&c, "mbtiles", "mbtiles_path", c.file);
+  doc = grid_map (&c);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map: © 测绘 test\n"));
+
+  /* Green round the grid, none of it past the frame: the text block,
+   * 28 mm to 184 mm from the left edge. */
+  n = count_colour (doc, TILE_GREEN, &left, &right);
+  g_assert_cmpuint (n, >, 5000);
+  g_assert_cmpint (left, >=, (int) floor (28 * MM));
+  g_assert_cmpint (right, <=, (int) ceil (184 * MM));
+  g_assert_cmpuint (count_colour (doc, TILE_BLUE, &left, &right), ==, 0);
+
+  temp_pdf_init (&pdf);
+  write_pdf (doc, pdf.path);
+  temp_pdf_clear (&pdf);
+  base_map_community_clear (&c);
+}
+
+static void
+test_grid_map_missing_base_map (void)
+{
+  BaseMapCommunity c;
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autofree char *text = NULL, *pdf_said = NULL;
+  TempPdf pdf;
+  int left, right;
+
+  base_map_community_init (&c);
+  set_base_map (&c, "mbtiles", "mbtiles_path", "/nonexistent/linli/base.mbtiles");
+  doc = grid_map (&c);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map not drawn: base.mbtiles could not be read.\n"));
+  g_assert_cmpuint (count_colour (doc, TILE_GREEN, &left, &right), ==, 0);
+
+  temp_pdf_init (&pdf);
+  write_pdf (doc, pdf.path);
+  pdf_said = pdf_text (pdf.path);
+  g_assert_nonnull (strstr (pdf_said, "第一网格"));
+  g_assert_nonnull (strstr (pdf_said, "Base map not drawn"));
+  temp_pdf_clear (&pdf);
+
+  /* Tiles in a format cairo cannot read, and online tiles: said so. */
+  c.file = g_build_filename (c.db.dir, "base.mbtiles", NULL);
+  write_green_mbtiles (c.file, "jpg");
+  set_base_map (&c, "mbtiles", "mbtiles_path", c.file);
+  g_clear_object (&doc);
+  g_clear_pointer (&text, g_free);
+  doc = grid_map (&c);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map not drawn: only PNG tiles are printed.\n"));
+  g_assert_cmpuint (count_colour (doc, TILE_GREEN, &left, &right), ==, 0);
+
+  set_base_map (&c, "osm", "mbtiles_path", NULL);
+  g_clear_object (&doc);
+  g_clear_pointer (&text, g_free);
+  doc = grid_map (&c);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map: none (online maps are not printed).\n"));
+  base_map_community_clear (&c);
+}
+
+static void
+test_grid_map_site_plan (void)
+{
+  BaseMapCommunity c;
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autoptr(LinliCommunity) community = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *plan;
+  int left, right;
+
+  base_map_community_init (&c);
+  c.file = g_build_filename (c.db.dir, "plan.png", NULL);
+  plan = solid_surface (100, 80, PLAN_MAGENTA);
+  g_assert_cmpint (cairo_surface_write_to_png (plan, c.file), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (plan);
+
+  /* The plan a little wider than the grid, at half opacity: magenta over
+   * white paper. */
+  set_base_map (&c, "site-plan", "site_plan_path", c.file);
+  community = linli_store_dup_community (c.db.store);
+  linli_record_set_text (LINLI_RECORD (community), "site_plan_points",
+                         "[[0, 0, 116.5795, 35.4034], [100, 0, 116.5845, 35.4034], [0, 80, 116.5795, 35.3996]]");
+  linli_record_set_double (LINLI_RECORD (community), "site_plan_opacity", 0.5);
+  g_assert_true (linli_store_update (c.db.store, LINLI_RECORD (community), &error));
+  g_assert_no_error (error);
+
+  doc = grid_map (&c);
+  g_assert_cmpuint (count_colour (doc, 0xff80ff, &left, &right), >, 2000);
+  g_assert_cmpuint (count_colour (doc, PLAN_MAGENTA, &left, &right), ==, 0);
+
+  /* Not a PNG, then gone from disk: the map without it, and a note. */
+  g_assert_true (g_file_set_contents (c.file, "\xff\xd8\xff\xe0\x00\x10JFIF", 10, NULL));
+  g_clear_object (&doc);
+  doc = grid_map (&c);
+  g_assert_cmpuint (count_colour (doc, 0xff80ff, &left, &right), ==, 0);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map not drawn: only a PNG site plan is printed.\n"));
+  g_unlink (c.file);
+  g_clear_object (&doc);
+  g_clear_pointer (&text, g_free);
+  doc = grid_map (&c);
+  g_assert_cmpuint (count_colour (doc, 0xff80ff, &left, &right), ==, 0);
+  text = linli_report_doc_to_text (doc);
+  g_assert_nonnull (strstr (text, "Base map not drawn: the site plan could not be read.\n"));
+  base_map_community_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +929,9 @@ main (int   argc,
   g_test_add_func ("/report-layout/other-paper", test_other_paper);
   g_test_add_func ("/report-layout/short-columns-fit", test_short_columns_fit);
   g_test_add_func ("/report-layout/long-chart", test_long_chart);
+  g_test_add_func ("/report-layout/grid-map-mbtiles", test_grid_map_mbtiles);
+  g_test_add_func ("/report-layout/grid-map-missing-base-map", test_grid_map_missing_base_map);
+  g_test_add_func ("/report-layout/grid-map-site-plan", test_grid_map_site_plan);
 
   return g_test_run ();
 }

@@ -60,12 +60,28 @@ typedef struct
   char                *label;
 } LinliReportMapLegend;
 
+typedef enum {
+  LINLI_REPORT_BASE_MAP_NONE,
+  LINLI_REPORT_BASE_MAP_MBTILES,
+  LINLI_REPORT_BASE_MAP_SITE_PLAN,
+} LinliReportBaseMapKind;
+
+typedef struct
+{
+  LinliReportBaseMapKind kind;
+  char                  *path;
+  LinliPlanTransform     transform;  /* site plan */
+  double                 opacity;    /* site plan */
+  char                  *note;
+} LinliReportBaseMap;
+
 struct _LinliReportMap
 {
-  GArray *areas;     /* LinliReportMapArea */
-  GArray *points;    /* LinliReportMapPoint */
-  GArray *legend;    /* LinliReportMapLegend */
-  char   *caption;
+  GArray             *areas;     /* LinliReportMapArea */
+  GArray             *points;    /* LinliReportMapPoint */
+  GArray             *legend;    /* LinliReportMapLegend */
+  char               *caption;
+  LinliReportBaseMap  base_map;
 };
 
 typedef struct

@@ -71,6 +71,8 @@ map_free (LinliReportMap *map)
   g_array_unref (map->points);
   g_array_unref (map->legend);
   g_free (map->caption);
+  g_free (map->base_map.path);
+  g_free (map->base_map.note);
   g_free (map);
 }
 
@@ -401,6 +403,42 @@ linli_report_map_set_caption (LinliReportMap *map,
 }
 
 void
+linli_report_map_set_mbtiles (LinliReportMap *map,
+                              const char     *path)
+{
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (path != NULL);
+  map->base_map.kind = LINLI_REPORT_BASE_MAP_MBTILES;
+  g_free (map->base_map.path);
+  map->base_map.path = g_strdup (path);
+}
+
+void
+linli_report_map_set_site_plan (LinliReportMap           *map,
+                                const char               *path,
+                                const LinliPlanTransform *transform,
+                                double                    opacity)
+{
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (transform != NULL);
+  map->base_map.kind = LINLI_REPORT_BASE_MAP_SITE_PLAN;
+  g_free (map->base_map.path);
+  map->base_map.path = g_strdup (path);
+  map->base_map.transform = *transform;
+  map->base_map.opacity = CLAMP (opacity, 0, 1);
+}
+
+void
+linli_report_map_set_base_map_note (LinliReportMap *map,
+                                    const char     *note)
+{
+  g_return_if_fail (map != NULL);
+  g_free (map->base_map.note);
+  map->base_map.note = g_strdup (note);
+}
+
+void
 linli_report_doc_add_signatures (LinliReportDoc     *self,
                                  const char * const *labels)
 {
@@ -567,6 +605,8 @@ linli_report_doc_to_text (LinliReportDoc *self)
                                     g_array_index (block->map->legend, LinliReportMapLegend, i).label);
           if (block->map->caption)
             g_string_append_printf (out, "%s\n", block->map->caption);
+          if (block->map->base_map.note)
+            g_string_append_printf (out, "%s\n", block->map->base_map.note);
           break;
         case LINLI_REPORT_BLOCK_SIGNATURES:
           append_cells (out, (const char * const *) block->labels, g_strv_length (block->labels));

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "linli-plan-transform.h"
+
 G_BEGIN_DECLS
 
 /* A printed report as a list of blocks, before any page or font exists.
@@ -141,6 +143,19 @@ void                linli_report_map_add_legend      (LinliReportMap      *map,
                                                       const char          *label);
 void                linli_report_map_set_caption     (LinliReportMap      *map,
                                                       const char          *caption);
+/* The picture under the grids, read from disk when the map is drawn: an
+ * MBTiles file's raster tiles, or a site plan (a PNG) placed by
+ * @transform (see linli-plan-transform.h) at @opacity between 0 and 1.
+ * A file that cannot be read then is left out. */
+void                linli_report_map_set_mbtiles     (LinliReportMap      *map,
+                                                      const char          *path);
+void                linli_report_map_set_site_plan   (LinliReportMap      *map,
+                                                      const char          *path,
+                                                      const LinliPlanTransform *transform,
+                                                      double               opacity);
+/* A line under the legend about the base map, e.g. why there is none. */
+void                linli_report_map_set_base_map_note (LinliReportMap    *map,
+                                                      const char          *note);
 
 /* Reading a document back: for the layout and for tests. */
 guint                linli_report_doc_get_n_blocks   (LinliReportDoc      *self);

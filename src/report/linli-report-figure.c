@@ -3,7 +3,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
+#include "linli-mbtiles.h"
+#include "linli-plan-transform.h"
 #include "linli-report-layout-private.h"
 
 /* Bar charts (one horizontal bar a label) and grid maps drawn to scale. */
@@ -14,6 +17,10 @@
 #define LEGEND_PITCH 18.0
 #define LEGEND_PER_ROW 3
 #define METRES_PER_DEGREE 111320.0
+#define TILE_SIZE 256
+/* Tile pixels to a point of paper: about 150 dpi. */
+#define TILE_PIXELS_PER_POINT 2.0
+#define MAX_TILES 400
 
 static void
 set_rgba (cairo_t *cr,
@@ -193,7 +200,8 @@ legend_height (LinliReportMap *map)
 {
   guint rows = (map->legend->len + LEGEND_PER_ROW - 1) / LEGEND_PER_ROW;
 
-  return rows * LEGEND_PITCH + (rows ? 6 : 0) + (map->caption ? CAPTION_PITCH : 0);
+  return rows * LEGEND_PITCH + (rows ? 6 : 0) + (map->caption ? CAPTION_PITCH : 0) +
+         (map->base_map.note ? CAPTION_PITCH : 0);
 }
 
 /* The map's frame keeps the grids' aspect, a tenth of a margin around. */
@@ -305,6 +313,239 @@ area_centroid (const LinliReportMapArea *area,
   *lat = cy / (3 * a);
 }
 
+/* Where lon, lat fall on the paper: the map's own projection. */
+typedef struct
+{
+  const Projection *proj;
+  double            scale, ox, oy;
+} Placement;
+
+static double
+place_x (const Placement *at,
+         double           lon)
+{
+  return at->ox + (lon * at->proj->cos_lat - at->proj->min_x) * at->scale;
+}
+
+static double
+place_y (const Placement *at,
+         double           lat)
+{
+  return at->oy + (at->proj->max_y - lat) * at->scale;
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         size, offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->size - reader->offset)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG tile as a cairo surface, or NULL. */
+static cairo_surface_t *
+tile_surface (GBytes *bytes)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  PngReader reader = { NULL, 0, 0 };
+  cairo_surface_t *surface;
+
+  reader.data = g_bytes_get_data (bytes, &reader.size);
+  if (reader.size < sizeof signature || memcmp (reader.data, signature, sizeof signature) != 0)
+    return NULL;
+  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&surface, cairo_surface_destroy);
+  return surface;
+}
+
+/* The least zoom whose tiles give TILE_PIXELS_PER_POINT or more on paper,
+ * or the file's finest if none does; then coarser while the frame would
+ * need more than MAX_TILES tiles. */
+static guint
+tile_zoom (LinliMbtiles    *tiles,
+           const Placement *at,
+           double           frame_w,
+           double           frame_h)
+{
+  /* Points of paper per degree of longitude. */
+  double points_per_degree = at->scale * at->proj->cos_lat;
+  guint min_zoom = linli_mbtiles_get_min_zoom (tiles);
+  guint zoom = linli_mbtiles_get_max_zoom (tiles);
+
+  /* At zoom z a degree of longitude is 2^z · 256 / 360 tile pixels. */
+  for (guint z = min_zoom; z <= zoom; z++)
+    if (ldexp (TILE_SIZE / 360.0, z) >= points_per_degree * TILE_PIXELS_PER_POINT)
+      {
+        zoom = z;
+        break;
+      }
+  while (zoom > min_zoom)
+    {
+      double tile_points = 360.0 / ldexp (1, zoom) * points_per_degree;
+
+      if ((frame_w / tile_points + 2) * (frame_h / tile_points + 2) <= MAX_TILES)
+        break;
+      zoom--;
+    }
+  return zoom;
+}
+
+/* The tiles over the frame, drawn first onto an image of the frame at
+ * TILE_PIXELS_PER_POINT: the page then holds one picture of a sensible
+ * size, without seams between tiles, however far the file's coarsest
+ * tiles had to be enlarged (a PDF viewer balks at a tile blown up to
+ * kilometres of paper). */
+static void
+draw_mbtiles (LinliReportMap  *map,
+              cairo_t         *target,
+              const Placement *at,
+              double           x,
+              double           y,
+              double           frame_w,
+              double           frame_h)
+{
+  g_autoptr(LinliMbtiles) tiles = linli_mbtiles_open (map->base_map.path, NULL);
+  double west, east, north, south, x0, y0, x1, y1, n;
+  cairo_surface_t *canvas;
+  cairo_t *cr;
+  guint zoom, drawn = 0;
+
+  if (tiles == NULL)
+    return;
+
+  canvas = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                       (int) ceil (frame_w * TILE_PIXELS_PER_POINT),
+                                       (int) ceil (frame_h * TILE_PIXELS_PER_POINT));
+  cr = cairo_create (canvas);
+  cairo_scale (cr, TILE_PIXELS_PER_POINT, TILE_PIXELS_PER_POINT);
+  cairo_translate (cr, -x, -y);
+
+  zoom = tile_zoom (tiles, at, frame_w, frame_h);
+  n = ldexp (1, zoom);
+  west = ((x - at->ox) / at->scale + at->proj->min_x) / at->proj->cos_lat;
+  east = ((x + frame_w - at->ox) / at->scale + at->proj->min_x) / at->proj->cos_lat;
+  north = at->proj->max_y - (y - at->oy) / at->scale;
+  south = at->proj->max_y - (y + frame_h - at->oy) / at->scale;
+  linli_mercator_from_lonlat (west, north, &x0, &y0);
+  linli_mercator_from_lonlat (east, south, &x1, &y1);
+
+  for (double ty = floor (CLAMP (y0, 0, 1) * n); ty < MIN (ceil (y1 * n), n); ty++)
+    for (double tx = floor (CLAMP (x0, 0, 1) * n); tx < MIN (ceil (x1 * n), n); tx++)
+      {
+        g_autoptr(GBytes) bytes = linli_mbtiles_read_tile (tiles, (guint) tx, (guint) ty, zoom, NULL);
+        cairo_surface_t *surface = bytes ? tile_surface (bytes) : NULL;
+        double lon0, lat0, lon1, lat1, px0, py0, px1, py1;
+
+        if (surface == NULL)
+          continue;
+        linli_mercator_to_lonlat (tx / n, ty / n, &lon0, &lat0);
+        linli_mercator_to_lonlat ((tx + 1) / n, (ty + 1) / n, &lon1, &lat1);
+        px0 = place_x (at, lon0);
+        py0 = place_y (at, lat0);
+        px1 = place_x (at, lon1);
+        py1 = place_y (at, lat1);
+
+        cairo_save (cr);
+        cairo_rectangle (cr, px0, py0, px1 - px0, py1 - py0);
+        cairo_translate (cr, px0, py0);
+        cairo_scale (cr, (px1 - px0) / cairo_image_surface_get_width (surface),
+                     (py1 - py0) / cairo_image_surface_get_height (surface));
+        cairo_set_source_surface (cr, surface, 0, 0);
+        /* No seam between neighbouring tiles. */
+        cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+        cairo_fill (cr);
+        cairo_restore (cr);
+        cairo_surface_destroy (surface);
+        drawn++;
+      }
+  cairo_destroy (cr);
+
+  if (drawn > 0)
+    {
+      cairo_save (target);
+      cairo_translate (target, x, y);
+      cairo_scale (target, 1 / TILE_PIXELS_PER_POINT, 1 / TILE_PIXELS_PER_POINT);
+      cairo_set_source_surface (target, canvas, 0, 0);
+      cairo_paint (target);
+      cairo_restore (target);
+    }
+  cairo_surface_destroy (canvas);
+}
+
+/* The plan's pixels go to Web Mercator by its transform; over a community
+ * the paper's projection is as good as affine to that, so three corners
+ * give the matrix. */
+static void
+draw_site_plan (LinliReportMap  *map,
+                cairo_t         *cr,
+                const Placement *at)
+{
+  const LinliPlanTransform *t = &map->base_map.transform;
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (map->base_map.path);
+  double corner[3][2];
+  cairo_matrix_t matrix;
+  int w, h;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return;
+    }
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  for (guint i = 0; i < 3; i++)
+    {
+      double u = i == 1 ? w : 0, v = i == 2 ? h : 0, lon, lat;
+
+      linli_mercator_to_lonlat (t->xx * u + t->xy * v + t->x0, t->yx * u + t->yy * v + t->y0, &lon, &lat);
+      corner[i][0] = place_x (at, lon);
+      corner[i][1] = place_y (at, lat);
+    }
+  cairo_matrix_init (&matrix,
+                     (corner[1][0] - corner[0][0]) / w, (corner[1][1] - corner[0][1]) / w,
+                     (corner[2][0] - corner[0][0]) / h, (corner[2][1] - corner[0][1]) / h,
+                     corner[0][0], corner[0][1]);
+
+  cairo_save (cr);
+  cairo_transform (cr, &matrix);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint_with_alpha (cr, map->base_map.opacity);
+  cairo_restore (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+draw_base_map (LinliReportMap  *map,
+               cairo_t         *cr,
+               const Placement *at,
+               double           x,
+               double           y,
+               double           frame_w,
+               double           frame_h)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, frame_w, frame_h);
+  cairo_clip (cr);
+  if (map->base_map.kind == LINLI_REPORT_BASE_MAP_MBTILES)
+    draw_mbtiles (map, cr, at, x, y, frame_w, frame_h);
+  else if (map->base_map.kind == LINLI_REPORT_BASE_MAP_SITE_PLAN)
+    draw_site_plan (map, cr, at);
+  cairo_restore (cr);
+}
+
 static void
 draw_legend (LinliReportStyle *style,
              LinliReportMap   *map,
@@ -334,6 +575,21 @@ draw_legend (LinliReportStyle *style,
     }
 }
 
+/* The note on the base map, under the legend that starts at y. */
+static void
+draw_base_map_note (LinliReportStyle *style,
+                    LinliReportMap   *map,
+                    cairo_t          *cr,
+                    double            x,
+                    double            y,
+                    double            width)
+{
+  guint rows = (map->legend->len + LEGEND_PER_ROW - 1) / LEGEND_PER_ROW;
+
+  if (map->base_map.note)
+    draw_caption (style, cr, map->base_map.note, x, y + rows * LEGEND_PITCH + (rows ? 6 : 0), width);
+}
+
 void
 linli_report_map_draw (LinliReportStyle *style,
                        LinliReportMap   *map,
@@ -361,6 +617,7 @@ linli_report_map_draw (LinliReportStyle *style,
       cairo_set_source_rgb (cr, 0, 0, 0);
       show_text (style, cr, style->table, _("No grid boundaries"), x + width / 2, y + BAR_PITCH, 0.5);
       draw_legend (style, map, cr, x, y + 2 * BAR_PITCH, width);
+      draw_base_map_note (style, map, cr, x, y + 2 * BAR_PITCH, width);
       cairo_restore (cr);
       return;
     }
@@ -370,6 +627,8 @@ linli_report_map_draw (LinliReportStyle *style,
                frame_h / ((proj.max_y - proj.min_y) * 1.1));
   ox = x + (frame_w - (proj.max_x - proj.min_x) * scale) / 2;
   oy = y + (frame_h - (proj.max_y - proj.min_y) * scale) / 2;
+
+  draw_base_map (map, cr, &(Placement) { &proj, scale, ox, oy }, x, y, frame_w, frame_h);
 
 #define PX(lon) (ox + ((lon) * proj.cos_lat - proj.min_x) * scale)
 #define PY(lat) (oy + (proj.max_y - (lat)) * scale)
@@ -453,6 +712,7 @@ linli_report_map_draw (LinliReportStyle *style,
                   scale / METRES_PER_DEGREE, frame_w);
 
   draw_legend (style, map, cr, x, y + frame_h + 6, width);
+  draw_base_map_note (style, map, cr, x, y + frame_h + 6, width);
 
   cairo_restore (cr);
 }

@@ -4,9 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "linli-geometry.h"
+#include "linli-mbtiles.h"
+#include "linli-plan-transform.h"
 #include "linli-report-private.h"
 
 /* The grid map (网格分布图) for the office wall: every grid's outline to
@@ -30,6 +34,109 @@ static LinliReportAreaKind
 area_kind (LinliGridKind kind)
 {
   return kind == LINLI_GRID_KIND_SENTIMENT ? LINLI_REPORT_AREA_SENTIMENT : LINLI_REPORT_AREA_MANAGEMENT;
+}
+
+/* Whether the file at path starts as a PNG image does: cairo reads no other. */
+static gboolean
+is_png (const char *path)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  guint8 start[sizeof signature];
+  FILE *file = g_fopen (path, "rb");
+  gboolean png;
+
+  if (file == NULL)
+    return FALSE;
+  png = fread (start, 1, sizeof start, file) == sizeof start &&
+        memcmp (start, signature, sizeof signature) == 0;
+  fclose (file);
+  return png;
+}
+
+/* An MBTiles file's attribution as plain text: web maps write it as HTML,
+ * e.g. <a href="…">&copy; OpenStreetMap</a> contributors. */
+static char *
+plain_attribution (const char *html)
+{
+  static const struct { const char *entity, *text; } entities[] = {
+    { "&copy;", "©" }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&nbsp;", " " },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+
+  for (const char *c = html; *c; c++)
+    {
+      if (*c == '<')
+        in_tag = TRUE;
+      else if (*c == '>' && in_tag)
+        in_tag = FALSE;
+      else if (!in_tag)
+        g_string_append_c (text, *c);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    g_string_replace (text, entities[i].entity, entities[i].text, 0);
+  return g_strstrip (g_string_free (g_steal_pointer (&text), FALSE));
+}
+
+/* The community's base map under the grids, where it is on this computer:
+ * an MBTiles file or a site plan. Online maps are not printed; a file that
+ * cannot be read is noted under the map and the report goes on without it. */
+static void
+set_base_map (LinliReportMap *map,
+              LinliStore     *store)
+{
+  g_autoptr(LinliCommunity) community = linli_store_dup_community (store);
+  LinliRecord *record = LINLI_RECORD (community);
+  const char *kind = community ? linli_record_get_text (record, "base_map") : NULL;
+
+  if (g_strcmp0 (kind, "osm") == 0 || g_strcmp0 (kind, "xyz") == 0)
+    linli_report_map_set_base_map_note (map, _("Base map: none (online maps are not printed)."));
+  else if (g_strcmp0 (kind, "mbtiles") == 0)
+    {
+      const char *path = linli_record_get_text (record, "mbtiles_path");
+      g_autoptr(LinliMbtiles) tiles = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *note = NULL;
+      g_autofree char *name = path ? g_path_get_basename (path) : NULL;
+
+      if (path == NULL || (tiles = linli_mbtiles_open (path, &error)) == NULL)
+        /* TRANSLATORS: under the grid map: the MBTiles file's name */
+        note = g_strdup_printf (_("Base map not drawn: %s could not be read."), name ? name : "MBTiles");
+      else if (g_strcmp0 (linli_mbtiles_get_format (tiles), "png") != 0)
+        note = g_strdup (_("Base map not drawn: only PNG tiles are printed."));
+      else
+        {
+          const char *attribution = linli_mbtiles_get_metadata (tiles, "attribution");
+          g_autofree char *plain = attribution ? plain_attribution (attribution) : NULL;
+
+          linli_report_map_set_mbtiles (map, path);
+          /* Whoever made the tiles is named on the paper, as on screen. */
+          if (plain && plain[0])
+            /* TRANSLATORS: under the grid map: who made the base map's tiles, e.g. "© OpenStreetMap contributors" */
+            note = g_strdup_printf (_("Base map: %s"), plain);
+        }
+      if (note)
+        linli_report_map_set_base_map_note (map, note);
+    }
+  else if (g_strcmp0 (kind, "site-plan") == 0)
+    {
+      const char *path = linli_record_get_text (record, "site_plan_path");
+      g_autofree LinliControlPoint *points = NULL;
+      LinliPlanTransform transform;
+      guint n_points = 0;
+
+      points = linli_control_points_parse (linli_record_get_text (record, "site_plan_points"),
+                                           &n_points, NULL);
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        linli_report_map_set_base_map_note (map, _("Base map not drawn: the site plan could not be read."));
+      else if (!is_png (path))
+        linli_report_map_set_base_map_note (map, _("Base map not drawn: only a PNG site plan is printed."));
+      else if (points == NULL || !linli_plan_transform_fit (points, n_points, &transform, NULL))
+        linli_report_map_set_base_map_note (map, _("Base map not drawn: the site plan is not placed on the map."));
+      else
+        linli_report_map_set_site_plan (map, path, &transform,
+                                        linli_record_get_double (record, "site_plan_opacity"));
+    }
 }
 
 LinliReportDoc *
@@ -82,6 +189,7 @@ linli_report_build_grid_map (LinliStore              *store,
 
   grids = linli_store_list (store, LINLI_TYPE_GRID);
   map = linli_report_doc_add_map (doc);
+  set_base_map (map, store);
   for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
     {
       g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
