@@ -14,6 +14,7 @@
 #include "linli-cases-page.h"
 #include "linli-column-sort.h"
 #include "linli-csv-import-dialog.h"
+#include "linli-page-util.h"
 #include "linli-record-names.h"
 
 /* The Cases page: every case of the community in a table that reads only
@@ -695,13 +696,6 @@ fill_batch_menus (LinliCasesPage *self)
 /* ------------------------------------------------------------------------ */
 /* Editing, importing, exporting                                             */
 
-static GtkWindow *
-parent_window (LinliCasesPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 typedef struct
 {
   LinliStore  *store;
@@ -755,21 +749,13 @@ case_deleted_cb (LinliCasesPage  *self,
                  GListModel      *events,
                  LinliCaseEditor *editor)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *title = g_strdup_printf (_("Case %s deleted"), linli_record_get_text (record, "number"));
-  AdwToast *toast_ = adw_toast_new (title);
   Deleted *deleted = g_new0 (Deleted, 1);
 
   deleted->store = g_object_ref (self->store);
   deleted->record = g_object_ref (record);
   deleted->events = g_object_ref (events);
-  adw_toast_set_button_label (toast_, _("_Undo"));
-  g_signal_connect_data (toast_, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         deleted, deleted_notify, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_);
-  else
-    g_object_unref (toast_);
+  linli_page_toast_undo (GTK_WIDGET (self), title, G_CALLBACK (undo_delete_cb), deleted, deleted_notify);
 }
 
 static void
@@ -780,7 +766,7 @@ open_editor (LinliCasesPage *self,
 
   if (self->store == NULL)
     return;
-  editor = linli_case_editor_new (parent_window (self), self->store, record);
+  editor = linli_case_editor_new (linli_page_get_window (GTK_WIDGET (self)), self->store, record);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (case_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -813,7 +799,7 @@ show_error (LinliCasesPage *self,
             const char     *heading,
             const char     *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, message);
+  GtkWidget *dialog = adw_message_dialog_new (linli_page_get_window (GTK_WIDGET (self)), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -861,7 +847,7 @@ export_cb (GtkWidget  *widget,
 
   if (self->chooser != NULL || self->cases == NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Export Cases"), parent_window (self),
+  self->chooser = gtk_file_chooser_native_new (_("Export Cases"), linli_page_get_window (GTK_WIDGET (self)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
@@ -895,7 +881,7 @@ import_response_cb (LinliCasesPage       *self,
         show_error (self, _("Cannot Read the File"), error->message);
       else
         {
-          LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (parent_window (self), self->store,
+          LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (linli_page_get_window (GTK_WIDGET (self)), self->store,
                                                                       table, name);
           g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
           gtk_window_present (GTK_WINDOW (dialog));
@@ -914,7 +900,7 @@ import_cb (GtkWidget  *widget,
 
   if (self->chooser != NULL || self->store == NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Import Cases"), parent_window (self),
+  self->chooser = gtk_file_chooser_native_new (_("Import Cases"), linli_page_get_window (GTK_WIDGET (self)),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
   gtk_file_filter_add_pattern (filter, "*.csv");
@@ -934,8 +920,7 @@ find_cb (GtkWidget  *widget,
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  linli_page_focus_search (self->search_entry);
 }
 
 static void
