@@ -272,50 +272,6 @@ sort_changed_cb (LinliCasesPage *self)
 /* Filter choices                                                            */
 
 static void
-set_choices (GtkDropDown        *drop_down,
-             const char * const *labels,
-             guint               keep)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
-
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (drop_down, keep < g_strv_length ((char **) labels) ? keep : 0);
-}
-
-/* Rebuilds the rows of a grid or worker filter, keeping the chosen one. */
-static void
-fill_record_filter (GtkDropDown      *drop_down,
-                    GArray           *ids,
-                    LinliRecordNames *names,
-                    const char       *any)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  GListModel *records = names ? linli_record_names_get_model (names) : NULL;
-  guint n = records ? g_list_model_get_n_items (records) : 0;
-  guint selected = gtk_drop_down_get_selected (drop_down);
-  gint64 chosen = selected != GTK_INVALID_LIST_POSITION && selected < ids->len
-                  ? g_array_index (ids, gint64, selected) : 0;
-  guint keep = 0;
-  gint64 none = 0;
-
-  g_array_set_size (ids, 0);
-  g_array_append_val (ids, none);
-  g_ptr_array_add (labels, g_strdup (any));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LinliRecord) record = g_list_model_get_item (records, i);
-      gint64 id = linli_record_get_id (record);
-
-      if (id == chosen)
-        keep = ids->len;
-      g_array_append_val (ids, id);
-      g_ptr_array_add (labels, g_strdup (linli_record_get_text (record, "name")));
-    }
-  g_ptr_array_add (labels, NULL);
-  set_choices (drop_down, (const char * const *) labels->pdata, keep);
-}
-
-static void
 fill_filters (LinliCasesPage *self)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -324,8 +280,8 @@ fill_filters (LinliCasesPage *self)
 
   self->updating_filters = TRUE;
 
-  fill_record_filter (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
-  fill_record_filter (self->worker_filter, self->worker_ids, self->workers, _("All Workers"));
+  linli_drop_down_set_records (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
+  linli_drop_down_set_records (self->worker_filter, self->worker_ids, self->workers, _("All Workers"));
 
   row = gtk_drop_down_get_selected (self->category_filter);
   if (self->categories != NULL && row != GTK_INVALID_LIST_POSITION && row > 0 &&
@@ -341,7 +297,7 @@ fill_filters (LinliCasesPage *self)
       g_ptr_array_add (labels, self->categories[i]);
     }
   g_ptr_array_add (labels, NULL);
-  set_choices (self->category_filter, (const char * const *) labels->pdata, keep);
+  linli_drop_down_set_strings (self->category_filter, (const char * const *) labels->pdata, keep);
 
   self->updating_filters = FALSE;
 }
@@ -1068,13 +1024,13 @@ linli_cases_page_init (LinliCasesPage *self)
   for (guint i = 0; i < enum_class->n_values; i++)
     g_ptr_array_add (labels, (gpointer) linli_case_status_label (enum_class->values[i].value));
   g_ptr_array_add (labels, NULL);
-  set_choices (self->status_filter, (const char * const *) labels->pdata, 0);
+  linli_drop_down_set_strings (self->status_filter, (const char * const *) labels->pdata, 0);
 
   g_ptr_array_set_size (labels, 0);
   for (guint i = 0; periods[i] != NULL; i++)
     g_ptr_array_add (labels, (gpointer) _(periods[i]));
   g_ptr_array_add (labels, NULL);
-  set_choices (self->period_filter, (const char * const *) labels->pdata, 0);
+  linli_drop_down_set_strings (self->period_filter, (const char * const *) labels->pdata, 0);
 
   fill_filters (self);
   update_count (self);
