@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-event-import-dialog.h"
+#include "linli-import-errors.h"
 
 /* The preview of an import of volunteers, or of activities with who served
  * in them, in the shape of the case import: the file, which field each of
@@ -36,43 +37,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-clear_errors (LinliEventImportDialog *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->errors_list))) != NULL)
-    gtk_list_box_remove (self->errors_list, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), FALSE);
-}
-
-static void
-show_errors (LinliEventImportDialog *self,
-             const char             *summary,
-             GPtrArray              *row_errors)
-{
-  guint shown = row_errors ? MIN (row_errors->len, 1000) : 0;
-
-  clear_errors (self);
-  adw_preferences_group_set_description (self->errors_group, summary);
-  for (guint i = 0; i < shown; i++)
-    {
-      LinliCsvRowError *row_error = row_errors->pdata[i];
-      GtkWidget *label = gtk_label_new (row_error->message);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_append (self->errors_list, label);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_list), shown > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), TRUE);
-}
-
-static void
 import_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
@@ -85,16 +49,7 @@ import_cb (GtkWidget  *widget,
   if (!linli_csv_mapping_check (self->mapping, &error) ||
       !linli_event_csv_import (self->store, self->kind, self->mapping, &row_errors, &n_imported, &error))
     {
-      g_autofree char *summary = NULL;
-
-      if (row_errors != NULL && row_errors->len > 0)
-        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u row is wrong. Nothing was imported: correct the file or the columns, and import again.",
-                                                "%u rows are wrong. Nothing was imported: correct the file or the columns, and import again.",
-                                                row_errors->len), row_errors->len);
-      else
-        summary = g_strdup_printf (_("Nothing was imported: %s"), error ? error->message : "");
-      show_errors (self, summary, row_errors);
+      linli_import_errors_show (self->errors_group, self->errors_list, row_errors, error);
       return;
     }
 
@@ -114,7 +69,7 @@ field_chosen_cb (AdwComboRow            *row,
   linli_csv_mapping_set_field (self->mapping, column,
                                selected == 0 || selected == GTK_INVALID_LIST_POSITION
                                  ? LINLI_CSV_FIELD_NONE : (int) selected - 1);
-  clear_errors (self);
+  linli_import_errors_clear (self->errors_group, self->errors_list);
 }
 
 static void
