@@ -508,16 +508,6 @@ selection_changed_cb (LinliCasesPage *self)
   gtk_action_bar_set_revealed (self->action_bar, ids->len > 1);
 }
 
-static void
-toast (LinliCasesPage *self,
-       const char     *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
 /* Changes the selected cases one by one, each in its own transaction, so
  * one that may not change does not hold back the others. */
 typedef gboolean (*CaseChange) (LinliRecord *record,
@@ -555,7 +545,7 @@ change_selected (LinliCasesPage *self,
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case changed",
                                                                "%u cases changed", n_done), n_done);
-      toast (self, message);
+      linli_page_toast (GTK_WIDGET (self), message);
     }
   else
     {
@@ -563,7 +553,7 @@ change_selected (LinliCasesPage *self,
                                                                "%u case changed, %u could not be: %s",
                                                                "%u cases changed, %u could not be: %s",
                                                                n_done), n_done, n_failed, first_problem);
-      toast (self, message);
+      linli_page_toast (GTK_WIDGET (self), message);
     }
 }
 
@@ -784,7 +774,7 @@ export_response_cb (LinliCasesPage       *self,
           guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
           g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
                                                                    "%u cases exported", n), n);
-          toast (self, message);
+          linli_page_toast (GTK_WIDGET (self), message);
         }
     }
   g_clear_object (&self->chooser);
@@ -817,7 +807,7 @@ imported_cb (LinliCasesPage       *self,
 {
   g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case imported",
                                                            "%u cases imported", n_cases), n_cases);
-  toast (self, message);
+  linli_page_toast (GTK_WIDGET (self), message);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "linli-event-import-dialog.h"
 #include "linli-import-errors.h"
+#include "linli-page-util.h"
 
 /* The preview of an import of volunteers, or of activities with who served
  * in them, in the shape of the case import: the file, which field each of
@@ -195,23 +196,6 @@ opening_free (Opening *opening)
   g_free (opening);
 }
 
-static GtkWindow *
-window_of (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-toast (GtkWidget  *page,
-       const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
 static void
 imported_cb (LinliEventImportDialog *dialog,
              guint                   n,
@@ -223,7 +207,7 @@ imported_cb (LinliEventImportDialog *dialog,
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volunteer imported", "%u volunteers imported", n), n);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity imported", "%u activities imported", n), n);
-  toast (page, message);
+  linli_page_toast (page, message);
 }
 
 static void
@@ -241,14 +225,14 @@ chosen_cb (GtkNativeDialog *chooser,
 
       if (table == NULL)
         {
-          GtkWidget *dialog = adw_message_dialog_new (window_of (opening->page), _("Cannot Read the File"),
+          GtkWidget *dialog = adw_message_dialog_new (linli_page_get_window (opening->page), _("Cannot Read the File"),
                                                       error->message);
           adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (dialog));
         }
       else
         {
-          LinliEventImportDialog *dialog = linli_event_import_dialog_new (window_of (opening->page), opening->store,
+          LinliEventImportDialog *dialog = linli_event_import_dialog_new (linli_page_get_window (opening->page), opening->store,
                                                                           opening->kind, table, name);
           g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), opening->page, 0);
           gtk_window_present (GTK_WINDOW (dialog));
@@ -273,7 +257,7 @@ linli_event_import_open_file (GtkWidget         *page,
   g_return_if_fail (LINLI_IS_STORE (store));
 
   chooser = gtk_file_chooser_native_new (kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers") : _("Import Activities"),
-                                         window_of (page), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+                                         linli_page_get_window (page), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_pattern (filter, "*.CSV");

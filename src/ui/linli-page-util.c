@@ -286,6 +286,17 @@ linli_page_show_list (GtkStack   *stack,
     gtk_stack_set_visible_child_name (stack, store && linli_store_count (store, type) > 0 ? "no-match" : "empty");
 }
 
+/* Shows @message in the toast overlay around @page, if there is one. */
+void
+linli_page_toast (GtkWidget  *page,
+                  const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
 /* Shows @title in the toast overlay around @page with an Undo button that
  * runs @undo (an AdwToast::button-clicked handler) with @data, which
  * @free_data frees when the toast goes. */

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * Cases page in part): the periods of their filter, drop-downs of fixed
  * words or of records, plain text columns over a model the store sorts,
  * and the plumbing of a page: its list and selection, the empty state,
- * the search entry and the Undo toast of a delete. */
+ * the search entry and its toasts, Undo after a delete among them. */
 
 typedef enum {
   LINLI_PERIOD_ANY,
@@ -69,6 +69,8 @@ void                linli_page_show_list      (GtkStack         *stack,
                                                GListModel       *list,
                                                LinliStore       *store,
                                                GType             type);
+void                linli_page_toast          (GtkWidget        *page,
+                                               const char       *message);
 void                linli_page_toast_undo     (GtkWidget        *page,
                                                const char       *title,
                                                GCallback         undo,
