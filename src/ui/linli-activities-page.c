@@ -565,8 +565,6 @@ linli_activities_page_init (LinliActivitiesPage *self)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) statuses = g_type_class_ref (LINLI_TYPE_ACTIVITY_STATUS);
-  GListModel *columns;
-  g_autoptr(GtkColumnViewColumn) start = NULL;
 
   self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -581,9 +579,7 @@ linli_activities_page_init (LinliActivitiesPage *self)
   linli_column_view_add_text (self->column_view, _("Hours"), 80, LINLI_EVENT_SORT_HOURS, TRUE, cell_text, self, COLUMN_HOURS);
 
   /* Newest first, with the arrow on the column that says so. */
-  columns = gtk_column_view_get_columns (self->column_view);
-  start = g_list_model_get_item (columns, COLUMN_START);
-  gtk_column_view_sort_by_column (self->column_view, start, GTK_SORT_DESCENDING);
+  linli_column_view_sort_by (self->column_view, COLUMN_START, GTK_SORT_DESCENDING);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (filters_changed_cb), self);
 

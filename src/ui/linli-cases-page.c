@@ -1001,11 +1001,7 @@ linli_cases_page_init (LinliCasesPage *self)
   add_column (self, COLUMN_DUE, _("Due"), 160, LINLI_CASE_SORT_DUE);
 
   /* Newest first, with the arrow on the column that says so. */
-  {
-    GListModel *columns = gtk_column_view_get_columns (self->column_view);
-    g_autoptr(GtkColumnViewColumn) reported = g_list_model_get_item (columns, COLUMN_REPORTED);
-    gtk_column_view_sort_by_column (self->column_view, reported, GTK_SORT_DESCENDING);
-  }
+  linli_column_view_sort_by (self->column_view, COLUMN_REPORTED, GTK_SORT_DESCENDING);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (sort_changed_cb), self);
 

@@ -472,8 +472,6 @@ linli_outreach_page_init (LinliOutreachPage *self)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) formats = g_type_class_ref (LINLI_TYPE_OUTREACH_FORMAT);
-  GListModel *columns;
-  g_autoptr(GtkColumnViewColumn) start = NULL;
 
   self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -489,9 +487,7 @@ linli_outreach_page_init (LinliOutreachPage *self)
   linli_column_view_add_text (self->column_view, _("Installs"), 80, LINLI_EVENT_SORT_INSTALLS, TRUE, cell_text, self, COLUMN_INSTALLS);
 
   /* Newest first, with the arrow on the column that says so. */
-  columns = gtk_column_view_get_columns (self->column_view);
-  start = g_list_model_get_item (columns, COLUMN_START);
-  gtk_column_view_sort_by_column (self->column_view, start, GTK_SORT_DESCENDING);
+  linli_column_view_sort_by (self->column_view, COLUMN_START, GTK_SORT_DESCENDING);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (filters_changed_cb), self);
 
