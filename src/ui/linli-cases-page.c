@@ -34,15 +34,10 @@ typedef enum {
   N_COLUMNS
 } Column;
 
-typedef enum {
-  PERIOD_ANY,
-  PERIOD_THIS_MONTH,
-  PERIOD_LAST_MONTH,
-  PERIOD_THIS_QUARTER,
-  PERIOD_THIS_YEAR,
-  PERIOD_LAST_12_MONTHS,
-  PERIOD_CUSTOM,
-} Period;
+/* The period filter: the periods of #LinliPeriod, then a range typed in. */
+enum {
+  PERIOD_CUSTOM = LINLI_PERIOD_LAST_12_MONTHS + 1,
+};
 
 /* The first rows of the status filter, before one row per status. */
 enum {
@@ -96,47 +91,6 @@ now_local (void)
 
 /* ------------------------------------------------------------------------ */
 /* The query                                                                 */
-
-static GDateTime *
-start_of_month (GDateTime *t,
-                int        months_back)
-{
-  g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (t),
-                                                      g_date_time_get_month (t), 1, 0, 0, 0);
-  return g_date_time_add_months (first, -months_back);
-}
-
-static void
-period_bounds (Period      period,
-               GDateTime  *now,
-               GDateTime **from,
-               GDateTime **until)
-{
-  *from = *until = NULL;
-
-  switch (period)
-    {
-    case PERIOD_THIS_MONTH:
-      *from = start_of_month (now, 0);
-      break;
-    case PERIOD_LAST_MONTH:
-      *from = start_of_month (now, 1);
-      *until = start_of_month (now, 0);
-      break;
-    case PERIOD_THIS_QUARTER:
-      *from = start_of_month (now, (g_date_time_get_month (now) - 1) % 3);
-      break;
-    case PERIOD_THIS_YEAR:
-      *from = g_date_time_new_local (g_date_time_get_year (now), 1, 1, 0, 0, 0);
-      break;
-    case PERIOD_LAST_12_MONTHS:
-      *from = g_date_time_add_months (now, -12);
-      break;
-    case PERIOD_ANY:
-    default:
-      break;
-    }
-}
 
 /* A day typed in a range entry: its start, or NULL with the entry marked
  * when it is not a date. Empty is no limit. */
@@ -226,7 +180,7 @@ apply_query (LinliCasesPage *self)
       query.until = last ? g_date_time_add_days (last, 1) : NULL;
     }
   else
-    period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
+    linli_period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
 
   if (linli_column_view_get_sort (self->column_view, &key, &descending))
     {
@@ -882,7 +836,7 @@ reset_filters_cb (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->grid_filter, 0);
   gtk_drop_down_set_selected (self->category_filter, 0);
   gtk_drop_down_set_selected (self->worker_filter, 0);
-  gtk_drop_down_set_selected (self->period_filter, PERIOD_ANY);
+  gtk_drop_down_set_selected (self->period_filter, LINLI_PERIOD_ANY);
   gtk_editable_set_text (GTK_EDITABLE (self->range_from), "");
   gtk_editable_set_text (GTK_EDITABLE (self->range_until), "");
   gtk_toggle_button_set_active (self->overdue_filter, FALSE);
