@@ -796,17 +796,10 @@ import_cb (GtkWidget  *widget,
            GVariant   *parameter)
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->chooser != NULL || self->store == NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Import Cases"), linli_page_get_window (GTK_WIDGET (self)),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = linli_page_csv_chooser_new (widget, _("Import Cases"));
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -250,19 +250,13 @@ linli_event_import_open_file (GtkWidget         *page,
                               LinliEventCsvKind  kind)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   Opening *opening;
 
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (LINLI_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers") : _("Import Activities"),
-                                         linli_page_get_window (page), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = linli_page_csv_chooser_new (page, kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
+                                                                                : _("Import Activities"));
   opening = g_new (Opening, 1);
   opening->page = g_object_ref (page);
   opening->store = g_object_ref (store);

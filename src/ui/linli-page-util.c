@@ -286,6 +286,25 @@ linli_page_show_list (GtkStack   *stack,
     gtk_stack_set_visible_child_name (stack, store && linli_store_count (store, type) > 0 ? "no-match" : "empty");
 }
 
+/* Returns: (transfer full): a file chooser for a CSV file to import into
+ *   @page, not shown yet */
+GtkFileChooserNative *
+linli_page_csv_chooser_new (GtkWidget  *page,
+                            const char *title)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, linli_page_get_window (page),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  return chooser;
+}
+
 /* Shows @message in the toast overlay around @page, if there is one. */
 void
 linli_page_toast (GtkWidget  *page,

@@ -59,22 +59,24 @@ void     linli_column_view_add_text   (GtkColumnView      *view,
 
 char    *linli_format_hours           (double              hours);
 
-GtkWindow          *linli_page_get_window     (GtkWidget        *page);
-void                linli_page_focus_search   (GtkSearchEntry   *entry);
-LinliRecordList    *linli_page_event_list_new (LinliStore       *store,
-                                               GType             type,
-                                               LinliEventSearch *search);
-GtkSingleSelection *linli_page_selection_new  (GListModel       *list);
-void                linli_page_show_list      (GtkStack         *stack,
-                                               GListModel       *list,
-                                               LinliStore       *store,
-                                               GType             type);
-void                linli_page_toast          (GtkWidget        *page,
-                                               const char       *message);
-void                linli_page_toast_undo     (GtkWidget        *page,
-                                               const char       *title,
-                                               GCallback         undo,
-                                               gpointer          data,
-                                               GClosureNotify    free_data);
+GtkWindow            *linli_page_get_window      (GtkWidget        *page);
+void                  linli_page_focus_search    (GtkSearchEntry   *entry);
+LinliRecordList      *linli_page_event_list_new  (LinliStore       *store,
+                                                  GType             type,
+                                                  LinliEventSearch *search);
+GtkSingleSelection   *linli_page_selection_new   (GListModel       *list);
+void                  linli_page_show_list       (GtkStack         *stack,
+                                                  GListModel       *list,
+                                                  LinliStore       *store,
+                                                  GType             type);
+GtkFileChooserNative *linli_page_csv_chooser_new (GtkWidget        *page,
+                                                  const char       *title);
+void                  linli_page_toast           (GtkWidget        *page,
+                                                  const char       *message);
+void                  linli_page_toast_undo      (GtkWidget        *page,
+                                                  const char       *title,
+                                                  GCallback         undo,
+                                                  gpointer          data,
+                                                  GClosureNotify    free_data);
 
 G_END_DECLS
