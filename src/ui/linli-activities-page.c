@@ -94,17 +94,12 @@ static void
 update_totals (LinliActivitiesPage *self)
 {
   g_autofree char *text = totals_text (self);
-  guint n = self->activities ? g_list_model_get_n_items (G_LIST_MODEL (self->activities)) : 0;
 
   gtk_label_set_text (self->totals_label, text);
   if (gtk_toggle_button_get_active (self->volunteers_toggle))
     gtk_stack_set_visible_child_name (self->stack, "volunteers");
-  else if (n > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
   else
-    gtk_stack_set_visible_child_name (self->stack,
-                                      self->store && linli_store_count (self->store, LINLI_TYPE_ACTIVITY) > 0
-                                        ? "no-match" : "empty");
+    linli_page_show_list (self->stack, G_LIST_MODEL (self->activities), self->store, LINLI_TYPE_ACTIVITY);
 }
 
 static void
@@ -168,23 +163,11 @@ stop_search_cb (LinliActivitiesPage *self)
 static void
 fill_filters (LinliActivitiesPage *self)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_auto(GStrv) types = self->store ? linli_store_dup_activity_types (self->store) : NULL;
-  const char *chosen = linli_drop_down_get_string (self->type_filter);
-  g_autofree char *kept = g_strdup (chosen);
-  guint keep = 0;
 
   self->updating_filters = TRUE;
   linli_drop_down_set_records (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
-  g_ptr_array_add (labels, (gpointer) _("All Types"));
-  for (guint i = 0; types != NULL && types[i] != NULL; i++)
-    {
-      if (g_strcmp0 (types[i], kept) == 0)
-        keep = labels->len;
-      g_ptr_array_add (labels, types[i]);
-    }
-  g_ptr_array_add (labels, NULL);
-  linli_drop_down_set_strings (self->type_filter, (const char * const *) labels->pdata, keep);
+  linli_drop_down_set_words (self->type_filter, _("All Types"), (const char * const *) types);
   self->updating_filters = FALSE;
 }
 
@@ -256,13 +239,6 @@ cell_text (gpointer     page,
 /* ------------------------------------------------------------------------ */
 /* Editing                                                                   */
 
-static GtkWindow *
-parent_window (LinliActivitiesPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 typedef struct
 {
   LinliStore  *store;
@@ -298,22 +274,15 @@ activity_deleted_cb (LinliActivitiesPage *self,
                      LinliRecord         *activity,
                      GPtrArray           *participations)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   /* TRANSLATORS: %s is the title of the activity */
   g_autofree char *title = g_strdup_printf (_("“%s” deleted"), linli_record_get_text (activity, "title"));
-  AdwToast *toast = adw_toast_new (title);
   Deleted *deleted = g_new0 (Deleted, 1);
 
   deleted->store = g_object_ref (self->store);
   deleted->activity = g_object_ref (activity);
   deleted->participations = participations ? g_ptr_array_ref (participations)
                                            : g_ptr_array_new_with_free_func (g_object_unref);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted, deleted_notify, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  linli_page_toast_undo (GTK_WIDGET (self), title, G_CALLBACK (undo_delete_cb), deleted, deleted_notify);
 }
 
 static void
@@ -324,7 +293,7 @@ open_editor (LinliActivitiesPage *self,
 
   if (self->store == NULL)
     return;
-  editor = linli_activity_editor_new (parent_window (self), self->store, record);
+  editor = linli_activity_editor_new (linli_page_get_window (GTK_WIDGET (self)), self->store, record);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (activity_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -492,7 +461,7 @@ organisations_cb (GtkWidget  *widget,
   LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (widget);
 
   if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (parent_window (self), self->store)));
+    gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (linli_page_get_window (GTK_WIDGET (self)), self->store)));
 }
 
 static void
@@ -502,8 +471,7 @@ find_cb (GtkWidget  *widget,
 {
   LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  linli_page_focus_search (self->search_entry);
 }
 
 static void
@@ -597,8 +565,6 @@ linli_activities_page_init (LinliActivitiesPage *self)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) statuses = g_type_class_ref (LINLI_TYPE_ACTIVITY_STATUS);
-  GListModel *columns;
-  g_autoptr(GtkColumnViewColumn) start = NULL;
 
   self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -613,9 +579,7 @@ linli_activities_page_init (LinliActivitiesPage *self)
   linli_column_view_add_text (self->column_view, _("Hours"), 80, LINLI_EVENT_SORT_HOURS, TRUE, cell_text, self, COLUMN_HOURS);
 
   /* Newest first, with the arrow on the column that says so. */
-  columns = gtk_column_view_get_columns (self->column_view);
-  start = g_list_model_get_item (columns, COLUMN_START);
-  gtk_column_view_sort_by_column (self->column_view, start, GTK_SORT_DESCENDING);
+  linli_column_view_sort_by (self->column_view, COLUMN_START, GTK_SORT_DESCENDING);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (filters_changed_cb), self);
 
@@ -659,14 +623,9 @@ linli_activities_page_set_store (LinliActivitiesPage *self,
     {
       self->store = g_object_ref (store);
       self->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
-      /* The search first, so it hears of a change before the list does. */
       self->search = linli_event_search_new (store, LINLI_TYPE_ACTIVITY);
-      self->activities = linli_record_list_new (store, LINLI_TYPE_ACTIVITY, NULL, NULL, 0);
-      linli_record_list_set_filter (self->activities, linli_event_search_filter,
-                                    g_object_ref (self->search), g_object_unref);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->activities)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      self->activities = linli_page_event_list_new (store, LINLI_TYPE_ACTIVITY, self->search);
+      self->selection = linli_page_selection_new (G_LIST_MODEL (self->activities));
       g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
       g_signal_connect_swapped (self->activities, "items-changed", G_CALLBACK (update_totals), self);
       g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);

@@ -168,10 +168,7 @@ read_fields (LinliActivityEditor *self)
   g_autoptr(GDateTime) end = NULL;
   gint64 status, count = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    if (g_strcmp0 (gtk_editable_get_text (entries[i]),
-                   g_object_get_data (G_OBJECT (entries[i]), "loaded")) != 0)
-      g_hash_table_add (self->touched, entries[i]);
+  linli_event_fields_add_touched (entries, G_N_ELEMENTS (entries), self->touched);
 
   linli_record_set_text (self->copy, "title", title);
   linli_record_set_text (self->copy, "type", linli_case_choice_get_string (self->type_row));
@@ -206,14 +203,6 @@ place_changed_cb (LinliActivityEditor *self)
 }
 
 static void
-set_loaded_text (GtkEditable *editable,
-                 const char  *text)
-{
-  linli_case_field_set_text (editable, text);
-  g_object_set_data_full (G_OBJECT (editable), "loaded", g_strdup (gtk_editable_get_text (editable)), g_free);
-}
-
-static void
 load (LinliActivityEditor *self)
 {
   gint64 statuses[] = { LINLI_ACTIVITY_STATUS_PLANNED, LINLI_ACTIVITY_STATUS_DONE, LINLI_ACTIVITY_STATUS_CANCELLED };
@@ -234,20 +223,19 @@ load (LinliActivityEditor *self)
   g_ptr_array_add (types, NULL);
 
   self->loading = TRUE;
-  set_loaded_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (self->copy, "title"));
+  linli_event_field_set_loaded_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (self->copy, "title"));
   linli_case_choice_set_strings (self->type_row, (const char * const *) types->pdata,
                                  linli_record_get_text (self->copy, "type"));
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     status_labels[i] = linli_activity_status_label ((LinliActivityStatus) statuses[i]);
   linli_case_choice_set (self->status_row, statuses, status_labels, G_N_ELEMENTS (statuses));
   linli_case_choice_set_key (self->status_row, linli_record_get_enum (self->copy, "status"));
-  set_loaded_text (GTK_EDITABLE (self->start_entry), start);
-  set_loaded_text (GTK_EDITABLE (self->end_entry), end);
-  set_loaded_text (GTK_EDITABLE (self->organiser_entry), linli_record_get_text (self->copy, "organiser"));
+  linli_event_field_set_loaded_text (GTK_EDITABLE (self->start_entry), start);
+  linli_event_field_set_loaded_text (GTK_EDITABLE (self->end_entry), end);
+  linli_event_field_set_loaded_text (GTK_EDITABLE (self->organiser_entry), linli_record_get_text (self->copy, "organiser"));
   if (linli_record_get_int (self->copy, "beneficiaries") > 0)
     linli_event_count_set (GTK_EDITABLE (self->beneficiaries_entry), linli_record_get_int (self->copy, "beneficiaries"));
-  g_object_set_data_full (G_OBJECT (self->beneficiaries_entry), "loaded",
-                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->beneficiaries_entry))), g_free);
+  linli_event_field_mark_loaded (GTK_EDITABLE (self->beneficiaries_entry));
   linli_case_text_view_set_text (self->description_view, linli_record_get_text (self->copy, "description"));
   linli_event_place_load (self->place, self->store, self->copy);
   self->partners = linli_organisation_choices_new (self->store, self->partners_row,

@@ -13,6 +13,7 @@
 #include "linli-case-section-what.h"
 #include "linli-case-section-where.h"
 #include "linli-case-section-who.h"
+#include "linli-editor-close.h"
 
 /* The editor of one case, in the shape of GNOME Calendar's event editor:
  * sections that edit a copy of the case, checked as a whole after every
@@ -307,43 +308,19 @@ delete_cb (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-typedef struct
+static void
+respond (GtkWindow  *window,
+         const char *response)
 {
-  LinliCaseEditor *self;
-  char            *response;
-} Response;
+  LinliCaseEditor *self = LINLI_CASE_EDITOR (window);
 
-static gboolean
-apply_response_cb (gpointer data)
-{
-  Response *response = data;
-  LinliCaseEditor *self = response->self;
-
-  if (g_str_equal (response->response, "discard"))
+  if (g_str_equal (response, "discard"))
     {
       self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      gtk_window_destroy (window);
     }
-  else if (g_str_equal (response->response, "save"))
+  else
     gtk_widget_activate_action (GTK_WIDGET (self), "case.save", NULL);
-
-  g_object_unref (response->self);
-  g_free (response->response);
-  g_free (response);
-  return G_SOURCE_REMOVE;
-}
-
-/* Acted on once the dialog is done: closing the editor destroys the dialog,
- * which must not happen while it is still telling its response. */
-static void
-confirm_response_cb (LinliCaseEditor *self,
-                     const char      *response)
-{
-  Response *pending = g_new (Response, 1);
-
-  pending->self = g_object_ref (self);
-  pending->response = g_strdup (response);
-  g_idle_add (apply_response_cb, pending);
 }
 
 static void
@@ -351,7 +328,6 @@ confirm_close (LinliCaseEditor *self)
 {
   g_auto(LinliCaseErrors) errors = { 0 };
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
   if (self->confirm != NULL)
     {
@@ -371,22 +347,8 @@ confirm_close (LinliCaseEditor *self)
                               first);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", self->valid);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), self->valid ? "save" : "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, G_CONNECT_SWAPPED);
-
-  self->confirm = ADW_MESSAGE_DIALOG (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirm);
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->confirm = linli_editor_ask_to_save (GTK_WINDOW (self), body, self->valid, respond);
+  g_object_add_weak_pointer (G_OBJECT (self->confirm), (gpointer *) &self->confirm);
 }
 
 static gboolean

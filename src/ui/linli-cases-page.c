@@ -14,6 +14,7 @@
 #include "linli-cases-page.h"
 #include "linli-column-sort.h"
 #include "linli-csv-import-dialog.h"
+#include "linli-page-util.h"
 #include "linli-record-names.h"
 
 /* The Cases page: every case of the community in a table that reads only
@@ -33,15 +34,10 @@ typedef enum {
   N_COLUMNS
 } Column;
 
-typedef enum {
-  PERIOD_ANY,
-  PERIOD_THIS_MONTH,
-  PERIOD_LAST_MONTH,
-  PERIOD_THIS_QUARTER,
-  PERIOD_THIS_YEAR,
-  PERIOD_LAST_12_MONTHS,
-  PERIOD_CUSTOM,
-} Period;
+/* The period filter: the periods of #LinliPeriod, then a range typed in. */
+enum {
+  PERIOD_CUSTOM = LINLI_PERIOD_LAST_12_MONTHS + 1,
+};
 
 /* The first rows of the status filter, before one row per status. */
 enum {
@@ -95,47 +91,6 @@ now_local (void)
 
 /* ------------------------------------------------------------------------ */
 /* The query                                                                 */
-
-static GDateTime *
-start_of_month (GDateTime *t,
-                int        months_back)
-{
-  g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (t),
-                                                      g_date_time_get_month (t), 1, 0, 0, 0);
-  return g_date_time_add_months (first, -months_back);
-}
-
-static void
-period_bounds (Period      period,
-               GDateTime  *now,
-               GDateTime **from,
-               GDateTime **until)
-{
-  *from = *until = NULL;
-
-  switch (period)
-    {
-    case PERIOD_THIS_MONTH:
-      *from = start_of_month (now, 0);
-      break;
-    case PERIOD_LAST_MONTH:
-      *from = start_of_month (now, 1);
-      *until = start_of_month (now, 0);
-      break;
-    case PERIOD_THIS_QUARTER:
-      *from = start_of_month (now, (g_date_time_get_month (now) - 1) % 3);
-      break;
-    case PERIOD_THIS_YEAR:
-      *from = g_date_time_new_local (g_date_time_get_year (now), 1, 1, 0, 0, 0);
-      break;
-    case PERIOD_LAST_12_MONTHS:
-      *from = g_date_time_add_months (now, -12);
-      break;
-    case PERIOD_ANY:
-    default:
-      break;
-    }
-}
 
 /* A day typed in a range entry: its start, or NULL with the entry marked
  * when it is not a date. Empty is no limit. */
@@ -225,7 +180,7 @@ apply_query (LinliCasesPage *self)
       query.until = last ? g_date_time_add_days (last, 1) : NULL;
     }
   else
-    period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
+    linli_period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
 
   if (linli_column_view_get_sort (self->column_view, &key, &descending))
     {
@@ -271,50 +226,6 @@ sort_changed_cb (LinliCasesPage *self)
 /* Filter choices                                                            */
 
 static void
-set_choices (GtkDropDown        *drop_down,
-             const char * const *labels,
-             guint               keep)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
-
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (drop_down, keep < g_strv_length ((char **) labels) ? keep : 0);
-}
-
-/* Rebuilds the rows of a grid or worker filter, keeping the chosen one. */
-static void
-fill_record_filter (GtkDropDown      *drop_down,
-                    GArray           *ids,
-                    LinliRecordNames *names,
-                    const char       *any)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  GListModel *records = names ? linli_record_names_get_model (names) : NULL;
-  guint n = records ? g_list_model_get_n_items (records) : 0;
-  guint selected = gtk_drop_down_get_selected (drop_down);
-  gint64 chosen = selected != GTK_INVALID_LIST_POSITION && selected < ids->len
-                  ? g_array_index (ids, gint64, selected) : 0;
-  guint keep = 0;
-  gint64 none = 0;
-
-  g_array_set_size (ids, 0);
-  g_array_append_val (ids, none);
-  g_ptr_array_add (labels, g_strdup (any));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LinliRecord) record = g_list_model_get_item (records, i);
-      gint64 id = linli_record_get_id (record);
-
-      if (id == chosen)
-        keep = ids->len;
-      g_array_append_val (ids, id);
-      g_ptr_array_add (labels, g_strdup (linli_record_get_text (record, "name")));
-    }
-  g_ptr_array_add (labels, NULL);
-  set_choices (drop_down, (const char * const *) labels->pdata, keep);
-}
-
-static void
 fill_filters (LinliCasesPage *self)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -323,8 +234,8 @@ fill_filters (LinliCasesPage *self)
 
   self->updating_filters = TRUE;
 
-  fill_record_filter (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
-  fill_record_filter (self->worker_filter, self->worker_ids, self->workers, _("All Workers"));
+  linli_drop_down_set_records (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
+  linli_drop_down_set_records (self->worker_filter, self->worker_ids, self->workers, _("All Workers"));
 
   row = gtk_drop_down_get_selected (self->category_filter);
   if (self->categories != NULL && row != GTK_INVALID_LIST_POSITION && row > 0 &&
@@ -340,7 +251,7 @@ fill_filters (LinliCasesPage *self)
       g_ptr_array_add (labels, self->categories[i]);
     }
   g_ptr_array_add (labels, NULL);
-  set_choices (self->category_filter, (const char * const *) labels->pdata, keep);
+  linli_drop_down_set_strings (self->category_filter, (const char * const *) labels->pdata, keep);
 
   self->updating_filters = FALSE;
 }
@@ -551,16 +462,6 @@ selection_changed_cb (LinliCasesPage *self)
   gtk_action_bar_set_revealed (self->action_bar, ids->len > 1);
 }
 
-static void
-toast (LinliCasesPage *self,
-       const char     *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
 /* Changes the selected cases one by one, each in its own transaction, so
  * one that may not change does not hold back the others. */
 typedef gboolean (*CaseChange) (LinliRecord *record,
@@ -598,7 +499,7 @@ change_selected (LinliCasesPage *self,
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case changed",
                                                                "%u cases changed", n_done), n_done);
-      toast (self, message);
+      linli_page_toast (GTK_WIDGET (self), message);
     }
   else
     {
@@ -606,7 +507,7 @@ change_selected (LinliCasesPage *self,
                                                                "%u case changed, %u could not be: %s",
                                                                "%u cases changed, %u could not be: %s",
                                                                n_done), n_done, n_failed, first_problem);
-      toast (self, message);
+      linli_page_toast (GTK_WIDGET (self), message);
     }
 }
 
@@ -695,13 +596,6 @@ fill_batch_menus (LinliCasesPage *self)
 /* ------------------------------------------------------------------------ */
 /* Editing, importing, exporting                                             */
 
-static GtkWindow *
-parent_window (LinliCasesPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 typedef struct
 {
   LinliStore  *store;
@@ -755,21 +649,13 @@ case_deleted_cb (LinliCasesPage  *self,
                  GListModel      *events,
                  LinliCaseEditor *editor)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *title = g_strdup_printf (_("Case %s deleted"), linli_record_get_text (record, "number"));
-  AdwToast *toast_ = adw_toast_new (title);
   Deleted *deleted = g_new0 (Deleted, 1);
 
   deleted->store = g_object_ref (self->store);
   deleted->record = g_object_ref (record);
   deleted->events = g_object_ref (events);
-  adw_toast_set_button_label (toast_, _("_Undo"));
-  g_signal_connect_data (toast_, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         deleted, deleted_notify, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_);
-  else
-    g_object_unref (toast_);
+  linli_page_toast_undo (GTK_WIDGET (self), title, G_CALLBACK (undo_delete_cb), deleted, deleted_notify);
 }
 
 static void
@@ -780,7 +666,7 @@ open_editor (LinliCasesPage *self,
 
   if (self->store == NULL)
     return;
-  editor = linli_case_editor_new (parent_window (self), self->store, record);
+  editor = linli_case_editor_new (linli_page_get_window (GTK_WIDGET (self)), self->store, record);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (case_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -813,7 +699,7 @@ show_error (LinliCasesPage *self,
             const char     *heading,
             const char     *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, message);
+  GtkWidget *dialog = adw_message_dialog_new (linli_page_get_window (GTK_WIDGET (self)), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -842,7 +728,7 @@ export_response_cb (LinliCasesPage       *self,
           guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
           g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
                                                                    "%u cases exported", n), n);
-          toast (self, message);
+          linli_page_toast (GTK_WIDGET (self), message);
         }
     }
   g_clear_object (&self->chooser);
@@ -861,7 +747,7 @@ export_cb (GtkWidget  *widget,
 
   if (self->chooser != NULL || self->cases == NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Export Cases"), parent_window (self),
+  self->chooser = gtk_file_chooser_native_new (_("Export Cases"), linli_page_get_window (GTK_WIDGET (self)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
@@ -875,7 +761,7 @@ imported_cb (LinliCasesPage       *self,
 {
   g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case imported",
                                                            "%u cases imported", n_cases), n_cases);
-  toast (self, message);
+  linli_page_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -895,7 +781,7 @@ import_response_cb (LinliCasesPage       *self,
         show_error (self, _("Cannot Read the File"), error->message);
       else
         {
-          LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (parent_window (self), self->store,
+          LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (linli_page_get_window (GTK_WIDGET (self)), self->store,
                                                                       table, name);
           g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
           gtk_window_present (GTK_WINDOW (dialog));
@@ -910,17 +796,10 @@ import_cb (GtkWidget  *widget,
            GVariant   *parameter)
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->chooser != NULL || self->store == NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Import Cases"), parent_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = linli_page_csv_chooser_new (widget, _("Import Cases"));
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -934,8 +813,7 @@ find_cb (GtkWidget  *widget,
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  linli_page_focus_search (self->search_entry);
 }
 
 static void
@@ -951,7 +829,7 @@ reset_filters_cb (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->grid_filter, 0);
   gtk_drop_down_set_selected (self->category_filter, 0);
   gtk_drop_down_set_selected (self->worker_filter, 0);
-  gtk_drop_down_set_selected (self->period_filter, PERIOD_ANY);
+  gtk_drop_down_set_selected (self->period_filter, LINLI_PERIOD_ANY);
   gtk_editable_set_text (GTK_EDITABLE (self->range_from), "");
   gtk_editable_set_text (GTK_EDITABLE (self->range_until), "");
   gtk_toggle_button_set_active (self->overdue_filter, FALSE);
@@ -1070,11 +948,7 @@ linli_cases_page_init (LinliCasesPage *self)
   add_column (self, COLUMN_DUE, _("Due"), 160, LINLI_CASE_SORT_DUE);
 
   /* Newest first, with the arrow on the column that says so. */
-  {
-    GListModel *columns = gtk_column_view_get_columns (self->column_view);
-    g_autoptr(GtkColumnViewColumn) reported = g_list_model_get_item (columns, COLUMN_REPORTED);
-    gtk_column_view_sort_by_column (self->column_view, reported, GTK_SORT_DESCENDING);
-  }
+  linli_column_view_sort_by (self->column_view, COLUMN_REPORTED, GTK_SORT_DESCENDING);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (sort_changed_cb), self);
 
@@ -1083,13 +957,13 @@ linli_cases_page_init (LinliCasesPage *self)
   for (guint i = 0; i < enum_class->n_values; i++)
     g_ptr_array_add (labels, (gpointer) linli_case_status_label (enum_class->values[i].value));
   g_ptr_array_add (labels, NULL);
-  set_choices (self->status_filter, (const char * const *) labels->pdata, 0);
+  linli_drop_down_set_strings (self->status_filter, (const char * const *) labels->pdata, 0);
 
   g_ptr_array_set_size (labels, 0);
   for (guint i = 0; periods[i] != NULL; i++)
     g_ptr_array_add (labels, (gpointer) _(periods[i]));
   g_ptr_array_add (labels, NULL);
-  set_choices (self->period_filter, (const char * const *) labels->pdata, 0);
+  linli_drop_down_set_strings (self->period_filter, (const char * const *) labels->pdata, 0);
 
   fill_filters (self);
   update_count (self);

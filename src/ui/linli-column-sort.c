@@ -111,3 +111,14 @@ linli_column_view_get_sort (GtkColumnView *view,
   asked = NULL;
   return TRUE;
 }
+
+/* Sorts @view by its column at @position, with the arrow on it. */
+void
+linli_column_view_sort_by (GtkColumnView *view,
+                           guint          position,
+                           GtkSortType    order)
+{
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), position);
+
+  gtk_column_view_sort_by_column (view, column, order);
+}

@@ -11,5 +11,8 @@ GtkSorter *linli_column_sorter_new      (int            key);
 gboolean   linli_column_view_get_sort   (GtkColumnView *view,
                                          int           *key,
                                          gboolean      *descending);
+void       linli_column_view_sort_by    (GtkColumnView *view,
+                                         guint          position,
+                                         GtkSortType    order);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "linli-case-csv.h"
 #include "linli-csv-import-dialog.h"
+#include "linli-import-errors.h"
 
 /* The preview of a case import: what the file is, which field of a case
  * each of its columns fills (guessed from the headers, changed here), and,
@@ -54,44 +55,6 @@ current_mapping (LinliCsvImportDialog *self)
 }
 
 static void
-clear_errors (LinliCsvImportDialog *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->errors_list))) != NULL)
-    gtk_list_box_remove (self->errors_list, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), FALSE);
-}
-
-static void
-show_errors (LinliCsvImportDialog *self,
-             const char           *summary,
-             GPtrArray            *row_errors)
-{
-  /* A thousand lines are enough to see what is wrong with a file. */
-  guint shown = row_errors ? MIN (row_errors->len, 1000) : 0;
-
-  clear_errors (self);
-  adw_preferences_group_set_description (self->errors_group, summary);
-  for (guint i = 0; i < shown; i++)
-    {
-      LinliCsvRowError *row_error = row_errors->pdata[i];
-      GtkWidget *label = gtk_label_new (row_error->message);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_append (self->errors_list, label);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_list), shown > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), TRUE);
-}
-
-static void
 import_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
@@ -104,16 +67,7 @@ import_cb (GtkWidget  *widget,
 
   if (!linli_case_csv_import (self->store, self->table, mapping, &row_errors, &n_imported, &error))
     {
-      g_autofree char *summary = NULL;
-
-      if (row_errors != NULL && row_errors->len > 0)
-        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u row is wrong. Nothing was imported: correct the file or the columns, and import again.",
-                                                "%u rows are wrong. Nothing was imported: correct the file or the columns, and import again.",
-                                                row_errors->len), row_errors->len);
-      else
-        summary = g_strdup_printf (_("Nothing was imported: %s"), error ? error->message : "");
-      show_errors (self, summary, row_errors);
+      linli_import_errors_show (self->errors_group, self->errors_list, row_errors, error);
       return;
     }
 
@@ -162,7 +116,7 @@ samples_of (LinliCsvTable *table,
 static void
 mapping_changed_cb (LinliCsvImportDialog *self)
 {
-  clear_errors (self);
+  linli_import_errors_clear (self->errors_group, self->errors_list);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-case-section.h"
 #include "linli-event-editor-util.h"
 
 /* New organisations have negative keys, -1 for the first; they are stored
@@ -135,4 +136,31 @@ linli_event_count_set (GtkEditable *editable,
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
 
   gtk_editable_set_text (editable, text);
+}
+
+/* Remembers the text @editable shows now as the text loaded into it. */
+void
+linli_event_field_mark_loaded (GtkEditable *editable)
+{
+  g_object_set_data_full (G_OBJECT (editable), "loaded", g_strdup (gtk_editable_get_text (editable)), g_free);
+}
+
+void
+linli_event_field_set_loaded_text (GtkEditable *editable,
+                                   const char  *text)
+{
+  linli_case_field_set_text (editable, text);
+  linli_event_field_mark_loaded (editable);
+}
+
+/* Adds to @touched each of @entries whose text differs from what was loaded. */
+void
+linli_event_fields_add_touched (GtkEditable * const *entries,
+                                guint               n_entries,
+                                GHashTable         *touched)
+{
+  for (guint i = 0; i < n_entries; i++)
+    if (g_strcmp0 (gtk_editable_get_text (entries[i]),
+                   g_object_get_data (G_OBJECT (entries[i]), "loaded")) != 0)
+      g_hash_table_add (touched, entries[i]);
 }

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "linli-event-import-dialog.h"
+#include "linli-import-errors.h"
+#include "linli-page-util.h"
 
 /* The preview of an import of volunteers, or of activities with who served
  * in them, in the shape of the case import: the file, which field each of
@@ -36,43 +38,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-clear_errors (LinliEventImportDialog *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->errors_list))) != NULL)
-    gtk_list_box_remove (self->errors_list, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), FALSE);
-}
-
-static void
-show_errors (LinliEventImportDialog *self,
-             const char             *summary,
-             GPtrArray              *row_errors)
-{
-  guint shown = row_errors ? MIN (row_errors->len, 1000) : 0;
-
-  clear_errors (self);
-  adw_preferences_group_set_description (self->errors_group, summary);
-  for (guint i = 0; i < shown; i++)
-    {
-      LinliCsvRowError *row_error = row_errors->pdata[i];
-      GtkWidget *label = gtk_label_new (row_error->message);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_append (self->errors_list, label);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_list), shown > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), TRUE);
-}
-
-static void
 import_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
@@ -85,16 +50,7 @@ import_cb (GtkWidget  *widget,
   if (!linli_csv_mapping_check (self->mapping, &error) ||
       !linli_event_csv_import (self->store, self->kind, self->mapping, &row_errors, &n_imported, &error))
     {
-      g_autofree char *summary = NULL;
-
-      if (row_errors != NULL && row_errors->len > 0)
-        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u row is wrong. Nothing was imported: correct the file or the columns, and import again.",
-                                                "%u rows are wrong. Nothing was imported: correct the file or the columns, and import again.",
-                                                row_errors->len), row_errors->len);
-      else
-        summary = g_strdup_printf (_("Nothing was imported: %s"), error ? error->message : "");
-      show_errors (self, summary, row_errors);
+      linli_import_errors_show (self->errors_group, self->errors_list, row_errors, error);
       return;
     }
 
@@ -114,7 +70,7 @@ field_chosen_cb (AdwComboRow            *row,
   linli_csv_mapping_set_field (self->mapping, column,
                                selected == 0 || selected == GTK_INVALID_LIST_POSITION
                                  ? LINLI_CSV_FIELD_NONE : (int) selected - 1);
-  clear_errors (self);
+  linli_import_errors_clear (self->errors_group, self->errors_list);
 }
 
 static void
@@ -240,23 +196,6 @@ opening_free (Opening *opening)
   g_free (opening);
 }
 
-static GtkWindow *
-window_of (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-toast (GtkWidget  *page,
-       const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
 static void
 imported_cb (LinliEventImportDialog *dialog,
              guint                   n,
@@ -268,7 +207,7 @@ imported_cb (LinliEventImportDialog *dialog,
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volunteer imported", "%u volunteers imported", n), n);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity imported", "%u activities imported", n), n);
-  toast (page, message);
+  linli_page_toast (page, message);
 }
 
 static void
@@ -286,14 +225,14 @@ chosen_cb (GtkNativeDialog *chooser,
 
       if (table == NULL)
         {
-          GtkWidget *dialog = adw_message_dialog_new (window_of (opening->page), _("Cannot Read the File"),
+          GtkWidget *dialog = adw_message_dialog_new (linli_page_get_window (opening->page), _("Cannot Read the File"),
                                                       error->message);
           adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (dialog));
         }
       else
         {
-          LinliEventImportDialog *dialog = linli_event_import_dialog_new (window_of (opening->page), opening->store,
+          LinliEventImportDialog *dialog = linli_event_import_dialog_new (linli_page_get_window (opening->page), opening->store,
                                                                           opening->kind, table, name);
           g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), opening->page, 0);
           gtk_window_present (GTK_WINDOW (dialog));
@@ -311,19 +250,13 @@ linli_event_import_open_file (GtkWidget         *page,
                               LinliEventCsvKind  kind)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   Opening *opening;
 
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (LINLI_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers") : _("Import Activities"),
-                                         window_of (page), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = linli_page_csv_chooser_new (page, kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
+                                                                                : _("Import Activities"));
   opening = g_new (Opening, 1);
   opening->page = g_object_ref (page);
   opening->store = g_object_ref (store);

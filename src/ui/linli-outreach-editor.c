@@ -184,10 +184,7 @@ read_fields (LinliOutreachEditor *self)
   g_autoptr(GDateTime) start = NULL;
   gint64 format;
 
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    if (g_strcmp0 (gtk_editable_get_text (entries[i]),
-                   g_object_get_data (G_OBJECT (entries[i]), "loaded")) != 0)
-      g_hash_table_add (self->touched, entries[i]);
+  linli_event_fields_add_touched (entries, G_N_ELEMENTS (entries), self->touched);
 
   linli_record_set_text (self->copy, "title", title);
   if (linli_case_choice_get_key (self->format_row, &format))
@@ -243,14 +240,6 @@ add_word_cb (LinliChoicesRow *row,
   linli_choices_row_add (row, linli_choices_row_get_n_items (row), word, TRUE);
 }
 
-static void
-set_loaded_text (GtkEditable *editable,
-                 const char  *text)
-{
-  linli_case_field_set_text (editable, text);
-  g_object_set_data_full (G_OBJECT (editable), "loaded", g_strdup (gtk_editable_get_text (editable)), g_free);
-}
-
 /* The common words first, then any others the event has. */
 static void
 load_words (LinliChoicesRow    *row,
@@ -277,7 +266,7 @@ load (LinliOutreachEditor *self)
   g_autofree char *start = linli_format_local_time (linli_record_get_datetime (self->copy, "start_at"));
 
   self->loading = TRUE;
-  set_loaded_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (self->copy, "title"));
+  linli_event_field_set_loaded_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (self->copy, "title"));
   for (guint i = 0; i < formats->n_values; i++)
     {
       gint64 key = formats->values[i].value;
@@ -287,15 +276,14 @@ load (LinliOutreachEditor *self)
   linli_case_choice_set (self->format_row, (const gint64 *) (gpointer) format_keys->data,
                          (const char * const *) format_labels->pdata, format_labels->len);
   linli_case_choice_set_key (self->format_row, linli_record_get_enum (self->copy, "format"));
-  set_loaded_text (GTK_EDITABLE (self->start_entry), start);
-  set_loaded_text (GTK_EDITABLE (self->speaker_entry), linli_record_get_text (self->copy, "speaker"));
+  linli_event_field_set_loaded_text (GTK_EDITABLE (self->start_entry), start);
+  linli_event_field_set_loaded_text (GTK_EDITABLE (self->speaker_entry), linli_record_get_text (self->copy, "speaker"));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
       gint64 count = linli_record_get_int (self->copy, counts[i].column);
       if (count > 0)
         linli_event_count_set (COUNT_ENTRY (self, &counts[i]), count);
-      g_object_set_data_full (G_OBJECT (COUNT_ENTRY (self, &counts[i])), "loaded",
-                              g_strdup (gtk_editable_get_text (COUNT_ENTRY (self, &counts[i]))), g_free);
+      linli_event_field_mark_loaded (COUNT_ENTRY (self, &counts[i]));
     }
   gtk_check_button_set_active (self->off_site_check, linli_record_get_bool (self->copy, "installs_off_site"));
   linli_case_text_view_set_text (self->notes_view, linli_record_get_text (self->copy, "notes"));

@@ -104,15 +104,9 @@ static void
 update_totals (LinliOutreachPage *self)
 {
   g_autofree char *text = totals_text (self);
-  guint n = self->events ? g_list_model_get_n_items (G_LIST_MODEL (self->events)) : 0;
 
   gtk_label_set_text (self->totals_label, text);
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
-  else
-    gtk_stack_set_visible_child_name (self->stack,
-                                      self->store && linli_store_count (self->store, LINLI_TYPE_OUTREACH) > 0
-                                        ? "no-match" : "empty");
+  linli_page_show_list (self->stack, G_LIST_MODEL (self->events), self->store, LINLI_TYPE_OUTREACH);
 }
 
 static void
@@ -169,23 +163,11 @@ stop_search_cb (LinliOutreachPage *self)
 static void
 fill_filters (LinliOutreachPage *self)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_auto(GStrv) groups = self->store ? linli_store_dup_outreach_names (self->store, "outreach_target_group") : NULL;
-  const char *chosen = linli_drop_down_get_string (self->group_filter);
-  g_autofree char *kept = g_strdup (chosen);
-  guint keep = 0;
 
   self->updating_filters = TRUE;
   linli_drop_down_set_records (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
-  g_ptr_array_add (labels, (gpointer) _("All Target Groups"));
-  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
-    {
-      if (g_strcmp0 (groups[i], kept) == 0)
-        keep = labels->len;
-      g_ptr_array_add (labels, groups[i]);
-    }
-  g_ptr_array_add (labels, NULL);
-  linli_drop_down_set_strings (self->group_filter, (const char * const *) labels->pdata, keep);
+  linli_drop_down_set_words (self->group_filter, _("All Target Groups"), (const char * const *) groups);
   self->updating_filters = FALSE;
 }
 
@@ -261,13 +243,6 @@ cell_text (gpointer     page,
 /* ------------------------------------------------------------------------ */
 /* Editing                                                                   */
 
-static GtkWindow *
-parent_window (LinliOutreachPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 typedef struct
 {
   LinliStore  *store;
@@ -300,20 +275,13 @@ static void
 event_deleted_cb (LinliOutreachPage *self,
                   LinliRecord       *event)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   /* TRANSLATORS: %s is the title of the outreach event */
   g_autofree char *title = g_strdup_printf (_("“%s” deleted"), linli_record_get_text (event, "title"));
-  AdwToast *toast = adw_toast_new (title);
   Deleted *deleted = g_new0 (Deleted, 1);
 
   deleted->store = g_object_ref (self->store);
   deleted->event = g_object_ref (event);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted, deleted_notify, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  linli_page_toast_undo (GTK_WIDGET (self), title, G_CALLBACK (undo_delete_cb), deleted, deleted_notify);
 }
 
 static void
@@ -324,7 +292,7 @@ open_editor (LinliOutreachPage *self,
 
   if (self->store == NULL)
     return;
-  editor = linli_outreach_editor_new (parent_window (self), self->store, record);
+  editor = linli_outreach_editor_new (linli_page_get_window (GTK_WIDGET (self)), self->store, record);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (event_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -409,7 +377,7 @@ organisations_cb (GtkWidget  *widget,
   LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
 
   if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (parent_window (self), self->store)));
+    gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (linli_page_get_window (GTK_WIDGET (self)), self->store)));
 }
 
 static void
@@ -419,8 +387,7 @@ find_cb (GtkWidget  *widget,
 {
   LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  linli_page_focus_search (self->search_entry);
 }
 
 static void
@@ -505,8 +472,6 @@ linli_outreach_page_init (LinliOutreachPage *self)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) formats = g_type_class_ref (LINLI_TYPE_OUTREACH_FORMAT);
-  GListModel *columns;
-  g_autoptr(GtkColumnViewColumn) start = NULL;
 
   self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -522,9 +487,7 @@ linli_outreach_page_init (LinliOutreachPage *self)
   linli_column_view_add_text (self->column_view, _("Installs"), 80, LINLI_EVENT_SORT_INSTALLS, TRUE, cell_text, self, COLUMN_INSTALLS);
 
   /* Newest first, with the arrow on the column that says so. */
-  columns = gtk_column_view_get_columns (self->column_view);
-  start = g_list_model_get_item (columns, COLUMN_START);
-  gtk_column_view_sort_by_column (self->column_view, start, GTK_SORT_DESCENDING);
+  linli_column_view_sort_by (self->column_view, COLUMN_START, GTK_SORT_DESCENDING);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (filters_changed_cb), self);
 
@@ -567,14 +530,9 @@ linli_outreach_page_set_store (LinliOutreachPage *self,
     {
       self->store = g_object_ref (store);
       self->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
-      /* The search first, so it hears of a change before the list does. */
       self->search = linli_event_search_new (store, LINLI_TYPE_OUTREACH);
-      self->events = linli_record_list_new (store, LINLI_TYPE_OUTREACH, NULL, NULL, 0);
-      linli_record_list_set_filter (self->events, linli_event_search_filter,
-                                    g_object_ref (self->search), g_object_unref);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      self->events = linli_page_event_list_new (store, LINLI_TYPE_OUTREACH, self->search);
+      self->selection = linli_page_selection_new (G_LIST_MODEL (self->events));
       g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
       g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (update_totals), self);
       g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);

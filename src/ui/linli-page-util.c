@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "linli-column-sort.h"
@@ -83,6 +84,27 @@ linli_drop_down_get_string (GtkDropDown *drop_down)
   if (item == NULL || gtk_drop_down_get_selected (drop_down) == 0)
     return NULL;
   return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+/* Rows for @words after @any, keeping the word chosen if it is still there. */
+void
+linli_drop_down_set_words (GtkDropDown        *drop_down,
+                           const char         *any,
+                           const char * const *words)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *kept = g_strdup (linli_drop_down_get_string (drop_down));
+  guint keep = 0;
+
+  g_ptr_array_add (labels, (gpointer) any);
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      if (g_strcmp0 (words[i], kept) == 0)
+        keep = labels->len;
+      g_ptr_array_add (labels, (gpointer) words[i]);
+    }
+  g_ptr_array_add (labels, NULL);
+  linli_drop_down_set_strings (drop_down, (const char * const *) labels->pdata, keep);
 }
 
 /* Rows for every record of @names after @any, keeping the one chosen. */
@@ -203,4 +225,114 @@ linli_format_hours (double hours)
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", hours));
+}
+
+/* Returns: (transfer none) (nullable): the window @page is in */
+GtkWindow *
+linli_page_get_window (GtkWidget *page)
+{
+  GtkRoot *root = gtk_widget_get_root (page);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* The search entry of a page, focused with its text selected to type over. */
+void
+linli_page_focus_search (GtkSearchEntry *entry)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+/* A list of the store's records filtered by @search, which is made first so
+ * that it hears of a change before the list does.
+ *
+ * Returns: (transfer full): the list */
+LinliRecordList *
+linli_page_event_list_new (LinliStore       *store,
+                           GType             type,
+                           LinliEventSearch *search)
+{
+  LinliRecordList *list = linli_record_list_new (store, type, NULL, NULL, 0);
+
+  linli_record_list_set_filter (list, linli_event_search_filter, g_object_ref (search), g_object_unref);
+  return list;
+}
+
+/* Returns: (transfer full): a selection of @list where nothing is chosen
+ *   until a row is clicked */
+GtkSingleSelection *
+linli_page_selection_new (GListModel *list)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (list));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  return selection;
+}
+
+/* Shows the list of @stack when it has rows; otherwise says whether the
+ * filters hide every record of @type or there are none yet. */
+void
+linli_page_show_list (GtkStack   *stack,
+                      GListModel *list,
+                      LinliStore *store,
+                      GType       type)
+{
+  guint n = list ? g_list_model_get_n_items (list) : 0;
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (stack, "list");
+  else
+    gtk_stack_set_visible_child_name (stack, store && linli_store_count (store, type) > 0 ? "no-match" : "empty");
+}
+
+/* Returns: (transfer full): a file chooser for a CSV file to import into
+ *   @page, not shown yet */
+GtkFileChooserNative *
+linli_page_csv_chooser_new (GtkWidget  *page,
+                            const char *title)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, linli_page_get_window (page),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  return chooser;
+}
+
+/* Shows @message in the toast overlay around @page, if there is one. */
+void
+linli_page_toast (GtkWidget  *page,
+                  const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/* Shows @title in the toast overlay around @page with an Undo button that
+ * runs @undo (an AdwToast::button-clicked handler) with @data, which
+ * @free_data frees when the toast goes. */
+void
+linli_page_toast_undo (GtkWidget      *page,
+                       const char     *title,
+                       GCallback       undo,
+                       gpointer        data,
+                       GClosureNotify  free_data)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", undo, data, free_data, 0);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
 }

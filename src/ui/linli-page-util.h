@@ -3,13 +3,17 @@
 
 #include <gtk/gtk.h>
 
+#include "linli-event-search.h"
+#include "linli-record-list.h"
 #include "linli-record-names.h"
 
 G_BEGIN_DECLS
 
-/* What the Activities and Outreach pages share with each other: the
- * periods of their filter, drop-downs of fixed words or of records, and
- * plain text columns over a model the store sorts. */
+/* What the Activities and Outreach pages share with each other (and the
+ * Cases page in part): the periods of their filter, drop-downs of fixed
+ * words or of records, plain text columns over a model the store sorts,
+ * and the plumbing of a page: its list and selection, the empty state,
+ * the search entry and its toasts, Undo after a delete among them. */
 
 typedef enum {
   LINLI_PERIOD_ANY,
@@ -34,6 +38,9 @@ void     linli_drop_down_set_strings  (GtkDropDown        *drop_down,
                                        const char * const *labels,
                                        guint               keep);
 const char *linli_drop_down_get_string (GtkDropDown       *drop_down);
+void     linli_drop_down_set_words    (GtkDropDown        *drop_down,
+                                       const char         *any,
+                                       const char * const *words);
 void     linli_drop_down_set_records  (GtkDropDown        *drop_down,
                                        GArray             *ids,
                                        LinliRecordNames   *names,
@@ -51,5 +58,25 @@ void     linli_column_view_add_text   (GtkColumnView      *view,
                                        int                 column);
 
 char    *linli_format_hours           (double              hours);
+
+GtkWindow            *linli_page_get_window      (GtkWidget        *page);
+void                  linli_page_focus_search    (GtkSearchEntry   *entry);
+LinliRecordList      *linli_page_event_list_new  (LinliStore       *store,
+                                                  GType             type,
+                                                  LinliEventSearch *search);
+GtkSingleSelection   *linli_page_selection_new   (GListModel       *list);
+void                  linli_page_show_list       (GtkStack         *stack,
+                                                  GListModel       *list,
+                                                  LinliStore       *store,
+                                                  GType             type);
+GtkFileChooserNative *linli_page_csv_chooser_new (GtkWidget        *page,
+                                                  const char       *title);
+void                  linli_page_toast           (GtkWidget        *page,
+                                                  const char       *message);
+void                  linli_page_toast_undo      (GtkWidget        *page,
+                                                  const char       *title,
+                                                  GCallback         undo,
+                                                  gpointer          data,
+                                                  GClosureNotify    free_data);
 
 G_END_DECLS

@@ -153,8 +153,6 @@ linli_volunteers_view_class_init (LinliVolunteersViewClass *klass)
 static void
 linli_volunteers_view_init (LinliVolunteersView *self)
 {
-  g_autoptr(GtkColumnViewColumn) hours = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   linli_column_view_add_text (self->column_view, _("Name"), -1, LINLI_VOLUNTEER_SORT_NAME, FALSE, cell_text, self, COLUMN_NAME);
@@ -164,8 +162,7 @@ linli_volunteers_view_init (LinliVolunteersView *self)
   linli_column_view_add_text (self->column_view, _("Activities"), 90, LINLI_VOLUNTEER_SORT_ACTIVITIES, TRUE, cell_text, self, COLUMN_ACTIVITIES);
   linli_column_view_add_text (self->column_view, _("Hours"), 80, LINLI_VOLUNTEER_SORT_HOURS, TRUE, cell_text, self, COLUMN_HOURS);
   /* Most hours first, with the arrow on the column that says so. */
-  hours = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), COLUMN_HOURS);
-  gtk_column_view_sort_by_column (self->column_view, hours, GTK_SORT_DESCENDING);
+  linli_column_view_sort_by (self->column_view, COLUMN_HOURS, GTK_SORT_DESCENDING);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (refresh), self);
 }
