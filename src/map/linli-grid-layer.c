@@ -21,7 +21,13 @@
  * The grids are drawn into tiles of the world at the current zoom level
  * (LinliTileCache): while the map pans, nothing is drawn again but the
  * tiles coming into view. The selected grid's outline, which changes on a
- * click, is drawn over them on every frame. */
+ * click, is drawn over them on every frame.
+ *
+ * On the Map page the labels are drawn by a layer of their own above the
+ * points (linli_grid_layer_get_label_layer()), so that no disc of cases
+ * hides a grid's name: each label is an image made once, placed anew on
+ * every frame. Without that layer, as where no points are shown, the
+ * labels are drawn into the tiles. */
 
 #define LINE_WIDTH_MAX 3.0
 #define LINE_WIDTH 2.0      /* of a management grid's outline */
@@ -30,6 +36,10 @@
 #define SIMPLIFY 0.25
 /* A label is shown when its grid is at least this share of its width. */
 #define LABEL_FIT 0.7
+/* The margin of a label's background around its text, and the radius of
+ * its corners. */
+#define LABEL_PAD 3
+#define LABEL_RADIUS 4.0
 
 typedef struct
 {
@@ -42,6 +52,9 @@ typedef struct
   PangoLayout    *label;      /* NULL until drawn once */
   cairo_surface_t *label_image; /* the label with its halo, drawn once */
   int             label_scale;
+  GskRenderNode  *label_node; /* label_image, for the label layer */
+  double          label_lat, label_lon; /* where the label is anchored */
+  double          unit_width; /* of the grid at zoom level 0, in world pixels */
 
   /* In world pixels at the zoom of the layer's world_zoom. */
   double         *xy;         /* every ring's points, x and y */
@@ -52,7 +65,9 @@ typedef struct
   guint          *draw_sizes; /* points of each ring of draw_xy */
   gboolean        simplified; /* draw_xy is of the layer's world_zoom */
   double          min_x, min_y, max_x, max_y;
-  double          label_x, label_y, label_w, label_h;
+  double          label_w, label_h;   /* 0 wide for a grid with no label */
+  double          label_x, label_y;   /* in world pixels, where drawn into the tiles */
+  gboolean        label_in_tiles;     /* at the layer's world_zoom */
 } DrawnGrid;
 
 struct _LinliGridLayer
@@ -67,9 +82,22 @@ struct _LinliGridLayer
   LinliOutlineRaster *raster;
   double             world_zoom;
   gint64             selected;
+  GtkWidget         *label_layer; /* NULL while the labels are in the tiles */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridLayer, linli_grid_layer, SHUMATE_TYPE_LAYER)
+
+/* The grids' labels, above every other layer but the overlays. */
+G_DECLARE_FINAL_TYPE (LinliGridLabelLayer, linli_grid_label_layer, LINLI, GRID_LABEL_LAYER, ShumateLayer)
+
+struct _LinliGridLabelLayer
+{
+  ShumateLayer    parent_instance;
+
+  LinliGridLayer *grids;  /* not a reference: the grid layer owns this one */
+};
+
+G_DEFINE_FINAL_TYPE (LinliGridLabelLayer, linli_grid_label_layer, SHUMATE_TYPE_LAYER)
 
 static void
 drawn_grid_free (gpointer data)
@@ -81,6 +109,7 @@ drawn_grid_free (gpointer data)
   g_free (grid->workers);
   g_clear_object (&grid->label);
   g_clear_pointer (&grid->label_image, cairo_surface_destroy);
+  g_clear_pointer (&grid->label_node, gsk_render_node_unref);
   g_free (grid->xy);
   g_free (grid->ring_sizes);
   g_free (grid->draw_xy);
@@ -138,6 +167,8 @@ rebuild (LinliGridLayer *self)
   self->world_zoom = NAN;
   linli_tile_cache_invalidate (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->label_layer != NULL)
+    gtk_widget_queue_draw (self->label_layer);
 }
 
 static void
@@ -164,6 +195,60 @@ create_label (LinliGridLayer  *self,
   return layout;
 }
 
+/* The label of @grid and its place: made once. Management grids are
+ * labelled at their centre; a public sentiment grid, which spans several
+ * of them, along the inside of its top edge, in its own colour, so the two
+ * never sit on top of each other. */
+static void
+prepare_label (LinliGridLayer *self,
+               DrawnGrid      *grid)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  LinliBounds bounds;
+  LinliPoint at;
+  double x0, x1, y;
+  int width, height;
+
+  if (grid->label != NULL)
+    return;
+  grid->label = create_label (self, grid);
+  pango_layout_get_pixel_size (grid->label, &width, &height);
+  grid->label_w = width;
+  grid->label_h = height;
+  at = linli_geometry_get_label_point (grid->geometry);
+  if (isnan (at.lat))
+    {
+      grid->label_w = 0;
+      return;
+    }
+  bounds = linli_geometry_get_bounds (grid->geometry);
+  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
+    at.lat = bounds.max_lat;
+  grid->label_lat = at.lat;
+  grid->label_lon = at.lon;
+  linli_world_from_location (viewport, 0, at.lat, bounds.min_lon, &x0, &y);
+  linli_world_from_location (viewport, 0, at.lat, bounds.max_lon, &x1, &y);
+  grid->unit_width = x1 - x0;
+}
+
+/* Whether the grid is wide enough at @zoom to say its name. */
+static gboolean
+label_fits (const DrawnGrid *grid,
+            double           zoom)
+{
+  return grid->label_w > 0 && grid->label_w <= grid->unit_width * exp2 (zoom) / LABEL_FIT;
+}
+
+/* Where the label's top left corner is, relative to its anchor. */
+static void
+label_offset (const DrawnGrid *grid,
+              double          *dx,
+              double          *dy)
+{
+  *dx = -grid->label_w / 2.0;
+  *dy = grid->kind == LINLI_GRID_KIND_SENTIMENT ? LABEL_PAD + 3 : -grid->label_h / 2.0;
+}
+
 /* World pixels of every outline and label at @zoom. */
 static void
 project (LinliGridLayer *self,
@@ -180,8 +265,6 @@ project (LinliGridLayer *self,
     {
       DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
       guint n_total = 0, k = 0;
-      LinliPoint at;
-      int width, height;
 
       for (guint r = 0; r < linli_geometry_get_n_rings (grid->geometry); r++)
         {
@@ -225,30 +308,19 @@ project (LinliGridLayer *self,
         }
       grid->simplified = FALSE;
 
-      /* Management grids are labelled at their centre; a public sentiment
-       * grid, which spans several of them, along the inside of its top
-       * edge, in its own colour, so the two never sit on top of each other. */
-      if (grid->label == NULL)
-        grid->label = create_label (self, grid);
-      pango_layout_get_pixel_size (grid->label, &width, &height);
-      at = linli_geometry_get_label_point (grid->geometry);
-      grid->label_w = width;
-      grid->label_h = height;
-      if (isnan (at.lat) || width > (grid->max_x - grid->min_x) / LABEL_FIT)
+      prepare_label (self, grid);
+      grid->label_in_tiles = self->label_layer == NULL && label_fits (grid, zoom);
+      if (grid->label_in_tiles)
         {
-          grid->label_w = 0;  /* too small to say its name */
-          continue;
+          double dx, dy;
+
+          linli_world_from_location (viewport, zoom, grid->label_lat, grid->label_lon,
+                                     &grid->label_x, &grid->label_y);
+          label_offset (grid, &dx, &dy);
+          /* On whole pixels, so that its image is copied, not resampled. */
+          grid->label_x = round (grid->label_x + dx);
+          grid->label_y = round (grid->label_y + dy);
         }
-      if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
-        at.lat = linli_geometry_get_bounds (grid->geometry).max_lat;
-      linli_world_from_location (viewport, zoom, at.lat, at.lon, &grid->label_x, &grid->label_y);
-      grid->label_x -= width / 2.0;
-      grid->label_y -= height / 2.0;
-      if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
-        grid->label_y += height / 2.0 + 4;
-      /* On whole pixels, so that its image is copied, not resampled. */
-      grid->label_x = round (grid->label_x);
-      grid->label_y = round (grid->label_y);
     }
 }
 
@@ -349,11 +421,26 @@ draw_dashed (cairo_t         *cr,
   cairo_stroke (cr);
 }
 
-#define HALO 3
+/* The label, on a light rounded background that keeps it readable over
+ * the fills, outlines and discs of cases it lies on, into an image of its
+ * own: text is the slowest thing on the map to draw, and a label looks the
+ * same at every zoom level. */
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height,
+                   double   r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + height - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
 
-/* The label, white halo and all, into an image of its own: text is the
- * slowest thing on the map to draw, and a label looks the same at every
- * zoom level. */
 static cairo_surface_t *
 label_image (LinliGridLayer *self,
              DrawnGrid      *grid)
@@ -367,17 +454,18 @@ label_image (LinliGridLayer *self,
   g_clear_pointer (&grid->label_image, cairo_surface_destroy);
   grid->label_scale = scale;
   grid->label_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                  (int) (grid->label_w + 2 * HALO) * scale,
-                                                  (int) (grid->label_h + 2 * HALO) * scale);
+                                                  (int) (grid->label_w + 2 * LABEL_PAD) * scale,
+                                                  (int) (grid->label_h + 2 * LABEL_PAD) * scale);
   cairo_surface_set_device_scale (grid->label_image, scale, scale);
   cr = cairo_create (grid->label_image);
-  cairo_move_to (cr, HALO, HALO);
-  pango_cairo_layout_path (cr, grid->label);
+  rounded_rectangle (cr, 0.5, 0.5, grid->label_w + 2 * LABEL_PAD - 1, grid->label_h + 2 * LABEL_PAD - 1,
+                     LABEL_RADIUS);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, 3);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  cairo_move_to (cr, HALO, HALO);
+  cairo_move_to (cr, LABEL_PAD, LABEL_PAD);
   if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
     gdk_cairo_set_source_rgba (cr, &grid->color);
   else
@@ -392,8 +480,69 @@ draw_label (LinliGridLayer *self,
             cairo_t        *cr,
             DrawnGrid      *grid)
 {
-  cairo_set_source_surface (cr, label_image (self, grid), grid->label_x - HALO, grid->label_y - HALO);
+  cairo_set_source_surface (cr, label_image (self, grid), grid->label_x - LABEL_PAD, grid->label_y - LABEL_PAD);
   cairo_paint (cr);
+}
+
+/* The label's image as a render node at its place, (0, 0) being the top
+ * left of the text: replayed as one copy each frame, and kept by the GL
+ * renderer as a texture. */
+static GskRenderNode *
+label_node (LinliGridLayer *self,
+            DrawnGrid      *grid)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  if (grid->label_node != NULL && grid->label_scale == scale)
+    return grid->label_node;
+
+  g_clear_pointer (&grid->label_node, gsk_render_node_unref);
+  image = label_image (self, grid);
+  grid->label_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (-LABEL_PAD, -LABEL_PAD,
+                                                              grid->label_w + 2 * LABEL_PAD,
+                                                              grid->label_h + 2 * LABEL_PAD));
+  cr = gsk_cairo_node_get_draw_context (grid->label_node);
+  cairo_set_source_surface (cr, image, -LABEL_PAD, -LABEL_PAD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return grid->label_node;
+}
+
+/* Every label that fits its grid at the view's zoom, placed through the
+ * viewport (upright however the map is turned) on whole device pixels. */
+static void
+snapshot_labels (LinliGridLayer *self,
+                 GtkWidget      *widget,
+                 GtkSnapshot    *snapshot)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  int scale = gtk_widget_get_scale_factor (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
+      double x, y, dx, dy;
+
+      prepare_label (self, grid);
+      if (!label_fits (grid, zoom))
+        continue;
+      shumate_viewport_location_to_widget_coords (viewport, widget, grid->label_lat, grid->label_lon, &x, &y);
+      label_offset (grid, &dx, &dy);
+      x = round ((x + dx) * scale) / scale;
+      y = round ((y + dy) * scale) / scale;
+      if (x + grid->label_w + LABEL_PAD < 0 || x - LABEL_PAD > width ||
+          y + grid->label_h + LABEL_PAD < 0 || y - LABEL_PAD > height)
+        continue;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_append_node (snapshot, label_node (self, grid));
+      gtk_snapshot_restore (snapshot);
+    }
 }
 
 static gboolean
@@ -437,7 +586,7 @@ draw_tile_cb (cairo_t  *cr,
     {
       DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
 
-      if (grid->label_w <= 0 ||
+      if (!grid->label_in_tiles ||
           !overlaps (grid->label_x - m, grid->label_y - m,
                      grid->label_x + grid->label_w + m, grid->label_y + grid->label_h + m, tx, ty))
         continue;
@@ -547,6 +696,11 @@ linli_grid_layer_dispose (GObject *object)
   if (self->workers != NULL)
     g_signal_handlers_disconnect_by_func (self->workers, grids_changed_cb, self);
   g_clear_object (&self->workers);
+  if (self->label_layer != NULL)
+    {
+      LINLI_GRID_LABEL_LAYER (self->label_layer)->grids = NULL;
+      g_clear_object (&self->label_layer);
+    }
 
   G_OBJECT_CLASS (linli_grid_layer_parent_class)->dispose (object);
 }
@@ -584,6 +738,39 @@ linli_grid_layer_init (LinliGridLayer *self)
   self->tiles = linli_tile_cache_new (draw_tile_cb, self);
   self->raster = linli_outline_raster_new ();
   self->world_zoom = NAN;
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+static void
+linli_grid_label_layer_snapshot (GtkWidget   *widget,
+                                 GtkSnapshot *snapshot)
+{
+  LinliGridLabelLayer *self = LINLI_GRID_LABEL_LAYER (widget);
+
+  if (self->grids == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->grids)))
+    return;
+  snapshot_labels (self->grids, widget, snapshot);
+}
+
+static void
+linli_grid_label_layer_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (linli_grid_label_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (object)), "notify",
+                           G_CALLBACK (gtk_widget_queue_draw), object, G_CONNECT_SWAPPED);
+}
+
+static void
+linli_grid_label_layer_class_init (LinliGridLabelLayerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->constructed = linli_grid_label_layer_constructed;
+  GTK_WIDGET_CLASS (klass)->snapshot = linli_grid_label_layer_snapshot;
+}
+
+static void
+linli_grid_label_layer_init (LinliGridLabelLayer *self)
+{
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -701,4 +888,35 @@ linli_grid_layer_get_n_tiles_drawn (LinliGridLayer *self)
 {
   g_return_val_if_fail (LINLI_IS_GRID_LAYER (self), 0);
   return linli_tile_cache_get_n_drawn (self->tiles);
+}
+
+/**
+ * linli_grid_layer_get_label_layer:
+ *
+ * The grids' labels as a layer of their own, to be added to the map above
+ * the layers of points so that none covers them. From the first call on,
+ * the grid layer leaves the labels out of its tiles. The label layer shows
+ * nothing while the grid layer is hidden.
+ *
+ * Returns: (transfer none): the label layer, the same on every call
+ */
+ShumateLayer *
+linli_grid_layer_get_label_layer (LinliGridLayer *self)
+{
+  g_return_val_if_fail (LINLI_IS_GRID_LAYER (self), NULL);
+
+  if (self->label_layer == NULL)
+    {
+      LinliGridLabelLayer *labels;
+
+      labels = g_object_new (linli_grid_label_layer_get_type (),
+                             "viewport", shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                             NULL);
+      labels->grids = self;
+      self->label_layer = g_object_ref_sink (GTK_WIDGET (labels));
+      self->world_zoom = NAN;
+      linli_tile_cache_invalidate (self->tiles);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return SHUMATE_LAYER (self->label_layer);
 }

@@ -29,5 +29,6 @@ void            linli_grid_layer_set_selected  (LinliGridLayer   *self,
                                                 gint64            grid_id);
 gint64          linli_grid_layer_get_selected  (LinliGridLayer   *self);
 guint           linli_grid_layer_get_n_tiles_drawn (LinliGridLayer *self);
+ShumateLayer   *linli_grid_layer_get_label_layer (LinliGridLayer *self);
 
 G_END_DECLS

@@ -511,6 +511,8 @@ linli_map_view_set_property (GObject      *object,
       self->show[layer] = show;
       if (widget != NULL)
         gtk_widget_set_visible (widget, show);
+      if (layer == LAYER_GRIDS)
+        gtk_widget_set_visible (GTK_WIDGET (linli_grid_layer_get_label_layer (self->grid_layer)), show);
       if (layer == LAYER_GRIDS && !show)
         select_grid (self, 0);
       g_object_notify_by_pspec (object, pspec);
@@ -696,6 +698,8 @@ linli_map_view_init (LinliMapView *self)
       self->point_layers[order[i]] = linli_point_layer_new (viewport, order[i]);
       shumate_map_add_layer (self->map, SHUMATE_LAYER (self->point_layers[order[i]]));
     }
+  /* The grids' names over the points, which would hide them. */
+  shumate_map_add_layer (self->map, linli_grid_layer_get_label_layer (self->grid_layer));
 
   self->browsing = TRUE;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
