@@ -494,6 +494,22 @@ test_layer_labels (MapFixture    *fixture,
     g_assert_cmpuint (n_text, ==, 0);
   }
 
+  /* Told to keep clear of the cases, the label moves off the disc, within
+   * its grid, and stays above the cases. */
+  linli_grid_layer_avoid (grids, fixture->cases);
+  g_clear_pointer (&label, g_free);
+  label = render (fixture, GTK_WIDGET (labels), &width);
+  {
+    guint n_label = 0;
+
+    for (int i = 0; i < width * height; i++)
+      {
+        n_label += label[4 * i + 3] > 0;
+        g_assert_false (label[4 * i + 3] > 0 && cases[4 * i + 3] > 0);
+      }
+    g_assert_cmpuint (n_label, >, 100);
+  }
+
   /* A click on the label finds the disc of cases first, then the grid. */
   to_widget (fixture, LAT0, LON0 + 0.000015, &x, &y);
   g_assert_nonnull (linli_point_layer_hit (fixture->cases, x, y, NULL, NULL, NULL));

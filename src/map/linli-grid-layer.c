@@ -9,6 +9,7 @@
 #include "linli-grid-index.h"
 #include "linli-grid-layer.h"
 #include "linli-outline-raster.h"
+#include "linli-point-layer.h"
 #include "linli-record-names.h"
 #include "linli-records.h"
 #include "linli-tile-cache.h"
@@ -27,7 +28,9 @@
  * points (linli_grid_layer_get_label_layer()), so that no disc of cases
  * hides a grid's name: each label is an image made once, placed anew on
  * every frame. Without that layer, as where no points are shown, the
- * labels are drawn into the tiles. */
+ * labels are drawn into the tiles. A label moves a little off its place,
+ * within its grid, to leave the discs of cases it would cover in sight, as
+ * maps place their names clear of their symbols. */
 
 #define LINE_WIDTH_MAX 3.0
 #define LINE_WIDTH 2.0      /* of a management grid's outline */
@@ -54,6 +57,7 @@ typedef struct
   int             label_scale;
   GskRenderNode  *label_node; /* label_image, for the label layer */
   double          label_lat, label_lon; /* where the label is anchored */
+  double          place_lat, place_lon; /* there or nearby, clear of the points */
   double          unit_width; /* of the grid at zoom level 0, in world pixels */
 
   /* In world pixels at the zoom of the layer's world_zoom. */
@@ -83,6 +87,9 @@ struct _LinliGridLayer
   double             world_zoom;
   gint64             selected;
   GtkWidget         *label_layer; /* NULL while the labels are in the tiles */
+  GPtrArray         *avoided;     /* LinliPointLayer whose symbols the labels keep clear of */
+  double             placed_zoom; /* of the labels' places */
+  guint              placed_key;  /* of the symbols they keep clear of */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridLayer, linli_grid_layer, SHUMATE_TYPE_LAYER)
@@ -165,6 +172,7 @@ rebuild (LinliGridLayer *self)
     }
   g_ptr_array_sort (self->drawn, compare_kind);
   self->world_zoom = NAN;
+  self->placed_zoom = NAN;
   linli_tile_cache_invalidate (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->label_layer != NULL)
@@ -484,6 +492,172 @@ draw_label (LinliGridLayer *self,
   cairo_paint (cr);
 }
 
+/* How far a label may move off its place, in pixels, by steps. */
+#define SHIFT_X_STEP 12
+#define SHIFT_Y_STEP 8
+#define SHIFT_STEPS 6
+/* Room kept between a label and a symbol it moved off. */
+#define SHIFT_GAP 2
+
+typedef struct
+{
+  int    x, y;
+  double cost;
+} Shift;
+
+static int
+compare_shifts (gconstpointer a,
+                gconstpointer b)
+{
+  const Shift *s = a, *t = b;
+  return (s->cost > t->cost) - (s->cost < t->cost);
+}
+
+/* How many of the symbols (x, y, reach) the rectangle covers. */
+static guint
+n_covered (const double *symbols,
+           const guint  *near,
+           guint         n_near,
+           double        x0,
+           double        y0,
+           double        x1,
+           double        y1)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_near; i++)
+    {
+      const double *s = &symbols[3 * near[i]];
+      double dx = CLAMP (s[0], x0, x1) - s[0];
+      double dy = CLAMP (s[1], y0, y1) - s[1];
+
+      n += dx * dx + dy * dy < (s[2] + SHIFT_GAP) * (s[2] + SHIFT_GAP);
+    }
+  return n;
+}
+
+/* Whether the world pixel (@x, @y) at @zoom is in @grid. */
+static gboolean
+inside (LinliGridLayer  *self,
+        const DrawnGrid *grid,
+        double           zoom,
+        double           x,
+        double           y)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  gint64 management, sentiment;
+  double lat, lon;
+
+  linli_location_from_world (viewport, zoom, x, y, &lat, &lon);
+  linli_grid_index_locate (self->index, lon, lat, &management, &sentiment);
+  return (grid->kind == LINLI_GRID_KIND_SENTIMENT ? sentiment : management) == grid->id;
+}
+
+/* Where each label goes at @zoom: its own place if no disc or symbol of
+ * the points avoided is under it, else the nearest place, moving up or
+ * down rather than sideways, that covers the fewest and, of those, has
+ * the fewest corners out of its grid. The middle of the label stays in its
+ * grid, and a public sentiment grid's name along its top edge. Worked
+ * out again only when the zoom or the points change. */
+static void
+place_labels (LinliGridLayer *self,
+              double          zoom)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_autoptr(GArray) symbols = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
+  Shift shifts[(2 * SHIFT_STEPS + 1) * (2 * SHIFT_STEPS + 1)];
+  guint key = 17, n_shifts = 0;
+
+  for (guint i = 0; i < self->avoided->len; i++)
+    {
+      double at_zoom;
+      guint n, stamp;
+      const double *s = linli_point_layer_get_symbols (g_ptr_array_index (self->avoided, i), &at_zoom, &n, &stamp);
+
+      key = key * 31 + stamp * 2 + (s != NULL);
+    }
+  if (zoom == self->placed_zoom && key == self->placed_key)
+    return;
+  self->placed_zoom = zoom;
+  self->placed_key = key;
+
+  for (guint i = 0; i < self->avoided->len; i++)
+    {
+      double at_zoom, f;
+      guint n, stamp;
+      const double *s = linli_point_layer_get_symbols (g_ptr_array_index (self->avoided, i), &at_zoom, &n, &stamp);
+
+      f = exp2 (zoom - at_zoom);
+      for (guint j = 0; j < n; j++)
+        {
+          double symbol[3] = { s[3 * j] * f, s[3 * j + 1] * f, s[3 * j + 2] };
+          g_array_append_vals (symbols, symbol, 3);
+        }
+    }
+
+  for (int y = -SHIFT_STEPS; y <= SHIFT_STEPS; y++)
+    for (int x = -SHIFT_STEPS; x <= SHIFT_STEPS; x++)
+      shifts[n_shifts++] = (Shift) { x * SHIFT_X_STEP, y * SHIFT_Y_STEP, 2.0 * x * x + y * y };
+  qsort (shifts, n_shifts, sizeof *shifts, compare_shifts);
+
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
+      double ax, ay, dx, dy, x0, y0, x1, y1;
+      guint best = G_MAXUINT;
+
+      prepare_label (self, grid);
+      grid->place_lat = grid->label_lat;
+      grid->place_lon = grid->label_lon;
+      if (!label_fits (grid, zoom) || symbols->len == 0)
+        continue;
+
+      linli_world_from_location (viewport, zoom, grid->label_lat, grid->label_lon, &ax, &ay);
+      label_offset (grid, &dx, &dy);
+      x0 = ax + dx - LABEL_PAD;
+      y0 = ay + dy - LABEL_PAD;
+      x1 = x0 + grid->label_w + 2 * LABEL_PAD;
+      y1 = y0 + grid->label_h + 2 * LABEL_PAD;
+      /* The symbols any of its places could cover. */
+      g_array_set_size (near, 0);
+      for (guint j = 0; j < symbols->len / 3; j++)
+        {
+          const double *s = &g_array_index (symbols, double, 3 * j);
+
+          if (s[0] + s[2] >= x0 - SHIFT_STEPS * SHIFT_X_STEP && s[0] - s[2] <= x1 + SHIFT_STEPS * SHIFT_X_STEP &&
+              s[1] + s[2] >= y0 - SHIFT_STEPS * SHIFT_Y_STEP && s[1] - s[2] <= y1 + SHIFT_STEPS * SHIFT_Y_STEP)
+            g_array_append_val (near, j);
+        }
+
+      for (guint k = 0; k < n_shifts && best > 0; k++)
+        {
+          const Shift *shift = &shifts[k];
+          double sx0 = x0 + shift->x, sy0 = y0 + shift->y, sx1 = x1 + shift->x, sy1 = y1 + shift->y;
+          guint n;
+
+          /* A public sentiment grid's name stays along its top edge. */
+          if (grid->kind == LINLI_GRID_KIND_SENTIMENT && shift->y != 0)
+            continue;
+          /* Covering a symbol weighs more than all four corners out. */
+          n = 5 * n_covered ((const double *) (gpointer) symbols->data, (const guint *) (gpointer) near->data,
+                             near->len, sx0, sy0, sx1, sy1);
+          if (n >= best)
+            continue;
+          /* Its own place is always allowed. */
+          if ((shift->x != 0 || shift->y != 0) && !inside (self, grid, zoom, (sx0 + sx1) / 2, (sy0 + sy1) / 2))
+            continue;
+          if (grid->kind == LINLI_GRID_KIND_MANAGEMENT)
+            n += !inside (self, grid, zoom, sx0, sy0) + !inside (self, grid, zoom, sx1, sy0) +
+                 !inside (self, grid, zoom, sx0, sy1) + !inside (self, grid, zoom, sx1, sy1);
+          if (n >= best)
+            continue;
+          best = n;
+          linli_location_from_world (viewport, zoom, ax + shift->x, ay + shift->y, &grid->place_lat, &grid->place_lon);
+        }
+    }
+}
+
 /* The label's image as a render node at its place, (0, 0) being the top
  * left of the text: replayed as one copy each frame, and kept by the GL
  * renderer as a texture. */
@@ -523,15 +697,15 @@ snapshot_labels (LinliGridLayer *self,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
+  place_labels (self, zoom);
   for (guint i = 0; i < self->drawn->len; i++)
     {
       DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
       double x, y, dx, dy;
 
-      prepare_label (self, grid);
       if (!label_fits (grid, zoom))
         continue;
-      shumate_viewport_location_to_widget_coords (viewport, widget, grid->label_lat, grid->label_lon, &x, &y);
+      shumate_viewport_location_to_widget_coords (viewport, widget, grid->place_lat, grid->place_lon, &x, &y);
       label_offset (grid, &dx, &dy);
       x = round ((x + dx) * scale) / scale;
       y = round ((y + dy) * scale) / scale;
@@ -701,6 +875,7 @@ linli_grid_layer_dispose (GObject *object)
       LINLI_GRID_LABEL_LAYER (self->label_layer)->grids = NULL;
       g_clear_object (&self->label_layer);
     }
+  g_ptr_array_set_size (self->avoided, 0);
 
   G_OBJECT_CLASS (linli_grid_layer_parent_class)->dispose (object);
 }
@@ -711,6 +886,7 @@ linli_grid_layer_finalize (GObject *object)
   LinliGridLayer *self = LINLI_GRID_LAYER (object);
 
   g_clear_pointer (&self->drawn, g_ptr_array_unref);
+  g_clear_pointer (&self->avoided, g_ptr_array_unref);
   g_clear_pointer (&self->index, linli_grid_index_free);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
   g_clear_pointer (&self->raster, linli_outline_raster_free);
@@ -738,6 +914,8 @@ linli_grid_layer_init (LinliGridLayer *self)
   self->tiles = linli_tile_cache_new (draw_tile_cb, self);
   self->raster = linli_outline_raster_new ();
   self->world_zoom = NAN;
+  self->placed_zoom = NAN;
+  self->avoided = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -919,4 +1097,25 @@ linli_grid_layer_get_label_layer (LinliGridLayer *self)
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   return SHUMATE_LAYER (self->label_layer);
+}
+
+/**
+ * linli_grid_layer_avoid:
+ * @points: a layer of points on the same map
+ *
+ * The labels of the label layer move off the discs and symbols of
+ * @points where they can. The label layer must be drawn again when the
+ * points change or are shown or hidden.
+ */
+void
+linli_grid_layer_avoid (LinliGridLayer  *self,
+                        LinliPointLayer *points)
+{
+  g_return_if_fail (LINLI_IS_GRID_LAYER (self));
+  g_return_if_fail (LINLI_IS_POINT_LAYER (points));
+
+  g_ptr_array_add (self->avoided, g_object_ref (points));
+  self->placed_zoom = NAN;
+  if (self->label_layer != NULL)
+    gtk_widget_queue_draw (self->label_layer);
 }

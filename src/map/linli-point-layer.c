@@ -47,6 +47,9 @@ struct _LinliPointLayer
   GHashTable        *tile_clusters;   /* tile key → GArray of the guint indices of the clusters
                                        * whose symbol may reach into it, in order */
 
+  GArray            *symbols;     /* x, y and reach of each cluster, made when asked for */
+  guint              stamp;       /* changes with the clusters */
+
   GHashTable        *sprites;     /* style key → cairo_surface_t */
   int                sprite_scale;
   LinliTileCache    *tiles;
@@ -316,6 +319,8 @@ project (LinliPointLayer *self,
       }
 
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->symbols, g_array_unref);
+  self->stamp++;
   g_ptr_array_set_size (self->cluster_sprites, 0);
   /* Cases whose dots would touch merge; the other kinds are few. */
   self->clusters = linli_point_cluster (self->xy, flags, n,
@@ -493,6 +498,7 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->xy, g_free);
   g_clear_pointer (&self->unit_xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->symbols, g_array_unref);
   g_clear_pointer (&self->cluster_sprites, g_ptr_array_unref);
   g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
@@ -574,8 +580,53 @@ linli_point_layer_set_points (LinliPointLayer *self,
   g_clear_pointer (&self->unit_xy, g_free);
 
   self->world_zoom = NAN;
+  g_clear_pointer (&self->symbols, g_array_unref);
+  self->stamp++;
   linli_tile_cache_invalidate (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * linli_point_layer_get_symbols:
+ * @zoom: (out): the zoom level of their places
+ * @n_symbols: (out): how many there are
+ * @stamp: (out): a number that changes whenever the symbols do
+ *
+ * The discs and symbols as the layer last drew them, for what else is
+ * drawn on the map to keep clear of them: three numbers each, the centre
+ * in world pixels at @zoom and how far the symbol reaches in pixels.
+ * Nothing while the layer is hidden or has not been drawn.
+ *
+ * Returns: (transfer none) (nullable): @n_symbols × 3 numbers
+ */
+const double *
+linli_point_layer_get_symbols (LinliPointLayer *self,
+                               double          *zoom,
+                               guint           *n_symbols,
+                               guint           *stamp)
+{
+  g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
+
+  *stamp = self->stamp;
+  *zoom = self->world_zoom;
+  *n_symbols = 0;
+  if (self->clusters == NULL || isnan (self->world_zoom) || !gtk_widget_get_visible (GTK_WIDGET (self)))
+    return NULL;
+  if (self->symbols == NULL)
+    {
+      self->symbols = g_array_sized_new (FALSE, FALSE, sizeof (double), 3 * self->clusters->len);
+      for (guint c = 0; c < self->clusters->len; c++)
+        {
+          const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
+          double symbol[3] = {
+            cluster->x, cluster->y,
+            symbol_radius (self, cluster->count, (cluster->flags & FLAG_OVERDUE) != 0),
+          };
+          g_array_append_vals (self->symbols, symbol, 3);
+        }
+    }
+  *n_symbols = self->clusters->len;
+  return (const double *) (gpointer) self->symbols->data;
 }
 
 guint
