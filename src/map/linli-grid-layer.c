@@ -58,6 +58,7 @@ typedef struct
   GskRenderNode  *label_node; /* label_image, for the label layer */
   double          label_lat, label_lon; /* where the label is anchored */
   double          place_lat, place_lon; /* there or nearby, clear of the points */
+  gboolean        placed;     /* place_lat and place_lon are worked out */
   double          unit_width; /* of the grid at zoom level 0, in world pixels */
 
   /* In world pixels at the zoom of the layer's world_zoom. */
@@ -88,8 +89,9 @@ struct _LinliGridLayer
   gint64             selected;
   GtkWidget         *label_layer; /* NULL while the labels are in the tiles */
   GPtrArray         *avoided;     /* LinliPointLayer whose symbols the labels keep clear of */
+  GArray            *symbols;     /* x, y and reach of those symbols in world pixels at placed_zoom */
   double             placed_zoom; /* of the labels' places */
-  guint              placed_key;  /* of the symbols they keep clear of */
+  guint              placed_key;  /* of the symbols, changed with them */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridLayer, linli_grid_layer, SHUMATE_TYPE_LAYER)
@@ -172,7 +174,7 @@ rebuild (LinliGridLayer *self)
     }
   g_ptr_array_sort (self->drawn, compare_kind);
   self->world_zoom = NAN;
-  self->placed_zoom = NAN;
+  g_clear_pointer (&self->symbols, g_array_unref);
   linli_tile_cache_invalidate (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->label_layer != NULL)
@@ -553,21 +555,14 @@ inside (LinliGridLayer  *self,
   return (grid->kind == LINLI_GRID_KIND_SENTIMENT ? sentiment : management) == grid->id;
 }
 
-/* Where each label goes at @zoom: its own place if no disc or symbol of
- * the points avoided is under it, else the nearest place, moving up or
- * down rather than sideways, that covers the fewest and, of those, has
- * the fewest corners out of its grid. The middle of the label stays in its
- * grid, and a public sentiment grid's name along its top edge. Worked
- * out again only when the zoom or the points change. */
-static void
-place_labels (LinliGridLayer *self,
-              double          zoom)
+/* The symbols the labels keep clear of, gathered again when they change:
+ * at the zoom level the points were last drawn at, as the labels are
+ * placed, so that a zoom in progress, which shows the points of that
+ * level scaled, moves no label. Returns FALSE if there are none. */
+static gboolean
+gather_symbols (LinliGridLayer *self)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_autoptr(GArray) symbols = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
-  Shift shifts[(2 * SHIFT_STEPS + 1) * (2 * SHIFT_STEPS + 1)];
-  guint key = 17, n_shifts = 0;
+  guint key = 17;
 
   for (guint i = 0; i < self->avoided->len; i++)
     {
@@ -577,10 +572,15 @@ place_labels (LinliGridLayer *self,
 
       key = key * 31 + stamp * 2 + (s != NULL);
     }
-  if (zoom == self->placed_zoom && key == self->placed_key)
-    return;
-  self->placed_zoom = zoom;
+  if (key == self->placed_key && self->symbols != NULL)
+    return self->symbols->len > 0;
   self->placed_key = key;
+  self->placed_zoom = NAN;
+  for (guint i = 0; i < self->drawn->len; i++)
+    ((DrawnGrid *) g_ptr_array_index (self->drawn, i))->placed = FALSE;
+  if (self->symbols == NULL)
+    self->symbols = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_set_size (self->symbols, 0);
 
   for (guint i = 0; i < self->avoided->len; i++)
     {
@@ -588,73 +588,99 @@ place_labels (LinliGridLayer *self,
       guint n, stamp;
       const double *s = linli_point_layer_get_symbols (g_ptr_array_index (self->avoided, i), &at_zoom, &n, &stamp);
 
-      f = exp2 (zoom - at_zoom);
+      if (n == 0)
+        continue;
+      if (isnan (self->placed_zoom))
+        self->placed_zoom = at_zoom;
+      f = exp2 (self->placed_zoom - at_zoom);
       for (guint j = 0; j < n; j++)
         {
           double symbol[3] = { s[3 * j] * f, s[3 * j + 1] * f, s[3 * j + 2] };
-          g_array_append_vals (symbols, symbol, 3);
+          g_array_append_vals (self->symbols, symbol, 3);
         }
     }
+  return self->symbols->len > 0;
+}
 
-  for (int y = -SHIFT_STEPS; y <= SHIFT_STEPS; y++)
-    for (int x = -SHIFT_STEPS; x <= SHIFT_STEPS; x++)
-      shifts[n_shifts++] = (Shift) { x * SHIFT_X_STEP, y * SHIFT_Y_STEP, 2.0 * x * x + y * y };
-  qsort (shifts, n_shifts, sizeof *shifts, compare_shifts);
+/* Where the label of @grid goes: its own place if no disc or symbol of
+ * the points avoided is under it, else the nearest place, moving up or
+ * down rather than sideways, that covers the fewest and, of those, has
+ * the fewest corners out of its grid. The middle of the label stays in its
+ * grid, and a public sentiment grid's name along its top edge. Worked
+ * out once for the labels in view, again when the points change. */
+static void
+place_label (LinliGridLayer *self,
+             DrawnGrid      *grid)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_autoptr(GArray) near = NULL;
+  const double *symbols;
+  static Shift shifts[(2 * SHIFT_STEPS + 1) * (2 * SHIFT_STEPS + 1)];
+  static gsize shifts_made;
+  double zoom = self->placed_zoom;
+  double ax, ay, dx, dy, x0, y0, x1, y1;
+  guint best = G_MAXUINT;
 
-  for (guint i = 0; i < self->drawn->len; i++)
+  if (grid->placed)
+    return;
+  grid->placed = TRUE;
+  grid->place_lat = grid->label_lat;
+  grid->place_lon = grid->label_lon;
+  if (self->symbols == NULL || self->symbols->len == 0 || !label_fits (grid, zoom))
+    return;
+
+  if (g_once_init_enter (&shifts_made))
     {
-      DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
-      double ax, ay, dx, dy, x0, y0, x1, y1;
-      guint best = G_MAXUINT;
+      guint n = 0;
 
-      prepare_label (self, grid);
-      grid->place_lat = grid->label_lat;
-      grid->place_lon = grid->label_lon;
-      if (!label_fits (grid, zoom) || symbols->len == 0)
+      for (int y = -SHIFT_STEPS; y <= SHIFT_STEPS; y++)
+        for (int x = -SHIFT_STEPS; x <= SHIFT_STEPS; x++)
+          shifts[n++] = (Shift) { x * SHIFT_X_STEP, y * SHIFT_Y_STEP, 2.0 * x * x + y * y };
+      qsort (shifts, n, sizeof *shifts, compare_shifts);
+      g_once_init_leave (&shifts_made, 1);
+    }
+
+  linli_world_from_location (viewport, zoom, grid->label_lat, grid->label_lon, &ax, &ay);
+  label_offset (grid, &dx, &dy);
+  x0 = ax + dx - LABEL_PAD;
+  y0 = ay + dy - LABEL_PAD;
+  x1 = x0 + grid->label_w + 2 * LABEL_PAD;
+  y1 = y0 + grid->label_h + 2 * LABEL_PAD;
+  /* The symbols any of its places could cover. */
+  near = g_array_new (FALSE, FALSE, sizeof (guint));
+  symbols = (const double *) (gpointer) self->symbols->data;
+  for (guint j = 0; j < self->symbols->len / 3; j++)
+    {
+      const double *s = &symbols[3 * j];
+
+      if (s[0] + s[2] >= x0 - SHIFT_STEPS * SHIFT_X_STEP && s[0] - s[2] <= x1 + SHIFT_STEPS * SHIFT_X_STEP &&
+          s[1] + s[2] >= y0 - SHIFT_STEPS * SHIFT_Y_STEP && s[1] - s[2] <= y1 + SHIFT_STEPS * SHIFT_Y_STEP)
+        g_array_append_val (near, j);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (shifts) && best > 0; k++)
+    {
+      const Shift *shift = &shifts[k];
+      double sx0 = x0 + shift->x, sy0 = y0 + shift->y, sx1 = x1 + shift->x, sy1 = y1 + shift->y;
+      guint n;
+
+      /* A public sentiment grid's name stays along its top edge. */
+      if (grid->kind == LINLI_GRID_KIND_SENTIMENT && shift->y != 0)
         continue;
-
-      linli_world_from_location (viewport, zoom, grid->label_lat, grid->label_lon, &ax, &ay);
-      label_offset (grid, &dx, &dy);
-      x0 = ax + dx - LABEL_PAD;
-      y0 = ay + dy - LABEL_PAD;
-      x1 = x0 + grid->label_w + 2 * LABEL_PAD;
-      y1 = y0 + grid->label_h + 2 * LABEL_PAD;
-      /* The symbols any of its places could cover. */
-      g_array_set_size (near, 0);
-      for (guint j = 0; j < symbols->len / 3; j++)
-        {
-          const double *s = &g_array_index (symbols, double, 3 * j);
-
-          if (s[0] + s[2] >= x0 - SHIFT_STEPS * SHIFT_X_STEP && s[0] - s[2] <= x1 + SHIFT_STEPS * SHIFT_X_STEP &&
-              s[1] + s[2] >= y0 - SHIFT_STEPS * SHIFT_Y_STEP && s[1] - s[2] <= y1 + SHIFT_STEPS * SHIFT_Y_STEP)
-            g_array_append_val (near, j);
-        }
-
-      for (guint k = 0; k < n_shifts && best > 0; k++)
-        {
-          const Shift *shift = &shifts[k];
-          double sx0 = x0 + shift->x, sy0 = y0 + shift->y, sx1 = x1 + shift->x, sy1 = y1 + shift->y;
-          guint n;
-
-          /* A public sentiment grid's name stays along its top edge. */
-          if (grid->kind == LINLI_GRID_KIND_SENTIMENT && shift->y != 0)
-            continue;
-          /* Covering a symbol weighs more than all four corners out. */
-          n = 5 * n_covered ((const double *) (gpointer) symbols->data, (const guint *) (gpointer) near->data,
-                             near->len, sx0, sy0, sx1, sy1);
-          if (n >= best)
-            continue;
-          /* Its own place is always allowed. */
-          if ((shift->x != 0 || shift->y != 0) && !inside (self, grid, zoom, (sx0 + sx1) / 2, (sy0 + sy1) / 2))
-            continue;
-          if (grid->kind == LINLI_GRID_KIND_MANAGEMENT)
-            n += !inside (self, grid, zoom, sx0, sy0) + !inside (self, grid, zoom, sx1, sy0) +
-                 !inside (self, grid, zoom, sx0, sy1) + !inside (self, grid, zoom, sx1, sy1);
-          if (n >= best)
-            continue;
-          best = n;
-          linli_location_from_world (viewport, zoom, ax + shift->x, ay + shift->y, &grid->place_lat, &grid->place_lon);
-        }
+      /* Covering a symbol weighs more than all four corners out. */
+      n = 5 * n_covered (symbols, (const guint *) (gpointer) near->data, near->len, sx0, sy0, sx1, sy1);
+      if (n >= best)
+        continue;
+      /* Its own place is always allowed. */
+      if ((shift->x != 0 || shift->y != 0) && !inside (self, grid, zoom, (sx0 + sx1) / 2, (sy0 + sy1) / 2))
+        continue;
+      if (grid->kind == LINLI_GRID_KIND_MANAGEMENT)
+        n += !inside (self, grid, zoom, sx0, sy0) + !inside (self, grid, zoom, sx1, sy0) +
+             !inside (self, grid, zoom, sx0, sy1) + !inside (self, grid, zoom, sx1, sy1);
+      if (n >= best)
+        continue;
+      best = n;
+      linli_location_from_world (viewport, zoom, ax + shift->x, ay + shift->y, &grid->place_lat, &grid->place_lon);
     }
 }
 
@@ -697,15 +723,30 @@ snapshot_labels (LinliGridLayer *self,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  place_labels (self, zoom);
+  gboolean avoiding = gather_symbols (self);
+
   for (guint i = 0; i < self->drawn->len; i++)
     {
       DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
       double x, y, dx, dy;
 
+      prepare_label (self, grid);
       if (!label_fits (grid, zoom))
         continue;
-      shumate_viewport_location_to_widget_coords (viewport, widget, grid->place_lat, grid->place_lon, &x, &y);
+      if (avoiding && !grid->placed)
+        {
+          /* Placed only if it might be in view. */
+          double reach = SHIFT_STEPS * MAX (SHIFT_X_STEP, SHIFT_Y_STEP) + MAX (grid->label_w, grid->label_h);
+
+          shumate_viewport_location_to_widget_coords (viewport, widget, grid->label_lat, grid->label_lon, &x, &y);
+          if (x + reach < 0 || x - reach > width || y + reach < 0 || y - reach > height)
+            continue;
+          place_label (self, grid);
+        }
+      if (avoiding)
+        shumate_viewport_location_to_widget_coords (viewport, widget, grid->place_lat, grid->place_lon, &x, &y);
+      else
+        shumate_viewport_location_to_widget_coords (viewport, widget, grid->label_lat, grid->label_lon, &x, &y);
       label_offset (grid, &dx, &dy);
       x = round ((x + dx) * scale) / scale;
       y = round ((y + dy) * scale) / scale;
@@ -887,6 +928,7 @@ linli_grid_layer_finalize (GObject *object)
 
   g_clear_pointer (&self->drawn, g_ptr_array_unref);
   g_clear_pointer (&self->avoided, g_ptr_array_unref);
+  g_clear_pointer (&self->symbols, g_array_unref);
   g_clear_pointer (&self->index, linli_grid_index_free);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
   g_clear_pointer (&self->raster, linli_outline_raster_free);
@@ -1115,7 +1157,7 @@ linli_grid_layer_avoid (LinliGridLayer  *self,
   g_return_if_fail (LINLI_IS_POINT_LAYER (points));
 
   g_ptr_array_add (self->avoided, g_object_ref (points));
-  self->placed_zoom = NAN;
+  g_clear_pointer (&self->symbols, g_array_unref);
   if (self->label_layer != NULL)
     gtk_widget_queue_draw (self->label_layer);
 }
