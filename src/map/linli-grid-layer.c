@@ -64,6 +64,7 @@ typedef struct
   /* In world pixels at the zoom of the layer's world_zoom. */
   double         *xy;         /* every ring's points, x and y */
   double         *unit_xy;    /* the same at zoom level 0, projected once */
+  double          unit_min_x, unit_min_y, unit_max_x, unit_max_y;
   guint          *ring_sizes; /* points in each ring */
   guint           n_rings;
   double         *draw_xy;    /* xy without the points within SIMPLIFY of the outline */
@@ -90,6 +91,8 @@ struct _LinliGridLayer
   GtkWidget         *label_layer; /* NULL while the labels are in the tiles */
   GPtrArray         *avoided;     /* LinliPointLayer whose symbols the labels keep clear of */
   GArray            *symbols;     /* x, y and reach of those symbols in world pixels at placed_zoom */
+  GHashTable        *symbol_cells; /* cell key → GArray of the guint indices of the symbols in it */
+  double             symbol_reach; /* the furthest any of them reaches */
   double             placed_zoom; /* of the labels' places */
   guint              placed_key;  /* of the symbols, changed with them */
 };
@@ -302,6 +305,15 @@ project (LinliGridLayer *self,
                 linli_world_from_location (viewport, 0, points[j].lat, points[j].lon,
                                            &grid->unit_xy[2 * k], &grid->unit_xy[2 * k + 1]);
             }
+          grid->unit_min_x = grid->unit_min_y = INFINITY;
+          grid->unit_max_x = grid->unit_max_y = -INFINITY;
+          for (k = 0; k < n_total; k++)
+            {
+              grid->unit_min_x = MIN (grid->unit_min_x, grid->unit_xy[2 * k]);
+              grid->unit_max_x = MAX (grid->unit_max_x, grid->unit_xy[2 * k]);
+              grid->unit_min_y = MIN (grid->unit_min_y, grid->unit_xy[2 * k + 1]);
+              grid->unit_max_y = MAX (grid->unit_max_y, grid->unit_xy[2 * k + 1]);
+            }
         }
       grid->min_x = grid->min_y = INFINITY;
       grid->max_x = grid->max_y = -INFINITY;
@@ -498,6 +510,8 @@ draw_label (LinliGridLayer *self,
 #define SHIFT_X_STEP 12
 #define SHIFT_Y_STEP 8
 #define SHIFT_STEPS 6
+/* A label with more symbols than this around it stays at its place. */
+#define MAX_NEAR_SYMBOLS 40
 /* Room kept between a label and a symbol it moved off. */
 #define SHIFT_GAP 2
 
@@ -538,21 +552,47 @@ n_covered (const double *symbols,
   return n;
 }
 
-/* Whether the world pixel (@x, @y) at @zoom is in @grid. */
+/* Whether the world pixel (@x, @y) at @zoom is in @grid: even-odd over
+ * its rings as projected at level 0, without the projection or the index
+ * the hundreds of places tried for a label would cost. */
 static gboolean
-inside (LinliGridLayer  *self,
-        const DrawnGrid *grid,
+inside (const DrawnGrid *grid,
         double           zoom,
         double           x,
         double           y)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  gint64 management, sentiment;
-  double lat, lon;
+  double f = exp2 (-zoom);
+  gboolean in = FALSE;
+  guint k = 0;
 
-  linli_location_from_world (viewport, zoom, x, y, &lat, &lon);
-  linli_grid_index_locate (self->index, lon, lat, &management, &sentiment);
-  return (grid->kind == LINLI_GRID_KIND_SENTIMENT ? sentiment : management) == grid->id;
+  if (grid->unit_xy == NULL)
+    return TRUE;
+  x *= f;
+  y *= f;
+  if (x < grid->unit_min_x || x > grid->unit_max_x || y < grid->unit_min_y || y > grid->unit_max_y)
+    return FALSE;
+  for (guint r = 0; r < grid->n_rings; k += grid->ring_sizes[r], r++)
+    {
+      const double *p = &grid->unit_xy[2 * k];
+      guint n = grid->ring_sizes[r];
+
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        if ((p[2 * i + 1] > y) != (p[2 * j + 1] > y) &&
+            x < (p[2 * j] - p[2 * i]) * (y - p[2 * i + 1]) / (p[2 * j + 1] - p[2 * i + 1]) + p[2 * i])
+          in = !in;
+    }
+  return in;
+}
+
+/* Symbols are found by the cell of CELL_SIZE world pixels they are in. */
+#define CELL_SIZE 256
+
+static gint64
+cell_key (double x,
+          double y)
+{
+  gint64 cx = (gint64) floor (x / CELL_SIZE), cy = (gint64) floor (y / CELL_SIZE);
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
 }
 
 /* The symbols the labels keep clear of, gathered again when they change:
@@ -581,6 +621,8 @@ gather_symbols (LinliGridLayer *self)
   if (self->symbols == NULL)
     self->symbols = g_array_new (FALSE, FALSE, sizeof (double));
   g_array_set_size (self->symbols, 0);
+  g_hash_table_remove_all (self->symbol_cells);
+  self->symbol_reach = 0;
 
   for (guint i = 0; i < self->avoided->len; i++)
     {
@@ -596,7 +638,18 @@ gather_symbols (LinliGridLayer *self)
       for (guint j = 0; j < n; j++)
         {
           double symbol[3] = { s[3 * j] * f, s[3 * j + 1] * f, s[3 * j + 2] };
+          gint64 at = cell_key (symbol[0], symbol[1]);
+          GArray *cell = g_hash_table_lookup (self->symbol_cells, &at);
+          guint index = self->symbols->len / 3;
+
+          if (cell == NULL)
+            {
+              cell = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (self->symbol_cells, g_memdup2 (&at, sizeof at), cell);
+            }
+          g_array_append_val (cell, index);
           g_array_append_vals (self->symbols, symbol, 3);
+          self->symbol_reach = MAX (self->symbol_reach, symbol[2]);
         }
     }
   return self->symbols->len > 0;
@@ -649,14 +702,30 @@ place_label (LinliGridLayer *self,
   /* The symbols any of its places could cover. */
   near = g_array_new (FALSE, FALSE, sizeof (guint));
   symbols = (const double *) (gpointer) self->symbols->data;
-  for (guint j = 0; j < self->symbols->len / 3; j++)
-    {
-      const double *s = &symbols[3 * j];
+  {
+    double reach = self->symbol_reach + SHIFT_GAP;
+    double nx0 = x0 - SHIFT_STEPS * SHIFT_X_STEP - reach, nx1 = x1 + SHIFT_STEPS * SHIFT_X_STEP + reach;
+    double ny0 = y0 - SHIFT_STEPS * SHIFT_Y_STEP - reach, ny1 = y1 + SHIFT_STEPS * SHIFT_Y_STEP + reach;
 
-      if (s[0] + s[2] >= x0 - SHIFT_STEPS * SHIFT_X_STEP && s[0] - s[2] <= x1 + SHIFT_STEPS * SHIFT_X_STEP &&
-          s[1] + s[2] >= y0 - SHIFT_STEPS * SHIFT_Y_STEP && s[1] - s[2] <= y1 + SHIFT_STEPS * SHIFT_Y_STEP)
-        g_array_append_val (near, j);
-    }
+    for (double cy = floor (ny0 / CELL_SIZE) * CELL_SIZE; cy <= ny1; cy += CELL_SIZE)
+      for (double cx = floor (nx0 / CELL_SIZE) * CELL_SIZE; cx <= nx1; cx += CELL_SIZE)
+        {
+          gint64 key = cell_key (cx + 1, cy + 1);
+          GArray *cell = g_hash_table_lookup (self->symbol_cells, &key);
+
+          for (guint c = 0; cell != NULL && c < cell->len; c++)
+            {
+              guint j = g_array_index (cell, guint, c);
+              const double *s = &symbols[3 * j];
+
+              if (s[0] >= nx0 && s[0] <= nx1 && s[1] >= ny0 && s[1] <= ny1)
+                g_array_append_val (near, j);
+            }
+        }
+  }
+  /* So crowded that no place would be clear: not worth the time. */
+  if (near->len > MAX_NEAR_SYMBOLS)
+    return;
 
   for (guint k = 0; k < G_N_ELEMENTS (shifts) && best > 0; k++)
     {
@@ -672,11 +741,11 @@ place_label (LinliGridLayer *self,
       if (n >= best)
         continue;
       /* Its own place is always allowed. */
-      if ((shift->x != 0 || shift->y != 0) && !inside (self, grid, zoom, (sx0 + sx1) / 2, (sy0 + sy1) / 2))
+      if ((shift->x != 0 || shift->y != 0) && !inside (grid, zoom, (sx0 + sx1) / 2, (sy0 + sy1) / 2))
         continue;
       if (grid->kind == LINLI_GRID_KIND_MANAGEMENT)
-        n += !inside (self, grid, zoom, sx0, sy0) + !inside (self, grid, zoom, sx1, sy0) +
-             !inside (self, grid, zoom, sx0, sy1) + !inside (self, grid, zoom, sx1, sy1);
+        n += !inside (grid, zoom, sx0, sy0) + !inside (grid, zoom, sx1, sy0) +
+             !inside (grid, zoom, sx0, sy1) + !inside (grid, zoom, sx1, sy1);
       if (n >= best)
         continue;
       best = n;
@@ -929,6 +998,7 @@ linli_grid_layer_finalize (GObject *object)
   g_clear_pointer (&self->drawn, g_ptr_array_unref);
   g_clear_pointer (&self->avoided, g_ptr_array_unref);
   g_clear_pointer (&self->symbols, g_array_unref);
+  g_clear_pointer (&self->symbol_cells, g_hash_table_unref);
   g_clear_pointer (&self->index, linli_grid_index_free);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
   g_clear_pointer (&self->raster, linli_outline_raster_free);
@@ -958,6 +1028,8 @@ linli_grid_layer_init (LinliGridLayer *self)
   self->world_zoom = NAN;
   self->placed_zoom = NAN;
   self->avoided = g_ptr_array_new_with_free_func (g_object_unref);
+  self->symbol_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
