@@ -1213,13 +1213,20 @@ linli_grid_layer_get_label_layer (LinliGridLayer *self)
   return SHUMATE_LAYER (self->label_layer);
 }
 
+static void
+symbols_changed_cb (LinliGridLayer *self)
+{
+  if (self->label_layer != NULL)
+    gtk_widget_queue_draw (self->label_layer);
+}
+
 /**
  * linli_grid_layer_avoid:
  * @points: a layer of points on the same map
  *
  * The labels of the label layer move off the discs and symbols of
- * @points where they can. The label layer must be drawn again when the
- * points change or are shown or hidden.
+ * @points where they can, following their changes. The label layer must
+ * be drawn again when @points is shown or hidden.
  */
 void
 linli_grid_layer_avoid (LinliGridLayer  *self,
@@ -1229,6 +1236,7 @@ linli_grid_layer_avoid (LinliGridLayer  *self,
   g_return_if_fail (LINLI_IS_POINT_LAYER (points));
 
   g_ptr_array_add (self->avoided, g_object_ref (points));
+  g_signal_connect_object (points, "symbols-changed", G_CALLBACK (symbols_changed_cb), self, G_CONNECT_SWAPPED);
   g_clear_pointer (&self->symbols, g_array_unref);
   if (self->label_layer != NULL)
     gtk_widget_queue_draw (self->label_layer);

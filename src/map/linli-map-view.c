@@ -365,8 +365,6 @@ reload_points (LinliMapView *self)
     }
   for (guint i = 0; i < LINLI_MAP_POINT_N_KINDS; i++)
     linli_point_layer_set_points (self->point_layers[i], points);
-  /* The grids' names keep clear of the new points. */
-  gtk_widget_queue_draw (GTK_WIDGET (linli_grid_layer_get_label_layer (self->grid_layer)));
 }
 
 static gboolean

@@ -57,6 +57,13 @@ struct _LinliPointLayer
 
 G_DEFINE_FINAL_TYPE (LinliPointLayer, linli_point_layer, SHUMATE_TYPE_LAYER)
 
+enum {
+  SYMBOLS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const LinliMapPoint *
 point_of (LinliPointLayer *self,
           guint            i)
@@ -321,6 +328,7 @@ project (LinliPointLayer *self,
   g_clear_pointer (&self->clusters, g_array_unref);
   g_clear_pointer (&self->symbols, g_array_unref);
   self->stamp++;
+  g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
   g_ptr_array_set_size (self->cluster_sprites, 0);
   /* Cases whose dots would touch merge; the other kinds are few. */
   self->clusters = linli_point_cluster (self->xy, flags, n,
@@ -516,6 +524,16 @@ linli_point_layer_class_init (LinliPointLayerClass *klass)
   object_class->constructed = linli_point_layer_constructed;
   object_class->finalize = linli_point_layer_finalize;
   widget_class->snapshot = linli_point_layer_snapshot;
+
+  /**
+   * LinliPointLayer::symbols-changed:
+   *
+   * What linli_point_layer_get_symbols() returns changed: the points, or
+   * the zoom level they are drawn at. Emitted while the layer is drawn.
+   */
+  signals[SYMBOLS_CHANGED] =
+    g_signal_new ("symbols-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -582,6 +600,7 @@ linli_point_layer_set_points (LinliPointLayer *self,
   self->world_zoom = NAN;
   g_clear_pointer (&self->symbols, g_array_unref);
   self->stamp++;
+  g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
   linli_tile_cache_invalidate (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -593,7 +612,8 @@ linli_point_layer_set_points (LinliPointLayer *self,
  * @stamp: (out): a number that changes whenever the symbols do
  *
  * The discs and symbols as the layer last drew them, for what else is
- * drawn on the map to keep clear of them: three numbers each, the centre
+ * drawn on the map to keep clear of them (at the level its tiles show,
+ * which a zoom in progress shows scaled): three numbers each, the centre
  * in world pixels at @zoom and how far the symbol reaches in pixels.
  * Nothing while the layer is hidden or has not been drawn.
  *
@@ -605,8 +625,16 @@ linli_point_layer_get_symbols (LinliPointLayer *self,
                                guint           *n_symbols,
                                guint           *stamp)
 {
+  double shown;
+
   g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
 
+  /* Back at a level it kept, the layer shows its tiles without working
+   * out its clusters again: they are those of another level. */
+  shown = linli_tile_cache_get_shown_zoom (self->tiles);
+  if (!isnan (shown) && shown != self->world_zoom && self->mine->len > 0 &&
+      gtk_widget_get_visible (GTK_WIDGET (self)))
+    project (self, shown);
   *stamp = self->stamp;
   *zoom = self->world_zoom;
   *n_symbols = 0;
