@@ -516,6 +516,32 @@ test_layer_labels (MapFixture    *fixture,
   g_assert_cmpint (linli_grid_layer_grid_at (grids, LAT0, LON0), ==, 7);
   g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (labels)));
 
+  /* The symbols the labels avoid are those of the level the cases are
+   * shown at, also back at a level whose tiles were kept. */
+  {
+    double zoom;
+    guint n, stamp, stamp_before;
+
+    linli_point_layer_get_symbols (fixture->cases, &zoom, &n, &stamp_before);
+    g_assert_cmpfloat (zoom, ==, 17);
+    g_assert_cmpuint (n, ==, 2);
+    g_usleep (400 * 1000);
+    view (fixture, 18);
+    g_clear_pointer (&cases, g_free);
+    cases = render (fixture, GTK_WIDGET (fixture->cases), &width);
+    linli_point_layer_get_symbols (fixture->cases, &zoom, &n, &stamp);
+    g_assert_cmpfloat (zoom, ==, 18);
+    g_assert_cmpuint (n, ==, 3);
+    g_assert_cmpuint (stamp, !=, stamp_before);
+    g_usleep (400 * 1000);
+    view (fixture, 17);
+    g_clear_pointer (&cases, g_free);
+    cases = render (fixture, GTK_WIDGET (fixture->cases), &width);
+    linli_point_layer_get_symbols (fixture->cases, &zoom, &n, &stamp);
+    g_assert_cmpfloat (zoom, ==, 17);
+    g_assert_cmpuint (n, ==, 2);
+  }
+
   /* Hidden grids hide their labels. */
   gtk_widget_set_visible (GTK_WIDGET (grids), FALSE);
   g_clear_pointer (&label, g_free);
