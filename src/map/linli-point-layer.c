@@ -48,6 +48,7 @@ struct _LinliPointLayer
                                        * whose symbol may reach into it, in order */
 
   GArray            *symbols;     /* x, y and reach of each cluster, made when asked for */
+  GQueue             kept;        /* KeptClusters of the levels left, the most recent first */
   guint              stamp;       /* changes with the clusters */
 
   GHashTable        *sprites;     /* style key → cairo_surface_t */
@@ -56,6 +57,29 @@ struct _LinliPointLayer
 };
 
 G_DEFINE_FINAL_TYPE (LinliPointLayer, linli_point_layer, SHUMATE_TYPE_LAYER)
+
+/* The clusters of a zoom level the layer left, kept for a return to it, as
+ * its tiles are (LinliTileCache): the tiles are shown again at once, and
+ * what is drawn over them keeps clear of these without working them out
+ * again. */
+#define MAX_KEPT_CLUSTERS 4
+
+typedef struct
+{
+  double      zoom;
+  GArray     *clusters;
+  GHashTable *tile_clusters;
+} KeptClusters;
+
+static void
+kept_clusters_free (gpointer data)
+{
+  KeptClusters *kept = data;
+
+  g_array_unref (kept->clusters);
+  g_hash_table_unref (kept->tile_clusters);
+  g_free (kept);
+}
 
 enum {
   SYMBOLS_CHANGED,
@@ -283,6 +307,17 @@ project (LinliPointLayer *self,
 
   if (self->world_zoom == zoom)
     return;
+  if (self->clusters != NULL && !isnan (self->world_zoom))
+    {
+      KeptClusters *kept = g_new (KeptClusters, 1);
+
+      kept->zoom = self->world_zoom;
+      kept->clusters = g_steal_pointer (&self->clusters);
+      kept->tile_clusters = g_steal_pointer (&self->tile_clusters);
+      g_queue_push_head (&self->kept, kept);
+      if (g_queue_get_length (&self->kept) > MAX_KEPT_CLUSTERS)
+        kept_clusters_free (g_queue_pop_tail (&self->kept));
+    }
   self->world_zoom = zoom;
 
   /* World pixels only double from a level to the next: the places are
@@ -330,12 +365,28 @@ project (LinliPointLayer *self,
   self->stamp++;
   g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
   g_ptr_array_set_size (self->cluster_sprites, 0);
+  for (GList *l = self->kept.head; l != NULL; l = l->next)
+    {
+      KeptClusters *kept = l->data;
+
+      if (kept->zoom != zoom)
+        continue;
+      g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
+      self->clusters = g_steal_pointer (&kept->clusters);
+      self->tile_clusters = g_steal_pointer (&kept->tile_clusters);
+      g_queue_delete_link (&self->kept, l);
+      g_free (kept);
+      return;
+    }
   /* Cases whose dots would touch merge; the other kinds are few. */
   self->clusters = linli_point_cluster (self->xy, flags, n,
                                         self->kind == LINLI_MAP_POINT_CASE && zoom < CLUSTER_MAX_ZOOM
                                           ? 2 * POINT_RADIUS : 0);
 
   /* Each tile then looks only at its own, not at thousands. */
+  if (self->tile_clusters == NULL)
+    self->tile_clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify) g_array_unref);
   g_hash_table_remove_all (self->tile_clusters);
   for (guint c = 0; c < self->clusters->len; c++)
     {
@@ -507,6 +558,7 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->unit_xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
   g_clear_pointer (&self->symbols, g_array_unref);
+  g_queue_clear_full (&self->kept, kept_clusters_free);
   g_clear_pointer (&self->cluster_sprites, g_ptr_array_unref);
   g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
@@ -599,6 +651,7 @@ linli_point_layer_set_points (LinliPointLayer *self,
 
   self->world_zoom = NAN;
   g_clear_pointer (&self->symbols, g_array_unref);
+  g_queue_clear_full (&self->kept, kept_clusters_free);
   self->stamp++;
   g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
   linli_tile_cache_invalidate (self->tiles);
