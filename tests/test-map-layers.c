@@ -196,6 +196,47 @@ to_widget (MapFixture *fixture,
   shumate_viewport_location_to_widget_coords (fixture->viewport, GTK_WIDGET (fixture->cases), lat, lon, x, y);
 }
 
+/* The pixels of @widget as it draws itself now, @width wide, in GDK's
+ * default memory format: B, G, R, A. The map is drawn as its layers, in
+ * their order, one over the other. */
+static guchar *
+render (MapFixture *fixture,
+        GtkWidget  *widget,
+        int        *width)
+{
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  guchar *pixels;
+
+  *width = gtk_widget_get_width (widget);
+  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (fixture->window)), &error));
+  g_assert_no_error (error);
+  if (widget == GTK_WIDGET (fixture->map))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_get_visible (child))
+          GTK_WIDGET_GET_CLASS (child)->snapshot (child, snapshot);
+    }
+  else
+    GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      /* Nothing drawn at all. */
+      gsk_renderer_unrealize (renderer);
+      return g_malloc0 (4 * *width * height);
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, *width, height));
+  pixels = g_malloc (4 * *width * height);
+  gdk_texture_download (texture, pixels, 4 * *width);
+  gsk_renderer_unrealize (renderer);
+  return pixels;
+}
+
 /* How opaque the layer is drawn at (@x, @y). */
 static guint
 alpha_at (MapFixture      *fixture,
@@ -203,28 +244,10 @@ alpha_at (MapFixture      *fixture,
           double           x,
           double           y)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (layer));
-  int height = gtk_widget_get_height (GTK_WIDGET (layer));
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
-  g_autoptr(GError) error = NULL;
-  guint alpha;
+  int width;
+  g_autofree guchar *pixels = render (fixture, GTK_WIDGET (layer), &width);
 
-  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (fixture->window)), &error));
-  g_assert_no_error (error);
-  GTK_WIDGET_GET_CLASS (layer)->snapshot (GTK_WIDGET (layer), snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc (4 * width * height);
-  gdk_texture_download (texture, pixels, 4 * width);
-  /* GDK's default memory format: B, G, R, A. */
-  alpha = pixels[4 * ((int) y * width + (int) x) + 3];
-  gsk_renderer_unrealize (renderer);
-  return alpha;
+  return pixels[4 * ((int) y * width + (int) x) + 3];
 }
 
 static void
@@ -407,6 +430,126 @@ test_layer_tiles (MapFixture    *fixture,
   g_assert_cmpint (linli_grid_layer_grid_at (grids, 35.417, 116.587), ==, 0);
 }
 
+/* A grid's label is drawn above the discs of cases, not under them; and
+ * the grid under its label is still found by a click. */
+static void
+test_layer_labels (MapFixture    *fixture,
+                   gconstpointer  data)
+{
+  LinliGridLayer *grids = linli_grid_layer_new (fixture->viewport);
+  g_autoptr(GListStore) model = g_list_store_new (LINLI_TYPE_GRID);
+  g_autoptr(LinliRecord) grid = linli_record_new (LINLI_TYPE_GRID);
+  ShumateLayer *labels;
+  g_autofree guchar *map = NULL;
+  g_autofree guchar *label = NULL;
+  g_autofree guchar *cases = NULL;
+  int width, height;
+  guint n_over = 0;
+  double x, y;
+
+  /* Centred on the first two cases, which make one disc at zoom 17. */
+  linli_record_set_id (grid, 7);
+  linli_record_set_text (grid, "code", "T-7");
+  linli_record_set_text (grid, "name", "第一网格 Grid One");
+  linli_record_set_text (grid, "color", "#3584e4");
+  linli_record_set_text (grid, "boundary",
+                         "{\"type\":\"Polygon\",\"coordinates\":[[[116.585,35.4135],[116.589015,35.4135],"
+                         "[116.589015,35.4165],[116.585,35.4165],[116.585,35.4135]]]}");
+  g_list_store_append (model, grid);
+  shumate_map_insert_layer_behind (fixture->map, SHUMATE_LAYER (grids), SHUMATE_LAYER (fixture->buildings));
+  linli_grid_layer_set_grids (grids, G_LIST_MODEL (model));
+  labels = linli_grid_layer_get_label_layer (grids);
+  g_assert_true (labels == linli_grid_layer_get_label_layer (grids));
+  shumate_map_add_layer (fixture->map, labels);
+  view (fixture, 17);
+  test_wait_until_drawn (GTK_WIDGET (labels));
+
+  g_assert_cmpuint (linli_point_layer_get_n_shown (fixture->cases), ==, 2);
+  map = render (fixture, GTK_WIDGET (fixture->map), &width);
+  label = render (fixture, GTK_WIDGET (labels), &width);
+  cases = render (fixture, GTK_WIDGET (fixture->cases), &width);
+  height = gtk_widget_get_height (GTK_WIDGET (fixture->map));
+
+  /* Wherever the label's text and the disc are both opaque, the map shows
+   * the text. */
+  for (int i = 0; i < width * height; i++)
+    {
+      if (label[4 * i + 3] != 255 || cases[4 * i + 3] < 200)
+        continue;
+      n_over++;
+      for (int c = 0; c < 3; c++)
+        g_assert_cmpint (ABS ((int) map[4 * i + c] - (int) label[4 * i + c]), <=, 2);
+    }
+  /* The test saw the label on the disc. */
+  g_assert_cmpuint (n_over, >=, 5);
+
+  /* The label is not also in the grid layer's tiles. */
+  {
+    g_autofree guchar *tiles = render (fixture, GTK_WIDGET (grids), &width);
+    guint n_text = 0;
+
+    for (int i = 0; i < width * height; i++)
+      n_text += label[4 * i + 3] == 255 && tiles[4 * i + 3] == 255 &&
+                tiles[4 * i] < 0x60 && tiles[4 * i + 1] < 0x60 && tiles[4 * i + 2] < 0x60;
+    g_assert_cmpuint (n_text, ==, 0);
+  }
+
+  /* Told to keep clear of the cases, the label moves off the disc, within
+   * its grid, and stays above the cases. */
+  linli_grid_layer_avoid (grids, fixture->cases);
+  g_clear_pointer (&label, g_free);
+  label = render (fixture, GTK_WIDGET (labels), &width);
+  {
+    guint n_label = 0;
+
+    for (int i = 0; i < width * height; i++)
+      {
+        n_label += label[4 * i + 3] > 0;
+        g_assert_false (label[4 * i + 3] > 0 && cases[4 * i + 3] > 0);
+      }
+    g_assert_cmpuint (n_label, >, 100);
+  }
+
+  /* A click on the label finds the disc of cases first, then the grid. */
+  to_widget (fixture, LAT0, LON0 + 0.000015, &x, &y);
+  g_assert_nonnull (linli_point_layer_hit (fixture->cases, x, y, NULL, NULL, NULL));
+  g_assert_cmpint (linli_grid_layer_grid_at (grids, LAT0, LON0), ==, 7);
+  g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (labels)));
+
+  /* The symbols the labels avoid are those of the level the cases are
+   * shown at, also back at a level whose tiles were kept. */
+  {
+    double zoom;
+    guint n, stamp, stamp_before;
+
+    linli_point_layer_get_symbols (fixture->cases, &zoom, &n, &stamp_before);
+    g_assert_cmpfloat (zoom, ==, 17);
+    g_assert_cmpuint (n, ==, 2);
+    g_usleep (400 * 1000);
+    view (fixture, 18);
+    g_clear_pointer (&cases, g_free);
+    cases = render (fixture, GTK_WIDGET (fixture->cases), &width);
+    linli_point_layer_get_symbols (fixture->cases, &zoom, &n, &stamp);
+    g_assert_cmpfloat (zoom, ==, 18);
+    g_assert_cmpuint (n, ==, 3);
+    g_assert_cmpuint (stamp, !=, stamp_before);
+    g_usleep (400 * 1000);
+    view (fixture, 17);
+    g_clear_pointer (&cases, g_free);
+    cases = render (fixture, GTK_WIDGET (fixture->cases), &width);
+    linli_point_layer_get_symbols (fixture->cases, &zoom, &n, &stamp);
+    g_assert_cmpfloat (zoom, ==, 17);
+    g_assert_cmpuint (n, ==, 2);
+  }
+
+  /* Hidden grids hide their labels. */
+  gtk_widget_set_visible (GTK_WIDGET (grids), FALSE);
+  g_clear_pointer (&label, g_free);
+  label = render (fixture, GTK_WIDGET (labels), &width);
+  for (int i = 0; i < width * height; i++)
+    g_assert_cmpint (label[4 * i + 3], ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/point-cluster/hit", test_cluster_hit);
   g_test_add ("/map-layers/points", MapFixture, NULL, map_set_up, test_layer_points, map_tear_down);
   g_test_add ("/map-layers/tiles", MapFixture, NULL, map_set_up, test_layer_tiles, map_tear_down);
+  g_test_add ("/map-layers/labels", MapFixture, NULL, map_set_up, test_layer_labels, map_tear_down);
 
   return g_test_run ();
 }

@@ -289,6 +289,23 @@ test_points (Fixture       *fixture,
   g_assert_nonnull (alone);
   g_assert_nonnull (crowded);
 
+  /* The grids' names are drawn over every kind of point. */
+  {
+    ShumateLayer *grids = linli_map_view_get_grid_layer (fixture->map_view);
+    GtkWidget *labels = GTK_WIDGET (linli_grid_layer_get_label_layer (LINLI_GRID_LAYER (grids)));
+
+    g_assert_true (gtk_widget_get_parent (labels) == GTK_WIDGET (linli_map_view_get_map (fixture->map_view)));
+    for (guint kind = 0; kind < LINLI_MAP_POINT_N_KINDS; kind++)
+      {
+        GtkWidget *layer = GTK_WIDGET (linli_map_view_get_point_layer (fixture->map_view, kind));
+        gboolean above = FALSE;
+
+        for (GtkWidget *w = gtk_widget_get_next_sibling (layer); w != NULL; w = gtk_widget_get_next_sibling (w))
+          above |= w == labels;
+        g_assert_true (above);
+      }
+  }
+
   linli_map_view_center_on (fixture->map_view, alone->lat, alone->lon, 19);
   to_widget (fixture, alone->lat, alone->lon, &x, &y);
   linli_map_view_click (fixture->map_view, x, y);

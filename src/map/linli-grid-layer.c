@@ -9,6 +9,7 @@
 #include "linli-grid-index.h"
 #include "linli-grid-layer.h"
 #include "linli-outline-raster.h"
+#include "linli-point-layer.h"
 #include "linli-record-names.h"
 #include "linli-records.h"
 #include "linli-tile-cache.h"
@@ -21,7 +22,15 @@
  * The grids are drawn into tiles of the world at the current zoom level
  * (LinliTileCache): while the map pans, nothing is drawn again but the
  * tiles coming into view. The selected grid's outline, which changes on a
- * click, is drawn over them on every frame. */
+ * click, is drawn over them on every frame.
+ *
+ * On the Map page the labels are drawn by a layer of their own above the
+ * points (linli_grid_layer_get_label_layer()), so that no disc of cases
+ * hides a grid's name: each label is an image made once, placed anew on
+ * every frame. Without that layer, as where no points are shown, the
+ * labels are drawn into the tiles. A label moves a little off its place,
+ * within its grid, to leave the discs of cases it would cover in sight, as
+ * maps place their names clear of their symbols. */
 
 #define LINE_WIDTH_MAX 3.0
 #define LINE_WIDTH 2.0      /* of a management grid's outline */
@@ -30,6 +39,10 @@
 #define SIMPLIFY 0.25
 /* A label is shown when its grid is at least this share of its width. */
 #define LABEL_FIT 0.7
+/* The margin of a label's background around its text, and the radius of
+ * its corners. */
+#define LABEL_PAD 3
+#define LABEL_RADIUS 4.0
 
 typedef struct
 {
@@ -42,17 +55,25 @@ typedef struct
   PangoLayout    *label;      /* NULL until drawn once */
   cairo_surface_t *label_image; /* the label with its halo, drawn once */
   int             label_scale;
+  GskRenderNode  *label_node; /* label_image, for the label layer */
+  double          label_lat, label_lon; /* where the label is anchored */
+  double          place_lat, place_lon; /* there or nearby, clear of the points */
+  gboolean        placed;     /* place_lat and place_lon are worked out */
+  double          unit_width; /* of the grid at zoom level 0, in world pixels */
 
   /* In world pixels at the zoom of the layer's world_zoom. */
   double         *xy;         /* every ring's points, x and y */
   double         *unit_xy;    /* the same at zoom level 0, projected once */
+  double          unit_min_x, unit_min_y, unit_max_x, unit_max_y;
   guint          *ring_sizes; /* points in each ring */
   guint           n_rings;
   double         *draw_xy;    /* xy without the points within SIMPLIFY of the outline */
   guint          *draw_sizes; /* points of each ring of draw_xy */
   gboolean        simplified; /* draw_xy is of the layer's world_zoom */
   double          min_x, min_y, max_x, max_y;
-  double          label_x, label_y, label_w, label_h;
+  double          label_w, label_h;   /* 0 wide for a grid with no label */
+  double          label_x, label_y;   /* in world pixels, where drawn into the tiles */
+  gboolean        label_in_tiles;     /* at the layer's world_zoom */
 } DrawnGrid;
 
 struct _LinliGridLayer
@@ -67,9 +88,28 @@ struct _LinliGridLayer
   LinliOutlineRaster *raster;
   double             world_zoom;
   gint64             selected;
+  GtkWidget         *label_layer; /* NULL while the labels are in the tiles */
+  GPtrArray         *avoided;     /* LinliPointLayer whose symbols the labels keep clear of */
+  GArray            *symbols;     /* x, y and reach of those symbols in world pixels at placed_zoom */
+  GHashTable        *symbol_cells; /* cell key → GArray of the guint indices of the symbols in it */
+  double             symbol_reach; /* the furthest any of them reaches */
+  double             placed_zoom; /* of the labels' places */
+  guint              placed_key;  /* of the symbols, changed with them */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridLayer, linli_grid_layer, SHUMATE_TYPE_LAYER)
+
+/* The grids' labels, above every other layer but the overlays. */
+G_DECLARE_FINAL_TYPE (LinliGridLabelLayer, linli_grid_label_layer, LINLI, GRID_LABEL_LAYER, ShumateLayer)
+
+struct _LinliGridLabelLayer
+{
+  ShumateLayer    parent_instance;
+
+  LinliGridLayer *grids;  /* not a reference: the grid layer owns this one */
+};
+
+G_DEFINE_FINAL_TYPE (LinliGridLabelLayer, linli_grid_label_layer, SHUMATE_TYPE_LAYER)
 
 static void
 drawn_grid_free (gpointer data)
@@ -81,6 +121,7 @@ drawn_grid_free (gpointer data)
   g_free (grid->workers);
   g_clear_object (&grid->label);
   g_clear_pointer (&grid->label_image, cairo_surface_destroy);
+  g_clear_pointer (&grid->label_node, gsk_render_node_unref);
   g_free (grid->xy);
   g_free (grid->ring_sizes);
   g_free (grid->draw_xy);
@@ -136,8 +177,11 @@ rebuild (LinliGridLayer *self)
     }
   g_ptr_array_sort (self->drawn, compare_kind);
   self->world_zoom = NAN;
+  g_clear_pointer (&self->symbols, g_array_unref);
   linli_tile_cache_invalidate (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->label_layer != NULL)
+    gtk_widget_queue_draw (self->label_layer);
 }
 
 static void
@@ -164,6 +208,60 @@ create_label (LinliGridLayer  *self,
   return layout;
 }
 
+/* The label of @grid and its place: made once. Management grids are
+ * labelled at their centre; a public sentiment grid, which spans several
+ * of them, along the inside of its top edge, in its own colour, so the two
+ * never sit on top of each other. */
+static void
+prepare_label (LinliGridLayer *self,
+               DrawnGrid      *grid)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  LinliBounds bounds;
+  LinliPoint at;
+  double x0, x1, y;
+  int width, height;
+
+  if (grid->label != NULL)
+    return;
+  grid->label = create_label (self, grid);
+  pango_layout_get_pixel_size (grid->label, &width, &height);
+  grid->label_w = width;
+  grid->label_h = height;
+  at = linli_geometry_get_label_point (grid->geometry);
+  if (isnan (at.lat))
+    {
+      grid->label_w = 0;
+      return;
+    }
+  bounds = linli_geometry_get_bounds (grid->geometry);
+  if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
+    at.lat = bounds.max_lat;
+  grid->label_lat = at.lat;
+  grid->label_lon = at.lon;
+  linli_world_from_location (viewport, 0, at.lat, bounds.min_lon, &x0, &y);
+  linli_world_from_location (viewport, 0, at.lat, bounds.max_lon, &x1, &y);
+  grid->unit_width = x1 - x0;
+}
+
+/* Whether the grid is wide enough at @zoom to say its name. */
+static gboolean
+label_fits (const DrawnGrid *grid,
+            double           zoom)
+{
+  return grid->label_w > 0 && grid->label_w <= grid->unit_width * exp2 (zoom) / LABEL_FIT;
+}
+
+/* Where the label's top left corner is, relative to its anchor. */
+static void
+label_offset (const DrawnGrid *grid,
+              double          *dx,
+              double          *dy)
+{
+  *dx = -grid->label_w / 2.0;
+  *dy = grid->kind == LINLI_GRID_KIND_SENTIMENT ? LABEL_PAD + 3 : -grid->label_h / 2.0;
+}
+
 /* World pixels of every outline and label at @zoom. */
 static void
 project (LinliGridLayer *self,
@@ -180,8 +278,6 @@ project (LinliGridLayer *self,
     {
       DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
       guint n_total = 0, k = 0;
-      LinliPoint at;
-      int width, height;
 
       for (guint r = 0; r < linli_geometry_get_n_rings (grid->geometry); r++)
         {
@@ -209,6 +305,15 @@ project (LinliGridLayer *self,
                 linli_world_from_location (viewport, 0, points[j].lat, points[j].lon,
                                            &grid->unit_xy[2 * k], &grid->unit_xy[2 * k + 1]);
             }
+          grid->unit_min_x = grid->unit_min_y = INFINITY;
+          grid->unit_max_x = grid->unit_max_y = -INFINITY;
+          for (k = 0; k < n_total; k++)
+            {
+              grid->unit_min_x = MIN (grid->unit_min_x, grid->unit_xy[2 * k]);
+              grid->unit_max_x = MAX (grid->unit_max_x, grid->unit_xy[2 * k]);
+              grid->unit_min_y = MIN (grid->unit_min_y, grid->unit_xy[2 * k + 1]);
+              grid->unit_max_y = MAX (grid->unit_max_y, grid->unit_xy[2 * k + 1]);
+            }
         }
       grid->min_x = grid->min_y = INFINITY;
       grid->max_x = grid->max_y = -INFINITY;
@@ -225,30 +330,19 @@ project (LinliGridLayer *self,
         }
       grid->simplified = FALSE;
 
-      /* Management grids are labelled at their centre; a public sentiment
-       * grid, which spans several of them, along the inside of its top
-       * edge, in its own colour, so the two never sit on top of each other. */
-      if (grid->label == NULL)
-        grid->label = create_label (self, grid);
-      pango_layout_get_pixel_size (grid->label, &width, &height);
-      at = linli_geometry_get_label_point (grid->geometry);
-      grid->label_w = width;
-      grid->label_h = height;
-      if (isnan (at.lat) || width > (grid->max_x - grid->min_x) / LABEL_FIT)
+      prepare_label (self, grid);
+      grid->label_in_tiles = self->label_layer == NULL && label_fits (grid, zoom);
+      if (grid->label_in_tiles)
         {
-          grid->label_w = 0;  /* too small to say its name */
-          continue;
+          double dx, dy;
+
+          linli_world_from_location (viewport, zoom, grid->label_lat, grid->label_lon,
+                                     &grid->label_x, &grid->label_y);
+          label_offset (grid, &dx, &dy);
+          /* On whole pixels, so that its image is copied, not resampled. */
+          grid->label_x = round (grid->label_x + dx);
+          grid->label_y = round (grid->label_y + dy);
         }
-      if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
-        at.lat = linli_geometry_get_bounds (grid->geometry).max_lat;
-      linli_world_from_location (viewport, zoom, at.lat, at.lon, &grid->label_x, &grid->label_y);
-      grid->label_x -= width / 2.0;
-      grid->label_y -= height / 2.0;
-      if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
-        grid->label_y += height / 2.0 + 4;
-      /* On whole pixels, so that its image is copied, not resampled. */
-      grid->label_x = round (grid->label_x);
-      grid->label_y = round (grid->label_y);
     }
 }
 
@@ -349,11 +443,26 @@ draw_dashed (cairo_t         *cr,
   cairo_stroke (cr);
 }
 
-#define HALO 3
+/* The label, on a light rounded background that keeps it readable over
+ * the fills, outlines and discs of cases it lies on, into an image of its
+ * own: text is the slowest thing on the map to draw, and a label looks the
+ * same at every zoom level. */
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height,
+                   double   r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + height - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
 
-/* The label, white halo and all, into an image of its own: text is the
- * slowest thing on the map to draw, and a label looks the same at every
- * zoom level. */
 static cairo_surface_t *
 label_image (LinliGridLayer *self,
              DrawnGrid      *grid)
@@ -367,17 +476,18 @@ label_image (LinliGridLayer *self,
   g_clear_pointer (&grid->label_image, cairo_surface_destroy);
   grid->label_scale = scale;
   grid->label_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                  (int) (grid->label_w + 2 * HALO) * scale,
-                                                  (int) (grid->label_h + 2 * HALO) * scale);
+                                                  (int) (grid->label_w + 2 * LABEL_PAD) * scale,
+                                                  (int) (grid->label_h + 2 * LABEL_PAD) * scale);
   cairo_surface_set_device_scale (grid->label_image, scale, scale);
   cr = cairo_create (grid->label_image);
-  cairo_move_to (cr, HALO, HALO);
-  pango_cairo_layout_path (cr, grid->label);
+  rounded_rectangle (cr, 0.5, 0.5, grid->label_w + 2 * LABEL_PAD - 1, grid->label_h + 2 * LABEL_PAD - 1,
+                     LABEL_RADIUS);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, 3);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  cairo_move_to (cr, HALO, HALO);
+  cairo_move_to (cr, LABEL_PAD, LABEL_PAD);
   if (grid->kind == LINLI_GRID_KIND_SENTIMENT)
     gdk_cairo_set_source_rgba (cr, &grid->color);
   else
@@ -392,8 +502,331 @@ draw_label (LinliGridLayer *self,
             cairo_t        *cr,
             DrawnGrid      *grid)
 {
-  cairo_set_source_surface (cr, label_image (self, grid), grid->label_x - HALO, grid->label_y - HALO);
+  cairo_set_source_surface (cr, label_image (self, grid), grid->label_x - LABEL_PAD, grid->label_y - LABEL_PAD);
   cairo_paint (cr);
+}
+
+/* How far a label may move off its place, in pixels, by steps. */
+#define SHIFT_X_STEP 12
+#define SHIFT_Y_STEP 8
+#define SHIFT_STEPS 6
+/* A label with more symbols than this around it stays at its place. */
+#define MAX_NEAR_SYMBOLS 40
+/* Room kept between a label and a symbol it moved off. */
+#define SHIFT_GAP 2
+
+typedef struct
+{
+  int    x, y;
+  double cost;
+} Shift;
+
+static int
+compare_shifts (gconstpointer a,
+                gconstpointer b)
+{
+  const Shift *s = a, *t = b;
+  return (s->cost > t->cost) - (s->cost < t->cost);
+}
+
+/* How many of the symbols (x, y, reach) the rectangle covers. */
+static guint
+n_covered (const double *symbols,
+           const guint  *near,
+           guint         n_near,
+           double        x0,
+           double        y0,
+           double        x1,
+           double        y1)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_near; i++)
+    {
+      const double *s = &symbols[3 * near[i]];
+      double dx = CLAMP (s[0], x0, x1) - s[0];
+      double dy = CLAMP (s[1], y0, y1) - s[1];
+
+      n += dx * dx + dy * dy < (s[2] + SHIFT_GAP) * (s[2] + SHIFT_GAP);
+    }
+  return n;
+}
+
+/* Whether the world pixel (@x, @y) at @zoom is in @grid: even-odd over
+ * its rings as projected at level 0, without the projection or the index
+ * the hundreds of places tried for a label would cost. */
+static gboolean
+inside (const DrawnGrid *grid,
+        double           zoom,
+        double           x,
+        double           y)
+{
+  double f = exp2 (-zoom);
+  gboolean in = FALSE;
+  guint k = 0;
+
+  if (grid->unit_xy == NULL)
+    return TRUE;
+  x *= f;
+  y *= f;
+  if (x < grid->unit_min_x || x > grid->unit_max_x || y < grid->unit_min_y || y > grid->unit_max_y)
+    return FALSE;
+  for (guint r = 0; r < grid->n_rings; k += grid->ring_sizes[r], r++)
+    {
+      const double *p = &grid->unit_xy[2 * k];
+      guint n = grid->ring_sizes[r];
+
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        if ((p[2 * i + 1] > y) != (p[2 * j + 1] > y) &&
+            x < (p[2 * j] - p[2 * i]) * (y - p[2 * i + 1]) / (p[2 * j + 1] - p[2 * i + 1]) + p[2 * i])
+          in = !in;
+    }
+  return in;
+}
+
+/* Symbols are found by the cell of CELL_SIZE world pixels they are in. */
+#define CELL_SIZE 256
+
+static gint64
+cell_key (double x,
+          double y)
+{
+  gint64 cx = (gint64) floor (x / CELL_SIZE), cy = (gint64) floor (y / CELL_SIZE);
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
+}
+
+/* The symbols the labels keep clear of, gathered again when they change:
+ * at the zoom level the points were last drawn at, as the labels are
+ * placed, so that a zoom in progress, which shows the points of that
+ * level scaled, moves no label. Returns FALSE if there are none. */
+static gboolean
+gather_symbols (LinliGridLayer *self)
+{
+  guint key = 17;
+
+  for (guint i = 0; i < self->avoided->len; i++)
+    {
+      double at_zoom;
+      guint n, stamp;
+      const double *s = linli_point_layer_get_symbols (g_ptr_array_index (self->avoided, i), &at_zoom, &n, &stamp);
+
+      key = key * 31 + stamp * 2 + (s != NULL);
+    }
+  if (key == self->placed_key && self->symbols != NULL)
+    return self->symbols->len > 0;
+  self->placed_key = key;
+  self->placed_zoom = NAN;
+  for (guint i = 0; i < self->drawn->len; i++)
+    ((DrawnGrid *) g_ptr_array_index (self->drawn, i))->placed = FALSE;
+  if (self->symbols == NULL)
+    self->symbols = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_set_size (self->symbols, 0);
+  g_hash_table_remove_all (self->symbol_cells);
+  self->symbol_reach = 0;
+
+  for (guint i = 0; i < self->avoided->len; i++)
+    {
+      double at_zoom, f;
+      guint n, stamp;
+      const double *s = linli_point_layer_get_symbols (g_ptr_array_index (self->avoided, i), &at_zoom, &n, &stamp);
+
+      if (n == 0)
+        continue;
+      if (isnan (self->placed_zoom))
+        self->placed_zoom = at_zoom;
+      f = exp2 (self->placed_zoom - at_zoom);
+      for (guint j = 0; j < n; j++)
+        {
+          double symbol[3] = { s[3 * j] * f, s[3 * j + 1] * f, s[3 * j + 2] };
+          gint64 at = cell_key (symbol[0], symbol[1]);
+          GArray *cell = g_hash_table_lookup (self->symbol_cells, &at);
+          guint index = self->symbols->len / 3;
+
+          if (cell == NULL)
+            {
+              cell = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (self->symbol_cells, g_memdup2 (&at, sizeof at), cell);
+            }
+          g_array_append_val (cell, index);
+          g_array_append_vals (self->symbols, symbol, 3);
+          self->symbol_reach = MAX (self->symbol_reach, symbol[2]);
+        }
+    }
+  return self->symbols->len > 0;
+}
+
+/* Where the label of @grid goes: its own place if no disc or symbol of
+ * the points avoided is under it, else the nearest place, moving up or
+ * down rather than sideways, that covers the fewest and, of those, has
+ * the fewest corners out of its grid. The middle of the label stays in its
+ * grid, and a public sentiment grid's name along its top edge. Worked
+ * out once for the labels in view, again when the points change. */
+static void
+place_label (LinliGridLayer *self,
+             DrawnGrid      *grid)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_autoptr(GArray) near = NULL;
+  const double *symbols;
+  static Shift shifts[(2 * SHIFT_STEPS + 1) * (2 * SHIFT_STEPS + 1)];
+  static gsize shifts_made;
+  double zoom = self->placed_zoom;
+  double ax, ay, dx, dy, x0, y0, x1, y1;
+  guint best = G_MAXUINT;
+
+  if (grid->placed)
+    return;
+  grid->placed = TRUE;
+  grid->place_lat = grid->label_lat;
+  grid->place_lon = grid->label_lon;
+  if (self->symbols == NULL || self->symbols->len == 0 || !label_fits (grid, zoom))
+    return;
+
+  if (g_once_init_enter (&shifts_made))
+    {
+      guint n = 0;
+
+      for (int y = -SHIFT_STEPS; y <= SHIFT_STEPS; y++)
+        for (int x = -SHIFT_STEPS; x <= SHIFT_STEPS; x++)
+          shifts[n++] = (Shift) { x * SHIFT_X_STEP, y * SHIFT_Y_STEP, 2.0 * x * x + y * y };
+      qsort (shifts, n, sizeof *shifts, compare_shifts);
+      g_once_init_leave (&shifts_made, 1);
+    }
+
+  linli_world_from_location (viewport, zoom, grid->label_lat, grid->label_lon, &ax, &ay);
+  label_offset (grid, &dx, &dy);
+  x0 = ax + dx - LABEL_PAD;
+  y0 = ay + dy - LABEL_PAD;
+  x1 = x0 + grid->label_w + 2 * LABEL_PAD;
+  y1 = y0 + grid->label_h + 2 * LABEL_PAD;
+  /* The symbols any of its places could cover. */
+  near = g_array_new (FALSE, FALSE, sizeof (guint));
+  symbols = (const double *) (gpointer) self->symbols->data;
+  {
+    double reach = self->symbol_reach + SHIFT_GAP;
+    double nx0 = x0 - SHIFT_STEPS * SHIFT_X_STEP - reach, nx1 = x1 + SHIFT_STEPS * SHIFT_X_STEP + reach;
+    double ny0 = y0 - SHIFT_STEPS * SHIFT_Y_STEP - reach, ny1 = y1 + SHIFT_STEPS * SHIFT_Y_STEP + reach;
+
+    for (double cy = floor (ny0 / CELL_SIZE) * CELL_SIZE; cy <= ny1; cy += CELL_SIZE)
+      for (double cx = floor (nx0 / CELL_SIZE) * CELL_SIZE; cx <= nx1; cx += CELL_SIZE)
+        {
+          gint64 key = cell_key (cx + 1, cy + 1);
+          GArray *cell = g_hash_table_lookup (self->symbol_cells, &key);
+
+          for (guint c = 0; cell != NULL && c < cell->len; c++)
+            {
+              guint j = g_array_index (cell, guint, c);
+              const double *s = &symbols[3 * j];
+
+              if (s[0] >= nx0 && s[0] <= nx1 && s[1] >= ny0 && s[1] <= ny1)
+                g_array_append_val (near, j);
+            }
+        }
+  }
+  /* So crowded that no place would be clear: not worth the time. */
+  if (near->len > MAX_NEAR_SYMBOLS)
+    return;
+
+  for (guint k = 0; k < G_N_ELEMENTS (shifts) && best > 0; k++)
+    {
+      const Shift *shift = &shifts[k];
+      double sx0 = x0 + shift->x, sy0 = y0 + shift->y, sx1 = x1 + shift->x, sy1 = y1 + shift->y;
+      guint n;
+
+      /* A public sentiment grid's name stays along its top edge. */
+      if (grid->kind == LINLI_GRID_KIND_SENTIMENT && shift->y != 0)
+        continue;
+      /* Covering a symbol weighs more than all four corners out. */
+      n = 5 * n_covered (symbols, (const guint *) (gpointer) near->data, near->len, sx0, sy0, sx1, sy1);
+      if (n >= best)
+        continue;
+      /* Its own place is always allowed. */
+      if ((shift->x != 0 || shift->y != 0) && !inside (grid, zoom, (sx0 + sx1) / 2, (sy0 + sy1) / 2))
+        continue;
+      if (grid->kind == LINLI_GRID_KIND_MANAGEMENT)
+        n += !inside (grid, zoom, sx0, sy0) + !inside (grid, zoom, sx1, sy0) +
+             !inside (grid, zoom, sx0, sy1) + !inside (grid, zoom, sx1, sy1);
+      if (n >= best)
+        continue;
+      best = n;
+      linli_location_from_world (viewport, zoom, ax + shift->x, ay + shift->y, &grid->place_lat, &grid->place_lon);
+    }
+}
+
+/* The label's image as a render node at its place, (0, 0) being the top
+ * left of the text: replayed as one copy each frame, and kept by the GL
+ * renderer as a texture. */
+static GskRenderNode *
+label_node (LinliGridLayer *self,
+            DrawnGrid      *grid)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  if (grid->label_node != NULL && grid->label_scale == scale)
+    return grid->label_node;
+
+  g_clear_pointer (&grid->label_node, gsk_render_node_unref);
+  image = label_image (self, grid);
+  grid->label_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (-LABEL_PAD, -LABEL_PAD,
+                                                              grid->label_w + 2 * LABEL_PAD,
+                                                              grid->label_h + 2 * LABEL_PAD));
+  cr = gsk_cairo_node_get_draw_context (grid->label_node);
+  cairo_set_source_surface (cr, image, -LABEL_PAD, -LABEL_PAD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return grid->label_node;
+}
+
+/* Every label that fits its grid at the view's zoom, placed through the
+ * viewport (upright however the map is turned) on whole device pixels. */
+static void
+snapshot_labels (LinliGridLayer *self,
+                 GtkWidget      *widget,
+                 GtkSnapshot    *snapshot)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  int scale = gtk_widget_get_scale_factor (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gboolean avoiding = gather_symbols (self);
+
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
+      double x, y, dx, dy;
+
+      prepare_label (self, grid);
+      if (!label_fits (grid, zoom))
+        continue;
+      if (avoiding && !grid->placed)
+        {
+          /* Placed only if it might be in view. */
+          double reach = SHIFT_STEPS * MAX (SHIFT_X_STEP, SHIFT_Y_STEP) + MAX (grid->label_w, grid->label_h);
+
+          shumate_viewport_location_to_widget_coords (viewport, widget, grid->label_lat, grid->label_lon, &x, &y);
+          if (x + reach < 0 || x - reach > width || y + reach < 0 || y - reach > height)
+            continue;
+          place_label (self, grid);
+        }
+      if (avoiding)
+        shumate_viewport_location_to_widget_coords (viewport, widget, grid->place_lat, grid->place_lon, &x, &y);
+      else
+        shumate_viewport_location_to_widget_coords (viewport, widget, grid->label_lat, grid->label_lon, &x, &y);
+      label_offset (grid, &dx, &dy);
+      x = round ((x + dx) * scale) / scale;
+      y = round ((y + dy) * scale) / scale;
+      if (x + grid->label_w + LABEL_PAD < 0 || x - LABEL_PAD > width ||
+          y + grid->label_h + LABEL_PAD < 0 || y - LABEL_PAD > height)
+        continue;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_append_node (snapshot, label_node (self, grid));
+      gtk_snapshot_restore (snapshot);
+    }
 }
 
 static gboolean
@@ -437,7 +870,7 @@ draw_tile_cb (cairo_t  *cr,
     {
       DrawnGrid *grid = g_ptr_array_index (self->drawn, i);
 
-      if (grid->label_w <= 0 ||
+      if (!grid->label_in_tiles ||
           !overlaps (grid->label_x - m, grid->label_y - m,
                      grid->label_x + grid->label_w + m, grid->label_y + grid->label_h + m, tx, ty))
         continue;
@@ -547,6 +980,12 @@ linli_grid_layer_dispose (GObject *object)
   if (self->workers != NULL)
     g_signal_handlers_disconnect_by_func (self->workers, grids_changed_cb, self);
   g_clear_object (&self->workers);
+  if (self->label_layer != NULL)
+    {
+      LINLI_GRID_LABEL_LAYER (self->label_layer)->grids = NULL;
+      g_clear_object (&self->label_layer);
+    }
+  g_ptr_array_set_size (self->avoided, 0);
 
   G_OBJECT_CLASS (linli_grid_layer_parent_class)->dispose (object);
 }
@@ -557,6 +996,9 @@ linli_grid_layer_finalize (GObject *object)
   LinliGridLayer *self = LINLI_GRID_LAYER (object);
 
   g_clear_pointer (&self->drawn, g_ptr_array_unref);
+  g_clear_pointer (&self->avoided, g_ptr_array_unref);
+  g_clear_pointer (&self->symbols, g_array_unref);
+  g_clear_pointer (&self->symbol_cells, g_hash_table_unref);
   g_clear_pointer (&self->index, linli_grid_index_free);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
   g_clear_pointer (&self->raster, linli_outline_raster_free);
@@ -584,6 +1026,43 @@ linli_grid_layer_init (LinliGridLayer *self)
   self->tiles = linli_tile_cache_new (draw_tile_cb, self);
   self->raster = linli_outline_raster_new ();
   self->world_zoom = NAN;
+  self->placed_zoom = NAN;
+  self->avoided = g_ptr_array_new_with_free_func (g_object_unref);
+  self->symbol_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+static void
+linli_grid_label_layer_snapshot (GtkWidget   *widget,
+                                 GtkSnapshot *snapshot)
+{
+  LinliGridLabelLayer *self = LINLI_GRID_LABEL_LAYER (widget);
+
+  if (self->grids == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->grids)))
+    return;
+  snapshot_labels (self->grids, widget, snapshot);
+}
+
+static void
+linli_grid_label_layer_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (linli_grid_label_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (object)), "notify",
+                           G_CALLBACK (gtk_widget_queue_draw), object, G_CONNECT_SWAPPED);
+}
+
+static void
+linli_grid_label_layer_class_init (LinliGridLabelLayerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->constructed = linli_grid_label_layer_constructed;
+  GTK_WIDGET_CLASS (klass)->snapshot = linli_grid_label_layer_snapshot;
+}
+
+static void
+linli_grid_label_layer_init (LinliGridLabelLayer *self)
+{
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -701,4 +1180,64 @@ linli_grid_layer_get_n_tiles_drawn (LinliGridLayer *self)
 {
   g_return_val_if_fail (LINLI_IS_GRID_LAYER (self), 0);
   return linli_tile_cache_get_n_drawn (self->tiles);
+}
+
+/**
+ * linli_grid_layer_get_label_layer:
+ *
+ * The grids' labels as a layer of their own, to be added to the map above
+ * the layers of points so that none covers them. From the first call on,
+ * the grid layer leaves the labels out of its tiles. The label layer shows
+ * nothing while the grid layer is hidden.
+ *
+ * Returns: (transfer none): the label layer, the same on every call
+ */
+ShumateLayer *
+linli_grid_layer_get_label_layer (LinliGridLayer *self)
+{
+  g_return_val_if_fail (LINLI_IS_GRID_LAYER (self), NULL);
+
+  if (self->label_layer == NULL)
+    {
+      LinliGridLabelLayer *labels;
+
+      labels = g_object_new (linli_grid_label_layer_get_type (),
+                             "viewport", shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                             NULL);
+      labels->grids = self;
+      self->label_layer = g_object_ref_sink (GTK_WIDGET (labels));
+      self->world_zoom = NAN;
+      linli_tile_cache_invalidate (self->tiles);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return SHUMATE_LAYER (self->label_layer);
+}
+
+static void
+symbols_changed_cb (LinliGridLayer *self)
+{
+  if (self->label_layer != NULL)
+    gtk_widget_queue_draw (self->label_layer);
+}
+
+/**
+ * linli_grid_layer_avoid:
+ * @points: a layer of points on the same map
+ *
+ * The labels of the label layer move off the discs and symbols of
+ * @points where they can, following their changes. The label layer must
+ * be drawn again when @points is shown or hidden.
+ */
+void
+linli_grid_layer_avoid (LinliGridLayer  *self,
+                        LinliPointLayer *points)
+{
+  g_return_if_fail (LINLI_IS_GRID_LAYER (self));
+  g_return_if_fail (LINLI_IS_POINT_LAYER (points));
+
+  g_ptr_array_add (self->avoided, g_object_ref (points));
+  g_signal_connect_object (points, "symbols-changed", G_CALLBACK (symbols_changed_cb), self, G_CONNECT_SWAPPED);
+  g_clear_pointer (&self->symbols, g_array_unref);
+  if (self->label_layer != NULL)
+    gtk_widget_queue_draw (self->label_layer);
 }

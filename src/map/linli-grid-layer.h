@@ -3,6 +3,7 @@
 
 #include <shumate/shumate.h>
 
+#include "linli-point-layer.h"
 #include "linli-record-names.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,8 @@ void            linli_grid_layer_set_selected  (LinliGridLayer   *self,
                                                 gint64            grid_id);
 gint64          linli_grid_layer_get_selected  (LinliGridLayer   *self);
 guint           linli_grid_layer_get_n_tiles_drawn (LinliGridLayer *self);
+ShumateLayer   *linli_grid_layer_get_label_layer (LinliGridLayer *self);
+void            linli_grid_layer_avoid         (LinliGridLayer   *self,
+                                                LinliPointLayer  *points);
 
 G_END_DECLS

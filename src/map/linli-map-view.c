@@ -511,6 +511,11 @@ linli_map_view_set_property (GObject      *object,
       self->show[layer] = show;
       if (widget != NULL)
         gtk_widget_set_visible (widget, show);
+      /* The grids' names show with the grids, and keep clear of the
+       * points shown. */
+      if (layer == LAYER_GRIDS)
+        gtk_widget_set_visible (GTK_WIDGET (linli_grid_layer_get_label_layer (self->grid_layer)), show);
+      gtk_widget_queue_draw (GTK_WIDGET (linli_grid_layer_get_label_layer (self->grid_layer)));
       if (layer == LAYER_GRIDS && !show)
         select_grid (self, 0);
       g_object_notify_by_pspec (object, pspec);
@@ -695,7 +700,11 @@ linli_map_view_init (LinliMapView *self)
       };
       self->point_layers[order[i]] = linli_point_layer_new (viewport, order[i]);
       shumate_map_add_layer (self->map, SHUMATE_LAYER (self->point_layers[order[i]]));
+      linli_grid_layer_avoid (self->grid_layer, self->point_layers[order[i]]);
     }
+  /* The grids' names over the points, which would hide them, and moved
+   * off them where there is room. */
+  shumate_map_add_layer (self->map, linli_grid_layer_get_label_layer (self->grid_layer));
 
   self->browsing = TRUE;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

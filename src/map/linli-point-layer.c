@@ -47,12 +47,46 @@ struct _LinliPointLayer
   GHashTable        *tile_clusters;   /* tile key → GArray of the guint indices of the clusters
                                        * whose symbol may reach into it, in order */
 
+  GArray            *symbols;     /* x, y and reach of each cluster, made when asked for */
+  GQueue             kept;        /* KeptClusters of the levels left, the most recent first */
+  guint              stamp;       /* changes with the clusters */
+
   GHashTable        *sprites;     /* style key → cairo_surface_t */
   int                sprite_scale;
   LinliTileCache    *tiles;
 };
 
 G_DEFINE_FINAL_TYPE (LinliPointLayer, linli_point_layer, SHUMATE_TYPE_LAYER)
+
+/* The clusters of a zoom level the layer left, kept for a return to it, as
+ * its tiles are (LinliTileCache): the tiles are shown again at once, and
+ * what is drawn over them keeps clear of these without working them out
+ * again. */
+#define MAX_KEPT_CLUSTERS 4
+
+typedef struct
+{
+  double      zoom;
+  GArray     *clusters;
+  GHashTable *tile_clusters;
+} KeptClusters;
+
+static void
+kept_clusters_free (gpointer data)
+{
+  KeptClusters *kept = data;
+
+  g_array_unref (kept->clusters);
+  g_hash_table_unref (kept->tile_clusters);
+  g_free (kept);
+}
+
+enum {
+  SYMBOLS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const LinliMapPoint *
 point_of (LinliPointLayer *self,
@@ -273,6 +307,17 @@ project (LinliPointLayer *self,
 
   if (self->world_zoom == zoom)
     return;
+  if (self->clusters != NULL && !isnan (self->world_zoom))
+    {
+      KeptClusters *kept = g_new (KeptClusters, 1);
+
+      kept->zoom = self->world_zoom;
+      kept->clusters = g_steal_pointer (&self->clusters);
+      kept->tile_clusters = g_steal_pointer (&self->tile_clusters);
+      g_queue_push_head (&self->kept, kept);
+      if (g_queue_get_length (&self->kept) > MAX_KEPT_CLUSTERS)
+        kept_clusters_free (g_queue_pop_tail (&self->kept));
+    }
   self->world_zoom = zoom;
 
   /* World pixels only double from a level to the next: the places are
@@ -316,13 +361,32 @@ project (LinliPointLayer *self,
       }
 
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->symbols, g_array_unref);
+  self->stamp++;
+  g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
   g_ptr_array_set_size (self->cluster_sprites, 0);
+  for (GList *l = self->kept.head; l != NULL; l = l->next)
+    {
+      KeptClusters *kept = l->data;
+
+      if (kept->zoom != zoom)
+        continue;
+      g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
+      self->clusters = g_steal_pointer (&kept->clusters);
+      self->tile_clusters = g_steal_pointer (&kept->tile_clusters);
+      g_queue_delete_link (&self->kept, l);
+      g_free (kept);
+      return;
+    }
   /* Cases whose dots would touch merge; the other kinds are few. */
   self->clusters = linli_point_cluster (self->xy, flags, n,
                                         self->kind == LINLI_MAP_POINT_CASE && zoom < CLUSTER_MAX_ZOOM
                                           ? 2 * POINT_RADIUS : 0);
 
   /* Each tile then looks only at its own, not at thousands. */
+  if (self->tile_clusters == NULL)
+    self->tile_clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify) g_array_unref);
   g_hash_table_remove_all (self->tile_clusters);
   for (guint c = 0; c < self->clusters->len; c++)
     {
@@ -493,6 +557,8 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->xy, g_free);
   g_clear_pointer (&self->unit_xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->symbols, g_array_unref);
+  g_queue_clear_full (&self->kept, kept_clusters_free);
   g_clear_pointer (&self->cluster_sprites, g_ptr_array_unref);
   g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
@@ -510,6 +576,16 @@ linli_point_layer_class_init (LinliPointLayerClass *klass)
   object_class->constructed = linli_point_layer_constructed;
   object_class->finalize = linli_point_layer_finalize;
   widget_class->snapshot = linli_point_layer_snapshot;
+
+  /**
+   * LinliPointLayer::symbols-changed:
+   *
+   * What linli_point_layer_get_symbols() returns changed: the points, or
+   * the zoom level they are drawn at. Emitted while the layer is drawn.
+   */
+  signals[SYMBOLS_CHANGED] =
+    g_signal_new ("symbols-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -574,8 +650,64 @@ linli_point_layer_set_points (LinliPointLayer *self,
   g_clear_pointer (&self->unit_xy, g_free);
 
   self->world_zoom = NAN;
+  g_clear_pointer (&self->symbols, g_array_unref);
+  g_queue_clear_full (&self->kept, kept_clusters_free);
+  self->stamp++;
+  g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
   linli_tile_cache_invalidate (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * linli_point_layer_get_symbols:
+ * @zoom: (out): the zoom level of their places
+ * @n_symbols: (out): how many there are
+ * @stamp: (out): a number that changes whenever the symbols do
+ *
+ * The discs and symbols as the layer last drew them, for what else is
+ * drawn on the map to keep clear of them (at the level its tiles show,
+ * which a zoom in progress shows scaled): three numbers each, the centre
+ * in world pixels at @zoom and how far the symbol reaches in pixels.
+ * Nothing while the layer is hidden or has not been drawn.
+ *
+ * Returns: (transfer none) (nullable): @n_symbols × 3 numbers
+ */
+const double *
+linli_point_layer_get_symbols (LinliPointLayer *self,
+                               double          *zoom,
+                               guint           *n_symbols,
+                               guint           *stamp)
+{
+  double shown;
+
+  g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
+
+  /* Back at a level it kept, the layer shows its tiles without working
+   * out its clusters again: they are those of another level. */
+  shown = linli_tile_cache_get_shown_zoom (self->tiles);
+  if (!isnan (shown) && shown != self->world_zoom && self->mine->len > 0 &&
+      gtk_widget_get_visible (GTK_WIDGET (self)))
+    project (self, shown);
+  *stamp = self->stamp;
+  *zoom = self->world_zoom;
+  *n_symbols = 0;
+  if (self->clusters == NULL || isnan (self->world_zoom) || !gtk_widget_get_visible (GTK_WIDGET (self)))
+    return NULL;
+  if (self->symbols == NULL)
+    {
+      self->symbols = g_array_sized_new (FALSE, FALSE, sizeof (double), 3 * self->clusters->len);
+      for (guint c = 0; c < self->clusters->len; c++)
+        {
+          const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
+          double symbol[3] = {
+            cluster->x, cluster->y,
+            symbol_radius (self, cluster->count, (cluster->flags & FLAG_OVERDUE) != 0),
+          };
+          g_array_append_vals (self->symbols, symbol, 3);
+        }
+    }
+  *n_symbols = self->clusters->len;
+  return (const double *) (gpointer) self->symbols->data;
 }
 
 guint

@@ -23,6 +23,10 @@ const LinliMapPoint *linli_point_layer_hit        (LinliPointLayer     *self,
                                                    double              *latitude,
                                                    double              *longitude);
 guint                linli_point_layer_get_n_shown (LinliPointLayer    *self);
+const double        *linli_point_layer_get_symbols (LinliPointLayer    *self,
+                                                    double             *zoom,
+                                                    guint              *n_symbols,
+                                                    guint              *stamp);
 
 void                 linli_point_symbol_draw      (cairo_t             *cr,
                                                    GtkWidget           *widget,

@@ -50,6 +50,7 @@ struct _LinliTileCache
   guint              settle_id;
   GtkWidget         *widget;         /* drawn again when the zoom settles; not a reference */
   guint              n_drawn;        /* tiles drawn since created: for tests and the benchmark */
+  double             shown_zoom;     /* of the tiles the last snapshot showed */
   cairo_surface_t   *scratch;        /* each tile is drawn here, then copied */
 };
 
@@ -62,6 +63,7 @@ linli_tile_cache_new (LinliTileDrawFunc draw,
   self->draw = draw;
   self->user_data = user_data;
   self->current.zoom = self->previous.zoom = NAN;
+  self->shown_zoom = NAN;
   self->current.tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->previous.tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   return self;
@@ -188,6 +190,15 @@ linli_tile_cache_invalidate (LinliTileCache *self)
 {
   g_return_if_fail (self != NULL);
   drop_tiles (self);
+}
+
+/* The zoom level of the tiles last shown: while a zoom moves, that of the
+ * level before, shown scaled; NAN before the first snapshot. */
+double
+linli_tile_cache_get_shown_zoom (LinliTileCache *self)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+  return self->shown_zoom;
 }
 
 guint
@@ -459,12 +470,14 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
       g_get_monotonic_time () - self->zoom_changed_at < SETTLE_MS * 1000)
     {
       snapshot_scaled (self, snapshot, ox, oy, width, height, margin);
+      self->shown_zoom = self->previous.zoom;
       gtk_snapshot_restore (snapshot);
       if (self->settle_id == 0)
         self->settle_id = g_timeout_add (SETTLE_MS / 2, settle_cb, self);
       return;
     }
 
+  self->shown_zoom = level->zoom;
   tx0 = (gint64) floor ((ox - margin) / LINLI_TILE_SIZE);
   ty0 = (gint64) floor ((oy - margin) / LINLI_TILE_SIZE);
   tx1 = (gint64) floor ((ox + width + margin) / LINLI_TILE_SIZE);

@@ -32,6 +32,7 @@ void            linli_tile_cache_snapshot   (LinliTileCache   *self,
                                              GtkWidget        *widget,
                                              ShumateViewport  *viewport);
 guint           linli_tile_cache_get_n_drawn (LinliTileCache  *self);
+double          linli_tile_cache_get_shown_zoom (LinliTileCache *self);
 
 /* The world pixels of a place, and the reverse, at @zoom. */
 void            linli_world_from_location   (ShumateViewport  *viewport,

@@ -246,6 +246,8 @@ add_linli_layers (Scene *scene)
   linli_point_layer_set_points (case_layer, points);
   shumate_map_add_layer (scene->map, SHUMATE_LAYER (grid_layer));
   shumate_map_add_layer (scene->map, SHUMATE_LAYER (case_layer));
+  linli_grid_layer_avoid (grid_layer, case_layer);
+  shumate_map_add_layer (scene->map, linli_grid_layer_get_label_layer (grid_layer));
 }
 
 gboolean
