@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "linli-case-rules.h"
+#include "linli-form-errors.h"
 
 /* The workflow of DESIGN.md: registered → assigned → in progress → resolved
  * → revisited, with the side exits escalated, suspended, void and
@@ -335,31 +336,23 @@ linli_case_validate (LinliRecord     *case_copy,
 }
 
 /* The errors are read as an array of messages. */
-#define N_ERROR_FIELDS (sizeof (LinliCaseErrors) / sizeof (char *))
+#define N_ERROR_FIELDS LINLI_FORM_ERRORS_N_FIELDS (LinliCaseErrors)
 G_STATIC_ASSERT (sizeof (LinliCaseErrors) == N_ERROR_FIELDS * sizeof (char *));
 
 gboolean
 linli_case_errors_is_empty (const LinliCaseErrors *errors)
 {
-  char * const *fields = (char * const *) errors;
-
   g_return_val_if_fail (errors != NULL, FALSE);
 
-  for (guint i = 0; i < N_ERROR_FIELDS; i++)
-    if (fields[i] != NULL)
-      return FALSE;
-  return TRUE;
+  return linli_form_errors_is_empty ((char * const *) errors, N_ERROR_FIELDS);
 }
 
 void
 linli_case_errors_clear (LinliCaseErrors *errors)
 {
-  char **fields = (char **) errors;
-
   g_return_if_fail (errors != NULL);
 
-  for (guint i = 0; i < N_ERROR_FIELDS; i++)
-    g_clear_pointer (&fields[i], g_free);
+  linli_form_errors_clear ((char **) errors, N_ERROR_FIELDS);
 }
 
 /**
@@ -371,14 +364,9 @@ linli_case_errors_clear (LinliCaseErrors *errors)
 char *
 linli_case_errors_first (const LinliCaseErrors *errors)
 {
-  char * const *fields = (char * const *) errors;
-
   g_return_val_if_fail (errors != NULL, NULL);
 
-  for (guint i = 0; i < N_ERROR_FIELDS; i++)
-    if (fields[i] != NULL)
-      return g_strdup (fields[i]);
-  return NULL;
+  return linli_form_errors_first ((char * const *) errors, N_ERROR_FIELDS);
 }
 
 /* First-level categories and sources are data, kept in Chinese as the

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "linli-event-rules.h"
+#include "linli-form-errors.h"
 
 /* Whoever organises an activity records it, and certifies the hours of
  * those who served in it (谁组织谁记录，谁记录谁证明): the hours are checked
@@ -317,31 +318,23 @@ linli_outreach_validate (LinliRecord         *outreach,
   return linli_outreach_errors_is_empty (errors);
 }
 
-#define N_OUTREACH_FIELDS (sizeof (LinliOutreachErrors) / sizeof (char *))
+#define N_OUTREACH_FIELDS LINLI_FORM_ERRORS_N_FIELDS (LinliOutreachErrors)
 G_STATIC_ASSERT (sizeof (LinliOutreachErrors) == N_OUTREACH_FIELDS * sizeof (char *));
 
 gboolean
 linli_outreach_errors_is_empty (const LinliOutreachErrors *errors)
 {
-  char * const *fields = (char * const *) errors;
-
   g_return_val_if_fail (errors != NULL, FALSE);
 
-  for (guint i = 0; i < N_OUTREACH_FIELDS; i++)
-    if (fields[i] != NULL)
-      return FALSE;
-  return TRUE;
+  return linli_form_errors_is_empty ((char * const *) errors, N_OUTREACH_FIELDS);
 }
 
 void
 linli_outreach_errors_clear (LinliOutreachErrors *errors)
 {
-  char **fields = (char **) errors;
-
   g_return_if_fail (errors != NULL);
 
-  for (guint i = 0; i < N_OUTREACH_FIELDS; i++)
-    g_clear_pointer (&fields[i], g_free);
+  linli_form_errors_clear ((char **) errors, N_OUTREACH_FIELDS);
 }
 
 /**
@@ -353,14 +346,9 @@ linli_outreach_errors_clear (LinliOutreachErrors *errors)
 char *
 linli_outreach_errors_first (const LinliOutreachErrors *errors)
 {
-  char * const *fields = (char * const *) errors;
-
   g_return_val_if_fail (errors != NULL, NULL);
 
-  for (guint i = 0; i < N_OUTREACH_FIELDS; i++)
-    if (fields[i] != NULL)
-      return g_strdup (fields[i]);
-  return NULL;
+  return linli_form_errors_first ((char * const *) errors, N_OUTREACH_FIELDS);
 }
 
 /* ------------------------------------------------------------------------ */
