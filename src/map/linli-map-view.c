@@ -55,8 +55,7 @@ struct _LinliMapView
   GtkGrid              *legend;
   GtkPopover           *point_popover;
 
-  ShumateMapSource     *base_source;   /* the tiles, or the projection alone */
-  ShumateMapLayer      *base_layer;    /* NULL with no base map */
+  LinliBaseMap         *base_map;      /* its layers under the grids */
   LinliGridLayer       *grid_layer;
   LinliPointLayer      *point_layers[LINLI_MAP_POINT_N_KINDS];
   ShumateMarkerLayer   *pin_layer;
@@ -432,7 +431,7 @@ linli_map_view_dispose (GObject *object)
       self->point_popover = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_MAP_VIEW);
-  g_clear_object (&self->base_source);
+  g_clear_object (&self->base_map);
   g_clear_object (&self->grids);
   g_clear_object (&self->workers);
 
@@ -733,25 +732,21 @@ void
 linli_map_view_set_base_map (LinliMapView   *self,
                              LinliCommunity *community)
 {
-  /* Kept as data so that the base map is a change to this function only. */
-  LinliBaseMap *base_map = g_object_get_data (G_OBJECT (self), "linli-base-map");
-
   g_return_if_fail (LINLI_IS_MAP_VIEW (self));
   g_return_if_fail (community == NULL || LINLI_IS_COMMUNITY (community));
 
   /* Other columns of the community change more often than its base map. */
-  if (base_map != NULL && linli_base_map_matches (base_map, community))
+  if (self->base_map != NULL && linli_base_map_matches (self->base_map, community))
     return;
-  if (base_map != NULL)
-    linli_base_map_detach (base_map);
-  base_map = linli_base_map_new (community);
-  if (linli_base_map_get_problem (base_map) != NULL)
-    g_debug ("No base map: %s", linli_base_map_get_problem (base_map));
-  linli_base_map_attach (base_map, self->map, SHUMATE_LAYER (self->grid_layer), self->license);
-  g_set_object (&self->base_source, linli_base_map_get_source (base_map));
-  g_object_set_data_full (G_OBJECT (self), "linli-base-map", base_map, g_object_unref);
+  if (self->base_map != NULL)
+    linli_base_map_detach (self->base_map);
+  g_clear_object (&self->base_map);
+  self->base_map = linli_base_map_new (community);
+  if (linli_base_map_get_problem (self->base_map) != NULL)
+    g_debug ("No base map: %s", linli_base_map_get_problem (self->base_map));
+  linli_base_map_attach (self->base_map, self->map, SHUMATE_LAYER (self->grid_layer), self->license);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->license), linli_base_map_has_tiles (base_map));
+  gtk_widget_set_visible (GTK_WIDGET (self->license), linli_base_map_has_tiles (self->base_map));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
