@@ -25,7 +25,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+  g_autoptr(GDateTime) today = test_now ();
 
   test_database_open (fixture, "linli-base-map-test");
   linli_demo_populate (fixture->store, today, &error);

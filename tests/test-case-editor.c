@@ -20,30 +20,16 @@
 
 typedef TestDatabase Fixture;
 
-/* The demo is made on this day, and the store's clock stays on it. */
-static GDateTime *
-today (void)
-{
-  return g_date_time_new_local (2026, 11, 27, 10, 0, 0);
-}
-
-static GDateTime *
-fixed_clock (gpointer user_data)
-{
-  return today ();
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) day = today ();
+  g_autoptr(GDateTime) day = test_now ();
 
   test_database_open (fixture, "linli-case-editor");
   linli_demo_populate (fixture->store, day, &error);
   g_assert_no_error (error);
-  linli_store_set_clock (fixture->store, fixed_clock, NULL);
 }
 
 static void

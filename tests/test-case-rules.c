@@ -687,7 +687,7 @@ test_demo_follows_rules (void)
   g_autofree char *dir = g_dir_make_tmp ("linli-rules-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
   g_autoptr(LinliStore) store = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+  g_autoptr(GDateTime) today = test_now ();
   g_autoptr(GListModel) cases = NULL;
   guint n_changes = 0;
 

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "linli-case-query.h"
 #include "linli-demo.h"
 #include "linli-geometry.h"
 #include "linli-store-private.h"
@@ -452,16 +453,87 @@ test_not_empty (Fixture       *f,
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_COMMUNITY), ==, 1);
 }
 
-/* The store's clock is its own again afterwards. */
+/* The demo is dated up to whatever day it is made on, so it must read right
+ * on the awkward ones too: the first morning of a year, its last night, a
+ * leap day and years ahead. Nothing lies after "today", the last weeks have
+ * cases, and the overdue lights and "this month" count as a person would. */
+static void
+test_awkward_days (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const days[] = {
+    "2027-01-01T08:00:00+08:00",
+    "2026-12-31T23:30:00+08:00",
+    "2028-02-29T10:00:00+08:00",
+    "2031-12-05T10:00:00+08:00",
+  };
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_autoptr(GDateTime) today = parse_time (days[d]);
+      g_autofree char *name = g_strdup_printf ("day-%u.db", d);
+      g_autoptr(LinliStore) store = populated_store (f->dir, name, today);
+      g_autoptr(GListModel) cases = linli_store_list (store, LINLI_TYPE_CASE);
+      g_autoptr(GDateTime) month_start = g_date_time_new (g_date_time_get_timezone (today),
+                                                          g_date_time_get_year (today),
+                                                          g_date_time_get_month (today), 1, 0, 0, 0);
+      g_autoptr(GDateTime) four_weeks_ago = g_date_time_add_days (today, -28);
+      guint overdue = 0, on_time = 0, this_month = 0, recent = 0;
+
+      g_test_message ("the demo made on %s", days[d]);
+      for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+        {
+          g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+          GDateTime *reported = linli_record_get_datetime (record, "reported_at");
+          LinliDeadline deadline = linli_case_deadline (record, today);
+
+          g_assert_cmpint (g_date_time_compare (reported, today), <=, 0);
+          overdue += deadline == LINLI_DEADLINE_RED;
+          on_time += deadline == LINLI_DEADLINE_GREEN || deadline == LINLI_DEADLINE_AMBER;
+          this_month += g_date_time_compare (reported, month_start) >= 0;
+          recent += g_date_time_compare (reported, four_weeks_ago) >= 0;
+        }
+      g_assert_cmpuint (overdue, >, 0);
+      g_assert_cmpuint (on_time, >, 0);
+      g_assert_cmpuint (recent, >, 0);
+      /* Within the month by its own calendar: none on the morning of the
+       * 1st, some late in a month. */
+      if (g_date_time_get_day_of_month (today) == 1)
+        g_assert_cmpuint (this_month, <=, 2);
+      else if (g_date_time_get_day_of_month (today) >= 28)
+        g_assert_cmpuint (this_month, >, 0);
+    }
+}
+
+static GDateTime *
+fixed_clock (gpointer user_data)
+{
+  return g_date_time_ref (user_data);
+}
+
+/* The store's clock is its own again afterwards: the local time where none
+ * was set, and a clock set before the demo is kept. */
 static void
 test_clock_restored (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) clock = linli_store_now (f->store);
+  g_autoptr(GDateTime) fixed = g_date_time_new_local (2028, 2, 29, 9, 0, 0);
+  g_autoptr(LinliStore) clocked = open_store (f->dir, "clocked.db");
+  g_autoptr(GDateTime) clocked_after = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) own_after = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (g_date_time_difference (clock, now), <, G_TIME_SPAN_MINUTE);
-  g_assert_cmpint (g_date_time_difference (now, clock), <, G_TIME_SPAN_MINUTE);
+  linli_store_set_clock (clocked, fixed_clock, fixed);
+  g_assert_true (linli_demo_populate (clocked, f->today, &error));
+  g_assert_no_error (error);
+  clocked_after = linli_store_now (clocked);
+  g_assert_true (g_date_time_equal (clocked_after, fixed));
+
+  now = g_date_time_new_now_local ();
+  own_after = linli_store_now (f->store);
+  g_assert_cmpint (g_date_time_difference (own_after, now), <, G_TIME_SPAN_MINUTE);
+  g_assert_cmpint (g_date_time_difference (now, own_after), <, G_TIME_SPAN_MINUTE);
 }
 
 int
@@ -478,6 +550,7 @@ main (int   argc,
   ADD ("/demo/activities", test_activities);
   ADD ("/demo/deterministic", test_deterministic);
   ADD ("/demo/other-today", test_other_today);
+  ADD ("/demo/awkward-days", test_awkward_days);
   ADD ("/demo/not-empty", test_not_empty);
   ADD ("/demo/clock-restored", test_clock_restored);
 #undef ADD

@@ -27,23 +27,16 @@
 
 typedef TestDatabase Fixture;
 
-static GDateTime *
-fixed_clock (gpointer user_data)
-{
-  return g_date_time_new_local (2026, 11, 27, 10, 0, 0);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) day = fixed_clock (NULL);
+  g_autoptr(GDateTime) day = test_now ();
 
   test_database_open (fixture, "linli-events-ui");
   linli_demo_populate (fixture->store, day, &error);
   g_assert_no_error (error);
-  linli_store_set_clock (fixture->store, fixed_clock, NULL);
 }
 
 static void

@@ -26,7 +26,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+  g_autoptr(GDateTime) today = test_now ();
 
   test_database_open (fixture, "linli-report-print");
   linli_demo_populate (fixture->store, today, &error);
@@ -215,21 +215,15 @@ test_reports_dialog (Fixture       *fixture,
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (from)));
   from_entry = test_find (GTK_WIDGET (from), GTK_TYPE_ENTRY);
   until_entry = test_find (GTK_WIDGET (until), GTK_TYPE_ENTRY);
-  /* They start as the days of the month chosen before, not empty and wrong. */
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autoptr(GDateTime) last_month = g_date_time_add_months (now, -1);
-    g_autofree char *first_day = g_date_time_format (last_month, "%Y-%m-01");
-    g_autofree char *month = g_date_time_format (last_month, "%Y-%m-");
-
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), ==, first_day);
-    g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (until_entry)), month));
-    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "linli-field-error"));
-    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (until), "linli-field-error"));
-    doc = linli_reports_dialog_build (dialog);
-    g_assert_nonnull (doc);
-    g_clear_object (&doc);
-  }
+  /* They start as the days of the month chosen before — the one before the
+   * store's clock, 2026-11-27 — not empty and wrong. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), ==, "2026-10-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (until_entry)), ==, "2026-10-31");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "linli-field-error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (until), "linli-field-error"));
+  doc = linli_reports_dialog_build (dialog);
+  g_assert_nonnull (doc);
+  g_clear_object (&doc);
   gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-13-01");
   gtk_editable_set_text (GTK_EDITABLE (until_entry), "2026-03-31");
   g_assert_null (linli_reports_dialog_build (dialog));

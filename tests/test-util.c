@@ -17,6 +17,7 @@ test_database_open (TestDatabase *db,
   db->path = g_build_filename (db->dir, "test.db", NULL);
   db->store = linli_store_open (db->path, &error);
   g_assert_no_error (error);
+  test_store_fix_clock (db->store, NULL);
 }
 
 /* Closes the store and removes the file, what SQLite keeps beside it, and
@@ -35,4 +36,33 @@ test_database_close (TestDatabase *db)
   g_rmdir (db->dir);
   g_clear_pointer (&db->path, g_free);
   g_clear_pointer (&db->dir, g_free);
+}
+
+/**
+ * test_now:
+ *
+ * Returns: (transfer full): 2026-11-27 10:00 local time, the day the tests'
+ *   demo community is made on
+ */
+GDateTime *
+test_now (void)
+{
+  return g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+}
+
+static GDateTime *
+fixed_clock (gpointer user_data)
+{
+  return g_date_time_ref (user_data);
+}
+
+void
+test_store_fix_clock (LinliStore *store,
+                      GDateTime  *now)
+{
+  GDateTime *fixed = now != NULL ? g_date_time_ref (now) : test_now ();
+
+  /* The store keeps the time for as long as it lives. */
+  g_object_set_data_full (G_OBJECT (store), "test-clock", fixed, (GDestroyNotify) g_date_time_unref);
+  linli_store_set_clock (store, fixed_clock, fixed);
 }

@@ -13,8 +13,15 @@ typedef struct
   LinliStore *store;
 } TestDatabase;
 
-void test_database_open   (TestDatabase *db,
-                           const char   *prefix);
-void test_database_close  (TestDatabase *db);
+void       test_database_open   (TestDatabase *db,
+                                 const char   *prefix);
+void       test_database_close  (TestDatabase *db);
+
+/* Every test's "now": a fixed day in the local time zone, never today, so
+ * no test depends on the day it runs. */
+GDateTime *test_now             (void);
+/* Sets @store's clock to stand still at @now (test_now() when NULL). */
+void       test_store_fix_clock (LinliStore   *store,
+                                 GDateTime    *now);
 
 G_END_DECLS

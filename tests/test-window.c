@@ -25,7 +25,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+  g_autoptr(GDateTime) today = test_now ();
 
   test_database_open (fixture, "linli-window");
   linli_demo_populate (fixture->store, today, &error);
@@ -332,7 +332,7 @@ test_setup_community (void)
   linli_record_set_double (community, "center_lat", 35.4575);
   linli_record_set_double (community, "center_lon", 116.6035);
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) now = test_now ();
     linli_record_set_datetime (community, "created_at", now);
   }
   g_assert_true (linli_store_insert (store, community, &error));

@@ -91,6 +91,8 @@ linli_demo_populate (LinliStore  *store,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   Demo d = { 0 };
+  LinliClockFunc own_clock;
+  gpointer own_clock_data;
   JsonNode *root;
   gboolean ok;
 
@@ -145,9 +147,10 @@ linli_demo_populate (LinliStore  *store,
     }
   /* Timeline entries the store writes itself are stamped with the time of
    * each step, not with the time the demo was made. */
+  linli_store_get_clock (store, &own_clock, &own_clock_data);
   linli_store_set_clock (store, linli_demo_clock, &d);
   ok = write_all (&d, json_node_get_object (root), error);
-  linli_store_set_clock (store, NULL, NULL);
+  linli_store_set_clock (store, own_clock, own_clock_data);
 
   if (ok)
     ok = linli_store_commit (store, error);

@@ -704,6 +704,23 @@ linli_store_set_clock (LinliStore     *self,
 }
 
 /**
+ * linli_store_get_clock:
+ * @clock: (out): the clock set, or %NULL for the local time
+ * @user_data: (out): its data
+ *
+ * So that one who sets a clock for a while can put the earlier one back.
+ */
+void
+linli_store_get_clock (LinliStore     *self,
+                       LinliClockFunc *clock,
+                       gpointer       *user_data)
+{
+  g_return_if_fail (LINLI_IS_STORE (self));
+  *clock = self->clock;
+  *user_data = self->clock_data;
+}
+
+/**
  * linli_store_now:
  *
  * Returns: (transfer full): the time by the store's clock (the local time

@@ -38,6 +38,9 @@ LinliCommunity *linli_store_dup_community      (LinliStore      *self);
 void            linli_store_set_clock          (LinliStore      *self,
                                                 LinliClockFunc   clock,
                                                 gpointer         user_data);
+void            linli_store_get_clock          (LinliStore      *self,
+                                                LinliClockFunc  *clock,
+                                                gpointer        *user_data);
 GDateTime      *linli_store_now                (LinliStore      *self);
 
 gboolean        linli_store_begin              (LinliStore      *self,

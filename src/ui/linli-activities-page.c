@@ -377,9 +377,10 @@ export_volunteers (gpointer        data,
 }
 
 static char *
-file_name (const char *kind)
+file_name (LinliActivitiesPage *self,
+           const char          *kind)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = linli_store_now (self->store);
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
 
   /* TRANSLATORS: the name proposed for an exported file: what it holds,
@@ -402,7 +403,7 @@ export_cb (GtkWidget  *widget,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->activities));
   done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity exported", "%u activities exported", n), n);
   /* TRANSLATORS: the start of the name of an exported file, without spaces */
-  name = file_name (_("activities"));
+  name = file_name (self, _("activities"));
   linli_event_export_to_file (widget, _("Export Activities"), name, done, export_activities,
                               shown_new (self, G_LIST_MODEL (self->activities)), shown_free);
 }
@@ -424,7 +425,7 @@ export_volunteers_cb (GtkWidget  *widget,
   n = g_list_model_get_n_items (volunteers);
   done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volunteer exported", "%u volunteers exported", n), n);
   /* TRANSLATORS: the start of the name of an exported file, without spaces */
-  name = file_name (_("volunteer-hours"));
+  name = file_name (self, _("volunteer-hours"));
   linli_event_export_to_file (widget, _("Export Volunteer Hours"), name, done, export_volunteers,
                               shown_new (self, volunteers), shown_free);
 }

@@ -83,9 +83,12 @@ struct _LinliCasesPage
 
 G_DEFINE_FINAL_TYPE (LinliCasesPage, linli_cases_page, GTK_TYPE_WIDGET)
 
+/* "Now" by the store's clock, so overdue lights and periods follow it. */
 static GDateTime *
-now_local (void)
+page_now (LinliCasesPage *self)
 {
+  if (self->store != NULL)
+    return linli_store_now (self->store);
   return g_date_time_new_now_local ();
 }
 
@@ -136,7 +139,7 @@ update_count (LinliCasesPage *self)
 static void
 apply_query (LinliCasesPage *self)
 {
-  g_autoptr(GDateTime) now = now_local ();
+  g_autoptr(GDateTime) now = page_now (self);
   LinliCaseQuery query;
   guint status_row, row;
   int key;
@@ -334,14 +337,15 @@ set_status_label (GtkWidget       *label,
 }
 
 static void
-set_deadline (GtkWidget   *box,
-              LinliRecord *record)
+set_deadline (LinliCasesPage *self,
+              GtkWidget      *box,
+              LinliRecord    *record)
 {
   static const char *lights[] = { "none", "green", "amber", "red" };
   static const char *descriptions[] = { NULL, N_("On time"), N_("Due soon"), N_("Overdue") };
   GtkWidget *light = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (light);
-  g_autoptr(GDateTime) now = now_local ();
+  g_autoptr(GDateTime) now = page_now (self);
   LinliDeadline deadline = linli_case_deadline (record, now);
   g_autofree char *due = format_time (linli_record_get_datetime (record, "due_at"));
 
@@ -396,7 +400,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = format_time (linli_record_get_datetime (record, "reported_at"));
       break;
     case COLUMN_DUE:
-      set_deadline (child, record);
+      set_deadline (self, child, record);
       return;
     default:
       g_assert_not_reached ();
@@ -740,7 +744,7 @@ export_cb (GtkWidget  *widget,
            GVariant   *parameter)
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (widget);
-  g_autoptr(GDateTime) now = now_local ();
+  g_autoptr(GDateTime) now = page_now (self);
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   /* TRANSLATORS: the name proposed for an exported file; %s is today's date */
   g_autofree char *name = g_strdup_printf (_("cases-%s.csv"), date);

@@ -349,8 +349,8 @@ export_cb (GtkWidget  *widget,
            GVariant   *parameter)
 {
   LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *name = NULL;
   g_autofree char *done = NULL;
   Shown *shown;
@@ -358,6 +358,8 @@ export_cb (GtkWidget  *widget,
 
   if (self->events == NULL)
     return;
+  now = linli_store_now (self->store);
+  date = g_date_time_format (now, "%Y-%m-%d");
   n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outreach event exported",
                                        "%u outreach events exported", n), n);

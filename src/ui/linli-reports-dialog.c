@@ -378,20 +378,25 @@ linli_reports_dialog_class_init (LinliReportsDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print", NULL);
 }
 
+/* Last month by the store's clock: the report the office hands in at the
+ * start of a month. */
 static void
-linli_reports_dialog_init (LinliReportsDialog *self)
+choose_last_month (LinliReportsDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = linli_store_now (self->store);
   g_autoptr(GDateTime) last_month = g_date_time_add_months (now, -1);
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  fill_kinds (self);
-
-  /* Last month: the report the office hands in at the start of a month. */
   gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (last_month));
   adw_combo_row_set_selected (self->month_row, g_date_time_get_month (last_month) - 1);
   adw_combo_row_set_selected (self->quarter_row, (g_date_time_get_month (last_month) - 1) / 3);
+}
+
+static void
+linli_reports_dialog_init (LinliReportsDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  fill_kinds (self);
 
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (fields_changed_cb), self);
   g_signal_connect_swapped (self->period_kind_row, "notify::selected", G_CALLBACK (fields_changed_cb), self);
@@ -413,6 +418,7 @@ linli_reports_dialog_new (GtkWindow  *parent,
   self = g_object_new (LINLI_TYPE_REPORTS_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   fill_grids (self);
+  choose_last_month (self);
   return self;
 }
 
