@@ -66,33 +66,72 @@ store_damaged_cb (LinliApplication *self,
   show_error (self, _("The Database Is Damaged"), error);
 }
 
-/* Shows @store in the window and remembers it for the next start. */
-static void
-show_store (LinliApplication *self,
-            LinliStore       *store)
+/* The window that shows the database at @path, if one does. */
+static LinliWindow *
+window_showing (LinliApplication *self,
+                const char       *path)
 {
-  LinliWindow *window = get_window (self);
+  g_autofree char *wanted = g_canonicalize_filename (path, NULL);
 
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      LinliStore *store = LINLI_IS_WINDOW (l->data) ? linli_window_get_store (l->data) : NULL;
+      g_autofree char *shown = store ? g_canonicalize_filename (linli_store_get_path (store), NULL) : NULL;
+
+      if (g_strcmp0 (shown, wanted) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+/* Shows @store in @window and remembers it for the next start. */
+static void
+show_store_in (LinliApplication *self,
+               LinliWindow      *window,
+               LinliStore       *store)
+{
   g_signal_connect_object (store, "damaged", G_CALLBACK (store_damaged_cb), self, G_CONNECT_SWAPPED);
   linli_window_set_store (window, store);
   g_settings_set_string (self->settings, "last-database", linli_store_get_path (store));
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Shows @store in the active window, replacing what it showed. */
+static void
+show_store (LinliApplication *self,
+            LinliStore       *store)
+{
+  show_store_in (self, get_window (self), store);
+}
+
+/* Opens @path in a window of its own when the window already shows another
+ * database, whose unsaved work or half-drawn outline must not be thrown
+ * away unasked; a database already shown is only brought to the front. */
 static gboolean
 open_path (LinliApplication *self,
            const char       *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LinliStore) store = linli_store_open (path, &error);
+  g_autoptr(LinliStore) store = NULL;
+  LinliWindow *window = window_showing (self, path);
 
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return TRUE;
+    }
+
+  window = get_window (self);
+  store = linli_store_open (path, &error);
   if (store == NULL)
     {
-      gtk_window_present (GTK_WINDOW (get_window (self)));
+      gtk_window_present (GTK_WINDOW (window));
       show_error (self, _("Cannot Open the Database"), error);
       return FALSE;
     }
-  show_store (self, store);
+  if (linli_window_get_store (window) != NULL)
+    window = linli_window_new (GTK_APPLICATION (self));
+  show_store_in (self, window, store);
   return TRUE;
 }
 

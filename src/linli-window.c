@@ -22,6 +22,8 @@ struct _LinliWindow
   GtkStack             *title_stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkRevealer          *demo_banner;
+  GtkRevealer          *read_only_banner;
+  GtkLabel             *read_only_label;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *content_stack;
   AdwViewStack         *view_stack;
@@ -81,6 +83,17 @@ update_title (LinliWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title,
                                         g_strcmp0 (subtitle, " · ") == 0 ? NULL : subtitle);
   gtk_revealer_set_reveal_child (self->demo_banner, is_demo);
+}
+
+/* Says so when nothing can be changed, and why: another Linli is writing
+ * the file, or it may only be read. */
+static void
+update_read_only_banner (LinliWindow *self)
+{
+  g_autofree char *message = self->store ? linli_store_dup_read_only_message (self->store) : NULL;
+
+  gtk_label_set_text (self->read_only_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->read_only_banner, message != NULL);
 }
 
 /* The welcome page without a database, a request to set up the community
@@ -339,6 +352,8 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, demo_banner);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, view_stack);
@@ -430,6 +445,7 @@ linli_window_set_store (LinliWindow *self,
   linli_outreach_page_set_store (self->outreach_page, store);
   update_title (self);
   update_content (self);
+  update_read_only_banner (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -127,6 +127,14 @@ test_settings_remembered (Fixture       *fixture,
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (first), setup);
   g_signal_emit_by_name (first, "done", GTK_PRINT_OPERATION_RESULT_APPLY);
+  /* The office account's alone, whatever the umask. */
+  {
+    g_autofree char *ini = g_build_filename (g_get_user_config_dir (), "linli", "print.ini", NULL);
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (ini, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   second = linli_print_operation_new (doc);
   remembered = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (second));

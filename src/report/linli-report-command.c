@@ -99,14 +99,13 @@ run (GVariantDict  *options,
       return FALSE;
     }
 
-  /* Opening a missing file would make a new, empty database. */
-  if (!g_file_test (database, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   _("There is no database “%s”."), database);
-      return FALSE;
-    }
-  if (!(store = linli_store_open (database, error)))
+  /* Read-only, whoever else has the file open: a missing or empty file is
+   * refused rather than made a database, nothing is written to it, and a
+   * window writing it meanwhile loses nothing. The whole file is checked
+   * first, so a damaged one prints nothing; and everything is read from one
+   * moment of it. */
+  if (!(store = linli_store_open_full (database, LINLI_STORE_OPEN_READ_ONLY, error)) ||
+      !linli_store_begin_read (store, error))
     return FALSE;
 
   if (grid != NULL && !(request.grid_id = linli_report_find_grid (store, grid, error)))
@@ -114,7 +113,8 @@ run (GVariantDict  *options,
   if (number != NULL && !(request.case_id = linli_report_find_case (store, number, error)))
     return FALSE;
 
-  if (!(doc = linli_report_build (store, &request, error)))
+  if (!(doc = linli_report_build (store, &request, error)) ||
+      !linli_store_commit (store, error))
     return FALSE;
 
   file = g_file_new_for_commandline_arg (output);

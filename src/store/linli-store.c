@@ -8,8 +8,10 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "linli-case-timeline.h"
+#include "linli-database-file.h"
 #include "linli-integrity.h"
 #include "linli-record-list.h"
 #include "linli-record-sql.h"
@@ -26,6 +28,12 @@ struct _LinliStore
 
   char           *path;
   sqlite3        *db;
+  LinliDatabaseFile *file;      /* held until after SQLite has closed it */
+  char           *sqlite_name;  /* what SQLite opens: the path, or a URI for it */
+  gboolean        wal_known;    /* the WAL at the path is this connection's: */
+  dev_t           wal_dev;
+  ino_t           wal_ino;
+  LinliReadOnlyReason read_only;
   GHashTable     *statements;   /* SQL text → sqlite3_stmt */
   GHashTable     *statements_of_record_sql;  /* a LinliRecordSql string, by address → sqlite3_stmt */
   guint           depth;        /* open transactions (savepoints) */
@@ -57,6 +65,9 @@ typedef struct
 
 G_DEFINE_QUARK (linli-store-error-quark, linli_store_error)
 
+static void set_read_only_error (LinliStore  *self,
+                                 GError     **error);
+
 /* ------------------------------------------------------------------------ */
 
 sqlite3 *
@@ -85,10 +96,16 @@ linli_store_fail (LinliStore  *self,
       g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED,
                    _("The database is damaged: %s"), detail);
       break;
+    case SQLITE_READONLY:
+      if (self->read_only)
+        {
+          set_read_only_error (self, error);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
-    case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -291,6 +308,8 @@ linli_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->file, linli_database_file_close);
+  g_clear_pointer (&self->sqlite_name, g_free);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (linli_store_parent_class)->finalize (object);
@@ -469,29 +488,20 @@ migrate (LinliStore  *self,
   return exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL) && ok;
 }
 
-/* Reads the first bytes of @path without SQLite, which would otherwise be
- * free to write to a file it can open. */
+/* Reads the first bytes of the file without SQLite, which would otherwise
+ * be free to write to a file it can open. */
 static gboolean
-check_header (const char  *path,
-              gboolean    *empty,
-              GError     **error)
+check_header (LinliDatabaseFile  *file,
+              const char         *path,
+              gboolean           *empty,
+              GError            **error)
 {
   static const char magic[16] = "SQLite format 3";
-  char header[100];
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
+  guint8 header[100];
   gsize n_read = 0;
 
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, &local_error))
-    {
-      /* A folder, or a file we may not read: in our own error domain. */
-      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
+  if (!linli_database_file_read_header (file, header, sizeof header, &n_read, error))
+    return FALSE;
 
   *empty = n_read == 0;
   if (*empty)
@@ -507,18 +517,17 @@ check_header (const char  *path,
    * the header says how many pages there are. SQLite trusts that count only
    * while the change counter matches, and pages may still sit in a WAL. */
   {
-    guint page_size = (guint8) header[16] << 8 | (guint8) header[17];
+    guint page_size = (guint) header[16] << 8 | header[17];
     guint32 change_counter = GUINT32_FROM_BE (*(guint32 *) (gpointer) (header + 24));
     guint32 n_pages = GUINT32_FROM_BE (*(guint32 *) (gpointer) (header + 28));
     guint32 valid_for = GUINT32_FROM_BE (*(guint32 *) (gpointer) (header + 92));
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autoptr(GFileInfo) info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
 
     if (page_size == 1)
       page_size = 65536;
-    if (info != NULL && n_pages > 0 && valid_for == change_counter &&
+    if (n_pages > 0 && valid_for == change_counter &&
         !g_file_test (wal, G_FILE_TEST_EXISTS) &&
-        (guint64) g_file_info_get_size (info) < (guint64) n_pages * page_size)
+        linli_database_file_get_size (file) < (guint64) n_pages * page_size)
       {
         g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED,
                      _("“%s” is damaged and cannot be used. It has not been changed; open a backup copy instead.\n\nDetails: %s"), path,
@@ -583,13 +592,139 @@ configure_sqlite (void)
     }
 }
 
+/* Opens SQLite on the file, read-only or not, and sets what every
+ * connection of the store needs. */
+static gboolean
+connect_sqlite (LinliStore  *self,
+                GError     **error)
+{
+  g_autofree char *uri = NULL;
+  int rc;
+
+  /* SQLite reads a WAL database through its -shm file, which it cannot
+   * make in a folder that may not be written (a write-protected USB stick).
+   * With no WAL there, nothing but this file holds the data, and nobody
+   * can be writing it: read it as it stands. */
+  if (self->read_only)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+
+      if (g_access (dir, W_OK) != 0 && !g_file_test (wal, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+          uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+        }
+    }
+  g_free (self->sqlite_name);
+  self->sqlite_name = g_strdup (uri ? uri : self->path);
+  rc = sqlite3_open_v2 (self->sqlite_name, &self->db,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        (uri ? SQLITE_OPEN_URI : 0) | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
+                   _("Cannot open “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+  /* Only the writer folds the WAL into the file and removes it. A reader
+   * that did so on closing, at a moment the writer's locks were lost (see
+   * linli-database-file.h), would take the writer's next changes with it. */
+  if (self->read_only)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  return TRUE;
+}
+
+static gboolean
+configure_connection (LinliStore  *self,
+                      GError     **error)
+{
+  if (!self->read_only &&
+      (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+       !exec (self, "PRAGMA synchronous = FULL", error)))
+    return FALSE;
+  return (!self->read_only || exec (self, "PRAGMA query_only = ON", error)) &&
+         exec (self, "PRAGMA foreign_keys = ON", error) &&
+         /* Statement journals of savepoints in memory, not in temporary files. */
+         exec (self, "PRAGMA temp_store = MEMORY", error) &&
+         /* Room for the indexes a large import writes to (64 MiB at most;
+          * the cache only grows as pages are read). */
+         exec (self, "PRAGMA cache_size = -65536", error);
+}
+
+/* Remembers which file the WAL at the database's name is, while it is
+ * known to be this connection's: after opening and after each commit. */
+static void
+note_wal (LinliStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  self->wal_known = !self->read_only && g_stat (wal, &st) == 0;
+  if (self->wal_known)
+    {
+      self->wal_dev = st.st_dev;
+      self->wal_ino = st.st_ino;
+    }
+}
+
+/* The WAL this connection writes to is no longer the file at its name:
+ * another program, finding no lock on the database (see
+ * linli-database-file.h), folded it into the file and removed it. Anything
+ * written to the old one now would be lost when this program ends. SQLite
+ * keeps no identity of its WAL to ask (only of the database file), so the
+ * file at the name is compared with the one noted. */
+static gboolean
+wal_has_moved (LinliStore *self)
+{
+  g_autofree char *wal = NULL;
+  GStatBuf st;
+
+  if (!self->wal_known)
+    return FALSE;
+  wal = g_strconcat (self->path, "-wal", NULL);
+  return g_stat (wal, &st) != 0 || st.st_dev != self->wal_dev || st.st_ino != self->wal_ino;
+}
+
+/* A new connection, after the WAL moved: what the other program folded
+ * into the file is all there, and the next change goes to a WAL that is. */
+static gboolean
+reconnect (LinliStore  *self,
+           GError     **error)
+{
+  g_message ("“%s”: its WAL was removed by another program; opening it again", self->path);
+  g_hash_table_remove_all (self->statements_of_record_sql);
+  g_hash_table_remove_all (self->statements);
+  /* Closing must neither fold the old WAL back into the file nor remove
+   * the one now at its name. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  if (!connect_sqlite (self, error) || !configure_connection (self, error))
+    return FALSE;
+  note_wal (self);
+  return TRUE;
+}
+
+static void
+set_read_only_error (LinliStore  *self,
+                     GError     **error)
+{
+  g_autofree char *message = linli_store_dup_read_only_message (self);
+
+  g_set_error_literal (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_READ_ONLY, message);
+}
+
 /**
  * linli_store_open:
  * @path: the database file; created when it does not exist
  *
- * Opens a Linli database, or creates one, and brings its schema up to date.
- * A file that is not a Linli database, is damaged, or was written by a newer
- * Linli is refused with a #LinliStoreError and left untouched.
+ * Opens a Linli database, or creates one, and brings its schema up to date,
+ * as linli_store_open_full() with %LINLI_STORE_OPEN_DEFAULT.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -597,73 +732,155 @@ LinliStore *
 linli_store_open (const char  *path,
                   GError     **error)
 {
+  return linli_store_open_full (path, LINLI_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * linli_store_open_full:
+ * @path: the database file
+ * @flags: whether it may be written, and whether it must exist
+ *
+ * Opens a Linli database. A missing or empty file becomes a new database,
+ * unless @flags asks for an existing one or for reading only. A file this
+ * program may not write, in a folder it may not write, or that another
+ * Linli is writing opens read-only: see linli_store_get_read_only_reason().
+ * A file that is not a Linli database, is damaged, or was written by a
+ * newer Linli is refused with a #LinliStoreError and left untouched.
+ * A writable file is made readable by its owner alone (0600).
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+LinliStore *
+linli_store_open_full (const char           *path,
+                       LinliStoreOpenFlags   flags,
+                       GError              **error)
+{
   g_autoptr(LinliStore) self = NULL;
-  gboolean exists, empty = TRUE;
+  gboolean must_exist = (flags & (LINLI_STORE_OPEN_EXISTING | LINLI_STORE_OPEN_READ_ONLY)) != 0;
+  gboolean empty = TRUE;
   gint64 version = 0;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  exists = g_file_test (path, G_FILE_TEST_EXISTS);
-  if (exists && !check_header (path, &empty, error))
-    return NULL;
-  if (!exists)
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
-                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-          return NULL;
-        }
-    }
-
-  configure_sqlite ();
-  self = g_object_new (LINLI_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  if (linli_database_file_is_in_portal (path))
     {
       g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
-                   _("Cannot open “%s”: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   _("“%s” was given to Linli through the document portal, where it cannot be kept safe from lost changes. Move it into your Documents folder and open it from there."),
+                   path);
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (must_exist)
+        {
+          g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
+                       _("There is no database “%s”."), path);
+          return NULL;
+        }
+      if (!linli_database_file_create (path, error))
+        return NULL;
+    }
 
-  if (exists && !empty)
+  self = g_object_new (LINLI_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!(self->file = linli_database_file_open (path, error)) ||
+      !check_header (self->file, path, &empty, error))
+    return NULL;
+  if (empty && must_exist)
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_LINLI,
+                   _("“%s” is empty: it holds no Linli database."), path);
+      return NULL;
+    }
+
+  self->read_only = (flags & LINLI_STORE_OPEN_READ_ONLY) ? LINLI_READ_ONLY_ASKED
+                                                         : linli_database_file_claim_writer (self->file);
+  if (empty && self->read_only)
+    {
+      /* A new database cannot be made where nothing may be written. */
+      set_read_only_error (self, error);
+      return NULL;
+    }
+  if (!self->read_only)
+    linli_database_file_protect (path);
+
+  configure_sqlite ();
+  if (!connect_sqlite (self, error))
+    return NULL;
+
+  if (!empty)
     {
       g_autofree char *journal_mode = NULL;
 
       if (!check_existing (self, &version, error))
         return NULL;
-      self->integrity = linli_integrity_check_start (path, integrity_done_cb, self, NULL);
+      self->integrity = linli_integrity_check_start (self->sqlite_name, integrity_done_cb, self, NULL);
+
+      if (self->read_only && version < linli_store_schema_version ())
+        {
+          g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_TOO_OLD,
+                       _("“%s” was written by an earlier version of Linli and must be brought up to date before it can be read here, which cannot be done while it is read-only. Open it once in Linli where it can be changed."),
+                       path);
+          return NULL;
+        }
 
       /* A file that is to be changed on opening is checked whole first. */
       journal_mode = query_text (self, "PRAGMA journal_mode");
-      if ((version < linli_store_schema_version () || g_strcmp0 (journal_mode, "wal") != 0) &&
+      if (!self->read_only &&
+          (version < linli_store_schema_version () || g_strcmp0 (journal_mode, "wal") != 0) &&
           !linli_store_verify (self, error))
         return NULL;
     }
 
   /* Only now, with the file known to be ours, may anything be written. */
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", error) ||
-      /* Statement journals of savepoints in memory, not in temporary files. */
-      !exec (self, "PRAGMA temp_store = MEMORY", error) ||
-      /* Room for the indexes a large import writes to (64 MiB at most;
-       * the cache only grows as pages are read). */
-      !exec (self, "PRAGMA cache_size = -65536", error) ||
-      !migrate (self, version, error))
+  if (!configure_connection (self, error) ||
+      (!self->read_only && !migrate (self, version, error)))
     return NULL;
+  note_wal (self);
 
   return g_steal_pointer (&self);
+}
+
+LinliReadOnlyReason
+linli_store_get_read_only_reason (LinliStore *self)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), LINLI_READ_ONLY_NO);
+  return self->read_only;
+}
+
+gboolean
+linli_store_is_read_only (LinliStore *self)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  return self->read_only != LINLI_READ_ONLY_NO;
+}
+
+/**
+ * linli_store_dup_read_only_message:
+ *
+ * Returns: (transfer full) (nullable): why nothing can be changed, naming
+ *   the file, or %NULL when the store can write
+ */
+char *
+linli_store_dup_read_only_message (LinliStore *self)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+
+  switch (self->read_only)
+    {
+    case LINLI_READ_ONLY_NO:
+      return NULL;
+    case LINLI_READ_ONLY_ASKED:
+      return g_strdup_printf (_("“%s” is open read-only."), self->path);
+    case LINLI_READ_ONLY_FILE:
+      return g_strdup_printf (_("“%s” is open read-only: the file may be read but not changed."), self->path);
+    case LINLI_READ_ONLY_FOLDER:
+      return g_strdup_printf (_("“%s” is open read-only: its folder may not be changed (a write-protected USB stick, say)."), self->path);
+    case LINLI_READ_ONLY_IN_USE:
+      return g_strdup_printf (_("“%s” is open read-only: another Linli window, login or computer has it open for changes. Close it there to make changes here."), self->path);
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 const char *
@@ -745,8 +962,17 @@ linli_store_begin (LinliStore  *self,
 
   g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
 
-  if (self->depth == 0 && !linli_store_verify (self, error))
-    return FALSE;
+  if (self->depth == 0)
+    {
+      if (self->read_only)
+        {
+          set_read_only_error (self, error);
+          return FALSE;
+        }
+      if (!linli_store_verify (self, error) ||
+          (wal_has_moved (self) && !reconnect (self, error)))
+        return FALSE;
+    }
 
   if (self->batch)
     {
@@ -843,8 +1069,59 @@ linli_store_commit (LinliStore  *self,
   if (!run (self, sql, error))
     return FALSE;
   self->depth--;
+  if (self->depth == 0 && wal_has_moved (self))
+    {
+      /* Another program took the WAL away while this was written: say so
+       * rather than let the change vanish, and let every view read again
+       * what the file holds. */
+      g_autoptr(GError) local_error = NULL;
+      GHashTableIter iter;
+      gpointer value;
+
+      reconnect (self, &local_error);
+      g_hash_table_iter_init (&iter, self->pending);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        ((PendingChange *) value)->change = LINLI_CHANGE_RESET;
+      flush_pending (self);
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
+                   _("Another program changed “%s” while this change was being saved, so it may not have been kept. Check it and save it again."),
+                   self->path);
+      return FALSE;
+    }
   if (self->depth == 0)
-    flush_pending (self);
+    {
+      note_wal (self);
+      flush_pending (self);
+    }
+  return TRUE;
+}
+
+/**
+ * linli_store_begin_read:
+ *
+ * Starts a transaction that only reads: everything read until
+ * linli_store_commit() comes from one moment of the file, whatever other
+ * programs write meanwhile. For a report read from a file in use.
+ */
+gboolean
+linli_store_begin_read (LinliStore  *self,
+                        GError     **error)
+{
+  gint64 ignored;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (!linli_store_verify (self, error) ||
+      !run (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  /* SQLite takes the snapshot at the first read, so read now. */
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &ignored, error))
+    {
+      run (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  self->depth++;
   return TRUE;
 }
 

@@ -17,7 +17,24 @@ typedef enum {
   LINLI_STORE_ERROR_CONSTRAINT,  /* the record breaks a rule of the schema */
   LINLI_STORE_ERROR_NOT_FOUND,
   LINLI_STORE_ERROR_FAILED,
+  LINLI_STORE_ERROR_READ_ONLY,   /* the store was opened read-only */
+  LINLI_STORE_ERROR_TOO_OLD,     /* needs an upgrade, which a read-only store cannot make */
 } LinliStoreError;
+
+typedef enum {
+  LINLI_STORE_OPEN_DEFAULT   = 0,
+  LINLI_STORE_OPEN_READ_ONLY = 1 << 0,  /* never write, even where it could */
+  LINLI_STORE_OPEN_EXISTING  = 1 << 1,  /* refuse a missing or empty file rather than make a database of it */
+} LinliStoreOpenFlags;
+
+/* Why a store can only read its file. */
+typedef enum {
+  LINLI_READ_ONLY_NO,       /* it can write */
+  LINLI_READ_ONLY_ASKED,    /* LINLI_STORE_OPEN_READ_ONLY */
+  LINLI_READ_ONLY_FILE,     /* the file may not be written */
+  LINLI_READ_ONLY_FOLDER,   /* its folder may not be written, so SQLite cannot keep its journal there */
+  LINLI_READ_ONLY_IN_USE,   /* another Linli is writing it */
+} LinliReadOnlyReason;
 
 /* The clock the store stamps automatic timeline entries with. */
 typedef GDateTime *(*LinliClockFunc) (gpointer user_data);
@@ -30,6 +47,14 @@ GQuark          linli_store_error_quark        (void);
 guint           linli_store_schema_version     (void);
 
 LinliStore     *linli_store_open               (const char      *path,
+                                                GError         **error);
+LinliStore     *linli_store_open_full          (const char      *path,
+                                                LinliStoreOpenFlags flags,
+                                                GError         **error);
+LinliReadOnlyReason linli_store_get_read_only_reason (LinliStore *self);
+gboolean        linli_store_is_read_only       (LinliStore      *self);
+char           *linli_store_dup_read_only_message (LinliStore   *self);
+gboolean        linli_store_begin_read         (LinliStore      *self,
                                                 GError         **error);
 gboolean        linli_store_verify             (LinliStore      *self,
                                                 GError         **error);

@@ -70,6 +70,8 @@ save_settings (LinliPrintOperation *self,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
   GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
 
   if (settings == NULL)
@@ -78,7 +80,11 @@ save_settings (LinliPrintOperation *self,
   if (setup != NULL)
     gtk_page_setup_to_key_file (setup, file, PAGE_SETUP_GROUP);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_key_file_save_to_file (file, path, &error))
+  data = g_key_file_to_data (file, &length, NULL);
+  /* The account's own, like the database (the printer's name and where it
+   * is say something of the office). */
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     g_warning ("Could not remember the print settings in %s: %s", path,
                error ? error->message : g_strerror (errno));
 }
