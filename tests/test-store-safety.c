@@ -520,6 +520,48 @@ test_killed_writer (Fixture       *f,
   }
 }
 
+/* Two edits of one record, each of a different field: the second save
+ * keeps the first's change instead of writing its whole, older row; two
+ * edits of the same field to different values are refused, not lost. */
+static void
+test_concurrent_edits (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_volunteer (f->store, "刘志愿");
+  g_autoptr(LinliRecord) original = linli_store_get (f->store, LINLI_TYPE_VOLUNTEER, id, &error);
+  g_autoptr(LinliRecord) editor = linli_record_copy (original);
+  g_autoptr(LinliRecord) elsewhere = linli_store_get (f->store, LINLI_TYPE_VOLUNTEER, id, &error);
+  g_autoptr(LinliRecord) stored = NULL;
+
+  linli_record_set_text (elsewhere, "phone", "13700000000");
+  g_assert_true (linli_store_update (f->store, elsewhere, &error));
+  g_assert_no_error (error);
+
+  linli_record_set_text (editor, "name", "刘志远");
+  g_assert_true (linli_store_update_from (f->store, original, editor, &error));
+  g_assert_no_error (error);
+  stored = linli_store_get (f->store, LINLI_TYPE_VOLUNTEER, id, &error);
+  g_assert_cmpstr (linli_record_get_text (stored, "name"), ==, "刘志远");
+  g_assert_cmpstr (linli_record_get_text (stored, "phone"), ==, "13700000000");
+  /* The editor's record now holds what was written. */
+  g_assert_cmpstr (linli_record_get_text (editor, "phone"), ==, "13700000000");
+
+  /* The same field both ways. */
+  g_clear_object (&original);
+  original = linli_record_copy (stored);
+  g_clear_object (&editor);
+  editor = linli_record_copy (stored);
+  linli_record_set_text (stored, "notes", "周末有空");
+  g_assert_true (linli_store_update (f->store, stored, &error));
+  linli_record_set_text (editor, "notes", "只在工作日");
+  g_assert_false (linli_store_update_from (f->store, original, editor, &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONFLICT);
+  g_clear_object (&stored);
+  stored = linli_store_get (f->store, LINLI_TYPE_VOLUNTEER, id, NULL);
+  g_assert_cmpstr (linli_record_get_text (stored, "notes"), ==, "周末有空");
+}
+
 /* Inside a Flatpak, a file reached through the document portal is refused
  * before anything is opened or made. */
 static void
@@ -565,5 +607,6 @@ main (int   argc,
   g_test_add_func ("/safety/read-only-folder/subprocess", test_read_only_folder_subprocess);
   ADD ("/safety/killed-writer", test_killed_writer, NULL);
   ADD ("/safety/portal", test_portal, NULL);
+  ADD ("/safety/concurrent-edits", test_concurrent_edits, NULL);
   return g_test_run ();
 }

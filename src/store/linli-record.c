@@ -451,6 +451,42 @@ linli_record_equal (LinliRecord *a,
   return TRUE;
 }
 
+/* Whether @a and @b hold the same value in one column. */
+gboolean
+linli_record_column_equal (LinliRecord *a,
+                           LinliRecord *b,
+                           guint        column)
+{
+  LinliRecordClass *klass;
+
+  g_return_val_if_fail (LINLI_IS_RECORD (a), FALSE);
+  g_return_val_if_fail (LINLI_IS_RECORD (b), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b), FALSE);
+
+  klass = LINLI_RECORD_GET_CLASS (a);
+  g_return_val_if_fail (column < klass->n_columns, FALSE);
+  return values_equal (&klass->columns[column], &ensure_values (a)[column], &ensure_values (b)[column]);
+}
+
+/* Sets one column of @self to the value @source has there. */
+void
+linli_record_copy_column (LinliRecord *self,
+                          LinliRecord *source,
+                          guint        column)
+{
+  const GValue *from;
+  GValue value = G_VALUE_INIT;
+
+  g_return_if_fail (LINLI_IS_RECORD (self));
+  g_return_if_fail (LINLI_IS_RECORD (source));
+  g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (source));
+
+  from = linli_record_peek_value (source, column);
+  g_value_init (&value, G_VALUE_TYPE (from));
+  g_value_copy (from, &value);
+  linli_record_take_value (self, column, &value);
+}
+
 gint64
 linli_record_get_id (LinliRecord *self)
 {

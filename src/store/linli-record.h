@@ -60,6 +60,12 @@ LinliRecord  *linli_record_new           (GType        type);
 LinliRecord  *linli_record_copy          (LinliRecord *self);
 gboolean      linli_record_equal         (LinliRecord *a,
                                           LinliRecord *b);
+gboolean      linli_record_column_equal  (LinliRecord *a,
+                                          LinliRecord *b,
+                                          guint        column);
+void          linli_record_copy_column   (LinliRecord *self,
+                                          LinliRecord *source,
+                                          guint        column);
 gint64        linli_record_get_id        (LinliRecord *self);
 void          linli_record_set_id        (LinliRecord *self,
                                           gint64       id);

@@ -1514,6 +1514,61 @@ linli_store_update (LinliStore   *self,
   return finish_write (self, ok, error);
 }
 
+/**
+ * linli_store_update_from:
+ * @original: the record as it was read before it was edited
+ * @record: the edited record; on success it holds what was written
+ *
+ * Writes only what the edit changed from @original, so that what was
+ * changed meanwhile elsewhere — the Cases page assigning the case, another
+ * editor — in other fields is kept, not undone by a whole-row write. When a
+ * field this edit changed was also changed elsewhere, to something else,
+ * nothing is written and %LINLI_STORE_ERROR_CONFLICT says so.
+ */
+gboolean
+linli_store_update_from (LinliStore   *self,
+                         LinliRecord  *original,
+                         LinliRecord  *record,
+                         GError      **error)
+{
+  g_autoptr(LinliRecord) merged = NULL;
+  LinliRecordClass *klass;
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_RECORD (original), FALSE);
+  g_return_val_if_fail (LINLI_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (original) == G_OBJECT_TYPE (record), FALSE);
+  g_return_val_if_fail (linli_record_get_id (record) == linli_record_get_id (original), FALSE);
+
+  if (!linli_store_begin (self, error))
+    return FALSE;
+
+  merged = linli_store_get (self, G_OBJECT_TYPE (record), linli_record_get_id (record), error);
+  ok = merged != NULL;
+  klass = LINLI_RECORD_GET_CLASS (record);
+  for (guint i = 0; ok && i < klass->n_columns; i++)
+    {
+      if (linli_record_column_equal (original, record, i) ||
+          linli_record_column_equal (merged, record, i))
+        continue;
+      if (!linli_record_column_equal (merged, original, i))
+        {
+          g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONFLICT,
+                       _("This record was changed elsewhere while it was being edited, in a field changed here too. Nothing was saved: close it, open it again to see the other change, and make yours once more."));
+          ok = FALSE;
+          break;
+        }
+      linli_record_copy_column (merged, record, i);
+    }
+  ok = ok && linli_store_update (self, merged, error);
+  if (ok)
+    for (guint i = 0; i < klass->n_columns; i++)
+      if (!linli_record_column_equal (merged, record, i))
+        linli_record_copy_column (record, merged, i);
+  return finish_write (self, ok, error);
+}
+
 gboolean
 linli_store_delete (LinliStore   *self,
                     LinliRecord  *record,

@@ -19,6 +19,7 @@ typedef enum {
   LINLI_STORE_ERROR_FAILED,
   LINLI_STORE_ERROR_READ_ONLY,   /* the store was opened read-only */
   LINLI_STORE_ERROR_TOO_OLD,     /* needs an upgrade, which a read-only store cannot make */
+  LINLI_STORE_ERROR_CONFLICT,    /* changed elsewhere in a field an edit changed too */
 } LinliStoreError;
 
 typedef enum {
@@ -80,6 +81,10 @@ gboolean        linli_store_insert             (LinliStore      *self,
                                                 LinliRecord     *record,
                                                 GError         **error);
 gboolean        linli_store_update             (LinliStore      *self,
+                                                LinliRecord     *record,
+                                                GError         **error);
+gboolean        linli_store_update_from        (LinliStore      *self,
+                                                LinliRecord     *original,
                                                 LinliRecord     *record,
                                                 GError         **error);
 gboolean        linli_store_restore            (LinliStore      *self,

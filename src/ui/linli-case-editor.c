@@ -201,7 +201,9 @@ write_case (LinliCaseEditor  *self,
         g_ptr_array_add (inserted, g_object_ref (self->copy));
     }
   else if (ok)
-    ok = linli_store_update (self->store, self->copy, error);
+    /* Only what this editor changed: an assignment made on the Cases page
+     * meanwhile stays. */
+    ok = linli_store_update_from (self->store, self->original, self->copy, error);
 
   for (guint i = 0; ok && i < g_list_model_get_n_items (pending); i++)
     {

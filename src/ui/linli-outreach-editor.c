@@ -305,7 +305,7 @@ write_outreach (LinliOutreachEditor  *self,
     return FALSE;
   if (linli_organisation_choices_write (self->organisers, self->copy, "organisers", error) &&
       (is_new ? linli_store_insert (self->store, self->copy, error)
-              : linli_store_update (self->store, self->copy, error)) &&
+              : linli_store_update_from (self->store, self->original, self->copy, error)) &&
       linli_store_commit (self->store, error))
     return TRUE;
 
