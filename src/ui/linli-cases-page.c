@@ -16,6 +16,7 @@
 #include "linli-csv-import-dialog.h"
 #include "linli-page-util.h"
 #include "linli-record-names.h"
+#include "linli-safe-file.h"
 
 /* The Cases page: every case of the community in a table that reads only
  * the rows on screen, a search that finds Chinese words as they are typed,
@@ -709,23 +710,29 @@ show_error (LinliCasesPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+write_cases_cb (GOutputStream  *out,
+                gpointer        user_data,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  LinliCasesPage *self = user_data;
+
+  return linli_case_csv_export (self->store, G_LIST_MODEL (self->cases), TRUE, out, cancellable, error);
+}
+
 static void
 export_response_cb (LinliCasesPage       *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
-      if (stream == NULL ||
-          !linli_case_csv_export (self->store, G_LIST_MODEL (self->cases), TRUE,
-                                  G_OUTPUT_STREAM (stream), NULL, &error) ||
-          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+      if (!linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_cases_cb, self, NULL, &error))
         show_error (self, _("Cannot Export the Cases"), error->message);
       else
         {
