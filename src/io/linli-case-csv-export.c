@@ -176,7 +176,7 @@ add_time (Export     *ex,
         }
       *p = '\0';
     }
-  linli_csv_writer_add (ex->writer, text);
+  linli_csv_writer_add_number (ex->writer, text);
 }
 
 static const char *

@@ -312,6 +312,10 @@ parse (LinliCsvTable  *self,
           while (p < end && *p != sep && *p != '\n' && *p != '\r')
             p++;
           g_string_append_len (self->cells, start, p - start);
+          /* What linli_csv_writer_add() put before a formula. */
+          if (self->cells->str[offset] == '\'' &&
+              linli_csv_is_formula (self->cells->str + offset + 1))
+            g_string_erase (self->cells, offset, 1);
 
           if (self->cells->len == offset)
             offset = 0;
@@ -541,6 +545,34 @@ linli_csv_table_get_line (LinliCsvTable *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Formulas */
+
+static inline gboolean
+starts_formula (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/**
+ * linli_csv_is_formula:
+ * @text: the text of a cell
+ *
+ * Whether a cell must be written with a "'" before it: when it begins with
+ * a character that starts a formula, or with "'"s and then such a
+ * character. The second keeps the round trip exact: "'=x" is written
+ * "''=x", and reading takes off one "'".
+ */
+gboolean
+linli_csv_is_formula (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  while (*text == '\'')
+    text++;
+  return starts_formula (*text);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Writing */
 
 /**
@@ -548,8 +580,11 @@ linli_csv_table_get_line (LinliCsvTable *self,
  * @out: where the file goes; the writer does not close it
  *
  * Writes CSV as Excel and WPS open it without asking: UTF-8 with a byte
- * order mark, CRLF line ends, fields quoted only when they must be. Nothing
- * in a field is changed: a field that starts with "=" is written as it is.
+ * order mark, CRLF line ends, fields quoted only when they must be.
+ *
+ * A text that a spreadsheet would run as a formula is written with a "'"
+ * before it (see linli_csv_writer_add()); numbers the app writes itself go
+ * in as they are with linli_csv_writer_add_number().
  */
 LinliCsvWriter *
 linli_csv_writer_new (GOutputStream *out)
@@ -565,21 +600,15 @@ linli_csv_writer_new (GOutputStream *out)
   return self;
 }
 
-/**
- * linli_csv_writer_add:
- * @field: (nullable): the text of the next field of the row; %NULL is empty
- */
-void
-linli_csv_writer_add (LinliCsvWriter *self,
-                      const char     *field)
+static void
+add_field (LinliCsvWriter *self,
+           const char     *field,
+           gboolean        neutralise)
 {
-  GString *buffer;
+  GString *buffer = self->buffer;
   gboolean quote = FALSE;
   gsize len = 0;
 
-  g_return_if_fail (self != NULL);
-
-  buffer = self->buffer;
   if (self->in_row)
     g_string_append_c (buffer, ',');
   self->in_row = TRUE;
@@ -590,13 +619,17 @@ linli_csv_writer_add (LinliCsvWriter *self,
     if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
       quote = TRUE;
 
+  if (quote)
+    g_string_append_c (buffer, '"');
+  /* The "'" is the first character of the cell, inside its quotes. */
+  if (neutralise && linli_csv_is_formula (field))
+    g_string_append_c (buffer, '\'');
   if (!quote)
     {
       g_string_append_len (buffer, field, len);
       return;
     }
 
-  g_string_append_c (buffer, '"');
   for (const char *p = field, *q; *p != '\0'; p = q + 1)
     {
       q = strchr (p, '"');
@@ -609,6 +642,42 @@ linli_csv_writer_add (LinliCsvWriter *self,
       g_string_append_c (buffer, '"');
     }
   g_string_append_c (buffer, '"');
+}
+
+/**
+ * linli_csv_writer_add:
+ * @field: (nullable): the text of the next field of the row; %NULL is empty
+ *
+ * Adds a field of text. A text that Excel or WPS would take for a formula
+ * (one that begins with "=", "+", "-", "@", a tab or a carriage return,
+ * as the OWASP advice on CSV injection lists them) is written with a "'"
+ * before it, so that a resident who calls himself "=HYPERLINK(…)" does not
+ * run anything on the computer that opens the file; linli_csv_read() takes
+ * the "'" away again, so a file reads back as it was written.
+ */
+void
+linli_csv_writer_add (LinliCsvWriter *self,
+                      const char     *field)
+{
+  g_return_if_fail (self != NULL);
+
+  add_field (self, field, TRUE);
+}
+
+/**
+ * linli_csv_writer_add_number:
+ * @field: (nullable): a number, time or date the app formatted itself
+ *
+ * Adds a field as it is, for values that are not text a person typed:
+ * counts, hours, coordinates. "-3" stays a number for the spreadsheet.
+ */
+void
+linli_csv_writer_add_number (LinliCsvWriter *self,
+                             const char     *field)
+{
+  g_return_if_fail (self != NULL);
+
+  add_field (self, field, FALSE);
 }
 
 static gboolean

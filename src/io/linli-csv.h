@@ -38,6 +38,7 @@ typedef struct _LinliCsvWriter LinliCsvWriter;
 
 GQuark            linli_csv_error_quark          (void);
 const char       *linli_csv_encoding_to_string   (LinliCsvEncoding  encoding);
+gboolean          linli_csv_is_formula           (const char       *text);
 
 GType             linli_csv_table_get_type       (void) G_GNUC_CONST;
 LinliCsvTable    *linli_csv_read                 (GBytes           *bytes,
@@ -58,6 +59,8 @@ guint             linli_csv_table_get_line       (LinliCsvTable    *self,
 
 LinliCsvWriter   *linli_csv_writer_new           (GOutputStream    *out);
 void              linli_csv_writer_add           (LinliCsvWriter   *self,
+                                                  const char       *field);
+void              linli_csv_writer_add_number    (LinliCsvWriter   *self,
                                                   const char       *field);
 gboolean          linli_csv_writer_end_row       (LinliCsvWriter   *self,
                                                   GCancellable     *cancellable,

@@ -85,7 +85,7 @@ add_time (LinliCsvWriter *writer,
 {
   g_autofree char *text = linli_event_csv_format_time (time);
 
-  linli_csv_writer_add (writer, text);
+  linli_csv_writer_add_number (writer, text);
 }
 
 static void
@@ -95,7 +95,7 @@ add_int (LinliCsvWriter *writer,
   char text[24];
 
   g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
-  linli_csv_writer_add (writer, text);
+  linli_csv_writer_add_number (writer, text);
 }
 
 static void
@@ -104,7 +104,7 @@ add_hours (LinliCsvWriter *writer,
 {
   g_autofree char *text = isnan (hours) ? NULL : linli_event_csv_format_hours (hours);
 
-  linli_csv_writer_add (writer, text);
+  linli_csv_writer_add_number (writer, text);
 }
 
 static gboolean

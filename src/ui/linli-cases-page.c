@@ -16,6 +16,7 @@
 #include "linli-csv-import-dialog.h"
 #include "linli-page-util.h"
 #include "linli-record-names.h"
+#include "linli-safe-file.h"
 
 /* The Cases page: every case of the community in a table that reads only
  * the rows on screen, a search that finds Chinese words as they are typed,
@@ -79,6 +80,7 @@ struct _LinliCasesPage
   GStrv              categories;    /* per row of the category filter after "any" */
   gboolean           updating_filters;
   GtkFileChooserNative *chooser;
+  gboolean           export_personal;   /* what the chooser's file gets: names and phones whole */
 };
 
 G_DEFINE_FINAL_TYPE (LinliCasesPage, linli_cases_page, GTK_TYPE_WIDGET)
@@ -709,23 +711,33 @@ show_error (LinliCasesPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+write_cases_cb (GOutputStream  *out,
+                gpointer        user_data,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  LinliCasesPage *self = user_data;
+
+  return linli_case_csv_export (self->store, G_LIST_MODEL (self->cases), !self->export_personal,
+                                out, cancellable, error);
+}
+
 static void
 export_response_cb (LinliCasesPage       *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
+      /* Residents' names and phone numbers are for the office's eyes only. */
+      LinliSafeFileFlags flags = self->export_personal ? LINLI_SAFE_FILE_PRIVATE : LINLI_SAFE_FILE_NONE;
+
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
-      if (stream == NULL ||
-          !linli_case_csv_export (self->store, G_LIST_MODEL (self->cases), TRUE,
-                                  G_OUTPUT_STREAM (stream), NULL, &error) ||
-          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+      if (!linli_safe_file_write (file, flags, write_cases_cb, self, NULL, &error))
         show_error (self, _("Cannot Export the Cases"), error->message);
       else
         {
@@ -739,23 +751,84 @@ export_response_cb (LinliCasesPage       *self,
 }
 
 static void
-export_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+choose_export_file (LinliCasesPage *self,
+                    gboolean        personal)
 {
-  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
   g_autoptr(GDateTime) now = page_now (self);
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  /* TRANSLATORS: the name proposed for an exported file; %s is today's date */
-  g_autofree char *name = g_strdup_printf (_("cases-%s.csv"), date);
+  g_autofree char *name = NULL;
 
   if (self->chooser != NULL || self->cases == NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Export Cases"), linli_page_get_window (GTK_WIDGET (self)),
+  if (personal)
+    /* TRANSLATORS: the name proposed for an exported file with residents'
+     * names and phone numbers; %s is today's date */
+    name = g_strdup_printf (_("cases-personal-%s.csv"), date);
+  else
+    /* TRANSLATORS: the name proposed for an exported file; %s is today's date */
+    name = g_strdup_printf (_("cases-%s.csv"), date);
+
+  self->export_personal = personal;
+  self->chooser = gtk_file_chooser_native_new (personal ? _("Export Cases With Personal Information")
+                                                        : _("Export Cases"),
+                                               linli_page_get_window (GTK_WIDGET (self)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  choose_export_file (LINLI_CASES_PAGE (widget), FALSE);
+}
+
+static void
+export_personal_response_cb (LinliCasesPage   *self,
+                             const char       *response,
+                             AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "export") == 0)
+    choose_export_file (self, TRUE);
+}
+
+/* A file that holds residents' names and phone numbers whole is asked for
+ * on purpose: the plain export masks them. Such a file is what imports
+ * into another computer's Linli. */
+static void
+export_personal_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  guint n;
+
+  if (self->chooser != NULL || self->cases == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The file will hold the names, phone numbers and addresses of the residents "
+                                       "in the %u case shown, unmasked. Anyone who opens it can read them: keep it "
+                                       "safe, and delete it once it has served its purpose.",
+                                       "The file will hold the names, phone numbers and addresses of the residents "
+                                       "in the %u cases shown, unmasked. Anyone who opens it can read them: keep it "
+                                       "safe, and delete it once it has served its purpose.", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (linli_page_get_window (widget),
+                                                       _("Export Personal Information?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_personal_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -917,6 +990,7 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.new", NULL, new_case_cb);
   gtk_widget_class_install_action (widget_class, "cases.open", "u", open_case_cb);
   gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "cases.export-personal", NULL, export_personal_cb);
   gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "cases.reset-filters", NULL, reset_filters_cb);
   gtk_widget_class_install_action (widget_class, "cases.assign", "x", assign_cb);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-event-export.h"
+#include "linli-safe-file.h"
 
 typedef struct
 {
@@ -27,6 +28,17 @@ export_free (Export *export)
   g_free (export);
 }
 
+static gboolean
+write_cb (GOutputStream  *out,
+          gpointer        user_data,
+          GCancellable   *cancellable,
+          GError        **error)
+{
+  Export *export = user_data;
+
+  return export->export_func (export->data, out, error);
+}
+
 static void
 chosen_cb (GtkNativeDialog *chooser,
            int              response,
@@ -36,14 +48,9 @@ chosen_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
-      /* The file is replaced only once everything is written. */
-      g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                                            NULL, &error);
       GtkRoot *root = gtk_widget_get_root (export->page);
 
-      if (stream == NULL ||
-          !export->export_func (export->data, G_OUTPUT_STREAM (stream), &error) ||
-          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+      if (!linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_cb, export, NULL, &error))
         {
           GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                       _("Cannot Export"), error->message);

@@ -10,6 +10,7 @@
 #include "linli-base-map.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-layer.h"
+#include "linli-safe-file.h"
 #include "linli-window.h"
 
 /* The preview of a GeoJSON import: the features found, which property is
@@ -493,6 +494,15 @@ linli_geojson_import_choose (GtkWindow  *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static gboolean
+write_geojson_cb (GOutputStream  *out,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  return linli_geojson_export (user_data, out, cancellable, error);
+}
+
 static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
@@ -502,12 +512,8 @@ export_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
-      /* Written beside the old file and moved over it only when complete. */
-      g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
 
-      if (stream == NULL ||
-          !linli_geojson_export (data->store, G_OUTPUT_STREAM (stream), NULL, &error) ||
-          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+      if (!linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_geojson_cb, data->store, NULL, &error))
         show_message (data->parent, _("Cannot Export the Grids"), error->message);
       else if (LINLI_IS_WINDOW (data->parent))
         {
