@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -774,7 +775,7 @@ linli_backup_find_newest_good (const char *database_path)
 
       if (linli_backup_check (backup->path, &error))
         return g_ptr_array_steal_index (backups, i);
-      g_message ("Backup not usable: %s", error->message);
+      g_debug ("Backup not usable: %s", error->message);
     }
   return NULL;
 }
