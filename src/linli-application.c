@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "linli-application.h"
+#include "linli-backup-actions.h"
 #include "linli-demo.h"
 #include "linli-new-community-dialog.h"
 #include "linli-preferences-window.h"
@@ -51,6 +52,112 @@ show_error (LinliApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean open_path (LinliApplication *self,
+                           const char       *path);
+
+/* ------------------------------------------------------------------------ */
+/* A damaged database, and its newest good backup */
+
+typedef struct
+{
+  LinliApplication *self;
+  char             *path;
+  char             *backup_path;
+  GWeakRef          store;   /* the damaged store, which must be closed first */
+} DamagedData;
+
+static void
+damaged_data_free (gpointer user_data)
+{
+  DamagedData *data = user_data;
+
+  g_weak_ref_clear (&data->store);
+  g_free (data->path);
+  g_free (data->backup_path);
+  g_free (data);
+}
+
+/* Keeps the damaged file aside, puts the backup in its place and opens it. */
+static void
+damaged_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DamagedData      *data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(LinliStore) still_open = NULL;
+  g_autofree char *aside = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  /* Anything still reading the damaged file would write its WAL under the
+   * name the restored file takes. */
+  still_open = g_weak_ref_get (&data->store);
+  if (still_open != NULL)
+    {
+      error = g_error_new (LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
+                           _("“%s” is still open in another window. Close it there, then open the database again."),
+                           data->path);
+      show_error (data->self, _("Cannot Restore the Backup"), error);
+      return;
+    }
+  /* No store, so no store's clock: the time names the damaged file only. */
+  now = g_date_time_new_now_local ();
+  if (!linli_backup_replace_damaged (data->path, data->backup_path, now, &aside, &error))
+    {
+      show_error (data->self, _("Cannot Restore the Backup"), error);
+      return;
+    }
+  if (open_path (data->self, data->path))
+    {
+      g_autofree char *name = g_path_get_basename (aside);
+      /* TRANSLATORS: %s is the name the damaged database file was given */
+      g_autofree char *message = g_strdup_printf (_("Backup restored. The damaged file was kept as “%s”."), name);
+
+      linli_window_add_toast (get_window (data->self), message);
+    }
+}
+
+/* Says that @path is damaged, and offers its newest good backup. */
+static void
+show_damaged (LinliApplication *self,
+              const char       *path,
+              LinliStore       *store,
+              const GError     *error)
+{
+  g_autoptr(LinliBackup) backup = linli_backup_find_newest_good (path);
+  GtkWidget *dialog;
+  DamagedData *data;
+
+  if (backup == NULL)
+    {
+      show_error (self, _("The Database Is Damaged"), error);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), _("The Database Is Damaged"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  {
+    g_autofree char *when = linli_backup_format_time (backup->time);
+    /* TRANSLATORS: a button; %s is when the backup was made, "5 December 2026 09:30" */
+    g_autofree char *label = g_strdup_printf (_("_Restore the Backup of %s"), when);
+
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", label);
+  }
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+
+  data = g_new0 (DamagedData, 1);
+  data->self = self;
+  data->path = g_strdup (path);
+  data->backup_path = g_strdup (backup->path);
+  g_weak_ref_init (&data->store, store);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (damaged_response_cb), data,
+                         (GClosureNotify) (void (*) (void)) damaged_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The check that runs after a file is opened found it damaged: close it
  * before anything is written, and say why. */
 static void
@@ -63,8 +170,31 @@ store_damaged_cb (LinliApplication *self,
 
   if (linli_window_get_store (window) == store)
     linli_window_set_store (window, NULL);
-  show_error (self, _("The Database Is Damaged"), error);
+  show_damaged (self, linli_store_get_path (store), store, error);
 }
+
+/* At most one backup a day the office uses Linli: made in a thread. */
+static void
+daily_backup_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LinliApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = linli_backup_make_daily_finish (LINLI_STORE (object), result, &error);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* A damaged file is told by its own dialog. */
+  if (error != NULL && !g_error_matches (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED) &&
+      LINLI_IS_WINDOW (window))
+    {
+      /* TRANSLATORS: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Today’s backup failed: %s"), error->message);
+      linli_window_add_toast (LINLI_WINDOW (window), message);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
 
 /* The window that shows the database at @path, if one does. */
 static LinliWindow *
@@ -126,12 +256,16 @@ open_path (LinliApplication *self,
   if (store == NULL)
     {
       gtk_window_present (GTK_WINDOW (window));
-      show_error (self, _("Cannot Open the Database"), error);
+      if (g_error_matches (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED))
+        show_damaged (self, path, NULL, error);
+      else
+        show_error (self, _("Cannot Open the Database"), error);
       return FALSE;
     }
   if (linli_window_get_store (window) != NULL)
     window = linli_window_new (GTK_APPLICATION (self));
   show_store_in (self, window, store);
+  linli_backup_make_daily_async (store, NULL, daily_backup_cb, g_object_ref (self));
   return TRUE;
 }
 

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "linli-activities-page.h"
+#include "linli-backup-actions.h"
+#include "linli-backups-dialog.h"
 #include "linli-cases-page.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-editor.h"
@@ -153,6 +155,28 @@ export_geojson_cb (GtkWidget  *widget,
 
   if (self->store != NULL)
     linli_geojson_export_choose (GTK_WINDOW (self), self->store);
+}
+
+static void
+backups_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (linli_backups_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+save_copy_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    linli_backup_actions_save_copy (GTK_WINDOW (self), self->store);
 }
 
 static void
@@ -369,6 +393,8 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-grid-cases", "x", show_grid_cases_cb);
   gtk_widget_class_install_action (widget_class, "window.import-geojson", NULL, import_geojson_cb);
   gtk_widget_class_install_action (widget_class, "window.export-geojson", NULL, export_geojson_cb);
+  gtk_widget_class_install_action (widget_class, "window.backups", NULL, backups_cb);
+  gtk_widget_class_install_action (widget_class, "window.save-copy", NULL, save_copy_cb);
   gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "window.print", NULL);

@@ -1211,6 +1211,25 @@ linli_store_note_change (LinliStore  *self,
   changed (self, type, change, id);
 }
 
+/**
+ * linli_store_note_reset:
+ *
+ * Tells every view that every table changed (%LINLI_CHANGE_RESET), as
+ * after the whole file was replaced by a backup under this connection.
+ */
+void
+linli_store_note_reset (LinliStore *self)
+{
+  guint n_types;
+  const GType *types = linli_record_types (&n_types);
+
+  g_return_if_fail (LINLI_IS_STORE (self));
+  g_return_if_fail (self->depth == 0);
+
+  for (guint t = 0; t < n_types; t++)
+    emit_changed (self, types[t], LINLI_CHANGE_RESET, 0);
+}
+
 /* Deleting a row cascades to, or clears references in, the tables that
  * point at it (the timeline of a case, the workers of a grid …): those
  * types changed too. */

@@ -68,6 +68,7 @@ void            linli_store_get_clock          (LinliStore      *self,
                                                 LinliClockFunc  *clock,
                                                 gpointer        *user_data);
 GDateTime      *linli_store_now                (LinliStore      *self);
+void            linli_store_note_reset         (LinliStore      *self);
 
 gboolean        linli_store_begin              (LinliStore      *self,
                                                 GError         **error);
