@@ -170,6 +170,23 @@ parse_polygon (JsonNode      *node,
 }
 
 /**
+ * linli_geojson_object_type:
+ *
+ * Returns: the "type" member of a GeoJSON object, or "" when it is missing,
+ *   null or anything but a string (json-glib's own getter returns %NULL for
+ *   null and complains of an object or array)
+ */
+const char *
+linli_geojson_object_type (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "type");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+  return json_node_get_string (node);
+}
+
+/**
  * linli_geometry_parse:
  * @geojson: a GeoJSON Polygon or MultiPolygon geometry object
  *
@@ -200,7 +217,7 @@ linli_geometry_parse (const char  *geojson,
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto not_polygon;
   object = json_node_get_object (json_parser_get_root (parser));
-  type = json_object_get_string_member_with_default (object, "type", "");
+  type = linli_geojson_object_type (object);
   coordinates = json_object_get_member (object, "coordinates");
   if (coordinates == NULL)
     goto not_polygon;

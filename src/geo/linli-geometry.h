@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,7 @@ typedef enum {
 GQuark         linli_geometry_error_quark  (void);
 
 LinliGeometry *linli_geometry_new          (void);
+const char    *linli_geojson_object_type   (JsonObject          *object);
 LinliGeometry *linli_geometry_parse        (const char          *geojson,
                                             GError             **error);
 char          *linli_geometry_to_geojson   (const LinliGeometry *self);

@@ -225,7 +225,7 @@ read_geometry (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     goto invalid;
   object = json_node_get_object (node);
-  type = json_object_get_string_member_with_default (object, "type", "");
+  type = linli_geojson_object_type (object);
   coordinates = json_object_get_member (object, "coordinates");
 
   if (g_str_equal (type, "Point"))
@@ -290,8 +290,7 @@ read_feature (LinliGeojsonFile *self,
   JsonNode *properties;
 
   if (!JSON_NODE_HOLDS_OBJECT (node) ||
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "type", ""),
-                 "Feature") != 0)
+      g_strcmp0 (linli_geojson_object_type (json_node_get_object (node)), "Feature") != 0)
     {
       g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_INVALID,
                    _("Feature %u: it is not a GeoJSON Feature object"), index);
@@ -364,7 +363,7 @@ linli_geojson_file_parse (const char  *data,
   if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto not_geojson;
   root = json_node_get_object (json_parser_get_root (parser));
-  type = json_object_get_string_member_with_default (root, "type", "");
+  type = linli_geojson_object_type (root);
 
   if (g_str_equal (type, "Topology"))
     {

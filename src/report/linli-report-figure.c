@@ -601,7 +601,6 @@ linli_report_map_draw (LinliReportStyle *style,
 {
   Projection proj;
   double frame_w, frame_h, scale, ox, oy;
-  double extra = legend_height (map);
 
   cairo_save (cr);
 
@@ -609,7 +608,6 @@ linli_report_map_draw (LinliReportStyle *style,
     {
       draw_caption (style, cr, map->caption, x, y, width);
       y += CAPTION_PITCH;
-      extra -= CAPTION_PITCH;
     }
 
   if (!map_projection (map, &proj))

@@ -81,7 +81,7 @@ LinliDatabaseFile *
 linli_database_file_open (const char  *path,
                           GError     **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&open_files_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&open_files_lock);
   LinliDatabaseFile *self;
   OpenFile *file;
   struct stat st;
