@@ -88,14 +88,37 @@ update_title (LinliWindow *self)
 }
 
 /* Says so when nothing can be changed, and why: another Linli is writing
- * the file, or it may only be read. */
+ * the file, or it may only be read; and offers nothing that would write.
+ * Records still open, to be read and printed. */
 static void
-update_read_only_banner (LinliWindow *self)
+update_read_only (LinliWindow *self)
 {
+  static const struct {
+    gsize       page;     /* offset of the widget in LinliWindow; 0 for the window */
+    const char *action;
+  } writing[] = {
+    { 0, "window.new-case" },
+    { 0, "window.import-geojson" },
+    { G_STRUCT_OFFSET (LinliWindow, cases_page), "cases.new" },
+    { G_STRUCT_OFFSET (LinliWindow, cases_page), "cases.import" },
+    { G_STRUCT_OFFSET (LinliWindow, cases_page), "cases.assign" },
+    { G_STRUCT_OFFSET (LinliWindow, cases_page), "cases.set-status" },
+    { G_STRUCT_OFFSET (LinliWindow, activities_page), "activities.new" },
+    { G_STRUCT_OFFSET (LinliWindow, activities_page), "activities.import" },
+    { G_STRUCT_OFFSET (LinliWindow, activities_page), "activities.import-volunteers" },
+    { G_STRUCT_OFFSET (LinliWindow, activities_page), "activities.organisations" },
+    { G_STRUCT_OFFSET (LinliWindow, outreach_page), "outreach.new" },
+    { G_STRUCT_OFFSET (LinliWindow, outreach_page), "outreach.organisations" },
+  };
   g_autofree char *message = self->store ? linli_store_dup_read_only_message (self->store) : NULL;
 
   gtk_label_set_text (self->read_only_label, message ? message : "");
   gtk_revealer_set_reveal_child (self->read_only_banner, message != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (writing); i++)
+    {
+      GtkWidget *widget = writing[i].page ? G_STRUCT_MEMBER (GtkWidget *, self, writing[i].page) : GTK_WIDGET (self);
+      gtk_widget_action_set_enabled (widget, writing[i].action, message == NULL);
+    }
 }
 
 /* The welcome page without a database, a request to set up the community
@@ -463,7 +486,8 @@ linli_window_set_store (LinliWindow *self,
   linli_map_view_set_store (self->map_view, store);
   update_base_map (self);
   g_clear_object (&self->grid_editor);
-  if (store != NULL)
+  /* New Grid and Edit Grid only where the grids can be written. */
+  if (store != NULL && !linli_store_is_read_only (store))
     self->grid_editor = linli_grid_editor_new (self->map_view, store);
   linli_grids_page_set_store (self->grids_page, store);
   linli_cases_page_set_store (self->cases_page, store);
@@ -471,7 +495,7 @@ linli_window_set_store (LinliWindow *self,
   linli_outreach_page_set_store (self->outreach_page, store);
   update_title (self);
   update_content (self);
-  update_read_only_banner (self);
+  update_read_only (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -508,6 +508,51 @@ test_cases_page (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A database another Linli is writing, or that may only be read, is shown
+ * with a banner that says why, and nothing offered writes to it. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliStore) second = linli_store_open (fixture->path, &error);
+  LinliWindow *window = linli_window_new (NULL);
+  GtkWidget *cases_page, *new_case, *new_grid, *banner_label = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_no_error (error);
+  g_assert_cmpint (linli_store_get_read_only_reason (second), ==, LINLI_READ_ONLY_IN_USE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  linli_window_set_store (window, second);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
+
+  test_collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), "another Linli window") != NULL)
+      banner_label = labels->pdata[i];
+  g_assert_nonnull (banner_label);
+  g_assert_true (gtk_widget_is_drawable (banner_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (banner_label)), fixture->path));
+
+  cases_page = linli_window_get_cases_page (window);
+  new_case = test_find_button (cases_page, "cases.new");
+  g_assert_nonnull (new_case);
+  g_assert_false (gtk_widget_is_sensitive (new_case));
+  new_grid = test_find_button (linli_window_get_map_view (window), "grid-edit.new");
+  g_assert_nonnull (new_grid);
+  g_assert_false (gtk_widget_is_sensitive (new_grid));
+
+  /* The writer's own window offers all of it. */
+  linli_window_set_store (window, fixture->store);
+  test_wait_until_drawn (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_is_drawable (banner_label));
+  g_assert_true (gtk_widget_is_sensitive (new_grid));
+  g_assert_true (gtk_widget_is_sensitive (new_case));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +574,7 @@ main (int   argc,
   g_test_add ("/window/cases-export-personal", Fixture, NULL, fixture_set_up, test_cases_export_personal,
               fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);
+  g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 
   return g_test_run ();
 }
