@@ -533,6 +533,7 @@ test_read_only (Fixture       *fixture,
       banner_label = labels->pdata[i];
   g_assert_nonnull (banner_label);
   g_assert_true (gtk_widget_is_drawable (banner_label));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner_label, GTK_TYPE_REVEALER))));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (banner_label)), fixture->path));
 
   cases_page = linli_window_get_cases_page (window);
@@ -546,7 +547,8 @@ test_read_only (Fixture       *fixture,
   /* The writer's own window offers all of it. */
   linli_window_set_store (window, fixture->store);
   test_wait_until_drawn (GTK_WIDGET (window));
-  g_assert_false (gtk_widget_is_drawable (banner_label));
+  /* Its banner goes (as a transition, so asked of the revealer). */
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner_label, GTK_TYPE_REVEALER))));
   g_assert_true (gtk_widget_is_sensitive (new_grid));
   g_assert_true (gtk_widget_is_sensitive (new_case));
 
