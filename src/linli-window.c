@@ -275,6 +275,18 @@ find_cb (GtkWidget  *widget,
     }
 }
 
+/* win.open-case, with the case's id: its editor over the page it was asked
+ * from (the map), with the Cases page's Undo when it is deleted. */
+static void
+open_case_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LinliWindow *self = LINLI_WINDOW (user_data);
+
+  linli_cases_page_open (self->cases_page, g_variant_get_int64 (parameter));
+}
+
 /* win.open-activity and win.open-outreach, with the record's id: the
  * editor, over the page of its kind. */
 static void
@@ -410,6 +422,7 @@ linli_window_class_init (LinliWindowClass *klass)
 }
 
 static const GActionEntry win_actions[] = {
+  { .name = "open-case", .activate = open_case_cb, .parameter_type = "x" },
   { .name = "open-activity", .activate = open_activity_cb, .parameter_type = "x" },
   { .name = "open-outreach", .activate = open_outreach_cb, .parameter_type = "x" },
 };
