@@ -328,6 +328,16 @@ print_cb (GtkWidget  *widget,
                                    linli_cases_page_get_cases (self->cases_page), filter);
 }
 
+/* window.toast, with the message: how dialogs below the window (the ui
+ * layer) tell what they did, without knowing the window. */
+static void
+toast_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  linli_window_add_toast (LINLI_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* Ctrl+R: the reports the office hands in. */
 static void
 reports_cb (GtkWidget  *widget,
@@ -409,6 +419,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.save-copy", NULL, save_copy_cb);
   gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);
+  gtk_widget_class_install_action (widget_class, "window.toast", "s", toast_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "window.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "window.reports", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
