@@ -298,6 +298,18 @@ find_cb (GtkWidget  *widget,
     }
 }
 
+/* win.open-case, with the case's id: its editor over the page it was asked
+ * from (the map), with the Cases page's Undo when it is deleted. */
+static void
+open_case_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LinliWindow *self = LINLI_WINDOW (user_data);
+
+  linli_cases_page_open (self->cases_page, g_variant_get_int64 (parameter));
+}
+
 /* win.open-activity and win.open-outreach, with the record's id: the
  * editor, over the page of its kind. */
 static void
@@ -337,6 +349,16 @@ print_cb (GtkWidget  *widget,
   linli_report_actions_print_page (GTK_WINDOW (self), self->store,
                                    adw_view_stack_get_visible_child_name (self->view_stack),
                                    linli_cases_page_get_cases (self->cases_page), filter);
+}
+
+/* window.toast, with the message: how dialogs below the window (the ui
+ * layer) tell what they did, without knowing the window. */
+static void
+toast_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  linli_window_add_toast (LINLI_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* Ctrl+R: the reports the office hands in. */
@@ -420,6 +442,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.save-copy", NULL, save_copy_cb);
   gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);
+  gtk_widget_class_install_action (widget_class, "window.toast", "s", toast_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "window.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "window.reports", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
@@ -433,6 +456,7 @@ linli_window_class_init (LinliWindowClass *klass)
 }
 
 static const GActionEntry win_actions[] = {
+  { .name = "open-case", .activate = open_case_cb, .parameter_type = "x" },
   { .name = "open-activity", .activate = open_activity_cb, .parameter_type = "x" },
   { .name = "open-outreach", .activate = open_outreach_cb, .parameter_type = "x" },
 };

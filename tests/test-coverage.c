@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-#include "linli-coverage.h"
+#include "linli-coverage-records.h"
 #include "linli-records.h"
 
 /* "Check grids": overlaps between management grids and buildings in none. */

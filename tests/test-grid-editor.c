@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "linli-coverage.h"
+#include "linli-coverage-records.h"
 #include "linli-coverage-panel.h"
 #include "linli-demo.h"
 #include "linli-grid-edit-layer.h"

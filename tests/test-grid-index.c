@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "linli-enums.h"
 #include "linli-grid-index.h"
 
 /* Coordinates near 济宁 (Jining), so the numbers look like real ones. */

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-case-editor.h"
 #include "linli-case-query.h"
 #include "linli-demo.h"
 #include "linli-geometry.h"
@@ -366,6 +367,87 @@ test_follows_store (Fixture       *fixture,
   g_assert_cmpuint (linli_point_layer_get_n_points (cases), ==, before + 1);
 }
 
+static void
+capture_deleted_cb (LinliCaseEditor  *editor,
+                    LinliRecord      *record,
+                    GListModel       *events,
+                    LinliRecord     **deleted)
+{
+  g_set_object (deleted, record);
+}
+
+/* A case opened from the map is edited by the window, as from the Cases
+ * page: deleting it there offers Undo, which brings it back. */
+static void
+test_open_case_undo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *popover = linli_map_view_get_point_popover (fixture->map_view);
+  g_autoptr(GArray) points = linli_map_points_load (fixture->db.store, fixture->now, NULL);
+  g_autoptr(LinliRecord) deleted = NULL;
+  g_autoptr(LinliRecord) restored = NULL;
+  const LinliMapPoint *alone = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *open, *undo;
+  LinliCaseEditor *editor = NULL;
+  double x, y;
+
+  /* A case with no activity or outreach event drawn over it. */
+  for (guint i = 0; i < points->len && alone == NULL; i++)
+    {
+      const LinliMapPoint *p = &g_array_index (points, LinliMapPoint, i);
+      guint n_over = 0;
+
+      if (p->kind != LINLI_MAP_POINT_CASE)
+        continue;
+      for (guint j = 0; j < points->len; j++)
+        {
+          const LinliMapPoint *q = &g_array_index (points, LinliMapPoint, j);
+
+          n_over += (q->kind == LINLI_MAP_POINT_ACTIVITY || q->kind == LINLI_MAP_POINT_OUTREACH) &&
+                    fabs (q->lat - p->lat) < 0.0003 && fabs (q->lon - p->lon) < 0.0003;
+        }
+      if (n_over == 0)
+        alone = p;
+    }
+  g_assert_nonnull (alone);
+
+  linli_map_view_center_on (fixture->map_view, alone->lat, alone->lon, 19);
+  to_widget (fixture, alone->lat, alone->lon, &x, &y);
+  linli_map_view_click (fixture->map_view, x, y);
+  g_assert_true (gtk_widget_get_visible (popover));
+  open = test_find_button_labelled (popover, "_Open");
+  g_assert_nonnull (open);
+  g_signal_emit_by_name (open, "clicked");
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && editor == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (LINLI_IS_CASE_EDITOR (window))
+        editor = LINLI_CASE_EDITOR (window);
+    }
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (fixture->window));
+
+  g_signal_connect (editor, "deleted", G_CALLBACK (capture_deleted_cb), &deleted);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "case.delete", NULL);
+  /* One of the cases at exactly that place: they are drawn on one another. */
+  g_assert_nonnull (deleted);
+  g_assert_cmpfloat (linli_record_get_double (deleted, "lat"), ==, alone->lat);
+  g_assert_cmpfloat (linli_record_get_double (deleted, "lon"), ==, alone->lon);
+  g_assert_null (linli_store_get (fixture->db.store, LINLI_TYPE_CASE, linli_record_get_id (deleted), NULL));
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  undo = test_find_button_labelled (GTK_WIDGET (fixture->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  restored = linli_store_get (fixture->db.store, LINLI_TYPE_CASE, linli_record_get_id (deleted), NULL);
+  g_assert_nonnull (restored);
+  g_assert_true (linli_record_equal (restored, deleted));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +459,7 @@ main (int   argc,
   g_test_add ("/map-view/select-grid", Fixture, NULL, fixture_set_up, test_select_grid, fixture_tear_down);
   g_test_add ("/map-view/points", Fixture, NULL, fixture_set_up, test_points, fixture_tear_down);
   g_test_add ("/map-view/follows-store", Fixture, NULL, fixture_set_up, test_follows_store, fixture_tear_down);
+  g_test_add ("/map-view/open-case-undo", Fixture, NULL, fixture_set_up, test_open_case_undo, fixture_tear_down);
 
   return g_test_run ();
 }

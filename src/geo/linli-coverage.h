@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <glib.h>
 
 #include "linli-geometry.h"
 
@@ -39,9 +39,6 @@ void           linli_coverage_add_building     (LinliCoverage       *self,
                                                 gint64               id,
                                                 LinliPoint           location);
 void           linli_coverage_run              (LinliCoverage       *self);
-
-LinliCoverage *linli_coverage_check_records    (GListModel          *grids,
-                                                GListModel          *buildings);
 
 guint          linli_coverage_get_n_overlaps   (LinliCoverage       *self);
 const LinliCoverageOverlap *linli_coverage_get_overlap (LinliCoverage *self,

@@ -27,7 +27,7 @@ typedef struct
 typedef struct
 {
   gint64         id;
-  LinliGridKind  kind;
+  guint          kind;
   LinliBounds    box;      /* padded */
   GArray        *edges;    /* Edge, every ring's */
 
@@ -84,7 +84,7 @@ linli_grid_index_free (LinliGridIndex *self)
 void
 linli_grid_index_add (LinliGridIndex      *self,
                       gint64               grid_id,
-                      LinliGridKind        kind,
+                      guint                kind,
                       const LinliGeometry *geometry)
 {
   Grid *grid;
@@ -294,7 +294,7 @@ linli_grid_index_locate (LinliGridIndex *self,
       for (guint k = self->cell_start[cell]; k < self->cell_start[cell + 1]; k++)
         {
           const Grid *grid = g_ptr_array_index (self->grids, self->cell_grids[k]);
-          guint slot = grid->kind == LINLI_GRID_KIND_SENTIMENT;
+          guint slot = grid->kind == LINLI_GRID_INDEX_SENTIMENT;
 
           if (found[slot] != 0 ||
               lon < grid->box.min_lon || lon > grid->box.max_lon ||
@@ -317,7 +317,7 @@ linli_grid_index_locate (LinliGridIndex *self,
 
 gint64
 linli_grid_index_lookup (LinliGridIndex *self,
-                         LinliGridKind   kind,
+                         guint           kind,
                          double          lon,
                          double          lat)
 {
@@ -326,5 +326,5 @@ linli_grid_index_lookup (LinliGridIndex *self,
   g_return_val_if_fail (self != NULL, 0);
 
   linli_grid_index_locate (self, lon, lat, &management, &sentiment);
-  return kind == LINLI_GRID_KIND_SENTIMENT ? sentiment : management;
+  return kind == LINLI_GRID_INDEX_SENTIMENT ? sentiment : management;
 }

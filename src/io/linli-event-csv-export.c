@@ -9,39 +9,12 @@
 #include "linli-event-csv-private.h"
 #include "linli-event-store.h"
 #include "linli-mask.h"
-#include "linli-store-private.h"
+#include "linli-record-keys.h"
 #include "linli-volunteer-hours.h"
 
 /* The exports: one row per record (per participation for activities) with
  * the office's headers, names instead of ids and labels instead of nicks,
  * so that the file reads as a ledger in Excel and WPS. */
-
-/* Names by id of a table with a name column: grids, organisations. */
-static GHashTable *
-names_by_id (LinliStore *store,
-             const char *sql)
-{
-  GHashTable *names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = linli_store_prepare (store, sql, NULL);
-
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
-                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return names;
-}
-
-/* A grid by its name, or by its code when another grid has the name. */
-static GHashTable *
-grid_labels (LinliStore *store)
-{
-  return names_by_id (store, "SELECT g.id, CASE WHEN (SELECT count (*) FROM grid AS o WHERE o.name = g.name) > 1"
-                             " THEN g.code ELSE g.name END FROM grid AS g");
-}
 
 static void
 add_name (LinliCsvWriter *writer,
@@ -171,10 +144,10 @@ linli_event_csv_export_activities (LinliStore     *store,
   g_return_val_if_fail (G_IS_LIST_MODEL (activities), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  grids = grid_labels (store);
-  organisations = names_by_id (store, "SELECT id, name FROM organisation");
-  volunteers = names_by_id (store, "SELECT id, name FROM volunteer");
-  numbers = names_by_id (store, "SELECT id, number FROM volunteer");
+  grids = linli_store_keys_by_id (store, LINLI_RECORD_KEY_GRID_LABEL);
+  organisations = linli_store_keys_by_id (store, LINLI_RECORD_KEY_ORGANISATION_NAME);
+  volunteers = linli_store_keys_by_id (store, LINLI_RECORD_KEY_VOLUNTEER_NAME);
+  numbers = linli_store_keys_by_id (store, LINLI_RECORD_KEY_VOLUNTEER_NUMBER);
 
   writer = linli_csv_writer_new (out);
   for (guint i = 0; i < LINLI_N_ACTIVITY_FIELDS; i++)
@@ -233,8 +206,8 @@ linli_event_csv_export_outreach (LinliStore     *store,
   g_return_val_if_fail (G_IS_LIST_MODEL (outreach), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
-  grids = grid_labels (store);
-  organisations = names_by_id (store, "SELECT id, name FROM organisation");
+  grids = linli_store_keys_by_id (store, LINLI_RECORD_KEY_GRID_LABEL);
+  organisations = linli_store_keys_by_id (store, LINLI_RECORD_KEY_ORGANISATION_NAME);
   writer = linli_csv_writer_new (out);
   if (!write_headers (writer, linli_outreach_csv_headers, LINLI_N_OUTREACH_COLUMNS, cancellable, error))
     return FALSE;

@@ -10,7 +10,7 @@
 #include "linli-event-csv-private.h"
 #include "linli-event-rules.h"
 #include "linli-event-store.h"
-#include "linli-store-private.h"
+#include "linli-record-keys.h"
 
 /* Importing volunteers, and activities with who served in them. Every row
  * is checked first, with the rules the editors use, and every wrong row is
@@ -67,35 +67,6 @@ line_of (Import *im,
   return linli_csv_table_get_line (linli_csv_mapping_get_table (im->mapping), row);
 }
 
-/* Names and ids of a table: name → GArray of gint64 ids. */
-static GHashTable *
-ids_by (LinliStore *store,
-        const char *sql)
-{
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  sqlite3_stmt *stmt = linli_store_prepare (store, sql, NULL);
-
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *key = (const char *) sqlite3_column_text (stmt, 1);
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      GArray *list;
-
-      if (key == NULL)
-        continue;
-      list = g_hash_table_lookup (ids, key);
-      if (list == NULL)
-        {
-          list = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_hash_table_insert (ids, g_strdup (key), list);
-        }
-      g_array_append_val (list, id);
-    }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return ids;
-}
-
 /* A phone as typed, normalised; %FALSE with a message when it is none. */
 static gboolean
 check_phone (Import      *im,
@@ -130,7 +101,7 @@ check_volunteers (Import    *im,
                   GPtrArray *volunteers)
 {
   LinliCsvTable *table = linli_csv_mapping_get_table (im->mapping);
-  g_autoptr(GHashTable) stored = ids_by (im->store, "SELECT id, number FROM volunteer WHERE number IS NOT NULL");
+  g_autoptr(GHashTable) stored = linli_store_ids_by_key (im->store, LINLI_RECORD_KEY_VOLUNTEER_NUMBER);
   g_autoptr(GHashTable) in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint row = 0; row < linli_csv_table_get_n_rows (table); row++)
@@ -242,22 +213,14 @@ static void
 indexes_init (Indexes    *ix,
               LinliStore *store)
 {
-  ix->grids_by_name = ids_by (store, "SELECT id, name FROM grid");
-  ix->grids_by_code = ids_by (store, "SELECT id, code FROM grid");
-  ix->organisations = ids_by (store, "SELECT id, name FROM organisation");
-  ix->volunteers_by_number = ids_by (store, "SELECT id, number FROM volunteer");
-  ix->volunteers_by_name = ids_by (store, "SELECT id, name FROM volunteer");
-  ix->stored_activities = ids_by (store, "SELECT id, title || char (31) || strftime ('%Y-%m-%d %H:%M', start_at, 'localtime') FROM activity");
+  ix->grids_by_name = linli_store_ids_by_key (store, LINLI_RECORD_KEY_GRID_NAME);
+  ix->grids_by_code = linli_store_ids_by_key (store, LINLI_RECORD_KEY_GRID_CODE);
+  ix->organisations = linli_store_ids_by_key (store, LINLI_RECORD_KEY_ORGANISATION_NAME);
+  ix->volunteers_by_number = linli_store_ids_by_key (store, LINLI_RECORD_KEY_VOLUNTEER_NUMBER);
+  ix->volunteers_by_name = linli_store_ids_by_key (store, LINLI_RECORD_KEY_VOLUNTEER_NAME);
+  ix->stored_activities = linli_store_ids_by_key (store, LINLI_RECORD_KEY_ACTIVITY_TITLE_START);
   ix->new_volunteers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  ix->number_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  {
-    sqlite3_stmt *stmt = linli_store_prepare (store, "SELECT number, name FROM volunteer WHERE number IS NOT NULL", NULL);
-    while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-      g_hash_table_insert (ix->number_names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    if (stmt != NULL)
-      sqlite3_reset (stmt);
-  }
+  ix->number_names = linli_store_volunteer_names_by_number (store);
 }
 
 static void

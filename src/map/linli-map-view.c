@@ -7,7 +7,6 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
-#include "linli-case-editor.h"
 #include "linli-grid-layer.h"
 #include "linli-grid-panel.h"
 #include "linli-map-points.h"
@@ -108,42 +107,22 @@ select_grid (LinliMapView *self,
   gtk_revealer_set_reveal_child (self->panel_revealer, grid != NULL);
 }
 
-static void
-open_case_cb (LinliMapView *self,
-              GtkButton    *button)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "linli-id"));
-  g_autoptr(LinliRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  LinliCaseEditor *editor;
-
-  gtk_popover_popdown (self->point_popover);
-  if (self->store == NULL)
-    return;
-  record = linli_store_get (self->store, LINLI_TYPE_CASE, id, &error);
-  if (record == NULL)
-    {
-      g_warning ("Cannot open case %" G_GINT64_FORMAT ": %s", id, error->message);
-      return;
-    }
-  editor = linli_case_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, record);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-/* The window's action that opens an activity or outreach event, if the
- * window has one yet. */
+/* The window's action that opens a case, an activity or an outreach event
+ * in its editor, if the view is in a window that has one: the map shows
+ * records, the window edits them. */
 static const char *
 open_action_of (LinliMapView      *self,
                 LinliMapPointKind  kind)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *name = kind == LINLI_MAP_POINT_ACTIVITY ? "open-activity"
+  const char *name = kind == LINLI_MAP_POINT_CASE ? "open-case"
+                   : kind == LINLI_MAP_POINT_ACTIVITY ? "open-activity"
                    : kind == LINLI_MAP_POINT_OUTREACH ? "open-outreach" : NULL;
 
   if (name == NULL || !G_IS_ACTION_MAP (root) || g_action_map_lookup_action (G_ACTION_MAP (root), name) == NULL)
     return NULL;
-  return kind == LINLI_MAP_POINT_ACTIVITY ? "win.open-activity" : "win.open-outreach";
+  return kind == LINLI_MAP_POINT_CASE ? "win.open-case"
+       : kind == LINLI_MAP_POINT_ACTIVITY ? "win.open-activity" : "win.open-outreach";
 }
 
 static char *
@@ -225,24 +204,16 @@ show_point (LinliMapView        *self,
     }
   gtk_box_append (GTK_BOX (box), line);
 
-  if (point->kind == LINLI_MAP_POINT_CASE || action != NULL)
+  if (action != NULL)
     {
       GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
 
       gtk_widget_set_halign (open, GTK_ALIGN_END);
       gtk_widget_add_css_class (open, "suggested-action");
-      if (point->kind == LINLI_MAP_POINT_CASE)
-        {
-          g_object_set_data (G_OBJECT (open), "linli-id", GSIZE_TO_POINTER (point->id));
-          g_signal_connect_object (open, "clicked", G_CALLBACK (open_case_cb), self, G_CONNECT_SWAPPED);
-        }
-      else
-        {
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (open), action);
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", point->id);
-          g_signal_connect_object (open, "clicked", G_CALLBACK (gtk_popover_popdown),
-                                   self->point_popover, G_CONNECT_SWAPPED);
-        }
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), action);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", point->id);
+      g_signal_connect_object (open, "clicked", G_CALLBACK (gtk_popover_popdown),
+                               self->point_popover, G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (box), open);
     }
 

@@ -6,6 +6,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "linli-enums.h"
+#include "linli-grid-index.h"
+
+/* The grid index (geo, below the store) takes a LinliGridKind as its own. */
+G_STATIC_ASSERT ((int) LINLI_GRID_INDEX_MANAGEMENT == (int) LINLI_GRID_KIND_MANAGEMENT);
+G_STATIC_ASSERT ((int) LINLI_GRID_INDEX_SENTIMENT == (int) LINLI_GRID_KIND_SENTIMENT);
 
 /* Labels are what the office calls each value; the database keeps the nick. */
 

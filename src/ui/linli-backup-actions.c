@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "linli-backup-actions.h"
-#include "linli-window.h"
 
 /**
  * linli_backup_format_time:
@@ -63,11 +62,11 @@ saved_cb (GObject      *object,
       show_error (data->parent, _("Cannot Save a Copy"), error);
       return;
     }
-  if (LINLI_IS_WINDOW (data->parent))
+  if (data->parent != NULL)
     {
       /* TRANSLATORS: %s is the name of the file the copy was saved as */
       g_autofree char *message = g_strdup_printf (_("Saved a copy as “%s”"), data->name);
-      linli_window_add_toast (LINLI_WINDOW (data->parent), message);
+      gtk_widget_activate_action (GTK_WIDGET (data->parent), "window.toast", "s", message);
     }
 }
 
@@ -99,7 +98,8 @@ chooser_response_cb (GtkFileChooserNative *chooser,
  * linli_backup_actions_save_copy:
  *
  * Asks where to save a copy of @store's database (a USB stick, say) and
- * writes it there, with a toast on @parent when it is a #LinliWindow.
+ * writes it there, with a toast on @parent when it is the main window
+ * (it has the window.toast action).
  */
 void
 linli_backup_actions_save_copy (GtkWindow  *parent,

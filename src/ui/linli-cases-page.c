@@ -1185,6 +1185,28 @@ linli_cases_page_new_case (LinliCasesPage *self)
   open_editor (self, NULL);
 }
 
+/* The case in its editor, from anywhere in the window (the map): deleting
+ * it there offers Undo as it does from the list. */
+void
+linli_cases_page_open (LinliCasesPage *self,
+                       gint64          id)
+{
+  g_autoptr(LinliRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  record = linli_store_get (self->store, LINLI_TYPE_CASE, id, &error);
+  if (record == NULL)
+    {
+      g_warning ("Cannot open case %" G_GINT64_FORMAT ": %s", id, error->message);
+      return;
+    }
+  open_editor (self, record);
+}
+
 void
 linli_cases_page_search (LinliCasesPage *self,
                          const char     *text)

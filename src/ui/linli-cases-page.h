@@ -18,6 +18,8 @@ char       *linli_cases_page_describe_filter (LinliCasesPage *self);
 void        linli_cases_page_show_grid    (LinliCasesPage *self,
                                            gint64          grid_id);
 void        linli_cases_page_new_case     (LinliCasesPage *self);
+void        linli_cases_page_open         (LinliCasesPage *self,
+                                           gint64          id);
 void        linli_cases_page_search       (LinliCasesPage *self,
                                            const char     *text);
 

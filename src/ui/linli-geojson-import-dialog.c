@@ -11,7 +11,6 @@
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-layer.h"
 #include "linli-safe-file.h"
-#include "linli-window.h"
 
 /* The preview of a GeoJSON import: the features found, which property is
  * their name and which their code, what the areas become, and in which
@@ -244,14 +243,14 @@ import_cb (GtkWidget  *widget,
       return;
     }
 
-  if (LINLI_IS_WINDOW (parent))
+  if (parent != NULL)
     {
       g_autofree char *grids = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u grid", "%u grids", n_grids), n_grids);
       g_autofree char *buildings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u building", "%u buildings",
                                                                  n_buildings), n_buildings);
       /* TRANSLATORS: "Imported 11 grids and 0 buildings" */
       g_autofree char *message = g_strdup_printf (_("Imported %s and %s"), grids, buildings);
-      linli_window_add_toast (LINLI_WINDOW (parent), message);
+      gtk_widget_activate_action (GTK_WIDGET (parent), "window.toast", "s", message);
     }
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -515,11 +514,11 @@ export_response_cb (GtkNativeDialog *chooser,
 
       if (!linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_geojson_cb, data->store, NULL, &error))
         show_message (data->parent, _("Cannot Export the Grids"), error->message);
-      else if (LINLI_IS_WINDOW (data->parent))
+      else if (data->parent != NULL)
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *message = g_strdup_printf (_("Grids and buildings exported to %s"), name);
-          linli_window_add_toast (LINLI_WINDOW (data->parent), message);
+          gtk_widget_activate_action (GTK_WIDGET (data->parent), "window.toast", "s", message);
         }
     }
   g_object_unref (chooser);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-coverage-panel.h"
+#include "linli-coverage-records.h"
 #include "linli-grid-edit-layer.h"
 #include "linli-grid-editor.h"
 #include "linli-grid-properties-dialog.h"
