@@ -39,6 +39,7 @@ struct _LinliWindow
   GSettings            *settings;
   LinliStore           *store;
   gulong                store_changed_id;
+  LinliStore           *page_stores[4];  /* what grids, cases, activities and outreach were given */
 };
 
 G_DEFINE_FINAL_TYPE (LinliWindow, linli_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -50,6 +51,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void load_pages (LinliWindow *self);
 
 static void
 update_title (LinliWindow *self)
@@ -131,6 +134,7 @@ update_content (LinliWindow *self)
 
   gtk_stack_set_visible_child_name (self->title_stack, g_str_equal (page, "main") ? "main" : "welcome");
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  load_pages (self);
 }
 
 /* The base map is stored with the community. */
@@ -139,6 +143,42 @@ update_base_map (LinliWindow *self)
 {
   g_autoptr(LinliCommunity) community = self->store ? linli_store_dup_community (self->store) : NULL;
   linli_map_view_set_base_map (self->map_view, community);
+}
+
+typedef void (*SetStore) (gpointer    page,
+                          LinliStore *store);
+
+/* The pages other than the map get the store when they are first shown, not
+ * before: the window shows as soon as the page it shows is ready, and the
+ * others are read when asked for. A page keeps the store once it has it; a
+ * page that had another store lets go of it. @given is what the page was
+ * given last, which it holds. */
+static void
+load_page (LinliWindow  *self,
+           const char   *name,
+           gpointer      page,
+           SetStore      set_store,
+           LinliStore  **given)
+{
+  gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") == 0 &&
+                   g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), name) == 0;
+  LinliStore *wanted = shown || *given == self->store ? self->store : NULL;
+
+  if (wanted == *given)
+    return;
+  *given = wanted;
+  set_store (page, wanted);
+}
+
+static void
+load_pages (LinliWindow *self)
+{
+  load_page (self, "grids", self->grids_page, (SetStore) (void (*) (void)) linli_grids_page_set_store, &self->page_stores[0]);
+  load_page (self, "cases", self->cases_page, (SetStore) (void (*) (void)) linli_cases_page_set_store, &self->page_stores[1]);
+  load_page (self, "activities", self->activities_page, (SetStore) (void (*) (void)) linli_activities_page_set_store,
+             &self->page_stores[2]);
+  load_page (self, "outreach", self->outreach_page, (SetStore) (void (*) (void)) linli_outreach_page_set_store,
+             &self->page_stores[3]);
 }
 
 static void
@@ -465,6 +505,8 @@ static void
 linli_window_init (LinliWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (load_pages), self,
+                           G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 
   self->settings = g_settings_new (APP_ID);
@@ -513,10 +555,6 @@ linli_window_set_store (LinliWindow *self,
   /* New Grid and Edit Grid only where the grids can be written. */
   if (store != NULL && !linli_store_is_read_only (store))
     self->grid_editor = linli_grid_editor_new (self->map_view, store);
-  linli_grids_page_set_store (self->grids_page, store);
-  linli_cases_page_set_store (self->cases_page, store);
-  linli_activities_page_set_store (self->activities_page, store);
-  linli_outreach_page_set_store (self->outreach_page, store);
   update_title (self);
   update_content (self);
   update_read_only (self);
@@ -546,6 +584,12 @@ GtkWidget *
 linli_window_get_cases_page (LinliWindow *self)
 {
   g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
+  /* Whoever asks for the page wants its cases, shown or not. */
+  if (self->page_stores[1] != self->store)
+    {
+      self->page_stores[1] = self->store;
+      linli_cases_page_set_store (self->cases_page, self->store);
+    }
   return GTK_WIDGET (self->cases_page);
 }
 

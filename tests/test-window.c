@@ -111,6 +111,64 @@ test_demo_grids_page (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Counts the labels under @widget, those with a tooltip set and those that
+ * ask for theirs when the pointer rests on them. */
+static void
+count_tooltips (GtkWidget *widget,
+                guint     *n_set,
+                guint     *n_asked)
+{
+  if (GTK_IS_LABEL (widget) || GTK_IS_BOX (widget))
+    {
+      if (gtk_widget_get_tooltip_text (widget) != NULL)
+        (*n_set)++;
+      else if (gtk_widget_get_has_tooltip (widget))
+        (*n_asked)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_tooltips (child, n_set, n_asked);
+}
+
+/* The window shows the map first; the Cases and Grids pages read the store
+ * when first shown, and then show every case and grid. Binding the rows
+ * sets no tooltip: the titles ask for theirs. */
+static void
+test_pages_load_when_shown (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  GtkWidget *page;
+  GtkColumnView *view;
+  guint n_set = 0, n_asked = 0;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
+
+  page = test_find (GTK_WIDGET (window), LINLI_TYPE_CASES_PAGE);
+  view = GTK_COLUMN_VIEW (test_find (page, GTK_TYPE_COLUMN_VIEW));
+  g_assert_null (gtk_column_view_get_model (view));
+
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  g_assert_nonnull (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==,
+                    linli_store_count (fixture->store, LINLI_TYPE_CASE));
+  count_tooltips (GTK_WIDGET (view), &n_set, &n_asked);
+  g_assert_cmpuint (n_set, ==, 0);
+  g_assert_cmpuint (n_asked, >, 0);
+
+  linli_window_show_page (window, "grids");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  page = test_find (GTK_WIDGET (window), LINLI_TYPE_GRIDS_PAGE);
+  view = GTK_COLUMN_VIEW (test_find (page, GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==,
+                    linli_store_count (fixture->store, LINLI_TYPE_GRID));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_switch_to_welcome (Fixture       *fixture,
                         gconstpointer  data)
@@ -573,6 +631,8 @@ main (int   argc,
   g_test_add ("/preferences/base-map", Fixture, NULL, fixture_set_up, test_preferences_base_map, fixture_tear_down);
   g_test_add_func ("/window/setup-community", test_setup_community);
   g_test_add ("/window/cases-page", Fixture, NULL, fixture_set_up, test_cases_page, fixture_tear_down);
+  g_test_add ("/window/pages-load-when-shown", Fixture, NULL, fixture_set_up, test_pages_load_when_shown,
+              fixture_tear_down);
   g_test_add ("/window/cases-export-personal", Fixture, NULL, fixture_set_up, test_cases_export_personal,
               fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);

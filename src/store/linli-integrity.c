@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "linli-integrity"
+#define _GNU_SOURCE  /* gettid() */
 
 #include "config.h"
 
+#include <errno.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "linli-integrity.h"
 
@@ -106,7 +110,14 @@ static gpointer
 check_thread (gpointer data)
 {
   LinliIntegrityCheck *self = data;
-  char *problem = quick_check (self);
+  char *problem;
+
+  /* At the lowest priority: the check must not take the CPU the window
+   * needs to draw its first frames. Linux gives each thread its own nice
+   * value; where it cannot be changed, the check runs as it is. */
+  if (setpriority (PRIO_PROCESS, (id_t) gettid (), 19) != 0)
+    g_debug ("Cannot lower the check's priority: %s", g_strerror (errno));
+  problem = quick_check (self);
 
   g_mutex_lock (&self->lock);
   self->problem = problem;

@@ -271,6 +271,25 @@ names_changed_cb (LinliCasesPage *self)
 /* ------------------------------------------------------------------------ */
 /* Cells                                                                     */
 
+static const char *deadline_descriptions[] = { NULL, N_("On time"), N_("Due soon"), N_("Overdue") };
+
+/* The deadline's light explained, asked for only when the pointer rests on
+ * it: set_deadline() keeps the deadline on the cell, not a tooltip. */
+static gboolean
+deadline_query_tooltip_cb (GtkWidget  *box,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip)
+{
+  LinliDeadline deadline = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), "linli-deadline"));
+
+  if (deadline <= LINLI_DEADLINE_NONE || deadline >= (int) G_N_ELEMENTS (deadline_descriptions))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _(deadline_descriptions[deadline]));
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -299,11 +318,16 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
         gtk_widget_add_css_class (light, "linli-deadline");
         gtk_widget_add_css_class (label, "numeric");
+        gtk_widget_set_has_tooltip (box, TRUE);
+        g_signal_connect (box, "query-tooltip", G_CALLBACK (deadline_query_tooltip_cb), NULL);
         gtk_box_append (GTK_BOX (box), light);
         gtk_box_append (GTK_BOX (box), label);
         gtk_list_item_set_child (item, box);
         return;
       }
+    case COLUMN_TITLE:
+      linli_label_tooltip_shows_text (label);
+      break;
     default:
       break;
     }
@@ -344,7 +368,6 @@ set_deadline (LinliCasesPage *self,
               LinliRecord    *record)
 {
   static const char *lights[] = { "none", "green", "amber", "red" };
-  static const char *descriptions[] = { NULL, N_("On time"), N_("Due soon"), N_("Overdue") };
   GtkWidget *light = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (light);
   g_autoptr(GDateTime) now = page_now (self);
@@ -355,7 +378,7 @@ set_deadline (LinliCasesPage *self,
     gtk_widget_remove_css_class (light, lights[i]);
   gtk_widget_add_css_class (light, lights[deadline]);
   gtk_widget_set_visible (light, deadline != LINLI_DEADLINE_NONE);
-  gtk_widget_set_tooltip_text (box, descriptions[deadline] ? _(descriptions[deadline]) : NULL);
+  g_object_set_data (G_OBJECT (box), "linli-deadline", GINT_TO_POINTER (deadline));
   gtk_label_set_text (GTK_LABEL (label), due);
 }
 
@@ -377,7 +400,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_TITLE:
       text = g_strdup (linli_record_get_text (record, "title"));
-      gtk_widget_set_tooltip_text (child, text);
       break;
     case COLUMN_GRID:
       text = g_strdup (linli_record_names_lookup (self->grids, linli_record_get_int (record, "grid_id")));
@@ -1083,7 +1105,10 @@ linli_cases_page_set_store (LinliCasesPage *self,
       self->workers = linli_record_names_new (store, LINLI_TYPE_WORKER, "name");
       /* The search first, so it hears of a change before the list does. */
       self->search = linli_case_search_new (store);
-      self->cases = linli_record_list_new (store, LINLI_TYPE_CASE, NULL, NULL, 0);
+      /* Empty until apply_query() below reads the rows once, with the
+       * filters' conditions: a list of every case first would be read for
+       * nothing. */
+      self->cases = linli_record_list_new (store, LINLI_TYPE_CASE, "0", NULL, 0);
       linli_record_list_set_filter (self->cases, linli_case_search_filter,
                                     g_object_ref (self->search), g_object_unref);
       self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
@@ -1097,11 +1122,14 @@ linli_cases_page_set_store (LinliCasesPage *self,
   if (self->column_view == NULL)
     return;
 
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* The rows are read and filtered before the view has a model, so that
+   * it binds them once. */
   fill_filters (self);
   fill_batch_menus (self);
-  search_changed_cb (self);
+  if (self->search != NULL)
+    linli_case_search_set_text (self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   apply_query (self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   selection_changed_cb (self);
 }
 

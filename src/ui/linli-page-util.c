@@ -147,6 +147,37 @@ linli_drop_down_get_id (GtkDropDown *drop_down,
   return row != GTK_INVALID_LIST_POSITION && row < ids->len ? g_array_index (ids, gint64, row) : 0;
 }
 
+static gboolean
+label_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
+ * linli_label_tooltip_shows_text:
+ *
+ * Gives @label a tooltip of its own text, asked for only when the pointer
+ * rests on it. A cell of a list sets this up once: a tooltip set on every
+ * bind asks the display server where the pointer is, a round trip per cell.
+ */
+void
+linli_label_tooltip_shows_text (GtkWidget *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
+}
+
 typedef struct
 {
   LinliCellText text;
@@ -166,6 +197,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (cell->numeric)
     gtk_widget_add_css_class (label, "numeric");
+  else
+    linli_label_tooltip_shows_text (label);
   gtk_list_item_set_child (item, label);
 }
 
@@ -178,7 +211,6 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_tooltip_text (label, cell->numeric ? NULL : text);
 }
 
 /* A column of labels, each the text @text gives for its record. @width

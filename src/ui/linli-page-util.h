@@ -69,6 +69,7 @@ void                  linli_page_show_list       (GtkStack         *stack,
                                                   GListModel       *list,
                                                   LinliStore       *store,
                                                   GType             type);
+void                  linli_label_tooltip_shows_text (GtkWidget *label);
 GtkFileChooserNative *linli_page_csv_chooser_new (GtkWidget        *page,
                                                   const char       *title);
 void                  linli_page_toast           (GtkWidget        *page,

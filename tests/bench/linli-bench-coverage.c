@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "linli-bench-clock.h"
 #include "linli-bench-coverage.h"
 #include "linli-coverage.h"
 
@@ -72,9 +73,9 @@ linli_bench_grid_check_ms (double  *value,
   /* The best of a few runs: the check is run by hand, on a quiet machine. */
   for (guint run = 0; run < RUNS; run++)
     {
-      gint64 start = g_get_monotonic_time ();
+      LinliBenchStamp start = linli_bench_stamp ();
       linli_coverage_run (coverage);
-      best = MIN (best, (g_get_monotonic_time () - start) / 1000.0);
+      best = MIN (best, linli_bench_ms_since (start));
     }
 
   /* Neighbours across and down overlap, and diagonal ones at the corners. */

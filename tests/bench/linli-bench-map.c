@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "linli-bench-clock.h"
 #include "linli-bench-map.h"
 #include "linli-geometry.h"
 #include "linli-grid-index.h"
@@ -184,7 +185,7 @@ scene_clear (Scene *scene)
 static double
 frame_ms (Scene *scene)
 {
-  gint64 start = g_get_monotonic_time ();
+  LinliBenchStamp start = linli_bench_stamp ();
   GtkSnapshot *snapshot;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -195,7 +196,7 @@ frame_ms (Scene *scene)
   node = gtk_snapshot_free_to_node (snapshot);
   if (node != NULL)
     texture = gsk_renderer_render_texture (scene->renderer, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return linli_bench_ms_since (start);
 }
 
 static int

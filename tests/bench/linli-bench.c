@@ -12,10 +12,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "linli-bench-clock.h"
 #include "linli-bench-coverage.h"
 #include "linli-bench-map.h"
 #include "linli-case-csv.h"
 #include "linli-case-search.h"
+#include "linli-demo.h"
 #include "linli-event-query.h"
 #include "linli-volunteer-hours.h"
 #include "linli-record-list.h"
@@ -29,9 +31,12 @@
  *
  * It makes the databases it needs in a temporary folder (removed afterwards
  * unless --keep) and measures on them. To add a figure, write a FigureFunc and
- * add a line to figures[]. Times come from g_get_monotonic_time(). */
+ * add a line to figures[]. Times come from g_get_monotonic_time(), and each
+ * time is printed with the CPU time of the same runs beside it
+ * (getrusage: of this thread, or of the process measured), named with _cpu
+ * before its unit: case_search_ms and case_search_cpu_ms. */
 
-#define BENCH_CASES    100000
+#define BENCH_CASES    100000   /* unless --cases says otherwise */
 #define BENCH_SEED     20260101
 #define OPEN_RUNS      5
 #define FIRST_PAGE     50
@@ -39,6 +44,7 @@
 #define REPORT_RUNS    3
 #define REPORT_CASES   10000
 #define REPORT_YEAR    2025
+#define WINDOW_RUNS    3
 
 /* The steps of store_open_first_page_ms, each the median of OPEN_RUNS:
  * printed with --breakdown or --only. */
@@ -53,26 +59,41 @@ typedef enum {
   N_STEPS
 } OpenStep;
 
+/* A start measured from exec to the first frame drawn. */
+typedef struct
+{
+  double wall_ms;
+  double cpu_ms;   /* of the whole process, every thread */
+  double rss_mb;   /* its peak */
+} Start;
+
+enum {
+  START_FLOOR,     /* linli-bench-floor: a bare window with a header bar and a map */
+  START_DEMO,      /* Linli on the demo community */
+  START_CASES,     /* Linli on the n_cases database */
+  N_STARTS
+};
+
 typedef struct
 {
   char    *dir;
-  char    *db_path;       /* the BENCH_CASES database, once written */
+  guint    n_cases;       /* in db_path */
+  char    *db_path;       /* the n_cases database, once written or as given */
+  char    *demo_path;     /* the demo community, once written */
   char    *csv_path;      /* its cases exported, once written */
   double   gen_seconds;   /* how long writing it took */
+  double   gen_cpu_seconds;
   double   steps[N_STEPS];
+  double   step_cpu[N_STEPS];
   gboolean have_steps;
+  Start    starts[N_STARTS];
+  gboolean have_starts;
   gboolean keep;
 } Bench;
 
 typedef gboolean (*FigureFunc) (Bench   *bench,
                                 double  *value,
                                 GError **error);
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -97,12 +118,14 @@ static gboolean
 generate (const char  *path,
           guint        n_cases,
           double      *seconds,
+          double      *cpu_seconds,
           GError     **error)
 {
   g_autoptr(GString) report = g_string_new (NULL);
   int fds[2];
   pid_t pid;
-  int wait_status = -1;   /* "did not exit" if waitpid fails */
+  int wait_status = -1;   /* "did not exit" if wait4 fails */
+  struct rusage usage = { 0, };
   char buf[512];
   gssize n;
 
@@ -125,12 +148,12 @@ generate (const char  *path,
     {
       g_autoptr(GError) child_error = NULL;
       g_autofree char *message = NULL;
-      gint64 start = g_get_monotonic_time ();
+      gint64 child_start = g_get_monotonic_time ();
       gboolean ok;
 
       close (fds[0]);
       ok = linli_gen_write (path, n_cases, BENCH_SEED, &child_error);
-      message = ok ? g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time () - start)
+      message = ok ? g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time () - child_start)
                    : g_strdup_printf ("error %s", child_error->message);
       if (write (fds[1], message, strlen (message)) < 0)
         _exit (2);
@@ -142,7 +165,7 @@ generate (const char  *path,
     if (n > 0)
       g_string_append_len (report, buf, n);
   close (fds[0]);
-  while (waitpid (pid, &wait_status, 0) < 0 && errno == EINTR)
+  while (wait4 (pid, &wait_status, 0, &usage) < 0 && errno == EINTR)
     ;
 
   if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
@@ -152,10 +175,13 @@ generate (const char  *path,
       return FALSE;
     }
   *seconds = g_ascii_strtoll (report->str, NULL, 10) / 1e6;
+  *cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+                 usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   return TRUE;
 }
 
-/* The 100,000-case database: written once, by the first figure that needs it. */
+/* The database of n_cases: written once, by the first figure that needs it,
+ * unless --database gave one. */
 static const char *
 ensure_database (Bench   *bench,
                  GError **error)
@@ -165,8 +191,8 @@ ensure_database (Bench   *bench,
   if (bench->db_path != NULL)
     return bench->db_path;
 
-  path = g_build_filename (bench->dir, "cases-100k.db", NULL);
-  if (!generate (path, BENCH_CASES, &bench->gen_seconds, error))
+  path = g_strdup_printf ("%s/cases-%u.db", bench->dir, bench->n_cases);
+  if (!generate (path, bench->n_cases, &bench->gen_seconds, &bench->gen_cpu_seconds, error))
     return NULL;
   bench->db_path = g_steal_pointer (&path);
   return bench->db_path;
@@ -196,13 +222,19 @@ fetch_items (GListModel  *list,
 /* Figures */
 
 static gboolean
-gen_100k_s (Bench   *bench,
-            double  *value,
-            GError **error)
+gen_s (Bench   *bench,
+       double  *value,
+       GError **error)
 {
+  if (bench->db_path != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "the database was given");
+      return FALSE;
+    }
   if (!ensure_database (bench, error))
     return FALSE;
   *value = bench->gen_seconds;
+  linli_bench_add_cpu (bench->gen_cpu_seconds);
   return TRUE;
 }
 
@@ -219,7 +251,7 @@ store_open_first_page_ms (Bench   *bench,
     return FALSE;
   for (guint run = 0; run < OPEN_RUNS; run++)
     {
-      gint64 start = g_get_monotonic_time ();
+      LinliBenchStamp start = linli_bench_stamp ();
       g_autoptr(LinliStore) store = linli_store_open (path, error);
       g_autoptr(GListModel) list = NULL;
 
@@ -228,7 +260,7 @@ store_open_first_page_ms (Bench   *bench,
       list = linli_store_list (store, LINLI_TYPE_CASE);
       if (!fetch_items (list, 0, FIRST_PAGE, error))
         return FALSE;
-      runs[run] = ms_since (start);
+      runs[run] = linli_bench_ms_since (start);
     }
   *value = median (runs, OPEN_RUNS);
   return TRUE;
@@ -263,11 +295,11 @@ case_page_fetch_ms (Bench   *bench,
   for (guint i = 0; i < G_N_ELEMENTS (where); i++)
     {
       guint first = (guint) (where[i] * (n_items - PAGE_FETCH));
-      gint64 start = g_get_monotonic_time ();
+      LinliBenchStamp start = linli_bench_stamp ();
 
       if (!fetch_items (list, first, PAGE_FETCH, error))
         return FALSE;
-      runs[i] = ms_since (start);
+      runs[i] = linli_bench_ms_since (start);
     }
   *value = median (runs, G_N_ELEMENTS (runs));
   return TRUE;
@@ -289,7 +321,7 @@ case_search (Bench    *bench,
   g_autoptr(LinliCaseSearch) search = NULL;
   g_autoptr(LinliRecordList) list = NULL;
   double runs[G_N_ELEMENTS (words)];
-  gint64 start;
+  LinliBenchStamp start;
 
   if (path == NULL || !(store = linli_store_open (path, error)))
     return FALSE;
@@ -297,12 +329,12 @@ case_search (Bench    *bench,
   list = linli_record_list_new (store, LINLI_TYPE_CASE, NULL, NULL, 0);
   linli_record_list_set_filter (list, linli_case_search_filter, g_object_ref (search), g_object_unref);
 
-  start = g_get_monotonic_time ();
+  start = linli_bench_stamp ();
   linli_case_search_set_text (search, "社区");
   linli_record_list_refilter (list);
   if (index_only)
     {
-      *value = ms_since (start);
+      *value = linli_bench_ms_since (start);
       return TRUE;
     }
 
@@ -310,13 +342,13 @@ case_search (Bench    *bench,
     {
       guint n_matches;
 
-      start = g_get_monotonic_time ();
+      start = linli_bench_stamp ();
       linli_case_search_set_text (search, words[i]);
       linli_record_list_refilter (list);
       n_matches = g_list_model_get_n_items (G_LIST_MODEL (list));
       if (!fetch_items (G_LIST_MODEL (list), 0, MIN (n_matches, 100), error))
         return FALSE;
-      runs[i] = ms_since (start);
+      runs[i] = linli_bench_ms_since (start);
       if (n_matches == 0)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No case contains %s", words[i]);
@@ -368,14 +400,14 @@ event_search_ms (Bench   *bench,
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     {
       LinliEventTotals totals;
-      gint64 start = g_get_monotonic_time ();
+      LinliBenchStamp start = linli_bench_stamp ();
 
       linli_event_search_set_text (search, words[i]);
       linli_record_list_refilter (list);
       linli_event_totals_compute (&totals, store, LINLI_TYPE_ACTIVITY, list);
       if (!fetch_items (G_LIST_MODEL (list), 0, MIN (totals.n_events, 100), error))
         return FALSE;
-      runs[i] = ms_since (start);
+      runs[i] = linli_bench_ms_since (start);
       n_found += totals.n_events;
     }
   if (n_found == 0)
@@ -397,16 +429,27 @@ volunteer_hours_ms (Bench   *bench,
   const char *path = ensure_database (bench, error);
   g_autoptr(LinliStore) store = NULL;
   g_autoptr(GHashTable) hours = NULL;
-  gint64 start;
+  LinliBenchStamp start;
 
   if (path == NULL || !(store = linli_store_open (path, error)))
     return FALSE;
-  start = g_get_monotonic_time ();
+  start = linli_bench_stamp ();
   hours = linli_volunteer_hours_by_volunteer (store, NULL, NULL, error);
   if (hours == NULL)
     return FALSE;
-  *value = ms_since (start);
+  *value = linli_bench_ms_since (start);
   return TRUE;
+}
+
+/* The last CPU sample, taken out of @samples: the steps of opening keep
+ * their own. */
+static double
+take_cpu (GArray *samples)
+{
+  double seconds = g_array_index (samples, double, samples->len - 1);
+
+  g_array_set_size (samples, samples->len - 1);
+  return seconds;
 }
 
 static gboolean
@@ -415,6 +458,8 @@ measure_open_steps (Bench   *bench,
 {
   const char *path = ensure_database (bench, error);
   double runs[N_STEPS][OPEN_RUNS];
+  double cpu[N_STEPS][OPEN_RUNS];
+  GArray *samples = linli_bench_cpu_samples ();
 
   if (path == NULL)
     return FALSE;
@@ -425,19 +470,21 @@ measure_open_steps (Bench   *bench,
       g_autoptr(LinliStore) store = NULL;
       g_autoptr(GListModel) list = NULL;
       sqlite3 *db = NULL;
-      gint64 start = g_get_monotonic_time ();
+      LinliBenchStamp start = linli_bench_stamp ();
       int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 
       if (rc == SQLITE_OK)
         rc = sqlite3_exec (db, "PRAGMA application_id; PRAGMA user_version;"
                                " SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
-      runs[STEP_SQLITE_OPEN][run] = ms_since (start);
+      runs[STEP_SQLITE_OPEN][run] = linli_bench_ms_since (start);
+      cpu[STEP_SQLITE_OPEN][run] = take_cpu (samples);
       if (rc == SQLITE_OK)
         rc = sqlite3_exec (db, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL);
-      start = g_get_monotonic_time ();
+      start = linli_bench_stamp ();
       if (rc == SQLITE_OK)
         rc = sqlite3_exec (db, "PRAGMA quick_check(1)", NULL, NULL, NULL);
-      runs[STEP_INTEGRITY_CHECK][run] = ms_since (start);
+      runs[STEP_INTEGRITY_CHECK][run] = linli_bench_ms_since (start);
+      cpu[STEP_INTEGRITY_CHECK][run] = take_cpu (samples);
       if (rc != SQLITE_OK)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
@@ -447,20 +494,26 @@ measure_open_steps (Bench   *bench,
         }
       sqlite3_close (db);
 
-      start = g_get_monotonic_time ();
+      start = linli_bench_stamp ();
       if (!(store = linli_store_open (path, error)))
         return FALSE;
-      runs[STEP_STORE_OPEN][run] = ms_since (start);
-      start = g_get_monotonic_time ();
+      runs[STEP_STORE_OPEN][run] = linli_bench_ms_since (start);
+      cpu[STEP_STORE_OPEN][run] = take_cpu (samples);
+      start = linli_bench_stamp ();
       list = linli_store_list (store, LINLI_TYPE_CASE);
-      runs[STEP_LIST_IDS][run] = ms_since (start);
-      start = g_get_monotonic_time ();
+      runs[STEP_LIST_IDS][run] = linli_bench_ms_since (start);
+      cpu[STEP_LIST_IDS][run] = take_cpu (samples);
+      start = linli_bench_stamp ();
       if (!fetch_items (list, 0, FIRST_PAGE, error))
         return FALSE;
-      runs[STEP_FIRST_PAGE][run] = ms_since (start);
+      runs[STEP_FIRST_PAGE][run] = linli_bench_ms_since (start);
+      cpu[STEP_FIRST_PAGE][run] = take_cpu (samples);
     }
   for (guint s = 0; s < N_STEPS; s++)
-    bench->steps[s] = median (runs[s], OPEN_RUNS);
+    {
+      bench->steps[s] = median (runs[s], OPEN_RUNS);
+      bench->step_cpu[s] = median (cpu[s], OPEN_RUNS);
+    }
   bench->have_steps = TRUE;
   return TRUE;
 }
@@ -474,6 +527,7 @@ open_step (Bench    *bench,
   if (!measure_open_steps (bench, error))
     return FALSE;
   *value = bench->steps[which];
+  linli_bench_add_cpu (bench->step_cpu[which]);
   return TRUE;
 }
 
@@ -519,23 +573,23 @@ export_csv (Bench   *bench,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
   g_autofree char *csv_path = NULL;
-  gint64 start;
+  LinliBenchStamp start;
 
   /* The check of the whole file that opening starts runs on another
    * thread: it is over before the clock starts. */
   if (path == NULL || !(store = linli_store_open (path, error)) || !linli_store_verify (store, error))
     return FALSE;
-  csv_path = g_build_filename (bench->dir, "cases-100k.csv", NULL);
+  csv_path = g_build_filename (bench->dir, "cases.csv", NULL);
   file = g_file_new_for_path (csv_path);
 
-  start = g_get_monotonic_time ();
+  start = linli_bench_stamp ();
   cases = linli_store_list (store, LINLI_TYPE_CASE);
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (out == NULL ||
       !linli_case_csv_export (store, cases, FALSE, G_OUTPUT_STREAM (out), NULL, error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
     return FALSE;
-  *seconds = (g_get_monotonic_time () - start) / 1e6;
+  *seconds = linli_bench_seconds_since (start);
 
   g_free (bench->csv_path);
   bench->csv_path = g_steal_pointer (&csv_path);
@@ -543,7 +597,7 @@ export_csv (Bench   *bench,
 }
 
 static gboolean
-csv_export_100k_s (Bench   *bench,
+csv_export_s (Bench   *bench,
                    double  *value,
                    GError **error)
 {
@@ -594,9 +648,9 @@ open_import_target (Bench       *bench,
 /* Reading the exported file, checking every row and writing all of them
  * through the store in one transaction, as the import dialog does. */
 static gboolean
-csv_import_100k_s (Bench   *bench,
-                   double  *value,
-                   GError **error)
+csv_import_s (Bench   *bench,
+              double  *value,
+              GError **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(LinliStore) store = NULL;
@@ -607,7 +661,7 @@ csv_import_100k_s (Bench   *bench,
   g_autoptr(GPtrArray) row_errors = NULL;
   double export_seconds;
   guint n_imported = 0;
-  gint64 start;
+  LinliBenchStamp start;
 
   if (bench->csv_path == NULL && !export_csv (bench, &export_seconds, error))
     return FALSE;
@@ -616,7 +670,7 @@ csv_import_100k_s (Bench   *bench,
     return FALSE;
   file = g_file_new_for_path (bench->csv_path);
 
-  start = g_get_monotonic_time ();
+  start = linli_bench_stamp ();
   if (!(bytes = g_file_load_bytes (file, NULL, NULL, error)) ||
       !(table = linli_csv_read (bytes, error)))
     return FALSE;
@@ -627,11 +681,11 @@ csv_import_100k_s (Bench   *bench,
         g_prefix_error (error, "%s … ", ((LinliCsvRowError *) g_ptr_array_index (row_errors, 0))->message);
       return FALSE;
     }
-  *value = (g_get_monotonic_time () - start) / 1e6;
+  *value = linli_bench_seconds_since (start);
 
-  if (n_imported != BENCH_CASES)
+  if (n_imported != bench->n_cases)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Imported %u cases of %u", n_imported, BENCH_CASES);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Imported %u cases of %u", n_imported, bench->n_cases);
       return FALSE;
     }
   return TRUE;
@@ -657,11 +711,11 @@ report_year_model_s (Bench   *bench,
   for (guint i = 0; i < OPEN_RUNS; i++)
     {
       g_autoptr(LinliReportDoc) doc = NULL;
-      gint64 start = g_get_monotonic_time ();
+      LinliBenchStamp start = linli_bench_stamp ();
 
       if (!(doc = linli_report_build_summary (store, &period, 0, error)))
         return FALSE;
-      runs[i] = (g_get_monotonic_time () - start) / 1e6;
+      runs[i] = linli_bench_seconds_since (start);
     }
   *value = median (runs, OPEN_RUNS);
   return TRUE;
@@ -715,13 +769,13 @@ case_list_10k_pdf_s (Bench   *bench,
 
   for (guint run = 0; run < REPORT_RUNS; run++)
     {
-      gint64 start = g_get_monotonic_time ();
+      LinliBenchStamp start = linli_bench_stamp ();
       g_autoptr(LinliReportDoc) doc = linli_report_build_case_list (store, (const gint64 *) ids->data,
                                                                      REPORT_CASES, NULL, error);
 
       if (!write_report_pdf (bench, doc, 100, error))
         return FALSE;
-      runs[run] = (g_get_monotonic_time () - start) / 1e6;
+      runs[run] = linli_bench_seconds_since (start);
     }
   *value = median (runs, REPORT_RUNS);
   return TRUE;
@@ -744,15 +798,247 @@ report_year_pdf_s (Bench   *bench,
 
   for (guint run = 0; run < REPORT_RUNS; run++)
     {
-      gint64 start = g_get_monotonic_time ();
+      LinliBenchStamp start = linli_bench_stamp ();
       g_autoptr(LinliReportDoc) doc = linli_report_build_summary (store, &period, 0, error);
 
       if (!write_report_pdf (bench, doc, 2, error))
         return FALSE;
-      runs[run] = (g_get_monotonic_time () - start) / 1e6;
+      runs[run] = linli_bench_seconds_since (start);
     }
   *value = median (runs, REPORT_RUNS);
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The first window */
+
+static int
+compare_starts_by_cpu (gconstpointer a,
+                       gconstpointer b)
+{
+  double x = ((const Start *) a)->cpu_ms, y = ((const Start *) b)->cpu_ms;
+  return (x > y) - (x < y);
+}
+
+/* Starts @argv as every window here is started, with LINLI_BENCH_FIRST_FRAME
+ * set, settings in memory and user data in the bench's folder: the program
+ * prints "first-frame TIME" (the monotonic clock, shared by every process)
+ * when its window has drawn its first frame, and exits at once, so its
+ * rusage is the start's alone. */
+static gboolean
+start_window (Bench       *bench,
+              const char **argv,
+              Start       *start,
+              GError     **error)
+{
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *data_dir = g_build_filename (bench->dir, "data", NULL);
+  g_autoptr(GString) output = g_string_new (NULL);
+  struct rusage usage = { 0, };
+  int wait_status = -1;
+  int out_fd = -1;
+  const char *frame;
+  gint64 started;
+  GPid pid;
+  char buf[256];
+  gssize n;
+
+  env = g_environ_setenv (env, "LINLI_BENCH_FIRST_FRAME", "1", TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", LINLI_BENCH_SCHEMAS_DIR, TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data_dir, TRUE);
+
+  started = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD,
+                                 NULL, NULL, &pid, NULL, &out_fd, NULL, error))
+    return FALSE;
+  while ((n = read (out_fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (output, buf, n);
+  close (out_fd);
+  while (wait4 (pid, &wait_status, 0, &usage) < 0 && errno == EINTR)
+    ;
+  g_spawn_close_pid (pid);
+
+  frame = strstr (output->str, "first-frame ");
+  if (frame == NULL || !WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s drew no window", argv[0]);
+      return FALSE;
+    }
+  start->wall_ms = (g_ascii_strtoll (frame + strlen ("first-frame "), NULL, 10) - started) / 1000.0;
+  start->cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+                  (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+  start->rss_mb = usage.ru_maxrss / 1024.0;   /* kilobytes on Linux */
+  return TRUE;
+}
+
+/* The demo community as `linli --demo` writes it, once. */
+static const char *
+ensure_demo (Bench   *bench,
+             GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(LinliStore) store = NULL;
+
+  if (bench->demo_path != NULL)
+    return bench->demo_path;
+  path = g_build_filename (bench->dir, "demo.db", NULL);
+  if (!(store = linli_store_open (path, error)) || !linli_demo_populate (store, now, error))
+    return NULL;
+  bench->demo_path = g_steal_pointer (&path);
+  return bench->demo_path;
+}
+
+/* The floor, Linli on the demo and Linli on n_cases, one after the other
+ * WINDOW_RUNS times after a first round that warms the disk cache and makes
+ * the day's backups; each the run of median CPU time. */
+static gboolean
+measure_starts (Bench   *bench,
+                GError **error)
+{
+  Start runs[N_STARTS][WINDOW_RUNS];
+  const char *db_path, *demo_path;
+
+  if (bench->have_starts)
+    return TRUE;
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "no display");
+      return FALSE;
+    }
+  if (!(db_path = ensure_database (bench, error)) || !(demo_path = ensure_demo (bench, error)))
+    return FALSE;
+
+  for (guint run = 0; run <= WINDOW_RUNS; run++)
+    for (guint which = 0; which < N_STARTS; which++)
+      {
+        g_autofree char *database = g_strdup_printf ("--database=%s", which == START_DEMO ? demo_path : db_path);
+        const char *argv[] = { which == START_FLOOR ? LINLI_BENCH_FLOOR : LINLI_BENCH_LINLI,
+                               which == START_FLOOR ? NULL : database, NULL };
+        Start start;
+
+        if (!start_window (bench, argv, &start, error))
+          return FALSE;
+        if (run > 0)
+          runs[which][run - 1] = start;
+      }
+  for (guint which = 0; which < N_STARTS; which++)
+    {
+      qsort (runs[which], WINDOW_RUNS, sizeof (Start), compare_starts_by_cpu);
+      bench->starts[which] = runs[which][WINDOW_RUNS / 2];
+    }
+  bench->have_starts = TRUE;
+  return TRUE;
+}
+
+static gboolean
+first_window (Bench   *bench,
+              guint    which,
+              double  *value,
+              GError **error)
+{
+  if (!measure_starts (bench, error))
+    return FALSE;
+  *value = bench->starts[which].wall_ms;
+  linli_bench_add_cpu (bench->starts[which].cpu_ms / 1000.0);
+  return TRUE;
+}
+
+static gboolean
+first_window_floor_ms (Bench   *bench,
+                       double  *value,
+                       GError **error)
+{
+  return first_window (bench, START_FLOOR, value, error);
+}
+
+static gboolean
+first_window_demo_ms (Bench   *bench,
+                      double  *value,
+                      GError **error)
+{
+  return first_window (bench, START_DEMO, value, error);
+}
+
+static gboolean
+first_window_ms (Bench   *bench,
+                 double  *value,
+                 GError **error)
+{
+  return first_window (bench, START_CASES, value, error);
+}
+
+static gboolean
+start_ratio (Bench    *bench,
+             guint     which,
+             gboolean  rss,
+             double   *value,
+             GError  **error)
+{
+  const Start *floor, *start;
+
+  if (!measure_starts (bench, error))
+    return FALSE;
+  floor = &bench->starts[START_FLOOR];
+  start = &bench->starts[which];
+  *value = rss ? start->rss_mb / floor->rss_mb : start->cpu_ms / floor->cpu_ms;
+  return TRUE;
+}
+
+static gboolean
+first_window_floor_peak_rss_mb (Bench   *bench,
+                                double  *value,
+                                GError **error)
+{
+  if (!measure_starts (bench, error))
+    return FALSE;
+  *value = bench->starts[START_FLOOR].rss_mb;
+  return TRUE;
+}
+
+static gboolean
+first_window_peak_rss_mb (Bench   *bench,
+                          double  *value,
+                          GError **error)
+{
+  if (!measure_starts (bench, error))
+    return FALSE;
+  *value = bench->starts[START_CASES].rss_mb;
+  return TRUE;
+}
+
+static gboolean
+first_window_demo_cpu_ratio (Bench   *bench,
+                             double  *value,
+                             GError **error)
+{
+  return start_ratio (bench, START_DEMO, FALSE, value, error);
+}
+
+static gboolean
+first_window_demo_peak_rss_ratio (Bench   *bench,
+                                  double  *value,
+                                  GError **error)
+{
+  return start_ratio (bench, START_DEMO, TRUE, value, error);
+}
+
+static gboolean
+first_window_cpu_ratio (Bench   *bench,
+                        double  *value,
+                        GError **error)
+{
+  return start_ratio (bench, START_CASES, FALSE, value, error);
+}
+
+static gboolean
+first_window_peak_rss_ratio (Bench   *bench,
+                             double  *value,
+                             GError **error)
+{
+  return start_ratio (bench, START_CASES, TRUE, value, error);
 }
 
 /* The map: in linli-bench-map.c, which draws with GTK. */
@@ -812,6 +1098,17 @@ static const struct
   int         decimals;
   gboolean    detail;      /* printed with --breakdown, or by --only */
 } figures[] = {
+  /* Each from exec to the first frame, beside a bare window's (the floor)
+   * started the same way in the same run. */
+  { "first_window_floor_ms",            first_window_floor_ms,            1, FALSE },
+  { "first_window_floor_peak_rss_mb",   first_window_floor_peak_rss_mb,   1, FALSE },
+  { "first_window_demo_ms",             first_window_demo_ms,             1, FALSE },
+  { "first_window_demo_cpu_ratio",      first_window_demo_cpu_ratio,      2, FALSE },
+  { "first_window_demo_peak_rss_ratio", first_window_demo_peak_rss_ratio, 2, FALSE },
+  { "first_window_ms",                  first_window_ms,                  1, FALSE },
+  { "first_window_peak_rss_mb",         first_window_peak_rss_mb,         1, FALSE },
+  { "first_window_cpu_ratio",           first_window_cpu_ratio,           2, FALSE },
+  { "first_window_peak_rss_ratio",      first_window_peak_rss_ratio,      2, FALSE },
   { "store_open_first_page_ms", store_open_first_page_ms, 1, FALSE },
   { "open_sqlite_ms",           open_sqlite_ms,           2, TRUE },
   { "integrity_check_ms",       integrity_check_ms,       2, TRUE },
@@ -823,12 +1120,12 @@ static const struct
   { "case_search_index_ms",     case_search_index_ms,     1, FALSE },
   { "event_search_ms",          event_search_ms,          1, FALSE },
   { "volunteer_hours_ms",       volunteer_hours_ms,       1, FALSE },
-  { "gen_100k_s",               gen_100k_s,               2, FALSE },
+  { "gen_s",                    gen_s,                    2, FALSE },
   /* The peak of everything before it: of opening and scrolling. */
   { "peak_rss_mb",              peak_rss_mb,              1, FALSE },
   /* After it: a whole file in memory is not what the case list costs. */
-  { "csv_export_100k_s",        csv_export_100k_s,        2, FALSE },
-  { "csv_import_100k_s",        csv_import_100k_s,        2, FALSE },
+  { "csv_export_s",             csv_export_s,             2, FALSE },
+  { "csv_import_s",             csv_import_s,             2, FALSE },
   { "case_list_10k_pdf_s",      case_list_10k_pdf_s,      2, FALSE },
   { "report_year_pdf_s",        report_year_pdf_s,        2, FALSE },
   { "report_year_model_s",      report_year_model_s,      3, TRUE },
@@ -844,6 +1141,37 @@ static const struct
 
 /* ------------------------------------------------------------------------ */
 
+/* --only NAME, or NAME* for every figure whose name begins so. */
+static gboolean
+figure_chosen (const char *name,
+               const char *only)
+{
+  gsize n = strlen (only);
+
+  if (n > 0 && only[n - 1] == '*')
+    return strncmp (name, only, n - 1) == 0;
+  return g_str_equal (name, only);
+}
+
+/* The CPU time of a figure's runs, their median, named and in the unit of
+ * the figure: case_search_cpu_ms beside case_search_ms. */
+static void
+print_cpu (const char *name,
+           const char *format,
+           GArray     *samples)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean in_ms = g_str_has_suffix (name, "_ms");
+  g_autofree char *base = NULL;
+
+  if (samples->len == 0 || !(in_ms || g_str_has_suffix (name, "_s")))
+    return;
+  base = g_strndup (name, strlen (name) - (in_ms ? 3 : 2));
+  g_print ("%s_cpu_%s: %s\n", base, in_ms ? "ms" : "s",
+           g_ascii_formatd (text, sizeof text, format,
+                            median ((double *) (gpointer) samples->data, samples->len) * (in_ms ? 1000 : 1)));
+}
+
 static void
 remove_dir (const char *path)
 {
@@ -853,7 +1181,10 @@ remove_dir (const char *path)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *file = g_build_filename (path, name, NULL);
-      g_remove (file);
+      if (g_file_test (file, G_FILE_TEST_IS_DIR) && !g_file_test (file, G_FILE_TEST_IS_SYMLINK))
+        remove_dir (file);
+      else
+        g_remove (file);
     }
   g_rmdir (path);
 }
@@ -865,12 +1196,16 @@ main (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *only = NULL;
+  g_autofree char *database = NULL;
+  int n_cases = BENCH_CASES;
   gboolean keep = FALSE, breakdown = FALSE, list = FALSE;
   Bench bench = { 0, };
   int status = EXIT_SUCCESS;
   gboolean found = FALSE;
   const GOptionEntry entries[] = {
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Print only this figure", "NAME" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Print only this figure, or those beginning so with NAME*", "NAME" },
+    { "cases", 0, 0, G_OPTION_ARG_INT, &n_cases, "How many cases to generate (100000)", "N" },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "Measure on this database of linli-gen instead of writing one", "FILE" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated databases", NULL },
     { "breakdown", 0, 0, G_OPTION_ARG_NONE, &breakdown, "Also print the steps of opening the case list", NULL },
     { "list", 0, 0, G_OPTION_ARG_NONE, &list, "List the figures and exit", NULL },
@@ -896,14 +1231,32 @@ main (int    argc,
       return EXIT_SUCCESS;
     }
   for (guint i = 0; i < G_N_ELEMENTS (figures) && only != NULL; i++)
-    found = found || g_str_equal (figures[i].name, only);
+    found = found || figure_chosen (figures[i].name, only);
   if (only != NULL && !found)
     {
       g_printerr ("linli-bench: no figure “%s” (--list shows them)\n", only);
       return EXIT_FAILURE;
     }
 
+  if (n_cases < 1000)
+    {
+      g_printerr ("linli-bench: --cases must be at least 1000\n");
+      return EXIT_FAILURE;
+    }
   bench.keep = keep;
+  bench.n_cases = (guint) n_cases;
+  if (database != NULL)
+    {
+      g_autoptr(LinliStore) store = linli_store_open (database, &error);
+
+      if (store == NULL)
+        {
+          g_printerr ("linli-bench: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      bench.n_cases = linli_store_count (store, LINLI_TYPE_CASE);
+      bench.db_path = g_canonicalize_filename (database, NULL);
+    }
   bench.dir = g_dir_make_tmp ("linli-bench-XXXXXX", &error);
   if (bench.dir == NULL)
     {
@@ -911,14 +1264,17 @@ main (int    argc,
       return EXIT_FAILURE;
     }
 
+  g_print ("cases: %u\n", bench.n_cases);
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       char text[G_ASCII_DTOSTR_BUF_SIZE];
       char format[8];
       double value = 0;
+      GArray *cpu = linli_bench_cpu_samples ();
 
-      if (only != NULL ? !g_str_equal (figures[i].name, only) : (figures[i].detail && !breakdown))
+      if (only != NULL ? !figure_chosen (figures[i].name, only) : (figures[i].detail && !breakdown))
         continue;
+      g_array_set_size (cpu, 0);
       if (!figures[i].func (&bench, &value, &error) &&
           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
         {
@@ -937,6 +1293,7 @@ main (int    argc,
         }
       g_snprintf (format, sizeof format, "%%.%df", figures[i].decimals);
       g_print ("%s: %s\n", figures[i].name, g_ascii_formatd (text, sizeof text, format, value));
+      print_cpu (figures[i].name, format, cpu);
     }
 
   if (bench.keep)
@@ -945,6 +1302,7 @@ main (int    argc,
     remove_dir (bench.dir);
   g_free (bench.dir);
   g_free (bench.db_path);
+  g_free (bench.demo_path);
   g_free (bench.csv_path);
   return status;
 }
