@@ -347,7 +347,9 @@ open_case_cb (GSimpleAction *action,
 {
   LinliWindow *self = LINLI_WINDOW (user_data);
 
-  linli_cases_page_open (self->cases_page, g_variant_get_int64 (parameter));
+  /* The Cases page opens it, and offers Undo when it is deleted, whether
+   * or not it has been shown yet. */
+  linli_cases_page_open (LINLI_CASES_PAGE (linli_window_get_cases_page (self)), g_variant_get_int64 (parameter));
 }
 
 /* win.open-activity and win.open-outreach, with the record's id: the
