@@ -15,6 +15,7 @@
 #include "linli-map-view.h"
 #include "linli-outreach-page.h"
 #include "linli-report-actions.h"
+#include "linli-staff-dialog.h"
 #include "linli-window.h"
 
 struct _LinliWindow
@@ -166,6 +167,17 @@ backups_cb (GtkWidget  *widget,
 
   if (self->store != NULL)
     gtk_window_present (GTK_WINDOW (linli_backups_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+staff_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (linli_staff_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -394,6 +406,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.import-geojson", NULL, import_geojson_cb);
   gtk_widget_class_install_action (widget_class, "window.export-geojson", NULL, export_geojson_cb);
   gtk_widget_class_install_action (widget_class, "window.backups", NULL, backups_cb);
+  gtk_widget_class_install_action (widget_class, "window.staff", NULL, staff_cb);
   gtk_widget_class_install_action (widget_class, "window.save-copy", NULL, save_copy_cb);
   gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);

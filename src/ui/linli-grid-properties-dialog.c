@@ -10,6 +10,7 @@
 #include "linli-case-section.h"
 #include "linli-geometry.h"
 #include "linli-grid-properties-dialog.h"
+#include "linli-staff.h"
 
 /* The properties of a grid: its code, name, kind, colour, workers, counts
  * and notes, with what is wrong shown under each field. Save writes the
@@ -281,12 +282,16 @@ add_workers (LinliGridPropertiesDialog *self)
     {
       g_autoptr(LinliRecord) worker = g_list_model_get_item (workers, i);
       gint64 id = linli_record_get_id (worker);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *row, *check;
       gboolean active = FALSE;
 
       for (guint j = 0; chosen != NULL && j < chosen->len; j++)
         active |= g_array_index (chosen, gint64, j) == id;
+      /* Who left the office is no longer offered for a grid. */
+      if (!active && !linli_worker_is_active (worker))
+        continue;
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), linli_record_get_text (worker, "name"));
       if (linli_record_get_text (worker, "phone") != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), linli_record_get_text (worker, "phone"));
