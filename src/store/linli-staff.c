@@ -93,7 +93,7 @@ linli_worker_validate (LinliRecord       *worker,
 
   linli_worker_errors_clear (errors);
   if (is_blank (linli_record_get_text (worker, "name")))
-    errors->name = g_strdup (_("Enter the person's name"));
+    errors->name = g_strdup (_("Enter the person’s name"));
   phone = linli_record_get_text (worker, "phone");
   if (!is_blank (phone) && !linli_phone_is_valid (phone))
     errors->phone = g_strdup (_("Enter a mobile number of 11 digits or a landline with its area code, such as 0537-1234567"));
