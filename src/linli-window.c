@@ -10,6 +10,7 @@
 #include "linli-backups-dialog.h"
 #include "linli-cases-page.h"
 #include "linli-geojson-import-dialog.h"
+#include "linli-grid-delete.h"
 #include "linli-grid-editor.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
@@ -364,6 +365,31 @@ show_grid_cases_cb (GtkWidget  *widget,
 }
 
 static void
+delete_grid_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    linli_grid_delete_ask (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter));
+}
+
+/* From Grid Properties and the Grids page: the map, editing the outline. */
+static void
+edit_outline_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->map_view), "grid-edit.edit", parameter);
+}
+
+static void
 linli_window_class_init (LinliWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -407,6 +433,8 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.export-geojson", NULL, export_geojson_cb);
   gtk_widget_class_install_action (widget_class, "window.backups", NULL, backups_cb);
   gtk_widget_class_install_action (widget_class, "window.staff", NULL, staff_cb);
+  gtk_widget_class_install_action (widget_class, "window.delete-grid", "x", delete_grid_cb);
+  gtk_widget_class_install_action (widget_class, "window.edit-outline", "x", edit_outline_cb);
   gtk_widget_class_install_action (widget_class, "window.save-copy", NULL, save_copy_cb);
   gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);

@@ -217,6 +217,43 @@ test_from_empty_file (Fixture       *fixture,
   g_assert_true (linli_store_update (fixture->store, kase, &error));
   g_assert_no_error (error);
 
+  /* Grid one is deleted, after the window says what happens to its case,
+   * and Undo puts it back with its case and its 网格员. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.delete-grid", "x", linli_record_get_id (grid1));
+  {
+    AdwMessageDialog *ask = NULL;
+    GtkWidget *undo;
+
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          ask = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (ask);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "Cases: 1 ·"));
+    adw_message_dialog_response (ask, "delete");
+    gtk_window_destroy (GTK_WINDOW (ask));
+    iterate ();
+    g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, 1);
+    g_clear_object (&stored_case);
+    stored_case = linli_store_get (fixture->store, LINLI_TYPE_CASE, linli_record_get_id (kase), NULL);
+    g_assert_cmpint (linli_record_get_int (stored_case, "grid_id"), ==, 0);
+
+    undo = test_find_button_labelled (GTK_WIDGET (window), "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    iterate ();
+    g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, 2);
+    g_clear_object (&stored_case);
+    stored_case = linli_store_get (fixture->store, LINLI_TYPE_CASE, linli_record_get_id (kase), NULL);
+    g_assert_cmpint (linli_record_get_int (stored_case, "grid_id"), ==, linli_record_get_id (grid1));
+    g_clear_object (&worker);
+    worker = linli_store_get (fixture->store, LINLI_TYPE_WORKER, worker_id, NULL);
+    g_assert_cmpuint (linli_record_get_refs (worker, "grids")->len, ==, 1);
+    g_clear_object (&stored_case);
+  }
+
   /* The 网格员 leaves. */
   gtk_widget_activate_action (GTK_WIDGET (staff), "staff.mark-left", "x", worker_id);
   iterate ();
