@@ -10,6 +10,7 @@
 #include "linli-community-form.h"
 #include "linli-staff-dialog.h"
 #include "linli-staff.h"
+#include "linli-volunteers-view.h"
 #include "linli-window.h"
 #include "linli-worker-editor.h"
 #include "test-util.h"
@@ -295,6 +296,33 @@ test_from_empty_file (Fixture       *fixture,
   iterate ();
 }
 
+/* A volunteer just registered, who has served nowhere yet, is listed
+ * with 0 hours. */
+static void
+test_volunteers_view (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LinliRecord) volunteer = linli_record_new (LINLI_TYPE_VOLUNTEER);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hours = NULL;
+  LinliVolunteersView *view;
+  GListModel *shown;
+
+  linli_record_set_text (volunteer, "name", "王芳");
+  g_assert_true (linli_store_insert (fixture->store, volunteer, &error));
+  g_assert_no_error (error);
+
+  view = g_object_ref_sink (g_object_new (LINLI_TYPE_VOLUNTEERS_VIEW, NULL));
+  linli_volunteers_view_set_store (view, fixture->store);
+  iterate ();
+  shown = linli_volunteers_view_get_volunteers (view);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  hours = linli_volunteers_view_dup_hours (view, volunteer);
+  g_assert_cmpstr (hours, ==, "0.0");
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,5 +335,7 @@ main (int   argc,
 
   g_test_add ("/community/from-empty-file", Fixture, NULL,
               fixture_set_up, test_from_empty_file, fixture_tear_down);
+  g_test_add ("/community/volunteers-view", Fixture, NULL,
+              fixture_set_up, test_volunteers_view, fixture_tear_down);
   return g_test_run ();
 }
