@@ -11,6 +11,7 @@
 #include "linli-cases-page.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-delete.h"
+#include "linli-getting-started.h"
 #include "linli-grid-editor.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
@@ -32,6 +33,7 @@ struct _LinliWindow
   GtkStack             *content_stack;
   AdwViewStack         *view_stack;
   LinliMapView         *map_view;
+  LinliGettingStarted  *getting_started;
   LinliCasesPage       *cases_page;
   LinliActivitiesPage  *activities_page;
   LinliOutreachPage    *outreach_page;
@@ -375,6 +377,18 @@ delete_grid_cb (GtkWidget  *widget,
     linli_grid_delete_ask (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter));
 }
 
+/* From the empty community's map: drawing the first grid. */
+static void
+new_grid_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  gtk_widget_activate_action (GTK_WIDGET (self->map_view), "grid-edit.new", NULL);
+}
+
 /* From Grid Properties and the Grids page: the map, editing the outline. */
 static void
 edit_outline_cb (GtkWidget  *widget,
@@ -405,6 +419,7 @@ linli_window_class_init (LinliWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LINLI_TYPE_MAP_VIEW);
+  g_type_ensure (LINLI_TYPE_GETTING_STARTED);
   g_type_ensure (LINLI_TYPE_GRIDS_PAGE);
   g_type_ensure (LINLI_TYPE_CASES_PAGE);
   g_type_ensure (LINLI_TYPE_ACTIVITIES_PAGE);
@@ -420,6 +435,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, getting_started);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, activities_page);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, outreach_page);
@@ -435,6 +451,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.staff", NULL, staff_cb);
   gtk_widget_class_install_action (widget_class, "window.delete-grid", "x", delete_grid_cb);
   gtk_widget_class_install_action (widget_class, "window.edit-outline", "x", edit_outline_cb);
+  gtk_widget_class_install_action (widget_class, "window.new-grid", NULL, new_grid_cb);
   gtk_widget_class_install_action (widget_class, "window.save-copy", NULL, save_copy_cb);
   gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);
@@ -502,6 +519,7 @@ linli_window_set_store (LinliWindow *self,
     self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   linli_map_view_set_store (self->map_view, store);
+  linli_getting_started_set_store (self->getting_started, store);
   update_base_map (self);
   g_clear_object (&self->grid_editor);
   if (store != NULL)

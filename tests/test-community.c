@@ -9,6 +9,7 @@
 #include "linli-cases-page.h"
 #include "linli-community-form.h"
 #include "linli-staff-dialog.h"
+#include "linli-getting-started.h"
 #include "linli-staff.h"
 #include "linli-volunteers-view.h"
 #include "linli-window.h"
@@ -165,6 +166,14 @@ test_from_empty_file (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   cases_page = linli_window_get_cases_page (window);
 
+  /* The map says what is left to do first: the grids are there, the
+   * staff are not. */
+  {
+    GtkWidget *hint = test_find (GTK_WIDGET (window), LINLI_TYPE_GETTING_STARTED);
+    g_assert_true (gtk_widget_get_visible (hint));
+    g_assert_nonnull (test_find_button (GTK_WIDGET (window), "window.staff"));
+  }
+
   /* No one to assign a case to yet. */
   menu = assign_menu_of (cases_page);
   g_assert_cmpstr (menu, ==, "");
@@ -199,6 +208,9 @@ test_from_empty_file (Fixture       *fixture,
   row = find_row (GTK_WIDGET (staff), "张蕾");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Grid worker · 13812345678 · 一网格");
+
+  /* With grids and staff, the map's hint is gone. */
+  g_assert_false (gtk_widget_get_visible (test_find (GTK_WIDGET (window), LINLI_TYPE_GETTING_STARTED)));
 
   /* The Cases page offers them, and a new case can be assigned to them. */
   menu = assign_menu_of (cases_page);
