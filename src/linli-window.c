@@ -8,6 +8,7 @@
 #include "linli-activities-page.h"
 #include "linli-backup-actions.h"
 #include "linli-backups-dialog.h"
+#include "linli-buildings-dialog.h"
 #include "linli-cases-page.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-delete.h"
@@ -181,6 +182,17 @@ staff_cb (GtkWidget  *widget,
 
   if (self->store != NULL)
     gtk_window_present (GTK_WINDOW (linli_staff_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+buildings_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (linli_buildings_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -449,6 +461,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.export-geojson", NULL, export_geojson_cb);
   gtk_widget_class_install_action (widget_class, "window.backups", NULL, backups_cb);
   gtk_widget_class_install_action (widget_class, "window.staff", NULL, staff_cb);
+  gtk_widget_class_install_action (widget_class, "window.buildings", NULL, buildings_cb);
   gtk_widget_class_install_action (widget_class, "window.delete-grid", "x", delete_grid_cb);
   gtk_widget_class_install_action (widget_class, "window.edit-outline", "x", edit_outline_cb);
   gtk_widget_class_install_action (widget_class, "window.new-grid", NULL, new_grid_cb);

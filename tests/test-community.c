@@ -5,7 +5,10 @@
 #include <locale.h>
 #include <string.h>
 
+#include "linli-building-editor.h"
+#include "linli-buildings-dialog.h"
 #include "linli-case-editor.h"
+#include "linli-location-dialog.h"
 #include "linli-cases-page.h"
 #include "linli-community-form.h"
 #include "linli-staff-dialog.h"
@@ -107,6 +110,43 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  gpointer found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        found = toplevel;
+    }
+  return found;
+}
+
+/* A building added in its editor and placed by clicking the map. */
+static void
+add_building (GtkWindow  *parent,
+              LinliStore *store,
+              const char *name,
+              const char *households,
+              double      lon)
+{
+  GtkWidget *editor = GTK_WIDGET (linli_building_editor_new (parent, store, NULL));
+  LinliLocationDialog *location;
+
+  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (editor, "Name"), GTK_TYPE_ENTRY)), name);
+  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (editor, "Floors"), GTK_TYPE_ENTRY)), "６");
+  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (editor, "Households"), GTK_TYPE_ENTRY)), households);
+  gtk_widget_activate_action (editor, "building.place", NULL);
+  location = find_toplevel (LINLI_TYPE_LOCATION_DIALOG);
+  g_assert_nonnull (location);
+  linli_location_dialog_pick (location, 35.405, lon);
+  gtk_widget_activate_action (GTK_WIDGET (location), "location.set", NULL);
+  gtk_widget_activate_action (editor, "building.save", NULL);
+  iterate ();
 }
 
 static LinliRecord *
@@ -211,6 +251,30 @@ test_from_empty_file (Fixture       *fixture,
 
   /* With grids and staff, the map's hint is gone. */
   g_assert_false (gtk_widget_get_visible (test_find (GTK_WIDGET (window), LINLI_TYPE_GETTING_STARTED)));
+
+  /* Three buildings, placed on the map: each takes the grid it stands in,
+   * and the Buildings dialog lists them by grid. */
+  {
+    LinliBuildingsDialog *buildings = NULL;
+    g_autoptr(GListModel) stored = NULL;
+    g_autoptr(LinliRecord) first = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "window.buildings", NULL);
+    buildings = find_toplevel (LINLI_TYPE_BUILDINGS_DIALOG);
+    g_assert_nonnull (buildings);
+    add_building (GTK_WINDOW (buildings), fixture->store, "1号楼", "24", 116.582);
+    add_building (GTK_WINDOW (buildings), fixture->store, "２号楼", "36", 116.583);
+    add_building (GTK_WINDOW (buildings), fixture->store, "3号楼", "48", 116.587);
+    g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_BUILDING), ==, 3);
+    stored = linli_store_list (fixture->store, LINLI_TYPE_BUILDING);
+    first = g_list_model_get_item (stored, 0);
+    g_assert_cmpstr (linli_record_get_text (first, "name"), ==, "1号楼");
+    g_assert_cmpint (linli_record_get_int (first, "floors"), ==, 6);
+    g_assert_cmpint (linli_record_get_int (first, "grid_id"), ==, linli_record_get_id (grid1));
+    g_assert_nonnull (find_row (GTK_WIDGET (buildings), "2号楼"));
+    g_assert_nonnull (find_row (GTK_WIDGET (buildings), "3号楼"));
+    gtk_window_destroy (GTK_WINDOW (buildings));
+  }
 
   /* The Cases page offers them, and a new case can be assigned to them. */
   menu = assign_menu_of (cases_page);

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "linli-building-store.h"
 #include "linli-grid-store.h"
 #include "linli-store.h"
 #include "test-util.h"
@@ -199,6 +200,65 @@ test_outline_moves_points (void)
   test_database_close (&db);
 }
 
+/* A building placed on the map takes the grid it stands in; deleting it
+ * is undone with the cases that named it. */
+static void
+test_buildings (void)
+{
+  TestDatabase db;
+  g_autoptr(LinliRecord) one = NULL;
+  g_autoptr(LinliRecord) two = NULL;
+  g_autoptr(LinliRecord) building = linli_record_new (LINLI_TYPE_BUILDING);
+  g_autoptr(LinliRecord) kase = NULL;
+  g_autoptr(LinliBuildingDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  test_database_open (&db, "grid-store");
+  one = add_grid (db.store, "W-01", 116.58);
+  two = add_grid (db.store, "W-02", 116.59);
+
+  linli_record_set_text (building, "name", "3号楼");
+  linli_record_set_int (building, "units", 3);
+  linli_record_set_int (building, "floors", 6);
+  linli_record_set_int (building, "households", 36);
+  linli_record_set_double (building, "lat", 35.405);
+  linli_record_set_double (building, "lon", 116.595);
+  g_assert_true (linli_building_save (db.store, building, &error));
+  g_assert_no_error (error);
+  id = linli_record_get_id (building);
+  g_assert_cmpint (grid_of (db.store, LINLI_TYPE_BUILDING, building), ==, linli_record_get_id (two));
+
+  /* Moved into grid one: it follows. */
+  linli_record_set_double (building, "lon", 116.585);
+  g_assert_true (linli_building_save (db.store, building, &error));
+  g_assert_cmpint (grid_of (db.store, LINLI_TYPE_BUILDING, building), ==, linli_record_get_id (one));
+
+  kase = add_case (db.store, "2026-0001", 116.585, one, FALSE);
+  linli_record_set_int (kase, "building_id", id);
+  g_assert_true (linli_store_update (db.store, kase, &error));
+
+  deletion = linli_building_delete (db.store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (linli_building_deletion_get_name (deletion), ==, "3号楼");
+  g_assert_cmpuint (linli_store_count (db.store, LINLI_TYPE_BUILDING), ==, 0);
+  {
+    g_autoptr(LinliRecord) stored = linli_store_get (db.store, LINLI_TYPE_CASE, linli_record_get_id (kase), NULL);
+    g_assert_cmpint (linli_record_get_int (stored, "building_id"), ==, 0);
+  }
+  g_assert_true (linli_building_deletion_undo (db.store, deletion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_store_count (db.store, LINLI_TYPE_BUILDING), ==, 1);
+  {
+    g_autoptr(LinliRecord) stored = linli_store_get (db.store, LINLI_TYPE_CASE, linli_record_get_id (kase), NULL);
+    g_autoptr(LinliRecord) back = linli_store_get (db.store, LINLI_TYPE_BUILDING, id, NULL);
+    g_assert_cmpint (linli_record_get_int (stored, "building_id"), ==, id);
+    g_assert_cmpint (linli_record_get_int (back, "households"), ==, 36);
+  }
+
+  test_database_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,5 +268,6 @@ main (int   argc,
 
   g_test_add_func ("/grid-store/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/grid-store/outline-moves-points", test_outline_moves_points);
+  g_test_add_func ("/grid-store/buildings", test_buildings);
   return g_test_run ();
 }
