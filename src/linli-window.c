@@ -8,13 +8,17 @@
 #include "linli-activities-page.h"
 #include "linli-backup-actions.h"
 #include "linli-backups-dialog.h"
+#include "linli-buildings-dialog.h"
 #include "linli-cases-page.h"
 #include "linli-geojson-import-dialog.h"
+#include "linli-grid-delete.h"
+#include "linli-getting-started.h"
 #include "linli-grid-editor.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "linli-outreach-page.h"
 #include "linli-report-actions.h"
+#include "linli-staff-dialog.h"
 #include "linli-window.h"
 
 struct _LinliWindow
@@ -30,6 +34,7 @@ struct _LinliWindow
   GtkStack             *content_stack;
   AdwViewStack         *view_stack;
   LinliMapView         *map_view;
+  LinliGettingStarted  *getting_started;
   LinliCasesPage       *cases_page;
   LinliActivitiesPage  *activities_page;
   LinliOutreachPage    *outreach_page;
@@ -229,6 +234,28 @@ backups_cb (GtkWidget  *widget,
 
   if (self->store != NULL)
     gtk_window_present (GTK_WINDOW (linli_backups_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+staff_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (linli_staff_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+buildings_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (linli_buildings_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -439,6 +466,43 @@ show_grid_cases_cb (GtkWidget  *widget,
 }
 
 static void
+delete_grid_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (self->store != NULL)
+    linli_grid_delete_ask (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter));
+}
+
+/* From the empty community's map: drawing the first grid. */
+static void
+new_grid_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  gtk_widget_activate_action (GTK_WIDGET (self->map_view), "grid-edit.new", NULL);
+}
+
+/* From Grid Properties and the Grids page: the map, editing the outline. */
+static void
+edit_outline_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->map_view), "grid-edit.edit", parameter);
+}
+
+static void
 linli_window_class_init (LinliWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -454,6 +518,7 @@ linli_window_class_init (LinliWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LINLI_TYPE_MAP_VIEW);
+  g_type_ensure (LINLI_TYPE_GETTING_STARTED);
   g_type_ensure (LINLI_TYPE_GRIDS_PAGE);
   g_type_ensure (LINLI_TYPE_CASES_PAGE);
   g_type_ensure (LINLI_TYPE_ACTIVITIES_PAGE);
@@ -469,6 +534,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, LinliWindow, getting_started);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, activities_page);
   gtk_widget_class_bind_template_child (widget_class, LinliWindow, outreach_page);
@@ -481,6 +547,11 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.import-geojson", NULL, import_geojson_cb);
   gtk_widget_class_install_action (widget_class, "window.export-geojson", NULL, export_geojson_cb);
   gtk_widget_class_install_action (widget_class, "window.backups", NULL, backups_cb);
+  gtk_widget_class_install_action (widget_class, "window.staff", NULL, staff_cb);
+  gtk_widget_class_install_action (widget_class, "window.buildings", NULL, buildings_cb);
+  gtk_widget_class_install_action (widget_class, "window.delete-grid", "x", delete_grid_cb);
+  gtk_widget_class_install_action (widget_class, "window.edit-outline", "x", edit_outline_cb);
+  gtk_widget_class_install_action (widget_class, "window.new-grid", NULL, new_grid_cb);
   gtk_widget_class_install_action (widget_class, "window.save-copy", NULL, save_copy_cb);
   gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);
@@ -552,6 +623,7 @@ linli_window_set_store (LinliWindow *self,
     self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   linli_map_view_set_store (self->map_view, store);
+  linli_getting_started_set_store (self->getting_started, store);
   update_base_map (self);
   g_clear_object (&self->grid_editor);
   /* New Grid and Edit Grid only where the grids can be written. */

@@ -113,13 +113,27 @@ test_import_dialog (Fixture       *fixture,
   g_assert_null (dialog);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 11);
 
+  /* The same file again: the preview offers to update the 11 grids, and
+   * refuses to add them twice when that is switched off. */
   dialog = linli_geojson_import_dialog_new (NULL, fixture->store, load_jining (), "jining.geojson");
   gtk_window_present (GTK_WINDOW (dialog));
   test_wait_until_drawn (GTK_WIDGET (dialog));
-  g_assert_false (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (dialog), "import.run")));
+  {
+    GtkSwitch *update = GTK_SWITCH (test_find (GTK_WIDGET (dialog), GTK_TYPE_SWITCH));
+
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (update), ADW_TYPE_ACTION_ROW)));
+    g_assert_true (gtk_switch_get_active (update));
+    g_assert_true (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (dialog), "import.run")));
+    gtk_switch_set_active (update, FALSE);
+    g_assert_false (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (dialog), "import.run")));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+    g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 11);
+    gtk_switch_set_active (update, TRUE);
+  }
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+  g_assert_null (dialog);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 11);
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* A 400 × 300 picture placed by two matched points is stored with the

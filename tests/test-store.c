@@ -733,9 +733,12 @@ full_record (GType       type,
   else if (type == LINLI_TYPE_WORKER)
     {
       linli_record_set_text (r, "name", "孙民情");
-      linli_record_set_enum (r, "role", LINLI_WORKER_ROLE_SENTIMENT_SECRETARY);
+      linli_record_set_enum (r, "role", LINLI_WORKER_ROLE_OTHER);
       linli_record_set_text (r, "phone", "13800001234");
       linli_record_set_text (r, "notes", "蓝马甲");
+      linli_record_set_text (r, "role_title", "楼长");
+      set_time (r, "left_at", 2026, 6, 30, 17, 0);
+      linli_record_set_refs (r, "grids", &d->grid, 1);
     }
   else if (type == LINLI_TYPE_BUILDING)
     {

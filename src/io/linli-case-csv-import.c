@@ -8,6 +8,7 @@
 
 #include "linli-case-csv-private.h"
 #include "linli-record-list.h"
+#include "linli-text.h"
 
 /* Checking the rows of a file to import: reading times, labels and phone
  * numbers as offices write them, finding the grids, workers, buildings and
@@ -430,6 +431,17 @@ linli_case_csv_cell (Import         *im,
   trim_span (text, &start, &end);
   if (start == end)
     return NULL;
+  /* Full-width forms start with the byte 0xEF: only those cells are
+   * folded (１７５９８２５２９８３, ２６号楼). */
+  if (memchr (start, 0xEF, (size_t) (end - start)) != NULL)
+    {
+      g_autofree char *span = g_strndup (start, (gsize) (end - start));
+      g_autofree char *folded = linli_text_fold_width (span, LINLI_WIDTH_TEXT);
+
+      if (im->trimmed == NULL)
+        im->trimmed = g_string_chunk_new (4096);
+      return g_string_chunk_insert (im->trimmed, folded);
+    }
   if (start == text && *end == '\0')
     return text;
   if (im->trimmed == NULL)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "linli-csv-mapping.h"
+#include "linli-text.h"
 
 #define N_SAMPLES     3
 #define SAMPLE_LENGTH 24   /* characters of a cell shown */
@@ -517,6 +518,14 @@ linli_csv_mapping_dup_cell (LinliCsvMapping *self,
     {
       g_free (text);
       return NULL;
+    }
+  /* Full-width digits and letters, as Chinese office computers write
+   * them, read as the ASCII ones: ２６号楼 is 26号楼. */
+  if (linli_text_has_wide (text))
+    {
+      char *folded = linli_text_fold_width (text, LINLI_WIDTH_TEXT);
+      g_free (text);
+      text = folded;
     }
   return text;
 }

@@ -11,6 +11,7 @@
 #include "linli-event-rules.h"
 #include "linli-event-store.h"
 #include "linli-record-keys.h"
+#include "linli-staff-csv.h"
 
 /* Importing volunteers, and activities with who served in them. Every row
  * is checked first, with the rules the editors use, and every wrong row is
@@ -597,6 +598,8 @@ run (LinliStore         *store,
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (LINLI_IS_CSV_MAPPING (mapping), FALSE);
 
+  if (kind == LINLI_EVENT_CSV_STAFF)
+    return linli_staff_csv_run (store, mapping, write, row_errors, n_imported, error);
   if (row_errors != NULL)
     *row_errors = NULL;
   if (n_imported != NULL)
@@ -654,6 +657,8 @@ linli_event_csv_mapping_new (LinliEventCsvKind  kind,
 
   if (kind == LINLI_EVENT_CSV_VOLUNTEERS)
     return linli_csv_mapping_new (table, linli_volunteer_csv_fields, LINLI_N_VOLUNTEER_FIELDS);
+  if (kind == LINLI_EVENT_CSV_STAFF)
+    return linli_staff_csv_mapping_new (table);
   return linli_csv_mapping_new (table, linli_activity_csv_fields, LINLI_N_ACTIVITY_FIELDS);
 }
 

@@ -27,6 +27,7 @@ typedef enum {
 typedef enum {
   LINLI_EVENT_CSV_VOLUNTEERS,
   LINLI_EVENT_CSV_ACTIVITIES,
+  LINLI_EVENT_CSV_STAFF,        /* the staff register: see linli-staff-csv.h */
 } LinliEventCsvKind;
 
 /* The fields of an activities file, in the order the export writes them. */

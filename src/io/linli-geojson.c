@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "linli-geojson.h"
+#include "linli-text.h"
 
 typedef struct
 {
@@ -513,6 +514,13 @@ linli_geojson_file_dup_property (LinliGeojsonFile *self,
     }
   if (*text == '\0')
     return NULL;
+  /* ２６号楼 is 26号楼. */
+  if (linli_text_has_wide (text))
+    {
+      char *folded = linli_text_fold_width (text, LINLI_WIDTH_TEXT);
+      g_free (text);
+      text = folded;
+    }
   return g_steal_pointer (&text);
 }
 
@@ -550,8 +558,11 @@ linli_geojson_file_guess_name_key (LinliGeojsonFile *self)
 const char *
 linli_geojson_file_guess_code_key (LinliGeojsonFile *self)
 {
-  static const char * const exact[] = { "code", "编码", "网格编码", "编号", "adcode", "id", NULL };
-  static const char * const parts[] = { "code", "编码", "编号", NULL };
+  /* QUHUADAIMA is 区划代码 in pinyin, as exported from ArcGIS and the
+   * civil affairs offices' files. */
+  static const char * const exact[] = { "code", "编码", "网格编码", "编号", "代码", "区划代码", "网格代码",
+                                        "adcode", "quhuadaima", "qhdm", "id", NULL };
+  static const char * const parts[] = { "code", "编码", "编号", "代码", "daima", "bianma", "bianhao", NULL };
 
   g_return_val_if_fail (self != NULL, NULL);
   return guess_key (self, exact, parts);
@@ -615,7 +626,7 @@ check_mapping (LinliGeojsonFile         *self,
                        _("Feature %u: it has no “%s”, so it has no code"), i + 1, options->code_key);
           return FALSE;
         }
-      if ((other = g_hash_table_lookup (existing, code)) != NULL)
+      if (!options->update && (other = g_hash_table_lookup (existing, code)) != NULL)
         {
           g_set_error (error, LINLI_GEOJSON_ERROR, LINLI_GEOJSON_ERROR_MAPPING,
                        _("Feature %u: the code “%s” is already the code of the grid “%s”"),
@@ -697,6 +708,178 @@ load_outlines (LinliStore *store,
     }
 }
 
+/* What is stored already, to match features to: grids by code and by
+ * name, buildings by name; each maps to the gint64 id. */
+typedef struct
+{
+  GHashTable *grid_codes;
+  GHashTable *grid_names;
+  GHashTable *building_names;
+} Existing;
+
+static void
+existing_load (Existing   *existing,
+               LinliStore *store)
+{
+  g_autoptr(GListModel) grids = linli_store_list (store, LINLI_TYPE_GRID);
+  g_autoptr(GListModel) buildings = linli_store_list (store, LINLI_TYPE_BUILDING);
+
+  existing->grid_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  existing->grid_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  existing->building_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      gint64 id = linli_record_get_id (grid);
+      if (linli_record_get_text (grid, "code") != NULL)
+        g_hash_table_insert (existing->grid_codes, g_strdup (linli_record_get_text (grid, "code")), g_memdup2 (&id, sizeof id));
+      if (linli_record_get_text (grid, "name") != NULL)
+        g_hash_table_insert (existing->grid_names, g_strdup (linli_record_get_text (grid, "name")), g_memdup2 (&id, sizeof id));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (buildings); i++)
+    {
+      g_autoptr(LinliRecord) building = g_list_model_get_item (buildings, i);
+      gint64 id = linli_record_get_id (building);
+      if (linli_record_get_text (building, "name") != NULL)
+        g_hash_table_insert (existing->building_names, g_strdup (linli_record_get_text (building, "name")), g_memdup2 (&id, sizeof id));
+    }
+}
+
+static void
+existing_clear (Existing *existing)
+{
+  g_clear_pointer (&existing->grid_codes, g_hash_table_unref);
+  g_clear_pointer (&existing->grid_names, g_hash_table_unref);
+  g_clear_pointer (&existing->building_names, g_hash_table_unref);
+}
+
+/* The stored record feature @i matches, or 0. */
+static gint64
+existing_match (Existing                *existing,
+                LinliGeojsonFeatureKind  kind,
+                const char              *name,
+                const char              *code)
+{
+  gint64 *id = NULL;
+
+  if (kind == LINLI_GEOJSON_FEATURE_AREA)
+    {
+      if (code != NULL)
+        id = g_hash_table_lookup (existing->grid_codes, code);
+      if (id == NULL && name != NULL)
+        id = g_hash_table_lookup (existing->grid_names, name);
+    }
+  else if (name != NULL)
+    id = g_hash_table_lookup (existing->building_names, name);
+  return id != NULL ? *id : 0;
+}
+
+/**
+ * linli_geojson_file_count_matches:
+ * @n_grids: (out): the area features with the code, or else the name, of
+ *   a stored grid
+ * @n_buildings: (out): the point features with the name of a stored building
+ */
+void
+linli_geojson_file_count_matches (LinliGeojsonFile         *self,
+                                  LinliStore               *store,
+                                  const LinliGeojsonImport *options,
+                                  guint                    *n_grids,
+                                  guint                    *n_buildings)
+{
+  Existing existing;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (LINLI_IS_STORE (store));
+  g_return_if_fail (options != NULL && n_grids != NULL && n_buildings != NULL);
+
+  *n_grids = *n_buildings = 0;
+  if (options->name_key == NULL)
+    return;
+  existing_load (&existing, store);
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      Feature *feature = &g_array_index (self->features, Feature, i);
+      g_autofree char *name = linli_geojson_file_dup_property (self, i, options->name_key);
+      g_autofree char *code = options->code_key ? linli_geojson_file_dup_property (self, i, options->code_key) : NULL;
+
+      if (existing_match (&existing, feature->kind, name, code) != 0)
+        (*(feature->kind == LINLI_GEOJSON_FEATURE_AREA ? n_grids : n_buildings))++;
+    }
+  existing_clear (&existing);
+}
+
+/* Metres between two WGS-84 points, on a sphere: enough to tell a
+ * neighbourhood from the next city. */
+static double
+distance_m (double lat1,
+            double lon1,
+            double lat2,
+            double lon2)
+{
+  double p1 = lat1 * G_PI / 180, p2 = lat2 * G_PI / 180;
+  double dp = p2 - p1, dl = (lon2 - lon1) * G_PI / 180;
+  double a = sin (dp / 2) * sin (dp / 2) + cos (p1) * cos (p2) * sin (dl / 2) * sin (dl / 2);
+
+  return 6371008.8 * 2 * atan2 (sqrt (a), sqrt (1 - a));
+}
+
+/**
+ * linli_geojson_file_count_far:
+ * @coords: the system the file's coordinates are in
+ * @lat: the community's centre, WGS-84
+ * @farthest_m: (out) (optional): how far the farthest feature is
+ *
+ * An area counts by its nearest corner, so a grid around the centre is
+ * near however large it is.
+ *
+ * Returns: how many features lie farther than @limit_m from the centre
+ */
+guint
+linli_geojson_file_count_far (LinliGeojsonFile *self,
+                              LinliCoordSystem  coords,
+                              double            lat,
+                              double            lon,
+                              double            limit_m,
+                              double           *farthest_m)
+{
+  guint n = 0;
+  double farthest = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      Feature *feature = &g_array_index (self->features, Feature, i);
+      double d = G_MAXDOUBLE;
+
+      if (feature->kind == LINLI_GEOJSON_FEATURE_POINT)
+        {
+          LinliPoint p = linli_china_coords_convert (feature->point, coords, LINLI_COORDS_WGS84);
+          d = distance_m (lat, lon, p.lat, p.lon);
+        }
+      else
+        for (guint r = 0; r < linli_geometry_get_n_rings (feature->geometry); r++)
+          {
+            guint n_points;
+            const LinliPoint *ring = linli_geometry_get_ring (feature->geometry, r, &n_points, NULL);
+            for (guint k = 0; k < n_points; k++)
+              {
+                LinliPoint p = linli_china_coords_convert (ring[k], coords, LINLI_COORDS_WGS84);
+                d = MIN (d, distance_m (lat, lon, p.lat, p.lon));
+              }
+          }
+      if (d == G_MAXDOUBLE)
+        continue;
+      farthest = MAX (farthest, d);
+      if (d > limit_m)
+        n++;
+    }
+  if (farthest_m != NULL)
+    *farthest_m = farthest;
+  return n;
+}
+
 static gboolean
 import_feature (LinliGeojsonFile         *self,
                 LinliStore               *store,
@@ -705,11 +888,22 @@ import_feature (LinliGeojsonFile         *self,
                 const char               *name,
                 const char               *code,
                 GArray                   *outlines,
+                Existing                 *existing,
                 GError                  **error)
 {
   Feature *feature = &g_array_index (self->features, Feature, i);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(LinliRecord) record = NULL;
+  gint64 match = options->update ? existing_match (existing, feature->kind, name, code) : 0;
+  GType type = feature->kind == LINLI_GEOJSON_FEATURE_AREA ? LINLI_TYPE_GRID : LINLI_TYPE_BUILDING;
+  gboolean written;
+
+  /* A feature that matches a stored record changes its place and name,
+   * and keeps the rest: workers, households, notes. */
+  if (match != 0)
+    record = linli_store_get (store, type, match, NULL);
+  if (record == NULL)
+    record = linli_record_new (type);
 
   if (feature->kind == LINLI_GEOJSON_FEATURE_AREA)
     {
@@ -717,12 +911,16 @@ import_feature (LinliGeojsonFile         *self,
         linli_china_coords_convert_geometry (feature->geometry, options->coords, LINLI_COORDS_WGS84);
       g_autofree char *boundary = linli_geometry_to_geojson (geometry);
 
-      record = linli_record_new (LINLI_TYPE_GRID);
-      linli_record_set_text (record, "code", code);
+      if (linli_record_get_id (record) == 0)
+        {
+          linli_record_set_text (record, "code", code);
+          linli_record_set_enum (record, "kind", options->grid_kind);
+        }
       linli_record_set_text (record, "name", name);
-      linli_record_set_enum (record, "kind", options->grid_kind);
       linli_record_set_text (record, "boundary", boundary);
-      if (linli_store_insert (store, record, &local_error) &&
+      written = linli_record_get_id (record) != 0 ? linli_store_update (store, record, &local_error)
+                                                  : linli_store_insert (store, record, &local_error);
+      if (written &&
           options->grid_kind == LINLI_GRID_KIND_MANAGEMENT)
         {
           GridOutline outline = { linli_record_get_id (record), g_steal_pointer (&geometry) };
@@ -733,12 +931,14 @@ import_feature (LinliGeojsonFile         *self,
     {
       LinliPoint p = linli_china_coords_convert (feature->point, options->coords, LINLI_COORDS_WGS84);
 
-      record = linli_record_new (LINLI_TYPE_BUILDING);
       linli_record_set_text (record, "name", name);
       linli_record_set_double (record, "lat", p.lat);
       linli_record_set_double (record, "lon", p.lon);
       linli_record_set_int (record, "grid_id", find_grid (outlines, p));
-      linli_store_insert (store, record, &local_error);
+      if (linli_record_get_id (record) != 0)
+        linli_store_update (store, record, &local_error);
+      else
+        linli_store_insert (store, record, &local_error);
     }
 
   if (local_error != NULL)
@@ -761,6 +961,7 @@ linli_geojson_file_import (LinliGeojsonFile         *self,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) outlines = g_array_new (FALSE, FALSE, sizeof (GridOutline));
+  Existing existing;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
@@ -773,6 +974,7 @@ linli_geojson_file_import (LinliGeojsonFile         *self,
 
   if (!linli_store_begin_batch (store, error))
     return FALSE;
+  existing_load (&existing, store);
 
   /* Grids first, so the buildings of the file find them. */
   for (int pass = 0; pass < 2; pass++)
@@ -783,12 +985,14 @@ linli_geojson_file_import (LinliGeojsonFile         *self,
         if ((feature->kind == LINLI_GEOJSON_FEATURE_AREA) != (pass == 0))
           continue;
         if (!import_feature (self, store, options, i, g_ptr_array_index (names, i),
-                             g_ptr_array_index (codes, i), outlines, error))
+                             g_ptr_array_index (codes, i), outlines, &existing, error))
           {
+            existing_clear (&existing);
             linli_store_rollback (store);
             return FALSE;
           }
       }
+  existing_clear (&existing);
 
   if (!linli_store_commit (store, error))
     {

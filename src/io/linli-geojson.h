@@ -64,7 +64,27 @@ typedef struct
   const char       *code_key;    /* NULL: grids take their name as code */
   LinliGridKind     grid_kind;
   LinliCoordSystem  coords;      /* the system the file's coordinates are in */
+  gboolean          update;      /* a grid with the code (or name) of a stored one, or a
+                                  * building with a stored one's name, updates it */
 } LinliGeojsonImport;
+
+/* The features that match a stored grid (by code, else by name) or a
+ * stored building (by name): what a second import of a file would
+ * duplicate, and options->update changes instead. */
+void              linli_geojson_file_count_matches (LinliGeojsonFile         *self,
+                                                    LinliStore               *store,
+                                                    const LinliGeojsonImport *options,
+                                                    guint                    *n_grids,
+                                                    guint                    *n_buildings);
+
+/* How many features lie farther than @limit_m metres from (@lat, @lon),
+ * and how far the farthest one is, in metres. */
+guint             linli_geojson_file_count_far    (LinliGeojsonFile         *self,
+                                                   LinliCoordSystem          coords,
+                                                   double                    lat,
+                                                   double                    lon,
+                                                   double                    limit_m,
+                                                   double                   *farthest_m);
 
 /* Checks what linli_geojson_file_import() would write, without writing. */
 gboolean          linli_geojson_file_check        (LinliGeojsonFile         *self,

@@ -30,6 +30,7 @@ struct _LinliGridPanel
   AdwActionRow *resolved_row;
   GtkButton    *edit_button;
   GtkButton    *cases_button;
+  GtkButton    *delete_button;
 
   GHashTable   *values;   /* row name → GtkLabel */
   gint64        grid_id;
@@ -118,6 +119,7 @@ linli_grid_panel_class_init (LinliGridPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, resolved_row);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, edit_button);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, cases_button);
+  gtk_widget_class_bind_template_child (widget_class, LinliGridPanel, delete_button);
 
   gtk_widget_class_install_action (widget_class, "grid-panel.close", NULL, close_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "grid-panel.close", NULL);
@@ -172,6 +174,7 @@ linli_grid_panel_show (LinliGridPanel *self,
   set_count (self, "population", linli_record_get_int (record, "population"));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", self->grid_id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->cases_button), "x", self->grid_id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", self->grid_id);
   /* The Cases page lists a grid's cases by the grid they are filed under,
    * which is always a management grid. */
   gtk_widget_set_visible (GTK_WIDGET (self->cases_button),

@@ -71,6 +71,9 @@ linli_worker_role_label (LinliWorkerRole role)
     case LINLI_WORKER_ROLE_GRID_WORKER:         return _("Grid worker");
     case LINLI_WORKER_ROLE_COMMITTEE_MEMBER:    return _("Committee member");
     case LINLI_WORKER_ROLE_SENTIMENT_SECRETARY: return _("Public sentiment secretary");
+    case LINLI_WORKER_ROLE_FULL_TIME:           return _("Full-time community worker");
+    /* TRANSLATORS: a role the office names itself */
+    case LINLI_WORKER_ROLE_OTHER:               return C_("worker role", "Other");
     default: g_return_val_if_reached (NULL);
     }
 }

@@ -73,8 +73,11 @@ static const LinliColumn linli_worker_columns[] = {
   ENUM ("role", linli_worker_role_get_type),
   COL ("phone", TEXT),
   COL ("notes", TEXT),
+  COL ("role_title", TEXT),
+  COL ("left_at", DATETIME),
+  LIST ("grids", REF_LIST, "grid_worker", "worker_id", "grid_id"),
 };
-DEFINE_RECORD (LinliWorker, linli_worker, "worker", "role, name, id")
+DEFINE_RECORD (LinliWorker, linli_worker, "worker", "left_at IS NOT NULL, role, name, id")
 
 static void
 linli_worker_init (LinliWorker *self)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-case-section-handling.h"
+#include "linli-staff.h"
 
 /* Who deals with the case and how far it is: the status, offered only as
  * the workflow allows from the stored status; the case it repeats; the
@@ -184,7 +185,8 @@ handling_load (LinliCaseSection *section,
                LinliRecord      *original)
 {
   LinliCaseSectionHandling *self = LINLI_CASE_SECTION_HANDLING (section);
-  g_autoptr(GListModel) workers = linli_store_list (store, LINLI_TYPE_WORKER);
+  /* Who left is offered no new work, but a case they had keeps naming them. */
+  g_autoptr(GListModel) workers = linli_staff_list_active (store, linli_record_get_int (copy, "worker_id"));
   LinliCaseStatus from = original != NULL ? status_of (original) : LINLI_CASE_STATUS_REGISTERED;
   const LinliCaseStatus *next;
   guint n_next;

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "linli-case-section-where.h"
+#include "linli-text.h"
 #include "linli-geometry.h"
 #include "linli-grid-index.h"
 #include "linli-location-dialog.h"
@@ -223,7 +224,11 @@ address_changed_cb (LinliCaseSectionWhere *self)
   if (self->loading)
     return;
   text = linli_case_field_dup_text (GTK_EDITABLE (self->address_entry));
-  linli_record_set_text (self->copy, "address", text);
+  {
+    /* ２６号楼 is kept as 26号楼, beside the 26号楼 typed elsewhere. */
+    g_autofree char *folded = linli_text_fold_width (text, LINLI_WIDTH_TEXT);
+    linli_record_set_text (self->copy, "address", folded);
+  }
   linli_case_field_touch (GTK_WIDGET (self->address_entry));
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }

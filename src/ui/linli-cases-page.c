@@ -17,6 +17,7 @@
 #include "linli-page-util.h"
 #include "linli-record-names.h"
 #include "linli-safe-file.h"
+#include "linli-staff.h"
 
 /* The Cases page: every case of the community in a table that reads only
  * the rows on screen, a search that finds Chinese words as they are typed,
@@ -613,7 +614,12 @@ fill_batch_menus (LinliCasesPage *self)
   for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
     {
       g_autoptr(LinliRecord) worker = g_list_model_get_item (records, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (linli_record_get_text (worker, "name"), NULL);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* Who left is offered no new work; their old cases keep their name. */
+      if (!linli_worker_is_active (worker))
+        continue;
+      item = g_menu_item_new (linli_record_get_text (worker, "name"), NULL);
       g_menu_item_set_action_and_target (item, "cases.assign", "x", linli_record_get_id (worker));
       g_menu_append_item (workers, item);
     }

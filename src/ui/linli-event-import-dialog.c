@@ -139,7 +139,8 @@ linli_event_import_dialog_new (GtkWindow         *parent,
   self = g_object_new (LINLI_TYPE_EVENT_IMPORT_DIALOG,
                        "transient-for", parent,
                        "modal", parent != NULL,
-                       "title", kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers") : _("Import Activities"),
+                       "title", kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
+                                : kind == LINLI_EVENT_CSV_STAFF ? _("Import Staff") : _("Import Activities"),
                        NULL);
   self->store = g_object_ref (store);
   self->kind = kind;
@@ -205,6 +206,8 @@ imported_cb (LinliEventImportDialog *dialog,
 
   if (dialog->kind == LINLI_EVENT_CSV_VOLUNTEERS)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volunteer imported", "%u volunteers imported", n), n);
+  else if (dialog->kind == LINLI_EVENT_CSV_STAFF)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported", "%u people imported", n), n);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity imported", "%u activities imported", n), n);
   linli_page_toast (page, message);
@@ -256,7 +259,8 @@ linli_event_import_open_file (GtkWidget         *page,
   g_return_if_fail (LINLI_IS_STORE (store));
 
   chooser = linli_page_csv_chooser_new (page, kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
-                                                                                : _("Import Activities"));
+                                              : kind == LINLI_EVENT_CSV_STAFF ? _("Import Staff")
+                                                                              : _("Import Activities"));
   opening = g_new (Opening, 1);
   opening->page = g_object_ref (page);
   opening->store = g_object_ref (store);

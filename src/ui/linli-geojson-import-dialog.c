@@ -43,7 +43,17 @@ struct _LinliGeojsonImportDialog
   LinliStore          *store;
   LinliGeojsonFile    *file;
   GListStore          *outlines;     /* LinliGrid, not stored */
+
+  AdwActionRow        *update_row;   /* shown when the file matches what is stored */
+  GtkSwitch           *update_switch;
+  GtkLabel            *far_label;    /* features far from the community */
+  gboolean             has_centre;
+  double               centre_lat, centre_lon;
 };
+
+/* Farther than this from the community's centre, a feature is likely in
+ * another coordinate system or another place altogether. */
+#define FAR_M 5000.0
 
 G_DEFINE_FINAL_TYPE (LinliGeojsonImportDialog, linli_geojson_import_dialog, ADW_TYPE_WINDOW)
 
@@ -63,6 +73,7 @@ current_options (LinliGeojsonImportDialog *self,
   options->grid_kind = adw_combo_row_get_selected (self->kind_row) == 1
                        ? LINLI_GRID_KIND_SENTIMENT : LINLI_GRID_KIND_MANAGEMENT;
   options->coords = coords <= LINLI_COORDS_BD09 ? (LinliCoordSystem) coords : LINLI_COORDS_WGS84;
+  options->update = self->update_switch != NULL && gtk_switch_get_active (self->update_switch);
 }
 
 static void
@@ -119,10 +130,50 @@ update_check (LinliGeojsonImportDialog *self)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  guint n_grids = 0, n_buildings = 0;
+
   current_options (self, &options);
+  /* A file imported before: offer to update what it wrote. */
+  linli_geojson_file_count_matches (self->file, self->store, &options, &n_grids, &n_buildings);
+  gtk_widget_set_visible (GTK_WIDGET (self->update_row), n_grids + n_buildings > 0);
+  if (n_grids + n_buildings > 0)
+    {
+      g_autofree char *grids = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u grid", "%u grids", n_grids), n_grids);
+      g_autofree char *buildings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u building", "%u buildings", n_buildings), n_buildings);
+      /* TRANSLATORS: "2 grids and 5 buildings" of the file are stored already */
+      g_autofree char *subtitle = g_strdup_printf (_("%s and %s of this file are there already, by code or name: "
+                                                     "on, their outline, place and name are updated; off, they are added again."),
+                                                   grids, buildings);
+      adw_action_row_set_subtitle (self->update_row, subtitle);
+    }
   ok = linli_geojson_file_check (self->file, self->store, &options, &error);
   show_error (self, ok ? NULL : error->message);
   gtk_widget_set_sensitive (self->import_button, ok);
+}
+
+/* Features far from the community, as a file in another coordinate
+ * system or of another place has them. */
+static void
+update_far (LinliGeojsonImportDialog *self)
+{
+  LinliGeojsonImport options;
+  double farthest = 0;
+  guint n;
+
+  current_options (self, &options);
+  n = self->has_centre ? linli_geojson_file_count_far (self->file, options.coords, self->centre_lat,
+                                                       self->centre_lon, FAR_M, &farthest)
+                       : 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->far_label), n > 0);
+  if (n > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u feature lies more than %.0f km from the community, the farthest %.0f km away. Check the coordinate system and the file before importing.",
+                                                            "%u features lie more than %.0f km from the community, the farthest %.0f km away. Check the coordinate system and the file before importing.",
+                                                            n),
+                                               n, FAR_M / 1000, farthest / 1000);
+      gtk_label_set_text (self->far_label, text);
+    }
 }
 
 static void
@@ -214,6 +265,7 @@ static void
 coords_changed_cb (LinliGeojsonImportDialog *self)
 {
   update_map (self, FALSE);
+  update_far (self);
 }
 
 static void
@@ -368,6 +420,13 @@ linli_geojson_import_dialog_new (GtkWindow        *parent,
   self->file = file;
 
   community = linli_store_dup_community (store);
+  if (community != NULL)
+    {
+      self->centre_lat = linli_record_get_double (LINLI_RECORD (community), "center_lat");
+      self->centre_lon = linli_record_get_double (LINLI_RECORD (community), "center_lon");
+      self->has_centre = isfinite (self->centre_lat) && isfinite (self->centre_lon) &&
+                         (self->centre_lat != 0 || self->centre_lon != 0);
+    }
   self->base_map = linli_base_map_new (community);
   linli_base_map_attach (self->base_map, self->map, SHUMATE_LAYER (self->outline_layer), NULL);
 
@@ -397,8 +456,29 @@ linli_geojson_import_dialog_new (GtkWindow        *parent,
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_changed_cb), self);
   g_signal_connect_swapped (self->coords_row, "notify::selected", G_CALLBACK (coords_changed_cb), self);
 
+  /* Made here, not in the template: shown only when they have something to say. */
+  self->update_row = ADW_ACTION_ROW (adw_action_row_new ());
+  self->update_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_switch_set_active (self->update_switch, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->update_switch), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->update_row), _("_Update What Is There"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->update_row), TRUE);
+  adw_action_row_add_suffix (self->update_row, GTK_WIDGET (self->update_switch));
+  adw_action_row_set_activatable_widget (self->update_row, GTK_WIDGET (self->update_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->name_row),
+                                                                             ADW_TYPE_PREFERENCES_GROUP)),
+                             GTK_WIDGET (self->update_row));
+  g_signal_connect_swapped (self->update_switch, "notify::active", G_CALLBACK (mapping_changed_cb), self);
+  self->far_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->far_label, TRUE);
+  gtk_label_set_xalign (self->far_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->far_label), "linli-banner");
+  gtk_widget_add_css_class (GTK_WIDGET (self->far_label), "warning");
+  adw_preferences_group_add (self->file_group, GTK_WIDGET (self->far_label));
+
   update_features (self);
   update_check (self);
+  update_far (self);
   update_map (self, TRUE);
   return self;
 }

@@ -11,6 +11,7 @@
 #include "linli-grid-edit-layer.h"
 #include "linli-grid-editor.h"
 #include "linli-grid-properties-dialog.h"
+#include "linli-grid-store.h"
 
 /* Drawing and editing grids on the map, and "Check grids". Installs the
  * "grid-edit" actions on the map view:
@@ -154,7 +155,8 @@ undo_outline_cb (AdwToast    *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!linli_store_update (undo->store, LINLI_RECORD (undo->before), &error))
+  /* The records that followed the outline follow it back. */
+  if (!linli_grid_save (undo->store, LINLI_RECORD (undo->before), NULL, &error))
     g_warning ("The outline of grid %s could not be put back: %s",
                linli_record_get_text (LINLI_RECORD (undo->before), "code"), error->message);
 }
@@ -164,9 +166,17 @@ saved_cb (LinliGridEditor *self,
           LinliGrid       *grid)
 {
   g_autofree char *title = NULL;
+  guint moved = self->dialog ? linli_grid_properties_dialog_get_n_moved (LINLI_GRID_PROPERTIES_DIALOG (self->dialog)) : 0;
   AdwToast *toast;
 
-  title = g_strdup_printf (_("Grid “%s” saved"), linli_record_get_text (LINLI_RECORD (grid), "name"));
+  if (moved > 0)
+    /* TRANSLATORS: %s is a grid's name */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Grid “%s” saved; %u record now lies in another grid",
+                                          "Grid “%s” saved; %u records now lie in another grid", moved),
+                             linli_record_get_text (LINLI_RECORD (grid), "name"), moved);
+  else
+    title = g_strdup_printf (_("Grid “%s” saved"), linli_record_get_text (LINLI_RECORD (grid), "name"));
   toast = adw_toast_new (title);
   /* The outline of a grid that was there before can be put back. */
   if (self->grid != NULL &&

@@ -10,6 +10,8 @@
 #include "linli-case-section.h"
 #include "linli-geometry.h"
 #include "linli-grid-properties-dialog.h"
+#include "linli-grid-store.h"
+#include "linli-staff.h"
 
 /* The properties of a grid: its code, name, kind, colour, workers, counts
  * and notes, with what is wrong shown under each field. Save writes the
@@ -21,6 +23,7 @@ struct _LinliGridPropertiesDialog
   AdwWindow        parent_instance;
 
   AdwPreferencesGroup *outline_group;
+  AdwPreferencesGroup *manage_group;
   AdwActionRow    *code_row;
   GtkEntry        *code_entry;
   AdwActionRow    *name_row;
@@ -41,6 +44,7 @@ struct _LinliGridPropertiesDialog
   gboolean         code_suggested; /* the code is ours until the user types */
   gboolean         filling;        /* a change made here, not by the user */
   GPtrArray       *worker_checks; /* GtkCheckButton, with "worker-id" data */
+  guint            n_moved;        /* records the last save moved to another grid */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridPropertiesDialog, linli_grid_properties_dialog, ADW_TYPE_WINDOW)
@@ -281,12 +285,16 @@ add_workers (LinliGridPropertiesDialog *self)
     {
       g_autoptr(LinliRecord) worker = g_list_model_get_item (workers, i);
       gint64 id = linli_record_get_id (worker);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *row, *check;
       gboolean active = FALSE;
 
       for (guint j = 0; chosen != NULL && j < chosen->len; j++)
         active |= g_array_index (chosen, gint64, j) == id;
+      /* Who left the office is no longer offered for a grid. */
+      if (!active && !linli_worker_is_active (worker))
+        continue;
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), linli_record_get_text (worker, "name"));
       if (linli_record_get_text (worker, "phone") != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), linli_record_get_text (worker, "phone"));
@@ -417,8 +425,7 @@ linli_grid_properties_dialog_save (LinliGridPropertiesDialog  *self,
   linli_record_set_text (grid, "notes", notes);
   linli_record_set_refs (grid, "workers", (const gint64 *) (gpointer) workers->data, workers->len);
 
-  if (self->is_new ? !linli_store_insert (self->store, grid, error)
-                   : !linli_store_update (self->store, grid, error))
+  if (!linli_grid_save (self->store, grid, &self->n_moved, error))
     return FALSE;
   self->is_new = FALSE;
   g_signal_emit (self, signals[SAVED], 0, self->grid);
@@ -446,6 +453,39 @@ save_cb (GtkWidget  *widget,
     }
 }
 
+/* Edit Outline and Delete Grid are the window's: this dialog closes, the
+ * map shows the outline to edit, or the window asks about the deletion. */
+static void
+pass_to_window (LinliGridPropertiesDialog *self,
+                const char                *action)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 id = linli_record_get_id (LINLI_RECORD (self->grid));
+
+  if (parent == NULL || id == 0)
+    return;
+  g_object_ref (parent);
+  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (parent), action, "x", id);
+  g_object_unref (parent);
+}
+
+static void
+edit_outline_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  pass_to_window (LINLI_GRID_PROPERTIES_DIALOG (widget), "window.edit-outline");
+}
+
+static void
+delete_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  pass_to_window (LINLI_GRID_PROPERTIES_DIALOG (widget), "window.delete-grid");
+}
+
 static void
 linli_grid_properties_dialog_dispose (GObject *object)
 {
@@ -470,6 +510,9 @@ linli_grid_properties_dialog_class_init (LinliGridPropertiesDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/linli-grid-properties-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliGridPropertiesDialog, outline_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliGridPropertiesDialog, manage_group);
+  gtk_widget_class_install_action (widget_class, "grid.edit-outline", NULL, edit_outline_cb);
+  gtk_widget_class_install_action (widget_class, "grid.delete", NULL, delete_cb);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPropertiesDialog, code_row);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPropertiesDialog, code_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliGridPropertiesDialog, name_row);
@@ -529,6 +572,8 @@ linli_grid_properties_dialog_new (LinliStore *store,
   if (boundary != NULL)
     linli_record_set_text (LINLI_RECORD (self->grid), "boundary", boundary);
   gtk_window_set_title (GTK_WINDOW (self), self->is_new ? _("New Grid") : _("Grid Properties"));
+  /* While its outline is being drawn or edited, the grid is edited from the map. */
+  gtk_widget_set_visible (GTK_WIDGET (self->manage_group), !self->is_new && boundary == NULL);
 
   self->filling = TRUE;
   load (self);
@@ -541,4 +586,17 @@ linli_grid_properties_dialog_new (LinliStore *store,
   validate (self, FALSE);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->code_entry));
   return self;
+}
+
+/**
+ * linli_grid_properties_dialog_get_n_moved:
+ *
+ * Returns: how many cases, activities and outreach events the last save
+ *   gave another grid, as the grid's outline changed
+ */
+guint
+linli_grid_properties_dialog_get_n_moved (LinliGridPropertiesDialog *self)
+{
+  g_return_val_if_fail (LINLI_IS_GRID_PROPERTIES_DIALOG (self), 0);
+  return self->n_moved;
 }

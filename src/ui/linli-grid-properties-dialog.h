@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (LinliGridPropertiesDialog, linli_grid_properties_dialog,
 LinliGridPropertiesDialog *linli_grid_properties_dialog_new (LinliStore *store,
                                                              LinliGrid  *grid,
                                                              const char *boundary);
+guint                      linli_grid_properties_dialog_get_n_moved (LinliGridPropertiesDialog *self);
 gboolean                   linli_grid_properties_dialog_save (LinliGridPropertiesDialog *self,
                                                               GError                   **error);
 

@@ -199,6 +199,24 @@ row_activated_cb (LinliGridsPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Edit Outline and Delete Grid on the selected grid are the window's. */
+static void
+pass_selected (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LinliGridsPage *self = LINLI_GRIDS_PAGE (widget);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
+  g_autoptr(LinliRecord) grid = NULL;
+
+  if (selection == NULL || (grid = gtk_single_selection_get_selected_item (selection)) == NULL)
+    return;
+  g_object_ref (grid);
+  gtk_widget_activate_action (widget, g_str_equal (action_name, "grids.delete") ? "window.delete-grid"
+                                                                              : "window.edit-outline",
+                              "x", linli_record_get_id (grid));
+}
+
 static void
 linli_grids_page_dispose (GObject *object)
 {
@@ -226,6 +244,9 @@ linli_grids_page_class_init (LinliGridsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, workers_column);
   gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, households_column);
   gtk_widget_class_bind_template_child (widget_class, LinliGridsPage, population_column);
+
+  gtk_widget_class_install_action (widget_class, "grids.delete", NULL, pass_selected);
+  gtk_widget_class_install_action (widget_class, "grids.edit-outline", NULL, pass_selected);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

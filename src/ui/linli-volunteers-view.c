@@ -37,7 +37,8 @@ struct _LinliVolunteersView
 
 G_DEFINE_FINAL_TYPE (LinliVolunteersView, linli_volunteers_view, GTK_TYPE_WIDGET)
 
-/* Who served in the period, and how much. */
+/* Every registered volunteer, with what they served in the period: one
+ * just imported, who has served nowhere yet, is listed with 0 hours. */
 static void
 refresh (LinliVolunteersView *self)
 {
@@ -56,7 +57,7 @@ refresh (LinliVolunteersView *self)
       key = LINLI_VOLUNTEER_SORT_HOURS;
       descending = TRUE;
     }
-  linli_volunteer_query_apply (self->volunteers, self->from, self->until, TRUE, key, descending);
+  linli_volunteer_query_apply (self->volunteers, self->from, self->until, FALSE, key, descending);
 }
 
 static void
@@ -217,8 +218,8 @@ linli_volunteers_view_set_period (LinliVolunteersView *self,
   refresh (self);
 }
 
-/* Returns: (transfer none) (nullable): the volunteers who served in the
- *   period, in the order shown */
+/* Returns: (transfer none) (nullable): every volunteer, in the order
+ *   shown */
 GListModel *
 linli_volunteers_view_get_volunteers (LinliVolunteersView *self)
 {

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-grid-delete"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "linli-grid-delete.h"
+#include "linli-grid-store.h"
+
+/* Delete Grid, from the map's grid panel, the Grids page and Grid
+ * Properties: what happens to the grid's cases, activities, outreach
+ * events and buildings is said first; a toast over @parent offers Undo. */
+
+typedef struct
+{
+  GtkWindow  *parent;
+  LinliStore *store;
+  gint64      grid_id;
+} Asking;
+
+static void
+asking_free (gpointer  data,
+             GClosure *closure)
+{
+  Asking *asking = data;
+
+  g_object_unref (asking->parent);
+  g_object_unref (asking->store);
+  g_free (asking);
+}
+
+typedef struct
+{
+  LinliStore        *store;
+  LinliGridDeletion *deletion;
+} Undo;
+
+static void
+undo_free (gpointer  data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_object_unref (undo->store);
+  linli_grid_deletion_free (undo->deletion);
+  g_free (undo);
+}
+
+static void
+undo_cb (AdwToast *toast,
+         Undo     *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!linli_grid_deletion_undo (undo->store, undo->deletion, &error))
+    g_warning ("The grid could not be put back: %s", error->message);
+}
+
+static AdwToastOverlay *
+find_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return ADW_TOAST_OVERLAY (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *found = find_overlay (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+toast (GtkWindow *parent,
+       AdwToast  *t)
+{
+  AdwToastOverlay *overlay = find_overlay (GTK_WIDGET (parent));
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (overlay, t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             Asking           *asking)
+{
+  g_autoptr(GError) error = NULL;
+  LinliGridDeletion *deletion;
+  g_autofree char *title = NULL;
+  AdwToast *t;
+  Undo *undo;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  deletion = linli_grid_delete (asking->store, asking->grid_id, &error);
+  if (deletion == NULL)
+    {
+      toast (asking->parent, adw_toast_new (error->message));
+      return;
+    }
+  title = g_strdup_printf (_("Grid “%s” deleted"), linli_grid_deletion_get_name (deletion));
+  t = adw_toast_new (title);
+  adw_toast_set_button_label (t, _("_Undo"));
+  undo = g_new (Undo, 1);
+  undo->store = g_object_ref (asking->store);
+  undo->deletion = deletion;
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_cb), undo, undo_free, 0);
+  toast (asking->parent, t);
+}
+
+/**
+ * linli_grid_delete_ask:
+ * @parent: the window to ask over, whose toast overlay offers Undo
+ *
+ * Says what deleting the grid @grid_id does to its records and, once the
+ * user agrees, deletes it.
+ */
+void
+linli_grid_delete_ask (GtkWindow  *parent,
+                       LinliStore *store,
+                       gint64      grid_id)
+{
+  g_autoptr(LinliRecord) grid = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  LinliGridContents contents;
+  GtkWidget *dialog;
+  Asking *asking;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (LINLI_IS_STORE (store));
+
+  grid = linli_store_get (store, LINLI_TYPE_GRID, grid_id, NULL);
+  if (grid == NULL)
+    return;
+  linli_grid_count_contents (store, grid_id, &contents);
+  heading = g_strdup_printf (_("Delete Grid “%s”?"), linli_record_get_text (grid, "name"));
+  body = linli_grid_describe_deletion (grid, &contents);
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Grid"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  asking = g_new (Asking, 1);
+  asking->parent = g_object_ref (parent);
+  asking->store = g_object_ref (store);
+  asking->grid_id = grid_id;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), asking, asking_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
