@@ -221,9 +221,18 @@ test_round_trip (Fixture       *fixture,
       g_autoptr(LinliRecord) a = find_grid (fixture->db.store, name);
       g_autoptr(LinliRecord) b = find_grid (other.store, name);
 
+      g_autoptr(LinliGeometry) outline_a = NULL;
+      g_autoptr(LinliGeometry) outline_b = NULL;
+
       g_assert_nonnull (b);
       g_assert_cmpstr (linli_record_get_text (a, "code"), ==, linli_record_get_text (b, "code"));
-      g_assert_cmpstr (linli_record_get_text (a, "boundary"), ==, linli_record_get_text (b, "boundary"));
+      /* The same outline; the hole may now run the other way (RFC 7946). */
+      outline_a = linli_geometry_parse (linli_record_get_text (a, "boundary"), NULL);
+      outline_b = linli_geometry_parse (linli_record_get_text (b, "boundary"), NULL);
+      g_assert_cmpuint (linli_geometry_get_n_rings (outline_a), ==, linli_geometry_get_n_rings (outline_b));
+      g_assert_cmpfloat_with_epsilon (linli_geometry_area_m2 (outline_a), linli_geometry_area_m2 (outline_b), 1e-3);
+      g_assert_true (i == 1 || linli_geometry_contains (outline_b, 116.5875, 35.4155));
+      g_assert_false (linli_geometry_contains (outline_b, 116.5885, 35.4165));
     }
 
   /* The building was placed in the grid around it, outside the hole. */
@@ -237,6 +246,111 @@ test_round_trip (Fixture       *fixture,
     g_assert_cmpint (linli_record_get_int (copy, "grid_id"), ==, linli_record_get_id (first));
   }
   test_database_close (&other);
+}
+
+/* Twice the ring's area in the lon/lat plane, positive counter-clockwise. */
+static double
+signed_area (JsonArray *ring)
+{
+  double sum = 0;
+
+  for (guint i = 0; i + 1 < json_array_get_length (ring); i++)
+    {
+      JsonArray *p = json_array_get_array_element (ring, i);
+      JsonArray *q = json_array_get_array_element (ring, i + 1);
+      sum += json_array_get_double_element (p, 0) * json_array_get_double_element (q, 1) -
+             json_array_get_double_element (q, 0) * json_array_get_double_element (p, 1);
+    }
+  return sum;
+}
+
+static void
+check_polygon (JsonArray *rings,
+               guint     *n_outer,
+               guint     *n_holes)
+{
+  for (guint r = 0; r < json_array_get_length (rings); r++)
+    {
+      double area = signed_area (json_array_get_array_element (rings, r));
+      if (r == 0)
+        g_assert_cmpfloat (area, >, 0);
+      else
+        g_assert_cmpfloat (area, <, 0);
+      (r == 0 ? (*n_outer)++ : (*n_holes)++);
+    }
+}
+
+/* What QGIS expects: outer rings counter-clockwise, holes clockwise, and
+ * no more than seven decimals, whichever way the outline was drawn. */
+static void
+test_rfc7946 (Fixture       *fixture,
+              gconstpointer  data)
+{
+  /* Clockwise outer ring and counter-clockwise hole: both the wrong way. */
+  static const LinliPoint outer[] = {
+    { 116.587, 35.415 }, { 116.587, 35.458325 }, { 116.6, 35.458325 }, { 116.6, 35.415 }, { 116.587, 35.415 },
+  };
+  static const LinliPoint hole[] = {
+    { 116.588, 35.416 }, { 116.589, 35.416 }, { 116.589, 35.417 }, { 116.588, 35.417 }, { 116.588, 35.416 },
+  };
+  g_autoptr(LinliGeometry) wrong = linli_geometry_new ();
+  g_autoptr(LinliGeometry) two_parts = linli_geometry_new ();
+  g_autoptr(LinliRecord) building = linli_record_new (LINLI_TYPE_BUILDING);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GRegex) long_decimals = g_regex_new ("[0-9]\\.[0-9]{8,}", 0, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *features;
+  guint n_outer = 0, n_holes = 0, n_points = 0;
+
+  linli_geometry_add_ring (wrong, FALSE, outer, G_N_ELEMENTS (outer));
+  linli_geometry_add_ring (wrong, TRUE, hole, G_N_ELEMENTS (hole));
+  insert_grid (fixture->db.store, "01", "第一网格", wrong);
+  add_square (two_parts, FALSE, 116.600, 35.415, 0.002);
+  add_square (two_parts, FALSE, 116.610, 35.415, 0.002);
+  add_square (two_parts, TRUE, 116.6105, 35.4155, 0.001);
+  insert_grid (fixture->db.store, "02", "第二网格", two_parts);
+  linli_record_set_text (building, "name", "3号楼");
+  linli_record_set_double (building, "lat", 35.458325);
+  linli_record_set_double (building, "lon", 116.5875);
+  linli_store_insert (fixture->db.store, building, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (linli_geojson_export (fixture->db.store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+
+  g_assert_false (g_regex_match (long_decimals, text, 0, NULL));
+  g_assert_nonnull (strstr (text, "35.4583250"));
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
+  g_assert_cmpuint (json_array_get_length (features), ==, 3);
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *geometry = json_object_get_object_member (json_array_get_object_element (features, i), "geometry");
+      const char *type = json_object_get_string_member (geometry, "type");
+      JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+
+      if (g_str_equal (type, "Polygon"))
+        check_polygon (coordinates, &n_outer, &n_holes);
+      else if (g_str_equal (type, "MultiPolygon"))
+        for (guint k = 0; k < json_array_get_length (coordinates); k++)
+          check_polygon (json_array_get_array_element (coordinates, k), &n_outer, &n_holes);
+      else
+        {
+          g_assert_cmpstr (type, ==, "Point");
+          g_assert_cmpfloat (json_array_get_double_element (coordinates, 1), ==, 35.458325);
+          n_points++;
+        }
+    }
+  g_assert_cmpuint (n_outer, ==, 3);
+  g_assert_cmpuint (n_holes, ==, 2);
+  g_assert_cmpuint (n_points, ==, 1);
 }
 
 #define FEATURE(geometry) \
@@ -354,6 +468,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/geojson/jining", test_jining);
   ADD ("/geojson/round-trip", test_round_trip);
+  ADD ("/geojson/rfc7946", test_rfc7946);
   ADD ("/geojson/bad-files", test_bad_files);
   ADD ("/geojson/bad-mapping", test_bad_mapping);
 #undef ADD

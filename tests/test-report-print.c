@@ -68,8 +68,23 @@ run_tool (const char * const *argv)
   return out;
 }
 
-/* Export PDF goes through GTK's print machinery onto the same pages as the
- * headless writer. */
+/* A field of pdfinfo's output ("Title:   …"), or NULL. */
+static char *
+info_field (const char *info,
+            const char *name)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  g_autofree char *start = g_strconcat (name, ":", NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], start))
+      return g_strstrip (g_strdup (lines[i] + strlen (start)));
+  return NULL;
+}
+
+/* Export PDF writes the same pages as the headless writer, and the
+ * document's Title, Author, Subject and Creator, which GTK's print export
+ * could not. */
 static void
 test_export_pdf (Fixture       *fixture,
                  gconstpointer  data)
@@ -94,6 +109,20 @@ test_export_pdf (Fixture       *fixture,
   text = run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
   g_assert_nonnull (strstr (text, "东方御园社区"));
   g_assert_nonnull (strstr (text, "Work Summary"));
+
+  g_free (info);
+  info = run_tool ((const char *[]) { "pdfinfo", "-enc", "UTF-8", path, NULL });
+  {
+    g_autofree char *title = info_field (info, "Title");
+    g_autofree char *author = info_field (info, "Author");
+    g_autofree char *subject = info_field (info, "Subject");
+    g_autofree char *creator = info_field (info, "Creator");
+
+    g_assert_cmpstr (title, ==, linli_report_doc_get_title (doc));
+    g_assert_cmpstr (author, ==, "东方御园社区");
+    g_assert_cmpstr (subject, ==, "Year 2026");
+    g_assert_cmpstr (creator, ==, "Linli " PACKAGE_VERSION);
+  }
   g_unlink (path);
 }
 

@@ -306,6 +306,23 @@ linli_case_csv_export (LinliStore     *store,
                        GCancellable   *cancellable,
                        GError        **error)
 {
+  g_autoptr(LinliCsvWriter) writer = NULL;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  writer = linli_csv_writer_new (out);
+  return linli_case_csv_export_to_writer (store, cases, mask_personal, writer, cancellable, error);
+}
+
+/* The export's rows to @writer: to a stream, or kept for a workbook. */
+gboolean
+linli_case_csv_export_to_writer (LinliStore      *store,
+                                 GListModel      *cases,
+                                 gboolean         mask_personal,
+                                 LinliCsvWriter  *writer,
+                                 GCancellable    *cancellable,
+                                 GError         **error)
+{
   g_autoptr(GArray) ids = NULL;
   g_autoptr(LinliCaseRows) rows = NULL;
   Export ex = { .mask_personal = mask_personal };
@@ -315,7 +332,7 @@ linli_case_csv_export (LinliStore     *store,
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (cases), FALSE);
   g_return_val_if_fail (g_type_is_a (g_list_model_get_item_type (cases), LINLI_TYPE_CASE), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (writer != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -331,7 +348,7 @@ linli_case_csv_export (LinliStore     *store,
   index_label_shared (&ex.workers, &ex.grids, &ex.workers);
   index_label_shared (&ex.buildings, &ex.grids, &ex.workers);
 
-  ex.writer = linli_csv_writer_new (out);
+  ex.writer = writer;
   for (guint f = 0; f < LINLI_N_CASE_FIELDS; f++)
     linli_csv_writer_add (ex.writer, linli_case_field_header (f));
   ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
@@ -352,7 +369,6 @@ linli_case_csv_export (LinliStore     *store,
   ok = ok && (error == NULL || *error == NULL);
   ok = ok && linli_csv_writer_finish (ex.writer, cancellable, error);
 
-  linli_csv_writer_free (ex.writer);
   g_time_zone_unref (ex.local);
   g_type_class_unref (ex.urgency);
   g_type_class_unref (ex.status);

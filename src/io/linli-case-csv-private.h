@@ -114,4 +114,11 @@ gboolean     linli_case_csv_write       (Import                *im,
                                          guint                 *n_imported,
                                          GError               **error);
 
+gboolean linli_case_csv_export_to_writer (LinliStore      *store,
+                                          GListModel      *cases,
+                                          gboolean         mask_personal,
+                                          LinliCsvWriter  *writer,
+                                          GCancellable    *cancellable,
+                                          GError         **error);
+
 G_END_DECLS

@@ -41,9 +41,10 @@ struct _LinliCsvTable
 
 struct _LinliCsvWriter
 {
-  GOutputStream *out;
+  GOutputStream *out;           /* NULL: the cells are kept in rows */
   GString       *buffer;
   gboolean       in_row;        /* a field of the current row was added */
+  GPtrArray     *rows;          /* GArray of LinliCsvCell, when kept */
 };
 
 G_DEFINE_QUARK (linli-csv-error-quark, linli_csv_error)
@@ -601,6 +602,13 @@ linli_csv_writer_new (GOutputStream *out)
 }
 
 static void
+clear_cell (gpointer data)
+{
+  LinliCsvCell *cell = data;
+  g_clear_pointer (&cell->text, g_free);
+}
+
+static void
 add_field (LinliCsvWriter *self,
            const char     *field,
            gboolean        neutralise)
@@ -608,6 +616,22 @@ add_field (LinliCsvWriter *self,
   GString *buffer = self->buffer;
   gboolean quote = FALSE;
   gsize len = 0;
+
+  if (self->rows != NULL)
+    {
+      LinliCsvCell cell = { g_strdup (field), !neutralise };
+
+      if (!self->in_row)
+        {
+          GArray *row = g_array_new (FALSE, FALSE, sizeof (LinliCsvCell));
+
+          g_array_set_clear_func (row, clear_cell);
+          g_ptr_array_add (self->rows, row);
+        }
+      self->in_row = TRUE;
+      g_array_append_val (g_ptr_array_index (self->rows, self->rows->len - 1), cell);
+      return;
+    }
 
   if (self->in_row)
     g_string_append_c (buffer, ',');
@@ -691,12 +715,51 @@ flush_buffer (LinliCsvWriter  *self,
   return ok;
 }
 
+/**
+ * linli_csv_writer_new_for_rows:
+ *
+ * A writer that keeps the cells it is given instead of writing CSV, for a
+ * workbook (linli-xlsx.h): each as it was given, without a "'" before a
+ * formula, and marked as a number or time when it was added with
+ * linli_csv_writer_add_number().
+ */
+LinliCsvWriter *
+linli_csv_writer_new_for_rows (void)
+{
+  LinliCsvWriter *self = g_new0 (LinliCsvWriter, 1);
+
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  return self;
+}
+
+/**
+ * linli_csv_writer_get_rows:
+ *
+ * Returns: (transfer none) (element-type GArray): the rows written so far,
+ *   each a #GArray of #LinliCsvCell; %NULL for a writer to a stream
+ */
+GPtrArray *
+linli_csv_writer_get_rows (LinliCsvWriter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->rows;
+}
+
 gboolean
 linli_csv_writer_end_row (LinliCsvWriter  *self,
                           GCancellable    *cancellable,
                           GError         **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->rows != NULL)
+    {
+      /* An empty row is a row too. */
+      if (!self->in_row)
+        g_ptr_array_add (self->rows, g_array_new (FALSE, FALSE, sizeof (LinliCsvCell)));
+      self->in_row = FALSE;
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
 
   g_string_append (self->buffer, "\r\n");
   self->in_row = FALSE;
@@ -720,6 +783,8 @@ linli_csv_writer_finish (LinliCsvWriter  *self,
 
   if (self->in_row && !linli_csv_writer_end_row (self, cancellable, error))
     return FALSE;
+  if (self->rows != NULL)
+    return TRUE;
   return flush_buffer (self, cancellable, error) &&
          g_output_stream_flush (self->out, cancellable, error);
 }
@@ -729,8 +794,10 @@ linli_csv_writer_free (LinliCsvWriter *self)
 {
   g_return_if_fail (self != NULL);
 
-  g_object_unref (self->out);
-  g_string_free (self->buffer, TRUE);
+  g_clear_object (&self->out);
+  if (self->buffer != NULL)
+    g_string_free (self->buffer, TRUE);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self);
 }
 

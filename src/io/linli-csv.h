@@ -58,6 +58,16 @@ guint             linli_csv_table_get_line       (LinliCsvTable    *self,
                                                   guint             row);
 
 LinliCsvWriter   *linli_csv_writer_new           (GOutputStream    *out);
+
+/* A cell kept by a writer made with linli_csv_writer_new_for_rows(). */
+typedef struct
+{
+  char     *text;        /* NULL for an empty cell */
+  gboolean  is_number;   /* a number, date or time the app wrote itself */
+} LinliCsvCell;
+
+LinliCsvWriter   *linli_csv_writer_new_for_rows  (void);
+GPtrArray        *linli_csv_writer_get_rows      (LinliCsvWriter   *self);
 void              linli_csv_writer_add           (LinliCsvWriter   *self,
                                                   const char       *field);
 void              linli_csv_writer_add_number    (LinliCsvWriter   *self,

@@ -133,6 +133,20 @@ linli_event_csv_export_activities (LinliStore     *store,
                                    GError        **error)
 {
   g_autoptr(LinliCsvWriter) writer = NULL;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  writer = linli_csv_writer_new (out);
+  return linli_event_csv_export_activities_to_writer (store, activities, writer, cancellable, error);
+}
+
+gboolean
+linli_event_csv_export_activities_to_writer (LinliStore     *store,
+                                             GListModel     *activities,
+                                             LinliCsvWriter *writer,
+                                             GCancellable   *cancellable,
+                                             GError        **error)
+{
   g_autoptr(GHashTable) grids = NULL;
   g_autoptr(GHashTable) organisations = NULL;
   g_autoptr(GHashTable) volunteers = NULL;
@@ -142,14 +156,13 @@ linli_event_csv_export_activities (LinliStore     *store,
 
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (activities), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (writer != NULL, FALSE);
 
   grids = linli_store_keys_by_id (store, LINLI_RECORD_KEY_GRID_LABEL);
   organisations = linli_store_keys_by_id (store, LINLI_RECORD_KEY_ORGANISATION_NAME);
   volunteers = linli_store_keys_by_id (store, LINLI_RECORD_KEY_VOLUNTEER_NAME);
   numbers = linli_store_keys_by_id (store, LINLI_RECORD_KEY_VOLUNTEER_NUMBER);
 
-  writer = linli_csv_writer_new (out);
   for (guint i = 0; i < LINLI_N_ACTIVITY_FIELDS; i++)
     headers[i] = linli_activity_csv_fields[i].header;
   if (!write_headers (writer, headers, LINLI_N_ACTIVITY_FIELDS, cancellable, error))
@@ -198,17 +211,30 @@ linli_event_csv_export_outreach (LinliStore     *store,
                                  GError        **error)
 {
   g_autoptr(LinliCsvWriter) writer = NULL;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  writer = linli_csv_writer_new (out);
+  return linli_event_csv_export_outreach_to_writer (store, outreach, writer, cancellable, error);
+}
+
+gboolean
+linli_event_csv_export_outreach_to_writer (LinliStore     *store,
+                                           GListModel     *outreach,
+                                           LinliCsvWriter *writer,
+                                           GCancellable   *cancellable,
+                                           GError        **error)
+{
   g_autoptr(GHashTable) grids = NULL;
   g_autoptr(GHashTable) organisations = NULL;
   guint n;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (outreach), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (writer != NULL, FALSE);
 
   grids = linli_store_keys_by_id (store, LINLI_RECORD_KEY_GRID_LABEL);
   organisations = linli_store_keys_by_id (store, LINLI_RECORD_KEY_ORGANISATION_NAME);
-  writer = linli_csv_writer_new (out);
   if (!write_headers (writer, linli_outreach_csv_headers, LINLI_N_OUTREACH_COLUMNS, cancellable, error))
     return FALSE;
 
@@ -261,19 +287,35 @@ linli_event_csv_export_volunteers (LinliStore     *store,
                                    GError        **error)
 {
   g_autoptr(LinliCsvWriter) writer = NULL;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  writer = linli_csv_writer_new (out);
+  return linli_event_csv_export_volunteers_to_writer (store, volunteers, from, until, mask_phone, writer, cancellable, error);
+}
+
+gboolean
+linli_event_csv_export_volunteers_to_writer (LinliStore     *store,
+                                             GListModel     *volunteers,
+                                             GDateTime      *from,
+                                             GDateTime      *until,
+                                             gboolean        mask_phone,
+                                             LinliCsvWriter *writer,
+                                             GCancellable   *cancellable,
+                                             GError        **error)
+{
   g_autoptr(GHashTable) hours = NULL;
   const char *headers[LINLI_N_VOLUNTEER_FIELDS + 2];
   guint n;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (volunteers), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (writer != NULL, FALSE);
 
   hours = linli_volunteer_hours_by_volunteer (store, from, until, error);
   if (hours == NULL)
     return FALSE;
 
-  writer = linli_csv_writer_new (out);
   for (guint i = 0; i < LINLI_N_VOLUNTEER_FIELDS; i++)
     headers[i] = linli_volunteer_csv_fields[i].header;
   headers[LINLI_N_VOLUNTEER_FIELDS] = "参加活动（次）";

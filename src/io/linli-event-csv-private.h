@@ -56,4 +56,24 @@ GStrv      linli_event_csv_split_list (const char *text);
 char      *linli_event_csv_format_time  (GDateTime *time);
 char      *linli_event_csv_format_hours (double     hours);
 
+/* The exports' rows to @writer: to a stream, or kept for a workbook. */
+gboolean linli_event_csv_export_activities_to_writer (LinliStore      *store,
+                                                      GListModel      *activities,
+                                                      LinliCsvWriter  *writer,
+                                                      GCancellable    *cancellable,
+                                                      GError         **error);
+gboolean linli_event_csv_export_outreach_to_writer   (LinliStore      *store,
+                                                      GListModel      *outreach,
+                                                      LinliCsvWriter  *writer,
+                                                      GCancellable    *cancellable,
+                                                      GError         **error);
+gboolean linli_event_csv_export_volunteers_to_writer (LinliStore      *store,
+                                                      GListModel      *volunteers,
+                                                      GDateTime       *from,
+                                                      GDateTime       *until,
+                                                      gboolean         mask_phone,
+                                                      LinliCsvWriter  *writer,
+                                                      GCancellable    *cancellable,
+                                                      GError         **error);
+
 G_END_DECLS

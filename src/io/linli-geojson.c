@@ -1006,13 +1006,65 @@ linli_geojson_file_import (LinliGeojsonFile         *self,
   return TRUE;
 }
 
-static void
-add_feature (JsonBuilder *builder,
-             JsonNode    *geometry)
+/* Twice the area the ring encloses in the plane of longitude and latitude:
+ * positive when it runs counter-clockwise. */
+static double
+ring_signed_area (const LinliPoint *ring,
+                  guint             n_points)
 {
-  json_builder_set_member_name (builder, "geometry");
-  json_builder_add_value (builder, geometry);
-  json_builder_end_object (builder);
+  double sum = 0;
+
+  for (guint i = 0; i + 1 < n_points; i++)
+    sum += (ring[i].lon - ring[0].lon) * (ring[i + 1].lat - ring[0].lat) -
+           (ring[i + 1].lon - ring[0].lon) * (ring[i].lat - ring[0].lat);
+  return sum;
+}
+
+/* RFC 7946 §3.1.6 (and QGIS, which follows it): outer rings run
+ * counter-clockwise, holes clockwise. The editor and imports keep rings as
+ * they were drawn, so the export turns those that run the other way. The
+ * text has seven decimals, a centimetre: what linli_geometry_to_geojson()
+ * writes. */
+static char *
+geometry_to_rfc7946 (const char *boundary)
+{
+  g_autoptr(LinliGeometry) geometry = linli_geometry_parse (boundary, NULL);
+  g_autoptr(LinliGeometry) oriented = NULL;
+
+  if (geometry == NULL || linli_geometry_get_n_rings (geometry) == 0)
+    return NULL;
+
+  oriented = linli_geometry_new ();
+  for (guint r = 0; r < linli_geometry_get_n_rings (geometry); r++)
+    {
+      guint n_points;
+      gboolean is_hole;
+      const LinliPoint *ring = linli_geometry_get_ring (geometry, r, &n_points, &is_hole);
+      double area = ring_signed_area (ring, n_points);
+
+      if ((is_hole && area > 0) || (!is_hole && area < 0))
+        {
+          g_autofree LinliPoint *reversed = g_new (LinliPoint, n_points);
+
+          for (guint k = 0; k < n_points; k++)
+            reversed[k] = ring[n_points - 1 - k];
+          linli_geometry_add_ring (oriented, is_hole, reversed, n_points);
+        }
+      else
+        linli_geometry_add_ring (oriented, is_hole, ring, n_points);
+    }
+  return linli_geometry_to_geojson (oriented);
+}
+
+static char *
+point_to_geojson (double lon,
+                  double lat)
+{
+  char lon_text[G_ASCII_DTOSTR_BUF_SIZE], lat_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup_printf ("{\"type\":\"Point\",\"coordinates\":[%s,%s]}",
+                          g_ascii_formatd (lon_text, sizeof lon_text, "%.7f", lon),
+                          g_ascii_formatd (lat_text, sizeof lat_text, "%.7f", lat));
 }
 
 static void
@@ -1035,16 +1087,33 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-static void
-begin_feature (JsonBuilder *builder,
-               const char  *what)
+static JsonBuilder *
+begin_properties (const char *what)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "Feature");
-  json_builder_set_member_name (builder, "properties");
+  JsonBuilder *builder = json_builder_new ();
+
   json_builder_begin_object (builder);
   add_text (builder, "linli", what);
+  return builder;
+}
+
+/* json-glib writes every double with 17 digits (35.458325000000002), so the
+ * geometry is written as text beside the properties it generates. */
+static void
+append_feature (GString     *out,
+                JsonBuilder *properties,
+                const char  *geometry)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_end_object (properties);
+  node = json_builder_get_root (properties);
+  text = json_to_string (node, FALSE);
+  if (out->str[out->len - 1] != '[')
+    g_string_append_c (out, ',');
+  g_string_append_printf (out, "{\"type\":\"Feature\",\"properties\":%s,\"geometry\":%s}",
+                          text, geometry);
 }
 
 /**
@@ -1052,7 +1121,8 @@ begin_feature (JsonBuilder *builder,
  * @out: where the FeatureCollection is written
  *
  * Writes every grid with an outline and every building with a location.
- * Their coordinates are stored in WGS-84, so they are written as they are.
+ * Their coordinates are stored in WGS-84, so they are written as they are,
+ * at seven decimals, with rings wound as RFC 7946 asks.
  */
 gboolean
 linli_geojson_export (LinliStore     *store,
@@ -1060,15 +1130,11 @@ linli_geojson_export (LinliStore     *store,
                       GCancellable   *cancellable,
                       GError        **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) text = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[");
   g_autoptr(GListModel) grids = NULL;
   g_autoptr(GListModel) buildings = NULL;
   g_autoptr(GHashTable) grid_codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GEnumClass) kinds = g_type_class_ref (LINLI_TYPE_GRID_KIND);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
@@ -1076,23 +1142,18 @@ linli_geojson_export (LinliStore     *store,
   grids = linli_store_list (store, LINLI_TYPE_GRID);
   buildings = linli_store_list (store, LINLI_TYPE_BUILDING);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "FeatureCollection");
-  json_builder_set_member_name (builder, "features");
-  json_builder_begin_array (builder);
-
   for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
     {
       g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
       const char *boundary = linli_record_get_text (grid, "boundary");
-      JsonNode *geometry;
+      g_autoptr(JsonBuilder) builder = NULL;
+      g_autofree char *geometry = NULL;
 
       g_hash_table_insert (grid_codes, g_memdup2 (&(gint64) { linli_record_get_id (grid) }, sizeof (gint64)),
                            g_strdup (linli_record_get_text (grid, "code")));
-      if (boundary == NULL || (geometry = json_from_string (boundary, NULL)) == NULL)
+      if (boundary == NULL || (geometry = geometry_to_rfc7946 (boundary)) == NULL)
         continue;
-      begin_feature (builder, "grid");
+      builder = begin_properties ("grid");
       add_text (builder, "code", linli_record_get_text (grid, "code"));
       add_text (builder, "name", linli_record_get_text (grid, "name"));
       add_text (builder, "kind", g_enum_get_value (kinds, linli_record_get_enum (grid, "kind"))->value_nick);
@@ -1100,8 +1161,7 @@ linli_geojson_export (LinliStore     *store,
       add_int (builder, "households", linli_record_get_int (grid, "households"));
       add_int (builder, "population", linli_record_get_int (grid, "population"));
       add_text (builder, "notes", linli_record_get_text (grid, "notes"));
-      json_builder_end_object (builder);
-      add_feature (builder, geometry);
+      append_feature (text, builder, geometry);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (buildings); i++)
@@ -1109,38 +1169,23 @@ linli_geojson_export (LinliStore     *store,
       g_autoptr(LinliRecord) building = g_list_model_get_item (buildings, i);
       double lat = linli_record_get_double (building, "lat");
       double lon = linli_record_get_double (building, "lon");
-      JsonNode *geometry;
-      g_autoptr(JsonArray) position = NULL;
-      g_autoptr(JsonObject) point = NULL;
+      g_autoptr(JsonBuilder) builder = NULL;
+      g_autofree char *geometry = NULL;
       gint64 grid_id = linli_record_get_int (building, "grid_id");
 
       if (isnan (lat) || isnan (lon))
         continue;
-      begin_feature (builder, "building");
+      builder = begin_properties ("building");
       add_text (builder, "name", linli_record_get_text (building, "name"));
       add_text (builder, "grid", g_hash_table_lookup (grid_codes, &grid_id));
       add_int (builder, "units", linli_record_get_int (building, "units"));
       add_int (builder, "floors", linli_record_get_int (building, "floors"));
       add_int (builder, "households", linli_record_get_int (building, "households"));
       add_text (builder, "notes", linli_record_get_text (building, "notes"));
-      json_builder_end_object (builder);
-
-      position = json_array_new ();
-      json_array_add_double_element (position, lon);
-      json_array_add_double_element (position, lat);
-      point = json_object_new ();
-      json_object_set_string_member (point, "type", "Point");
-      json_object_set_array_member (point, "coordinates", g_steal_pointer (&position));
-      geometry = json_node_init_object (json_node_alloc (), point);
-      add_feature (builder, geometry);
+      geometry = point_to_geojson (lon, lat);
+      append_feature (text, builder, geometry);
     }
 
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  return g_output_stream_write_all (out, text, length, NULL, cancellable, error) &&
-         g_output_stream_write_all (out, "\n", 1, NULL, cancellable, error);
+  g_string_append (text, "]}\n");
+  return g_output_stream_write_all (out, text->str, text->len, NULL, cancellable, error);
 }

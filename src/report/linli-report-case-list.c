@@ -51,6 +51,9 @@ linli_report_build_case_list (LinliStore    *store,
     }
   else
     linli_report_doc_set_subtitle (doc, count);
+  linli_report_doc_set_author (doc, community);
+  /* The period's label when the list is a period's ("2026年3月"). */
+  linli_report_doc_set_subject (doc, description != NULL && *description != '\0' ? description : count);
 
   if (rows->len == 0)
     {

@@ -161,6 +161,8 @@ linli_report_build_case_sheet (LinliStore  *store,
   /* TRANSLATORS: under the case sheet's title: the community, the case's number */
   subtitle = g_strdup_printf (_("%1$s    No. %2$s"), community, linli_record_get_text (record, "number"));
   linli_report_doc_set_subtitle (doc, subtitle);
+  linli_report_doc_set_author (doc, community);
+  linli_report_doc_set_subject (doc, linli_record_get_text (record, "number"));
 
   if (linli_record_get_int (record, "reporter_id") != 0)
     reporter = linli_store_get (store, LINLI_TYPE_RESIDENT, linli_record_get_int (record, "reporter_id"), NULL);

@@ -95,6 +95,16 @@ linli_report_context_subtitle (LinliReportContext *context)
   return g_strdup_printf (_("Scope: %1$s    Period: %2$s"), context->scope_label, context->period_label);
 }
 
+/* The PDF's Author and Subject: the community, and the period (or, for a
+ * report of no period, the community or grid it covers). */
+void
+linli_report_context_set_metadata (LinliReportContext *context,
+                                   LinliReportDoc     *doc)
+{
+  linli_report_doc_set_author (doc, context->community);
+  linli_report_doc_set_subject (doc, context->period_label ? context->period_label : context->scope_label);
+}
+
 char *
 linli_report_format_percent (double fraction)
 {

@@ -8,6 +8,8 @@ struct _LinliReportDoc
   GObject    parent_instance;
   char      *title;
   char      *subtitle;
+  char      *author;
+  char      *subject;
   GPtrArray *blocks;   /* LinliReportBlock */
 };
 
@@ -97,6 +99,8 @@ linli_report_doc_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->subtitle);
+  g_free (self->author);
+  g_free (self->subject);
   g_ptr_array_unref (self->blocks);
 
   G_OBJECT_CLASS (linli_report_doc_parent_class)->finalize (object);
@@ -144,6 +148,38 @@ linli_report_doc_get_subtitle (LinliReportDoc *self)
 {
   g_return_val_if_fail (LINLI_IS_REPORT_DOC (self), NULL);
   return self->subtitle;
+}
+
+void
+linli_report_doc_set_author (LinliReportDoc *self,
+                             const char     *author)
+{
+  g_return_if_fail (LINLI_IS_REPORT_DOC (self));
+  g_free (self->author);
+  self->author = g_strdup (author);
+}
+
+const char *
+linli_report_doc_get_author (LinliReportDoc *self)
+{
+  g_return_val_if_fail (LINLI_IS_REPORT_DOC (self), NULL);
+  return self->author;
+}
+
+void
+linli_report_doc_set_subject (LinliReportDoc *self,
+                              const char     *subject)
+{
+  g_return_if_fail (LINLI_IS_REPORT_DOC (self));
+  g_free (self->subject);
+  self->subject = g_strdup (subject);
+}
+
+const char *
+linli_report_doc_get_subject (LinliReportDoc *self)
+{
+  g_return_val_if_fail (LINLI_IS_REPORT_DOC (self), NULL);
+  return self->subject;
 }
 
 static LinliReportBlock *

@@ -82,6 +82,14 @@ const char         *linli_report_doc_get_title      (LinliReportDoc      *self);
 void                linli_report_doc_set_subtitle   (LinliReportDoc      *self,
                                                      const char          *subtitle);
 const char         *linli_report_doc_get_subtitle   (LinliReportDoc      *self);
+/* What a PDF reader shows as the document's Author (the community) and
+ * Subject (the period, or what else the report covers); NULL for none. */
+void                linli_report_doc_set_author     (LinliReportDoc      *self,
+                                                     const char          *author);
+const char         *linli_report_doc_get_author     (LinliReportDoc      *self);
+void                linli_report_doc_set_subject    (LinliReportDoc      *self,
+                                                     const char          *subject);
+const char         *linli_report_doc_get_subject    (LinliReportDoc      *self);
 
 /* level is 1 or 2. */
 void                linli_report_doc_add_heading    (LinliReportDoc      *self,

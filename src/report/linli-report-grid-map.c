@@ -186,6 +186,7 @@ linli_report_build_grid_map (LinliStore              *store,
   doc = linli_report_doc_new (title);
   subtitle = linli_report_context_subtitle (&context);
   linli_report_doc_set_subtitle (doc, subtitle);
+  linli_report_context_set_metadata (&context, doc);
 
   grids = linli_store_list (store, LINLI_TYPE_GRID);
   map = linli_report_doc_add_map (doc);

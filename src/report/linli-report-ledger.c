@@ -128,6 +128,7 @@ linli_report_build_ledger (LinliStore              *store,
   doc = linli_report_doc_new (title);
   subtitle = linli_report_context_subtitle (&context);
   linli_report_doc_set_subtitle (doc, subtitle);
+  linli_report_context_set_metadata (&context, doc);
 
   if (ledgers->len == 0)
     linli_report_doc_add_paragraph (doc, _("The community has no grids yet."));

@@ -36,6 +36,22 @@ abandon (GOutputStream *out)
   g_output_stream_close (out, cancellable, NULL);
 }
 
+/* What a PDF reader's Properties and an archive's index show. */
+static void
+set_metadata (cairo_surface_t *surface,
+              LinliReportDoc  *doc)
+{
+  const char *author = linli_report_doc_get_author (doc);
+  const char *subject = linli_report_doc_get_subject (doc);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, linli_report_doc_get_title (doc));
+  if (author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  if (subject != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Linli " PACKAGE_VERSION);
+}
+
 gboolean
 linli_report_pdf_write_layout (LinliReportLayout  *layout,
                                GFile              *file,
@@ -58,9 +74,7 @@ linli_report_pdf_write_layout (LinliReportLayout  *layout,
 
   linli_report_layout_get_paper_size (layout, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  linli_report_doc_get_title (linli_report_layout_get_doc (layout)));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Linli");
+  set_metadata (surface, linli_report_layout_get_doc (layout));
 
   n_pages = linli_report_layout_get_n_pages (layout);
   for (guint page = 0; page < n_pages; page++)

@@ -24,6 +24,8 @@ gboolean  linli_report_context_init     (LinliReportContext      *context,
                                          GError                 **error);
 void      linli_report_context_clear    (LinliReportContext      *context);
 char     *linli_report_context_subtitle (LinliReportContext      *context);
+void      linli_report_context_set_metadata (LinliReportContext  *context,
+                                             LinliReportDoc      *doc);
 char     *linli_report_community_name   (LinliStore              *store);
 char     *linli_report_grid_label       (const char              *name,
                                          const char              *code);

@@ -406,6 +406,7 @@ linli_report_build_summary (LinliStore              *store,
   doc = linli_report_doc_new (title);
   subtitle = linli_report_context_subtitle (&context);
   linli_report_doc_set_subtitle (doc, subtitle);
+  linli_report_context_set_metadata (&context, doc);
 
   linli_report_doc_add_heading (doc, 1, _("1. Residents' Cases"));
   add_case_overview (doc, &cases->total);

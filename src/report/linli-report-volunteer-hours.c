@@ -50,6 +50,7 @@ linli_report_build_volunteer_hours (LinliStore              *store,
   doc = linli_report_doc_new (title);
   subtitle = linli_report_context_subtitle (&context);
   linli_report_doc_set_subtitle (doc, subtitle);
+  linli_report_context_set_metadata (&context, doc);
 
   for (guint i = 0; i < volunteers->len; i++)
     {

@@ -11,6 +11,7 @@
 #include "linli-column-sort.h"
 #include "linli-event-csv.h"
 #include "linli-event-export.h"
+#include "linli-xlsx.h"
 #include "linli-event-import-dialog.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
@@ -356,22 +357,29 @@ shown_free (gpointer data)
 
 static gboolean
 export_activities (gpointer        data,
+                   gboolean        xlsx,
                    GOutputStream  *out,
                    GError        **error)
 {
   Shown *shown = data;
 
+  if (xlsx)
+    return linli_xlsx_export_activities (shown->store, shown->list, out, NULL, error);
   return linli_event_csv_export_activities (shown->store, shown->list, out, NULL, error);
 }
 
 static gboolean
 export_volunteers (gpointer        data,
+                   gboolean        xlsx,
                    GOutputStream  *out,
                    GError        **error)
 {
   Shown *shown = data;
 
   /* A ledger that leaves the office: phone numbers masked. */
+  if (xlsx)
+    return linli_xlsx_export_volunteers (shown->store, shown->list, shown->from, shown->until, TRUE,
+                                         out, NULL, error);
   return linli_event_csv_export_volunteers (shown->store, shown->list, shown->from, shown->until, TRUE,
                                             out, NULL, error);
 }
@@ -386,6 +394,16 @@ file_name (LinliActivitiesPage *self,
   /* TRANSLATORS: the name proposed for an exported file: what it holds,
    * such as “activities”, and today's date */
   return g_strdup_printf (_("%s-%s.csv"), kind, date);
+}
+
+/* The *-xlsx actions propose a workbook. */
+static char *
+export_name (char       *csv_name,
+             const char *action_name)
+{
+  g_autofree char *name = csv_name;
+
+  return linli_export_file_name (name, g_str_has_suffix (action_name, "-xlsx"));
 }
 
 static void
@@ -404,6 +422,7 @@ export_cb (GtkWidget  *widget,
   done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity exported", "%u activities exported", n), n);
   /* TRANSLATORS: the start of the name of an exported file, without spaces */
   name = file_name (self, _("activities"));
+  name = export_name (name, action_name);
   linli_event_export_to_file (widget, _("Export Activities"), name, done, export_activities,
                               shown_new (self, G_LIST_MODEL (self->activities)), shown_free);
 }
@@ -426,6 +445,7 @@ export_volunteers_cb (GtkWidget  *widget,
   done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volunteer exported", "%u volunteers exported", n), n);
   /* TRANSLATORS: the start of the name of an exported file, without spaces */
   name = file_name (self, _("volunteer-hours"));
+  name = export_name (name, action_name);
   linli_event_export_to_file (widget, _("Export Volunteer Hours"), name, done, export_volunteers,
                               shown_new (self, volunteers), shown_free);
 }
@@ -554,6 +574,8 @@ linli_activities_page_class_init (LinliActivitiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "activities.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "activities.organisations", NULL, organisations_cb);
   gtk_widget_class_install_action (widget_class, "activities.export-volunteers", NULL, export_volunteers_cb);
+  gtk_widget_class_install_action (widget_class, "activities.export-xlsx", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "activities.export-volunteers-xlsx", NULL, export_volunteers_cb);
   gtk_widget_class_install_action (widget_class, "activities.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "activities.import-volunteers", NULL, import_volunteers_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "activities.find", NULL);

@@ -8,6 +8,8 @@
 
 #include "linli-case-query.h"
 #include "linli-case-csv.h"
+#include "linli-event-export.h"
+#include "linli-xlsx.h"
 #include "linli-case-editor.h"
 #include "linli-case-rules.h"
 #include "linli-case-search.h"
@@ -82,6 +84,7 @@ struct _LinliCasesPage
   gboolean           updating_filters;
   GtkFileChooserNative *chooser;
   gboolean           export_personal;   /* what the chooser's file gets: names and phones whole */
+  gboolean           export_xlsx;       /* a workbook rather than CSV: the file is *.xlsx */
 };
 
 G_DEFINE_FINAL_TYPE (LinliCasesPage, linli_cases_page, GTK_TYPE_WIDGET)
@@ -747,6 +750,9 @@ write_cases_cb (GOutputStream  *out,
 {
   LinliCasesPage *self = user_data;
 
+  if (self->export_xlsx)
+    return linli_xlsx_export_cases (self->store, G_LIST_MODEL (self->cases), !self->export_personal,
+                                    out, cancellable, error);
   return linli_case_csv_export (self->store, G_LIST_MODEL (self->cases), !self->export_personal,
                                 out, cancellable, error);
 }
@@ -765,6 +771,7 @@ export_response_cb (LinliCasesPage       *self,
       LinliSafeFileFlags flags = self->export_personal ? LINLI_SAFE_FILE_PRIVATE : LINLI_SAFE_FILE_NONE;
 
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      self->export_xlsx = linli_export_file_is_xlsx (file);
       if (!linli_safe_file_write (file, flags, write_cases_cb, self, NULL, &error))
         show_error (self, _("Cannot Export the Cases"), error->message);
       else
@@ -795,12 +802,19 @@ choose_export_file (LinliCasesPage *self,
   else
     /* TRANSLATORS: the name proposed for an exported file; %s is today's date */
     name = g_strdup_printf (_("cases-%s.csv"), date);
+  if (self->export_xlsx)
+    {
+      char *workbook = linli_export_file_name (name, TRUE);
+      g_free (name);
+      name = workbook;
+    }
 
   self->export_personal = personal;
   self->chooser = gtk_file_chooser_native_new (personal ? _("Export Cases With Personal Information")
                                                         : _("Export Cases"),
                                                linli_page_get_window (GTK_WIDGET (self)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  linli_export_add_filters (GTK_FILE_CHOOSER (self->chooser), name);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -811,7 +825,12 @@ export_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
-  choose_export_file (LINLI_CASES_PAGE (widget), FALSE);
+  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+
+  /* cases.export-xlsx proposes a workbook; the file's name decides. */
+  if (self->chooser == NULL)
+    self->export_xlsx = g_str_has_suffix (action_name, "-xlsx");
+  choose_export_file (self, FALSE);
 }
 
 static void
@@ -838,6 +857,7 @@ export_personal_cb (GtkWidget  *widget,
 
   if (self->chooser != NULL || self->cases == NULL)
     return;
+  self->export_xlsx = FALSE;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "The file will hold the names, phone numbers and addresses of the residents "
@@ -1018,6 +1038,7 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.new", NULL, new_case_cb);
   gtk_widget_class_install_action (widget_class, "cases.open", "u", open_case_cb);
   gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "cases.export-xlsx", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "cases.export-personal", NULL, export_personal_cb);
   gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "cases.reset-filters", NULL, reset_filters_cb);

@@ -11,6 +11,7 @@
 #include "linli-column-sort.h"
 #include "linli-event-csv.h"
 #include "linli-event-export.h"
+#include "linli-xlsx.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
 #include "linli-organisations-dialog.h"
@@ -335,11 +336,14 @@ shown_free (gpointer data)
 
 static gboolean
 export_events (gpointer        data,
+               gboolean        xlsx,
                GOutputStream  *out,
                GError        **error)
 {
   Shown *shown = data;
 
+  if (xlsx)
+    return linli_xlsx_export_outreach (shown->store, shown->events, out, NULL, error);
   return linli_event_csv_export_outreach (shown->store, shown->events, out, NULL, error);
 }
 
@@ -351,6 +355,7 @@ export_cb (GtkWidget  *widget,
   LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *csv_name = NULL;
   g_autofree char *name = NULL;
   g_autofree char *done = NULL;
   Shown *shown;
@@ -364,7 +369,9 @@ export_cb (GtkWidget  *widget,
   done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outreach event exported",
                                        "%u outreach events exported", n), n);
   /* TRANSLATORS: the name proposed for an exported file; %s is today's date */
-  name = g_strdup_printf (_("outreach-%s.csv"), date);
+  csv_name = g_strdup_printf (_("outreach-%s.csv"), date);
+  /* outreach.export-xlsx proposes a workbook. */
+  name = linli_export_file_name (csv_name, g_str_has_suffix (action_name, "-xlsx"));
   shown = g_new (Shown, 1);
   shown->store = g_object_ref (self->store);
   shown->events = g_object_ref (G_LIST_MODEL (self->events));
@@ -463,6 +470,7 @@ linli_outreach_page_class_init (LinliOutreachPageClass *klass)
   gtk_widget_class_install_action (widget_class, "outreach.new", NULL, new_cb);
   gtk_widget_class_install_action (widget_class, "outreach.reset-filters", NULL, reset_filters_cb);
   gtk_widget_class_install_action (widget_class, "outreach.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "outreach.export-xlsx", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "outreach.organisations", NULL, organisations_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "outreach.find", NULL);
 

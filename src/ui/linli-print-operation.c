@@ -9,6 +9,7 @@
 
 #include "linli-print-operation.h"
 #include "linli-report-layout.h"
+#include "linli-report-pdf.h"
 
 #define SETTINGS_GROUP "Print Settings"
 #define PAGE_SETUP_GROUP "Page Setup"
@@ -19,7 +20,6 @@ struct _LinliPrintOperation
 
   LinliReportDoc    *doc;
   LinliReportLayout *layout;
-  gboolean           exporting;
 };
 
 G_DEFINE_FINAL_TYPE (LinliPrintOperation, linli_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -122,8 +122,8 @@ linli_print_operation_done (GtkPrintOperation       *operation,
   g_clear_object (&self->layout);
 
   /* The print dialog leaves the paper chosen on its Page Setup tab as the
-   * operation's default. An export's A4 is not the printer's paper. */
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && !self->exporting)
+   * operation's default. */
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     save_settings (self, gtk_print_operation_get_default_page_setup (operation));
 }
 
@@ -225,27 +225,19 @@ linli_print_operation_print (LinliReportDoc *doc,
     show_error (parent, error);
 }
 
+/* GTK's print export cannot set a PDF's Title, Author or Subject, so the
+ * export goes through the headless writer: the same layout on A4, the same
+ * file the command line writes, replaced whole or left as it was. */
 gboolean
 linli_print_operation_export_pdf (LinliReportDoc  *doc,
                                   GtkWindow       *parent,
                                   GFile           *file,
                                   GError         **error)
 {
-  g_autoptr(LinliPrintOperation) self = linli_print_operation_new (doc);
-  g_autoptr(GtkPageSetup) a4 = a4_page_setup ();
-  g_autofree char *path = g_file_get_path (file);
-  GtkPrintOperationResult result;
+  g_return_val_if_fail (LINLI_IS_REPORT_DOC (doc), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  self->exporting = TRUE;
-  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), a4);
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (self), FALSE);
-  gtk_print_operation_set_show_progress (GTK_PRINT_OPERATION (self), FALSE);
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), path);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (self),
-                                    GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return linli_report_pdf_write (doc, file, error);
 }
 
 typedef struct
