@@ -8,10 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* What the activity and outreach editors share: the organisations of a
- * field with several, new ones among them until Save stores them, the
- * text of a count field, and the text loaded into a field, which tells
- * whether it was touched. */
+/* The organisations of a field with several, such as an activity's
+ * partners, in a LinliChoicesRow: new ones among them until the record is
+ * saved. */
 
 typedef struct _LinliOrganisationChoices LinliOrganisationChoices;
 
@@ -19,22 +18,11 @@ LinliOrganisationChoices *linli_organisation_choices_new    (LinliStore         
                                                              LinliChoicesRow          *row,
                                                              GArray                   *chosen);
 void                      linli_organisation_choices_free   (LinliOrganisationChoices *self);
-gboolean                  linli_organisation_choices_write  (LinliOrganisationChoices *self,
-                                                             LinliRecord              *record,
-                                                             const char               *column,
-                                                             GError                  **error);
-void                      linli_organisation_choices_undo   (LinliOrganisationChoices *self);
+void                      linli_organisation_choices_set_refs (LinliOrganisationChoices *self,
+                                                               LinliRecord              *record,
+                                                               const char               *column);
+GPtrArray                *linli_organisation_choices_get_added (LinliOrganisationChoices *self);
 gboolean                  linli_organisation_choices_changed (LinliOrganisationChoices *self);
-
-void                      linli_event_count_set             (GtkEditable              *editable,
-                                                             gint64                    count);
-
-void                      linli_event_field_mark_loaded     (GtkEditable              *editable);
-void                      linli_event_field_set_loaded_text (GtkEditable              *editable,
-                                                             const char               *text);
-void                      linli_event_fields_add_touched    (GtkEditable * const      *entries,
-                                                             guint                     n_entries,
-                                                             GHashTable               *touched);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliOrganisationChoices, linli_organisation_choices_free)
 
