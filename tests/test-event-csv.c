@@ -96,7 +96,7 @@ add_activity (Fixture             *f,
   linli_record_set_int (activity, "beneficiaries", 120);
   linli_record_set_enum (activity, "status", status);
   linli_record_set_text (activity, "description", description);
-  g_assert_true (linli_store_save_activity (f->db.store, activity, participations, &error));
+  g_assert_true (linli_store_save_activity (f->db.store, NULL, activity, NULL, participations, &error));
   g_assert_no_error (error);
 }
 

@@ -112,7 +112,7 @@ add_activity (Fixture             *f,
     g_ptr_array_add (list, participation (volunteer, va_arg (args, double)));
   va_end (args);
 
-  g_assert_true (linli_store_save_activity (f->db.store, activity, list, &error));
+  g_assert_true (linli_store_save_activity (f->db.store, NULL, activity, NULL, list, &error));
   g_assert_no_error (error);
   return linli_record_get_id (activity);
 }
@@ -297,7 +297,7 @@ test_search_activities (Fixture       *f,
     g_autoptr(GPtrArray) list = linli_store_load_participations (f->db.store, f->elderly, &error);
 
     g_ptr_array_add (list, participation (f->li, 0));
-    g_assert_true (linli_store_save_activity (f->db.store, activity, list, &error));
+    g_assert_true (linli_store_save_activity (f->db.store, NULL, activity, NULL, list, &error));
     g_assert_no_error (error);
     linli_record_list_refilter (page.list);
     assert_shown (page.list, f->elderly, f->cancelled, f->cleanup);
@@ -621,7 +621,7 @@ test_save_activity (Fixture       *f,
   linli_record_set_refs (activity, "partners", partners, 2);
   linli_record_set_text (activity, "title", "雷锋纪念馆讲解");
 
-  g_assert_true (linli_store_save_activity (f->db.store, activity, list, &error));
+  g_assert_true (linli_store_save_activity (f->db.store, NULL, activity, NULL, list, &error));
   g_assert_no_error (error);
   g_assert_cmpint (linli_record_get_id (fresh), >, 0);
   g_assert_cmpint (linli_record_get_int (list->pdata[1], "volunteer_id"), ==, linli_record_get_id (fresh));
@@ -663,7 +663,7 @@ test_save_activity_fails_whole (Fixture       *f,
   /* The schema allows no more than 24 hours. */
   g_ptr_array_add (list, participation (f->kong, 30));
 
-  g_assert_false (linli_store_save_activity (f->db.store, activity, list, &error));
+  g_assert_false (linli_store_save_activity (f->db.store, NULL, activity, NULL, list, &error));
   g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT);
   g_assert_cmpuint (linli_store_count (f->db.store, LINLI_TYPE_ACTIVITY), ==, n_activities);
   g_assert_cmpuint (linli_store_count (f->db.store, LINLI_TYPE_PARTICIPATION), ==, n_participations);
@@ -676,10 +676,98 @@ test_save_activity_fails_whole (Fixture       *f,
 
   g_clear_error (&error);
   linli_record_set_double (list->pdata[1], "hours", 3);
-  g_assert_true (linli_store_save_activity (f->db.store, activity, list, &error));
+  g_assert_true (linli_store_save_activity (f->db.store, NULL, activity, NULL, list, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (linli_store_count (f->db.store, LINLI_TYPE_PARTICIPATION), ==, n_participations + 2);
   g_assert_cmpuint (linli_store_count (f->db.store, LINLI_TYPE_VOLUNTEER), ==, n_volunteers + 1);
+}
+
+/* An outreach event and the organisers new with it are saved whole or not
+ * at all; a failed save leaves them as they were. */
+static void
+test_save_outreach (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) outreach = linli_record_new (LINLI_TYPE_OUTREACH);
+  g_autoptr(LinliRecord) fresh = linli_record_new (LINLI_TYPE_ORGANISATION);
+  g_autoptr(LinliRecord) unused = linli_record_new (LINLI_TYPE_ORGANISATION);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GDateTime) start = at (6, 2, 15);
+  gint64 keys[] = { f->police, -2 };
+  guint n_outreach = linli_store_count (f->db.store, LINLI_TYPE_OUTREACH);
+  guint n_organisations = linli_store_count (f->db.store, LINLI_TYPE_ORGANISATION);
+  GArray *refs;
+
+  linli_record_set_text (unused, "name", "不再选的单位");
+  linli_record_set_text (fresh, "name", "反诈中心");
+  g_ptr_array_add (added, unused);
+  g_ptr_array_add (added, fresh);
+  linli_record_set_datetime (outreach, "start_at", start);
+  linli_record_set_refs (outreach, "organisers", keys, G_N_ELEMENTS (keys));
+  /* No title: the schema refuses the event, and the new organiser too. */
+  g_assert_false (linli_store_save_outreach (f->db.store, NULL, outreach, added, &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (linli_store_count (f->db.store, LINLI_TYPE_OUTREACH), ==, n_outreach);
+  g_assert_cmpuint (linli_store_count (f->db.store, LINLI_TYPE_ORGANISATION), ==, n_organisations);
+  g_assert_cmpint (linli_record_get_id (outreach), ==, 0);
+  g_assert_cmpint (linli_record_get_id (fresh), ==, 0);
+  refs = linli_record_get_refs (outreach, "organisers");
+  g_assert_cmpuint (refs->len, ==, 2);
+  g_assert_cmpint (g_array_index (refs, gint64, 1), ==, -2);
+
+  linli_record_set_text (outreach, "title", "反诈宣传进菜场");
+  g_assert_true (linli_store_save_outreach (f->db.store, NULL, outreach, added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (linli_record_get_id (outreach), >, 0);
+  g_assert_cmpint (linli_record_get_id (fresh), >, 0);
+  /* Only the new organisation still chosen is stored. */
+  g_assert_cmpint (linli_record_get_id (unused), ==, 0);
+  g_assert_cmpuint (linli_store_count (f->db.store, LINLI_TYPE_ORGANISATION), ==, n_organisations + 1);
+  refs = linli_record_get_refs (outreach, "organisers");
+  g_assert_cmpint (g_array_index (refs, gint64, 0), ==, f->police);
+  g_assert_cmpint (g_array_index (refs, gint64, 1), ==, linli_record_get_id (fresh));
+}
+
+/* An edit of a stored event writes what it changed: what was changed
+ * elsewhere meanwhile is kept. */
+static void
+test_save_keeps_other_changes (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) activity = linli_store_get (f->db.store, LINLI_TYPE_ACTIVITY, f->cleanup, &error);
+  g_autoptr(LinliRecord) outreach = linli_store_get (f->db.store, LINLI_TYPE_OUTREACH, f->door, &error);
+  g_autoptr(LinliRecord) edited = NULL;
+  g_autoptr(LinliRecord) elsewhere = NULL;
+  g_autoptr(LinliRecord) stored = NULL;
+  g_autoptr(GPtrArray) participations = linli_store_load_participations (f->db.store, f->cleanup, &error);
+
+  edited = linli_record_copy (activity);
+  elsewhere = linli_record_copy (activity);
+  linli_record_set_text (elsewhere, "venue", "小区广场");
+  g_assert_true (linli_store_update (f->db.store, elsewhere, &error));
+  linli_record_set_text (edited, "description", "清理楼道杂物");
+  g_assert_true (linli_store_save_activity (f->db.store, activity, edited, NULL, participations, &error));
+  g_assert_no_error (error);
+  stored = linli_store_get (f->db.store, LINLI_TYPE_ACTIVITY, f->cleanup, &error);
+  g_assert_cmpstr (linli_record_get_text (stored, "venue"), ==, "小区广场");
+  g_assert_cmpstr (linli_record_get_text (stored, "description"), ==, "清理楼道杂物");
+  g_clear_object (&stored);
+  g_clear_object (&edited);
+  g_clear_object (&elsewhere);
+
+  edited = linli_record_copy (outreach);
+  elsewhere = linli_record_copy (outreach);
+  linli_record_set_int (elsewhere, "leaflets", 321);
+  g_assert_true (linli_store_update (f->db.store, elsewhere, &error));
+  linli_record_set_text (edited, "notes", "下雨改期");
+  g_assert_true (linli_store_save_outreach (f->db.store, outreach, edited, NULL, &error));
+  g_assert_no_error (error);
+  stored = linli_store_get (f->db.store, LINLI_TYPE_OUTREACH, f->door, &error);
+  g_assert_cmpint (linli_record_get_int (stored, "leaflets"), ==, 321);
+  g_assert_cmpstr (linli_record_get_text (stored, "notes"), ==, "下雨改期");
 }
 
 static void
@@ -861,6 +949,8 @@ main (int   argc,
   ADD ("hours", test_hours);
   ADD ("save/activity", test_save_activity);
   ADD ("save/fails-whole", test_save_activity_fails_whole);
+  ADD ("save/outreach", test_save_outreach);
+  ADD ("save/keeps-other-changes", test_save_keeps_other_changes);
   ADD ("save/delete-and-restore", test_delete_and_restore);
   ADD ("save/lists", test_lists_read_back);
 #undef ADD

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "linli-case-rows.h"
+#include "linli-case-store.h"
 #include "linli-store-private.h"
 
 /* ------------------------------------------------------------------------ */
@@ -1753,6 +1754,90 @@ test_damaged_signal (Fixture       *f,
   g_assert_nonnull (strstr (message, path));
 }
 
+/* A case, its new reporter and its diary entries are saved whole or not
+ * at all, and a failed save leaves them as they were, to be saved again. */
+static void
+test_save_case (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) record = minimal_case ("2026-0001", 5);
+  g_autoptr(LinliRecord) earlier = minimal_case ("2026-0001", 4);
+  g_autoptr(LinliRecord) reporter = linli_record_new (LINLI_TYPE_RESIDENT);
+  g_autoptr(LinliRecord) entry = linli_record_new (LINLI_TYPE_CASE_EVENT);
+  g_autoptr(GListStore) entries = g_list_store_new (LINLI_TYPE_CASE_EVENT);
+  g_autoptr(GDateTime) at = g_date_time_new_local (2026, 3, 5, 10, 0, 0);
+  guint n_cases, n_residents, n_entries;
+
+  /* Another case took the number meanwhile: the new one takes the next. */
+  insert_ok (f->store, earlier);
+  n_cases = linli_store_count (f->store, LINLI_TYPE_CASE);
+  n_residents = linli_store_count (f->store, LINLI_TYPE_RESIDENT);
+  n_entries = linli_store_count (f->store, LINLI_TYPE_CASE_EVENT);
+
+  linli_record_set_text (reporter, "name", "张阿姨");
+  linli_record_set_enum (entry, "kind", LINLI_CASE_EVENT_KIND_NOTE);
+  linli_record_set_text (entry, "text", "电话回访");
+  /* No time: the schema refuses the entry, and with it everything. */
+  g_list_store_append (entries, entry);
+
+  g_assert_false (linli_store_save_case (f->store, NULL, record, reporter, G_LIST_MODEL (entries), &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, n_cases);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_RESIDENT), ==, n_residents);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, n_entries);
+  g_assert_cmpint (linli_record_get_id (record), ==, 0);
+  g_assert_cmpint (linli_record_get_id (reporter), ==, 0);
+  g_assert_cmpint (linli_record_get_id (entry), ==, 0);
+  g_assert_cmpint (linli_record_get_int (record, "reporter_id"), ==, 0);
+  g_assert_cmpstr (linli_record_get_text (record, "number"), ==, "2026-0001");
+  g_assert_cmpint (linli_record_get_int (entry, "case_id"), ==, 0);
+
+  linli_record_set_datetime (entry, "at", at);
+  g_assert_true (linli_store_save_case (f->store, NULL, record, reporter, G_LIST_MODEL (entries), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (linli_record_get_id (record), >, 0);
+  g_assert_cmpstr (linli_record_get_text (record, "number"), ==, "2026-0002");
+  g_assert_cmpint (linli_record_get_int (record, "reporter_id"), ==, linli_record_get_id (reporter));
+  g_assert_cmpint (linli_record_get_int (entry, "case_id"), ==, linli_record_get_id (record));
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, n_cases + 1);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_RESIDENT), ==, n_residents + 1);
+  /* The entry, and the one that says it was registered. */
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, n_entries + 2);
+}
+
+/* An edit writes what it changed: a field changed elsewhere meanwhile is
+ * kept. */
+static void
+test_save_case_keeps_other_changes (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) record = minimal_case ("2026-0003", 6);
+  g_autoptr(LinliRecord) original = NULL;
+  g_autoptr(LinliRecord) edited = NULL;
+  g_autoptr(LinliRecord) elsewhere = NULL;
+  g_autoptr(LinliRecord) stored = NULL;
+  gint64 id = insert_ok (f->store, record);
+
+  original = linli_store_get (f->store, LINLI_TYPE_CASE, id, &error);
+  g_assert_no_error (error);
+  edited = linli_record_copy (original);
+  elsewhere = linli_record_copy (original);
+  linli_record_set_text (elsewhere, "responsible_unit", "物业");
+  update_ok (f->store, elsewhere);
+
+  linli_record_set_text (edited, "description", "三楼");
+  g_assert_true (linli_store_save_case (f->store, original, edited, NULL, NULL, &error));
+  g_assert_no_error (error);
+  stored = linli_store_get (f->store, LINLI_TYPE_CASE, id, &error);
+  g_assert_cmpstr (linli_record_get_text (stored, "description"), ==, "三楼");
+  g_assert_cmpstr (linli_record_get_text (stored, "responsible_unit"), ==, "物业");
+  /* A stored case keeps its number. */
+  g_assert_cmpstr (linli_record_get_text (stored, "number"), ==, "2026-0003");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1789,6 +1874,8 @@ main (int   argc,
   ADD ("/store/case-events", test_case_events, NULL);
   ADD ("/store/case-numbers", test_case_numbers, NULL);
   ADD ("/store/case-rows", test_case_rows, NULL);
+  ADD ("/store/save-case", test_save_case, NULL);
+  ADD ("/store/save-case/keeps-other-changes", test_save_case_keeps_other_changes, NULL);
 
 #undef ADD
 

@@ -571,7 +571,7 @@ write_activities (Import     *im,
           g_array_append_val (partners, id);
         }
       linli_record_set_refs (group->activity, "partners", (const gint64 *) (gpointer) partners->data, partners->len);
-      if (!linli_store_save_activity (im->store, group->activity, group->participations, error))
+      if (!linli_store_save_activity (im->store, NULL, group->activity, NULL, group->participations, error))
         {
           linli_store_rollback (im->store);
           return FALSE;

@@ -78,31 +78,133 @@ write_participation (LinliStore   *self,
   return insert_new (self, participation, undo, error);
 }
 
+/* A record's organisations as they were before the save, to put back
+ * when it fails. */
+typedef struct
+{
+  LinliRecord *record;
+  const char  *column;
+  GArray      *keys;
+} RefsUndo;
+
+static void
+refs_undo_forget (RefsUndo *undo,
+                  gboolean  ok)
+{
+  if (undo->keys == NULL)
+    return;
+  if (!ok)
+    linli_record_set_refs (undo->record, undo->column,
+                           (const gint64 *) (gpointer) undo->keys->data, undo->keys->len);
+  g_clear_pointer (&undo->keys, g_array_unref);
+}
+
+/* Stores the new organisations @column of @record still names, by their
+ * negative keys (-1 for the first of @new_organisations), and sets the
+ * column to stored ids only. */
+static gboolean
+write_new_organisations (LinliStore   *self,
+                         LinliRecord  *record,
+                         const char   *column,
+                         GPtrArray    *new_organisations,
+                         SaveUndo     *undo,
+                         RefsUndo     *refs_undo,
+                         GError      **error)
+{
+  GArray *chosen = linli_record_get_refs (record, column);
+  g_autoptr(GArray) keys = NULL;
+
+  refs_undo->record = record;
+  refs_undo->column = column;
+  if (chosen == NULL)
+    return TRUE;
+  refs_undo->keys = g_array_copy (chosen);
+  keys = g_array_copy (chosen);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gint64 *key = &g_array_index (keys, gint64, i);
+      LinliRecord *organisation;
+
+      if (*key > 0)
+        continue;
+      if (new_organisations == NULL || -*key > (gint64) new_organisations->len)
+        {
+          g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_FOUND,
+                       "No new organisation %" G_GINT64_FORMAT, -*key);
+          return FALSE;
+        }
+      organisation = g_ptr_array_index (new_organisations, (guint) (-*key - 1));
+      if (linli_record_get_id (organisation) == 0 && !insert_new (self, organisation, undo, error))
+        return FALSE;
+      *key = linli_record_get_id (organisation);
+    }
+  linli_record_set_refs (record, column, (const gint64 *) (gpointer) keys->data, keys->len);
+  return TRUE;
+}
+
+/* Inserts a new @record (id 0), or writes what it changed from @original:
+ * fields changed meanwhile elsewhere are kept. */
+static gboolean
+write_record (LinliStore   *self,
+              LinliRecord  *original,
+              LinliRecord  *record,
+              SaveUndo     *undo,
+              GError      **error)
+{
+  if (linli_record_get_id (record) == 0)
+    return insert_new (self, record, undo, error);
+  if (original != NULL)
+    return linli_store_update_from (self, original, record, error);
+  return linli_store_update (self, record, error);
+}
+
+static gboolean
+check_organisations (GPtrArray *new_organisations)
+{
+  for (guint i = 0; new_organisations != NULL && i < new_organisations->len; i++)
+    if (!LINLI_IS_ORGANISATION (g_ptr_array_index (new_organisations, i)))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * linli_store_save_activity:
+ * @original: (nullable): the activity as it was read before it was edited,
+ *   %NULL for a new one or to write every field
  * @activity: a new activity (id 0) or a stored one, as edited
+ * @new_organisations: (element-type LinliOrganisation) (nullable):
+ *   partner organisations not stored yet, which the "partners" column of
+ *   @activity names by negative keys, -1 for the first; those it names
+ *   are stored with it
  * @participations: (element-type LinliParticipation) (nullable): everyone
  *   who served in it, in place of those stored before
  *
  * Writes @activity and replaces its participations, in one transaction:
- * all of it or, with @error set, none. A participation with volunteer_id 0
- * and a new volunteer attached (linli_participation_set_new_volunteer())
- * stores that volunteer first. On success every record passed has its id,
- * and each participation its activity_id; on failure they are as they
- * were. The rules of linli_activity_validate() are the caller's to check:
- * the schema refuses only what breaks its own.
+ * all of it or, with @error set, none. A stored activity with @original
+ * gets only what the edit changed (linli_store_update_from()). A
+ * participation with volunteer_id 0 and a new volunteer attached
+ * (linli_participation_set_new_volunteer()) stores that volunteer first.
+ * On success every record passed has its id, and each participation its
+ * activity_id; on failure they are as they were. The rules of
+ * linli_activity_validate() are the caller's to check: the schema refuses
+ * only what breaks its own.
  */
 gboolean
 linli_store_save_activity (LinliStore   *self,
+                           LinliRecord  *original,
                            LinliRecord  *activity,
+                           GPtrArray    *new_organisations,
                            GPtrArray    *participations,
                            GError      **error)
 {
   SaveUndo undo;
+  RefsUndo refs_undo = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (original == NULL || LINLI_IS_ACTIVITY (original), FALSE);
   g_return_val_if_fail (LINLI_IS_ACTIVITY (activity), FALSE);
+  g_return_val_if_fail (check_organisations (new_organisations), FALSE);
   for (guint i = 0; participations != NULL && i < participations->len; i++)
     g_return_val_if_fail (LINLI_IS_PARTICIPATION (g_ptr_array_index (participations, i)), FALSE);
 
@@ -114,10 +216,11 @@ linli_store_save_activity (LinliStore   *self,
       return FALSE;
     }
 
-  if (linli_record_get_id (activity) == 0)
+  ok = write_new_organisations (self, activity, "partners", new_organisations, &undo, &refs_undo, error);
+  if (ok && linli_record_get_id (activity) == 0)
     ok = insert_new (self, activity, &undo, error);
-  else
-    ok = linli_store_update (self, activity, error) &&
+  else if (ok)
+    ok = write_record (self, original, activity, &undo, error) &&
          delete_participations (self, linli_record_get_id (activity), error);
 
   for (guint i = 0; ok && participations != NULL && i < participations->len; i++)
@@ -128,6 +231,55 @@ linli_store_save_activity (LinliStore   *self,
   else
     linli_store_rollback (self);
   save_undo_forget (&undo, ok);
+  refs_undo_forget (&refs_undo, ok);
+  return ok;
+}
+
+/**
+ * linli_store_save_outreach:
+ * @original: (nullable): the event as it was read before it was edited,
+ *   %NULL for a new one
+ * @outreach: a new event (id 0) or a stored one, as edited
+ * @new_organisations: (element-type LinliOrganisation) (nullable):
+ *   organisers not stored yet, which the "organisers" column of @outreach
+ *   names by negative keys, -1 for the first
+ *
+ * Writes @outreach and the new organisations it names in one transaction:
+ * all of it or, with @error set, none. A stored event gets only what the
+ * edit changed from @original, so fields changed elsewhere meanwhile are
+ * kept. On failure every record passed is as it was.
+ */
+gboolean
+linli_store_save_outreach (LinliStore   *self,
+                           LinliRecord  *original,
+                           LinliRecord  *outreach,
+                           GPtrArray    *new_organisations,
+                           GError      **error)
+{
+  SaveUndo undo;
+  RefsUndo refs_undo = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (original == NULL || LINLI_IS_OUTREACH (original), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTREACH (outreach), FALSE);
+  g_return_val_if_fail (check_organisations (new_organisations), FALSE);
+
+  undo.given_id = g_ptr_array_new ();
+  undo.given_volunteer = g_ptr_array_new ();
+  if (!linli_store_begin (self, error))
+    {
+      save_undo_forget (&undo, FALSE);
+      return FALSE;
+    }
+  ok = write_new_organisations (self, outreach, "organisers", new_organisations, &undo, &refs_undo, error) &&
+       write_record (self, original, outreach, &undo, error);
+  if (ok)
+    ok = linli_store_commit (self, error);
+  else
+    linli_store_rollback (self);
+  save_undo_forget (&undo, ok);
+  refs_undo_forget (&refs_undo, ok);
   return ok;
 }
 

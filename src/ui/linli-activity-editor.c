@@ -8,27 +8,25 @@
 #include "linli-activity-editor.h"
 #include "linli-case-rules.h"
 #include "linli-case-section.h"
-#include "linli-editor-close.h"
-#include "linli-event-editor-util.h"
 #include "linli-event-place.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
 #include "linli-event-store.h"
+#include "linli-organisation-choices.h"
 #include "linli-participants-editor.h"
+#include "linli-record-editor.h"
 
 /* The editor of a volunteer activity and of who served in it, shaped like
  * the case editor: it edits a copy, checks it after every change with the
  * rules of linli-event-rules, shows each message in the row of its field,
  * keeps Save off until all is right, and writes the activity, its new
- * partner organisations and volunteers and its participations in one
- * transaction. */
+ * partner organisations and volunteers and its participations with one
+ * store call. */
 
 struct _LinliActivityEditor
 {
-  AdwWindow                parent_instance;
+  LinliRecordEditor        parent_instance;
 
-  GtkRevealer             *error_revealer;
-  GtkLabel                *error_label;
   GtkWidget               *title_row;
   GtkEntry                *title_entry;
   AdwComboRow             *type_row;
@@ -44,48 +42,23 @@ struct _LinliActivityEditor
   LinliEventPlace         *place;
   AdwPreferencesGroup     *partners_group;
   LinliParticipantsEditor *participants;
-  GtkWidget               *delete_group;
 
   LinliChoicesRow         *partners_row;
   LinliOrganisationChoices *partners;
-  LinliStore              *store;
-  LinliRecord             *original;
-  LinliRecord             *baseline;
-  LinliRecord             *copy;
-  AdwMessageDialog        *confirm;
-  GHashTable              *touched;     /* the fields the user changed */
   gboolean                 loading;
-  gboolean                 valid;
-  gboolean                 show_all;
-  gboolean                 closing;
 };
 
-G_DEFINE_FINAL_TYPE (LinliActivityEditor, linli_activity_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (LinliActivityEditor, linli_activity_editor, LINLI_TYPE_RECORD_EDITOR)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_ACTIVITY,
-  N_PROPS
+static const LinliRecordEditorTexts texts = {
+  N_("The activity could not be saved: %s"),
+  N_("The activity could not be deleted: %s"),
+  N_("Changes to this activity that are not saved will be lost."),
+  /* TRANSLATORS: %s is what is wrong, such as “Enter a title” */
+  N_("Changes to this activity that are not saved will be lost. It cannot be saved yet: %s."),
 };
 
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  SAVED,
-  DELETED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-show_banner (LinliActivityEditor *self,
-             const char          *message)
-{
-  gtk_label_set_text (self->error_label, message ?: "");
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
-}
+#define COPY(self) linli_record_editor_get_copy (LINLI_RECORD_EDITOR (self))
 
 /* The fields the copy cannot hold: text that is not a time or a count. */
 static void
@@ -116,50 +89,36 @@ static gboolean
 collect_errors (LinliActivityEditor *self,
                 LinliActivityErrors *errors)
 {
-  linli_activity_validate (self->copy, linli_participants_editor_get_participations (self->participants), errors);
+  linli_activity_validate (COPY (self), linli_participants_editor_get_participations (self->participants), errors);
   check_input (self, errors);
   return linli_activity_errors_is_empty (errors);
 }
 
-static void
-show_field (LinliActivityEditor *self,
-            GtkWidget           *row,
-            GtkWidget           *widget,
-            const char          *error)
-{
-  gboolean touched = g_hash_table_contains (self->touched, widget ? widget : row);
-
-  linli_case_field_show (row, widget, error, NULL, self->show_all || touched);
-}
-
 static gboolean
-validate (LinliActivityEditor *self)
+linli_activity_editor_validate (LinliRecordEditor  *editor,
+                                gboolean            show_all,
+                                char              **first)
 {
+  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (editor);
   g_auto(LinliActivityErrors) errors = { 0 };
+  gboolean valid = collect_errors (self, &errors);
 
-  self->valid = collect_errors (self, &errors);
-  show_field (self, self->title_row, GTK_WIDGET (self->title_entry), errors.title);
-  show_field (self, GTK_WIDGET (self->type_row), NULL, errors.type);
-  show_field (self, self->start_row, GTK_WIDGET (self->start_entry), errors.start_at);
-  show_field (self, self->end_row, GTK_WIDGET (self->end_entry), errors.end_at);
-  show_field (self, self->beneficiaries_row, GTK_WIDGET (self->beneficiaries_entry), errors.beneficiaries);
-  linli_participants_editor_show_errors (self->participants, &errors, self->show_all);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.save", self->valid);
-  if (self->confirm != NULL)
-    adw_message_dialog_set_response_enabled (self->confirm, "save", self->valid);
-  return self->valid;
+  linli_case_field_show (self->title_row, GTK_WIDGET (self->title_entry), errors.title, NULL, show_all);
+  linli_case_field_show (GTK_WIDGET (self->type_row), NULL, errors.type, NULL, show_all);
+  linli_case_field_show (self->start_row, GTK_WIDGET (self->start_entry), errors.start_at, NULL, show_all);
+  linli_case_field_show (self->end_row, GTK_WIDGET (self->end_entry), errors.end_at, NULL, show_all);
+  linli_case_field_show (self->beneficiaries_row, GTK_WIDGET (self->beneficiaries_entry), errors.beneficiaries,
+                         NULL, show_all);
+  linli_participants_editor_show_errors (self->participants, &errors, show_all);
+  if (first != NULL && !valid)
+    *first = linli_activity_errors_first (&errors);
+  return valid;
 }
 
-/* Reads every field into the copy; a field whose text differs from what was
- * loaded counts as touched. */
 static void
 read_fields (LinliActivityEditor *self)
 {
-  GtkEditable *entries[] = {
-    GTK_EDITABLE (self->title_entry), GTK_EDITABLE (self->start_entry), GTK_EDITABLE (self->end_entry),
-    GTK_EDITABLE (self->organiser_entry), GTK_EDITABLE (self->beneficiaries_entry),
-  };
+  LinliRecord *copy = COPY (self);
   g_autofree char *title = linli_case_field_dup_text (GTK_EDITABLE (self->title_entry));
   g_autofree char *organiser = linli_case_field_dup_text (GTK_EDITABLE (self->organiser_entry));
   g_autofree char *description = linli_case_text_view_dup_text (self->description_view);
@@ -168,22 +127,20 @@ read_fields (LinliActivityEditor *self)
   g_autoptr(GDateTime) end = NULL;
   gint64 status, count = 0;
 
-  linli_event_fields_add_touched (entries, G_N_ELEMENTS (entries), self->touched);
-
-  linli_record_set_text (self->copy, "title", title);
-  linli_record_set_text (self->copy, "type", linli_case_choice_get_string (self->type_row));
+  linli_record_set_text (copy, "title", title);
+  linli_record_set_text (copy, "type", linli_case_choice_get_string (self->type_row));
   if (linli_case_choice_get_key (self->status_row, &status))
-    linli_record_set_enum (self->copy, "status", (int) status);
+    linli_record_set_enum (copy, "status", (int) status);
   if (linli_case_field_read_time (GTK_EDITABLE (self->start_entry),
-                                  linli_record_get_datetime (self->copy, "start_at"), &start))
-    linli_record_set_datetime (self->copy, "start_at", start);
+                                  linli_record_get_datetime (copy, "start_at"), &start))
+    linli_record_set_datetime (copy, "start_at", start);
   if (linli_case_field_read_time (GTK_EDITABLE (self->end_entry),
-                                  linli_record_get_datetime (self->copy, "end_at"), &end))
-    linli_record_set_datetime (self->copy, "end_at", end);
-  linli_record_set_text (self->copy, "organiser", organiser);
+                                  linli_record_get_datetime (copy, "end_at"), &end))
+    linli_record_set_datetime (copy, "end_at", end);
+  linli_record_set_text (copy, "organiser", organiser);
   if (count_text == NULL || linli_event_parse_count (count_text, &count, NULL))
-    linli_record_set_int (self->copy, "beneficiaries", count);
-  linli_record_set_text (self->copy, "description", description);
+    linli_record_set_int (copy, "beneficiaries", count);
+  linli_record_set_text (copy, "description", description);
 }
 
 static void
@@ -192,26 +149,40 @@ field_changed_cb (LinliActivityEditor *self)
   if (self->loading)
     return;
   read_fields (self);
-  validate (self);
+  linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
+}
+
+/* A text the user typed in: its field shows its message from now on. */
+static void
+entry_changed_cb (LinliActivityEditor *self,
+                  GObject             *sender)
+{
+  if (!self->loading && GTK_IS_EDITABLE (sender))
+    linli_case_field_touch (GTK_WIDGET (sender));
+  field_changed_cb (self);
 }
 
 static void
 place_changed_cb (LinliActivityEditor *self)
 {
   if (!self->loading)
-    validate (self);
+    linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
 }
 
 static void
-load (LinliActivityEditor *self)
+linli_activity_editor_load (LinliRecordEditor *editor)
 {
+  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (editor);
+  LinliStore *store = linli_record_editor_get_store (editor);
+  LinliRecord *original = linli_record_editor_get_original (editor);
+  LinliRecord *copy = linli_record_editor_get_copy (editor);
   gint64 statuses[] = { LINLI_ACTIVITY_STATUS_PLANNED, LINLI_ACTIVITY_STATUS_DONE, LINLI_ACTIVITY_STATUS_CANCELLED };
   const char *status_labels[G_N_ELEMENTS (statuses)];
-  g_autofree char *start = linli_format_local_time (linli_record_get_datetime (self->copy, "start_at"));
-  g_autofree char *end = linli_format_local_time (linli_record_get_datetime (self->copy, "end_at"));
+  g_autofree char *start = linli_format_local_time (linli_record_get_datetime (copy, "start_at"));
+  g_autofree char *end = linli_format_local_time (linli_record_get_datetime (copy, "end_at"));
   g_autoptr(GPtrArray) participations = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) used = linli_store_dup_activity_types (self->store);
+  g_auto(GStrv) used = linli_store_dup_activity_types (store);
   g_autoptr(GPtrArray) types = g_ptr_array_new ();
 
   /* The common types, then any other the office has used. */
@@ -223,168 +194,82 @@ load (LinliActivityEditor *self)
   g_ptr_array_add (types, NULL);
 
   self->loading = TRUE;
-  linli_event_field_set_loaded_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (self->copy, "title"));
+  linli_case_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
   linli_case_choice_set_strings (self->type_row, (const char * const *) types->pdata,
-                                 linli_record_get_text (self->copy, "type"));
+                                 linli_record_get_text (copy, "type"));
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     status_labels[i] = linli_activity_status_label ((LinliActivityStatus) statuses[i]);
   linli_case_choice_set (self->status_row, statuses, status_labels, G_N_ELEMENTS (statuses));
-  linli_case_choice_set_key (self->status_row, linli_record_get_enum (self->copy, "status"));
-  linli_event_field_set_loaded_text (GTK_EDITABLE (self->start_entry), start);
-  linli_event_field_set_loaded_text (GTK_EDITABLE (self->end_entry), end);
-  linli_event_field_set_loaded_text (GTK_EDITABLE (self->organiser_entry), linli_record_get_text (self->copy, "organiser"));
-  if (linli_record_get_int (self->copy, "beneficiaries") > 0)
-    linli_event_count_set (GTK_EDITABLE (self->beneficiaries_entry), linli_record_get_int (self->copy, "beneficiaries"));
-  linli_event_field_mark_loaded (GTK_EDITABLE (self->beneficiaries_entry));
-  linli_case_text_view_set_text (self->description_view, linli_record_get_text (self->copy, "description"));
-  linli_event_place_load (self->place, self->store, self->copy);
-  self->partners = linli_organisation_choices_new (self->store, self->partners_row,
-                                                   linli_record_get_refs (self->copy, "partners"));
-  if (self->original != NULL)
+  linli_case_choice_set_key (self->status_row, linli_record_get_enum (copy, "status"));
+  linli_case_field_set_text (GTK_EDITABLE (self->start_entry), start);
+  linli_case_field_set_text (GTK_EDITABLE (self->end_entry), end);
+  linli_case_field_set_text (GTK_EDITABLE (self->organiser_entry), linli_record_get_text (copy, "organiser"));
+  if (linli_record_get_int (copy, "beneficiaries") > 0)
     {
-      participations = linli_store_load_participations (self->store, linli_record_get_id (self->original), &error);
-      if (participations == NULL)
-        show_banner (self, error->message);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, linli_record_get_int (copy, "beneficiaries"));
+      gtk_editable_set_text (GTK_EDITABLE (self->beneficiaries_entry), count);
     }
-  linli_participants_editor_load (self->participants, self->store, participations);
+  linli_case_text_view_set_text (self->description_view, linli_record_get_text (copy, "description"));
+  linli_event_place_load (self->place, store, copy);
+  self->partners = linli_organisation_choices_new (store, self->partners_row,
+                                                   linli_record_get_refs (copy, "partners"));
+  if (original != NULL)
+    {
+      participations = linli_store_load_participations (store, linli_record_get_id (original), &error);
+      if (participations == NULL)
+        linli_record_editor_show_banner (editor, error->message);
+    }
+  linli_participants_editor_load (self->participants, store, participations);
   self->loading = FALSE;
 }
 
+/* The activity, its new partners, volunteers and participations, in one
+ * store call. */
 static gboolean
-write_activity (LinliActivityEditor  *self,
-                GError              **error)
+linli_activity_editor_write (LinliRecordEditor  *editor,
+                             GError            **error)
 {
-  GPtrArray *participations = linli_participants_editor_get_participations (self->participants);
-  gboolean is_new = linli_record_get_id (self->copy) == 0;
+  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (editor);
+  LinliRecord *copy = linli_record_editor_get_copy (editor);
 
-  if (!linli_store_begin (self->store, error))
-    return FALSE;
-  if (linli_organisation_choices_write (self->partners, self->copy, "partners", error) &&
-      linli_store_save_activity (self->store, self->copy, participations, error) &&
-      linli_store_commit (self->store, error))
-    return TRUE;
-
-  linli_store_rollback (self->store);
-  linli_organisation_choices_undo (self->partners);
-  if (is_new)
-    linli_record_set_id (self->copy, 0);
-  return FALSE;
+  linli_organisation_choices_set_refs (self->partners, copy, "partners");
+  return linli_store_save_activity (linli_record_editor_get_store (editor),
+                                    linli_record_editor_get_original (editor), copy,
+                                    linli_organisation_choices_get_added (self->partners),
+                                    linli_participants_editor_get_participations (self->participants),
+                                    error);
 }
 
+/* Who served in it goes with it, for Undo. */
 static gboolean
-save (LinliActivityEditor *self)
+linli_activity_editor_delete (LinliRecordEditor  *editor,
+                              gpointer           *children,
+                              GDestroyNotify     *free_children,
+                              GError            **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LinliRecord) saved = NULL;
+  GPtrArray *participations = NULL;
 
-  self->show_all = TRUE;
-  if (!validate (self))
+  if (!linli_store_delete_activity (linli_record_editor_get_store (editor),
+                                    linli_record_editor_get_original (editor), &participations, error))
     return FALSE;
-  if (!write_activity (self, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The activity could not be saved: %s"), error->message);
-      show_banner (self, message);
-      return FALSE;
-    }
-  saved = linli_store_get (self->store, LINLI_TYPE_ACTIVITY, linli_record_get_id (self->copy), NULL);
-  if (saved == NULL)
-    saved = linli_record_copy (self->copy);
-  g_set_object (&self->original, saved);
-  g_set_object (&self->baseline, saved);
-  show_banner (self, NULL);
-  g_signal_emit (self, signals[SAVED], 0, saved);
+  *children = participations;
+  *free_children = (GDestroyNotify) g_ptr_array_unref;
   return TRUE;
 }
 
-static void
-save_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
-{
-  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (widget);
-
-  if (save (self))
-    {
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
-}
-
-static void
-delete_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (widget);
-  g_autoptr(LinliRecord) deleted = NULL;
-  g_autoptr(GPtrArray) participations = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->original == NULL)
-    return;
-  deleted = g_object_ref (self->original);
-  if (!linli_store_delete_activity (self->store, deleted, &participations, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The activity could not be deleted: %s"), error->message);
-      show_banner (self, message);
-      return;
-    }
-  g_signal_emit (self, signals[DELETED], 0, deleted, participations);
-  self->closing = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-respond (GtkWindow  *window,
-         const char *response)
-{
-  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (window);
-
-  if (g_str_equal (response, "discard"))
-    {
-      self->closing = TRUE;
-      gtk_window_destroy (window);
-    }
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "activity.save", NULL);
-}
-
 static gboolean
-linli_activity_editor_close_request (GtkWindow *window)
+linli_activity_editor_has_changes_hook (LinliRecordEditor *editor)
 {
-  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (window);
+  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (editor);
 
-  if (!self->closing && linli_activity_editor_has_changes (self))
-    {
-      g_auto(LinliActivityErrors) errors = { 0 };
-      g_autofree char *body = NULL;
-
-      if (self->confirm != NULL)
-        {
-          gtk_window_present (GTK_WINDOW (self->confirm));
-          return TRUE;
-        }
-      self->show_all = TRUE;
-      validate (self);
-      if (collect_errors (self, &errors))
-        body = g_strdup (_("Changes to this activity that are not saved will be lost."));
-      else
-        {
-          g_autofree char *first = linli_activity_errors_first (&errors);
-          /* TRANSLATORS: %s is what is wrong, such as “Enter a title” */
-          body = g_strdup_printf (_("Changes to this activity that are not saved will be lost. It cannot be saved yet: %s."),
-                                  first);
-        }
-      self->confirm = linli_editor_ask_to_save (window, body, self->valid, respond);
-      g_object_add_weak_pointer (G_OBJECT (self->confirm), (gpointer *) &self->confirm);
-      return TRUE;
-    }
-  return GTK_WINDOW_CLASS (linli_activity_editor_parent_class)->close_request (window);
+  return (self->partners != NULL && linli_organisation_choices_changed (self->partners)) ||
+         linli_participants_editor_has_changes (self->participants);
 }
 
 static LinliRecord *
-new_activity (LinliStore *store)
+linli_activity_editor_new_record (LinliRecordEditor *editor)
 {
+  LinliStore *store = linli_record_editor_get_store (editor);
   LinliRecord *record = linli_record_new (LINLI_TYPE_ACTIVITY);
   g_autoptr(GDateTime) now = linli_store_now (store);
   g_autoptr(GDateTime) local = g_date_time_to_local (now);
@@ -402,34 +287,17 @@ new_activity (LinliStore *store)
   return record;
 }
 
-static void
-update_title (LinliActivityEditor *self)
+static char *
+linli_activity_editor_title_for (LinliRecordEditor *editor,
+                                 LinliRecord       *original)
 {
-  gtk_window_set_title (GTK_WINDOW (self), self->original ? linli_record_get_text (self->original, "title")
-                                                          : _("New Activity"));
-}
-
-static void
-linli_activity_editor_constructed (GObject *object)
-{
-  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (object);
-
-  G_OBJECT_CLASS (linli_activity_editor_parent_class)->constructed (object);
-
-  self->baseline = self->original ? g_object_ref (self->original) : new_activity (self->store);
-  self->copy = linli_record_copy (self->baseline);
-  load (self);
-  gtk_widget_set_visible (self->delete_group, self->original != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.delete", self->original != NULL);
-  update_title (self);
-  self->show_all = self->original != NULL;
-  validate (self);
+  return g_strdup (original != NULL ? linli_record_get_text (original, "title") : _("New Activity"));
 }
 
 static void
 partners_changed_cb (LinliActivityEditor *self)
 {
-  validate (self);
+  linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
 }
 
 static void
@@ -437,59 +305,10 @@ linli_activity_editor_dispose (GObject *object)
 {
   LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (object);
 
-  if (self->confirm != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->confirm));
   g_clear_pointer (&self->partners, linli_organisation_choices_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_ACTIVITY_EDITOR);
-  g_clear_object (&self->store);
-  g_clear_object (&self->original);
-  g_clear_object (&self->baseline);
-  g_clear_object (&self->copy);
-  g_clear_pointer (&self->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (linli_activity_editor_parent_class)->dispose (object);
-}
-
-static void
-linli_activity_editor_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_ACTIVITY:
-      g_value_set_object (value, self->original);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-linli_activity_editor_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_ACTIVITY:
-      self->original = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -497,44 +316,20 @@ linli_activity_editor_class_init (LinliActivityEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  LinliRecordEditorClass *editor_class = LINLI_RECORD_EDITOR_CLASS (klass);
 
-  object_class->constructed = linli_activity_editor_constructed;
   object_class->dispose = linli_activity_editor_dispose;
-  object_class->get_property = linli_activity_editor_get_property;
-  object_class->set_property = linli_activity_editor_set_property;
-  window_class->close_request = linli_activity_editor_close_request;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LINLI_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTIVITY] =
-    g_param_spec_object ("activity", NULL, NULL, LINLI_TYPE_ACTIVITY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * LinliActivityEditor::saved:
-   * @activity: the activity as stored now
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINLI_TYPE_ACTIVITY);
-  /**
-   * LinliActivityEditor::deleted:
-   * @activity: the activity as it was stored, with its id
-   * @participations: (element-type LinliParticipation): who served in it
-   *
-   * The list shows a toast and may put them back on Undo.
-   */
-  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, LINLI_TYPE_ACTIVITY, G_TYPE_PTR_ARRAY);
-
+  editor_class->new_record = linli_activity_editor_new_record;
+  editor_class->load = linli_activity_editor_load;
+  editor_class->validate = linli_activity_editor_validate;
+  editor_class->write = linli_activity_editor_write;
+  editor_class->delete = linli_activity_editor_delete;
+  editor_class->title_for = linli_activity_editor_title_for;
+  editor_class->has_changes = linli_activity_editor_has_changes_hook;
   g_type_ensure (LINLI_TYPE_EVENT_PLACE);
   g_type_ensure (LINLI_TYPE_PARTICIPANTS_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-activity-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, title_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, type_row);
@@ -550,20 +345,16 @@ linli_activity_editor_class_init (LinliActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, place);
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, partners_group);
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, participants);
-  gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, delete_group);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, place_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "activity.save", NULL, save_cb);
-  gtk_widget_class_install_action (widget_class, "activity.delete", NULL, delete_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "activity.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  linli_record_editor_class_setup (editor_class, "activity", &texts);
 }
 
 static void
 linli_activity_editor_init (LinliActivityEditor *self)
 {
-  self->touched = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->partners_row = LINLI_CHOICES_ROW (linli_choices_row_new (_("_Partners"), _("Another organisation")));
   adw_preferences_group_add (self->partners_group, GTK_WIDGET (self->partners_row));
@@ -587,7 +378,7 @@ linli_activity_editor_new (GtkWindow   *parent,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        "store", store,
-                       "activity", activity_or_null,
+                       "record", activity_or_null,
                        NULL);
 }
 
@@ -596,22 +387,19 @@ LinliRecord *
 linli_activity_editor_get_copy (LinliActivityEditor *self)
 {
   g_return_val_if_fail (LINLI_IS_ACTIVITY_EDITOR (self), NULL);
-  return self->copy;
+  return COPY (self);
 }
 
 gboolean
 linli_activity_editor_is_valid (LinliActivityEditor *self)
 {
   g_return_val_if_fail (LINLI_IS_ACTIVITY_EDITOR (self), FALSE);
-  return self->valid;
+  return linli_record_editor_is_valid (LINLI_RECORD_EDITOR (self));
 }
 
 gboolean
 linli_activity_editor_has_changes (LinliActivityEditor *self)
 {
   g_return_val_if_fail (LINLI_IS_ACTIVITY_EDITOR (self), FALSE);
-
-  return !linli_record_equal (self->copy, self->baseline) ||
-         (self->partners != NULL && linli_organisation_choices_changed (self->partners)) ||
-         linli_participants_editor_has_changes (self->participants);
+  return linli_record_editor_has_changes (LINLI_RECORD_EDITOR (self));
 }

@@ -3,13 +3,13 @@
 
 #include <adwaita.h>
 
-#include "linli-store.h"
+#include "linli-record-editor.h"
 
 G_BEGIN_DECLS
 
 #define LINLI_TYPE_CASE_EDITOR (linli_case_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (LinliCaseEditor, linli_case_editor, LINLI, CASE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (LinliCaseEditor, linli_case_editor, LINLI, CASE_EDITOR, LinliRecordEditor)
 
 LinliCaseEditor *linli_case_editor_new         (GtkWindow       *parent,
                                                 LinliStore      *store,

@@ -3,13 +3,13 @@
 
 #include <adwaita.h>
 
-#include "linli-store.h"
+#include "linli-record-editor.h"
 
 G_BEGIN_DECLS
 
 #define LINLI_TYPE_OUTREACH_EDITOR (linli_outreach_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (LinliOutreachEditor, linli_outreach_editor, LINLI, OUTREACH_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (LinliOutreachEditor, linli_outreach_editor, LINLI, OUTREACH_EDITOR, LinliRecordEditor)
 
 LinliOutreachEditor *linli_outreach_editor_new         (GtkWindow           *parent,
                                                         LinliStore          *store,

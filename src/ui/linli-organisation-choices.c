@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "linli-event-editor"
+#define G_LOG_DOMAIN "linli-organisation-choices"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "linli-case-section.h"
-#include "linli-event-editor-util.h"
+#include "linli-organisation-choices.h"
 
-/* New organisations have negative keys, -1 for the first; they are stored
- * by linli_organisation_choices_write() inside the editor's transaction,
- * and only if they are still chosen. */
+/* New organisations have negative keys, -1 for the first, in the row as
+ * in the record: the store call that saves the record stores those still
+ * chosen (linli_store_save_activity(), linli_store_save_outreach()). */
 struct _LinliOrganisationChoices
 {
   LinliStore      *store;
@@ -75,40 +74,27 @@ linli_organisation_choices_free (LinliOrganisationChoices *self)
   g_free (self);
 }
 
-/* Stores the new organisations still chosen and sets @column of @record to
- * the ids chosen. Call inside a transaction; on failure, roll it back and
- * call linli_organisation_choices_undo(). */
-gboolean
-linli_organisation_choices_write (LinliOrganisationChoices *self,
-                                  LinliRecord              *record,
-                                  const char               *column,
-                                  GError                  **error)
+/* Sets @column of @record to the keys chosen, new ones negative. */
+void
+linli_organisation_choices_set_refs (LinliOrganisationChoices *self,
+                                     LinliRecord              *record,
+                                     const char               *column)
 {
   g_autoptr(GArray) keys = linli_choices_row_dup_keys (self->row);
 
-  for (guint i = 0; i < keys->len; i++)
-    {
-      gint64 *key = &g_array_index (keys, gint64, i);
-      LinliRecord *organisation;
-
-      if (*key > 0)
-        continue;
-      organisation = g_ptr_array_index (self->added, (guint) (-*key - 1));
-      if (linli_record_get_id (organisation) == 0 &&
-          !linli_store_insert (self->store, organisation, error))
-        return FALSE;
-      *key = linli_record_get_id (organisation);
-    }
   linli_record_set_refs (record, column, (const gint64 *) (gpointer) keys->data, keys->len);
-  return TRUE;
 }
 
-/* After a failed write: the new organisations are new again. */
-void
-linli_organisation_choices_undo (LinliOrganisationChoices *self)
+/**
+ * linli_organisation_choices_get_added:
+ *
+ * Returns: (transfer none) (element-type LinliOrganisation): the
+ *   organisations added, not stored yet: -1 is the first
+ */
+GPtrArray *
+linli_organisation_choices_get_added (LinliOrganisationChoices *self)
 {
-  for (guint i = 0; i < self->added->len; i++)
-    linli_record_set_id (g_ptr_array_index (self->added, i), 0);
+  return self->added;
 }
 
 gboolean
@@ -127,40 +113,4 @@ linli_organisation_choices_changed (LinliOrganisationChoices *self)
         return TRUE;
     }
   return FALSE;
-}
-
-void
-linli_event_count_set (GtkEditable *editable,
-                       gint64       count)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-
-  gtk_editable_set_text (editable, text);
-}
-
-/* Remembers the text @editable shows now as the text loaded into it. */
-void
-linli_event_field_mark_loaded (GtkEditable *editable)
-{
-  g_object_set_data_full (G_OBJECT (editable), "loaded", g_strdup (gtk_editable_get_text (editable)), g_free);
-}
-
-void
-linli_event_field_set_loaded_text (GtkEditable *editable,
-                                   const char  *text)
-{
-  linli_case_field_set_text (editable, text);
-  linli_event_field_mark_loaded (editable);
-}
-
-/* Adds to @touched each of @entries whose text differs from what was loaded. */
-void
-linli_event_fields_add_touched (GtkEditable * const *entries,
-                                guint               n_entries,
-                                GHashTable         *touched)
-{
-  for (guint i = 0; i < n_entries; i++)
-    if (g_strcmp0 (gtk_editable_get_text (entries[i]),
-                   g_object_get_data (G_OBJECT (entries[i]), "loaded")) != 0)
-      g_hash_table_add (touched, entries[i]);
 }

@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-record-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "linli-record-editor.h"
+
+/* In the shape of GNOME Calendar's event editor: sections edit a copy of
+ * the record, the editor checks it as a whole after every change and
+ * writes it once on Save. */
+
+typedef struct
+{
+  GtkRevealer      *error_revealer;
+  GtkLabel         *error_label;
+  GtkWidget        *delete_group;
+
+  LinliStore       *store;
+  LinliRecord      *original;  /* as stored; NULL for a new record */
+  LinliRecord      *baseline;  /* what "no changes" is */
+  LinliRecord      *copy;      /* what the sections edit */
+  AdwMessageDialog *confirm;
+  gboolean          valid;
+  gboolean          show_all;  /* every message, not only those of fields touched */
+  gboolean          closing;   /* saved, deleted or discarded: close without asking */
+} LinliRecordEditorPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LinliRecordEditor, linli_record_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_RECORD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SAVED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* @format is one of the editor's texts, translated: one %s, for @arg. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static char *
+format_text (const char *format,
+             const char *arg)
+{
+  return g_strdup_printf (_(format), arg);
+}
+#pragma GCC diagnostic pop
+
+static void
+set_action_enabled (LinliRecordEditor *self,
+                    const char        *verb,
+                    gboolean           enabled)
+{
+  LinliRecordEditorClass *klass = LINLI_RECORD_EDITOR_GET_CLASS (self);
+  g_autofree char *name = g_strconcat (klass->action_prefix, ".", verb, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+}
+
+static gboolean
+validate (LinliRecordEditor  *self,
+          char              **first)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  priv->valid = LINLI_RECORD_EDITOR_GET_CLASS (self)->validate (self, priv->show_all, first);
+  set_action_enabled (self, "save", priv->valid);
+  if (priv->confirm != NULL)
+    adw_message_dialog_set_response_enabled (priv->confirm, "save", priv->valid);
+  return priv->valid;
+}
+
+static void
+update_title (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  g_autofree char *title = LINLI_RECORD_EDITOR_GET_CLASS (self)->title_for (self, priv->original);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static gboolean
+save (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  LinliRecordEditorClass *klass = LINLI_RECORD_EDITOR_GET_CLASS (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) saved = NULL;
+
+  priv->show_all = TRUE;
+  if (!validate (self, NULL))
+    return FALSE;
+  if (!klass->write (self, &error))
+    {
+      g_autofree char *message = format_text (klass->texts->save_failed, error->message);
+      linli_record_editor_show_banner (self, message);
+      return FALSE;
+    }
+
+  saved = linli_store_get (priv->store, G_OBJECT_TYPE (priv->copy), linli_record_get_id (priv->copy), NULL);
+  if (saved == NULL)
+    saved = linli_record_copy (priv->copy);
+  g_set_object (&priv->original, saved);
+  g_set_object (&priv->baseline, saved);
+  linli_record_editor_show_banner (self, NULL);
+  g_signal_emit (self, signals[SAVED], 0, saved);
+  return TRUE;
+}
+
+static void
+close_now (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  priv->closing = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (widget);
+
+  if (save (self))
+    close_now (self);
+}
+
+static gboolean
+delete_record (LinliRecordEditor  *self,
+               gpointer           *children,
+               GDestroyNotify     *free_children,
+               GError            **error)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  return linli_store_delete (priv->store, priv->original, error);
+}
+
+static void
+delete_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (widget);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  LinliRecordEditorClass *klass = LINLI_RECORD_EDITOR_GET_CLASS (self);
+  g_autoptr(LinliRecord) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer children = NULL;
+  GDestroyNotify free_children = NULL;
+
+  if (priv->original == NULL)
+    return;
+
+  deleted = g_object_ref (priv->original);
+  if (!klass->delete (self, &children, &free_children, &error))
+    {
+      g_autofree char *message = format_text (klass->texts->delete_failed, error->message);
+      linli_record_editor_show_banner (self, message);
+      return;
+    }
+  g_signal_emit (self, signals[DELETED], 0, deleted, children);
+  if (free_children != NULL && children != NULL)
+    free_children (children);
+  close_now (self);
+}
+
+/* Runs once the question is answered with Save or Discard, from an idle:
+ * closing the editor destroys the dialog that is still answering. */
+static gboolean
+apply_response_cb (gpointer data)
+{
+  g_autoptr(LinliRecordEditor) self = data;
+  const char *response = g_object_steal_data (G_OBJECT (self), "linli-record-editor-response");
+
+  if (g_strcmp0 (response, "discard") == 0)
+    close_now (self);
+  else if (g_strcmp0 (response, "save") == 0 && save (self))
+    close_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+response_cb (AdwMessageDialog  *dialog,
+             const char        *response,
+             LinliRecordEditor *self)
+{
+  if (!g_str_equal (response, "save") && !g_str_equal (response, "discard"))
+    return;
+  g_object_set_data (G_OBJECT (self), "linli-record-editor-response",
+                     (gpointer) g_intern_string (response));
+  g_idle_add (apply_response_cb, g_object_ref (self));
+}
+
+static void
+ask_to_save (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  const LinliRecordEditorTexts *texts = LINLI_RECORD_EDITOR_GET_CLASS (self)->texts;
+  g_autofree char *first = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (priv->confirm != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (priv->confirm));
+      return;
+    }
+
+  priv->show_all = TRUE;
+  if (validate (self, &first))
+    body = g_strdup (_(texts->unsaved));
+  else
+    body = format_text (texts->unsaved_invalid, first);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "save", priv->valid);
+  adw_message_dialog_set_default_response (dialog, priv->valid ? "save" : "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), self, 0);
+  priv->confirm = dialog;
+  g_object_add_weak_pointer (G_OBJECT (priv->confirm), (gpointer *) &priv->confirm);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+linli_record_editor_close_request (GtkWindow *window)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (window);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  if (!priv->closing && linli_record_editor_has_changes (self))
+    {
+      ask_to_save (self);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (linli_record_editor_parent_class)->close_request (window);
+}
+
+static void
+linli_record_editor_constructed (GObject *object)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (object);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  LinliRecordEditorClass *klass = LINLI_RECORD_EDITOR_GET_CLASS (self);
+  GType type = G_OBJECT_TYPE (self);
+
+  G_OBJECT_CLASS (linli_record_editor_parent_class)->constructed (object);
+
+  g_assert (priv->store != NULL);
+  g_assert (klass->action_prefix != NULL);
+
+  priv->error_revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (self), type, "error_revealer"));
+  priv->error_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), type, "error_label"));
+  priv->delete_group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), type, "delete_group"));
+
+  priv->baseline = priv->original != NULL ? g_object_ref (priv->original) : klass->new_record (self);
+  priv->copy = linli_record_copy (priv->baseline);
+  klass->load (self);
+
+  gtk_widget_set_visible (priv->delete_group, priv->original != NULL);
+  set_action_enabled (self, "delete", priv->original != NULL);
+  update_title (self);
+  /* A stored record says at once what keeps it from being saved. */
+  priv->show_all = priv->original != NULL;
+  validate (self, NULL);
+}
+
+static void
+linli_record_editor_dispose (GObject *object)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (object);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  if (priv->confirm != NULL)
+    gtk_window_destroy (GTK_WINDOW (priv->confirm));
+  g_clear_object (&priv->store);
+  g_clear_object (&priv->original);
+  g_clear_object (&priv->baseline);
+  g_clear_object (&priv->copy);
+
+  G_OBJECT_CLASS (linli_record_editor_parent_class)->dispose (object);
+}
+
+static void
+linli_record_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (object);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, priv->store);
+      break;
+    case PROP_RECORD:
+      g_value_set_object (value, priv->original);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_record_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (object);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      priv->store = g_value_dup_object (value);
+      break;
+    case PROP_RECORD:
+      priv->original = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+linli_record_editor_class_init (LinliRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = linli_record_editor_constructed;
+  object_class->dispose = linli_record_editor_dispose;
+  object_class->get_property = linli_record_editor_get_property;
+  object_class->set_property = linli_record_editor_set_property;
+  window_class->close_request = linli_record_editor_close_request;
+  klass->delete = delete_record;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LINLI_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliRecordEditor:record:
+   *
+   * The record as stored; %NULL while a new record is not saved.
+   */
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, LINLI_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LinliRecordEditor::saved:
+   * @record: the record as stored now
+   *
+   * The record was written; the editor closes.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LINLI_TYPE_RECORD);
+
+  /**
+   * LinliRecordEditor::deleted:
+   * @record: the record as it was stored, with its id
+   * @children: (nullable): what went with it, as the editor's kind says:
+   *   a #GListModel of the case's diary entries, a #GPtrArray of the
+   *   activity's participations, %NULL for an outreach event
+   *
+   * The record was deleted and the editor closes. The page shows a toast
+   * and may put it back on Undo.
+   */
+  signals[DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, LINLI_TYPE_RECORD, G_TYPE_POINTER);
+}
+
+static void
+linli_record_editor_init (LinliRecordEditor *self)
+{
+}
+
+/**
+ * linli_record_editor_class_setup:
+ * @action_prefix: the name of the editor's actions, such as "case": the
+ *   template's buttons run "case.save" and "case.delete"
+ * @texts: (transfer none): static messages, marked with N_()
+ *
+ * Installs the actions Save and Delete and their keys, and finds the
+ * template's banner and delete group. Call it from the subclass's
+ * class_init, once its template is set.
+ */
+void
+linli_record_editor_class_setup (LinliRecordEditorClass       *klass,
+                                 const char                   *action_prefix,
+                                 const LinliRecordEditorTexts *texts)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_autofree char *save_name = g_strconcat (action_prefix, ".save", NULL);
+  g_autofree char *delete_name = g_strconcat (action_prefix, ".delete", NULL);
+
+  g_return_if_fail (LINLI_IS_RECORD_EDITOR_CLASS (klass));
+  g_return_if_fail (action_prefix != NULL && texts != NULL);
+
+  /* For linli_record_editor_constructed() to find them. */
+  gtk_widget_class_bind_template_child_full (widget_class, "error_revealer", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "delete_group", FALSE, 0);
+  klass->action_prefix = g_strdup (action_prefix);
+  klass->texts = texts;
+  gtk_widget_class_install_action (widget_class, save_name, NULL, save_cb);
+  gtk_widget_class_install_action (widget_class, delete_name, NULL, delete_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_name, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+LinliStore *
+linli_record_editor_get_store (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LINLI_IS_RECORD_EDITOR (self), NULL);
+  return priv->store;
+}
+
+/**
+ * linli_record_editor_get_original:
+ *
+ * Returns: (transfer none) (nullable): the record as stored, %NULL for a
+ *   new record that is not saved yet
+ */
+LinliRecord *
+linli_record_editor_get_original (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LINLI_IS_RECORD_EDITOR (self), NULL);
+  return priv->original;
+}
+
+/**
+ * linli_record_editor_get_copy:
+ *
+ * Returns: (transfer none): the record as edited so far
+ */
+LinliRecord *
+linli_record_editor_get_copy (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LINLI_IS_RECORD_EDITOR (self), NULL);
+  return priv->copy;
+}
+
+gboolean
+linli_record_editor_is_valid (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LINLI_IS_RECORD_EDITOR (self), FALSE);
+  return priv->valid;
+}
+
+/* Changes are what Save would write: the copy's fields and whatever else
+ * the editor's kind writes with it. */
+gboolean
+linli_record_editor_has_changes (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  LinliRecordEditorClass *klass;
+
+  g_return_val_if_fail (LINLI_IS_RECORD_EDITOR (self), FALSE);
+
+  klass = LINLI_RECORD_EDITOR_GET_CLASS (self);
+  return !linli_record_equal (priv->copy, priv->baseline) ||
+         (klass->has_changes != NULL && klass->has_changes (self));
+}
+
+/**
+ * linli_record_editor_changed:
+ *
+ * For the subclass: the user changed something. The copy is checked
+ * again and each field shows its message.
+ */
+void
+linli_record_editor_changed (LinliRecordEditor *self)
+{
+  g_return_if_fail (LINLI_IS_RECORD_EDITOR (self));
+
+  validate (self, NULL);
+}
+
+/**
+ * linli_record_editor_show_banner:
+ * @message: (nullable): what went wrong, %NULL to hide the banner
+ */
+void
+linli_record_editor_show_banner (LinliRecordEditor *self,
+                                 const char        *message)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_if_fail (LINLI_IS_RECORD_EDITOR (self));
+
+  gtk_label_set_text (priv->error_label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (priv->error_revealer, message != NULL);
+}
