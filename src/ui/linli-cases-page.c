@@ -1079,6 +1079,7 @@ linli_cases_page_init (LinliCasesPage *self)
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", FALSE);
 
   add_column (self, COLUMN_NUMBER, _("Number"), 110, LINLI_CASE_SORT_NUMBER);
   add_column (self, COLUMN_TITLE, _("Title"), -1, LINLI_CASE_SORT_TITLE);
