@@ -6,6 +6,9 @@
 
 #include <gio/gio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>  /* malloc_trim() */
+#endif
 
 #include "linli-case-search.h"
 #include "linli-store-private.h"
@@ -527,6 +530,11 @@ build_thread (GTask        *task,
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot open “%s”: %s",
                  build->path, sqlite3_errstr (rc));
   sqlite3_close (db);
+#ifdef __GLIBC__
+  /* The lists grown while reading are freed, but glibc keeps the pages
+   * of this thread's arena: tens of bytes a case for nothing. */
+  malloc_trim (0);
+#endif
 
   if (index != NULL)
     g_task_return_pointer (task, index, (GDestroyNotify) index_free);

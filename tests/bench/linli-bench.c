@@ -321,7 +321,21 @@ typedef enum {
   SEARCH_TYPE_LONGER,   /* case_search_3_chars_ms: three characters, verified */
   SEARCH_READY,         /* case_search_ready_ms */
   SEARCH_BYTES,         /* case_search_bytes_per_case */
+  SEARCH_RSS,           /* case_search_rss_bytes_per_case */
 } SearchFigure;
+
+/* The resident set of this process, in bytes. */
+static double
+rss_bytes (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      !(line = strstr (status, "VmRSS:")))
+    return 0;
+  return g_ascii_strtod (line + 6, NULL) * 1024;
+}
 
 /* The search of the Cases page: its index is read in a thread as soon as
  * it is made (case_search_ready_ms, from the store's open to the index
@@ -344,9 +358,11 @@ case_search (Bench         *bench,
   double runs[G_N_ELEMENTS (words)];
   LinliBenchStamp start = linli_bench_stamp ();
   double cpu_start = process_cpu_s ();
+  double rss_start;
 
   if (path == NULL || !(store = linli_store_open (path, error)))
     return FALSE;
+  rss_start = rss_bytes ();
   search = linli_case_search_new (store);
   while (!linli_case_search_is_ready (search))
     g_main_context_iteration (NULL, TRUE);
@@ -354,6 +370,13 @@ case_search (Bench         *bench,
     {
       *value = (g_get_monotonic_time () - start.wall) / 1000.0;
       linli_bench_add_cpu (process_cpu_s () - cpu_start);
+      return TRUE;
+    }
+  if (figure == SEARCH_RSS)
+    {
+      /* What the process holds more once the index is there: the index
+       * with malloc's overhead, and what the build left unreturned. */
+      *value = (rss_bytes () - rss_start) / linli_store_count (store, LINLI_TYPE_CASE);
       return TRUE;
     }
   if (figure == SEARCH_BYTES)
@@ -407,6 +430,14 @@ case_search_ready_ms (Bench   *bench,
                       GError **error)
 {
   return case_search (bench, SEARCH_READY, value, error);
+}
+
+static gboolean
+case_search_rss_bytes_per_case (Bench   *bench,
+                                double  *value,
+                                GError **error)
+{
+  return case_search (bench, SEARCH_RSS, value, error);
 }
 
 static gboolean
@@ -1231,6 +1262,7 @@ static const struct
   { "case_search_3_chars_ms",   case_search_3_chars_ms,   1, FALSE },
   { "case_search_ready_ms",     case_search_ready_ms,     1, FALSE },
   { "case_search_bytes_per_case", case_search_bytes_per_case, 1, FALSE },
+  { "case_search_rss_bytes_per_case", case_search_rss_bytes_per_case, 1, FALSE },
   { "event_search_ms",          event_search_ms,          1, FALSE },
   { "volunteer_hours_ms",       volunteer_hours_ms,       1, FALSE },
   { "gen_s",                    gen_s,                    2, FALSE },
