@@ -618,10 +618,15 @@ build_done_cb (GObject      *source,
   index_free (self->index);
   self->index = index;
   g_hash_table_remove_all (self->overlay);
-  /* What changed since the snapshot began. */
-  for (guint i = 0; i < self->pending->len; i++)
-    case_changed (self, g_array_index (self->pending, gint64, i));
-  g_array_set_size (self->pending, 0);
+  /* What changed since the snapshot began (a build case_changed() starts
+   * begins a list of its own). */
+  {
+    g_autoptr(GArray) changed = g_steal_pointer (&self->pending);
+
+    self->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+    for (guint i = 0; i < changed->len; i++)
+      case_changed (self, g_array_index (changed, gint64, i));
+  }
   g_clear_pointer (&self->matches, g_array_unref);
   if (!was_ready)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);

@@ -758,8 +758,15 @@ export_done_cb (GObject      *source,
 {
   g_autoptr(LinliCasesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->exporting), "linli-n-cases"));
+  guint n;
 
+  if (self->exporting == NULL)
+    {
+      /* The page went while its export ran: nobody to tell. */
+      linli_case_csv_export_file_finish (LINLI_STORE (source), result, NULL);
+      return;
+    }
+  n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->exporting), "linli-n-cases"));
   g_clear_object (&self->exporting);
   gtk_action_bar_set_revealed (self->export_bar, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", FALSE);
