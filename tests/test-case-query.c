@@ -270,6 +270,26 @@ test_search_follows_changes (Fixture       *f,
   assert_shown (f, "");
 }
 
+/* Four characters and more: each trigram in the index, but the text, read
+ * back, says whether they follow each other. */
+static void
+test_search_verifies_longer (Fixture       *f,
+                             gconstpointer  data)
+{
+  add_case (f, "2026-0006", "甲乙丙和乙丙丁", "7号楼", "其他", LINLI_CASE_STATUS_REGISTERED, f->grid_a, 5, 1, 3);
+  /* A RESET: the index is read again, the new case in it. */
+  linli_store_note_reset (f->store);
+  g_assert_false (linli_case_search_is_ready (f->search));
+  wait_for_index (f, GINT_TO_POINTER (TRUE));
+
+  search (f, "乙丙丁");
+  assert_shown (f, "06");
+  search (f, "甲乙丙丁");
+  assert_shown (f, "");
+  search (f, "丙和乙丙");
+  assert_shown (f, "06");
+}
+
 /* Changes made while the index is read in its thread are not lost when it
  * arrives, whether its snapshot saw them or not. */
 static void
@@ -492,6 +512,7 @@ main (int   argc,
   g_test_add ("/case-query/search-indexed-follows-changes", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_search_follows_changes, fixture_tear_down);
   ADD ("/case-query/search-changes-while-indexing", test_search_changes_while_indexing);
+  ADD ("/case-query/search-verifies-longer", test_search_verifies_longer);
   ADD ("/case-query/filters", test_filters);
   ADD ("/case-query/sort", test_sort);
   ADD ("/case-query/deadline", test_deadline);

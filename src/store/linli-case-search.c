@@ -21,12 +21,13 @@
  * a second for 1,000,000 cases), and FTS5's trigram tokenizer finds nothing
  * for the two-character words most Chinese searches are (漏水, 物业, 停车).
  * Nor can memory hold the text of a million cases cheaply (about 200 bytes
- * a case). So the search keeps an index of character bigrams: for every
- * pair of code points that follow each other in a case's text, the sorted
- * ids of the cases that hold it, as varint deltas, or as a bitmap when that
- * is smaller. A two-character search is one list; a longer one intersects
- * the lists of its bigrams and reads the few candidates' text back to
- * verify them; a single character is the union of the bigrams it starts
+ * a case). So the search keeps an index of character bigrams and trigrams:
+ * for every two and three code points that follow each other in a case's
+ * text, the sorted ids of the cases that hold them, as varint deltas, or as
+ * a bitmap when that is smaller. Two or three characters are one list,
+ * exact; a longer search intersects the lists of its trigrams and reads the
+ * candidates' text back to verify them; a single character is the union of
+ * the bigrams it starts
  * (every character is followed by one, since the text ends in a newline).
  *
  * The index is built in a thread with its own read-only connection right
@@ -39,7 +40,7 @@
 
 typedef struct
 {
-  guint64 key;     /* first code point << 32 | second */
+  guint64 key;     /* bigram_key() or trigram_key() */
   guint32 offset;  /* into postings */
   guint32 count;   /* of ids; BITMAP_FLAG when the ids are a bitmap */
 } Gram;
@@ -278,6 +279,24 @@ builder_add (Builder *b,
   list->count++;
 }
 
+/* Code points take 21 bits (up to 0x1100FF here): a bigram's key is the
+ * two apart, a trigram's the three packed under a top bit of its own, so
+ * the bigrams that start with a character stay together, first. */
+static inline guint64
+bigram_key (guint32 a,
+            guint32 b)
+{
+  return (guint64) a << 32 | b;
+}
+
+static inline guint64
+trigram_key (guint32 a,
+             guint32 b,
+             guint32 c)
+{
+  return G_GUINT64_CONSTANT (1) << 63 | (guint64) a << 42 | (guint64) b << 21 | c;
+}
+
 static void
 builder_add_text (Builder    *b,
                   const char *text,
@@ -288,13 +307,18 @@ builder_add_text (Builder    *b,
   const char *end = text + length;
   guint32 previous;
 
+  guint32 before = G_MAXUINT32;
+
   if (at >= end)
     return;
   previous = next_char (&at, end);
   while (at < end)
     {
       guint32 c = next_char (&at, end);
-      builder_add (b, (guint64) previous << 32 | c, id);
+      builder_add (b, bigram_key (previous, c), id);
+      if (before != G_MAXUINT32)
+        builder_add (b, trigram_key (before, previous, c), id);
+      before = previous;
       previous = c;
     }
 }
@@ -842,10 +866,12 @@ search_index (LinliCaseSearch *self,
     {
       gboolean missing = FALSE;
 
-      for (guint i = 0; i + 1 < chars->len && !missing; i++)
+      /* A bigram for two characters, else the trigrams along it. */
+      for (guint i = 0; i + (chars->len == 2 ? 1 : 2) < chars->len && !missing; i++)
         {
-          guint64 k = (guint64) g_array_index (chars, guint32, i) << 32 | g_array_index (chars, guint32, i + 1);
-          const Gram *gram = find_gram (index, k);
+          const guint32 *c = &g_array_index (chars, guint32, i);
+          const Gram *gram = find_gram (index, chars->len == 2 ? bigram_key (c[0], c[1])
+                                                               : trigram_key (c[0], c[1], c[2]));
 
           if (gram == NULL)
             missing = TRUE;
@@ -871,9 +897,9 @@ search_index (LinliCaseSearch *self,
                 bits[i] &= other[i];
             }
         }
-      if (!missing && chars->len > 2)
+      if (!missing && chars->len > 3)
         {
-          /* Each bigram is there; whether in the right order, only the
+          /* Each trigram is there; whether in the right order, only the
            * text can say. */
           for (guint w = 0; w < index->n_words; w++)
             for (guint64 word = bits[w]; word != 0; word &= word - 1)
