@@ -307,6 +307,67 @@ export_text (Fixture  *f,
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!linli_case_csv_export_file_finish (LINLI_STORE (source), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+/* Exports to @path in the background and waits for the end; %NULL when it
+ * succeeded. */
+static GError *
+export_file (Fixture      *f,
+             const char   *path,
+             GCancellable *cancellable)
+{
+  g_autoptr(GListModel) cases = linli_store_list (f->store, LINLI_TYPE_CASE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GError *error = NULL;
+
+  linli_case_csv_export_file_async (f->store, cases, TRUE, file, LINLI_SAFE_FILE_NONE,
+                                    NULL, NULL, cancellable, export_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+  return error;
+}
+
+/* The export in a thread writes what the export does; cancelled, it leaves
+ * the file that was there. */
+static void
+test_export_file_async (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "cases.csv", NULL);
+  g_autofree char *expected = export_text (f, TRUE);
+  g_autofree char *written = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  error = export_file (f, path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  error = export_file (f, path, cancellable);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "old");
+  g_remove (path);
+}
+
 /* The lines the errors name, in order, "3,3,5". */
 static char *
 error_lines (GPtrArray *row_errors)
@@ -1695,6 +1756,7 @@ main (int   argc,
 
   ADD ("/case-csv/export", test_export);
   ADD ("/case-csv/export-masked", test_export_masked);
+  ADD ("/case-csv/export-file-async", test_export_file_async);
   ADD ("/case-csv/round-trip", test_round_trip);
   ADD ("/case-csv/round-trip-shared-names", test_round_trip_shared_names);
   ADD ("/case-csv/guess-mapping", test_guess_mapping);

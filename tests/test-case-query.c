@@ -178,10 +178,28 @@ search (Fixture    *f,
   linli_record_list_refilter (f->list);
 }
 
+/* With data, the search waits for its index to be read in its thread;
+ * without, every keystroke comes before it and is answered from the store.
+ * Both find the same cases. */
+static void
+wait_for_index (Fixture       *f,
+                gconstpointer  data)
+{
+  if (data == NULL)
+    {
+      g_assert_false (linli_case_search_is_ready (f->search));
+      return;
+    }
+  while (!linli_case_search_is_ready (f->search))
+    g_main_context_iteration (NULL, TRUE);
+  linli_record_list_refilter (f->list);
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
+  wait_for_index (f, data);
   assert_shown (f, "05 04 03 02 01");
 
   search (f, "漏水");             /* two characters: FTS5's trigrams would find nothing */
@@ -206,6 +224,17 @@ test_search (Fixture       *f,
   assert_shown (f, "");
   search (f, "   ");
   assert_shown (f, "05 04 03 02 01");
+
+  search (f, "漏");               /* one character */
+  assert_shown (f, "01");
+  search (f, "Ｗ");
+  assert_shown (f, "04");
+  search (f, "水渗到");           /* three, in order */
+  assert_shown (f, "01");
+  search (f, "三楼下");           /* each pair is in 01, but not the three together */
+  assert_shown (f, "");
+  search (f, "户");               /* the last character of a field */
+  assert_shown (f, "01");
 }
 
 static void
@@ -214,7 +243,9 @@ test_search_follows_changes (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LinliRecord) second = NULL;
+  g_autoptr(LinliRecord) reporter = NULL;
 
+  wait_for_index (f, data);
   search (f, "漏水");
   assert_shown (f, "01");
 
@@ -227,6 +258,57 @@ test_search_follows_changes (Fixture       *f,
   assert_shown (f, "06");
   g_assert_true (linli_store_delete (f->store, second, &error));
   assert_shown (f, "06");
+
+  /* The reporter's new name finds the case they reported. */
+  reporter = linli_store_get (f->store, LINLI_TYPE_RESIDENT, f->resident, &error);
+  linli_record_set_text (reporter, "name", "王二爷");
+  g_assert_true (linli_store_update (f->store, reporter, &error));
+  g_assert_no_error (error);
+  search (f, "王二");
+  assert_shown (f, "05");
+  search (f, "王大爷");
+  assert_shown (f, "");
+}
+
+/* Four characters and more: each trigram in the index, but the text, read
+ * back, says whether they follow each other. */
+static void
+test_search_verifies_longer (Fixture       *f,
+                             gconstpointer  data)
+{
+  add_case (f, "2026-0006", "甲乙丙和乙丙丁", "7号楼", "其他", LINLI_CASE_STATUS_REGISTERED, f->grid_a, 5, 1, 3);
+  /* A RESET: the index is read again, the new case in it. */
+  linli_store_note_reset (f->store);
+  g_assert_false (linli_case_search_is_ready (f->search));
+  wait_for_index (f, GINT_TO_POINTER (TRUE));
+
+  search (f, "乙丙丁");
+  assert_shown (f, "06");
+  search (f, "甲乙丙丁");
+  assert_shown (f, "");
+  search (f, "丙和乙丙");
+  assert_shown (f, "06");
+}
+
+/* Changes made while the index is read in its thread are not lost when it
+ * arrives, whether its snapshot saw them or not. */
+static void
+test_search_changes_while_indexing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) first = linli_store_get (f->store, LINLI_TYPE_CASE, 1, &error);
+
+  linli_record_set_text (first, "title", "卫生间渗水");
+  g_assert_true (linli_store_update (f->store, first, &error));
+  add_case (f, "2026-0006", "暖气管道漏水", "7号楼", "水电维修", LINLI_CASE_STATUS_REGISTERED, f->grid_a, 5, 1, 3);
+  g_assert_no_error (error);
+
+  wait_for_index (f, GINT_TO_POINTER (TRUE));
+  search (f, "漏水");
+  assert_shown (f, "06");
+  search (f, "渗水");
+  assert_shown (f, "01");
 }
 
 /* Undo of a delete: the case returns with its id and its diary, and no
@@ -425,6 +507,12 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/case-query/search", test_search);
   ADD ("/case-query/search-follows-changes", test_search_follows_changes);
+  g_test_add ("/case-query/search-indexed", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/case-query/search-indexed-follows-changes", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_search_follows_changes, fixture_tear_down);
+  ADD ("/case-query/search-changes-while-indexing", test_search_changes_while_indexing);
+  ADD ("/case-query/search-verifies-longer", test_search_verifies_longer);
   ADD ("/case-query/filters", test_filters);
   ADD ("/case-query/sort", test_sort);
   ADD ("/case-query/deadline", test_deadline);

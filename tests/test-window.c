@@ -452,6 +452,40 @@ test_cases_export_personal (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Cases page exports in the background: a bar with Cancel while it
+ * runs, the file whole when it is done, and the window drawn throughout. */
+static void
+test_cases_export_in_background (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "cases.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  LinliCasesPage *page;
+  g_auto(GStrv) lines = NULL;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  page = LINLI_CASES_PAGE (linli_window_get_cases_page (window));
+
+  linli_cases_page_export_to (page, file, LINLI_SAFE_FILE_NONE);
+  g_assert_nonnull (linli_cases_page_get_export_cancellable (page));
+  while (linli_cases_page_get_export_cancellable (page) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* The header, a line a case, and nothing after the last line end. */
+  g_assert_cmpuint (g_strv_length (lines), ==,
+                    g_list_model_get_n_items (linli_cases_page_get_cases (page)) + 2);
+  g_remove (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_cases_page (Fixture       *fixture,
                  gconstpointer  data)
@@ -635,6 +669,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/cases-export-personal", Fixture, NULL, fixture_set_up, test_cases_export_personal,
               fixture_tear_down);
+  g_test_add ("/window/cases-export-in-background", Fixture, NULL, fixture_set_up,
+              test_cases_export_in_background, fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 

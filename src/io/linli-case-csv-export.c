@@ -7,6 +7,7 @@
 #include "linli-case-rows.h"
 #include "linli-mask.h"
 #include "linli-record-list.h"
+#include "linli-safe-file.h"
 
 /* The export: one row per case with Chinese headers, names instead of ids
  * and labels instead of nicks, so that the file reads as a ledger (台账)
@@ -298,6 +299,84 @@ dup_case_ids (GListModel *cases)
  * grids, workers and buildings, labels of statuses, times as
  * "2026-01-05 09:30" in the local time zone.
  */
+/* Writes the cases of @ids to @writer, counting them in @n_done
+ * (atomically: another thread may be watching). */
+static gboolean
+export_ids (LinliStore     *store,
+            GArray         *ids,
+            gboolean        mask_personal,
+            LinliCsvWriter *writer,
+            gint           *n_done,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autoptr(LinliCaseRows) rows = NULL;
+  Export ex = { .mask_personal = mask_personal };
+  gboolean ok;
+  guint i = 0;
+
+  ex.local = g_time_zone_new_local ();
+  ex.urgency = g_type_class_ref (LINLI_TYPE_URGENCY);
+  ex.status = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
+  ex.level = g_type_class_ref (LINLI_TYPE_RESOLUTION_LEVEL);
+  ex.satisfaction = g_type_class_ref (LINLI_TYPE_SATISFACTION);
+  linli_case_csv_index_init (&ex.grids, store, LINLI_TYPE_GRID);
+  linli_case_csv_index_init (&ex.workers, store, LINLI_TYPE_WORKER);
+  linli_case_csv_index_init (&ex.buildings, store, LINLI_TYPE_BUILDING);
+  index_label_shared (&ex.grids, &ex.grids, &ex.workers);
+  index_label_shared (&ex.workers, &ex.grids, &ex.workers);
+  index_label_shared (&ex.buildings, &ex.grids, &ex.workers);
+
+  ex.writer = writer;
+  for (guint f = 0; f < LINLI_N_CASE_FIELDS; f++)
+    linli_csv_writer_add (ex.writer, linli_case_field_header (f));
+  ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
+
+  ok = ok && (rows = linli_case_rows_new (store, (const gint64 *) (gpointer) ids->data, ids->len, error)) != NULL;
+  while (ok && linli_case_rows_next (rows, error))
+    {
+      if (i++ % 1024 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          if (n_done != NULL)
+            g_atomic_int_set (n_done, (gint) i);
+        }
+      write_case (&ex, rows);
+      ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
+    }
+  /* The end of the rows, or an error reading them. */
+  ok = ok && (error == NULL || *error == NULL);
+  ok = ok && linli_csv_writer_finish (ex.writer, cancellable, error);
+
+  g_time_zone_unref (ex.local);
+  g_type_class_unref (ex.urgency);
+  g_type_class_unref (ex.status);
+  g_type_class_unref (ex.level);
+  g_type_class_unref (ex.satisfaction);
+  linli_case_csv_index_clear (&ex.grids);
+  linli_case_csv_index_clear (&ex.workers);
+  linli_case_csv_index_clear (&ex.buildings);
+  return ok;
+}
+
+/**
+ * linli_case_csv_export:
+ * @cases: the #LinliCase records to write, in the order to write them: the
+ *   case list as it is filtered
+ * @mask_personal: whether to write reporters' names and phone numbers
+ *   masked (王**, 138****1234), as everywhere outside the case editor. A
+ *   file meant to be imported again needs them whole.
+ * @out: where the file goes; it is flushed, not closed
+ *
+ * Writes cases as CSV for Excel and WPS: UTF-8 with a byte order mark, one
+ * row per case under Chinese headers (linli_case_field_header()), names of
+ * grids, workers and buildings, labels of statuses, times as
+ * "2026-01-05 09:30" in the local time zone.
+ */
 gboolean
 linli_case_csv_export (LinliStore     *store,
                        GListModel     *cases,
@@ -324,10 +403,6 @@ linli_case_csv_export_to_writer (LinliStore      *store,
                                  GError         **error)
 {
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(LinliCaseRows) rows = NULL;
-  Export ex = { .mask_personal = mask_personal };
-  gboolean ok;
-  guint i = 0;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (cases), FALSE);
@@ -336,46 +411,181 @@ linli_case_csv_export_to_writer (LinliStore      *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  ex.local = g_time_zone_new_local ();
-  ex.urgency = g_type_class_ref (LINLI_TYPE_URGENCY);
-  ex.status = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
-  ex.level = g_type_class_ref (LINLI_TYPE_RESOLUTION_LEVEL);
-  ex.satisfaction = g_type_class_ref (LINLI_TYPE_SATISFACTION);
-  linli_case_csv_index_init (&ex.grids, store, LINLI_TYPE_GRID);
-  linli_case_csv_index_init (&ex.workers, store, LINLI_TYPE_WORKER);
-  linli_case_csv_index_init (&ex.buildings, store, LINLI_TYPE_BUILDING);
-  index_label_shared (&ex.grids, &ex.grids, &ex.workers);
-  index_label_shared (&ex.workers, &ex.grids, &ex.workers);
-  index_label_shared (&ex.buildings, &ex.grids, &ex.workers);
-
-  ex.writer = writer;
-  for (guint f = 0; f < LINLI_N_CASE_FIELDS; f++)
-    linli_csv_writer_add (ex.writer, linli_case_field_header (f));
-  ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
-
   ids = dup_case_ids (cases);
-  ok = ok && (rows = linli_case_rows_new (store, (const gint64 *) (gpointer) ids->data, ids->len, error)) != NULL;
-  while (ok && linli_case_rows_next (rows, error))
-    {
-      if (i++ % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      write_case (&ex, rows);
-      ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
-    }
-  /* The end of the rows, or an error reading them. */
-  ok = ok && (error == NULL || *error == NULL);
-  ok = ok && linli_csv_writer_finish (ex.writer, cancellable, error);
+  return export_ids (store, ids, mask_personal, writer, NULL, cancellable, error);
+}
 
-  g_time_zone_unref (ex.local);
-  g_type_class_unref (ex.urgency);
-  g_type_class_unref (ex.status);
-  g_type_class_unref (ex.level);
-  g_type_class_unref (ex.satisfaction);
-  linli_case_csv_index_clear (&ex.grids);
-  linli_case_csv_index_clear (&ex.workers);
-  linli_case_csv_index_clear (&ex.buildings);
-  return ok;
+/* ------------------------------------------------------------------------ */
+/* The export to a file, in a thread */
+
+typedef struct
+{
+  char              *path;        /* of the database */
+  GArray            *ids;
+  gboolean           mask_personal;
+  GFile             *file;
+  LinliSafeFileFlags flags;
+  gint               n_done;      /* atomic */
+  GWeakRef           target;
+  LinliProgressFunc  progress;
+} FileJob;
+
+static FileJob *
+file_job_ref (FileJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+file_job_clear (FileJob *job)
+{
+  g_free (job->path);
+  g_array_unref (job->ids);
+  g_object_unref (job->file);
+  g_weak_ref_clear (&job->target);
+}
+
+static void
+file_job_unref (FileJob *job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) file_job_clear);
+}
+
+typedef struct
+{
+  LinliStore *store;
+  FileJob    *job;
+} WriteData;
+
+static gboolean
+write_file_cb (GOutputStream  *out,
+               gpointer        user_data,
+               GCancellable   *cancellable,
+               GError        **error)
+{
+  WriteData *data = user_data;
+  FileJob *job = data->job;
+
+  g_autoptr(LinliCsvWriter) writer = linli_csv_writer_new (out);
+
+  return export_ids (data->store, job->ids, job->mask_personal, writer, &job->n_done, cancellable, error);
+}
+
+static void
+export_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  FileJob *job = task_data;
+  GError *error = NULL;
+  g_autoptr(LinliStore) snapshot = linli_store_open_full (job->path, LINLI_STORE_OPEN_SNAPSHOT, &error);
+  WriteData data = { snapshot, job };
+  gboolean ok;
+
+  /* One moment of the file, whatever the window writes meanwhile. */
+  ok = snapshot != NULL && linli_store_begin_read (snapshot, &error);
+  if (ok)
+    {
+      ok = linli_safe_file_write (job->file, job->flags, write_file_cb, &data, cancellable, &error);
+      linli_store_rollback (snapshot);
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The progress, read from the thread that writes ten times a second. */
+static gboolean
+poll_progress_cb (gpointer data)
+{
+  FileJob *job = data;
+  g_autoptr(GObject) target = g_weak_ref_get (&job->target);
+
+  if (target != NULL && job->ids->len > 0)
+    job->progress (target, (double) g_atomic_int_get (&job->n_done) / job->ids->len);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_file_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *outer = user_data;
+  guint poll = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (outer), "linli-poll"));
+  GError *error = NULL;
+
+  if (poll != 0)
+    g_source_remove (poll);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (outer, TRUE);
+  else
+    g_task_return_error (outer, error);
+  g_object_unref (outer);
+}
+
+/**
+ * linli_case_csv_export_file_async:
+ * @cases: as linli_case_csv_export() has them; their ids are taken now
+ * @file: where to write, as linli_safe_file_write() does: cancelled or
+ *   failed, it leaves what was there
+ * @progress_target: (nullable): an object @progress is called with while it
+ *   lives, on this thread, with the fraction done
+ *
+ * Writes the cases to @file in a thread of its own, read through a
+ * read-only connection of its own from one moment of the database.
+ */
+void
+linli_case_csv_export_file_async (LinliStore          *store,
+                                  GListModel          *cases,
+                                  gboolean             mask_personal,
+                                  GFile               *file,
+                                  LinliSafeFileFlags   flags,
+                                  GObject             *progress_target,
+                                  LinliProgressFunc    progress,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+  FileJob *job;
+  guint poll = 0;
+
+  g_return_if_fail (LINLI_IS_STORE (store));
+  g_return_if_fail (G_IS_LIST_MODEL (cases));
+  g_return_if_fail (G_IS_FILE (file));
+
+  outer = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, linli_case_csv_export_file_async);
+  /* Cancelled after the file was replaced, it says so: it was written. */
+  g_task_set_check_cancellable (outer, FALSE);
+  job = g_atomic_rc_box_new0 (FileJob);
+  job->path = g_strdup (linli_store_get_path (store));
+  job->ids = dup_case_ids (cases);
+  job->mask_personal = mask_personal;
+  job->file = g_object_ref (file);
+  job->flags = flags;
+  job->progress = progress;
+  g_weak_ref_init (&job->target, progress_target);
+  if (progress != NULL)
+    poll = g_timeout_add_full (G_PRIORITY_DEFAULT, 100, poll_progress_cb,
+                               file_job_ref (job), (GDestroyNotify) file_job_unref);
+  g_object_set_data (G_OBJECT (outer), "linli-poll", GUINT_TO_POINTER (poll));
+
+  inner = g_task_new (NULL, cancellable, export_file_done_cb, outer);
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_task_data (inner, job, (GDestroyNotify) file_job_unref);
+  g_task_run_in_thread (inner, export_file_thread);
+}
+
+gboolean
+linli_case_csv_export_file_finish (LinliStore    *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

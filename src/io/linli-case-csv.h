@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "linli-csv.h"
+#include "linli-safe-file.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,24 @@ gboolean        linli_case_csv_export         (LinliStore           *store,
                                                GOutputStream        *out,
                                                GCancellable         *cancellable,
                                                GError              **error);
+
+/* Called on the thread that started a long job with the fraction of it done. */
+typedef void (*LinliProgressFunc) (GObject *target,
+                                   double   fraction);
+
+void            linli_case_csv_export_file_async  (LinliStore          *store,
+                                                   GListModel          *cases,
+                                                   gboolean             mask_personal,
+                                                   GFile               *file,
+                                                   LinliSafeFileFlags   flags,
+                                                   GObject             *progress_target,
+                                                   LinliProgressFunc    progress,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean        linli_case_csv_export_file_finish (LinliStore          *store,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 
 LinliCaseField *linli_case_csv_guess_mapping  (LinliCsvTable        *table);
 gboolean        linli_case_csv_check          (LinliStore           *store,

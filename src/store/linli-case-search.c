@@ -4,52 +4,96 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>  /* malloc_trim() */
+#endif
 
 #include "linli-case-search.h"
 #include "linli-store-private.h"
 
-/* Substring search over every case's text, in memory.
+/* Substring search over every case's text: number, title, description,
+ * address and the reporter's name and phone, normalised and case-folded,
+ * with a newline after each field.
  *
  * SQLite cannot do this fast enough: LIKE '%漏水%' reads every row (about
- * 90 ms for 100,000 cases), and FTS5's trigram tokenizer finds nothing for
- * the two-character words most Chinese searches are (漏水, 物业, 停车). So
- * the text of every case (number, title, description, address, reporter),
- * normalised and case-folded, is kept in one buffer, NUL between cases, and
- * a search is a run of memmem() over it: a few milliseconds for 100,000
- * cases, for a few tens of megabytes.
+ * a second for 1,000,000 cases), and FTS5's trigram tokenizer finds nothing
+ * for the two-character words most Chinese searches are (漏水, 物业, 停车).
+ * Nor can memory hold the text of a million cases cheaply (about 200 bytes
+ * a case). So the search keeps an index of character bigrams and trigrams:
+ * for every two and three code points that follow each other in a case's
+ * text, the sorted ids of the cases that hold them, as varint deltas, or as
+ * a bitmap when that is smaller. Two or three characters are one list,
+ * exact; a longer search intersects the lists of its trigrams and reads the
+ * candidates' text back to verify them; a single character is the union of
+ * the bigrams it starts
+ * (every character is followed by one, since the text ends in a newline).
  *
- * The buffer follows the store: a changed case is appended again and its old
- * text forgotten; a change to many rows, or to the residents, rebuilds it. */
+ * The index is built in a thread with its own read-only connection right
+ * after the search is made; until it is there, a search reads the text
+ * from the store instead, so a keystroke that comes first still finds the
+ * right cases. Changes after the index was read go to an overlay, the
+ * current text of each case changed since, which a search reads beside the
+ * index; a RESET, or an overlay grown past an eighth of the cases, builds
+ * the index again in the background. */
 
 typedef struct
 {
-  gint64 id;      /* 0 for text that is no longer current */
-  gsize  offset;  /* where the case's text starts in the buffer */
-} Entry;
+  guint64 key;     /* bigram_key() or trigram_key() */
+  guint32 offset;  /* into postings */
+  guint32 count;   /* of ids; BITMAP_FLAG when the ids are a bitmap */
+} Gram;
+
+#define BITMAP_FLAG 0x80000000u
+
+typedef struct
+{
+  Gram    *grams;        /* by key */
+  guint    n_grams;
+  guint8  *postings;
+  gsize    postings_size;
+  guint    n_words;      /* of each bitmap: ids below n_words * 64 */
+  guint    n_cases;
+  gint64   max_id;
+} Index;
 
 struct _LinliCaseSearch
 {
-  GObject      parent_instance;
+  GObject       parent_instance;
 
-  LinliStore  *store;
-  GString     *buffer;
-  GArray      *entries;     /* Entry, by offset */
-  GHashTable  *entry_of;    /* id → index into entries + 1 */
-  guint        n_stale;
-  gboolean     built;
-  GArray      *pending;     /* gint64 ids changed since the last look */
+  LinliStore   *store;
+  Index        *index;        /* NULL until the first build arrives */
+  GHashTable   *overlay;      /* gint64 id → normalised text, or NULL when gone */
+  GCancellable *building;     /* while a build runs */
+  guint         build_serial;
+  GArray       *pending;      /* gint64 ids changed since the build began */
 
-  char        *text;        /* as typed */
-  char        *needle;      /* normalised; NULL or "" matches everything */
-  GArray      *matches;     /* a bit per case id, guint64 words; NULL until searched */
+  char         *text;         /* as typed */
+  char         *needle;       /* normalised; NULL or "" matches everything */
+  GArray       *matches;      /* a bit per case id, guint64 words; NULL until searched */
 };
 
 G_DEFINE_FINAL_TYPE (LinliCaseSearch, linli_case_search, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_READY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 #define CASE_TEXT_SQL \
   "SELECT c.id, c.number, c.title, c.description, c.address, r.name, r.phone" \
   " FROM case_record AS c LEFT JOIN resident AS r ON r.id = c.reporter_id"
+
+/* g_ascii_tolower(), inline: it runs for every byte of every case. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
 
 /* Full-width letters, digits and punctuation (３号楼, ，) as their ASCII
  * forms, as NFKC has them, and every letter in lower case, so 'ab' finds
@@ -80,7 +124,7 @@ normalise (const char *text,
           guint code = 0xF000 | (((guchar) text[i + 1] & 0x3F) << 6) | ((guchar) text[i + 2] & 0x3F);
           if (code >= 0xFF01 && code <= 0xFF5E)
             {
-              g_string_append_c (out, g_ascii_tolower ((char) (code - 0xFEE0)));
+              g_string_append_c (out, ascii_lower ((char) (code - 0xFEE0)));
               i += 2;
               continue;
             }
@@ -92,163 +136,552 @@ normalise (const char *text,
           i += 2;
           continue;
         }
-      g_string_append_c (out, g_ascii_tolower ((char) c));
+      g_string_append_c (out, ascii_lower ((char) c));
     }
   return g_string_free (out, FALSE);
 }
 
 static void
-append_case (LinliCaseSearch *self,
-             sqlite3_stmt    *stmt)
+index_free (Index *index)
 {
-  Entry entry = { sqlite3_column_int64 (stmt, 0), self->buffer->len };
-  GString *text = g_string_new (NULL);
-  g_autofree char *folded = NULL;
-  gpointer previous;
+  if (index == NULL)
+    return;
+  g_free (index->grams);
+  g_free (index->postings);
+  g_free (index);
+}
 
-  /* Fields apart, so a match never spans two of them. */
-  for (int column = 1; column <= 6; column++)
+/* Appends each field that is not NULL and a newline after it, so a match
+ * never spans two fields. */
+static void
+append_fields (GString      *text,
+               sqlite3_stmt *stmt,
+               int           first,
+               int           last)
+{
+  for (int column = first; column <= last; column++)
     {
       const char *field = (const char *) sqlite3_column_text (stmt, column);
       if (field != NULL)
         {
-          g_string_append (text, field);
+          g_string_append_len (text, field, sqlite3_column_bytes (stmt, column));
           g_string_append_c (text, '\n');
         }
     }
-  folded = normalise (text->str, text->len);
-  g_string_free (text, TRUE);
+}
 
-  previous = g_hash_table_lookup (self->entry_of, &entry.id);
-  if (previous != NULL)
+/* The next code point of normalised text; a byte that is not UTF-8 stands
+ * for itself above Unicode's range. */
+static inline guint32
+next_char (const char **at,
+           const char  *end)
+{
+  gunichar c = (guchar) **at;
+
+  if (c < 0x80)
     {
-      g_array_index (self->entries, Entry, GPOINTER_TO_UINT (previous) - 1).id = 0;
-      self->n_stale++;
+      (*at)++;
+      return c;
     }
+  c = g_utf8_get_char_validated (*at, end - *at);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return 0x110000 + (guchar) *(*at)++;
+  *at = g_utf8_next_char (*at);
+  return c;
+}
 
-  g_string_append (self->buffer, folded);
-  g_string_append_c (self->buffer, '\0');
-  g_array_append_val (self->entries, entry);
-  g_hash_table_insert (self->entry_of, g_memdup2 (&entry.id, sizeof entry.id),
-                       GUINT_TO_POINTER (self->entries->len));
+/* ---- Building the index ------------------------------------------------ */
+
+typedef struct
+{
+  guint64  key;
+  guint8  *data;        /* varint deltas */
+  guint32  size;
+  guint32  allocated;
+  guint32  count;
+  gint64   last_id;
+} BuildList;
+
+typedef struct
+{
+  guint64   *keys;      /* by slot */
+  guint32   *slots;     /* index into lists + 1; 0 for an empty slot */
+  guint      mask;
+  GArray    *lists;     /* BuildList */
+} Builder;
+
+static inline guint
+slot_of (guint64 key,
+         guint   mask)
+{
+  return (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 40) & mask;
 }
 
 static void
-forget_case (LinliCaseSearch *self,
-             gint64           id)
+builder_grow (Builder *b)
 {
-  gpointer index = g_hash_table_lookup (self->entry_of, &id);
+  guint old_size = b->mask + 1;
+  guint64 *old_keys = b->keys;
+  guint32 *old_slots = b->slots;
 
-  if (index == NULL)
+  b->mask = old_size * 2 - 1;
+  b->keys = g_new (guint64, old_size * 2);
+  b->slots = g_new0 (guint32, old_size * 2);
+  for (guint i = 0; i < old_size; i++)
+    if (old_slots[i] != 0)
+      {
+        guint slot = slot_of (old_keys[i], b->mask);
+        while (b->slots[slot] != 0)
+          slot = (slot + 1) & b->mask;
+        b->keys[slot] = old_keys[i];
+        b->slots[slot] = old_slots[i];
+      }
+  g_free (old_keys);
+  g_free (old_slots);
+}
+
+static void
+builder_add (Builder *b,
+             guint64  key,
+             gint64   id)
+{
+  guint slot = slot_of (key, b->mask);
+  BuildList *list;
+  guint64 delta;
+
+  while (b->slots[slot] != 0 && b->keys[slot] != key)
+    slot = (slot + 1) & b->mask;
+  if (b->slots[slot] == 0)
+    {
+      BuildList fresh = { key, NULL, 0, 0, 0, 0 };
+
+      g_array_append_val (b->lists, fresh);
+      b->keys[slot] = key;
+      b->slots[slot] = b->lists->len;
+      list = &g_array_index (b->lists, BuildList, b->lists->len - 1);
+      if (b->lists->len * 2 > b->mask)
+        builder_grow (b);
+    }
+  else
+    list = &g_array_index (b->lists, BuildList, b->slots[slot] - 1);
+
+  if (list->last_id == id)
     return;
-  g_array_index (self->entries, Entry, GPOINTER_TO_UINT (index) - 1).id = 0;
-  g_hash_table_remove (self->entry_of, &id);
-  self->n_stale++;
-}
-
-static void
-rebuild (LinliCaseSearch *self)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-
-  g_string_truncate (self->buffer, 0);
-  g_array_set_size (self->entries, 0);
-  g_hash_table_remove_all (self->entry_of);
-  g_array_set_size (self->pending, 0);
-  self->n_stale = 0;
-  self->built = TRUE;
-
-  stmt = linli_store_prepare (self->store, CASE_TEXT_SQL, &error);
-  if (stmt == NULL)
+  if (list->size + 10 > list->allocated)
     {
-      g_warning ("Cannot read the cases to search: %s", error->message);
-      return;
+      list->allocated = MAX (16, list->allocated * 2);
+      list->data = g_realloc (list->data, list->allocated);
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    append_case (self, stmt);
-  sqlite3_reset (stmt);
+  for (delta = (guint64) (id - list->last_id); delta >= 0x80; delta >>= 7)
+    list->data[list->size++] = (guint8) (delta | 0x80);
+  list->data[list->size++] = (guint8) delta;
+  list->last_id = id;
+  list->count++;
+}
+
+/* Code points take 21 bits (up to 0x1100FF here): a bigram's key is the
+ * two apart, a trigram's the three packed under a top bit of its own, so
+ * the bigrams that start with a character stay together, first. */
+static inline guint64
+bigram_key (guint32 a,
+            guint32 b)
+{
+  return (guint64) a << 32 | b;
+}
+
+static inline guint64
+trigram_key (guint32 a,
+             guint32 b,
+             guint32 c)
+{
+  return G_GUINT64_CONSTANT (1) << 63 | (guint64) a << 42 | (guint64) b << 21 | c;
 }
 
 static void
-refresh_case (LinliCaseSearch *self,
-              gint64           id)
+builder_add_text (Builder    *b,
+                  const char *text,
+                  gsize       length,
+                  gint64      id)
+{
+  const char *at = text;
+  const char *end = text + length;
+  guint32 previous;
+
+  guint32 before = G_MAXUINT32;
+
+  if (at >= end)
+    return;
+  previous = next_char (&at, end);
+  while (at < end)
+    {
+      guint32 c = next_char (&at, end);
+      builder_add (b, bigram_key (previous, c), id);
+      if (before != G_MAXUINT32)
+        builder_add (b, trigram_key (before, previous, c), id);
+      before = previous;
+      previous = c;
+    }
+}
+
+static int
+compare_lists (gconstpointer a,
+               gconstpointer b)
+{
+  guint64 ka = ((const BuildList *) a)->key;
+  guint64 kb = ((const BuildList *) b)->key;
+
+  return ka < kb ? -1 : ka > kb;
+}
+
+static void
+set_bit_from_varints (guint64      *bits,
+                      const guint8 *data,
+                      guint32       count)
+{
+  gint64 id = 0;
+
+  for (guint32 i = 0; i < count; i++)
+    {
+      guint64 delta = 0;
+      int shift = 0;
+      guint8 byte;
+
+      do
+        {
+          byte = *data++;
+          delta |= (guint64) (byte & 0x7F) << shift;
+          shift += 7;
+        }
+      while (byte & 0x80);
+      id += (gint64) delta;
+      bits[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+    }
+}
+
+/* Packs every list into one buffer, dense ones as bitmaps. */
+static Index *
+builder_finish (Builder *b,
+                gint64   max_id,
+                guint    n_cases)
+{
+  Index *index = g_new0 (Index, 1);
+  gsize bitmap_size;
+  gsize offset = 0;
+
+  index->n_words = (guint) (max_id / 64 + 1);
+  index->n_cases = n_cases;
+  index->max_id = max_id;
+  bitmap_size = (gsize) index->n_words * sizeof (guint64);
+  g_clear_pointer (&b->keys, g_free);
+  g_clear_pointer (&b->slots, g_free);
+  g_array_sort (b->lists, compare_lists);
+
+  /* Bitmaps first, so each is aligned to its words. */
+  for (guint i = 0; i < b->lists->len; i++)
+    {
+      BuildList *list = &g_array_index (b->lists, BuildList, i);
+      offset += list->size > bitmap_size ? bitmap_size : 0;
+    }
+  index->postings_size = offset;
+  for (guint i = 0; i < b->lists->len; i++)
+    {
+      BuildList *list = &g_array_index (b->lists, BuildList, i);
+      index->postings_size += list->size > bitmap_size ? 0 : list->size;
+    }
+  if (index->postings_size >= G_MAXUINT32)
+    {
+      for (guint i = 0; i < b->lists->len; i++)
+        g_free (g_array_index (b->lists, BuildList, i).data);
+      index_free (index);
+      return NULL;
+    }
+
+  index->postings = g_malloc0 (MAX (index->postings_size, 1));
+  index->n_grams = b->lists->len;
+  index->grams = g_new (Gram, MAX (index->n_grams, 1));
+  {
+    gsize bitmaps_at = 0;
+    gsize varints_at = offset;
+
+    for (guint i = 0; i < b->lists->len; i++)
+      {
+        BuildList *list = &g_array_index (b->lists, BuildList, i);
+        Gram *gram = &index->grams[i];
+
+        gram->key = list->key;
+        if (list->size > bitmap_size)
+          {
+            gram->offset = (guint32) bitmaps_at;
+            gram->count = list->count | BITMAP_FLAG;
+            set_bit_from_varints ((guint64 *) (gpointer) (index->postings + bitmaps_at), list->data, list->count);
+            bitmaps_at += bitmap_size;
+          }
+        else
+          {
+            gram->offset = (guint32) varints_at;
+            gram->count = list->count;
+            memcpy (index->postings + varints_at, list->data, list->size);
+            varints_at += list->size;
+          }
+        g_clear_pointer (&list->data, g_free);
+      }
+  }
+  return index;
+}
+
+#define FAR_RESIDENT (G_GINT64_CONSTANT (1) << 24)
+
+/* Reads every case's text from @db in one snapshot. */
+static Index *
+read_index (sqlite3       *db,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) residents = g_ptr_array_new_with_free_func (g_free);  /* by id */
+  g_autoptr(GHashTable) far_residents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Builder b = { g_new (guint64, 1024), g_new0 (guint32, 1024), 1023, g_array_new (FALSE, FALSE, sizeof (BuildList)) };
+  Index *index = NULL;
+  gint64 max_id = 0;
+  guint n_cases = 0;
+  int rc;
+
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  /* The residents apart, by id, rather than a join that looks one up for
+   * every case. Their ids are the rowids SQLite gives, dense but for a
+   * few a hash table keeps. */
+  rc = sqlite3_prepare_v2 (db, "SELECT id, name, phone FROM resident", -1, &stmt, NULL);
+  while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_string_truncate (text, 0);
+      append_fields (text, stmt, 1, 2);
+      if (id > 0 && id < FAR_RESIDENT)
+        {
+          if ((guint) id >= residents->len)
+            g_ptr_array_set_size (residents, (guint) id + 1);
+          g_ptr_array_index (residents, id) = g_strndup (text->str, text->len);
+        }
+      else
+        g_hash_table_insert (far_residents, g_memdup2 (&id, sizeof id), g_strndup (text->str, text->len));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (rc == SQLITE_DONE)
+    rc = sqlite3_prepare_v2 (db, "SELECT id, number, title, description, address, reporter_id"
+                                 " FROM case_record ORDER BY id", -1, &stmt, NULL);
+  while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *folded = NULL;
+
+      if ((++n_cases & 4095) == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          rc = SQLITE_INTERRUPT;
+          break;
+        }
+      g_string_truncate (text, 0);
+      append_fields (text, stmt, 1, 4);
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        {
+          gint64 reporter = sqlite3_column_int64 (stmt, 5);
+          const char *fields = reporter > 0 && reporter < FAR_RESIDENT
+                               ? (reporter < residents->len ? g_ptr_array_index (residents, reporter) : NULL)
+                               : g_hash_table_lookup (far_residents, &reporter);
+          if (fields != NULL)
+            g_string_append (text, fields);
+        }
+      folded = normalise (text->str, text->len);
+      builder_add_text (&b, folded, strlen (folded), id);
+      max_id = MAX (max_id, id);
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  if (rc == SQLITE_DONE)
+    index = builder_finish (&b, max_id, n_cases);
+  else
+    {
+      g_set_error (error, G_IO_ERROR, rc == SQLITE_INTERRUPT ? G_IO_ERROR_CANCELLED : G_IO_ERROR_FAILED,
+                   "Cannot read the cases to search: %s", sqlite3_errstr (rc));
+      for (guint i = 0; i < b.lists->len; i++)
+        g_free (g_array_index (b.lists, BuildList, i).data);
+    }
+  g_free (b.keys);
+  g_free (b.slots);
+  g_array_unref (b.lists);
+  return index;
+}
+
+typedef struct
+{
+  char     *path;
+  GWeakRef  search;
+  guint     serial;
+} Build;
+
+static void
+build_free (gpointer data)
+{
+  Build *build = data;
+
+  g_free (build->path);
+  g_weak_ref_clear (&build->search);
+  g_free (build);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Build *build = task_data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+  Index *index = NULL;
+  int rc = sqlite3_open_v2 (build->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  /* A reader never folds the WAL into the file (see linli-database-file.h). */
+  if (db != NULL)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      index = read_index (db, cancellable, &error);
+    }
+  else
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot open “%s”: %s",
+                 build->path, sqlite3_errstr (rc));
+  sqlite3_close (db);
+#ifdef __GLIBC__
+  /* The lists grown while reading are freed, but glibc keeps the pages
+   * of this thread's arena: tens of bytes a case for nothing. */
+  malloc_trim (0);
+#endif
+
+  if (index != NULL)
+    g_task_return_pointer (task, index, (GDestroyNotify) index_free);
+  else if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "The search index is too large");
+}
+
+/* ---- Following the store ----------------------------------------------- */
+
+static void start_build (LinliCaseSearch *self);
+
+/* The normalised text of one case as the store has it now, or NULL. */
+static char *
+read_case_text (LinliCaseSearch *self,
+                gint64           id)
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = linli_store_prepare (self->store, CASE_TEXT_SQL " WHERE c.id = ?1", &error);
+  char *folded = NULL;
 
   if (stmt == NULL)
     {
       g_warning ("Cannot read a case to search: %s", error->message);
-      return;
+      return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    append_case (self, stmt);
-  else
-    forget_case (self, id);
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      append_fields (text, stmt, 1, 6);
+      folded = normalise (text->str, text->len);
+    }
   sqlite3_reset (stmt);
+  return folded;
 }
 
-/* Brings the buffer up to date with the store, and the matches with it. */
 static void
-update (LinliCaseSearch *self)
+case_changed (LinliCaseSearch *self,
+              gint64           id)
 {
-  if (!self->built)
+  if (self->building != NULL)
+    g_array_append_val (self->pending, id);
+  if (self->index != NULL)
     {
-      rebuild (self);
-      g_clear_pointer (&self->matches, g_array_unref);
+      g_hash_table_insert (self->overlay, g_memdup2 (&id, sizeof id), read_case_text (self, id));
+      /* The overlay is read in full by every search: past an eighth of the
+       * cases, the index is read again. */
+      if (self->building == NULL && g_hash_table_size (self->overlay) > self->index->n_cases / 8 + 1024)
+        start_build (self);
     }
-  else if (self->pending->len > 0)
+}
+
+static void
+build_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Build *build = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LinliCaseSearch) self = g_weak_ref_get (&build->search);
+  g_autoptr(GError) error = NULL;
+  Index *index = g_task_propagate_pointer (G_TASK (result), &error);
+  gboolean was_ready;
+
+  if (self == NULL || build->serial != self->build_serial)
     {
-      for (guint i = 0; i < self->pending->len; i++)
-        refresh_case (self, g_array_index (self->pending, gint64, i));
-      g_array_set_size (self->pending, 0);
-      /* Stale text costs search time: rebuild once a quarter is stale. */
-      if (self->n_stale > self->entries->len / 4 + 64)
-        rebuild (self);
-      g_clear_pointer (&self->matches, g_array_unref);
+      index_free (index);
+      return;
+    }
+  g_clear_object (&self->building);
+  if (index == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("%s", error->message);
+      return;
     }
 
-  if (self->matches != NULL || self->needle == NULL || self->needle[0] == '\0')
-    return;
-
+  was_ready = self->index != NULL;
+  index_free (self->index);
+  self->index = index;
+  g_hash_table_remove_all (self->overlay);
+  /* What changed since the snapshot began (a build case_changed() starts
+   * begins a list of its own). */
   {
-    gint64 max_id = 0;
+    g_autoptr(GArray) changed = g_steal_pointer (&self->pending);
 
-    for (guint i = 0; i < self->entries->len; i++)
-      max_id = MAX (max_id, g_array_index (self->entries, Entry, i).id);
-    self->matches = g_array_new (FALSE, TRUE, sizeof (guint64));
-    g_array_set_size (self->matches, (guint) (max_id / 64 + 1));
+    self->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+    for (guint i = 0; i < changed->len; i++)
+      case_changed (self, g_array_index (changed, gint64, i));
   }
-  {
-    const char *start = self->buffer->str;
-    const char *end = start + self->buffer->len;
-    const char *at = start;
-    gsize needle_length = strlen (self->needle);
+  g_clear_pointer (&self->matches, g_array_unref);
+  if (!was_ready)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
 
-    while (at < end && (at = memmem (at, end - at, self->needle, needle_length)) != NULL)
-      {
-        /* Which case is it in? The last entry that starts at or before it. */
-        gsize offset = at - start;
-        guint lo = 0, hi = self->entries->len;
-        const Entry *entry;
+static void
+start_build (LinliCaseSearch *self)
+{
+  const char *path = linli_store_get_path (self->store);
+  g_autoptr(GTask) task = NULL;
+  Build *build;
 
-        while (hi - lo > 1)
-          {
-            guint mid = (lo + hi) / 2;
-            if (g_array_index (self->entries, Entry, mid).offset <= offset)
-              lo = mid;
-            else
-              hi = mid;
-          }
-        entry = &g_array_index (self->entries, Entry, lo);
-        if (entry->id != 0)
-          g_array_index (self->matches, guint64, entry->id / 64) |= G_GUINT64_CONSTANT (1) << (entry->id % 64);
-        /* On to the next case: one match is enough. */
-        at = start + entry->offset + strlen (start + entry->offset) + 1;
-      }
-  }
+  if (self->building != NULL)
+    g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
+  g_array_set_size (self->pending, 0);
+  self->build_serial++;
+  if (path == NULL)
+    return;  /* no file to read apart: every search reads the store */
+
+  self->building = g_cancellable_new ();
+  build = g_new0 (Build, 1);
+  build->path = g_strdup (path);
+  build->serial = self->build_serial;
+  g_weak_ref_init (&build->search, self);
+  /* No source object: a search dropped while its index is read goes at
+   * once, and the index with it when the thread is done. */
+  task = g_task_new (NULL, self->building, build_done_cb, NULL);
+  g_task_set_source_tag (task, start_build);
+  g_task_set_task_data (task, build, build_free);
+  g_task_run_in_thread (task, build_thread);
 }
 
 static void
@@ -259,17 +692,265 @@ store_changed_cb (LinliCaseSearch *self,
                   LinliStore      *store)
 {
   if (type == LINLI_TYPE_CASE && change != LINLI_CHANGE_RESET && id != 0)
-    g_array_append_val (self->pending, id);
+    case_changed (self, id);
+  else if (type == LINLI_TYPE_RESIDENT && change == LINLI_CHANGE_UPDATED && id != 0)
+    {
+      /* A new name or phone: the cases the resident reported. */
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sqlite3_stmt *stmt = linli_store_prepare (self->store, "SELECT id FROM case_record WHERE reporter_id = ?1", &error);
+
+      if (stmt == NULL)
+        {
+          g_warning ("Cannot read the cases of a resident: %s", error->message);
+          return;
+        }
+      sqlite3_bind_int64 (stmt, 1, id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 case_id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, case_id);
+        }
+      sqlite3_reset (stmt);
+      for (guint i = 0; i < ids->len; i++)
+        case_changed (self, g_array_index (ids, gint64, i));
+    }
+  else if (type == LINLI_TYPE_RESIDENT && change == LINLI_CHANGE_INSERTED)
+    return;  /* no case names a resident before it exists */
   else
-    self->built = FALSE;
+    {
+      /* Many rows, or a resident gone: the index is read again, and
+       * searches read the store until it is there. */
+      gboolean was_ready = self->index != NULL;
+
+      g_clear_pointer (&self->index, index_free);
+      g_hash_table_remove_all (self->overlay);
+      start_build (self);
+      if (was_ready)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+    }
   g_clear_pointer (&self->matches, g_array_unref);
 }
+
+/* ---- Searching --------------------------------------------------------- */
+
+static inline void
+set_bit (GArray *matches,
+         gint64  id)
+{
+  if ((guint64) id / 64 >= matches->len)
+    g_array_set_size (matches, (guint) (id / 64 + 1));
+  g_array_index (matches, guint64, id / 64) |= G_GUINT64_CONSTANT (1) << (id % 64);
+}
+
+static inline void
+clear_bit (GArray *matches,
+           gint64  id)
+{
+  if ((guint64) id / 64 < matches->len)
+    g_array_index (matches, guint64, id / 64) &= ~(G_GUINT64_CONSTANT (1) << (id % 64));
+}
+
+/* Without an index: every case's text read from the store. */
+static void
+search_store (LinliCaseSearch *self,
+              GArray          *matches)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = linli_store_prepare (self->store, CASE_TEXT_SQL, &error);
+  gsize needle_length = strlen (self->needle);
+
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot read the cases to search: %s", error->message);
+      return;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *folded = NULL;
+
+      g_string_truncate (text, 0);
+      append_fields (text, stmt, 1, 6);
+      folded = normalise (text->str, text->len);
+      if (memmem (folded, strlen (folded), self->needle, needle_length) != NULL)
+        set_bit (matches, sqlite3_column_int64 (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+}
+
+static const Gram *
+find_gram (const Index *index,
+           guint64      key)
+{
+  guint lo = 0, hi = index->n_grams;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (index->grams[mid].key < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < index->n_grams && index->grams[lo].key == key ? &index->grams[lo] : NULL;
+}
+
+static void
+or_gram (const Index *index,
+         const Gram  *gram,
+         guint64     *bits)
+{
+  const guint8 *data = index->postings + gram->offset;
+
+  if (gram->count & BITMAP_FLAG)
+    {
+      const guint64 *words = (const guint64 *) (gconstpointer) data;
+      for (guint i = 0; i < index->n_words; i++)
+        bits[i] |= words[i];
+    }
+  else
+    set_bit_from_varints (bits, data, gram->count);
+}
+
+static int
+compare_gram_counts (gconstpointer a,
+                     gconstpointer b)
+{
+  guint32 ca = (*(const Gram * const *) a)->count & ~BITMAP_FLAG;
+  guint32 cb = (*(const Gram * const *) b)->count & ~BITMAP_FLAG;
+
+  return ca < cb ? -1 : ca > cb;
+}
+
+/* With the index: the cases its lists allow, verified when the bigrams
+ * alone cannot tell, then the overlay's changed cases in their place. */
+static void
+search_index (LinliCaseSearch *self,
+              GArray          *matches)
+{
+  const Index *index = self->index;
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GPtrArray) grams = g_ptr_array_new ();
+  gsize needle_length = strlen (self->needle);
+  guint64 *bits;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_array_set_size (matches, index->n_words);
+  bits = (guint64 *) (gpointer) matches->data;
+  for (const char *at = self->needle; *at != '\0';)
+    {
+      guint32 c = next_char (&at, self->needle + needle_length);
+      g_array_append_val (chars, c);
+    }
+
+  if (chars->len == 1)
+    {
+      /* Every bigram that starts with it. */
+      guint64 first = (guint64) g_array_index (chars, guint32, 0) << 32;
+      guint lo = 0, hi = index->n_grams;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (index->grams[mid].key < first)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint i = lo; i < index->n_grams && (index->grams[i].key >> 32) == (first >> 32); i++)
+        or_gram (index, &index->grams[i], bits);
+    }
+  else
+    {
+      gboolean missing = FALSE;
+
+      /* A bigram for two characters, else the trigrams along it. */
+      for (guint i = 0; i + (chars->len == 2 ? 1 : 2) < chars->len && !missing; i++)
+        {
+          const guint32 *c = &g_array_index (chars, guint32, i);
+          const Gram *gram = find_gram (index, chars->len == 2 ? bigram_key (c[0], c[1])
+                                                               : trigram_key (c[0], c[1], c[2]));
+
+          if (gram == NULL)
+            missing = TRUE;
+          else
+            g_ptr_array_add (grams, (gpointer) gram);
+        }
+      if (!missing)
+        {
+          g_autofree guint64 *other = g_new (guint64, index->n_words);
+
+          /* The shortest list first; each other one narrows it. */
+          g_ptr_array_sort (grams, compare_gram_counts);
+          or_gram (index, grams->pdata[0], bits);
+          for (guint g = 1; g < grams->len; g++)
+            {
+              const Gram *gram = grams->pdata[g];
+
+              if (gram == grams->pdata[g - 1])
+                continue;
+              memset (other, 0, index->n_words * sizeof (guint64));
+              or_gram (index, gram, other);
+              for (guint i = 0; i < index->n_words; i++)
+                bits[i] &= other[i];
+            }
+        }
+      if (!missing && chars->len > 3)
+        {
+          /* Each trigram is there; whether in the right order, only the
+           * text can say. */
+          for (guint w = 0; w < index->n_words; w++)
+            for (guint64 word = bits[w]; word != 0; word &= word - 1)
+              {
+                gint64 id = (gint64) w * 64 + __builtin_ctzll (word);
+                g_autofree char *text = NULL;
+
+                if (g_hash_table_contains (self->overlay, &id))
+                  continue;
+                text = read_case_text (self, id);
+                if (text == NULL || memmem (text, strlen (text), self->needle, needle_length) == NULL)
+                  bits[w] &= ~(G_GUINT64_CONSTANT (1) << (id % 64));
+              }
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->overlay);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 id = *(gint64 *) key;
+      const char *text = value;
+
+      if (text != NULL && memmem (text, strlen (text), self->needle, needle_length) != NULL)
+        set_bit (matches, id);
+      else
+        clear_bit (matches, id);
+    }
+}
+
+static void
+update (LinliCaseSearch *self)
+{
+  if (self->matches != NULL)
+    return;
+  self->matches = g_array_new (FALSE, TRUE, sizeof (guint64));
+  if (self->index != NULL)
+    search_index (self, self->matches);
+  else
+    search_store (self, self->matches);
+}
+
+/* ---- GObject ----------------------------------------------------------- */
 
 static void
 linli_case_search_dispose (GObject *object)
 {
   LinliCaseSearch *self = LINLI_CASE_SEARCH (object);
 
+  if (self->building != NULL)
+    g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
@@ -282,15 +963,32 @@ linli_case_search_finalize (GObject *object)
 {
   LinliCaseSearch *self = LINLI_CASE_SEARCH (object);
 
-  g_string_free (self->buffer, TRUE);
-  g_array_unref (self->entries);
+  index_free (self->index);
+  g_hash_table_unref (self->overlay);
   g_array_unref (self->pending);
-  g_hash_table_unref (self->entry_of);
   g_clear_pointer (&self->matches, g_array_unref);
   g_free (self->text);
   g_free (self->needle);
 
   G_OBJECT_CLASS (linli_case_search_parent_class)->finalize (object);
+}
+
+static void
+linli_case_search_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LinliCaseSearch *self = LINLI_CASE_SEARCH (object);
+
+  switch (prop_id)
+    {
+    case PROP_READY:
+      g_value_set_boolean (value, linli_case_search_is_ready (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -300,22 +998,33 @@ linli_case_search_class_init (LinliCaseSearchClass *klass)
 
   object_class->dispose = linli_case_search_dispose;
   object_class->finalize = linli_case_search_finalize;
+  object_class->get_property = linli_case_search_get_property;
+
+  /**
+   * LinliCaseSearch:ready:
+   *
+   * Whether the index is there; until it is, a search reads the store.
+   */
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 linli_case_search_init (LinliCaseSearch *self)
 {
-  self->buffer = g_string_new (NULL);
-  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->entry_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->overlay = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
+
+/* ---- Public API -------------------------------------------------------- */
 
 /**
  * linli_case_search_new:
  *
- * Returns: (transfer full): a search over the cases of @store; the text is
- *   read on the first search
+ * Returns: (transfer full): a search over the cases of @store; its index is
+ *   read at once in a thread of its own
  */
 LinliCaseSearch *
 linli_case_search_new (LinliStore *store)
@@ -328,7 +1037,45 @@ linli_case_search_new (LinliStore *store)
   self->store = g_object_ref (store);
   g_signal_connect_swapped (store, "changed::case_record", G_CALLBACK (store_changed_cb), self);
   g_signal_connect_swapped (store, "changed::resident", G_CALLBACK (store_changed_cb), self);
+  start_build (self);
   return self;
+}
+
+/**
+ * linli_case_search_is_ready:
+ *
+ * Returns: whether the index is there (searches answer the same without it,
+ *   only slower)
+ */
+gboolean
+linli_case_search_is_ready (LinliCaseSearch *self)
+{
+  g_return_val_if_fail (LINLI_IS_CASE_SEARCH (self), FALSE);
+  return self->index != NULL;
+}
+
+/**
+ * linli_case_search_get_index_size:
+ *
+ * Returns: the bytes the index and its overlay's entries hold, for the
+ *   benchmark; 0 before it is ready
+ */
+gsize
+linli_case_search_get_index_size (LinliCaseSearch *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gsize size;
+
+  g_return_val_if_fail (LINLI_IS_CASE_SEARCH (self), 0);
+
+  if (self->index == NULL)
+    return 0;
+  size = sizeof (Index) + self->index->n_grams * sizeof (Gram) + self->index->postings_size;
+  g_hash_table_iter_init (&iter, self->overlay);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    size += sizeof (gint64) + 3 * sizeof (gpointer) + (value != NULL ? strlen (value) + 1 : 0);
+  return size;
 }
 
 /**

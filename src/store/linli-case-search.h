@@ -18,6 +18,8 @@ void             linli_case_search_set_text   (LinliCaseSearch *self,
 const char      *linli_case_search_get_text   (LinliCaseSearch *self);
 gboolean         linli_case_search_matches    (LinliCaseSearch *self,
                                                gint64           case_id);
+gboolean         linli_case_search_is_ready   (LinliCaseSearch *self);
+gsize            linli_case_search_get_index_size (LinliCaseSearch *self);
 gboolean         linli_case_search_filter     (gint64           case_id,
                                                gpointer         search);
 

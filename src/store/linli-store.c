@@ -34,6 +34,7 @@ struct _LinliStore
   dev_t           wal_dev;
   ino_t           wal_ino;
   LinliReadOnlyReason read_only;
+  gboolean            snapshot;     /* LINLI_STORE_OPEN_SNAPSHOT */
   GHashTable     *statements;   /* SQL text → sqlite3_stmt */
   GHashTable     *statements_of_record_sql;  /* a LinliRecordSql string, by address → sqlite3_stmt */
   guint           depth;        /* open transactions (savepoints) */
@@ -647,7 +648,9 @@ configure_connection (LinliStore  *self,
       (!exec (self, "PRAGMA journal_mode = WAL", error) ||
        !exec (self, "PRAGMA synchronous = FULL", error)))
     return FALSE;
-  return (!self->read_only || exec (self, "PRAGMA query_only = ON", error)) &&
+  /* A snapshot's file is opened read-only already; it keeps temporary
+   * tables, such as linli_case_rows_new()'s, which query_only forbids. */
+  return (!self->read_only || self->snapshot || exec (self, "PRAGMA query_only = ON", error)) &&
          exec (self, "PRAGMA foreign_keys = ON", error) &&
          /* Statement journals of savepoints in memory, not in temporary files. */
          exec (self, "PRAGMA temp_store = MEMORY", error) &&
@@ -762,6 +765,11 @@ linli_store_open_full (const char           *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (flags & LINLI_STORE_OPEN_SNAPSHOT)
+    {
+      flags |= LINLI_STORE_OPEN_READ_ONLY;
+      must_exist = TRUE;
+    }
   if (linli_database_file_is_in_portal (path))
     {
       g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_IO,
@@ -783,6 +791,7 @@ linli_store_open_full (const char           *path,
 
   self = g_object_new (LINLI_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->snapshot = (flags & LINLI_STORE_OPEN_SNAPSHOT) != 0;
   if (!(self->file = linli_database_file_open (path, error)) ||
       !check_header (self->file, path, &empty, error))
     return NULL;
@@ -814,7 +823,10 @@ linli_store_open_full (const char           *path,
 
       if (!check_existing (self, &version, error))
         return NULL;
-      self->integrity = linli_integrity_check_start (self->sqlite_name, integrity_done_cb, self, NULL);
+      /* A snapshot lives in another thread, and the store it stands beside
+       * checks the file already. */
+      if (!(flags & LINLI_STORE_OPEN_SNAPSHOT))
+        self->integrity = linli_integrity_check_start (self->sqlite_name, integrity_done_cb, self, NULL);
 
       if (self->read_only && version < linli_store_schema_version ())
         {

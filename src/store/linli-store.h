@@ -26,6 +26,8 @@ typedef enum {
   LINLI_STORE_OPEN_DEFAULT   = 0,
   LINLI_STORE_OPEN_READ_ONLY = 1 << 0,  /* never write, even where it could */
   LINLI_STORE_OPEN_EXISTING  = 1 << 1,  /* refuse a missing or empty file rather than make a database of it */
+  LINLI_STORE_OPEN_SNAPSHOT  = 1 << 2,  /* a reader for one thread beside the store in use: read-only,
+                                         * and no integrity check of its own */
 } LinliStoreOpenFlags;
 
 /* Why a store can only read its file. */

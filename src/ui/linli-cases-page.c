@@ -68,6 +68,8 @@ struct _LinliCasesPage
   GtkStack          *stack;
   GtkColumnView     *column_view;
   GtkActionBar      *action_bar;
+  GtkActionBar      *export_bar;
+  GtkProgressBar    *export_progress;
   GtkLabel          *selection_label;
   GtkMenuButton     *status_button;
   GtkMenuButton     *assign_button;
@@ -83,6 +85,7 @@ struct _LinliCasesPage
   GStrv              categories;    /* per row of the category filter after "any" */
   gboolean           updating_filters;
   GtkFileChooserNative *chooser;
+  GCancellable      *exporting;         /* while an export runs */
   gboolean           export_personal;   /* what the chooser's file gets: names and phones whole */
   gboolean           export_xlsx;       /* a workbook rather than CSV: the file is *.xlsx */
 };
@@ -742,19 +745,79 @@ show_error (LinliCasesPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+export_progress_cb (GObject *target,
+                    double   fraction)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (target);
+
+  gtk_progress_bar_set_fraction (self->export_progress, fraction);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LinliCasesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (self->exporting == NULL)
+    {
+      /* The page went while its export ran: nobody to tell. */
+      linli_case_csv_export_file_finish (LINLI_STORE (source), result, NULL);
+      return;
+    }
+  n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->exporting), "linli-n-cases"));
+  g_clear_object (&self->exporting);
+  gtk_action_bar_set_revealed (self->export_bar, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", FALSE);
+  if (!linli_case_csv_export_file_finish (LINLI_STORE (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        linli_page_toast (GTK_WIDGET (self), _("Export cancelled: the file is as it was"));
+      else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+        show_error (self, _("Cannot Export the Cases"), error->message);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
+                                                               "%u cases exported", n), n);
+      linli_page_toast (GTK_WIDGET (self), message);
+    }
+}
+
+/* A workbook is kept whole in memory by libxlsxwriter and written at once;
+ * only CSV streams in a thread. */
 static gboolean
-write_cases_cb (GOutputStream  *out,
-                gpointer        user_data,
-                GCancellable   *cancellable,
-                GError        **error)
+write_workbook_cb (GOutputStream  *out,
+                   gpointer        user_data,
+                   GCancellable   *cancellable,
+                   GError        **error)
 {
   LinliCasesPage *self = user_data;
 
-  if (self->export_xlsx)
-    return linli_xlsx_export_cases (self->store, G_LIST_MODEL (self->cases), !self->export_personal,
-                                    out, cancellable, error);
-  return linli_case_csv_export (self->store, G_LIST_MODEL (self->cases), !self->export_personal,
-                                out, cancellable, error);
+  return linli_xlsx_export_cases (self->store, G_LIST_MODEL (self->cases), !self->export_personal,
+                                  out, cancellable, error);
+}
+
+static void
+export_workbook (LinliCasesPage     *self,
+                 GFile              *file,
+                 LinliSafeFileFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!linli_safe_file_write (file, flags, write_workbook_cb, self, NULL, &error))
+    show_error (self, _("Cannot Export the Cases"), error->message);
+  else
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
+                                                               "%u cases exported", n), n);
+      linli_page_toast (GTK_WIDGET (self), message);
+    }
 }
 
 static void
@@ -763,26 +826,32 @@ export_response_cb (LinliCasesPage       *self,
                     GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->exporting == NULL)
     {
       /* Residents' names and phone numbers are for the office's eyes only. */
       LinliSafeFileFlags flags = self->export_personal ? LINLI_SAFE_FILE_PRIVATE : LINLI_SAFE_FILE_NONE;
 
+      /* In a thread with a connection of its own: the window keeps drawing,
+       * and a cancelled export leaves the file as it was. */
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      self->export_xlsx = linli_export_file_is_xlsx (file);
-      if (!linli_safe_file_write (file, flags, write_cases_cb, self, NULL, &error))
-        show_error (self, _("Cannot Export the Cases"), error->message);
+      if (linli_export_file_is_xlsx (file))
+        export_workbook (self, file, flags);
       else
-        {
-          guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
-          g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
-                                                                   "%u cases exported", n), n);
-          linli_page_toast (GTK_WIDGET (self), message);
-        }
+        linli_cases_page_export_to (self, file, flags);
     }
   g_clear_object (&self->chooser);
+}
+
+static void
+cancel_export_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
 }
 
 static void
@@ -975,6 +1044,9 @@ linli_cases_page_dispose (GObject *object)
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (object);
 
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+  g_clear_object (&self->exporting);
   linli_cases_page_set_store (self, NULL);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1026,6 +1098,8 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, export_bar);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, export_progress);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, status_button);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, assign_button);
@@ -1040,6 +1114,7 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "cases.export-xlsx", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "cases.export-personal", NULL, export_personal_cb);
+  gtk_widget_class_install_action (widget_class, "cases.cancel-export", NULL, cancel_export_cb);
   gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "cases.reset-filters", NULL, reset_filters_cb);
   gtk_widget_class_install_action (widget_class, "cases.assign", "x", assign_cb);
@@ -1063,6 +1138,7 @@ linli_cases_page_init (LinliCasesPage *self)
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", FALSE);
 
   add_column (self, COLUMN_NUMBER, _("Number"), 110, LINLI_CASE_SORT_NUMBER);
   add_column (self, COLUMN_TITLE, _("Title"), -1, LINLI_CASE_SORT_TITLE);
@@ -1269,4 +1345,47 @@ linli_cases_page_search (LinliCasesPage *self,
   g_return_if_fail (LINLI_IS_CASES_PAGE (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   search_changed_cb (self);
+}
+
+/**
+ * linli_cases_page_export_to:
+ * @flags: %LINLI_SAFE_FILE_PRIVATE for a file with residents' personal data
+ *   whole, which it then writes unmasked
+ *
+ * Writes the cases shown to @file as CSV in the background, with a progress
+ * bar and Cancel in the page's bottom bar; a toast or an error says how it
+ * ended.
+ */
+void
+linli_cases_page_export_to (LinliCasesPage     *self,
+                            GFile              *file,
+                            LinliSafeFileFlags  flags)
+{
+  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->exporting != NULL || self->store == NULL)
+    return;
+  self->exporting = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (self->exporting), "linli-n-cases",
+                     GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (self->cases))));
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  gtk_action_bar_set_revealed (self->export_bar, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", TRUE);
+  linli_case_csv_export_file_async (self->store, G_LIST_MODEL (self->cases),
+                                    (flags & LINLI_SAFE_FILE_PRIVATE) == 0, file, flags,
+                                    G_OBJECT (self), export_progress_cb, self->exporting,
+                                    export_done_cb, g_object_ref (self));
+}
+
+/**
+ * linli_cases_page_get_export_cancellable:
+ *
+ * Returns: (transfer none) (nullable): what cancels the export under way
+ */
+GCancellable *
+linli_cases_page_get_export_cancellable (LinliCasesPage *self)
+{
+  g_return_val_if_fail (LINLI_IS_CASES_PAGE (self), NULL);
+  return self->exporting;
 }

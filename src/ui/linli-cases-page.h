@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "linli-safe-file.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,9 @@ void        linli_cases_page_open         (LinliCasesPage *self,
                                            gint64          id);
 void        linli_cases_page_search       (LinliCasesPage *self,
                                            const char     *text);
+void        linli_cases_page_export_to    (LinliCasesPage     *self,
+                                           GFile              *file,
+                                           LinliSafeFileFlags  flags);
+GCancellable *linli_cases_page_get_export_cancellable (LinliCasesPage *self);
 
 G_END_DECLS
