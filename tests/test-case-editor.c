@@ -24,12 +24,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) day = test_now ();
-
-  test_database_open (fixture, "linli-case-editor");
-  linli_demo_populate (fixture->store, day, &error);
-  g_assert_no_error (error);
+  test_demo_open (fixture, "linli-case-editor");
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "linli-demo.h"
 #include "test-util.h"
 
 void
@@ -18,6 +19,18 @@ test_database_open (TestDatabase *db,
   db->store = linli_store_open (db->path, &error);
   g_assert_no_error (error);
   test_store_fix_clock (db->store, NULL);
+}
+
+void
+test_demo_open (TestDatabase *db,
+                const char   *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = test_now ();
+
+  test_database_open (db, prefix);
+  linli_demo_populate (db->store, today, &error);
+  g_assert_no_error (error);
 }
 
 /* Closes the store and removes the file, what SQLite keeps beside it, and

@@ -16,6 +16,9 @@ typedef struct
 void       test_database_open   (TestDatabase *db,
                                  const char   *prefix);
 void       test_database_close  (TestDatabase *db);
+/* test_database_open() with the demo community in it, made on test_now (). */
+void       test_demo_open       (TestDatabase *db,
+                                 const char   *prefix);
 
 /* Every test's "now": a fixed day in the local time zone, never today, so
  * no test depends on the day it runs. */

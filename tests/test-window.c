@@ -24,12 +24,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = test_now ();
-
-  test_database_open (fixture, "linli-window");
-  linli_demo_populate (fixture->store, today, &error);
-  g_assert_no_error (error);
+  test_demo_open (fixture, "linli-window");
 }
 
 static void
