@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <sqlite3.h>
 
 #include "linli-plan-transform.h"
@@ -672,6 +673,21 @@ solid_surface (int     width,
   return surface;
 }
 
+/* A tile as JPEG, as many offline maps hold them. */
+static GByteArray *
+jpeg_bytes (guint32 rgb)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 256, 256);
+  g_autoptr(GError) error = NULL;
+  gchar *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, rgb << 8 | 0xff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &error, "quality", "100", NULL));
+  g_assert_no_error (error);
+  return g_byte_array_new_take ((guint8 *) buffer, size);
+}
+
 static GByteArray *
 png_bytes (guint32 rgb)
 {
@@ -684,9 +700,9 @@ png_bytes (guint32 rgb)
 }
 
 /* Every tile of zooms 15 to 17 over the grid and a tile around it, in TMS
- * rows: green PNGs at zoom 17, blue ones at the coarser zooms that a
- * map of a few hundred metres on A4 should not take. The metadata says
- * format. */
+ * rows: green tiles at zoom 17, blue ones at the coarser zooms that a
+ * map of a few hundred metres on A4 should not take. The tiles are PNG, or
+ * JPEG when @format is "jpg", and the metadata says so. */
 static void
 write_green_mbtiles (const char *path,
                      const char *format)
@@ -695,8 +711,9 @@ write_green_mbtiles (const char *path,
                                                "INSERT INTO metadata VALUES ('name', 'test'), ('format', '%s'),"
                                                " ('attribution', '<a href=\"https://example.org/\">&copy; 测绘</a> test');",
                                                format);
-  g_autoptr(GByteArray) green = png_bytes (TILE_GREEN);
-  g_autoptr(GByteArray) blue = png_bytes (TILE_BLUE);
+  gboolean jpeg = g_str_equal (format, "jpg");
+  g_autoptr(GByteArray) green = jpeg ? jpeg_bytes (TILE_GREEN) : png_bytes (TILE_GREEN);
+  g_autoptr(GByteArray) blue = jpeg ? jpeg_bytes (TILE_BLUE) : png_bytes (TILE_BLUE);
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
 
@@ -799,20 +816,32 @@ test_grid_map_mbtiles (void)
   bare = grid_map (&c);
   g_assert_cmpuint (count_colour (bare, TILE_GREEN, &left, &right), ==, 0);
 
-  c.file = g_build_filename (c.db.dir, "base.mbtiles", NULL);
-  write_green_mbtiles (c.file, "png");
-  set_base_map (&c, "mbtiles", "mbtiles_path", c.file);
-  doc = grid_map (&c);
-  text = linli_report_doc_to_text (doc);
-  g_assert_nonnull (strstr (text, "Base map: © 测绘 test\n"));
+  /* PNG tiles, and JPEG ones. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *format = i == 0 ? "png" : "jpg";
+      g_autofree char *name = g_strdup_printf ("base-%s.mbtiles", format);
 
-  /* Green round the grid, none of it past the frame: the text block,
-   * 28 mm to 184 mm from the left edge. */
-  n = count_colour (doc, TILE_GREEN, &left, &right);
-  g_assert_cmpuint (n, >, 5000);
-  g_assert_cmpint (left, >=, (int) floor (28 * MM));
-  g_assert_cmpint (right, <=, (int) ceil (184 * MM));
-  g_assert_cmpuint (count_colour (doc, TILE_BLUE, &left, &right), ==, 0);
+      g_free (c.file);
+      c.file = g_build_filename (c.db.dir, name, NULL);
+      write_green_mbtiles (c.file, format);
+      set_base_map (&c, "mbtiles", "mbtiles_path", c.file);
+      g_clear_object (&doc);
+      g_clear_pointer (&text, g_free);
+      doc = grid_map (&c);
+      text = linli_report_doc_to_text (doc);
+      g_assert_nonnull (strstr (text, "Base map: © 测绘 test\n"));
+
+      /* Green round the grid, none of it past the frame: the text block,
+       * 28 mm to 184 mm from the left edge. */
+      n = count_colour (doc, TILE_GREEN, &left, &right);
+      g_assert_cmpuint (n, >, 5000);
+      g_assert_cmpint (left, >=, (int) floor (28 * MM));
+      g_assert_cmpint (right, <=, (int) ceil (184 * MM));
+      g_assert_cmpuint (count_colour (doc, TILE_BLUE, &left, &right), ==, 0);
+      if (i == 0)
+        g_remove (c.file);
+    }
 
   temp_pdf_init (&pdf);
   write_pdf (doc, pdf.path);
@@ -843,17 +872,7 @@ test_grid_map_missing_base_map (void)
   g_assert_nonnull (strstr (pdf_said, "Base map not drawn"));
   temp_pdf_clear (&pdf);
 
-  /* Tiles in a format cairo cannot read, and online tiles: said so. */
-  c.file = g_build_filename (c.db.dir, "base.mbtiles", NULL);
-  write_green_mbtiles (c.file, "jpg");
-  set_base_map (&c, "mbtiles", "mbtiles_path", c.file);
-  g_clear_object (&doc);
-  g_clear_pointer (&text, g_free);
-  doc = grid_map (&c);
-  text = linli_report_doc_to_text (doc);
-  g_assert_nonnull (strstr (text, "Base map not drawn: only PNG tiles are printed.\n"));
-  g_assert_cmpuint (count_colour (doc, TILE_GREEN, &left, &right), ==, 0);
-
+  /* Online tiles: said so. */
   set_base_map (&c, "osm", "mbtiles_path", NULL);
   g_clear_object (&doc);
   g_clear_pointer (&text, g_free);
@@ -894,13 +913,24 @@ test_grid_map_site_plan (void)
   g_assert_cmpuint (count_colour (doc, 0xff80ff, &left, &right), >, 2000);
   g_assert_cmpuint (count_colour (doc, PLAN_MAGENTA, &left, &right), ==, 0);
 
-  /* Not a PNG, then gone from disk: the map without it, and a note. */
+  /* The same plan as a JPEG is drawn too. */
+  {
+    g_autoptr(GdkPixbuf) jpeg = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 100, 80);
+
+    gdk_pixbuf_fill (jpeg, (guint32) PLAN_MAGENTA << 8 | 0xff);
+    g_assert_true (gdk_pixbuf_save (jpeg, c.file, "jpeg", NULL, "quality", "100", NULL));
+    g_clear_object (&doc);
+    doc = grid_map (&c);
+    g_assert_cmpuint (count_colour (doc, 0xff80ff, &left, &right), >, 2000);
+  }
+
+  /* Not a picture, then gone from disk: the map without it, and a note. */
   g_assert_true (g_file_set_contents (c.file, "\xff\xd8\xff\xe0\x00\x10JFIF", 10, NULL));
   g_clear_object (&doc);
   doc = grid_map (&c);
   g_assert_cmpuint (count_colour (doc, 0xff80ff, &left, &right), ==, 0);
   text = linli_report_doc_to_text (doc);
-  g_assert_nonnull (strstr (text, "Base map not drawn: only a PNG site plan is printed.\n"));
+  g_assert_nonnull (strstr (text, "Base map not drawn: the site plan is not a picture Linli can read.\n"));
   g_unlink (c.file);
   g_clear_object (&doc);
   g_clear_pointer (&text, g_free);

@@ -7,6 +7,7 @@
 
 #include "linli-mbtiles.h"
 #include "linli-plan-transform.h"
+#include "linli-report-image.h"
 #include "linli-report-layout-private.h"
 
 /* Bar charts (one horizontal bar a label) and grid maps drawn to scale. */
@@ -334,41 +335,11 @@ place_y (const Placement *at,
   return at->oy + (at->proj->max_y - lat) * at->scale;
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         size, offset;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->size - reader->offset)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A PNG tile as a cairo surface, or NULL. */
+/* A tile as a cairo surface (PNG, JPEG …), or NULL. */
 static cairo_surface_t *
 tile_surface (GBytes *bytes)
 {
-  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  PngReader reader = { NULL, 0, 0 };
-  cairo_surface_t *surface;
-
-  reader.data = g_bytes_get_data (bytes, &reader.size);
-  if (reader.size < sizeof signature || memcmp (reader.data, signature, sizeof signature) != 0)
-    return NULL;
-  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    g_clear_pointer (&surface, cairo_surface_destroy);
-  return surface;
+  return linli_report_image_from_bytes (bytes);
 }
 
 /* The least zoom whose tiles give TILE_PIXELS_PER_POINT or more on paper,
@@ -494,16 +465,13 @@ draw_site_plan (LinliReportMap  *map,
                 const Placement *at)
 {
   const LinliPlanTransform *t = &map->base_map.transform;
-  cairo_surface_t *surface = cairo_image_surface_create_from_png (map->base_map.path);
+  cairo_surface_t *surface = linli_report_image_from_file (map->base_map.path);
   double corner[3][2];
   cairo_matrix_t matrix;
   int w, h;
 
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      return;
-    }
+  if (surface == NULL)
+    return;
   w = cairo_image_surface_get_width (surface);
   h = cairo_image_surface_get_height (surface);
   for (guint i = 0; i < 3; i++)

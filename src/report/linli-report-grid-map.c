@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -36,21 +38,14 @@ area_kind (LinliGridKind kind)
   return kind == LINLI_GRID_KIND_SENTIMENT ? LINLI_REPORT_AREA_SENTIMENT : LINLI_REPORT_AREA_MANAGEMENT;
 }
 
-/* Whether the file at path starts as a PNG image does: cairo reads no other. */
+/* Whether the file is a picture gdk-pixbuf can read (PNG, JPEG …): read
+ * small here, which JPEG's decoder does cheaply; whole when drawn. */
 static gboolean
-is_png (const char *path)
+is_picture (const char *path)
 {
-  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  guint8 start[sizeof signature];
-  FILE *file = g_fopen (path, "rb");
-  gboolean png;
+  g_autoptr(GdkPixbuf) probe = gdk_pixbuf_new_from_file_at_size (path, 32, 32, NULL);
 
-  if (file == NULL)
-    return FALSE;
-  png = fread (start, 1, sizeof start, file) == sizeof start &&
-        memcmp (start, signature, sizeof signature) == 0;
-  fclose (file);
-  return png;
+  return probe != NULL;
 }
 
 /* An MBTiles file's attribution as plain text: web maps write it as HTML,
@@ -102,8 +97,6 @@ set_base_map (LinliReportMap *map,
       if (path == NULL || (tiles = linli_mbtiles_open (path, &error)) == NULL)
         /* TRANSLATORS: under the grid map: the MBTiles file's name */
         note = g_strdup_printf (_("Base map not drawn: %s could not be read."), name ? name : "MBTiles");
-      else if (g_strcmp0 (linli_mbtiles_get_format (tiles), "png") != 0)
-        note = g_strdup (_("Base map not drawn: only PNG tiles are printed."));
       else
         {
           const char *attribution = linli_mbtiles_get_metadata (tiles, "attribution");
@@ -129,8 +122,8 @@ set_base_map (LinliReportMap *map,
                                            &n_points, NULL);
       if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
         linli_report_map_set_base_map_note (map, _("Base map not drawn: the site plan could not be read."));
-      else if (!is_png (path))
-        linli_report_map_set_base_map_note (map, _("Base map not drawn: only a PNG site plan is printed."));
+      else if (!is_picture (path))
+        linli_report_map_set_base_map_note (map, _("Base map not drawn: the site plan is not a picture Linli can read."));
       else if (points == NULL || !linli_plan_transform_fit (points, n_points, &transform, NULL))
         linli_report_map_set_base_map_note (map, _("Base map not drawn: the site plan is not placed on the map."));
       else
