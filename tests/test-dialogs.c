@@ -142,7 +142,7 @@ test_alert_close (void)
   alert = test_find_alert ();
   g_assert_nonnull (alert);
   test_wait_until_drawn (linli_alert_get_dialog (alert));
-  g_assert_true (gtk_widget_activate_action (linli_alert_get_dialog (alert), "window.close", NULL));
+  linli_alert_close (alert);
   iterate ();
   g_assert_cmpuint (answers.n_calls, ==, 1);
   g_assert_cmpstr (answers.response, ==, "cancel");

@@ -289,6 +289,26 @@ linli_alert_present (LinliAlert     *self,
 }
 
 /**
+ * linli_alert_close:
+ *
+ * Closes the shown alert as Escape does: the callback gets the close
+ * response.
+ */
+void
+linli_alert_close (LinliAlert *self)
+{
+  g_return_if_fail (LINLI_IS_ALERT (self));
+
+  if (!self->shown)
+    return;
+#if USE_ALERT_DIALOG
+  adw_dialog_close (ADW_DIALOG (self->dialog));
+#else
+  gtk_window_close (GTK_WINDOW (self->dialog));
+#endif
+}
+
+/**
  * linli_alert_show_message:
  * @parent: (nullable): a widget of the window to show it over
  *

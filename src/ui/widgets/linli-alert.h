@@ -41,6 +41,7 @@ void                  linli_alert_present                 (LinliAlert           
                                                            LinliAlertFunc         func,
                                                            gpointer               user_data,
                                                            GDestroyNotify         destroy);
+void                  linli_alert_close                   (LinliAlert            *self);
 void                  linli_alert_show_message            (GtkWidget             *parent,
                                                            const char            *heading,
                                                            const char            *body);
