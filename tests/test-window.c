@@ -304,7 +304,7 @@ static void
 test_preferences_base_map (Fixture       *fixture,
                            gconstpointer  data)
 {
-  LinliPreferencesWindow *window = linli_preferences_window_new (NULL, fixture->store);
+  LinliPreferencesWindow *window = linli_preferences_window_new (fixture->store);
   g_autoptr(GPtrArray) combos = g_ptr_array_new ();
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   g_autofree char *mbtiles = g_test_build_filename (G_TEST_DIST, "data", "world-z0-4.mbtiles", NULL);
@@ -312,7 +312,7 @@ test_preferences_base_map (Fixture       *fixture,
   const char *tianditu = "https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=key";
   AdwEntryRow *url_row;
 
-  gtk_window_present (GTK_WINDOW (window));
+  linli_preferences_window_present (window, NULL);
   test_wait_until_drawn (GTK_WIDGET (window));
   test_collect (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, combos);
   g_assert_cmpuint (combos->len, ==, 1);
@@ -352,7 +352,7 @@ test_preferences_base_map (Fixture       *fixture,
 
   adw_combo_row_set_selected (combos->pdata[0], 0);
   g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "none");
-  gtk_window_destroy (GTK_WINDOW (window));
+  linli_preferences_window_close (window);
 }
 
 /* A database made by `linli --database=FILE` has no community: the window
