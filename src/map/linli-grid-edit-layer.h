@@ -29,6 +29,7 @@ void                linli_grid_edit_layer_set_highlight (LinliGridEditLayer *sel
 double              linli_grid_edit_layer_tolerance_m  (LinliGridEditLayer *self,
                                                         double              x,
                                                         double              y);
+gboolean            linli_grid_edit_layer_is_busy      (LinliGridEditLayer *self);
 void                linli_grid_edit_layer_click        (LinliGridEditLayer *self,
                                                         int                 n_press,
                                                         double              x,
