@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-building-editor.h"
 #include "linli-case-editor.h"
 #include "linli-case-query.h"
 #include "linli-demo.h"
@@ -563,6 +564,349 @@ test_open_case_undo (Fixture       *fixture,
   g_assert_true (linli_record_equal (restored, deleted));
 }
 
+
+/* Whether a case record has a place on the map: its own, or its building's. */
+static gboolean
+case_place (Fixture     *fixture,
+            LinliRecord *record,
+            double      *lat,
+            double      *lon)
+{
+  *lat = linli_record_get_double (record, "lat");
+  *lon = linli_record_get_double (record, "lon");
+  if (isnan (*lat) && linli_record_get_int (record, "building_id") != 0)
+    {
+      g_autoptr(LinliRecord) building = linli_store_get (fixture->db.store, LINLI_TYPE_BUILDING,
+                                                         linli_record_get_int (record, "building_id"), NULL);
+      *lat = linli_record_get_double (building, "lat");
+      *lon = linli_record_get_double (building, "lon");
+    }
+  return !isnan (*lat) && !isnan (*lon);
+}
+
+static guint
+n_drawn_cases (Fixture *fixture)
+{
+  return linli_point_layer_get_n_points (LINLI_POINT_LAYER (linli_map_view_get_point_layer (fixture->map_view,
+                                                                                           LINLI_MAP_POINT_CASE)));
+}
+
+static char *
+get_string (Fixture    *fixture,
+            const char *property)
+{
+  char *value;
+  g_object_get (fixture->map_view, property, &value, NULL);
+  return value;
+}
+
+/* Open cases only, by default: counted from the records here, and the
+ * grid panel's count of open cases is what is drawn in the grid. The
+ * choice is remembered for the database, not for another. */
+static void
+test_default_filter (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) cases = linli_store_list (fixture->db.store, LINLI_TYPE_CASE);
+  g_autoptr(GListModel) grids = linli_store_list (fixture->db.store, LINLI_TYPE_GRID);
+  g_autoptr(GArray) drawn = drawn_points (fixture);
+  GtkWidget *panel = linli_map_view_get_grid_panel (fixture->map_view);
+  guint n_open = 0, n_closed = 0, n_all = 0, n_checked = 0;
+  g_autofree char *cases_choice = get_string (fixture, "cases");
+  g_autofree char *period_choice = get_string (fixture, "period");
+
+  g_assert_cmpstr (cases_choice, ==, "open");
+  g_assert_cmpstr (period_choice, ==, "any");
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+      LinliCaseStatus status = linli_record_get_enum (record, "status");
+      double lat, lon;
+
+      if (!case_place (fixture, record, &lat, &lon))
+        continue;
+      n_open += linli_case_status_is_open (status);
+      n_closed += !linli_case_status_is_open (status);
+      n_all += status != LINLI_CASE_STATUS_VOID && status != LINLI_CASE_STATUS_DUPLICATE;
+    }
+  /* The demo has closed cases with a place, which are not drawn. */
+  g_assert_cmpuint (n_closed, >, 0);
+  g_assert_cmpuint (n_open, >, 0);
+  g_assert_cmpuint (n_drawn_cases (fixture), ==, n_open);
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      const LinliMapPoint *p = &g_array_index (drawn, LinliMapPoint, i);
+      if (p->kind == LINLI_MAP_POINT_CASE)
+        g_assert_true (linli_case_status_is_open (p->status));
+    }
+
+  /* Each management grid's panel: as many open cases as are drawn in it. */
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      g_autoptr(LinliGeometry) outline = NULL;
+      g_autofree char *expected = NULL;
+      guint in_grid = 0;
+
+      if (linli_record_get_enum (grid, "kind") != LINLI_GRID_KIND_MANAGEMENT)
+        continue;
+      outline = linli_geometry_parse (linli_record_get_text (grid, "boundary"), NULL);
+      for (guint j = 0; j < drawn->len; j++)
+        {
+          const LinliMapPoint *p = &g_array_index (drawn, LinliMapPoint, j);
+          in_grid += p->kind == LINLI_MAP_POINT_CASE && linli_geometry_contains (outline, p->lon, p->lat);
+        }
+      gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.select-grid", "x", linli_record_get_id (grid));
+      expected = g_strdup_printf ("%u", in_grid);
+      g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "open"), ==, expected);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, 7);
+
+  /* Every case but void and duplicate ones, from the Layers popover. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.cases", "s", "all");
+  g_assert_cmpuint (n_drawn_cases (fixture), ==, n_all);
+  g_assert_cmpuint (n_all, >, n_open);
+  /* Overdue only, this month. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.cases", "s", "overdue");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.period", "s", "this-month");
+  {
+    guint n_overdue = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+      {
+        g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+        double lat, lon;
+
+        n_overdue += case_place (fixture, record, &lat, &lon) && linli_case_is_overdue (record, fixture->now) &&
+                     linli_map_points_case_shown (LINLI_MAP_CASES_OVERDUE, LINLI_MAP_PERIOD_THIS_MONTH, fixture->now,
+                                                  linli_record_get_enum (record, "status"), TRUE,
+                                                  linli_record_get_datetime (record, "reported_at"));
+      }
+    g_assert_cmpuint (n_drawn_cases (fixture), ==, n_overdue);
+    g_assert_cmpuint (n_overdue, <, n_open);
+  }
+
+  /* Remembered for this database … */
+  linli_map_view_set_store (fixture->map_view, NULL);
+  g_assert_cmpuint (n_drawn_cases (fixture), ==, 0);
+  linli_map_view_set_store (fixture->map_view, fixture->db.store);
+  {
+    g_autofree char *again = get_string (fixture, "cases");
+    g_autofree char *period = get_string (fixture, "period");
+
+    g_assert_cmpstr (again, ==, "overdue");
+    g_assert_cmpstr (period, ==, "this-month");
+  }
+  /* … not for another. */
+  {
+    TestDatabase other;
+    g_autofree char *choice = NULL;
+
+    test_database_open (&other, "linli-map-view-other");
+    linli_map_view_set_store (fixture->map_view, other.store);
+    choice = get_string (fixture, "cases");
+    g_assert_cmpstr (choice, ==, "open");
+    linli_map_view_set_store (fixture->map_view, fixture->db.store);
+    test_database_close (&other);
+  }
+}
+
+/* A disc takes the colour of its most urgent case: overdue first. */
+static void
+test_disc_colour (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  LinliPointLayer *layer = LINLI_POINT_LAYER (linli_map_view_get_point_layer (fixture->map_view,
+                                                                             LINLI_MAP_POINT_CASE));
+  g_autoptr(GPtrArray) members = NULL;
+  gboolean overdue = TRUE;
+  int status = -1;
+  double lat, lon, x, y;
+  gint64 late;
+
+  /* The order, most urgent first. */
+  g_assert_cmpuint (linli_map_case_rank (LINLI_CASE_STATUS_ASSIGNED, TRUE), <,
+                    linli_map_case_rank (LINLI_CASE_STATUS_ESCALATED, FALSE));
+  g_assert_cmpuint (linli_map_case_rank (LINLI_CASE_STATUS_ESCALATED, FALSE), <,
+                    linli_map_case_rank (LINLI_CASE_STATUS_REGISTERED, FALSE));
+  g_assert_cmpuint (linli_map_case_rank (LINLI_CASE_STATUS_REGISTERED, FALSE), <,
+                    linli_map_case_rank (LINLI_CASE_STATUS_IN_PROGRESS, FALSE));
+  g_assert_cmpuint (linli_map_case_rank (LINLI_CASE_STATUS_SUSPENDED, FALSE), <,
+                    linli_map_case_rank (LINLI_CASE_STATUS_RESOLVED, FALSE));
+
+  empty_place (fixture, &lat, &lon);
+  add_case (fixture, lat, lon, LINLI_CASE_STATUS_IN_PROGRESS, FALSE);
+  add_case (fixture, lat, lon + 0.00002, LINLI_CASE_STATUS_ASSIGNED, FALSE);
+  add_case (fixture, lat + 0.00002, lon, LINLI_CASE_STATUS_REGISTERED, FALSE);
+  add_case (fixture, lat, lon, LINLI_CASE_STATUS_RESOLVED, FALSE);
+  wait_for_points (fixture);
+
+  linli_map_view_center_on (fixture->map_view, lat, lon, 15);
+  to_widget (fixture, lat, lon, &x, &y);
+  members = linli_point_layer_hit_members (layer, x, y, &status, &overdue, NULL);
+  g_assert_nonnull (members);
+  /* The resolved case is not drawn. */
+  g_assert_cmpuint (members->len, ==, 3);
+  g_assert_cmpint (status, ==, LINLI_CASE_STATUS_REGISTERED);
+  g_assert_false (overdue);
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  add_case (fixture, lat, lon, LINLI_CASE_STATUS_ESCALATED, FALSE);
+  wait_for_points (fixture);
+  members = linli_point_layer_hit_members (layer, x, y, &status, &overdue, NULL);
+  g_assert_cmpuint (members->len, ==, 4);
+  g_assert_cmpint (status, ==, LINLI_CASE_STATUS_ESCALATED);
+  g_assert_false (overdue);
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  late = add_case (fixture, lat, lon, LINLI_CASE_STATUS_ASSIGNED, TRUE);
+  wait_for_points (fixture);
+  members = linli_point_layer_hit_members (layer, x, y, &status, &overdue, NULL);
+  g_assert_cmpuint (members->len, ==, 5);
+  g_assert_true (overdue);
+  /* Listed first. */
+  g_assert_cmpint (((const LinliMapPoint *) g_ptr_array_index (members, 0))->id, ==, late);
+}
+
+static LinliCaseEditor *
+find_case_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (LINLI_IS_CASE_EDITOR (window))
+        return LINLI_CASE_EDITOR (window);
+    }
+  return NULL;
+}
+
+static gint64
+row_case (gpointer row)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "linli-case-id");
+
+  g_assert_nonnull (id);
+  return *id;
+}
+
+/* Several cases at one place, which no zoom parts: a click lists them,
+ * the most urgent first, and a row opens its case through the window. */
+static void
+test_pile_list (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ShumateViewport *viewport = linli_map_view_get_viewport (fixture->map_view);
+  GtkWidget *popover = linli_map_view_get_point_popover (fixture->map_view);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *list;
+  LinliCaseEditor *editor;
+  gint64 ids[4];
+  double lat, lon, x, y, closest;
+
+  empty_place (fixture, &lat, &lon);
+  ids[0] = add_case (fixture, lat, lon, LINLI_CASE_STATUS_IN_PROGRESS, FALSE);
+  ids[1] = add_case (fixture, lat, lon, LINLI_CASE_STATUS_REGISTERED, FALSE);
+  ids[2] = add_case (fixture, lat, lon, LINLI_CASE_STATUS_IN_PROGRESS, TRUE);
+  ids[3] = add_case (fixture, lat, lon, LINLI_CASE_STATUS_SUSPENDED, FALSE);
+  wait_for_points (fixture);
+
+  /* Closest: one disc of four; listed, not zoomed. */
+  linli_map_view_center_on (fixture->map_view, lat, lon, 19);
+  closest = shumate_viewport_get_zoom_level (viewport);
+  g_assert_cmpfloat (closest, >=, 18);
+  to_widget (fixture, lat, lon, &x, &y);
+  linli_map_view_click (fixture->map_view, x, y);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, closest);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = test_find (popover, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  test_collect (list, GTK_TYPE_LIST_BOX_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 id = row_case (rows->pdata[i]);
+      gboolean known = FALSE;
+
+      g_assert_true (gtk_list_box_row_get_activatable (rows->pdata[i]));
+      for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+        known |= ids[k] == id;
+      g_assert_true (known);
+    }
+  /* The overdue one first, then the one nobody has yet. */
+  g_assert_cmpint (row_case (rows->pdata[0]), ==, ids[2]);
+  g_assert_cmpint (row_case (rows->pdata[1]), ==, ids[1]);
+
+  /* Activated, it opens through win.open-case. */
+  g_assert_null (find_case_editor ());
+  gtk_widget_activate (rows->pdata[1]);
+  editor = find_case_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (linli_record_get_id (linli_case_editor_get_case (editor)), ==, ids[1]);
+  g_assert_false (gtk_widget_get_visible (popover));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Further out too, a pile no zoom would part is listed. */
+  linli_map_view_center_on (fixture->map_view, lat, lon, 15);
+  to_widget (fixture, lat, lon, &x, &y);
+  linli_map_view_click (fixture->map_view, x, y);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 15);
+  g_assert_true (gtk_widget_get_visible (popover));
+}
+
+/* A building clicked opens in its editor through the window; moved, it
+ * is saved, and Undo puts it back. */
+static void
+test_building (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) buildings = linli_store_list (fixture->db.store, LINLI_TYPE_BUILDING);
+  g_autoptr(LinliRecord) building = NULL;
+  g_autoptr(LinliRecord) moved = NULL;
+  g_autoptr(LinliRecord) back = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *undo, *editor = NULL;
+  double lat, lon, x, y;
+
+  /* Cases hide, so that the click finds the building under them. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-cases", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-activities", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-outreach", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (buildings), >, 0);
+  building = g_list_model_get_item (buildings, 0);
+  lat = linli_record_get_double (building, "lat");
+  lon = linli_record_get_double (building, "lon");
+
+  linli_map_view_center_on (fixture->map_view, lat, lon, 18);
+  to_widget (fixture, lat, lon, &x, &y);
+  linli_map_view_click (fixture->map_view, x, y);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && editor == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (LINLI_IS_BUILDING_EDITOR (window))
+        editor = window;
+    }
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Building");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  linli_map_view_move_building (fixture->map_view, linli_record_get_id (building), lat + 0.0004, lon);
+  moved = linli_store_get (fixture->db.store, LINLI_TYPE_BUILDING, linli_record_get_id (building), NULL);
+  g_assert_cmpfloat_with_epsilon (linli_record_get_double (moved, "lat"), lat + 0.0004, 1e-9);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  undo = test_find_button_labelled (GTK_WIDGET (fixture->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  back = linli_store_get (fixture->db.store, LINLI_TYPE_BUILDING, linli_record_get_id (building), NULL);
+  g_assert_true (linli_record_equal (back, building));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +919,10 @@ main (int   argc,
   g_test_add ("/map-view/points", Fixture, NULL, fixture_set_up, test_points, fixture_tear_down);
   g_test_add ("/map-view/follows-store", Fixture, NULL, fixture_set_up, test_follows_store, fixture_tear_down);
   g_test_add ("/map-view/open-case-undo", Fixture, NULL, fixture_set_up, test_open_case_undo, fixture_tear_down);
+  g_test_add ("/map-view/default-filter", Fixture, NULL, fixture_set_up, test_default_filter, fixture_tear_down);
+  g_test_add ("/map-view/disc-colour", Fixture, NULL, fixture_set_up, test_disc_colour, fixture_tear_down);
+  g_test_add ("/map-view/pile-list", Fixture, NULL, fixture_set_up, test_pile_list, fixture_tear_down);
+  g_test_add ("/map-view/building", Fixture, NULL, fixture_set_up, test_building, fixture_tear_down);
 
   return g_test_run ();
 }

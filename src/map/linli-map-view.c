@@ -308,19 +308,24 @@ pile_row (LinliMapView        *self,
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  if (action != NULL)
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", point->id);
-    }
+  /* Not an actionable row: a list box then never says it was activated,
+   * and the popover would stay. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), action != NULL);
+  g_object_set_data_full (G_OBJECT (row), "linli-case-id", g_memdup2 (&point->id, sizeof point->id), g_free);
   gtk_widget_set_tooltip_text (row, point->title);
   return row;
 }
 
 static void
-pile_row_activated_cb (GtkPopover *popover)
+pile_row_activated_cb (LinliMapView  *self,
+                       GtkListBoxRow *row)
 {
-  gtk_popover_popdown (popover);
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "linli-case-id");
+  const char *action = open_action_of (self, LINLI_MAP_POINT_CASE);
+
+  gtk_popover_popdown (self->point_popover);
+  if (action != NULL && id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "x", *id);
 }
 
 /* The cases piled at one place, which no zoom would part: a list of them
@@ -351,8 +356,7 @@ show_pile (LinliMapView *self,
   gtk_widget_add_css_class (list, "linli-pile-list");
   for (guint i = 0; i < members->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (list), pile_row (self, g_ptr_array_index (members, i), action));
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (pile_row_activated_cb), self->point_popover,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (pile_row_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
@@ -1149,8 +1153,8 @@ fill_legend (LinliMapView *self)
     }
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, LINLI_CASE_STATUS_IN_PROGRESS, 1, TRUE },
                   gtk_label_new (_("Overdue case")));
-  add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, 0, 3, FALSE },
-                  gtk_label_new (_("Cases close together, with their number")));
+  add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, LINLI_CASE_STATUS_REGISTERED, 3, FALSE },
+                  gtk_label_new (_("Cases close together: their number, in the colour of the most urgent")));
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_BUILDING, 0, 1, FALSE },
                   gtk_label_new (_("Building")));
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_ACTIVITY, LINLI_ACTIVITY_STATUS_PLANNED, 1, FALSE },
