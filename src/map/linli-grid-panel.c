@@ -145,6 +145,9 @@ linli_grid_panel_init (LinliGridPanel *self)
     gtk_label_set_wrap_mode (workers, PANGO_WRAP_WORD_CHAR);
     gtk_label_set_justify (workers, GTK_JUSTIFY_RIGHT);
     gtk_label_set_max_width_chars (workers, 16);
+    /* A wrapping label asks for little; the row has room for the names. */
+    gtk_widget_set_hexpand (GTK_WIDGET (workers), TRUE);
+    gtk_label_set_width_chars (workers, 8);
     gtk_widget_remove_css_class (GTK_WIDGET (workers), "numeric");
   }
   add_value (self, self->households_row, "households");
