@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "linli-building-editor.h"
 #include "linli-case-editor.h"
@@ -14,6 +15,7 @@
 #include "linli-grid-panel.h"
 #include "linli-map-points.h"
 #include "linli-map-view.h"
+#include "linli-new-community-dialog.h"
 #include "linli-point-layer.h"
 #include "linli-window.h"
 #include "test-util.h"
@@ -907,6 +909,95 @@ test_building (Fixture       *fixture,
   g_assert_true (linli_record_equal (back, building));
 }
 
+static void
+set_entry (GPtrArray  *entries,
+           guint       i,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[i]), text);
+}
+
+/* The new community's centre: typed offline with no file, which the
+ * dialog says; clicked on the outlines of a GeoJSON file opened. */
+static void
+test_new_community_centre (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-centre-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *geojson = g_test_build_filename (G_TEST_DIST, "data", "jining-districts.geojson", NULL);
+  g_autofree char *contents = NULL;
+  LinliNewCommunityDialog *dialog = linli_new_community_dialog_new (NULL, path);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *create, *map_row = NULL, *frame;
+  LinliMapView *map;
+  ShumateViewport *viewport;
+  double lat, lon, x, y;
+  gsize length;
+
+  g_assert_no_error (error);
+  linli_new_community_dialog_set_online (dialog, FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  test_collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+  test_collect (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
+  create = test_find_button (GTK_WIDGET (dialog), "community.create");
+  map = LINLI_MAP_VIEW (test_find (GTK_WIDGET (dialog), LINLI_TYPE_MAP_VIEW));
+  g_assert_nonnull (map);
+  frame = gtk_widget_get_ancestor (GTK_WIDGET (map), GTK_TYPE_FRAME);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "On a Map") == 0)
+      map_row = rows->pdata[i];
+  g_assert_nonnull (map_row);
+
+  /* Offline, no map to click: it says to type, and typing works. */
+  g_assert_false (gtk_widget_get_visible (frame));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (map_row)), "Offline"));
+  set_entry (entries, 0, "东方御园社区");
+  set_entry (entries, 3, "35.4575");
+  set_entry (entries, 4, "116.6035");
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  /* A file that is not GeoJSON is refused, and nothing changes. */
+  g_assert_false (linli_new_community_dialog_show_geojson (dialog, "not json", 8, "x.txt", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (gtk_widget_get_visible (frame));
+
+  /* The districts of Jining: drawn, in view, and clicked on. */
+  g_file_get_contents (geojson, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (linli_new_community_dialog_show_geojson (dialog, contents, length, "jining.geojson", &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (frame));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (map_row)), "jining.geojson"));
+  test_wait_until_drawn (GTK_WIDGET (map));
+  viewport = linli_map_view_get_viewport (map);
+  /* Jining lies about 35.4°N, 116.6°E: in the middle of the view. */
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (linli_map_view_get_map (map)),
+                                              gtk_widget_get_width (GTK_WIDGET (map)) / 2.0,
+                                              gtk_widget_get_height (GTK_WIDGET (map)) / 2.0, &lat, &lon);
+  g_assert_cmpfloat (fabs (lat - 35.4), <, 1.0);
+  g_assert_cmpfloat (fabs (lon - 116.6), <, 1.0);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, 5);
+
+  x = gtk_widget_get_width (GTK_WIDGET (map)) / 3.0;
+  y = gtk_widget_get_height (GTK_WIDGET (map)) / 3.0;
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (linli_map_view_get_map (map)), x, y, &lat, &lon);
+  linli_map_view_click (map, x, y);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (gtk_editable_get_text (entries->pdata[3]), NULL), lat, 1e-5);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (gtk_editable_get_text (entries->pdata[4]), NULL), lon, 1e-5);
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  /* Online, OpenStreetMap, whatever the file. */
+  linli_new_community_dialog_set_online (dialog, TRUE);
+  g_assert_true (gtk_widget_get_visible (frame));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,6 +1014,7 @@ main (int   argc,
   g_test_add ("/map-view/disc-colour", Fixture, NULL, fixture_set_up, test_disc_colour, fixture_tear_down);
   g_test_add ("/map-view/pile-list", Fixture, NULL, fixture_set_up, test_pile_list, fixture_tear_down);
   g_test_add ("/map-view/building", Fixture, NULL, fixture_set_up, test_building, fixture_tear_down);
+  g_test_add_func ("/map-view/new-community-centre", test_new_community_centre);
 
   return g_test_run ();
 }
