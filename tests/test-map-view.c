@@ -14,6 +14,7 @@
 #include "linli-grid-layer.h"
 #include "linli-grid-panel.h"
 #include "linli-map-points.h"
+#include "linli-geojson-import-dialog.h"
 #include "linli-map-view.h"
 #include "linli-new-community-dialog.h"
 #include "linli-point-layer.h"
@@ -998,6 +999,45 @@ test_new_community_centre (void)
   g_rmdir (dir);
 }
 
+/* After a GeoJSON import, the map shows what came in: the districts of
+ * Jining, tens of kilometres across, not the demo's few streets. */
+static void
+test_import_shows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "jining-districts.geojson", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  ShumateViewport *viewport = linli_map_view_get_viewport (fixture->map_view);
+  GtkWidget *stack = test_find (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK);
+  LinliGeojsonImportDialog *dialog;
+  LinliGeojsonFile *file;
+  gsize length;
+  double before = shumate_viewport_get_zoom_level (viewport);
+  double lat, lon;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  file = linli_geojson_file_parse (contents, length, &error);
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "cases");
+  dialog = linli_geojson_import_dialog_new (GTK_WINDOW (fixture->window), fixture->db.store, file, "jining.geojson");
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "map");
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, before - 3);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  /* Jining's districts: about 34.4–36.0° N, 115.5–117.7° E. */
+  g_assert_cmpfloat (lat, >, 34.4);
+  g_assert_cmpfloat (lat, <, 36.0);
+  g_assert_cmpfloat (lon, >, 115.5);
+  g_assert_cmpfloat (lon, <, 117.7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1055,7 @@ main (int   argc,
   g_test_add ("/map-view/pile-list", Fixture, NULL, fixture_set_up, test_pile_list, fixture_tear_down);
   g_test_add ("/map-view/building", Fixture, NULL, fixture_set_up, test_building, fixture_tear_down);
   g_test_add_func ("/map-view/new-community-centre", test_new_community_centre);
+  g_test_add ("/map-view/import-shows", Fixture, NULL, fixture_set_up, test_import_shows, fixture_tear_down);
 
   return g_test_run ();
 }
