@@ -1126,6 +1126,10 @@ add_legend_row (LinliMapView       *self,
                                   g_memdup2 (symbol, sizeof *symbol), g_free);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  /* The popover as narrow as its choices, a long meaning on two lines. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_grid_attach (self->legend, area, 0, row, 1, 1);
   gtk_grid_attach (self->legend, label, 1, row, 1, 1);
 }
