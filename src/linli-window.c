@@ -14,7 +14,7 @@
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-delete.h"
 #include "linli-getting-started.h"
-#include "linli-grid-editor.h"
+#include "linli-grid-drawing.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "linli-outreach-page.h"
@@ -40,7 +40,7 @@ struct _LinliWindow
   LinliActivitiesPage  *activities_page;
   LinliOutreachPage    *outreach_page;
   LinliGridsPage       *grids_page;
-  LinliGridEditor      *grid_editor;
+  LinliGridDrawing      *grid_drawing;
 
   GSettings            *settings;
   LinliStore           *store;
@@ -663,10 +663,10 @@ linli_window_set_store (LinliWindow *self,
   linli_map_view_set_store (self->map_view, store);
   linli_getting_started_set_store (self->getting_started, store);
   update_base_map (self);
-  g_clear_object (&self->grid_editor);
+  g_clear_object (&self->grid_drawing);
   /* New Grid and Edit Grid only where the grids can be written. */
   if (store != NULL && !linli_store_is_read_only (store))
-    self->grid_editor = linli_grid_editor_new (self->map_view, store);
+    self->grid_drawing = linli_grid_drawing_new (self->map_view, store);
   update_title (self);
   update_content (self);
   update_read_only (self);

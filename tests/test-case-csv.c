@@ -274,7 +274,7 @@ counts (LinliStore *store)
 {
   return g_strdup_printf ("cases=%u events=%u residents=%u",
                           linli_store_count (store, LINLI_TYPE_CASE),
-                          linli_store_count (store, LINLI_TYPE_CASE_EVENT),
+                          linli_store_count (store, LINLI_TYPE_DIARY_ENTRY),
                           linli_store_count (store, LINLI_TYPE_RESIDENT));
 }
 
@@ -603,7 +603,7 @@ test_round_trip (Fixture       *f,
   /* The reporters are the residents they were, found by name and phone. */
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_RESIDENT), ==, n_residents);
   /* Each case has the one timeline entry a new case gets. */
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, cases->len);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, cases->len);
 
   for (guint i = 0; i < cases->len; i++)
     {
@@ -1372,7 +1372,7 @@ test_bulk_insert_same (Fixture       *f,
   g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
   assert_same_tables (f->store, g->store);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 3);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, 3);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 3);
 
   fixture_tear_down (g, NULL);
 }
@@ -1521,7 +1521,7 @@ test_import_same_as_insert (Fixture       *f,
     g_assert_cmpstr (told_f, ==, told_g);
     /* A batch of several is one reset per table. */
     g_assert_nonnull (strstr (told_f, "LinliCase 3 0\n"));
-    g_assert_nonnull (strstr (told_f, "LinliCaseEvent 3 0\n"));
+    g_assert_nonnull (strstr (told_f, "LinliDiaryEntry 3 0\n"));
   }
 
   fixture_tear_down (g, NULL);

@@ -336,13 +336,13 @@ test_new_case (Fixture       *fixture,
   g_assert_cmpstr (linli_record_get_text (reporter, "phone"), ==, "13800020001");
 
   /* Its diary starts with the status it was saved in, then the entry. */
-  events = linli_store_list_case_events (fixture->store, linli_record_get_id (stored));
+  events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (stored));
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
   first = g_list_model_get_item (events, 0);
-  g_assert_cmpint (linli_record_get_enum (first, "kind"), ==, LINLI_CASE_EVENT_KIND_STATUS);
+  g_assert_cmpint (linli_record_get_enum (first, "kind"), ==, LINLI_DIARY_ENTRY_KIND_STATUS);
   g_assert_cmpstr (linli_record_get_text (first, "to_value"), ==, "assigned");
   second = g_list_model_get_item (events, 1);
-  g_assert_cmpint (linli_record_get_enum (second, "kind"), ==, LINLI_CASE_EVENT_KIND_NOTE);
+  g_assert_cmpint (linli_record_get_enum (second, "kind"), ==, LINLI_DIARY_ENTRY_KIND_NOTE);
   g_assert_cmpstr (linli_record_get_text (second, "text"), ==, "电话回复孔阿姨，今天下午上门查看");
 }
 
@@ -352,7 +352,7 @@ test_existing_case_status (Fixture       *fixture,
 {
   g_autoptr(LinliRecord) record = find_case_with_status (fixture->store, LINLI_CASE_STATUS_IN_PROGRESS);
   g_autoptr(LinliRecord) stored = NULL;
-  g_autoptr(GListModel) events = linli_store_list_case_events (fixture->store, linli_record_get_id (record));
+  g_autoptr(GListModel) events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (record));
   g_autoptr(LinliRecord) last = NULL;
   g_autofree char *statuses = NULL;
   g_autofree char *title = g_strdup_printf ("Case %s", linli_record_get_text (record, "number"));
@@ -403,7 +403,7 @@ test_existing_case_status (Fixture       *fixture,
   /* The store wrote the change of status into the diary. */
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
   last = g_list_model_get_item (events, n_events);
-  g_assert_cmpint (linli_record_get_enum (last, "kind"), ==, LINLI_CASE_EVENT_KIND_STATUS);
+  g_assert_cmpint (linli_record_get_enum (last, "kind"), ==, LINLI_DIARY_ENTRY_KIND_STATUS);
   g_assert_cmpstr (linli_record_get_text (last, "from_value"), ==, "in-progress");
   g_assert_cmpstr (linli_record_get_text (last, "to_value"), ==, "resolved");
 
@@ -504,7 +504,7 @@ test_delete (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(LinliRecord) record = find_case_with_status (fixture->store, LINLI_CASE_STATUS_RESOLVED);
-  g_autoptr(GListModel) events = linli_store_list_case_events (fixture->store, linli_record_get_id (record));
+  g_autoptr(GListModel) events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (record));
   g_autoptr(GError) error = NULL;
   g_autoptr(LinliRecord) gone = NULL;
   guint n_events = g_list_model_get_n_items (events);
@@ -703,7 +703,7 @@ test_timeline (Fixture       *fixture,
   gboolean seen_status = FALSE, seen_assignment = FALSE;
 
   g_assert_nonnull (record);
-  events = linli_store_list_case_events (fixture->store, linli_record_get_id (record));
+  events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (record));
   n_events = g_list_model_get_n_items (events);
   editor = open_editor (fixture, record);
 

@@ -319,7 +319,7 @@ test_restore (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LinliRecord) record = linli_store_get (f->store, LINLI_TYPE_CASE, 5, &error);
-  g_autoptr(GListModel) events = linli_store_list_case_events (f->store, 5);
+  g_autoptr(GListModel) events = linli_store_list_diary_entries (f->store, 5);
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(LinliRecord) back = NULL;
   g_autoptr(GListModel) events_back = NULL;
@@ -346,7 +346,7 @@ test_restore (Fixture       *f,
   assert_shown (f, "05");
   back = linli_store_get (f->store, LINLI_TYPE_CASE, 5, &error);
   g_assert_true (linli_record_equal (record, back));
-  events_back = linli_store_list_case_events (f->store, 5);
+  events_back = linli_store_list_diary_entries (f->store, 5);
   g_assert_cmpuint (g_list_model_get_n_items (events_back), ==, n_events);
   for (guint i = 0; i < n_events; i++)
     {

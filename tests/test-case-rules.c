@@ -702,7 +702,7 @@ test_demo_follows_rules (void)
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
-      g_autoptr(GListModel) events = linli_store_list_case_events (store, linli_record_get_id (record));
+      g_autoptr(GListModel) events = linli_store_list_diary_entries (store, linli_record_get_id (record));
       g_auto(LinliCaseErrors) errors = { 0 };
 
       /* Every stored case can be saved again as it is ... */
@@ -718,7 +718,7 @@ test_demo_follows_rules (void)
           g_autoptr(LinliRecord) event = g_list_model_get_item (events, j);
           const char *from = linli_record_get_text (event, "from_value");
 
-          if (linli_record_get_enum (event, "kind") != LINLI_CASE_EVENT_KIND_STATUS || from == NULL)
+          if (linli_record_get_enum (event, "kind") != LINLI_DIARY_ENTRY_KIND_STATUS || from == NULL)
             continue;
           if (!linli_case_status_can_change (status_of_nick (from), status_of_nick (linli_record_get_text (event, "to_value"))))
             g_error ("%s: %s → %s", linli_record_get_text (record, "number"), from,

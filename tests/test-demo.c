@@ -328,7 +328,7 @@ test_article (Fixture       *f,
       if (linli_record_get_enum (record, "status") == LINLI_CASE_STATUS_REVISITED &&
           strstr (linli_record_get_text (record, "resolution"), "PPR") != NULL)
         {
-          g_autoptr(GListModel) events = linli_store_list_case_events (f->store, linli_record_get_id (record));
+          g_autoptr(GListModel) events = linli_store_list_diary_entries (f->store, linli_record_get_id (record));
           GDateTime *reported = linli_record_get_datetime (record, "reported_at");
 
           found_pipe = TRUE;

@@ -153,7 +153,7 @@ test_points (Fixture       *fixture,
 
   g_assert_true (linli_map_points_is_source (LINLI_TYPE_CASE));
   g_assert_true (linli_map_points_is_source (LINLI_TYPE_OUTREACH));
-  g_assert_false (linli_map_points_is_source (LINLI_TYPE_CASE_EVENT));
+  g_assert_false (linli_map_points_is_source (LINLI_TYPE_DIARY_ENTRY));
 }
 
 typedef struct

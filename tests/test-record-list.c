@@ -348,32 +348,32 @@ test_update (Fixture       *f,
 }
 
 static void
-test_case_events (Fixture       *f,
+test_diary_entries (Fixture       *f,
                   gconstpointer  data)
 {
   gint64 mine = f->ids[4321], other = f->ids[17];
-  g_autoptr(GListModel) events = linli_store_list_case_events (f->store, mine);
-  g_autoptr(GListModel) other_events = linli_store_list_case_events (f->store, other);
+  g_autoptr(GListModel) events = linli_store_list_diary_entries (f->store, mine);
+  g_autoptr(GListModel) other_events = linli_store_list_diary_entries (f->store, other);
   g_autoptr(GArray) changes = watch_items (events);
   g_autoptr(GArray) other_changes = watch_items (other_events);
 
   /* Each case has the entry its registration wrote. */
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, N_CASES);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, N_CASES);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
   {
     g_autoptr(LinliRecord) registered = g_list_model_get_item (events, 0);
     g_assert_cmpint (linli_record_get_int (registered, "case_id"), ==, mine);
-    g_assert_cmpint (linli_record_get_enum (registered, "kind"), ==, LINLI_CASE_EVENT_KIND_STATUS);
+    g_assert_cmpint (linli_record_get_enum (registered, "kind"), ==, LINLI_DIARY_ENTRY_KIND_STATUS);
   }
 
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(LinliRecord) note = linli_record_new (LINLI_TYPE_CASE_EVENT);
+      g_autoptr(LinliRecord) note = linli_record_new (LINLI_TYPE_DIARY_ENTRY);
       g_autoptr(GDateTime) at = g_date_time_add_days (f->base, 10 + i);
 
       linli_record_set_int (note, "case_id", i < 2 ? mine : other);
       linli_record_set_datetime (note, "at", at);
-      linli_record_set_enum (note, "kind", LINLI_CASE_EVENT_KIND_NOTE);
+      linli_record_set_enum (note, "kind", LINLI_DIARY_ENTRY_KIND_NOTE);
       linli_record_set_text (note, "text", "走访");
       insert_ok (f->store, note);
       if (i < 2)
@@ -395,7 +395,7 @@ test_case_events (Fixture       *f,
       g_assert_cmpint (linli_record_get_int (event, "case_id"), ==, mine);
     }
   g_assert_cmpuint (g_list_model_get_n_items (other_events), ==, 2);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, N_CASES + 3);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, N_CASES + 3);
 
   g_signal_handlers_disconnect_by_data (events, changes);
   g_signal_handlers_disconnect_by_data (other_events, other_changes);
@@ -436,7 +436,7 @@ main (int   argc,
   ADD ("/record-list/insert", test_insert);
   ADD ("/record-list/delete", test_delete);
   ADD ("/record-list/update", test_update);
-  ADD ("/record-list/case-events", test_case_events);
+  ADD ("/record-list/case-events", test_diary_entries);
   ADD ("/record-list/query", test_query);
 
 #undef ADD

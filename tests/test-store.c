@@ -787,12 +787,12 @@ full_record (GType       type,
       linli_record_set_text (r, "revisit_notes", "无再渗水");
       linli_record_set_int (r, "duplicate_of", d->case_id);
     }
-  else if (type == LINLI_TYPE_CASE_EVENT)
+  else if (type == LINLI_TYPE_DIARY_ENTRY)
     {
       linli_record_set_int (r, "case_id", d->case_id);
       set_time (r, "at", 2026, 3, 10, 11, 0);
       linli_record_set_int (r, "worker_id", d->worker2);
-      linli_record_set_enum (r, "kind", LINLI_CASE_EVENT_KIND_VISIT);
+      linli_record_set_enum (r, "kind", LINLI_DIARY_ENTRY_KIND_VISIT);
       linli_record_set_text (r, "text", "上门查看");
       linli_record_set_text (r, "from_value", "a");
       linli_record_set_text (r, "to_value", "b");
@@ -911,9 +911,9 @@ change_record (LinliRecord *r,
       linli_record_set_double (r, "lon", NAN);
       linli_record_set_datetime (r, "due_at", NULL);
     }
-  else if (type == LINLI_TYPE_CASE_EVENT)
+  else if (type == LINLI_TYPE_DIARY_ENTRY)
     {
-      linli_record_set_enum (r, "kind", LINLI_CASE_EVENT_KIND_FEEDBACK);
+      linli_record_set_enum (r, "kind", LINLI_DIARY_ENTRY_KIND_FEEDBACK);
       linli_record_set_text (r, "text", "居民满意");
     }
   else if (type == LINLI_TYPE_VOLUNTEER)
@@ -1127,7 +1127,7 @@ test_changed_detail (Fixture       *f,
   /* A new case writes its first timeline entry too. */
   case_id = insert_ok (f->store, record);
   assert_emitted (watch, LINLI_TYPE_CASE, LINLI_CHANGE_INSERTED, case_id);
-  g_assert_cmpuint (watch_get (watch, LINLI_TYPE_CASE_EVENT)->len, ==, 1);
+  g_assert_cmpuint (watch_get (watch, LINLI_TYPE_DIARY_ENTRY)->len, ==, 1);
   g_assert_cmpuint (watch_get (watch, LINLI_TYPE_WORKER)->len, ==, 0);
   g_assert_cmpuint (watch->total, ==, 2);
 
@@ -1158,15 +1158,15 @@ test_changed_detail (Fixture       *f,
   }
 
   /* And deleting a case takes its timeline with it. */
-  events = linli_store_list_case_events (f->store, case_id);
+  events = linli_store_list_diary_entries (f->store, case_id);
   g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
   watch_clear (watch);
   g_assert_true (linli_store_delete (f->store, record, &error));
   g_assert_no_error (error);
   assert_emitted (watch, LINLI_TYPE_CASE, LINLI_CHANGE_DELETED, case_id);
-  assert_emitted (watch, LINLI_TYPE_CASE_EVENT, LINLI_CHANGE_RESET, 0);
+  assert_emitted (watch, LINLI_TYPE_DIARY_ENTRY, LINLI_CHANGE_RESET, 0);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, 0);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 0);
 }
 
 static void
@@ -1213,7 +1213,7 @@ test_batch (Fixture       *f,
   g_assert_cmpuint (watch->total, ==, 0);
   g_assert_true (linli_store_commit (f->store, &error));
   assert_emitted (watch, LINLI_TYPE_CASE, LINLI_CHANGE_RESET, 0);
-  assert_emitted (watch, LINLI_TYPE_CASE_EVENT, LINLI_CHANGE_RESET, 0);
+  assert_emitted (watch, LINLI_TYPE_DIARY_ENTRY, LINLI_CHANGE_RESET, 0);
   g_assert_cmpuint (watch->total, ==, 2);
 }
 
@@ -1242,7 +1242,7 @@ test_rollback (Fixture       *f,
   after = fingerprint (f->store);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, 0);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 0);
   g_assert_true (sqlite3_get_autocommit (linli_store_get_db (f->store)));
 
   /* Inside a batch, a refused write and a rolled back inner transaction
@@ -1476,7 +1476,7 @@ static GPtrArray *
 events_of (LinliStore *store,
            gint64      case_id)
 {
-  g_autoptr(GListModel) list = linli_store_list_case_events (store, case_id);
+  g_autoptr(GListModel) list = linli_store_list_diary_entries (store, case_id);
   GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -1486,7 +1486,7 @@ events_of (LinliStore *store,
 
 static void
 assert_event (LinliRecord        *event,
-              LinliCaseEventKind  kind,
+              LinliDiaryEntryKind  kind,
               GDateTime          *at,
               gint64              worker_id,
               const char         *from,
@@ -1506,7 +1506,7 @@ assert_event (LinliRecord        *event,
 }
 
 static void
-test_case_events (Fixture       *f,
+test_diary_entries (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GDateTime) now = g_date_time_new_local (2026, 3, 20, 14, 30, 5);
@@ -1536,7 +1536,7 @@ test_case_events (Fixture       *f,
   id = insert_ok (f->store, record);
   events = events_of (f->store, id);
   g_assert_cmpuint (events->len, ==, 1);
-  assert_event (events->pdata[0], LINLI_CASE_EVENT_KIND_STATUS,
+  assert_event (events->pdata[0], LINLI_DIARY_ENTRY_KIND_STATUS,
                 linli_record_get_datetime (record, "reported_at"), 0, NULL, "registered");
   g_assert_cmpint (linli_record_get_int (events->pdata[0], "case_id"), ==, id);
   g_clear_pointer (&events, g_ptr_array_unref);
@@ -1554,8 +1554,8 @@ test_case_events (Fixture       *f,
   update_ok (f->store, record);
   events = events_of (f->store, id);
   g_assert_cmpuint (events->len, ==, 2);
-  assert_event (events->pdata[1], LINLI_CASE_EVENT_KIND_STATUS, now, 0, "registered", "suspended");
-  assert_emitted (watch, LINLI_TYPE_CASE_EVENT, LINLI_CHANGE_INSERTED,
+  assert_event (events->pdata[1], LINLI_DIARY_ENTRY_KIND_STATUS, now, 0, "registered", "suspended");
+  assert_emitted (watch, LINLI_TYPE_DIARY_ENTRY, LINLI_CHANGE_INSERTED,
                   linli_record_get_id (events->pdata[1]));
   g_clear_pointer (&events, g_ptr_array_unref);
 
@@ -1564,7 +1564,7 @@ test_case_events (Fixture       *f,
   update_ok (f->store, record);
   events = events_of (f->store, id);
   g_assert_cmpuint (events->len, ==, 3);
-  assert_event (events->pdata[2], LINLI_CASE_EVENT_KIND_ASSIGNMENT, now,
+  assert_event (events->pdata[2], LINLI_DIARY_ENTRY_KIND_ASSIGNMENT, now,
                 linli_record_get_id (w1), NULL, w1_text);
   g_clear_pointer (&events, g_ptr_array_unref);
 
@@ -1575,9 +1575,9 @@ test_case_events (Fixture       *f,
   update_ok (f->store, record);
   events = events_of (f->store, id);
   g_assert_cmpuint (events->len, ==, 5);
-  assert_event (events->pdata[3], LINLI_CASE_EVENT_KIND_STATUS, later,
+  assert_event (events->pdata[3], LINLI_DIARY_ENTRY_KIND_STATUS, later,
                 linli_record_get_id (w2), "suspended", "in-progress");
-  assert_event (events->pdata[4], LINLI_CASE_EVENT_KIND_ASSIGNMENT, later,
+  assert_event (events->pdata[4], LINLI_DIARY_ENTRY_KIND_ASSIGNMENT, later,
                 linli_record_get_id (w2), w1_text, w2_text);
   g_clear_pointer (&events, g_ptr_array_unref);
 
@@ -1586,14 +1586,14 @@ test_case_events (Fixture       *f,
   update_ok (f->store, record);
   events = events_of (f->store, id);
   g_assert_cmpuint (events->len, ==, 6);
-  assert_event (events->pdata[5], LINLI_CASE_EVENT_KIND_ASSIGNMENT, later, 0, w2_text, NULL);
+  assert_event (events->pdata[5], LINLI_DIARY_ENTRY_KIND_ASSIGNMENT, later, 0, w2_text, NULL);
   g_clear_pointer (&events, g_ptr_array_unref);
 
   /* The other case kept its own single entry. */
   events = events_of (f->store, linli_record_get_id (other));
   g_assert_cmpuint (events->len, ==, 1);
   g_clear_pointer (&events, g_ptr_array_unref);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, 7);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 7);
 
   linli_store_set_clock (f->store, NULL, NULL);
 }
@@ -1764,8 +1764,8 @@ test_save_case (Fixture       *f,
   g_autoptr(LinliRecord) record = minimal_case ("2026-0001", 5);
   g_autoptr(LinliRecord) earlier = minimal_case ("2026-0001", 4);
   g_autoptr(LinliRecord) reporter = linli_record_new (LINLI_TYPE_RESIDENT);
-  g_autoptr(LinliRecord) entry = linli_record_new (LINLI_TYPE_CASE_EVENT);
-  g_autoptr(GListStore) entries = g_list_store_new (LINLI_TYPE_CASE_EVENT);
+  g_autoptr(LinliRecord) entry = linli_record_new (LINLI_TYPE_DIARY_ENTRY);
+  g_autoptr(GListStore) entries = g_list_store_new (LINLI_TYPE_DIARY_ENTRY);
   g_autoptr(GDateTime) at = g_date_time_new_local (2026, 3, 5, 10, 0, 0);
   guint n_cases, n_residents, n_entries;
 
@@ -1773,10 +1773,10 @@ test_save_case (Fixture       *f,
   insert_ok (f->store, earlier);
   n_cases = linli_store_count (f->store, LINLI_TYPE_CASE);
   n_residents = linli_store_count (f->store, LINLI_TYPE_RESIDENT);
-  n_entries = linli_store_count (f->store, LINLI_TYPE_CASE_EVENT);
+  n_entries = linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY);
 
   linli_record_set_text (reporter, "name", "张阿姨");
-  linli_record_set_enum (entry, "kind", LINLI_CASE_EVENT_KIND_NOTE);
+  linli_record_set_enum (entry, "kind", LINLI_DIARY_ENTRY_KIND_NOTE);
   linli_record_set_text (entry, "text", "电话回访");
   /* No time: the schema refuses the entry, and with it everything. */
   g_list_store_append (entries, entry);
@@ -1786,7 +1786,7 @@ test_save_case (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, n_cases);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_RESIDENT), ==, n_residents);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, n_entries);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, n_entries);
   g_assert_cmpint (linli_record_get_id (record), ==, 0);
   g_assert_cmpint (linli_record_get_id (reporter), ==, 0);
   g_assert_cmpint (linli_record_get_id (entry), ==, 0);
@@ -1804,7 +1804,7 @@ test_save_case (Fixture       *f,
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, n_cases + 1);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_RESIDENT), ==, n_residents + 1);
   /* The entry, and the one that says it was registered. */
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE_EVENT), ==, n_entries + 2);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, n_entries + 2);
 }
 
 /* An edit writes what it changed: a field changed elsewhere meanwhile is
@@ -1871,7 +1871,7 @@ main (int   argc,
   ADD ("/store/batch", test_batch, NULL);
   ADD ("/store/rollback", test_rollback, NULL);
   ADD ("/store/constraints", test_constraints, NULL);
-  ADD ("/store/case-events", test_case_events, NULL);
+  ADD ("/store/case-events", test_diary_entries, NULL);
   ADD ("/store/case-numbers", test_case_numbers, NULL);
   ADD ("/store/case-rows", test_case_rows, NULL);
   ADD ("/store/save-case", test_save_case, NULL);

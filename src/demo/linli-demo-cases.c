@@ -27,7 +27,7 @@ typedef struct
   GDateTime            *at;
   StepKind              kind;
   LinliCaseStatus       status;
-  LinliCaseEventKind    event_kind;
+  LinliDiaryEntryKind    event_kind;
   char                 *text;          /* event text, resolution or revisit notes */
   LinliResolutionLevel  level;
   LinliSatisfaction     satisfaction;
@@ -140,7 +140,7 @@ add_status (CasePlan        *plan,
 static void
 add_event (CasePlan           *plan,
            GDateTime          *at,
-           LinliCaseEventKind  kind,
+           LinliDiaryEntryKind  kind,
            const char         *text)
 {
   Step *step = add_step (plan, at, STEP_EVENT);
@@ -174,7 +174,7 @@ write_event (Demo       *d,
              const char *original_number,
              GError    **error)
 {
-  g_autoptr(LinliRecord) event = linli_record_new (LINLI_TYPE_CASE_EVENT);
+  g_autoptr(LinliRecord) event = linli_record_new (LINLI_TYPE_DIARY_ENTRY);
   g_autofree char *text = NULL;
 
   /* A duplicate's note names the case it repeats. */
@@ -377,7 +377,7 @@ plan_article_cases (Demo       *d,
           else
             {
               step = add_step (plan, at, STEP_EVENT);
-              step->event_kind = linli_demo_enum_value (d, LINLI_TYPE_CASE_EVENT_KIND, linli_demo_req_str (d, s, "event"));
+              step->event_kind = linli_demo_enum_value (d, LINLI_TYPE_DIARY_ENTRY_KIND, linli_demo_req_str (d, s, "event"));
               step->text = g_strdup (linli_demo_req_str (d, s, "text"));
             }
           if (worker != NULL)
@@ -546,7 +546,7 @@ plan_timeline (Demo                 *d,
   if (plan->kind == PLAN_VOID)
     {
       GDateTime *v = linli_demo_later (d, t, rand, 30, 240);
-      add_event (plan, g_date_time_ref (v), LINLI_CASE_EVENT_KIND_NOTE, pick_string (d, rand, d->texts, "void"));
+      add_event (plan, g_date_time_ref (v), LINLI_DIARY_ENTRY_KIND_NOTE, pick_string (d, rand, d->texts, "void"));
       add_status (plan, v, LINLI_CASE_STATUS_VOID);
       g_date_time_unref (t);
       return;
@@ -559,7 +559,7 @@ plan_timeline (Demo                 *d,
   }
   add_status (plan, g_date_time_ref (t), LINLI_CASE_STATUS_IN_PROGRESS);
   if (g_rand_int_range (rand, 0, 100) < 50)
-    add_event (plan, linli_demo_later (d, t, rand, 5, 60), LINLI_CASE_EVENT_KIND_VISIT, pick_string (d, rand, d->texts, "visit"));
+    add_event (plan, linli_demo_later (d, t, rand, 5, 60), LINLI_DIARY_ENTRY_KIND_VISIT, pick_string (d, rand, d->texts, "visit"));
   if (stage == 2)
     {
       g_date_time_unref (t);
@@ -569,7 +569,7 @@ plan_timeline (Demo                 *d,
   if (plan->kind == PLAN_SUSPENDED)
     {
       GDateTime *s = linli_demo_later (d, t, rand, 1440, 4320);
-      add_event (plan, g_date_time_ref (s), LINLI_CASE_EVENT_KIND_NOTE, pick_string (d, rand, d->texts, "suspend"));
+      add_event (plan, g_date_time_ref (s), LINLI_DIARY_ENTRY_KIND_NOTE, pick_string (d, rand, d->texts, "suspend"));
       add_status (plan, s, LINLI_CASE_STATUS_SUSPENDED);
       g_date_time_unref (t);
       return;
@@ -578,7 +578,7 @@ plan_timeline (Demo                 *d,
   if (level == LINLI_RESOLUTION_LEVEL_COMMUNITY)
     {
       GDateTime *e = linli_demo_later (d, t, rand, 60, 1440);
-      add_event (plan, g_date_time_ref (e), LINLI_CASE_EVENT_KIND_ESCALATION,
+      add_event (plan, g_date_time_ref (e), LINLI_DIARY_ENTRY_KIND_ESCALATION,
                  pick_string (d, rand, d->texts, "escalate_community"));
       g_date_time_unref (t);
       t = e;
@@ -587,7 +587,7 @@ plan_timeline (Demo                 *d,
     {
       GDateTime *e = linli_demo_later (d, t, rand, 120, 2880);
       add_status (plan, g_date_time_ref (e), LINLI_CASE_STATUS_ESCALATED);
-      add_event (plan, g_date_time_add_minutes (e, 1), LINLI_CASE_EVENT_KIND_ESCALATION,
+      add_event (plan, g_date_time_add_minutes (e, 1), LINLI_DIARY_ENTRY_KIND_ESCALATION,
                  pick_string (d, rand, d->texts, "escalate_subdistrict"));
       g_date_time_unref (t);
       t = e;
@@ -596,7 +596,7 @@ plan_timeline (Demo                 *d,
           t = linli_demo_later (d, e, rand, 1440, 7200);
           g_date_time_unref (e);
           add_status (plan, g_date_time_ref (t), LINLI_CASE_STATUS_IN_PROGRESS);
-          add_event (plan, g_date_time_add_minutes (t, 2), LINLI_CASE_EVENT_KIND_NOTE,
+          add_event (plan, g_date_time_add_minutes (t, 2), LINLI_DIARY_ENTRY_KIND_NOTE,
                      pick_string (d, rand, d->texts, "subdistrict_back"));
         }
     }
@@ -604,7 +604,7 @@ plan_timeline (Demo                 *d,
   if (plan->kind == PLAN_STALLED)
     {
       /* Still waiting on someone, long past its due time. */
-      add_event (plan, linli_demo_later (d, t, rand, 1440, 4320), LINLI_CASE_EVENT_KIND_NOTE,
+      add_event (plan, linli_demo_later (d, t, rand, 1440, 4320), LINLI_DIARY_ENTRY_KIND_NOTE,
                  pick_string (d, rand, d->texts, "stalled"));
       g_date_time_unref (t);
       return;
@@ -630,7 +630,7 @@ plan_timeline (Demo                 *d,
     step->level = level;
     step->text = g_strdup (linli_demo_length (texts) > 0 ? linli_demo_string_at (d, texts, (guint) g_rand_int_range (rand, 0, (gint32) linli_demo_length (texts)), nick) : "");
     if (g_rand_int_range (rand, 0, 100) < 30)
-      add_event (plan, linli_demo_later (d, r, rand, 10, 120), LINLI_CASE_EVENT_KIND_FEEDBACK,
+      add_event (plan, linli_demo_later (d, r, rand, 10, 120), LINLI_DIARY_ENTRY_KIND_FEEDBACK,
                  pick_string (d, rand, d->texts, "feedback"));
 
     if (g_rand_int_range (rand, 0, 100) < 92)
@@ -828,7 +828,7 @@ plan_generated_case (Demo      *d,
           plan->lon = original->lon;
           plan->worker_id = original->worker_id;
           t = linli_demo_later (d, reported, rand, 10, 90);
-          add_event (plan, g_date_time_ref (t), LINLI_CASE_EVENT_KIND_NOTE,
+          add_event (plan, g_date_time_ref (t), LINLI_DIARY_ENTRY_KIND_NOTE,
                      linli_demo_req_str (d, d->texts, "duplicate"));
           add_status (plan, t, LINLI_CASE_STATUS_DUPLICATE);
           return;

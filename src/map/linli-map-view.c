@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "linli-building-store.h"
-#include "linli-grid-edit-layer.h"
+#include "linli-outline-edit-layer.h"
 #include "linli-grid-layer.h"
 #include "linli-grid-panel.h"
 #include "linli-map-points.h"
@@ -733,7 +733,7 @@ grid_edit_busy (LinliMapView *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (LINLI_IS_GRID_EDIT_LAYER (child) && linli_grid_edit_layer_is_busy (LINLI_GRID_EDIT_LAYER (child)))
+    if (LINLI_IS_OUTLINE_EDIT_LAYER (child) && linli_outline_edit_layer_is_busy (LINLI_OUTLINE_EDIT_LAYER (child)))
       return TRUE;
   return FALSE;
 }

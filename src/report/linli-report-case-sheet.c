@@ -55,14 +55,14 @@ event_text (LinliStore  *store,
 
   switch (linli_record_get_enum (event, "kind"))
     {
-    case LINLI_CASE_EVENT_KIND_STATUS:
+    case LINLI_DIARY_ENTRY_KIND_STATUS:
       if (from != NULL)
         /* TRANSLATORS: a change in a case's timeline: before → after */
         change = g_strdup_printf (_("%1$s → %2$s"), status_label (from), status_label (to));
       else if (to != NULL)
         change = g_strdup (status_label (to));
       break;
-    case LINLI_CASE_EVENT_KIND_ASSIGNMENT:
+    case LINLI_DIARY_ENTRY_KIND_ASSIGNMENT:
       {
         g_autofree char *before = worker_of_value (store, from);
         g_autofree char *after = worker_of_value (store, to);
@@ -90,7 +90,7 @@ add_timeline (LinliReportDoc *doc,
     { C_("report column", "By"), 1, LINLI_REPORT_ALIGN_START },
     { C_("report column", "What happened"), 3.5, LINLI_REPORT_ALIGN_START },
   };
-  g_autoptr(GListModel) events = linli_store_list_case_events (store, case_id);
+  g_autoptr(GListModel) events = linli_store_list_diary_entries (store, case_id);
   g_autoptr(GHashTable) workers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   guint n = g_list_model_get_n_items (events);
   LinliReportTable *table;
@@ -115,7 +115,7 @@ add_timeline (LinliReportDoc *doc,
         }
       linli_report_add_row (table, FALSE,
                             linli_report_format_time (linli_record_get_datetime (event, "at")),
-                            g_strdup (linli_case_event_kind_label (linli_record_get_enum (event, "kind"))),
+                            g_strdup (linli_diary_entry_kind_label (linli_record_get_enum (event, "kind"))),
                             linli_report_cell (name),
                             event_text (store, event));
     }

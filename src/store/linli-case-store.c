@@ -75,7 +75,7 @@ write_case (LinliStore   *self,
  * @reporter: (nullable): a resident to write first, new (id 0) or changed,
  *   who becomes the case's reporter; %NULL when the reporter is unchanged
  *   or the case is anonymous (reporter_id says which)
- * @entries: (element-type LinliCaseEvent) (nullable): diary entries
+ * @entries: (element-type LinliDiaryEntry) (nullable): diary entries
  *   written for a new case before it was saved
  *
  * Writes the reporter, the case and its new diary entries in one

@@ -32,7 +32,7 @@ linli_case_timeline_record_new (LinliStore       *self,
                                 LinliCaseStatus   status,
                                 GError          **error)
 {
-  return linli_store_add_case_event_at (self, id, LINLI_CASE_EVENT_KIND_STATUS, reported_at, 0,
+  return linli_store_add_diary_entry_at (self, id, LINLI_DIARY_ENTRY_KIND_STATUS, reported_at, 0,
                                         NULL, status_nick (status), error);
 }
 
@@ -62,7 +62,7 @@ linli_case_timeline_record (LinliStore   *self,
 
   now = linli_store_now (self);
   if (linli_record_get_enum (before, "status") != status &&
-      !linli_store_add_case_event (self, id, LINLI_CASE_EVENT_KIND_STATUS, now, worker,
+      !linli_store_add_diary_entry (self, id, LINLI_DIARY_ENTRY_KIND_STATUS, now, worker,
                                    status_nick (linli_record_get_enum (before, "status")),
                                    status_nick (status), error))
     return FALSE;
@@ -73,7 +73,7 @@ linli_case_timeline_record (LinliStore   *self,
       /* NULL, not "0", for nobody. */
       g_autofree char *from = previous ? g_strdup_printf ("%" G_GINT64_FORMAT, previous) : NULL;
       g_autofree char *to = worker ? g_strdup_printf ("%" G_GINT64_FORMAT, worker) : NULL;
-      if (!linli_store_add_case_event (self, id, LINLI_CASE_EVENT_KIND_ASSIGNMENT, now, worker, from, to, error))
+      if (!linli_store_add_diary_entry (self, id, LINLI_DIARY_ENTRY_KIND_ASSIGNMENT, now, worker, from, to, error))
         return FALSE;
     }
 

@@ -118,16 +118,16 @@ linli_satisfaction_label (LinliSatisfaction satisfaction)
 }
 
 const char *
-linli_case_event_kind_label (LinliCaseEventKind kind)
+linli_diary_entry_kind_label (LinliDiaryEntryKind kind)
 {
   switch (kind)
     {
-    case LINLI_CASE_EVENT_KIND_NOTE:       return C_("case event", "Note");
-    case LINLI_CASE_EVENT_KIND_VISIT:      return C_("case event", "Visit");
-    case LINLI_CASE_EVENT_KIND_STATUS:     return C_("case event", "Status change");
-    case LINLI_CASE_EVENT_KIND_ASSIGNMENT: return C_("case event", "Assignment");
-    case LINLI_CASE_EVENT_KIND_ESCALATION: return C_("case event", "Escalation");
-    case LINLI_CASE_EVENT_KIND_FEEDBACK:   return C_("case event", "Feedback");
+    case LINLI_DIARY_ENTRY_KIND_NOTE:       return C_("case event", "Note");
+    case LINLI_DIARY_ENTRY_KIND_VISIT:      return C_("case event", "Visit");
+    case LINLI_DIARY_ENTRY_KIND_STATUS:     return C_("case event", "Status change");
+    case LINLI_DIARY_ENTRY_KIND_ASSIGNMENT: return C_("case event", "Assignment");
+    case LINLI_DIARY_ENTRY_KIND_ESCALATION: return C_("case event", "Escalation");
+    case LINLI_DIARY_ENTRY_KIND_FEEDBACK:   return C_("case event", "Feedback");
     default: g_return_val_if_reached (NULL);
     }
 }

@@ -55,13 +55,13 @@ typedef enum {
 } LinliSatisfaction;
 
 typedef enum {
-  LINLI_CASE_EVENT_KIND_NOTE,
-  LINLI_CASE_EVENT_KIND_VISIT,
-  LINLI_CASE_EVENT_KIND_STATUS,
-  LINLI_CASE_EVENT_KIND_ASSIGNMENT,
-  LINLI_CASE_EVENT_KIND_ESCALATION,
-  LINLI_CASE_EVENT_KIND_FEEDBACK,
-} LinliCaseEventKind;
+  LINLI_DIARY_ENTRY_KIND_NOTE,
+  LINLI_DIARY_ENTRY_KIND_VISIT,
+  LINLI_DIARY_ENTRY_KIND_STATUS,
+  LINLI_DIARY_ENTRY_KIND_ASSIGNMENT,
+  LINLI_DIARY_ENTRY_KIND_ESCALATION,
+  LINLI_DIARY_ENTRY_KIND_FEEDBACK,
+} LinliDiaryEntryKind;
 
 typedef enum {
   LINLI_ACTIVITY_STATUS_PLANNED,
@@ -102,7 +102,7 @@ const char *linli_worker_role_label      (LinliWorkerRole      role);
 const char *linli_urgency_label          (LinliUrgency         urgency);
 const char *linli_resolution_level_label (LinliResolutionLevel level);
 const char *linli_satisfaction_label     (LinliSatisfaction    satisfaction);
-const char *linli_case_event_kind_label  (LinliCaseEventKind   kind);
+const char *linli_diary_entry_kind_label  (LinliDiaryEntryKind   kind);
 const char *linli_activity_status_label  (LinliActivityStatus  status);
 const char *linli_outreach_format_label  (LinliOutreachFormat  format);
 const char *linli_organisation_kind_label (LinliOrganisationKind kind);

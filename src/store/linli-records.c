@@ -148,19 +148,20 @@ linli_case_init (LinliCase *self)
 {
 }
 
-static const LinliColumn linli_case_event_columns[] = {
+static const LinliColumn linli_diary_entry_columns[] = {
   COL ("case_id", REF),
   COL ("at", DATETIME),
   COL ("worker_id", REF),
-  ENUM ("kind", linli_case_event_kind_get_type),
+  ENUM ("kind", linli_diary_entry_kind_get_type),
   COL ("text", TEXT),
   COL ("from_value", TEXT),
   COL ("to_value", TEXT),
 };
-DEFINE_RECORD (LinliCaseEvent, linli_case_event, "case_event", "case_id, at, id")
+/* A diary entry (民情日记) of a case; its table keeps its first name. */
+DEFINE_RECORD (LinliDiaryEntry, linli_diary_entry, "case_event", "case_id, at, id")
 
 static void
-linli_case_event_init (LinliCaseEvent *self)
+linli_diary_entry_init (LinliDiaryEntry *self)
 {
 }
 
@@ -263,7 +264,7 @@ linli_record_types (guint *n_types)
     {
       GType all[] = {
         LINLI_TYPE_COMMUNITY, LINLI_TYPE_GRID, LINLI_TYPE_WORKER, LINLI_TYPE_BUILDING,
-        LINLI_TYPE_RESIDENT, LINLI_TYPE_CASE, LINLI_TYPE_CASE_EVENT, LINLI_TYPE_VOLUNTEER,
+        LINLI_TYPE_RESIDENT, LINLI_TYPE_CASE, LINLI_TYPE_DIARY_ENTRY, LINLI_TYPE_VOLUNTEER,
         LINLI_TYPE_ORGANISATION, LINLI_TYPE_ACTIVITY, LINLI_TYPE_PARTICIPATION,
         LINLI_TYPE_OUTREACH,
       };

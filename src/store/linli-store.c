@@ -1389,9 +1389,9 @@ finish_write (LinliStore *self,
  * import writes one for every case. @at is the time as the store writes
  * it (linli_record_sql_format_time()). */
 gboolean
-linli_store_add_case_event_at (LinliStore         *self,
+linli_store_add_diary_entry_at (LinliStore         *self,
                                gint64              case_id,
-                               LinliCaseEventKind  kind,
+                               LinliDiaryEntryKind  kind,
                                const char         *at,
                                gint64              worker_id,
                                const char         *from_value,
@@ -1411,19 +1411,19 @@ linli_store_add_case_event_at (LinliStore         *self,
   sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
   if (worker_id != 0)
     sqlite3_bind_int64 (stmt, 3, worker_id);
-  sqlite3_bind_text (stmt, 4, linli_record_sql_enum_nick (LINLI_TYPE_CASE_EVENT_KIND, kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, linli_record_sql_enum_nick (LINLI_TYPE_DIARY_ENTRY_KIND, kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, from_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, to_value, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return linli_store_fail (self, sqlite3_errcode (self->db), error);
-  changed (self, LINLI_TYPE_CASE_EVENT, LINLI_CHANGE_INSERTED, sqlite3_last_insert_rowid (self->db));
+  changed (self, LINLI_TYPE_DIARY_ENTRY, LINLI_CHANGE_INSERTED, sqlite3_last_insert_rowid (self->db));
   return TRUE;
 }
 
 gboolean
-linli_store_add_case_event (LinliStore         *self,
+linli_store_add_diary_entry (LinliStore         *self,
                             gint64              case_id,
-                            LinliCaseEventKind  kind,
+                            LinliDiaryEntryKind  kind,
                             GDateTime          *at,
                             gint64              worker_id,
                             const char         *from_value,
@@ -1432,7 +1432,7 @@ linli_store_add_case_event (LinliStore         *self,
 {
   g_autofree char *text = linli_record_sql_format_time (at);
 
-  return linli_store_add_case_event_at (self, case_id, kind, text, worker_id, from_value, to_value, error);
+  return linli_store_add_diary_entry_at (self, case_id, kind, text, worker_id, from_value, to_value, error);
 }
 
 /**
@@ -1708,12 +1708,12 @@ linli_store_list (LinliStore *self,
 }
 
 GListModel *
-linli_store_list_case_events (LinliStore *self,
+linli_store_list_diary_entries (LinliStore *self,
                               gint64      case_id)
 {
   g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
 
-  return G_LIST_MODEL (linli_record_list_new (self, LINLI_TYPE_CASE_EVENT,
+  return G_LIST_MODEL (linli_record_list_new (self, LINLI_TYPE_DIARY_ENTRY,
                                               "t.case_id = ?1", &case_id, 1));
 }
 

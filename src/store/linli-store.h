@@ -105,7 +105,7 @@ guint           linli_store_count              (LinliStore      *self,
 
 GListModel     *linli_store_list               (LinliStore      *self,
                                                 GType            type);
-GListModel     *linli_store_list_case_events   (LinliStore      *self,
+GListModel     *linli_store_list_diary_entries   (LinliStore      *self,
                                                 gint64           case_id);
 GStrv           linli_store_dup_case_categories (LinliStore     *self);
 char           *linli_store_next_case_number   (LinliStore      *self,

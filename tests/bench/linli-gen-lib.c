@@ -970,7 +970,7 @@ write_outreach (Gen     *gen,
 typedef struct
 {
   gint64              at;
-  LinliCaseEventKind  kind;
+  LinliDiaryEntryKind  kind;
   gint64              worker_id;
   const char         *text;
   const char         *from_value;
@@ -986,7 +986,7 @@ typedef struct
 static void
 add_event (Timeline           *timeline,
            gint64              at,
-           LinliCaseEventKind  kind,
+           LinliDiaryEntryKind  kind,
            gint64              worker_id,
            const char         *text,
            const char         *from_value,
@@ -1013,7 +1013,7 @@ add_extra_event (Gen      *gen,
   guint after = g_rand_int_range (gen->rand, 0, timeline->n_events);
   GenEvent *prev = &timeline->events[after];
   gint64 at;
-  LinliCaseEventKind kind;
+  LinliDiaryEntryKind kind;
   const char *text;
   double p = g_rand_double (gen->rand);
 
@@ -1024,11 +1024,11 @@ add_extra_event (Gen      *gen,
     at = prev->at + seconds_between (gen, 5 * 60, HOUR);
 
   if (resolved && after + 1 == timeline->n_events)
-    kind = LINLI_CASE_EVENT_KIND_FEEDBACK, text = PICK (gen, feedback_texts);
+    kind = LINLI_DIARY_ENTRY_KIND_FEEDBACK, text = PICK (gen, feedback_texts);
   else if (p < 0.6 || after == 0)
-    kind = LINLI_CASE_EVENT_KIND_NOTE, text = PICK (gen, note_texts);
+    kind = LINLI_DIARY_ENTRY_KIND_NOTE, text = PICK (gen, note_texts);
   else
-    kind = LINLI_CASE_EVENT_KIND_VISIT, text = PICK (gen, visit_texts);
+    kind = LINLI_DIARY_ENTRY_KIND_VISIT, text = PICK (gen, visit_texts);
 
   memmove (&timeline->events[after + 2], &timeline->events[after + 1],
            (timeline->n_events - after - 1) * sizeof (GenEvent));
@@ -1092,7 +1092,7 @@ write_cases (Gen     *gen,
   const char *urgency_nicks[LINLI_URGENCY_URGENT + 1];
   const char *level_nicks[LINLI_RESOLUTION_LEVEL_SUBDISTRICT + 1];
   const char *satisfaction_nicks[LINLI_SATISFACTION_DISSATISFIED + 1];
-  const char *kind_nicks[LINLI_CASE_EVENT_KIND_FEEDBACK + 1];
+  const char *kind_nicks[LINLI_DIARY_ENTRY_KIND_FEEDBACK + 1];
   /* The reports are spread evenly over the span, each at a random moment of
    * its own slot, so they come in time order and case numbers follow them. */
   double slot = (double) (SPAN_DAYS * (gint64) DAY - 2 * HOUR) / MAX (gen->n_cases, 1);
@@ -1108,7 +1108,7 @@ write_cases (Gen     *gen,
   for (guint i = 0; i < G_N_ELEMENTS (satisfaction_nicks); i++)
     satisfaction_nicks[i] = enum_nick (LINLI_TYPE_SATISFACTION, i);
   for (guint i = 0; i < G_N_ELEMENTS (kind_nicks); i++)
-    kind_nicks[i] = enum_nick (LINLI_TYPE_CASE_EVENT_KIND, i);
+    kind_nicks[i] = enum_nick (LINLI_TYPE_DIARY_ENTRY_KIND, i);
 
   rc = sqlite3_prepare_v2 (db,
                            "INSERT INTO case_record (number, title, description, category, subcategory,"
@@ -1214,7 +1214,7 @@ write_cases (Gen     *gen,
       unit = chance (gen, 0.8) ? category->unit : PICK (gen, other_units);
 
       /* The workflow, stopped wherever the base date ("now") falls. */
-      add_event (&timeline, reported, LINLI_CASE_EVENT_KIND_STATUS, 0, NULL, NULL,
+      add_event (&timeline, reported, LINLI_DIARY_ENTRY_KIND_STATUS, 0, NULL, NULL,
                  status_nicks[LINLI_CASE_STATUS_REGISTERED]);
       fate = g_rand_double (gen->rand);
       t = reported;
@@ -1224,7 +1224,7 @@ write_cases (Gen     *gen,
           if (t <= gen->base)
             {
               status = LINLI_CASE_STATUS_VOID;
-              add_event (&timeline, t, LINLI_CASE_EVENT_KIND_STATUS, 0, "经核实情况不属实",
+              add_event (&timeline, t, LINLI_DIARY_ENTRY_KIND_STATUS, 0, "经核实情况不属实",
                          status_nicks[LINLI_CASE_STATUS_REGISTERED], status_nicks[status]);
             }
         }
@@ -1238,7 +1238,7 @@ write_cases (Gen     *gen,
             {
               status = LINLI_CASE_STATUS_DUPLICATE;
               duplicate_of = original;
-              add_event (&timeline, t, LINLI_CASE_EVENT_KIND_STATUS, 0, "与已登记事件重复",
+              add_event (&timeline, t, LINLI_DIARY_ENTRY_KIND_STATUS, 0, "与已登记事件重复",
                          status_nicks[LINLI_CASE_STATUS_REGISTERED], status_nicks[status]);
             }
         }
@@ -1254,7 +1254,7 @@ write_cases (Gen     *gen,
                 break;
               status = LINLI_CASE_STATUS_ASSIGNED;
               worker = assignee;
-              add_event (&timeline, t, LINLI_CASE_EVENT_KIND_STATUS, worker, NULL,
+              add_event (&timeline, t, LINLI_DIARY_ENTRY_KIND_STATUS, worker, NULL,
                          status_nicks[LINLI_CASE_STATUS_REGISTERED], status_nicks[status]);
 
               if (fate < 0.07)
@@ -1262,7 +1262,7 @@ write_cases (Gen     *gen,
                   t += seconds_between (gen, HOUR, 3 * DAY);
                   if (t > gen->base)
                     break;
-                  add_event (&timeline, t, LINLI_CASE_EVENT_KIND_STATUS, worker, "等待业主回家后处理",
+                  add_event (&timeline, t, LINLI_DIARY_ENTRY_KIND_STATUS, worker, "等待业主回家后处理",
                              status_nicks[status], status_nicks[LINLI_CASE_STATUS_SUSPENDED]);
                   status = LINLI_CASE_STATUS_SUSPENDED;
                   break;
@@ -1273,7 +1273,7 @@ write_cases (Gen     *gen,
                   t += seconds_between (gen, 10 * 60, DAY);
                   if (t > gen->base)
                     break;
-                  add_event (&timeline, t, LINLI_CASE_EVENT_KIND_STATUS, worker, NULL,
+                  add_event (&timeline, t, LINLI_DIARY_ENTRY_KIND_STATUS, worker, NULL,
                              status_nicks[status], status_nicks[LINLI_CASE_STATUS_IN_PROGRESS]);
                   status = LINLI_CASE_STATUS_IN_PROGRESS;
                 }
@@ -1283,9 +1283,9 @@ write_cases (Gen     *gen,
                   t += seconds_between (gen, HOUR, 2 * DAY);
                   if (t > gen->base)
                     break;
-                  add_event (&timeline, t, LINLI_CASE_EVENT_KIND_STATUS, worker, NULL,
+                  add_event (&timeline, t, LINLI_DIARY_ENTRY_KIND_STATUS, worker, NULL,
                              status_nicks[status], status_nicks[LINLI_CASE_STATUS_ESCALATED]);
-                  add_event (&timeline, t + 60, LINLI_CASE_EVENT_KIND_ESCALATION, worker,
+                  add_event (&timeline, t + 60, LINLI_DIARY_ENTRY_KIND_ESCALATION, worker,
                              PICK (gen, escalation_texts), NULL, NULL);
                   status = LINLI_CASE_STATUS_ESCALATED;
                   level = LINLI_RESOLUTION_LEVEL_SUBDISTRICT;
@@ -1300,7 +1300,7 @@ write_cases (Gen     *gen,
                             : seconds_between (gen, HOUR, 5 * DAY);
               if (t > gen->base)
                 break;
-              add_event (&timeline, t, LINLI_CASE_EVENT_KIND_STATUS, worker, NULL,
+              add_event (&timeline, t, LINLI_DIARY_ENTRY_KIND_STATUS, worker, NULL,
                          status_nicks[status], status_nicks[LINLI_CASE_STATUS_RESOLVED]);
               status = LINLI_CASE_STATUS_RESOLVED;
               resolved_at = t;
@@ -1315,7 +1315,7 @@ write_cases (Gen     *gen,
               t += seconds_between (gen, DAY, 7 * DAY);
               if (t > gen->base)
                 break;
-              add_event (&timeline, t, LINLI_CASE_EVENT_KIND_STATUS, worker, NULL,
+              add_event (&timeline, t, LINLI_DIARY_ENTRY_KIND_STATUS, worker, NULL,
                          status_nicks[status], status_nicks[LINLI_CASE_STATUS_REVISITED]);
               status = LINLI_CASE_STATUS_REVISITED;
               revisited_at = t;

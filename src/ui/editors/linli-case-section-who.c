@@ -59,7 +59,7 @@ name_changed_cb (LinliCaseSectionWho *self)
 {
   if (self->loading)
     return;
-  linli_case_field_touch (GTK_WIDGET (self->name_entry));
+  linli_form_field_touch (GTK_WIDGET (self->name_entry));
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }
 
@@ -68,7 +68,7 @@ phone_changed_cb (LinliCaseSectionWho *self)
 {
   if (self->loading)
     return;
-  linli_case_field_touch (GTK_WIDGET (self->phone_entry));
+  linli_form_field_touch (GTK_WIDGET (self->phone_entry));
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }
 
@@ -89,9 +89,9 @@ who_load (LinliCaseSection *section,
   /* A new case starts with a reporter to name; a stored one without a
    * reporter was anonymous. */
   gtk_switch_set_active (self->anonymous_switch, original != NULL && self->resident == NULL);
-  linli_case_field_set_text (GTK_EDITABLE (self->name_entry),
+  linli_form_field_set_text (GTK_EDITABLE (self->name_entry),
                              self->resident ? linli_record_get_text (self->resident, "name") : NULL);
-  linli_case_field_set_text (GTK_EDITABLE (self->phone_entry),
+  linli_form_field_set_text (GTK_EDITABLE (self->phone_entry),
                              self->resident ? linli_record_get_text (self->resident, "phone") : NULL);
   update_visibility (self);
   self->loading = FALSE;
@@ -104,9 +104,9 @@ who_show_errors (LinliCaseSection      *section,
 {
   LinliCaseSectionWho *self = LINLI_CASE_SECTION_WHO (section);
 
-  linli_case_field_show (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_entry),
+  linli_form_field_show (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_entry),
                          errors->reporter_name, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_entry),
+  linli_form_field_show (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_entry),
                          errors->phone, _("Shown elsewhere as 138****1234"), show_all);
 }
 
@@ -185,7 +185,7 @@ linli_case_section_who_get_phone (LinliCaseSectionWho *self)
 static char *
 phone_to_keep (LinliCaseSectionWho *self)
 {
-  g_autofree char *text = linli_case_field_dup_text (GTK_EDITABLE (self->phone_entry));
+  g_autofree char *text = linli_form_field_dup_text (GTK_EDITABLE (self->phone_entry));
   const char *stored = self->resident ? linli_record_get_text (self->resident, "phone") : NULL;
   char *normal;
 
@@ -206,7 +206,7 @@ linli_case_section_who_has_changes (LinliCaseSectionWho *self)
   if (is_anonymous (self))
     return self->resident != NULL;
 
-  name = linli_case_field_dup_text (GTK_EDITABLE (self->name_entry));
+  name = linli_form_field_dup_text (GTK_EDITABLE (self->name_entry));
   phone = phone_to_keep (self);
   if (self->resident == NULL)
     return name != NULL || phone != NULL;
@@ -239,7 +239,7 @@ linli_case_section_who_dup_reporter (LinliCaseSectionWho *self,
   if (is_anonymous (self))
     return NULL;
 
-  name = linli_case_field_dup_text (GTK_EDITABLE (self->name_entry));
+  name = linli_form_field_dup_text (GTK_EDITABLE (self->name_entry));
   phone = phone_to_keep (self);
   if (self->resident != NULL && g_strcmp0 (name, linli_record_get_text (self->resident, "name")) == 0)
     {

@@ -1,25 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "linli-grid-edit-layer"
+#define G_LOG_DOMAIN "linli-outline-edit-layer"
 
 #include "config.h"
 
 #include <math.h>
 
-#include "linli-grid-edit-layer.h"
+#include "linli-outline-edit-layer.h"
 
 /* Draws the outline being drawn or edited, with a handle on every point, and
  * the problems "Check grids" found; turns clicks, drags and the pointer into
- * steps of the LinliGridEdit state machine. Problems are numbered overlaps
+ * steps of the LinliOutlineEdit state machine. Problems are numbered overlaps
  * first, then buildings in no grid, as the coverage panel lists them. */
 
 #define EARTH_RADIUS_M 6371008.8
 #define HANDLE_RADIUS 5.0
 
-struct _LinliGridEditLayer
+struct _LinliOutlineEditLayer
 {
   ShumateLayer     parent_instance;
 
-  LinliGridEdit   *edit;
+  LinliOutlineEdit   *edit;
   LinliCoverage   *coverage;
   int              highlight;     /* a problem, or -1 */
   guint            crossing_a;    /* two edges of the outline that cross, */
@@ -32,7 +32,7 @@ struct _LinliGridEditLayer
   GtkWidget       *events;       /* the widget the gestures listen on */
 };
 
-G_DEFINE_FINAL_TYPE (LinliGridEditLayer, linli_grid_edit_layer, SHUMATE_TYPE_LAYER)
+G_DEFINE_FINAL_TYPE (LinliOutlineEditLayer, linli_outline_edit_layer, SHUMATE_TYPE_LAYER)
 
 enum {
   FINISH,
@@ -42,7 +42,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static LinliPoint
-to_location (LinliGridEditLayer *self,
+to_location (LinliOutlineEditLayer *self,
              double              x,
              double              y)
 {
@@ -54,7 +54,7 @@ to_location (LinliGridEditLayer *self,
 }
 
 static void
-to_widget (LinliGridEditLayer *self,
+to_widget (LinliOutlineEditLayer *self,
            LinliPoint          p,
            double             *x,
            double             *y)
@@ -65,17 +65,17 @@ to_widget (LinliGridEditLayer *self,
 }
 
 /**
- * linli_grid_edit_layer_tolerance_m:
+ * linli_outline_edit_layer_tolerance_m:
  *
  * Returns: how many metres on the ground the pick tolerance spans at @x, @y
  */
 double
-linli_grid_edit_layer_tolerance_m (LinliGridEditLayer *self,
+linli_outline_edit_layer_tolerance_m (LinliOutlineEditLayer *self,
                                    double              x,
                                    double              y)
 {
   LinliPoint a = to_location (self, x, y);
-  LinliPoint b = to_location (self, x + LINLI_GRID_EDIT_LAYER_TOLERANCE_PX, y);
+  LinliPoint b = to_location (self, x + LINLI_OUTLINE_EDIT_LAYER_TOLERANCE_PX, y);
 
   return fabs (b.lon - a.lon) * EARTH_RADIUS_M * cos (a.lat * G_PI / 180) * G_PI / 180;
 }
@@ -84,7 +84,7 @@ linli_grid_edit_layer_tolerance_m (LinliGridEditLayer *self,
  * turns a position there into one on this layer. Returns FALSE for a
  * position on a child of the layer, such as a button of the hint bar. */
 static gboolean
-from_events (LinliGridEditLayer *self,
+from_events (LinliOutlineEditLayer *self,
              double             *x,
              double             *y)
 {
@@ -103,7 +103,7 @@ from_events (LinliGridEditLayer *self,
 }
 
 /**
- * linli_grid_edit_layer_click:
+ * linli_outline_edit_layer_click:
  * @n_press: 1 for a click, 2 for the second click of a double click
  *
  * While drawing, a click places a point, and a double click or a click on
@@ -112,41 +112,41 @@ from_events (LinliGridEditLayer *self,
  * nothing.
  */
 void
-linli_grid_edit_layer_click (LinliGridEditLayer *self,
+linli_outline_edit_layer_click (LinliOutlineEditLayer *self,
                              int                 n_press,
                              double              x,
                              double              y)
 {
   LinliPoint at = to_location (self, x, y);
-  double tolerance = linli_grid_edit_layer_tolerance_m (self, x, y);
+  double tolerance = linli_outline_edit_layer_tolerance_m (self, x, y);
   guint n_points;
   int point, edge;
   LinliPoint foot;
 
-  linli_grid_edit_get_points (self->edit, &n_points);
-  switch (linli_grid_edit_get_state (self->edit))
+  linli_outline_edit_get_points (self->edit, &n_points);
+  switch (linli_outline_edit_get_state (self->edit))
     {
-    case LINLI_GRID_EDIT_DRAWING:
+    case LINLI_OUTLINE_EDIT_DRAWING:
       if (n_press >= 2 ||
-          (n_points >= 3 && linli_grid_edit_find_point (self->edit, at, tolerance) == 0))
+          (n_points >= 3 && linli_outline_edit_find_point (self->edit, at, tolerance) == 0))
         g_signal_emit (self, signals[FINISH], 0);
       else
-        linli_grid_edit_add_point (self->edit, linli_grid_edit_snap (self->edit, at, tolerance));
+        linli_outline_edit_add_point (self->edit, linli_outline_edit_snap (self->edit, at, tolerance));
       break;
 
-    case LINLI_GRID_EDIT_EDITING:
+    case LINLI_OUTLINE_EDIT_EDITING:
       if (n_press >= 2)
         break;
-      point = linli_grid_edit_find_point (self->edit, at, tolerance);
+      point = linli_outline_edit_find_point (self->edit, at, tolerance);
       if (point >= 0)
-        linli_grid_edit_select (self->edit, point);
-      else if ((edge = linli_grid_edit_find_edge (self->edit, at, tolerance, &foot)) >= 0)
-        linli_grid_edit_insert_point (self->edit, edge, linli_grid_edit_snap (self->edit, foot, tolerance));
+        linli_outline_edit_select (self->edit, point);
+      else if ((edge = linli_outline_edit_find_edge (self->edit, at, tolerance, &foot)) >= 0)
+        linli_outline_edit_insert_point (self->edit, edge, linli_outline_edit_snap (self->edit, foot, tolerance));
       else
-        linli_grid_edit_select (self->edit, -1);
+        linli_outline_edit_select (self->edit, -1);
       break;
 
-    case LINLI_GRID_EDIT_IDLE:
+    case LINLI_OUTLINE_EDIT_IDLE:
     default:
       break;
     }
@@ -155,13 +155,13 @@ linli_grid_edit_layer_click (LinliGridEditLayer *self,
 /* A press while drawing or editing belongs to the outline, not to the map
  * under it: the map would select the grid clicked. */
 static void
-click_pressed_cb (LinliGridEditLayer *self,
+click_pressed_cb (LinliOutlineEditLayer *self,
                   int                 n_press,
                   double              x,
                   double              y,
                   GtkGestureClick    *gesture)
 {
-  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE || !from_events (self, &x, &y))
+  if (linli_outline_edit_get_state (self->edit) == LINLI_OUTLINE_EDIT_IDLE || !from_events (self, &x, &y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -172,38 +172,38 @@ click_pressed_cb (LinliGridEditLayer *self,
   if (n_press >= 2)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      linli_grid_edit_layer_click (self, n_press, x, y);
+      linli_outline_edit_layer_click (self, n_press, x, y);
     }
 }
 
 static void
-click_released_cb (LinliGridEditLayer *self,
+click_released_cb (LinliOutlineEditLayer *self,
                    int                 n_press,
                    double              x,
                    double              y,
                    GtkGestureClick    *gesture)
 {
-  if (n_press != 1 || linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE ||
+  if (n_press != 1 || linli_outline_edit_get_state (self->edit) == LINLI_OUTLINE_EDIT_IDLE ||
       !from_events (self, &x, &y))
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  linli_grid_edit_layer_click (self, n_press, x, y);
+  linli_outline_edit_layer_click (self, n_press, x, y);
 }
 
 /* Dragging a point of an outline being edited moves it; a drag anywhere
  * else pans the map as usual. */
 static void
-drag_begin_cb (LinliGridEditLayer *self,
+drag_begin_cb (LinliOutlineEditLayer *self,
                double              x,
                double              y,
                GtkGestureDrag     *gesture)
 {
   int point = -1;
 
-  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_EDITING && from_events (self, &x, &y))
-    point = linli_grid_edit_find_point (self->edit, to_location (self, x, y),
-                                        linli_grid_edit_layer_tolerance_m (self, x, y));
-  if (point < 0 || !linli_grid_edit_begin_drag (self->edit, point))
+  if (linli_outline_edit_get_state (self->edit) == LINLI_OUTLINE_EDIT_EDITING && from_events (self, &x, &y))
+    point = linli_outline_edit_find_point (self->edit, to_location (self, x, y),
+                                        linli_outline_edit_layer_tolerance_m (self, x, y));
+  if (point < 0 || !linli_outline_edit_begin_drag (self->edit, point))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -212,42 +212,42 @@ drag_begin_cb (LinliGridEditLayer *self,
 }
 
 static void
-drag_update_cb (LinliGridEditLayer *self,
+drag_update_cb (LinliOutlineEditLayer *self,
                 double              dx,
                 double              dy,
                 GtkGestureDrag     *gesture)
 {
   double x, y;
 
-  if (linli_grid_edit_get_dragged (self->edit) < 0)
+  if (linli_outline_edit_get_dragged (self->edit) < 0)
     return;
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
   from_events (self, &x, &y);
   /* A corner of a neighbouring grid close by takes the point. */
-  linli_grid_edit_drag_to (self->edit,
-                           linli_grid_edit_snap (self->edit, to_location (self, x + dx, y + dy),
-                                                 linli_grid_edit_layer_tolerance_m (self, x + dx, y + dy)));
+  linli_outline_edit_drag_to (self->edit,
+                           linli_outline_edit_snap (self->edit, to_location (self, x + dx, y + dy),
+                                                 linli_outline_edit_layer_tolerance_m (self, x + dx, y + dy)));
 }
 
 static void
-drag_end_cb (LinliGridEditLayer *self,
+drag_end_cb (LinliOutlineEditLayer *self,
              double              dx,
              double              dy,
              GtkGestureDrag     *gesture)
 {
-  linli_grid_edit_end_drag (self->edit);
+  linli_outline_edit_end_drag (self->edit);
 }
 
 static void
-drag_cancel_cb (LinliGridEditLayer *self,
+drag_cancel_cb (LinliOutlineEditLayer *self,
                 GdkEventSequence   *sequence,
                 GtkGesture         *gesture)
 {
-  linli_grid_edit_cancel_drag (self->edit);
+  linli_outline_edit_cancel_drag (self->edit);
 }
 
 static void
-motion_cb (LinliGridEditLayer       *self,
+motion_cb (LinliOutlineEditLayer       *self,
            double                    x,
            double                    y,
            GtkEventControllerMotion *motion)
@@ -258,15 +258,15 @@ motion_cb (LinliGridEditLayer       *self,
   self->pointer_x = x;
   self->pointer_y = y;
   /* Only the line to the pointer follows it. */
-  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_DRAWING)
+  if (linli_outline_edit_get_state (self->edit) == LINLI_OUTLINE_EDIT_DRAWING)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-leave_cb (LinliGridEditLayer *self)
+leave_cb (LinliOutlineEditLayer *self)
 {
   self->has_pointer = FALSE;
-  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_DRAWING)
+  if (linli_outline_edit_get_state (self->edit) == LINLI_OUTLINE_EDIT_DRAWING)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -274,7 +274,7 @@ leave_cb (LinliGridEditLayer *self)
 /* Drawing */
 
 static void
-trace_outline (LinliGridEditLayer  *self,
+trace_outline (LinliOutlineEditLayer  *self,
                cairo_t             *cr,
                const LinliGeometry *outline)
 {
@@ -319,7 +319,7 @@ draw_marker (cairo_t       *cr,
 }
 
 static void
-draw_coverage (LinliGridEditLayer *self,
+draw_coverage (LinliOutlineEditLayer *self,
                cairo_t            *cr)
 {
   const GdkRGBA red = { 0.88, 0.11, 0.14, 1 };     /* @red_3 */
@@ -386,15 +386,15 @@ draw_coverage (LinliGridEditLayer *self,
 }
 
 static void
-draw_edit (LinliGridEditLayer *self,
+draw_edit (LinliOutlineEditLayer *self,
            cairo_t            *cr)
 {
   GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };   /* @accent_bg_color */
   const GdkRGBA red = { 0.88, 0.11, 0.14, 1 };
-  LinliGridEditState state = linli_grid_edit_get_state (self->edit);
+  LinliOutlineEditState state = linli_outline_edit_get_state (self->edit);
   guint n, crossing_a = self->crossing_a, crossing_b = self->crossing_b;
-  const LinliPoint *points = linli_grid_edit_get_points (self->edit, &n);
-  int selected = linli_grid_edit_get_selected (self->edit);
+  const LinliPoint *points = linli_outline_edit_get_points (self->edit, &n);
+  int selected = linli_outline_edit_get_selected (self->edit);
   g_autofree double *xs = g_new (double, n + 1);
   g_autofree double *ys = g_new (double, n + 1);
   const double dashes[] = { 5, 4 };
@@ -405,7 +405,7 @@ draw_edit (LinliGridEditLayer *self,
     to_widget (self, points[i], &xs[i], &ys[i]);
 
   /* The area, once it is closed. */
-  if (state == LINLI_GRID_EDIT_EDITING)
+  if (state == LINLI_OUTLINE_EDIT_EDITING)
     {
       cairo_move_to (cr, xs[0], ys[0]);
       for (guint i = 1; i < n; i++)
@@ -424,7 +424,7 @@ draw_edit (LinliGridEditLayer *self,
       guint j = (i + 1) % n;
       gboolean closing = j == 0;
 
-      if (n == 1 || (closing && state == LINLI_GRID_EDIT_DRAWING && n < 3))
+      if (n == 1 || (closing && state == LINLI_OUTLINE_EDIT_DRAWING && n < 3))
         break;
       cairo_move_to (cr, xs[i], ys[i]);
       cairo_line_to (cr, xs[j], ys[j]);
@@ -432,12 +432,12 @@ draw_edit (LinliGridEditLayer *self,
         gdk_cairo_set_source_rgba (cr, &red);
       else
         gdk_cairo_set_source_rgba (cr, &accent);
-      if (closing && state == LINLI_GRID_EDIT_DRAWING)
+      if (closing && state == LINLI_OUTLINE_EDIT_DRAWING)
         cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
-  if (state == LINLI_GRID_EDIT_DRAWING && self->has_pointer)
+  if (state == LINLI_OUTLINE_EDIT_DRAWING && self->has_pointer)
     {
       cairo_move_to (cr, xs[n - 1], ys[n - 1]);
       cairo_line_to (cr, self->pointer_x, self->pointer_y);
@@ -455,7 +455,7 @@ draw_edit (LinliGridEditLayer *self,
 
       if ((int) i == selected)
         r += 2;
-      else if (i == 0 && state == LINLI_GRID_EDIT_DRAWING && n >= 3)
+      else if (i == 0 && state == LINLI_OUTLINE_EDIT_DRAWING && n >= 3)
         r += 1.5;
       cairo_arc (cr, xs[i], ys[i], r, 0, 2 * G_PI);
       if ((int) i == selected)
@@ -470,13 +470,13 @@ draw_edit (LinliGridEditLayer *self,
 }
 
 static void
-linli_grid_edit_layer_snapshot (GtkWidget   *widget,
+linli_outline_edit_layer_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
 {
-  LinliGridEditLayer *self = LINLI_GRID_EDIT_LAYER (widget);
+  LinliOutlineEditLayer *self = LINLI_OUTLINE_EDIT_LAYER (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
-  if ((self->coverage != NULL || linli_grid_edit_get_state (self->edit) != LINLI_GRID_EDIT_IDLE) &&
+  if ((self->coverage != NULL || linli_outline_edit_get_state (self->edit) != LINLI_OUTLINE_EDIT_IDLE) &&
       width > 0 && height > 0)
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -488,33 +488,33 @@ linli_grid_edit_layer_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
   /* The hint bar and the panel on top. */
-  GTK_WIDGET_CLASS (linli_grid_edit_layer_parent_class)->snapshot (widget, snapshot);
+  GTK_WIDGET_CLASS (linli_outline_edit_layer_parent_class)->snapshot (widget, snapshot);
 }
 
 static void
-viewport_changed_cb (LinliGridEditLayer *self)
+viewport_changed_cb (LinliOutlineEditLayer *self)
 {
-  if (self->coverage != NULL || linli_grid_edit_get_state (self->edit) != LINLI_GRID_EDIT_IDLE)
+  if (self->coverage != NULL || linli_outline_edit_get_state (self->edit) != LINLI_OUTLINE_EDIT_IDLE)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-edit_changed_cb (LinliGridEditLayer *self)
+edit_changed_cb (LinliOutlineEditLayer *self)
 {
   /* Checked once per change, not per frame: an imported outline can have
    * thousands of points. The edges that cross are drawn in red. */
   self->crossing_a = self->crossing_b = G_MAXUINT;
-  linli_grid_edit_validate (self->edit, &self->crossing_a, &self->crossing_b, NULL);
+  linli_outline_edit_validate (self->edit, &self->crossing_a, &self->crossing_b, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-linli_grid_edit_layer_constructed (GObject *object)
+linli_outline_edit_layer_constructed (GObject *object)
 {
-  LinliGridEditLayer *self = LINLI_GRID_EDIT_LAYER (object);
+  LinliOutlineEditLayer *self = LINLI_OUTLINE_EDIT_LAYER (object);
   ShumateViewport *viewport;
 
-  G_OBJECT_CLASS (linli_grid_edit_layer_parent_class)->constructed (object);
+  G_OBJECT_CLASS (linli_outline_edit_layer_parent_class)->constructed (object);
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
@@ -524,14 +524,14 @@ linli_grid_edit_layer_constructed (GObject *object)
 }
 
 static void
-linli_grid_edit_layer_dispose (GObject *object)
+linli_outline_edit_layer_dispose (GObject *object)
 {
-  LinliGridEditLayer *self = LINLI_GRID_EDIT_LAYER (object);
+  LinliOutlineEditLayer *self = LINLI_OUTLINE_EDIT_LAYER (object);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  linli_grid_edit_layer_unlisten (self);
+  linli_outline_edit_layer_unlisten (self);
   g_clear_object (&self->click);
   g_clear_object (&self->drag);
   g_clear_object (&self->motion);
@@ -540,21 +540,21 @@ linli_grid_edit_layer_dispose (GObject *object)
   g_clear_object (&self->edit);
   g_clear_pointer (&self->coverage, linli_coverage_free);
 
-  G_OBJECT_CLASS (linli_grid_edit_layer_parent_class)->dispose (object);
+  G_OBJECT_CLASS (linli_outline_edit_layer_parent_class)->dispose (object);
 }
 
 static void
-linli_grid_edit_layer_class_init (LinliGridEditLayerClass *klass)
+linli_outline_edit_layer_class_init (LinliOutlineEditLayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = linli_grid_edit_layer_constructed;
-  object_class->dispose = linli_grid_edit_layer_dispose;
-  widget_class->snapshot = linli_grid_edit_layer_snapshot;
+  object_class->constructed = linli_outline_edit_layer_constructed;
+  object_class->dispose = linli_outline_edit_layer_dispose;
+  widget_class->snapshot = linli_outline_edit_layer_snapshot;
 
   /**
-   * LinliGridEditLayer::finish:
+   * LinliOutlineEditLayer::finish:
    *
    * A new outline was double-clicked or closed on its first point.
    */
@@ -566,7 +566,7 @@ linli_grid_edit_layer_class_init (LinliGridEditLayerClass *klass)
 }
 
 static void
-linli_grid_edit_layer_init (LinliGridEditLayer *self)
+linli_outline_edit_layer_init (LinliOutlineEditLayer *self)
 {
   self->highlight = -1;
   self->crossing_a = self->crossing_b = G_MAXUINT;
@@ -590,17 +590,17 @@ linli_grid_edit_layer_init (LinliGridEditLayer *self)
 }
 
 /**
- * linli_grid_edit_layer_listen:
+ * linli_outline_edit_layer_listen:
  * @widget: the map the layer is on
  *
  * Takes clicks, drags and the pointer on @widget before its own gestures
  * and the other layers do: the map does not pass input to the layers.
  */
 void
-linli_grid_edit_layer_listen (LinliGridEditLayer *self,
+linli_outline_edit_layer_listen (LinliOutlineEditLayer *self,
                               GtkWidget          *widget)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT_LAYER (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT_LAYER (self));
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (self->events == NULL);
 
@@ -616,9 +616,9 @@ linli_grid_edit_layer_listen (LinliGridEditLayer *self,
 
 /* Stops listening on the map. */
 void
-linli_grid_edit_layer_unlisten (LinliGridEditLayer *self)
+linli_outline_edit_layer_unlisten (LinliOutlineEditLayer *self)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT_LAYER (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT_LAYER (self));
 
   if (self->events == NULL)
     return;
@@ -629,16 +629,16 @@ linli_grid_edit_layer_unlisten (LinliGridEditLayer *self)
   self->events = NULL;
 }
 
-LinliGridEditLayer *
-linli_grid_edit_layer_new (ShumateViewport *viewport,
-                           LinliGridEdit   *edit)
+LinliOutlineEditLayer *
+linli_outline_edit_layer_new (ShumateViewport *viewport,
+                           LinliOutlineEdit   *edit)
 {
-  LinliGridEditLayer *self;
+  LinliOutlineEditLayer *self;
 
   g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (edit), NULL);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (edit), NULL);
 
-  self = g_object_new (LINLI_TYPE_GRID_EDIT_LAYER, "viewport", viewport, NULL);
+  self = g_object_new (LINLI_TYPE_OUTLINE_EDIT_LAYER, "viewport", viewport, NULL);
   self->edit = g_object_ref (edit);
   g_signal_connect_object (edit, "changed", G_CALLBACK (edit_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
@@ -647,24 +647,24 @@ linli_grid_edit_layer_new (ShumateViewport *viewport,
 /* Puts @child over the map, placed by its alignment: the hint bar, the
  * list of problems. */
 void
-linli_grid_edit_layer_add_child (LinliGridEditLayer *self,
+linli_outline_edit_layer_add_child (LinliOutlineEditLayer *self,
                                  GtkWidget          *child)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT_LAYER (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT_LAYER (self));
   g_return_if_fail (GTK_IS_WIDGET (child));
 
   gtk_widget_set_parent (child, GTK_WIDGET (self));
 }
 
 /**
- * linli_grid_edit_layer_set_coverage:
+ * linli_outline_edit_layer_set_coverage:
  * @coverage: (nullable) (transfer full): the problems to show, or %NULL
  */
 void
-linli_grid_edit_layer_set_coverage (LinliGridEditLayer *self,
+linli_outline_edit_layer_set_coverage (LinliOutlineEditLayer *self,
                                     LinliCoverage      *coverage)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT_LAYER (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT_LAYER (self));
 
   g_clear_pointer (&self->coverage, linli_coverage_free);
   self->coverage = coverage;
@@ -675,10 +675,10 @@ linli_grid_edit_layer_set_coverage (LinliGridEditLayer *self,
 /* Marks one problem more strongly: @problem counts overlaps first, then
  * buildings; -1 for none. */
 void
-linli_grid_edit_layer_set_highlight (LinliGridEditLayer *self,
+linli_outline_edit_layer_set_highlight (LinliOutlineEditLayer *self,
                                      int                 problem)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT_LAYER (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT_LAYER (self));
 
   self->highlight = problem;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -687,8 +687,8 @@ linli_grid_edit_layer_set_highlight (LinliGridEditLayer *self,
 /* Whether an outline is being drawn or edited: the map's clicks and drags
  * are for it. */
 gboolean
-linli_grid_edit_layer_is_busy (LinliGridEditLayer *self)
+linli_outline_edit_layer_is_busy (LinliOutlineEditLayer *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT_LAYER (self), FALSE);
-  return linli_grid_edit_get_state (self->edit) != LINLI_GRID_EDIT_IDLE;
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT_LAYER (self), FALSE);
+  return linli_outline_edit_get_state (self->edit) != LINLI_OUTLINE_EDIT_IDLE;
 }

@@ -66,7 +66,7 @@ static void
 edited (LinliCaseSectionWhat *self,
         GtkWidget            *widget)
 {
-  linli_case_field_touch (widget);
+  linli_form_field_touch (widget);
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }
 
@@ -77,7 +77,7 @@ title_changed_cb (LinliCaseSectionWhat *self)
 
   if (self->loading)
     return;
-  text = linli_case_field_dup_text (GTK_EDITABLE (self->title_entry));
+  text = linli_form_field_dup_text (GTK_EDITABLE (self->title_entry));
   linli_record_set_text (self->copy, "title", text);
   edited (self, GTK_WIDGET (self->title_entry));
 }
@@ -89,7 +89,7 @@ description_changed_cb (LinliCaseSectionWhat *self)
 
   if (self->loading)
     return;
-  text = linli_case_text_view_dup_text (self->description_view);
+  text = linli_form_text_view_dup_text (self->description_view);
   linli_record_set_text (self->copy, "description", text);
   edited (self, GTK_WIDGET (self->description_view));
 }
@@ -99,7 +99,7 @@ category_changed_cb (LinliCaseSectionWhat *self)
 {
   if (self->loading)
     return;
-  linli_record_set_text (self->copy, "category", linli_case_choice_get_string (self->category_row));
+  linli_record_set_text (self->copy, "category", linli_form_choice_get_string (self->category_row));
   edited (self, GTK_WIDGET (self->category_row));
 }
 
@@ -110,7 +110,7 @@ subcategory_changed_cb (LinliCaseSectionWhat *self)
 
   if (self->loading)
     return;
-  text = linli_case_field_dup_text (GTK_EDITABLE (self->subcategory_entry));
+  text = linli_form_field_dup_text (GTK_EDITABLE (self->subcategory_entry));
   linli_record_set_text (self->copy, "subcategory", text);
   edited (self, GTK_WIDGET (self->subcategory_entry));
 }
@@ -120,7 +120,7 @@ source_changed_cb (LinliCaseSectionWhat *self)
 {
   if (self->loading)
     return;
-  linli_record_set_text (self->copy, "source", linli_case_choice_get_string (self->source_row));
+  linli_record_set_text (self->copy, "source", linli_form_choice_get_string (self->source_row));
   edited (self, GTK_WIDGET (self->source_row));
 }
 
@@ -131,7 +131,7 @@ urgency_changed_cb (LinliCaseSectionWhat *self)
 
   if (self->loading)
     return;
-  if (linli_case_choice_get_key (self->urgency_row, &urgency))
+  if (linli_form_choice_get_key (self->urgency_row, &urgency))
     linli_record_set_enum (self->copy, "urgency", (int) urgency);
   edited (self, GTK_WIDGET (self->urgency_row));
 }
@@ -143,7 +143,7 @@ reported_changed_cb (LinliCaseSectionWhat *self)
 
   if (self->loading)
     return;
-  self->reported_unreadable = !linli_case_field_read_time (GTK_EDITABLE (self->reported_entry),
+  self->reported_unreadable = !linli_form_field_read_time (GTK_EDITABLE (self->reported_entry),
                                                            linli_record_get_datetime (self->copy, "reported_at"),
                                                            &time);
   if (!self->reported_unreadable)
@@ -173,18 +173,18 @@ what_load (LinliCaseSection *section,
 
   update_number (self);
   adw_action_row_set_subtitle (self->number_row, self->is_new ? _("Given when the case is saved") : NULL);
-  linli_case_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
-  linli_case_text_view_set_text (self->description_view, linli_record_get_text (copy, "description"));
-  linli_case_choice_set_strings (self->category_row, linli_case_categories (),
+  linli_form_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
+  linli_form_text_view_set_text (self->description_view, linli_record_get_text (copy, "description"));
+  linli_form_choice_set_strings (self->category_row, linli_case_categories (),
                                  linli_record_get_text (copy, "category"));
-  linli_case_field_set_text (GTK_EDITABLE (self->subcategory_entry), linli_record_get_text (copy, "subcategory"));
-  linli_case_choice_set_strings (self->source_row, linli_case_sources (),
+  linli_form_field_set_text (GTK_EDITABLE (self->subcategory_entry), linli_record_get_text (copy, "subcategory"));
+  linli_form_choice_set_strings (self->source_row, linli_case_sources (),
                                  linli_record_get_text (copy, "source"));
   for (guint i = 0; i < G_N_ELEMENTS (urgencies); i++)
     urgency_labels[i] = linli_urgency_label ((LinliUrgency) urgencies[i]);
-  linli_case_choice_set (self->urgency_row, urgencies, urgency_labels, G_N_ELEMENTS (urgencies));
-  linli_case_choice_set_key (self->urgency_row, linli_record_get_enum (copy, "urgency"));
-  linli_case_field_set_time (GTK_EDITABLE (self->reported_entry), linli_record_get_datetime (copy, "reported_at"));
+  linli_form_choice_set (self->urgency_row, urgencies, urgency_labels, G_N_ELEMENTS (urgencies));
+  linli_form_choice_set_key (self->urgency_row, linli_record_get_enum (copy, "urgency"));
+  linli_form_field_set_time (GTK_EDITABLE (self->reported_entry), linli_record_get_datetime (copy, "reported_at"));
   self->reported_unreadable = FALSE;
 
   self->loading = FALSE;
@@ -197,7 +197,7 @@ what_check_input (LinliCaseSection *section,
   LinliCaseSectionWhat *self = LINLI_CASE_SECTION_WHAT (section);
 
   if (self->reported_unreadable)
-    linli_case_errors_set_time_error (&errors->reported_at);
+    linli_form_set_time_error (&errors->reported_at);
 }
 
 static void
@@ -207,11 +207,11 @@ what_show_errors (LinliCaseSection      *section,
 {
   LinliCaseSectionWhat *self = LINLI_CASE_SECTION_WHAT (section);
 
-  linli_case_field_show (GTK_WIDGET (self->title_row), GTK_WIDGET (self->title_entry),
+  linli_form_field_show (GTK_WIDGET (self->title_row), GTK_WIDGET (self->title_entry),
                          errors->title, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->category_row), NULL, errors->category, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->source_row), NULL, errors->source, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->reported_row), GTK_WIDGET (self->reported_entry),
+  linli_form_field_show (GTK_WIDGET (self->category_row), NULL, errors->category, NULL, show_all);
+  linli_form_field_show (GTK_WIDGET (self->source_row), NULL, errors->source, NULL, show_all);
+  linli_form_field_show (GTK_WIDGET (self->reported_row), GTK_WIDGET (self->reported_entry),
                          errors->reported_at, NULL, show_all);
 }
 

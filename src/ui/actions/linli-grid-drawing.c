@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "linli-grid-editor"
+#define G_LOG_DOMAIN "linli-grid-drawing"
 
 #include "config.h"
 
@@ -8,8 +8,8 @@
 
 #include "linli-coverage-panel.h"
 #include "linli-coverage-records.h"
-#include "linli-grid-edit-layer.h"
-#include "linli-grid-editor.h"
+#include "linli-outline-edit-layer.h"
+#include "linli-grid-drawing.h"
 #include "linli-grid-properties-dialog.h"
 #include "linli-grid-store.h"
 
@@ -22,14 +22,14 @@
  * A bar over the map says what to do, and why an outline is refused. A
  * finished outline goes on to the properties dialog, which saves the grid. */
 
-struct _LinliGridEditor
+struct _LinliGridDrawing
 {
   GObject             parent_instance;
 
   LinliMapView       *view;       /* weak */
   LinliStore         *store;
-  LinliGridEdit      *edit;
-  LinliGridEditLayer *layer;
+  LinliOutlineEdit      *edit;
+  LinliOutlineEditLayer *layer;
   GSimpleActionGroup *group;
 
   GtkWidget          *bar;
@@ -42,28 +42,28 @@ struct _LinliGridEditor
   char               *message;    /* the refusal shown, or NULL */
 };
 
-G_DEFINE_FINAL_TYPE (LinliGridEditor, linli_grid_editor, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LinliGridDrawing, linli_grid_drawing, G_TYPE_OBJECT)
 
 static void
-update_bar (LinliGridEditor *self)
+update_bar (LinliGridDrawing *self)
 {
-  LinliGridEditState state = linli_grid_edit_get_state (self->edit);
+  LinliOutlineEditState state = linli_outline_edit_get_state (self->edit);
   const char *hint = NULL;
 
-  if (state == LINLI_GRID_EDIT_DRAWING)
+  if (state == LINLI_OUTLINE_EDIT_DRAWING)
     hint = _("Click to add points, double-click or press Enter to finish, Esc to cancel");
-  else if (state == LINLI_GRID_EDIT_EDITING)
+  else if (state == LINLI_OUTLINE_EDIT_EDITING)
     hint = _("Drag a point to move it, click an edge to add one, Delete removes the selected point; "
              "Enter to finish, Esc to cancel");
 
-  gtk_widget_set_visible (self->bar, state != LINLI_GRID_EDIT_IDLE);
+  gtk_widget_set_visible (self->bar, state != LINLI_OUTLINE_EDIT_IDLE);
   gtk_label_set_text (self->bar_label, self->message != NULL ? self->message : hint);
   /* A refusal is marked with a warning sign before it. */
   gtk_widget_set_visible (self->bar_icon, self->message != NULL);
 }
 
 static void
-set_message (LinliGridEditor *self,
+set_message (LinliGridDrawing *self,
              const char      *message)
 {
   g_free (self->message);
@@ -72,7 +72,7 @@ set_message (LinliGridEditor *self,
 }
 
 static void
-set_enabled (LinliGridEditor *self,
+set_enabled (LinliGridDrawing *self,
              const char      *name,
              gboolean         enabled)
 {
@@ -81,24 +81,24 @@ set_enabled (LinliGridEditor *self,
 }
 
 static void
-update_actions (LinliGridEditor *self)
+update_actions (LinliGridDrawing *self)
 {
-  LinliGridEditState state = linli_grid_edit_get_state (self->edit);
-  gboolean busy = state != LINLI_GRID_EDIT_IDLE;
+  LinliOutlineEditState state = linli_outline_edit_get_state (self->edit);
+  gboolean busy = state != LINLI_OUTLINE_EDIT_IDLE;
 
   set_enabled (self, "new", self->store != NULL);
   set_enabled (self, "edit", self->store != NULL);
   set_enabled (self, "check", self->store != NULL && !busy);
   set_enabled (self, "finish", busy);
   set_enabled (self, "cancel", busy);
-  set_enabled (self, "undo", linli_grid_edit_can_undo (self->edit));
-  set_enabled (self, "delete", linli_grid_edit_get_selected (self->edit) >= 0 ||
-                               (state == LINLI_GRID_EDIT_DRAWING && linli_grid_edit_can_undo (self->edit)));
+  set_enabled (self, "undo", linli_outline_edit_can_undo (self->edit));
+  set_enabled (self, "delete", linli_outline_edit_get_selected (self->edit) >= 0 ||
+                               (state == LINLI_OUTLINE_EDIT_DRAWING && linli_outline_edit_can_undo (self->edit)));
   set_enabled (self, "close-check", gtk_widget_get_visible (GTK_WIDGET (self->panel)));
 }
 
 static void
-edit_changed_cb (LinliGridEditor *self)
+edit_changed_cb (LinliGridDrawing *self)
 {
   /* A refusal is about the outline as it was: any change clears it. */
   g_clear_pointer (&self->message, g_free);
@@ -107,7 +107,7 @@ edit_changed_cb (LinliGridEditor *self)
 }
 
 static void
-show_toast (LinliGridEditor *self,
+show_toast (LinliGridDrawing *self,
             AdwToast        *toast)
 {
   GtkWidget *overlay = self->view ? gtk_widget_get_ancestor (GTK_WIDGET (self->view), ADW_TYPE_TOAST_OVERLAY) : NULL;
@@ -119,12 +119,12 @@ show_toast (LinliGridEditor *self,
 }
 
 static void
-stop_editing (LinliGridEditor *self)
+stop_editing (LinliGridDrawing *self)
 {
   g_clear_object (&self->grid);
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
-  linli_grid_edit_cancel (self->edit);
+  linli_outline_edit_cancel (self->edit);
   set_message (self, NULL);
   update_actions (self);
 }
@@ -162,7 +162,7 @@ undo_outline_cb (AdwToast    *toast,
 }
 
 static void
-saved_cb (LinliGridEditor *self,
+saved_cb (LinliGridDrawing *self,
           LinliGrid       *grid)
 {
   g_autofree char *title = NULL;
@@ -200,16 +200,16 @@ saved_cb (LinliGridEditor *self,
 }
 
 static void
-dialog_destroyed_cb (LinliGridEditor *self)
+dialog_destroyed_cb (LinliGridDrawing *self)
 {
   /* Cancelled: the outline stays on the map to be changed or finished. */
   self->dialog = NULL;
 }
 
 static void
-open_properties (LinliGridEditor *self)
+open_properties (LinliGridDrawing *self)
 {
-  g_autoptr(LinliGeometry) outline = linli_grid_edit_to_geometry (self->edit);
+  g_autoptr(LinliGeometry) outline = linli_outline_edit_to_geometry (self->edit);
   g_autofree char *boundary = linli_geometry_to_geojson (outline);
   LinliGridPropertiesDialog *dialog;
   GtkRoot *root = self->view ? gtk_widget_get_root (GTK_WIDGET (self->view)) : NULL;
@@ -232,13 +232,13 @@ open_properties (LinliGridEditor *self)
 /* Actions */
 
 static void
-finish (LinliGridEditor *self)
+finish (LinliGridDrawing *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_IDLE)
+  if (linli_outline_edit_get_state (self->edit) == LINLI_OUTLINE_EDIT_IDLE)
     return;
-  if (!linli_grid_edit_finish (self->edit, &error))
+  if (!linli_outline_edit_finish (self->edit, &error))
     {
       set_message (self, error->message);
       return;
@@ -249,7 +249,7 @@ finish (LinliGridEditor *self)
 /* The corners of every grid but @except, for new and moved points to snap
  * to: neighbours then share their corners and leave no gap. */
 static void
-collect_snap_points (LinliGridEditor *self,
+collect_snap_points (LinliGridDrawing *self,
                      gint64           except)
 {
   g_autoptr(GListModel) grids = linli_store_list (self->store, LINLI_TYPE_GRID);
@@ -271,7 +271,7 @@ collect_snap_points (LinliGridEditor *self,
           g_array_append_vals (points, ring, n);
         }
     }
-  linli_grid_edit_set_snap_points (self->edit, (const LinliPoint *) (gpointer) points->data, points->len);
+  linli_outline_edit_set_snap_points (self->edit, (const LinliPoint *) (gpointer) points->data, points->len);
 }
 
 static void
@@ -279,11 +279,11 @@ new_cb (GSimpleAction *action,
         GVariant      *parameter,
         gpointer       user_data)
 {
-  LinliGridEditor *self = user_data;
+  LinliGridDrawing *self = user_data;
 
   stop_editing (self);
   collect_snap_points (self, 0);
-  linli_grid_edit_start_drawing (self->edit);
+  linli_outline_edit_start_drawing (self->edit);
   gtk_widget_grab_focus (GTK_WIDGET (self->layer));
 }
 
@@ -292,7 +292,7 @@ edit_cb (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
 {
-  LinliGridEditor *self = user_data;
+  LinliGridDrawing *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(LinliGrid) grid = linli_store_get (self->store, LINLI_TYPE_GRID,
                                                g_variant_get_int64 (parameter), &error);
@@ -311,12 +311,12 @@ edit_cb (GSimpleAction *action,
   if (boundary == NULL)
     {
       self->grid = g_steal_pointer (&grid);
-      linli_grid_edit_start_drawing (self->edit);
+      linli_outline_edit_start_drawing (self->edit);
       gtk_widget_grab_focus (GTK_WIDGET (self->layer));
       return;
     }
   outline = linli_geometry_parse (boundary, &error);
-  if (outline == NULL || !linli_grid_edit_start_editing (self->edit, outline, &error))
+  if (outline == NULL || !linli_outline_edit_start_editing (self->edit, outline, &error))
     {
       show_toast (self, adw_toast_new (error->message));
       return;
@@ -345,12 +345,12 @@ cancel_cb (GSimpleAction *action,
            GVariant      *parameter,
            gpointer       user_data)
 {
-  LinliGridEditor *self = user_data;
+  LinliGridDrawing *self = user_data;
 
   /* Esc during a drag puts the point back; otherwise drops the outline. */
-  if (linli_grid_edit_get_dragged (self->edit) >= 0)
+  if (linli_outline_edit_get_dragged (self->edit) >= 0)
     {
-      linli_grid_edit_cancel_drag (self->edit);
+      linli_outline_edit_cancel_drag (self->edit);
       return;
     }
   stop_editing (self);
@@ -361,8 +361,8 @@ undo_cb (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
 {
-  LinliGridEditor *self = user_data;
-  linli_grid_edit_undo (self->edit);
+  LinliGridDrawing *self = user_data;
+  linli_outline_edit_undo (self->edit);
 }
 
 static void
@@ -370,17 +370,17 @@ delete_cb (GSimpleAction *action,
            GVariant      *parameter,
            gpointer       user_data)
 {
-  LinliGridEditor *self = user_data;
+  LinliGridDrawing *self = user_data;
   g_autoptr(GError) error = NULL;
 
   /* While drawing, with no point selected, the last point goes. */
-  if (linli_grid_edit_get_selected (self->edit) < 0)
+  if (linli_outline_edit_get_selected (self->edit) < 0)
     {
-      if (linli_grid_edit_get_state (self->edit) == LINLI_GRID_EDIT_DRAWING)
-        linli_grid_edit_undo (self->edit);
+      if (linli_outline_edit_get_state (self->edit) == LINLI_OUTLINE_EDIT_DRAWING)
+        linli_outline_edit_undo (self->edit);
       return;
     }
-  if (!linli_grid_edit_delete_selected (self->edit, &error) && error != NULL)
+  if (!linli_outline_edit_delete_selected (self->edit, &error) && error != NULL)
     set_message (self, error->message);
 }
 
@@ -389,10 +389,10 @@ close_check_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  LinliGridEditor *self = user_data;
+  LinliGridDrawing *self = user_data;
 
   gtk_widget_set_visible (GTK_WIDGET (self->panel), FALSE);
-  linli_grid_edit_layer_set_coverage (self->layer, NULL);
+  linli_outline_edit_layer_set_coverage (self->layer, NULL);
   update_actions (self);
 }
 
@@ -401,34 +401,34 @@ check_cb (GSimpleAction *action,
           GVariant      *parameter,
           gpointer       user_data)
 {
-  LinliGridEditor *self = user_data;
+  LinliGridDrawing *self = user_data;
   g_autoptr(GListModel) grids = linli_store_list (self->store, LINLI_TYPE_GRID);
   g_autoptr(GListModel) buildings = linli_store_list (self->store, LINLI_TYPE_BUILDING);
   LinliCoverage *coverage = linli_coverage_check_records (grids, buildings);
 
   linli_coverage_panel_set_result (self->panel, self->store, coverage);
-  linli_grid_edit_layer_set_coverage (self->layer, coverage);
+  linli_outline_edit_layer_set_coverage (self->layer, coverage);
   gtk_widget_set_visible (GTK_WIDGET (self->panel), TRUE);
   update_actions (self);
 }
 
 /* A check on show follows the grids and buildings as they change. */
 static void
-store_changed_cb (LinliGridEditor *self)
+store_changed_cb (LinliGridDrawing *self)
 {
   if (gtk_widget_get_visible (GTK_WIDGET (self->panel)))
     check_cb (NULL, NULL, self);
 }
 
 static void
-problem_activated_cb (LinliGridEditor *self,
+problem_activated_cb (LinliGridDrawing *self,
                       int              index,
                       double           latitude,
                       double           longitude)
 {
   ShumateViewport *viewport;
 
-  linli_grid_edit_layer_set_highlight (self->layer, index);
+  linli_outline_edit_layer_set_highlight (self->layer, index);
   if (self->view == NULL)
     return;
   viewport = linli_map_view_get_viewport (self->view);
@@ -450,7 +450,7 @@ static const GActionEntry actions[] = {
 /* ------------------------------------------------------------------------ */
 
 static GtkWidget *
-build_bar (LinliGridEditor *self)
+build_bar (LinliGridDrawing *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
@@ -528,9 +528,9 @@ add_shortcut (GtkShortcutController *controller,
 }
 
 static void
-linli_grid_editor_dispose (GObject *object)
+linli_grid_drawing_dispose (GObject *object)
 {
-  LinliGridEditor *self = LINLI_GRID_EDITOR (object);
+  LinliGridDrawing *self = LINLI_GRID_DRAWING (object);
 
   if (self->dialog != NULL)
     {
@@ -544,7 +544,7 @@ linli_grid_editor_dispose (GObject *object)
     {
       gtk_widget_insert_action_group (GTK_WIDGET (self->view), "grid-edit", NULL);
       if (self->layer != NULL)
-        linli_grid_edit_layer_unlisten (self->layer);
+        linli_outline_edit_layer_unlisten (self->layer);
       if (self->layer != NULL && gtk_widget_get_parent (GTK_WIDGET (self->layer)) != NULL)
         shumate_map_remove_layer (linli_map_view_get_map (self->view), SHUMATE_LAYER (self->layer));
       g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
@@ -557,39 +557,39 @@ linli_grid_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->message, g_free);
 
-  G_OBJECT_CLASS (linli_grid_editor_parent_class)->dispose (object);
+  G_OBJECT_CLASS (linli_grid_drawing_parent_class)->dispose (object);
 }
 
 static void
-linli_grid_editor_class_init (LinliGridEditorClass *klass)
+linli_grid_drawing_class_init (LinliGridDrawingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = linli_grid_editor_dispose;
+  object_class->dispose = linli_grid_drawing_dispose;
 }
 
 static void
-linli_grid_editor_init (LinliGridEditor *self)
+linli_grid_drawing_init (LinliGridDrawing *self)
 {
 }
 
 /**
- * linli_grid_editor_new:
+ * linli_grid_drawing_new:
  * @store: (nullable): the open database
  *
  * Adds grid drawing and checking to @view, for as long as the editor lives.
  */
-LinliGridEditor *
-linli_grid_editor_new (LinliMapView *view,
+LinliGridDrawing *
+linli_grid_drawing_new (LinliMapView *view,
                        LinliStore   *store)
 {
-  LinliGridEditor *self;
+  LinliGridDrawing *self;
   GtkEventController *shortcuts;
 
   g_return_val_if_fail (LINLI_IS_MAP_VIEW (view), NULL);
   g_return_val_if_fail (store == NULL || LINLI_IS_STORE (store), NULL);
 
-  self = g_object_new (LINLI_TYPE_GRID_EDITOR, NULL);
+  self = g_object_new (LINLI_TYPE_GRID_DRAWING, NULL);
   self->view = view;
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
   self->store = store ? g_object_ref (store) : NULL;
@@ -598,14 +598,14 @@ linli_grid_editor_new (LinliMapView *view,
       g_signal_connect_object (store, "changed::grid", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::building", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  self->edit = linli_grid_edit_new ();
+  self->edit = linli_outline_edit_new ();
   g_signal_connect_object (self->edit, "changed", G_CALLBACK (edit_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->layer = g_object_ref_sink (linli_grid_edit_layer_new (linli_map_view_get_viewport (view), self->edit));
+  self->layer = g_object_ref_sink (linli_outline_edit_layer_new (linli_map_view_get_viewport (view), self->edit));
   g_signal_connect_object (self->layer, "finish", G_CALLBACK (finish), self, G_CONNECT_SWAPPED);
   self->bar = build_bar (self);
   shield (self->bar);
-  linli_grid_edit_layer_add_child (self->layer, self->bar);
+  linli_outline_edit_layer_add_child (self->layer, self->bar);
   self->panel = linli_coverage_panel_new ();
   gtk_widget_set_halign (GTK_WIDGET (self->panel), GTK_ALIGN_START);
   gtk_widget_set_valign (GTK_WIDGET (self->panel), GTK_ALIGN_START);
@@ -615,7 +615,7 @@ linli_grid_editor_new (LinliMapView *view,
   gtk_widget_set_visible (GTK_WIDGET (self->panel), FALSE);
   g_signal_connect_object (self->panel, "problem-activated", G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
   shield (GTK_WIDGET (self->panel));
-  linli_grid_edit_layer_add_child (self->layer, GTK_WIDGET (self->panel));
+  linli_outline_edit_layer_add_child (self->layer, GTK_WIDGET (self->panel));
 
   /* The layer takes the focus when drawing starts and on every click on
    * the map; when nothing is being drawn the actions are off and the keys
@@ -633,31 +633,31 @@ linli_grid_editor_new (LinliMapView *view,
   g_action_map_add_action_entries (G_ACTION_MAP (self->group), actions, G_N_ELEMENTS (actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (view), "grid-edit", G_ACTION_GROUP (self->group));
   linli_map_view_add_overlay (view, SHUMATE_LAYER (self->layer));
-  linli_grid_edit_layer_listen (self->layer, GTK_WIDGET (linli_map_view_get_map (view)));
+  linli_outline_edit_layer_listen (self->layer, GTK_WIDGET (linli_map_view_get_map (view)));
 
   update_bar (self);
   update_actions (self);
   return self;
 }
 
-LinliGridEdit *
-linli_grid_editor_get_edit (LinliGridEditor *self)
+LinliOutlineEdit *
+linli_grid_drawing_get_edit (LinliGridDrawing *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDITOR (self), NULL);
+  g_return_val_if_fail (LINLI_IS_GRID_DRAWING (self), NULL);
   return self->edit;
 }
 
 GtkWidget *
-linli_grid_editor_get_layer (LinliGridEditor *self)
+linli_grid_drawing_get_layer (LinliGridDrawing *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDITOR (self), NULL);
+  g_return_val_if_fail (LINLI_IS_GRID_DRAWING (self), NULL);
   return GTK_WIDGET (self->layer);
 }
 
 /* Returns: (nullable): why the last finish or delete was refused */
 const char *
-linli_grid_editor_get_message (LinliGridEditor *self)
+linli_grid_drawing_get_message (LinliGridDrawing *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDITOR (self), NULL);
+  g_return_val_if_fail (LINLI_IS_GRID_DRAWING (self), NULL);
   return self->message;
 }

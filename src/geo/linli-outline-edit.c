@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "linli-grid-edit"
+#define G_LOG_DOMAIN "linli-outline-edit"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "linli-grid-edit.h"
+#include "linli-outline-edit.h"
 
 /* Mean Earth radius (IUGG), metres. */
 #define EARTH_RADIUS_M 6371008.8
@@ -16,14 +16,14 @@ typedef struct
 {
   GArray             *points;
   int                 selected;
-  LinliGridEditState  state;
+  LinliOutlineEditState  state;
 } Step;
 
-struct _LinliGridEdit
+struct _LinliOutlineEdit
 {
   GObject             parent_instance;
 
-  LinliGridEditState  state;
+  LinliOutlineEditState  state;
   GArray             *points;    /* LinliPoint, an open ring */
   int                 selected;  /* -1: none */
   int                 dragged;   /* -1: no drag */
@@ -32,8 +32,8 @@ struct _LinliGridEdit
   GArray             *snap;      /* LinliPoint: corners of the other grids */
 };
 
-G_DEFINE_FINAL_TYPE (LinliGridEdit, linli_grid_edit, G_TYPE_OBJECT)
-G_DEFINE_QUARK (linli-grid-edit-error-quark, linli_grid_edit_error)
+G_DEFINE_FINAL_TYPE (LinliOutlineEdit, linli_outline_edit, G_TYPE_OBJECT)
+G_DEFINE_QUARK (linli-outline-edit-error-quark, linli_outline_edit_error)
 
 enum {
   CHANGED,
@@ -52,13 +52,13 @@ step_free (gpointer data)
 }
 
 static void
-changed (LinliGridEdit *self)
+changed (LinliOutlineEdit *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
-push_step (LinliGridEdit *self)
+push_step (LinliOutlineEdit *self)
 {
   Step *step = g_new (Step, 1);
 
@@ -69,8 +69,8 @@ push_step (LinliGridEdit *self)
 }
 
 static void
-reset (LinliGridEdit      *self,
-       LinliGridEditState  state)
+reset (LinliOutlineEdit      *self,
+       LinliOutlineEditState  state)
 {
   self->state = state;
   g_array_set_size (self->points, 0);
@@ -80,26 +80,26 @@ reset (LinliGridEdit      *self,
 }
 
 static void
-linli_grid_edit_finalize (GObject *object)
+linli_outline_edit_finalize (GObject *object)
 {
-  LinliGridEdit *self = LINLI_GRID_EDIT (object);
+  LinliOutlineEdit *self = LINLI_OUTLINE_EDIT (object);
 
   g_array_unref (self->points);
   g_ptr_array_unref (self->steps);
   g_array_unref (self->snap);
 
-  G_OBJECT_CLASS (linli_grid_edit_parent_class)->finalize (object);
+  G_OBJECT_CLASS (linli_outline_edit_parent_class)->finalize (object);
 }
 
 static void
-linli_grid_edit_class_init (LinliGridEditClass *klass)
+linli_outline_edit_class_init (LinliOutlineEditClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = linli_grid_edit_finalize;
+  object_class->finalize = linli_outline_edit_finalize;
 
   /**
-   * LinliGridEdit::changed:
+   * LinliOutlineEdit::changed:
    *
    * The state, the points, the selection or the undo steps changed.
    */
@@ -109,7 +109,7 @@ linli_grid_edit_class_init (LinliGridEditClass *klass)
 }
 
 static void
-linli_grid_edit_init (LinliGridEdit *self)
+linli_outline_edit_init (LinliOutlineEdit *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (LinliPoint));
   self->steps = g_ptr_array_new_with_free_func (step_free);
@@ -118,29 +118,29 @@ linli_grid_edit_init (LinliGridEdit *self)
   self->dragged = -1;
 }
 
-LinliGridEdit *
-linli_grid_edit_new (void)
+LinliOutlineEdit *
+linli_outline_edit_new (void)
 {
-  return g_object_new (LINLI_TYPE_GRID_EDIT, NULL);
+  return g_object_new (LINLI_TYPE_OUTLINE_EDIT, NULL);
 }
 
-LinliGridEditState
-linli_grid_edit_get_state (LinliGridEdit *self)
+LinliOutlineEditState
+linli_outline_edit_get_state (LinliOutlineEdit *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), LINLI_GRID_EDIT_IDLE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), LINLI_OUTLINE_EDIT_IDLE);
   return self->state;
 }
 
 /**
- * linli_grid_edit_get_points:
+ * linli_outline_edit_get_points:
  *
  * Returns: (transfer none): the outline as an open ring
  */
 const LinliPoint *
-linli_grid_edit_get_points (LinliGridEdit *self,
+linli_outline_edit_get_points (LinliOutlineEdit *self,
                             guint         *n_points)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), NULL);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), NULL);
   if (n_points)
     *n_points = self->points->len;
   return (const LinliPoint *) (gpointer) self->points->data;
@@ -148,55 +148,55 @@ linli_grid_edit_get_points (LinliGridEdit *self,
 
 /* Returns: the selected point, or -1 */
 int
-linli_grid_edit_get_selected (LinliGridEdit *self)
+linli_outline_edit_get_selected (LinliOutlineEdit *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), -1);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), -1);
   return self->selected;
 }
 
 /* Returns: the point being dragged, or -1 */
 int
-linli_grid_edit_get_dragged (LinliGridEdit *self)
+linli_outline_edit_get_dragged (LinliOutlineEdit *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), -1);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), -1);
   return self->dragged;
 }
 
 gboolean
-linli_grid_edit_can_undo (LinliGridEdit *self)
+linli_outline_edit_can_undo (LinliOutlineEdit *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
   return self->steps->len > 0 && self->dragged < 0;
 }
 
 /* Whether the outline differs from the one editing started with: every
  * change leaves a step, and undoing them all brings the start back. */
 gboolean
-linli_grid_edit_get_modified (LinliGridEdit *self)
+linli_outline_edit_get_modified (LinliOutlineEdit *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
   return self->steps->len > 0;
 }
 
 /* Starts a new outline with no points. */
 void
-linli_grid_edit_start_drawing (LinliGridEdit *self)
+linli_outline_edit_start_drawing (LinliOutlineEdit *self)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT (self));
 
-  reset (self, LINLI_GRID_EDIT_DRAWING);
+  reset (self, LINLI_OUTLINE_EDIT_DRAWING);
   changed (self);
 }
 
 /**
- * linli_grid_edit_start_editing:
+ * linli_outline_edit_start_editing:
  * @outline: the grid's outline as stored
  *
  * Edits an existing outline. Only a single ring can be edited on the map;
  * an outline with several parts or holes is refused with @error set.
  */
 gboolean
-linli_grid_edit_start_editing (LinliGridEdit        *self,
+linli_outline_edit_start_editing (LinliOutlineEdit        *self,
                                const LinliGeometry  *outline,
                                GError              **error)
 {
@@ -204,12 +204,12 @@ linli_grid_edit_start_editing (LinliGridEdit        *self,
   guint n_points;
   gboolean is_hole;
 
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
   g_return_val_if_fail (outline != NULL, FALSE);
 
   if (linli_geometry_get_n_rings (outline) != 1)
     {
-      g_set_error (error, LINLI_GRID_EDIT_ERROR, LINLI_GRID_EDIT_ERROR_NOT_EDITABLE,
+      g_set_error (error, LINLI_OUTLINE_EDIT_ERROR, LINLI_OUTLINE_EDIT_ERROR_NOT_EDITABLE,
                    _("This outline has several parts or holes, which cannot be edited on the map. "
                      "Import a corrected outline from a GeoJSON file instead."));
       return FALSE;
@@ -221,19 +221,19 @@ linli_grid_edit_start_editing (LinliGridEdit        *self,
     n_points--;
   if (is_hole || n_points < 3)
     {
-      g_set_error (error, LINLI_GRID_EDIT_ERROR, LINLI_GRID_EDIT_ERROR_TOO_FEW_POINTS,
+      g_set_error (error, LINLI_OUTLINE_EDIT_ERROR, LINLI_OUTLINE_EDIT_ERROR_TOO_FEW_POINTS,
                    _("A grid needs at least three points."));
       return FALSE;
     }
 
-  reset (self, LINLI_GRID_EDIT_EDITING);
+  reset (self, LINLI_OUTLINE_EDIT_EDITING);
   g_array_append_vals (self->points, points, n_points);
   changed (self);
   return TRUE;
 }
 
 /**
- * linli_grid_edit_add_point:
+ * linli_outline_edit_add_point:
  *
  * Places the next point of a new outline. A point on top of the last one
  * adds nothing.
@@ -241,12 +241,12 @@ linli_grid_edit_start_editing (LinliGridEdit        *self,
  * Returns: whether a point was added
  */
 gboolean
-linli_grid_edit_add_point (LinliGridEdit *self,
+linli_outline_edit_add_point (LinliOutlineEdit *self,
                            LinliPoint     point)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
 
-  if (self->state != LINLI_GRID_EDIT_DRAWING || !isfinite (point.lon) || !isfinite (point.lat))
+  if (self->state != LINLI_OUTLINE_EDIT_DRAWING || !isfinite (point.lon) || !isfinite (point.lat))
     return FALSE;
   if (self->points->len > 0)
     {
@@ -262,7 +262,7 @@ linli_grid_edit_add_point (LinliGridEdit *self,
 }
 
 /**
- * linli_grid_edit_validate:
+ * linli_outline_edit_validate:
  * @edge_a: (out) (optional): for a crossing, the edges that meet
  * @edge_b: (out) (optional):
  *
@@ -270,12 +270,12 @@ linli_grid_edit_add_point (LinliGridEdit *self,
  *   words for the user
  */
 gboolean
-linli_grid_edit_validate (LinliGridEdit  *self,
+linli_outline_edit_validate (LinliOutlineEdit  *self,
                           guint          *edge_a,
                           guint          *edge_b,
                           GError        **error)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
 
   switch (linli_ring_check ((const LinliPoint *) (gpointer) self->points->data,
                             self->points->len, edge_a, edge_b))
@@ -283,16 +283,16 @@ linli_grid_edit_validate (LinliGridEdit  *self,
     case LINLI_RING_VALID:
       return TRUE;
     case LINLI_RING_TOO_FEW_POINTS:
-      g_set_error (error, LINLI_GRID_EDIT_ERROR, LINLI_GRID_EDIT_ERROR_TOO_FEW_POINTS,
+      g_set_error (error, LINLI_OUTLINE_EDIT_ERROR, LINLI_OUTLINE_EDIT_ERROR_TOO_FEW_POINTS,
                    _("A grid needs at least three points."));
       return FALSE;
     case LINLI_RING_NO_AREA:
-      g_set_error (error, LINLI_GRID_EDIT_ERROR, LINLI_GRID_EDIT_ERROR_NO_AREA,
+      g_set_error (error, LINLI_OUTLINE_EDIT_ERROR, LINLI_OUTLINE_EDIT_ERROR_NO_AREA,
                    _("The points lie on one line. A grid needs an outline around an area."));
       return FALSE;
     case LINLI_RING_SELF_INTERSECTING:
     default:
-      g_set_error (error, LINLI_GRID_EDIT_ERROR, LINLI_GRID_EDIT_ERROR_SELF_INTERSECTING,
+      g_set_error (error, LINLI_OUTLINE_EDIT_ERROR, LINLI_OUTLINE_EDIT_ERROR_SELF_INTERSECTING,
                    _("The outline crosses itself where it is marked in red. "
                      "Move a point so that no two edges cross."));
       return FALSE;
@@ -300,7 +300,7 @@ linli_grid_edit_validate (LinliGridEdit  *self,
 }
 
 /**
- * linli_grid_edit_finish:
+ * linli_outline_edit_finish:
  *
  * Closes a new outline, or checks an edited one. An outline with fewer than
  * three points, or one that crosses itself, is refused with @error set and
@@ -309,21 +309,21 @@ linli_grid_edit_validate (LinliGridEdit  *self,
  * Returns: whether the outline is ready to be saved
  */
 gboolean
-linli_grid_edit_finish (LinliGridEdit  *self,
+linli_outline_edit_finish (LinliOutlineEdit  *self,
                         GError        **error)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
-  g_return_val_if_fail (self->state != LINLI_GRID_EDIT_IDLE, FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
+  g_return_val_if_fail (self->state != LINLI_OUTLINE_EDIT_IDLE, FALSE);
 
   if (self->dragged >= 0)
-    linli_grid_edit_end_drag (self);
-  if (!linli_grid_edit_validate (self, NULL, NULL, error))
+    linli_outline_edit_end_drag (self);
+  if (!linli_outline_edit_validate (self, NULL, NULL, error))
     return FALSE;
-  if (self->state == LINLI_GRID_EDIT_DRAWING)
+  if (self->state == LINLI_OUTLINE_EDIT_DRAWING)
     {
       /* Undo opens the outline again. */
       push_step (self);
-      self->state = LINLI_GRID_EDIT_EDITING;
+      self->state = LINLI_OUTLINE_EDIT_EDITING;
       changed (self);
     }
   return TRUE;
@@ -331,13 +331,13 @@ linli_grid_edit_finish (LinliGridEdit  *self,
 
 /* Drops the outline and every step: back to idle. */
 void
-linli_grid_edit_cancel (LinliGridEdit *self)
+linli_outline_edit_cancel (LinliOutlineEdit *self)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT (self));
 
-  if (self->state == LINLI_GRID_EDIT_IDLE && self->points->len == 0)
+  if (self->state == LINLI_OUTLINE_EDIT_IDLE && self->points->len == 0)
     return;
-  reset (self, LINLI_GRID_EDIT_IDLE);
+  reset (self, LINLI_OUTLINE_EDIT_IDLE);
   changed (self);
 }
 
@@ -353,21 +353,21 @@ to_metres (LinliPoint  origin,
 }
 
 /**
- * linli_grid_edit_find_point:
+ * linli_outline_edit_find_point:
  * @at: where the pointer is
  * @tolerance_m: how far from a point still counts as on it
  *
  * Returns: the nearest point within @tolerance_m of @at, or -1
  */
 int
-linli_grid_edit_find_point (LinliGridEdit *self,
+linli_outline_edit_find_point (LinliOutlineEdit *self,
                             LinliPoint     at,
                             double         tolerance_m)
 {
   double best = tolerance_m * tolerance_m;
   int found = -1;
 
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), -1);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), -1);
 
   for (guint i = 0; i < self->points->len; i++)
     {
@@ -384,7 +384,7 @@ linli_grid_edit_find_point (LinliGridEdit *self,
 }
 
 /**
- * linli_grid_edit_find_edge:
+ * linli_outline_edit_find_edge:
  * @foot: (out) (optional): the nearest place on that edge
  *
  * The edges of a closed outline, the last one running back to the first
@@ -394,7 +394,7 @@ linli_grid_edit_find_point (LinliGridEdit *self,
  *   from point i to the next
  */
 int
-linli_grid_edit_find_edge (LinliGridEdit *self,
+linli_outline_edit_find_edge (LinliOutlineEdit *self,
                            LinliPoint     at,
                            double         tolerance_m,
                            LinliPoint    *foot)
@@ -403,9 +403,9 @@ linli_grid_edit_find_edge (LinliGridEdit *self,
   guint n = self->points->len;
   int found = -1;
 
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), -1);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), -1);
 
-  if (self->state != LINLI_GRID_EDIT_EDITING || n < 2)
+  if (self->state != LINLI_OUTLINE_EDIT_EDITING || n < 2)
     return -1;
   for (guint i = 0; i < n; i++)
     {
@@ -437,10 +437,10 @@ linli_grid_edit_find_edge (LinliGridEdit *self,
 
 /* Selects point @index, or none with -1. Selecting is not a step to undo. */
 void
-linli_grid_edit_select (LinliGridEdit *self,
+linli_outline_edit_select (LinliOutlineEdit *self,
                         int            index)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT (self));
   g_return_if_fail (index >= -1 && index < (int) self->points->len);
 
   if (self->selected == index)
@@ -450,18 +450,18 @@ linli_grid_edit_select (LinliGridEdit *self,
 }
 
 /**
- * linli_grid_edit_begin_drag:
+ * linli_outline_edit_begin_drag:
  *
  * Starts moving point @index, which becomes the selected one. The whole
  * drag is one step to undo.
  */
 gboolean
-linli_grid_edit_begin_drag (LinliGridEdit *self,
+linli_outline_edit_begin_drag (LinliOutlineEdit *self,
                             guint          index)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
 
-  if (self->state == LINLI_GRID_EDIT_IDLE || index >= self->points->len || self->dragged >= 0)
+  if (self->state == LINLI_OUTLINE_EDIT_IDLE || index >= self->points->len || self->dragged >= 0)
     return FALSE;
   push_step (self);
   self->dragged = index;
@@ -472,10 +472,10 @@ linli_grid_edit_begin_drag (LinliGridEdit *self,
 }
 
 void
-linli_grid_edit_drag_to (LinliGridEdit *self,
+linli_outline_edit_drag_to (LinliOutlineEdit *self,
                          LinliPoint     point)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT (self));
 
   if (self->dragged < 0 || !isfinite (point.lon) || !isfinite (point.lat))
     return;
@@ -485,11 +485,11 @@ linli_grid_edit_drag_to (LinliGridEdit *self,
 
 /* Ends a drag; one that moved nothing leaves no step to undo. */
 void
-linli_grid_edit_end_drag (LinliGridEdit *self)
+linli_outline_edit_end_drag (LinliOutlineEdit *self)
 {
   LinliPoint now;
 
-  g_return_if_fail (LINLI_IS_GRID_EDIT (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT (self));
 
   if (self->dragged < 0)
     return;
@@ -502,31 +502,31 @@ linli_grid_edit_end_drag (LinliGridEdit *self)
 
 /* Puts the dragged point back where the drag started. */
 void
-linli_grid_edit_cancel_drag (LinliGridEdit *self)
+linli_outline_edit_cancel_drag (LinliOutlineEdit *self)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT (self));
 
   if (self->dragged < 0)
     return;
   g_array_index (self->points, LinliPoint, self->dragged) = self->drag_from;
-  linli_grid_edit_end_drag (self);
+  linli_outline_edit_end_drag (self);
 }
 
 /**
- * linli_grid_edit_insert_point:
- * @edge: as linli_grid_edit_find_edge() returns it
+ * linli_outline_edit_insert_point:
+ * @edge: as linli_outline_edit_find_edge() returns it
  *
  * Adds a point on an edge of the outline being edited, between its two
  * ends, and selects it.
  */
 gboolean
-linli_grid_edit_insert_point (LinliGridEdit *self,
+linli_outline_edit_insert_point (LinliOutlineEdit *self,
                               guint          edge,
                               LinliPoint     point)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
 
-  if (self->state != LINLI_GRID_EDIT_EDITING || edge >= self->points->len ||
+  if (self->state != LINLI_OUTLINE_EDIT_EDITING || edge >= self->points->len ||
       self->dragged >= 0 || !isfinite (point.lon) || !isfinite (point.lat))
     return FALSE;
   push_step (self);
@@ -537,22 +537,22 @@ linli_grid_edit_insert_point (LinliGridEdit *self,
 }
 
 /**
- * linli_grid_edit_delete_selected:
+ * linli_outline_edit_delete_selected:
  *
  * Removes the selected point. A closed outline keeps at least three: the
  * last three are refused with @error set.
  */
 gboolean
-linli_grid_edit_delete_selected (LinliGridEdit  *self,
+linli_outline_edit_delete_selected (LinliOutlineEdit  *self,
                                  GError        **error)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
 
   if (self->selected < 0 || self->dragged >= 0)
     return FALSE;
-  if (self->state == LINLI_GRID_EDIT_EDITING && self->points->len <= 3)
+  if (self->state == LINLI_OUTLINE_EDIT_EDITING && self->points->len <= 3)
     {
-      g_set_error (error, LINLI_GRID_EDIT_ERROR, LINLI_GRID_EDIT_ERROR_TOO_FEW_POINTS,
+      g_set_error (error, LINLI_OUTLINE_EDIT_ERROR, LINLI_OUTLINE_EDIT_ERROR_TOO_FEW_POINTS,
                    _("A grid needs at least three points, so this one cannot be removed."));
       return FALSE;
     }
@@ -565,13 +565,13 @@ linli_grid_edit_delete_selected (LinliGridEdit  *self,
 
 /* Takes back the last step. Returns: whether there was one. */
 gboolean
-linli_grid_edit_undo (LinliGridEdit *self)
+linli_outline_edit_undo (LinliOutlineEdit *self)
 {
   Step *step;
 
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), FALSE);
 
-  if (!linli_grid_edit_can_undo (self))
+  if (!linli_outline_edit_can_undo (self))
     return FALSE;
   step = g_ptr_array_steal_index (self->steps, self->steps->len - 1);
   g_array_unref (self->points);
@@ -584,18 +584,18 @@ linli_grid_edit_undo (LinliGridEdit *self)
 }
 
 /**
- * linli_grid_edit_set_snap_points:
+ * linli_outline_edit_set_snap_points:
  * @points: the corners of the neighbouring grids
  *
  * Points a new point or a dragged one snaps to, so that neighbouring
  * grids share their corners exactly, with no gap and no overlap.
  */
 void
-linli_grid_edit_set_snap_points (LinliGridEdit    *self,
+linli_outline_edit_set_snap_points (LinliOutlineEdit    *self,
                                  const LinliPoint *points,
                                  guint             n_points)
 {
-  g_return_if_fail (LINLI_IS_GRID_EDIT (self));
+  g_return_if_fail (LINLI_IS_OUTLINE_EDIT (self));
   g_return_if_fail (points != NULL || n_points == 0);
 
   g_array_set_size (self->snap, 0);
@@ -603,19 +603,19 @@ linli_grid_edit_set_snap_points (LinliGridEdit    *self,
 }
 
 /**
- * linli_grid_edit_snap:
+ * linli_outline_edit_snap:
  *
  * Returns: the snap point nearest to @at within @tolerance_m, or @at
  */
 LinliPoint
-linli_grid_edit_snap (LinliGridEdit *self,
+linli_outline_edit_snap (LinliOutlineEdit *self,
                       LinliPoint     at,
                       double         tolerance_m)
 {
   double best = tolerance_m * tolerance_m;
   LinliPoint snapped = at;
 
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), at);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), at);
 
   for (guint i = 0; i < self->snap->len; i++)
     {
@@ -633,14 +633,14 @@ linli_grid_edit_snap (LinliGridEdit *self,
 }
 
 /**
- * linli_grid_edit_to_geometry:
+ * linli_outline_edit_to_geometry:
  *
  * Returns: (transfer full): the outline as a closed polygon
  */
 LinliGeometry *
-linli_grid_edit_to_geometry (LinliGridEdit *self)
+linli_outline_edit_to_geometry (LinliOutlineEdit *self)
 {
-  g_return_val_if_fail (LINLI_IS_GRID_EDIT (self), NULL);
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT (self), NULL);
   return linli_geometry_new_from_ring ((const LinliPoint *) (gpointer) self->points->data,
                                        self->points->len);
 }

@@ -35,10 +35,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LinliCaseSectionTimeline, linli_case_section_time
                                G_IMPLEMENT_INTERFACE (LINLI_TYPE_CASE_SECTION, linli_case_section_timeline_section_init))
 
 /* What the user may write; the other kinds the editor writes itself. */
-static const LinliCaseEventKind user_kinds[] = {
-  LINLI_CASE_EVENT_KIND_NOTE,
-  LINLI_CASE_EVENT_KIND_VISIT,
-  LINLI_CASE_EVENT_KIND_FEEDBACK,
+static const LinliDiaryEntryKind user_kinds[] = {
+  LINLI_DIARY_ENTRY_KIND_NOTE,
+  LINLI_DIARY_ENTRY_KIND_VISIT,
+  LINLI_DIARY_ENTRY_KIND_FEEDBACK,
 };
 
 static const char *
@@ -83,12 +83,12 @@ describe_change (LinliCaseSectionTimeline *self,
 
   switch (linli_record_get_enum (event, "kind"))
     {
-    case LINLI_CASE_EVENT_KIND_STATUS:
+    case LINLI_DIARY_ENTRY_KIND_STATUS:
       if (from == NULL)
         return g_strdup (status_label (to));
       return g_strdup_printf ("%s → %s", status_label (from), status_label (to));
 
-    case LINLI_CASE_EVENT_KIND_ASSIGNMENT:
+    case LINLI_DIARY_ENTRY_KIND_ASSIGNMENT:
       {
         g_autofree char *before = worker_label (self, from);
         g_autofree char *after = worker_label (self, to);
@@ -114,7 +114,7 @@ linli_case_section_timeline_describe (LinliCaseSectionTimeline *self,
   const char *text;
 
   g_return_val_if_fail (LINLI_IS_CASE_SECTION_TIMELINE (self), NULL);
-  g_return_val_if_fail (LINLI_IS_CASE_EVENT (event), NULL);
+  g_return_val_if_fail (LINLI_IS_DIARY_ENTRY (event), NULL);
 
   change = describe_change (self, event);
   text = linli_record_get_text (event, "text");
@@ -135,7 +135,7 @@ create_event_row (gpointer item,
   g_autofree char *title = linli_case_section_timeline_describe (self, event);
   g_autofree char *time = linli_format_local_time (linli_record_get_datetime (event, "at"));
   const char *name = worker_name (self, linli_record_get_int (event, "worker_id"));
-  const char *kind = linli_case_event_kind_label ((LinliCaseEventKind) linli_record_get_enum (event, "kind"));
+  const char *kind = linli_diary_entry_kind_label ((LinliDiaryEntryKind) linli_record_get_enum (event, "kind"));
   g_autofree char *subtitle = NULL;
 
   if (name != NULL)
@@ -156,7 +156,7 @@ create_event_row (gpointer item,
 static void
 add_text_changed_cb (LinliCaseSectionTimeline *self)
 {
-  g_autofree char *text = linli_case_field_dup_text (GTK_EDITABLE (self->add_entry));
+  g_autofree char *text = linli_form_field_dup_text (GTK_EDITABLE (self->add_entry));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add", text != NULL);
   adw_action_row_set_subtitle (self->add_row, NULL);
@@ -169,7 +169,7 @@ add_cb (GtkWidget  *widget,
         GVariant   *parameter)
 {
   LinliCaseSectionTimeline *self = LINLI_CASE_SECTION_TIMELINE (widget);
-  g_autofree char *text = linli_case_field_dup_text (GTK_EDITABLE (self->add_entry));
+  g_autofree char *text = linli_form_field_dup_text (GTK_EDITABLE (self->add_entry));
   g_autoptr(LinliRecord) event = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
@@ -179,7 +179,7 @@ add_cb (GtkWidget  *widget,
     return;
 
   now = linli_store_now (self->store);
-  event = linli_record_new (LINLI_TYPE_CASE_EVENT);
+  event = linli_record_new (LINLI_TYPE_DIARY_ENTRY);
   linli_record_set_int (event, "case_id", self->original ? linli_record_get_id (self->original) : 0);
   linli_record_set_datetime (event, "at", now);
   linli_record_set_int (event, "worker_id", linli_record_get_int (self->copy, "worker_id"));
@@ -233,12 +233,12 @@ timeline_load (LinliCaseSection *section,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (user_kinds); i++)
-    gtk_string_list_append (kinds, linli_case_event_kind_label (user_kinds[i]));
+    gtk_string_list_append (kinds, linli_diary_entry_kind_label (user_kinds[i]));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
 
   g_clear_object (&self->events);
   if (original != NULL)
-    self->events = linli_store_list_case_events (store, linli_record_get_id (original));
+    self->events = linli_store_list_diary_entries (store, linli_record_get_id (original));
   else
     self->events = g_object_ref (G_LIST_MODEL (self->pending));
   gtk_list_box_bind_model (self->events_list, self->events, create_event_row, self, NULL);
@@ -311,7 +311,7 @@ linli_case_section_timeline_init (LinliCaseSectionTimeline *self)
 {
   GtkWidget *placeholder;
 
-  self->pending = g_list_store_new (LINLI_TYPE_CASE_EVENT);
+  self->pending = g_list_store_new (LINLI_TYPE_DIARY_ENTRY);
   self->workers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -1,92 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "linli-case-section"
+#define G_LOG_DOMAIN "linli-form-field"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "linli-case-section.h"
+#include "linli-form-field.h"
 
-G_DEFINE_INTERFACE (LinliCaseSection, linli_case_section, ADW_TYPE_PREFERENCES_GROUP)
+#include "linli-case-rules.h"
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
+/* The fields of the record editors' forms: text and times read and
+ * written, a message under a field once the user touched it, and choices
+ * (an AdwComboRow over labels, each with a key). */
 
-static guint signals[N_SIGNALS];
-
-#define TOUCHED_KEY "linli-case-field-touched"
-#define KEYS_KEY    "linli-case-choice-keys"
-
-static void
-linli_case_section_default_init (LinliCaseSectionInterface *iface)
-{
-  /**
-   * LinliCaseSection::changed:
-   *
-   * The user changed something the section edits.
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_INTERFACE (iface),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-}
-
-void
-linli_case_section_load (LinliCaseSection *self,
-                         LinliStore       *store,
-                         LinliRecord      *copy,
-                         LinliRecord      *original)
-{
-  g_return_if_fail (LINLI_IS_CASE_SECTION (self));
-  g_return_if_fail (LINLI_IS_STORE (store));
-  g_return_if_fail (LINLI_IS_CASE (copy));
-  g_return_if_fail (original == NULL || LINLI_IS_CASE (original));
-
-  LINLI_CASE_SECTION_GET_IFACE (self)->load (self, store, copy, original);
-}
-
-void
-linli_case_section_check_input (LinliCaseSection *self,
-                                LinliCaseErrors  *errors)
-{
-  LinliCaseSectionInterface *iface;
-
-  g_return_if_fail (LINLI_IS_CASE_SECTION (self));
-  g_return_if_fail (errors != NULL);
-
-  iface = LINLI_CASE_SECTION_GET_IFACE (self);
-  if (iface->check_input != NULL)
-    iface->check_input (self, errors);
-}
-
-void
-linli_case_section_show_errors (LinliCaseSection      *self,
-                                const LinliCaseErrors *errors,
-                                gboolean               show_all)
-{
-  g_return_if_fail (LINLI_IS_CASE_SECTION (self));
-  g_return_if_fail (errors != NULL);
-
-  LINLI_CASE_SECTION_GET_IFACE (self)->show_errors (self, errors, show_all);
-}
-
-void
-linli_case_section_changed (LinliCaseSection *self)
-{
-  g_return_if_fail (LINLI_IS_CASE_SECTION (self));
-
-  g_signal_emit (self, signals[CHANGED], 0);
-}
+#define TOUCHED_KEY "linli-form-field-touched"
+#define KEYS_KEY    "linli-form-choice-keys"
 
 /* A field shows its message once the user has changed it, or when the
  * editor asks for every message: an empty new case is not an error. */
 void
-linli_case_field_touch (GtkWidget *widget)
+linli_form_field_touch (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
@@ -94,7 +28,7 @@ linli_case_field_touch (GtkWidget *widget)
 }
 
 /**
- * linli_case_field_show:
+ * linli_form_field_show:
  * @row: the AdwActionRow of the field
  * @widget: (nullable): the widget the user edits, when it is not @row
  * @error: (nullable): what is wrong
@@ -103,7 +37,7 @@ linli_case_field_touch (GtkWidget *widget)
  * Shows @error as the subtitle of @row, in the error colour.
  */
 void
-linli_case_field_show (GtkWidget  *row,
+linli_form_field_show (GtkWidget  *row,
                        GtkWidget  *widget,
                        const char *error,
                        const char *hint,
@@ -154,13 +88,13 @@ trimmed_or_null (const char *text)
 }
 
 /**
- * linli_case_field_dup_text:
+ * linli_form_field_dup_text:
  *
  * Returns: (transfer full) (nullable): the text without the white space
  *   around it, %NULL when there is nothing else
  */
 char *
-linli_case_field_dup_text (GtkEditable *editable)
+linli_form_field_dup_text (GtkEditable *editable)
 {
   g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
 
@@ -168,7 +102,7 @@ linli_case_field_dup_text (GtkEditable *editable)
 }
 
 void
-linli_case_field_set_text (GtkEditable *editable,
+linli_form_field_set_text (GtkEditable *editable,
                            const char  *text)
 {
   g_return_if_fail (GTK_IS_EDITABLE (editable));
@@ -177,7 +111,7 @@ linli_case_field_set_text (GtkEditable *editable,
 }
 
 char *
-linli_case_text_view_dup_text (GtkTextView *view)
+linli_form_text_view_dup_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
@@ -192,7 +126,7 @@ linli_case_text_view_dup_text (GtkTextView *view)
 }
 
 void
-linli_case_text_view_set_text (GtkTextView *view,
+linli_form_text_view_set_text (GtkTextView *view,
                                const char  *text)
 {
   g_return_if_fail (GTK_IS_TEXT_VIEW (view));
@@ -201,7 +135,7 @@ linli_case_text_view_set_text (GtkTextView *view,
 }
 
 /**
- * linli_case_field_read_time:
+ * linli_form_field_read_time:
  * @current: (nullable): the time the field held so far
  * @time: (out) (transfer full) (nullable): the time typed, %NULL when the
  *   field is empty
@@ -212,7 +146,7 @@ linli_case_text_view_set_text (GtkTextView *view,
  * Returns: %FALSE when the text is not a time
  */
 gboolean
-linli_case_field_read_time (GtkEditable  *editable,
+linli_form_field_read_time (GtkEditable  *editable,
                             GDateTime    *current,
                             GDateTime   **time)
 {
@@ -225,7 +159,7 @@ linli_case_field_read_time (GtkEditable  *editable,
   g_return_val_if_fail (time != NULL, FALSE);
 
   *time = NULL;
-  text = linli_case_field_dup_text (editable);
+  text = linli_form_field_dup_text (editable);
   if (text == NULL)
     return TRUE;
   parsed = linli_parse_local_time (text);
@@ -242,7 +176,7 @@ linli_case_field_read_time (GtkEditable  *editable,
 }
 
 void
-linli_case_field_set_time (GtkEditable *editable,
+linli_form_field_set_time (GtkEditable *editable,
                            GDateTime   *time)
 {
   g_autofree char *text = linli_format_local_time (time);
@@ -255,7 +189,7 @@ linli_case_field_set_time (GtkEditable *editable,
 /* A time the field could not read: that message comes before any the
  * rules have about the time the copy still holds. */
 void
-linli_case_errors_set_time_error (char **field)
+linli_form_set_time_error (char **field)
 {
   g_return_if_fail (field != NULL);
 
@@ -271,7 +205,7 @@ choice_keys (AdwComboRow *row)
 
 /* Nothing chosen until set_key() says what. */
 void
-linli_case_choice_set (AdwComboRow        *row,
+linli_form_choice_set (AdwComboRow        *row,
                        const gint64       *keys,
                        const char * const *labels,
                        guint               n_items)
@@ -290,7 +224,7 @@ linli_case_choice_set (AdwComboRow        *row,
 }
 
 gboolean
-linli_case_choice_get_key (AdwComboRow *row,
+linli_form_choice_get_key (AdwComboRow *row,
                            gint64      *key)
 {
   GArray *keys;
@@ -309,7 +243,7 @@ linli_case_choice_get_key (AdwComboRow *row,
 
 /* Returns: %FALSE, with nothing chosen, when no item has @key */
 gboolean
-linli_case_choice_set_key (AdwComboRow *row,
+linli_form_choice_set_key (AdwComboRow *row,
                            gint64       key)
 {
   GArray *keys;
@@ -328,12 +262,12 @@ linli_case_choice_set_key (AdwComboRow *row,
 }
 
 /**
- * linli_case_choice_set_strings:
+ * linli_form_choice_set_strings:
  * @current: (nullable): the value to choose; added when it is not one of
  *   @strings, as a stored case may hold a value the list no longer has
  */
 void
-linli_case_choice_set_strings (AdwComboRow        *row,
+linli_form_choice_set_strings (AdwComboRow        *row,
                                const char * const *strings,
                                const char         *current)
 {
@@ -357,15 +291,15 @@ linli_case_choice_set_strings (AdwComboRow        *row,
       g_ptr_array_add (labels, (gpointer) current);
       g_array_append_val (keys, chosen);
     }
-  linli_case_choice_set (row, (const gint64 *) (gpointer) keys->data,
+  linli_form_choice_set (row, (const gint64 *) (gpointer) keys->data,
                          (const char * const *) labels->pdata, labels->len);
   if (chosen >= 0)
-    linli_case_choice_set_key (row, chosen);
+    linli_form_choice_set_key (row, chosen);
 }
 
 /* Returns: (nullable): the label chosen */
 const char *
-linli_case_choice_get_string (AdwComboRow *row)
+linli_form_choice_get_string (AdwComboRow *row)
 {
   gpointer item;
 
@@ -399,7 +333,7 @@ compare_choices (gconstpointer a,
 }
 
 /**
- * linli_case_choice_set_records:
+ * linli_form_choice_set_records:
  * @records: records of one type
  * @column: the text column that names a record
  * @none_label: the first item, key 0: no record
@@ -407,7 +341,7 @@ compare_choices (gconstpointer a,
  *   keep the order of @records
  */
 void
-linli_case_choice_set_records (AdwComboRow *row,
+linli_form_choice_set_records (AdwComboRow *row,
                                GListModel  *records,
                                const char  *column,
                                const char  *none_label,
@@ -445,6 +379,6 @@ linli_case_choice_set_records (AdwComboRow *row,
       g_array_append_val (keys, choice->id);
       g_ptr_array_add (labels, choice->label);
     }
-  linli_case_choice_set (row, (const gint64 *) (gpointer) keys->data,
+  linli_form_choice_set (row, (const gint64 *) (gpointer) keys->data,
                          (const char * const *) labels->pdata, labels->len);
 }

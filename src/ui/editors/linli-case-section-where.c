@@ -128,7 +128,7 @@ building_changed_cb (LinliCaseSectionWhere *self)
   if (self->loading)
     return;
 
-  linli_case_choice_get_key (self->building_row, &id);
+  linli_form_choice_get_key (self->building_row, &id);
   before = building_of (self, linli_record_get_int (self->copy, "building_id"));
   after = building_of (self, id);
   linli_record_set_int (self->copy, "building_id", id);
@@ -145,13 +145,13 @@ building_changed_cb (LinliCaseSectionWhere *self)
     {
       linli_record_set_int (self->copy, "grid_id", derived);
       self->loading = TRUE;
-      linli_case_choice_set_key (self->grid_row, derived);
+      linli_form_choice_set_key (self->grid_row, derived);
       self->loading = FALSE;
     }
 
   show_location (self);
   show_grid_hint (self);
-  linli_case_field_touch (GTK_WIDGET (self->building_row));
+  linli_form_field_touch (GTK_WIDGET (self->building_row));
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }
 
@@ -165,7 +165,7 @@ location_changed (LinliCaseSectionWhere *self)
     {
       linli_record_set_int (self->copy, "grid_id", derived);
       self->loading = TRUE;
-      linli_case_choice_set_key (self->grid_row, derived);
+      linli_form_choice_set_key (self->grid_row, derived);
       self->loading = FALSE;
     }
   show_location (self);
@@ -206,13 +206,13 @@ grid_changed_cb (LinliCaseSectionWhere *self)
   if (self->loading)
     return;
 
-  linli_case_choice_get_key (self->grid_row, &grid);
+  linli_form_choice_get_key (self->grid_row, &grid);
   derived = derived_grid (self);
   linli_record_set_int (self->copy, "grid_id", grid);
   linli_record_set_bool (self->copy, "grid_overridden", derived != 0 && grid != derived);
 
   show_grid_hint (self);
-  linli_case_field_touch (GTK_WIDGET (self->grid_row));
+  linli_form_field_touch (GTK_WIDGET (self->grid_row));
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }
 
@@ -223,13 +223,13 @@ address_changed_cb (LinliCaseSectionWhere *self)
 
   if (self->loading)
     return;
-  text = linli_case_field_dup_text (GTK_EDITABLE (self->address_entry));
+  text = linli_form_field_dup_text (GTK_EDITABLE (self->address_entry));
   {
     /* ２６号楼 is kept as 26号楼, beside the 26号楼 typed elsewhere. */
     g_autofree char *folded = linli_text_fold_width (text, LINLI_WIDTH_TEXT);
     linli_record_set_text (self->copy, "address", folded);
   }
-  linli_case_field_touch (GTK_WIDGET (self->address_entry));
+  linli_form_field_touch (GTK_WIDGET (self->address_entry));
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }
 
@@ -285,11 +285,11 @@ where_load (LinliCaseSection *section,
         }
     }
 
-  linli_case_choice_set_records (self->building_row, buildings, "name", C_("building", "None"), TRUE);
-  linli_case_choice_set_key (self->building_row, linli_record_get_int (copy, "building_id"));
-  linli_case_field_set_text (GTK_EDITABLE (self->address_entry), linli_record_get_text (copy, "address"));
-  linli_case_choice_set_records (self->grid_row, grids, "name", C_("grid", "None"), FALSE);
-  linli_case_choice_set_key (self->grid_row, linli_record_get_int (copy, "grid_id"));
+  linli_form_choice_set_records (self->building_row, buildings, "name", C_("building", "None"), TRUE);
+  linli_form_choice_set_key (self->building_row, linli_record_get_int (copy, "building_id"));
+  linli_form_field_set_text (GTK_EDITABLE (self->address_entry), linli_record_get_text (copy, "address"));
+  linli_form_choice_set_records (self->grid_row, grids, "name", C_("grid", "None"), FALSE);
+  linli_form_choice_set_key (self->grid_row, linli_record_get_int (copy, "grid_id"));
   show_location (self);
   show_grid_hint (self);
 

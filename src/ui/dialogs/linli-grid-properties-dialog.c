@@ -79,7 +79,7 @@ parse_count (GtkEntry *entry,
              gint64   *out,
              char    **error)
 {
-  g_autofree char *text = linli_case_field_dup_text (GTK_EDITABLE (entry));
+  g_autofree char *text = linli_form_field_dup_text (GTK_EDITABLE (entry));
   guint64 value;
 
   if (text == NULL)
@@ -124,8 +124,8 @@ check (LinliGridPropertiesDialog *self,
        gint64                    *households,
        gint64                    *population)
 {
-  g_autofree char *code = linli_case_field_dup_text (GTK_EDITABLE (self->code_entry));
-  g_autofree char *name = linli_case_field_dup_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *code = linli_form_field_dup_text (GTK_EDITABLE (self->code_entry));
+  g_autofree char *name = linli_form_field_dup_text (GTK_EDITABLE (self->name_entry));
 
   if (code == NULL)
     errors->code = g_strdup (_("Enter the grid’s code, such as WG-01"));
@@ -148,13 +148,13 @@ validate (LinliGridPropertiesDialog *self,
   gint64 households, population;
   gboolean valid = check (self, &errors, &households, &population);
 
-  linli_case_field_show (GTK_WIDGET (self->code_row), GTK_WIDGET (self->code_entry),
+  linli_form_field_show (GTK_WIDGET (self->code_row), GTK_WIDGET (self->code_entry),
                          errors.code, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_entry),
+  linli_form_field_show (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_entry),
                          errors.name, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->households_row), GTK_WIDGET (self->households_entry),
+  linli_form_field_show (GTK_WIDGET (self->households_row), GTK_WIDGET (self->households_entry),
                          errors.households, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->population_row), GTK_WIDGET (self->population_entry),
+  linli_form_field_show (GTK_WIDGET (self->population_row), GTK_WIDGET (self->population_entry),
                          errors.population, NULL, show_all);
   errors_clear (&errors);
   return valid;
@@ -168,7 +168,7 @@ field_changed_cb (LinliGridPropertiesDialog *self,
     return;
   if (editable == GTK_EDITABLE (self->code_entry))
     self->code_suggested = FALSE;
-  linli_case_field_touch (GTK_WIDGET (editable));
+  linli_form_field_touch (GTK_WIDGET (editable));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   validate (self, FALSE);
 }
@@ -251,7 +251,7 @@ kind_changed_cb (LinliGridPropertiesDialog *self)
   code = suggest_code (self->store, adw_combo_row_get_selected (self->kind_row) == 1 ?
                                     LINLI_GRID_KIND_SENTIMENT : LINLI_GRID_KIND_MANAGEMENT);
   self->filling = TRUE;
-  linli_case_field_set_text (GTK_EDITABLE (self->code_entry), code);
+  linli_form_field_set_text (GTK_EDITABLE (self->code_entry), code);
   self->filling = FALSE;
   validate (self, FALSE);
 }
@@ -321,8 +321,8 @@ load (LinliGridPropertiesDialog *self)
   GdkRGBA color;
   g_autofree char *households = NULL, *population = NULL;
 
-  linli_case_field_set_text (GTK_EDITABLE (self->code_entry), linli_record_get_text (grid, "code"));
-  linli_case_field_set_text (GTK_EDITABLE (self->name_entry), linli_record_get_text (grid, "name"));
+  linli_form_field_set_text (GTK_EDITABLE (self->code_entry), linli_record_get_text (grid, "code"));
+  linli_form_field_set_text (GTK_EDITABLE (self->name_entry), linli_record_get_text (grid, "name"));
   adw_combo_row_set_selected (self->kind_row, linli_record_get_enum (grid, "kind"));
   if (!gdk_rgba_parse (&color, linli_record_get_text (grid, "color")))
     gdk_rgba_parse (&color, "#3584e4");
@@ -332,9 +332,9 @@ load (LinliGridPropertiesDialog *self)
       households = g_strdup_printf ("%" G_GINT64_FORMAT, linli_record_get_int (grid, "households"));
       population = g_strdup_printf ("%" G_GINT64_FORMAT, linli_record_get_int (grid, "population"));
     }
-  linli_case_field_set_text (GTK_EDITABLE (self->households_entry), households);
-  linli_case_field_set_text (GTK_EDITABLE (self->population_entry), population);
-  linli_case_text_view_set_text (self->notes_view, linli_record_get_text (grid, "notes"));
+  linli_form_field_set_text (GTK_EDITABLE (self->households_entry), households);
+  linli_form_field_set_text (GTK_EDITABLE (self->population_entry), population);
+  linli_form_text_view_set_text (self->notes_view, linli_record_get_text (grid, "notes"));
 }
 
 static void
@@ -402,9 +402,9 @@ linli_grid_properties_dialog_save (LinliGridPropertiesDialog  *self,
     }
 
   grid = LINLI_RECORD (self->grid);
-  code = linli_case_field_dup_text (GTK_EDITABLE (self->code_entry));
-  name = linli_case_field_dup_text (GTK_EDITABLE (self->name_entry));
-  notes = linli_case_text_view_dup_text (self->notes_view);
+  code = linli_form_field_dup_text (GTK_EDITABLE (self->code_entry));
+  name = linli_form_field_dup_text (GTK_EDITABLE (self->name_entry));
+  notes = linli_form_text_view_dup_text (self->notes_view);
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
   color = g_strdup_printf ("#%02x%02x%02x", (int) lround (rgba.red * 255),
                            (int) lround (rgba.green * 255), (int) lround (rgba.blue * 255));

@@ -52,7 +52,7 @@ show_status (LinliCaseSectionHandling *self)
   gboolean was_loading = self->loading;
 
   self->loading = TRUE;
-  linli_case_choice_set_key (self->status_row, status_of (self->copy));
+  linli_form_choice_set_key (self->status_row, status_of (self->copy));
   self->loading = was_loading;
   gtk_widget_set_visible (GTK_WIDGET (self->duplicate_row), status_of (self->copy) == LINLI_CASE_STATUS_DUPLICATE);
 }
@@ -61,7 +61,7 @@ static void
 edited (LinliCaseSectionHandling *self,
         GtkWidget                *widget)
 {
-  linli_case_field_touch (widget);
+  linli_form_field_touch (widget);
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }
 
@@ -102,7 +102,7 @@ read_duplicate (LinliCaseSectionHandling *self)
       return;
     }
 
-  text = linli_case_field_dup_text (GTK_EDITABLE (self->duplicate_entry));
+  text = linli_form_field_dup_text (GTK_EDITABLE (self->duplicate_entry));
   if (text != NULL)
     id = find_case (self, text);
   linli_record_set_int (self->copy, "duplicate_of", id);
@@ -117,7 +117,7 @@ status_changed_cb (LinliCaseSectionHandling *self)
   g_autoptr(GDateTime) now = NULL;
   gint64 status;
 
-  if (self->loading || !linli_case_choice_get_key (self->status_row, &status))
+  if (self->loading || !linli_form_choice_get_key (self->status_row, &status))
     return;
 
   now = linli_store_now (self->store);
@@ -135,7 +135,7 @@ worker_changed_cb (LinliCaseSectionHandling *self)
 
   if (self->loading)
     return;
-  linli_case_choice_get_key (self->worker_row, &worker);
+  linli_form_choice_get_key (self->worker_row, &worker);
   linli_record_set_int (self->copy, "worker_id", worker);
   linli_case_follow_worker (self->copy, self->original);
   show_status (self);
@@ -149,7 +149,7 @@ unit_changed_cb (LinliCaseSectionHandling *self)
 
   if (self->loading)
     return;
-  text = linli_case_field_dup_text (GTK_EDITABLE (self->unit_entry));
+  text = linli_form_field_dup_text (GTK_EDITABLE (self->unit_entry));
   linli_record_set_text (self->copy, "responsible_unit", text);
   edited (self, GTK_WIDGET (self->unit_entry));
 }
@@ -161,7 +161,7 @@ due_changed_cb (LinliCaseSectionHandling *self)
 
   if (self->loading)
     return;
-  self->due_unreadable = !linli_case_field_read_time (GTK_EDITABLE (self->due_entry),
+  self->due_unreadable = !linli_form_field_read_time (GTK_EDITABLE (self->due_entry),
                                                       linli_record_get_datetime (self->copy, "due_at"),
                                                       &time);
   if (!self->due_unreadable)
@@ -207,23 +207,23 @@ handling_load (LinliCaseSection *section,
       g_array_append_val (keys, status);
       g_ptr_array_add (labels, (gpointer) linli_case_status_label ((LinliCaseStatus) status));
     }
-  linli_case_choice_set (self->status_row, (const gint64 *) (gpointer) keys->data,
+  linli_form_choice_set (self->status_row, (const gint64 *) (gpointer) keys->data,
                          (const char * const *) labels->pdata, labels->len);
   show_status (self);
 
-  linli_case_field_set_text (GTK_EDITABLE (self->duplicate_entry), NULL);
+  linli_form_field_set_text (GTK_EDITABLE (self->duplicate_entry), NULL);
   if (duplicate_of != 0)
     {
       g_autoptr(LinliRecord) repeated = linli_store_get (store, LINLI_TYPE_CASE, duplicate_of, NULL);
       if (repeated != NULL)
-        linli_case_field_set_text (GTK_EDITABLE (self->duplicate_entry), linli_record_get_text (repeated, "number"));
+        linli_form_field_set_text (GTK_EDITABLE (self->duplicate_entry), linli_record_get_text (repeated, "number"));
     }
   g_clear_pointer (&self->unknown_number, g_free);
 
-  linli_case_choice_set_records (self->worker_row, workers, "name", C_("worker", "Nobody"), FALSE);
-  linli_case_choice_set_key (self->worker_row, linli_record_get_int (copy, "worker_id"));
-  linli_case_field_set_text (GTK_EDITABLE (self->unit_entry), linli_record_get_text (copy, "responsible_unit"));
-  linli_case_field_set_time (GTK_EDITABLE (self->due_entry), linli_record_get_datetime (copy, "due_at"));
+  linli_form_choice_set_records (self->worker_row, workers, "name", C_("worker", "Nobody"), FALSE);
+  linli_form_choice_set_key (self->worker_row, linli_record_get_int (copy, "worker_id"));
+  linli_form_field_set_text (GTK_EDITABLE (self->unit_entry), linli_record_get_text (copy, "responsible_unit"));
+  linli_form_field_set_time (GTK_EDITABLE (self->due_entry), linli_record_get_datetime (copy, "due_at"));
   self->due_unreadable = FALSE;
 
   self->loading = FALSE;
@@ -236,7 +236,7 @@ handling_check_input (LinliCaseSection *section,
   LinliCaseSectionHandling *self = LINLI_CASE_SECTION_HANDLING (section);
 
   if (self->due_unreadable)
-    linli_case_errors_set_time_error (&errors->due_at);
+    linli_form_set_time_error (&errors->due_at);
   if (self->unknown_number != NULL)
     {
       g_free (errors->duplicate_of);
@@ -252,11 +252,11 @@ handling_show_errors (LinliCaseSection      *section,
 {
   LinliCaseSectionHandling *self = LINLI_CASE_SECTION_HANDLING (section);
 
-  linli_case_field_show (GTK_WIDGET (self->status_row), NULL, errors->status, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->duplicate_row), GTK_WIDGET (self->duplicate_entry),
+  linli_form_field_show (GTK_WIDGET (self->status_row), NULL, errors->status, NULL, show_all);
+  linli_form_field_show (GTK_WIDGET (self->duplicate_row), GTK_WIDGET (self->duplicate_entry),
                          errors->duplicate_of, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->worker_row), NULL, errors->worker, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->due_row), GTK_WIDGET (self->due_entry),
+  linli_form_field_show (GTK_WIDGET (self->worker_row), NULL, errors->worker, NULL, show_all);
+  linli_form_field_show (GTK_WIDGET (self->due_row), GTK_WIDGET (self->due_entry),
                          errors->due_at, NULL, show_all);
 }
 

@@ -99,7 +99,7 @@ role_changed_cb (GtkEditable             *entry,
                  LinliParticipantsEditor *self)
 {
   LinliRecord *participation = g_object_get_data (G_OBJECT (entry), "participation");
-  g_autofree char *text = linli_case_field_dup_text (entry);
+  g_autofree char *text = linli_form_field_dup_text (entry);
 
   linli_record_set_text (participation, "role", text);
   changed (self);
@@ -112,7 +112,7 @@ hours_changed_cb (GtkSpinButton           *spin,
   LinliRecord *participation = g_object_get_data (G_OBJECT (spin), "participation");
 
   linli_record_set_double (participation, "hours", gtk_spin_button_get_value (spin));
-  linli_case_field_touch (GTK_WIDGET (spin));
+  linli_form_field_touch (GTK_WIDGET (spin));
   changed (self);
 }
 
@@ -298,8 +298,8 @@ add_chosen_cb (LinliParticipantsEditor *self)
 static void
 add_new_cb (LinliParticipantsEditor *self)
 {
-  g_autofree char *name = linli_case_field_dup_text (GTK_EDITABLE (self->new_name_entry));
-  g_autofree char *phone = linli_case_field_dup_text (GTK_EDITABLE (self->new_phone_entry));
+  g_autofree char *name = linli_form_field_dup_text (GTK_EDITABLE (self->new_name_entry));
+  g_autofree char *phone = linli_form_field_dup_text (GTK_EDITABLE (self->new_phone_entry));
 
   if (name == NULL)
     {
@@ -394,7 +394,7 @@ linli_participants_editor_show_errors (LinliParticipantsEditor   *self,
         error = errors->participant[i].volunteer ? errors->participant[i].volunteer
                                                  : errors->participant[i].hours;
       /* Every participant row is the user's own doing: always shown. */
-      linli_case_field_show (row, g_object_get_data (G_OBJECT (row), "hours"), error,
+      linli_form_field_show (row, g_object_get_data (G_OBJECT (row), "hours"), error,
                              linli_participation_get_new_volunteer (participation) != NULL
                                ? _("New volunteer, registered on saving") : NULL,
                              TRUE);

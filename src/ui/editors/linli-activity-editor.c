@@ -66,14 +66,14 @@ check_input (LinliActivityEditor *self,
              LinliActivityErrors *errors)
 {
   g_autoptr(GDateTime) time = NULL;
-  g_autofree char *count_text = linli_case_field_dup_text (GTK_EDITABLE (self->beneficiaries_entry));
+  g_autofree char *count_text = linli_form_field_dup_text (GTK_EDITABLE (self->beneficiaries_entry));
   gint64 count;
 
-  if (!linli_case_field_read_time (GTK_EDITABLE (self->start_entry), NULL, &time))
-    linli_case_errors_set_time_error (&errors->start_at);
+  if (!linli_form_field_read_time (GTK_EDITABLE (self->start_entry), NULL, &time))
+    linli_form_set_time_error (&errors->start_at);
   g_clear_pointer (&time, g_date_time_unref);
-  if (!linli_case_field_read_time (GTK_EDITABLE (self->end_entry), NULL, &time))
-    linli_case_errors_set_time_error (&errors->end_at);
+  if (!linli_form_field_read_time (GTK_EDITABLE (self->end_entry), NULL, &time))
+    linli_form_set_time_error (&errors->end_at);
   if (count_text != NULL)
     {
       g_autofree char *message = NULL;
@@ -103,11 +103,11 @@ linli_activity_editor_validate (LinliRecordEditor  *editor,
   g_auto(LinliActivityErrors) errors = { 0 };
   gboolean valid = collect_errors (self, &errors);
 
-  linli_case_field_show (self->title_row, GTK_WIDGET (self->title_entry), errors.title, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->type_row), NULL, errors.type, NULL, show_all);
-  linli_case_field_show (self->start_row, GTK_WIDGET (self->start_entry), errors.start_at, NULL, show_all);
-  linli_case_field_show (self->end_row, GTK_WIDGET (self->end_entry), errors.end_at, NULL, show_all);
-  linli_case_field_show (self->beneficiaries_row, GTK_WIDGET (self->beneficiaries_entry), errors.beneficiaries,
+  linli_form_field_show (self->title_row, GTK_WIDGET (self->title_entry), errors.title, NULL, show_all);
+  linli_form_field_show (GTK_WIDGET (self->type_row), NULL, errors.type, NULL, show_all);
+  linli_form_field_show (self->start_row, GTK_WIDGET (self->start_entry), errors.start_at, NULL, show_all);
+  linli_form_field_show (self->end_row, GTK_WIDGET (self->end_entry), errors.end_at, NULL, show_all);
+  linli_form_field_show (self->beneficiaries_row, GTK_WIDGET (self->beneficiaries_entry), errors.beneficiaries,
                          NULL, show_all);
   linli_participants_editor_show_errors (self->participants, &errors, show_all);
   if (first != NULL && !valid)
@@ -119,22 +119,22 @@ static void
 read_fields (LinliActivityEditor *self)
 {
   LinliRecord *copy = COPY (self);
-  g_autofree char *title = linli_case_field_dup_text (GTK_EDITABLE (self->title_entry));
-  g_autofree char *organiser = linli_case_field_dup_text (GTK_EDITABLE (self->organiser_entry));
-  g_autofree char *description = linli_case_text_view_dup_text (self->description_view);
-  g_autofree char *count_text = linli_case_field_dup_text (GTK_EDITABLE (self->beneficiaries_entry));
+  g_autofree char *title = linli_form_field_dup_text (GTK_EDITABLE (self->title_entry));
+  g_autofree char *organiser = linli_form_field_dup_text (GTK_EDITABLE (self->organiser_entry));
+  g_autofree char *description = linli_form_text_view_dup_text (self->description_view);
+  g_autofree char *count_text = linli_form_field_dup_text (GTK_EDITABLE (self->beneficiaries_entry));
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   gint64 status, count = 0;
 
   linli_record_set_text (copy, "title", title);
-  linli_record_set_text (copy, "type", linli_case_choice_get_string (self->type_row));
-  if (linli_case_choice_get_key (self->status_row, &status))
+  linli_record_set_text (copy, "type", linli_form_choice_get_string (self->type_row));
+  if (linli_form_choice_get_key (self->status_row, &status))
     linli_record_set_enum (copy, "status", (int) status);
-  if (linli_case_field_read_time (GTK_EDITABLE (self->start_entry),
+  if (linli_form_field_read_time (GTK_EDITABLE (self->start_entry),
                                   linli_record_get_datetime (copy, "start_at"), &start))
     linli_record_set_datetime (copy, "start_at", start);
-  if (linli_case_field_read_time (GTK_EDITABLE (self->end_entry),
+  if (linli_form_field_read_time (GTK_EDITABLE (self->end_entry),
                                   linli_record_get_datetime (copy, "end_at"), &end))
     linli_record_set_datetime (copy, "end_at", end);
   linli_record_set_text (copy, "organiser", organiser);
@@ -158,7 +158,7 @@ entry_changed_cb (LinliActivityEditor *self,
                   GObject             *sender)
 {
   if (!self->loading && GTK_IS_EDITABLE (sender))
-    linli_case_field_touch (GTK_WIDGET (sender));
+    linli_form_field_touch (GTK_WIDGET (sender));
   field_changed_cb (self);
 }
 
@@ -194,22 +194,22 @@ linli_activity_editor_load (LinliRecordEditor *editor)
   g_ptr_array_add (types, NULL);
 
   self->loading = TRUE;
-  linli_case_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
-  linli_case_choice_set_strings (self->type_row, (const char * const *) types->pdata,
+  linli_form_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
+  linli_form_choice_set_strings (self->type_row, (const char * const *) types->pdata,
                                  linli_record_get_text (copy, "type"));
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     status_labels[i] = linli_activity_status_label ((LinliActivityStatus) statuses[i]);
-  linli_case_choice_set (self->status_row, statuses, status_labels, G_N_ELEMENTS (statuses));
-  linli_case_choice_set_key (self->status_row, linli_record_get_enum (copy, "status"));
-  linli_case_field_set_text (GTK_EDITABLE (self->start_entry), start);
-  linli_case_field_set_text (GTK_EDITABLE (self->end_entry), end);
-  linli_case_field_set_text (GTK_EDITABLE (self->organiser_entry), linli_record_get_text (copy, "organiser"));
+  linli_form_choice_set (self->status_row, statuses, status_labels, G_N_ELEMENTS (statuses));
+  linli_form_choice_set_key (self->status_row, linli_record_get_enum (copy, "status"));
+  linli_form_field_set_text (GTK_EDITABLE (self->start_entry), start);
+  linli_form_field_set_text (GTK_EDITABLE (self->end_entry), end);
+  linli_form_field_set_text (GTK_EDITABLE (self->organiser_entry), linli_record_get_text (copy, "organiser"));
   if (linli_record_get_int (copy, "beneficiaries") > 0)
     {
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, linli_record_get_int (copy, "beneficiaries"));
       gtk_editable_set_text (GTK_EDITABLE (self->beneficiaries_entry), count);
     }
-  linli_case_text_view_set_text (self->description_view, linli_record_get_text (copy, "description"));
+  linli_form_text_view_set_text (self->description_view, linli_record_get_text (copy, "description"));
   linli_event_place_load (self->place, store, copy);
   self->partners = linli_organisation_choices_new (store, self->partners_row,
                                                    linli_record_get_refs (copy, "partners"));

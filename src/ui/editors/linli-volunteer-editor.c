@@ -40,14 +40,14 @@ G_DEFINE_FINAL_TYPE (LinliVolunteerEditor, linli_volunteer_editor, ADW_TYPE_WIND
 static gboolean
 validate (LinliVolunteerEditor *self)
 {
-  g_autofree char *name = linli_case_field_dup_text (GTK_EDITABLE (self->name_entry));
-  g_autofree char *phone = linli_case_field_dup_text (GTK_EDITABLE (self->phone_entry));
+  g_autofree char *name = linli_form_field_dup_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *phone = linli_form_field_dup_text (GTK_EDITABLE (self->phone_entry));
   const char *name_error = name == NULL ? _("Enter the volunteer’s name") : NULL;
   const char *phone_error = phone != NULL && !linli_phone_is_valid (phone)
     ? _("Enter a mobile number of 11 digits or a landline with its area code, such as 0537-1234567") : NULL;
 
-  linli_case_field_show (self->name_row, GTK_WIDGET (self->name_entry), name_error, NULL, TRUE);
-  linli_case_field_show (self->phone_row, GTK_WIDGET (self->phone_entry), phone_error, NULL, TRUE);
+  linli_form_field_show (self->name_row, GTK_WIDGET (self->name_entry), name_error, NULL, TRUE);
+  linli_form_field_show (self->phone_row, GTK_WIDGET (self->phone_entry), phone_error, NULL, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "volunteer.save", name_error == NULL && phone_error == NULL);
   return name_error == NULL && phone_error == NULL;
 }
@@ -65,12 +65,12 @@ save_cb (GtkWidget  *widget,
          GVariant   *parameter)
 {
   LinliVolunteerEditor *self = LINLI_VOLUNTEER_EDITOR (widget);
-  g_autofree char *name = linli_case_field_dup_text (GTK_EDITABLE (self->name_entry));
-  g_autofree char *phone = linli_case_field_dup_text (GTK_EDITABLE (self->phone_entry));
+  g_autofree char *name = linli_form_field_dup_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *phone = linli_form_field_dup_text (GTK_EDITABLE (self->phone_entry));
   g_autofree char *normal = phone ? linli_phone_normalize (phone) : NULL;
-  g_autofree char *number = linli_case_field_dup_text (GTK_EDITABLE (self->number_entry));
-  g_autofree char *skills = linli_case_field_dup_text (GTK_EDITABLE (self->skills_entry));
-  g_autofree char *notes = linli_case_field_dup_text (GTK_EDITABLE (self->notes_entry));
+  g_autofree char *number = linli_form_field_dup_text (GTK_EDITABLE (self->number_entry));
+  g_autofree char *skills = linli_form_field_dup_text (GTK_EDITABLE (self->skills_entry));
+  g_autofree char *notes = linli_form_field_dup_text (GTK_EDITABLE (self->notes_entry));
   g_autoptr(GError) error = NULL;
 
   if (!validate (self))
@@ -215,11 +215,11 @@ linli_volunteer_editor_new (GtkWindow   *parent,
   self->store = g_object_ref (store);
   self->copy = linli_record_copy (volunteer);
   self->loading = TRUE;
-  linli_case_field_set_text (GTK_EDITABLE (self->name_entry), linli_record_get_text (volunteer, "name"));
-  linli_case_field_set_text (GTK_EDITABLE (self->phone_entry), linli_record_get_text (volunteer, "phone"));
-  linli_case_field_set_text (GTK_EDITABLE (self->number_entry), linli_record_get_text (volunteer, "number"));
-  linli_case_field_set_text (GTK_EDITABLE (self->skills_entry), linli_record_get_text (volunteer, "skills"));
-  linli_case_field_set_text (GTK_EDITABLE (self->notes_entry), linli_record_get_text (volunteer, "notes"));
+  linli_form_field_set_text (GTK_EDITABLE (self->name_entry), linli_record_get_text (volunteer, "name"));
+  linli_form_field_set_text (GTK_EDITABLE (self->phone_entry), linli_record_get_text (volunteer, "phone"));
+  linli_form_field_set_text (GTK_EDITABLE (self->number_entry), linli_record_get_text (volunteer, "number"));
+  linli_form_field_set_text (GTK_EDITABLE (self->skills_entry), linli_record_get_text (volunteer, "skills"));
+  linli_form_field_set_text (GTK_EDITABLE (self->notes_entry), linli_record_get_text (volunteer, "notes"));
   self->loading = FALSE;
   validate (self);
   load_service (self);

@@ -44,7 +44,7 @@ static void
 edited (LinliCaseSectionOutcome *self,
         GtkWidget               *widget)
 {
-  linli_case_field_touch (widget);
+  linli_form_field_touch (widget);
   linli_case_section_changed (LINLI_CASE_SECTION (self));
 }
 
@@ -53,7 +53,7 @@ level_changed_cb (LinliCaseSectionOutcome *self)
 {
   gint64 level;
 
-  if (self->loading || !linli_case_choice_get_key (self->level_row, &level))
+  if (self->loading || !linli_form_choice_get_key (self->level_row, &level))
     return;
   self->writing = TRUE;
   linli_record_set_enum (self->copy, "resolution_level", (int) level);
@@ -68,7 +68,7 @@ resolution_changed_cb (LinliCaseSectionOutcome *self)
 
   if (self->loading)
     return;
-  text = linli_case_text_view_dup_text (self->resolution_view);
+  text = linli_form_text_view_dup_text (self->resolution_view);
   linli_record_set_text (self->copy, "resolution", text);
   edited (self, GTK_WIDGET (self->resolution_view));
 }
@@ -80,7 +80,7 @@ read_time (LinliCaseSectionOutcome *self,
 {
   g_autoptr(GDateTime) time = NULL;
 
-  if (!linli_case_field_read_time (GTK_EDITABLE (entry), linli_record_get_datetime (self->copy, column), &time))
+  if (!linli_form_field_read_time (GTK_EDITABLE (entry), linli_record_get_datetime (self->copy, column), &time))
     return FALSE;
   self->writing = TRUE;
   linli_record_set_datetime (self->copy, column, time);
@@ -111,7 +111,7 @@ satisfaction_changed_cb (LinliCaseSectionOutcome *self)
 {
   gint64 satisfaction;
 
-  if (self->loading || !linli_case_choice_get_key (self->satisfaction_row, &satisfaction))
+  if (self->loading || !linli_form_choice_get_key (self->satisfaction_row, &satisfaction))
     return;
   linli_record_set_enum (self->copy, "satisfaction", (int) satisfaction);
   edited (self, GTK_WIDGET (self->satisfaction_row));
@@ -124,7 +124,7 @@ notes_changed_cb (LinliCaseSectionOutcome *self)
 
   if (self->loading)
     return;
-  text = linli_case_text_view_dup_text (self->notes_view);
+  text = linli_form_text_view_dup_text (self->notes_view);
   linli_record_set_text (self->copy, "revisit_notes", text);
   edited (self, GTK_WIDGET (self->notes_view));
 }
@@ -142,15 +142,15 @@ copy_notify_cb (LinliCaseSectionOutcome *self,
 
   self->loading = TRUE;
   if (g_str_equal (name, "resolution-level"))
-    linli_case_choice_set_key (self->level_row, linli_record_get_enum (self->copy, "resolution_level"));
+    linli_form_choice_set_key (self->level_row, linli_record_get_enum (self->copy, "resolution_level"));
   else if (g_str_equal (name, "resolved-at"))
     {
-      linli_case_field_set_time (GTK_EDITABLE (self->resolved_entry), linli_record_get_datetime (self->copy, "resolved_at"));
+      linli_form_field_set_time (GTK_EDITABLE (self->resolved_entry), linli_record_get_datetime (self->copy, "resolved_at"));
       self->resolved_unreadable = FALSE;
     }
   else if (g_str_equal (name, "revisited-at"))
     {
-      linli_case_field_set_time (GTK_EDITABLE (self->revisited_entry), linli_record_get_datetime (self->copy, "revisited_at"));
+      linli_form_field_set_time (GTK_EDITABLE (self->revisited_entry), linli_record_get_datetime (self->copy, "revisited_at"));
       self->revisited_unreadable = FALSE;
     }
   self->loading = FALSE;
@@ -171,8 +171,8 @@ set_enum_choice (AdwComboRow *row,
       keys[i] = klass->values[i].value;
       labels[i] = label (klass->values[i].value);
     }
-  linli_case_choice_set (row, keys, labels, klass->n_values);
-  linli_case_choice_set_key (row, current);
+  linli_form_choice_set (row, keys, labels, klass->n_values);
+  linli_form_choice_set_key (row, current);
 }
 
 static const char *
@@ -202,12 +202,12 @@ outcome_load (LinliCaseSection *section,
 
   set_enum_choice (self->level_row, LINLI_TYPE_RESOLUTION_LEVEL, level_label,
                    linli_record_get_enum (copy, "resolution_level"));
-  linli_case_text_view_set_text (self->resolution_view, linli_record_get_text (copy, "resolution"));
-  linli_case_field_set_time (GTK_EDITABLE (self->resolved_entry), linli_record_get_datetime (copy, "resolved_at"));
-  linli_case_field_set_time (GTK_EDITABLE (self->revisited_entry), linli_record_get_datetime (copy, "revisited_at"));
+  linli_form_text_view_set_text (self->resolution_view, linli_record_get_text (copy, "resolution"));
+  linli_form_field_set_time (GTK_EDITABLE (self->resolved_entry), linli_record_get_datetime (copy, "resolved_at"));
+  linli_form_field_set_time (GTK_EDITABLE (self->revisited_entry), linli_record_get_datetime (copy, "revisited_at"));
   set_enum_choice (self->satisfaction_row, LINLI_TYPE_SATISFACTION, satisfaction_label,
                    linli_record_get_enum (copy, "satisfaction"));
-  linli_case_text_view_set_text (self->notes_view, linli_record_get_text (copy, "revisit_notes"));
+  linli_form_text_view_set_text (self->notes_view, linli_record_get_text (copy, "revisit_notes"));
   self->resolved_unreadable = FALSE;
   self->revisited_unreadable = FALSE;
 
@@ -221,9 +221,9 @@ outcome_check_input (LinliCaseSection *section,
   LinliCaseSectionOutcome *self = LINLI_CASE_SECTION_OUTCOME (section);
 
   if (self->resolved_unreadable)
-    linli_case_errors_set_time_error (&errors->resolved_at);
+    linli_form_set_time_error (&errors->resolved_at);
   if (self->revisited_unreadable)
-    linli_case_errors_set_time_error (&errors->revisited_at);
+    linli_form_set_time_error (&errors->revisited_at);
 }
 
 static void
@@ -233,12 +233,12 @@ outcome_show_errors (LinliCaseSection      *section,
 {
   LinliCaseSectionOutcome *self = LINLI_CASE_SECTION_OUTCOME (section);
 
-  linli_case_field_show (GTK_WIDGET (self->level_row), NULL, errors->resolution_level, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->resolution_row), GTK_WIDGET (self->resolution_view),
+  linli_form_field_show (GTK_WIDGET (self->level_row), NULL, errors->resolution_level, NULL, show_all);
+  linli_form_field_show (GTK_WIDGET (self->resolution_row), GTK_WIDGET (self->resolution_view),
                          errors->resolution, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->resolved_row), GTK_WIDGET (self->resolved_entry),
+  linli_form_field_show (GTK_WIDGET (self->resolved_row), GTK_WIDGET (self->resolved_entry),
                          errors->resolved_at, NULL, show_all);
-  linli_case_field_show (GTK_WIDGET (self->revisited_row), GTK_WIDGET (self->revisited_entry),
+  linli_form_field_show (GTK_WIDGET (self->revisited_row), GTK_WIDGET (self->revisited_entry),
                          errors->revisited_at, NULL, show_all);
 }
 

@@ -8,8 +8,8 @@
 #include "linli-coverage-records.h"
 #include "linli-coverage-panel.h"
 #include "linli-demo.h"
-#include "linli-grid-edit-layer.h"
-#include "linli-grid-editor.h"
+#include "linli-outline-edit-layer.h"
+#include "linli-grid-drawing.h"
 #include "linli-grid-properties-dialog.h"
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
@@ -25,7 +25,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  test_demo_open (fixture, "linli-grid-editor");
+  test_demo_open (fixture, "linli-grid-drawing");
 }
 
 static void
@@ -285,8 +285,8 @@ typedef struct
 {
   GtkWindow       *window;
   LinliMapView    *view;
-  LinliGridEditor *editor;
-  LinliGridEdit   *edit;
+  LinliGridDrawing *editor;
+  LinliOutlineEdit   *edit;
   GtkWidget       *layer;
   AdwToastOverlay *toasts;
 } Map;
@@ -303,9 +303,9 @@ map_open (Map        *map,
   adw_toast_overlay_set_child (map->toasts, GTK_WIDGET (map->view));
   gtk_window_set_child (map->window, GTK_WIDGET (map->toasts));
   linli_map_view_set_store (map->view, store);
-  map->editor = linli_grid_editor_new (map->view, store);
-  map->edit = linli_grid_editor_get_edit (map->editor);
-  map->layer = linli_grid_editor_get_layer (map->editor);
+  map->editor = linli_grid_drawing_new (map->view, store);
+  map->edit = linli_grid_drawing_get_edit (map->editor);
+  map->layer = linli_grid_drawing_get_layer (map->editor);
   gtk_window_present (map->window);
   test_wait_until_drawn (map->layer);
 }
@@ -329,7 +329,7 @@ static guint
 n_points (Map *map)
 {
   guint n;
-  linli_grid_edit_get_points (map->edit, &n);
+  linli_outline_edit_get_points (map->edit, &n);
   return n;
 }
 
@@ -348,25 +348,25 @@ test_draw_new (Fixture       *fixture,
   h = gtk_widget_get_height (map.layer);
 
   activate (&map, "grid-edit.new", NULL);
-  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_DRAWING);
-  linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, w / 2.0, h / 2.0);
-  linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, w / 2.0 + 100, h / 2.0);
+  g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_DRAWING);
+  linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 1, w / 2.0, h / 2.0);
+  linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 1, w / 2.0 + 100, h / 2.0);
   g_assert_cmpuint (n_points (&map), ==, 2);
 
   /* Two points: refused with a message, and still drawing. */
   activate (&map, "grid-edit.finish", NULL);
-  g_assert_nonnull (linli_grid_editor_get_message (map.editor));
+  g_assert_nonnull (linli_grid_drawing_get_message (map.editor));
   g_assert_null (find_properties_dialog ());
-  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_DRAWING);
+  g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_DRAWING);
 
   /* A third point clears the message; a double click finishes. */
-  linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, w / 2.0 + 100, h / 2.0 + 80);
-  g_assert_null (linli_grid_editor_get_message (map.editor));
-  linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 2, w / 2.0 + 100, h / 2.0 + 80);
+  linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 1, w / 2.0 + 100, h / 2.0 + 80);
+  g_assert_null (linli_grid_drawing_get_message (map.editor));
+  linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 2, w / 2.0 + 100, h / 2.0 + 80);
   g_assert_cmpuint (n_points (&map), ==, 3);
   dialog = find_properties_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_EDITING);
+  g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_EDITING);
 
   test_wait_until_drawn (GTK_WIDGET (dialog));
   gtk_editable_set_text (entry_of (GTK_WIDGET (dialog), "Code"), "WG-09");
@@ -375,7 +375,7 @@ test_draw_new (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 1);
   /* Saved: back to the map as it was. */
-  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
+  g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_IDLE);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* A click a few pixels from the corner of a grid puts the point on the
@@ -389,10 +389,10 @@ test_draw_new (Fixture       *fixture,
     activate (&map, "grid-edit.new", NULL);
     shumate_viewport_location_to_widget_coords (linli_map_view_get_viewport (map.view), map.layer,
                                                 corner->lat, corner->lon, &x, &y);
-    linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, x + 3, y - 2);
+    linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 1, x + 3, y - 2);
     g_assert_cmpuint (n_points (&map), ==, 1);
-    g_assert_cmpfloat (linli_grid_edit_get_points (map.edit, NULL)[0].lon, ==, corner->lon);
-    g_assert_cmpfloat (linli_grid_edit_get_points (map.edit, NULL)[0].lat, ==, corner->lat);
+    g_assert_cmpfloat (linli_outline_edit_get_points (map.edit, NULL)[0].lon, ==, corner->lon);
+    g_assert_cmpfloat (linli_outline_edit_get_points (map.edit, NULL)[0].lat, ==, corner->lat);
     activate (&map, "grid-edit.cancel", NULL);
   }
 
@@ -400,13 +400,13 @@ test_draw_new (Fixture       *fixture,
    * outline. */
   activate (&map, "grid-edit.new", NULL);
   activate (&map, "grid-edit.delete", NULL);
-  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_DRAWING);
-  linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, 100, 100);
-  linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, 200, 100);
+  g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_DRAWING);
+  linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 1, 100, 100);
+  linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 1, 200, 100);
   activate (&map, "grid-edit.delete", NULL);
   g_assert_cmpuint (n_points (&map), ==, 1);
   activate (&map, "grid-edit.cancel", NULL);
-  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
+  g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_IDLE);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 1);
 
   map_close (&map);
@@ -424,13 +424,13 @@ test_edit_existing (Fixture       *fixture,
   linli_geometry_get_ring (outline, 0, &n_ring, NULL);
   map_open (&map, fixture->store);
   activate (&map, "grid-edit.edit", g_variant_new_int64 (linli_record_get_id (grid)));
-  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_EDITING);
+  g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_EDITING);
   g_assert_cmpuint (n_points (&map), ==, n_ring - 1);
-  g_assert_false (linli_grid_edit_can_undo (map.edit));
+  g_assert_false (linli_outline_edit_can_undo (map.edit));
 
   /* Delete without a selection does nothing; with one it removes it and
    * undo brings it back. */
-  linli_grid_edit_select (map.edit, 0);
+  linli_outline_edit_select (map.edit, 0);
   activate (&map, "grid-edit.delete", NULL);
   g_assert_cmpuint (n_points (&map), ==, n_ring - 2);
   activate (&map, "grid-edit.undo", NULL);
@@ -439,24 +439,24 @@ test_edit_existing (Fixture       *fixture,
   /* A click on the middle of an edge adds a point there. */
   {
     guint n;
-    const LinliPoint *points = linli_grid_edit_get_points (map.edit, &n);
+    const LinliPoint *points = linli_outline_edit_get_points (map.edit, &n);
     ShumateViewport *viewport = linli_map_view_get_viewport (map.view);
     double x0, y0, x1, y1;
 
     shumate_viewport_location_to_widget_coords (viewport, map.layer, points[0].lat, points[0].lon, &x0, &y0);
     shumate_viewport_location_to_widget_coords (viewport, map.layer, points[1].lat, points[1].lon, &x1, &y1);
-    linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, (x0 + x1) / 2, (y0 + y1) / 2);
+    linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 1, (x0 + x1) / 2, (y0 + y1) / 2);
     g_assert_cmpuint (n_points (&map), ==, n_ring);
-    g_assert_cmpint (linli_grid_edit_get_selected (map.edit), ==, 1);
+    g_assert_cmpint (linli_outline_edit_get_selected (map.edit), ==, 1);
     /* A click on a point selects it. */
-    linli_grid_edit_layer_click (LINLI_GRID_EDIT_LAYER (map.layer), 1, x0, y0);
-    g_assert_cmpint (linli_grid_edit_get_selected (map.edit), ==, 0);
+    linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 1, x0, y0);
+    g_assert_cmpint (linli_outline_edit_get_selected (map.edit), ==, 0);
     activate (&map, "grid-edit.undo", NULL);
     g_assert_cmpuint (n_points (&map), ==, n_ring - 1);
   }
 
   activate (&map, "grid-edit.cancel", NULL);
-  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
+  g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_IDLE);
   map_close (&map);
 }
 
@@ -476,12 +476,12 @@ test_save_outline (Fixture       *fixture,
 
   map_open (&map, fixture->store);
   activate (&map, "grid-edit.edit", g_variant_new_int64 (linli_record_get_id (grid)));
-  moved = linli_grid_edit_get_points (map.edit, NULL)[0];
+  moved = linli_outline_edit_get_points (map.edit, NULL)[0];
   moved.lat += 0.0002;
-  g_assert_true (linli_grid_edit_begin_drag (map.edit, 0));
-  linli_grid_edit_drag_to (map.edit, moved);
-  linli_grid_edit_end_drag (map.edit);
-  outline = linli_grid_edit_to_geometry (map.edit);
+  g_assert_true (linli_outline_edit_begin_drag (map.edit, 0));
+  linli_outline_edit_drag_to (map.edit, moved);
+  linli_outline_edit_end_drag (map.edit);
+  outline = linli_outline_edit_to_geometry (map.edit);
   expected = linli_geometry_to_geojson (outline);
 
   activate (&map, "grid-edit.finish", NULL);
@@ -498,7 +498,7 @@ test_save_outline (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (linli_record_get_text (saved, "boundary"), ==, expected);
   g_assert_cmpstr (linli_record_get_text (saved, "name"), ==, linli_record_get_text (grid, "name"));
-  g_assert_cmpint (linli_grid_edit_get_state (map.edit), ==, LINLI_GRID_EDIT_IDLE);
+  g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_IDLE);
 
   /* The toast's Undo puts the old outline back. */
   test_wait_until_drawn (GTK_WIDGET (map.toasts));
@@ -558,14 +558,14 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/grid-editor/properties/new", test_properties_new);
-  ADD ("/grid-editor/properties/existing", test_properties_existing);
-  ADD ("/grid-editor/grids-page", test_grids_page);
-  g_test_add_func ("/grid-editor/grids-page-empty", test_grids_page_empty);
-  ADD ("/grid-editor/map/draw-new", test_draw_new);
-  ADD ("/grid-editor/map/edit-existing", test_edit_existing);
-  ADD ("/grid-editor/map/save-outline", test_save_outline);
-  ADD ("/grid-editor/map/check", test_check);
+  ADD ("/grid-drawing/properties/new", test_properties_new);
+  ADD ("/grid-drawing/properties/existing", test_properties_existing);
+  ADD ("/grid-drawing/grids-page", test_grids_page);
+  g_test_add_func ("/grid-drawing/grids-page-empty", test_grids_page_empty);
+  ADD ("/grid-drawing/map/draw-new", test_draw_new);
+  ADD ("/grid-drawing/map/edit-existing", test_edit_existing);
+  ADD ("/grid-drawing/map/save-outline", test_save_outline);
+  ADD ("/grid-drawing/map/check", test_check);
 #undef ADD
 
   return g_test_run ();

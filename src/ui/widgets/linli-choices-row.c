@@ -57,7 +57,7 @@ toggled_cb (LinliChoicesRow *self)
 static void
 add_cb (LinliChoicesRow *self)
 {
-  g_autofree char *text = linli_case_field_dup_text (GTK_EDITABLE (self->add_entry));
+  g_autofree char *text = linli_form_field_dup_text (GTK_EDITABLE (self->add_entry));
 
   if (text == NULL)
     return;

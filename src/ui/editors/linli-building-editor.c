@@ -44,7 +44,7 @@ G_DEFINE_FINAL_TYPE (LinliBuildingEditor, linli_building_editor, ADW_TYPE_WINDOW
 static gint64
 read_count (GtkEntry *entry)
 {
-  g_autofree char *text = linli_case_field_dup_text (GTK_EDITABLE (entry));
+  g_autofree char *text = linli_form_field_dup_text (GTK_EDITABLE (entry));
   g_autofree char *folded = linli_text_fold_width (text, LINLI_WIDTH_NUMBER);
   guint64 value;
 
@@ -70,14 +70,14 @@ show_place (LinliBuildingEditor *self)
 static gboolean
 validate (LinliBuildingEditor *self)
 {
-  g_autofree char *name = linli_case_field_dup_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *name = linli_form_field_dup_text (GTK_EDITABLE (self->name_entry));
   g_autofree char *folded = linli_text_fold_width (name, LINLI_WIDTH_TEXT);
   const char *name_error = folded == NULL ? _("Enter the building’s name, such as 3号楼") : NULL;
   const char *count_error = _("Enter a whole number, or leave it empty");
   gint64 units = read_count (self->units_entry);
   gint64 floors = read_count (self->floors_entry);
   gint64 households = read_count (self->households_entry);
-  g_autofree char *notes = linli_case_field_dup_text (GTK_EDITABLE (self->notes_entry));
+  g_autofree char *notes = linli_form_field_dup_text (GTK_EDITABLE (self->notes_entry));
 
   linli_record_set_text (self->copy, "name", folded);
   if (units >= 0)
@@ -88,10 +88,10 @@ validate (LinliBuildingEditor *self)
     linli_record_set_int (self->copy, "households", households);
   linli_record_set_text (self->copy, "notes", notes);
 
-  linli_case_field_show (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_entry), name_error, NULL, FALSE);
-  linli_case_field_show (GTK_WIDGET (self->units_row), GTK_WIDGET (self->units_entry), units < 0 ? count_error : NULL, NULL, TRUE);
-  linli_case_field_show (GTK_WIDGET (self->floors_row), GTK_WIDGET (self->floors_entry), floors < 0 ? count_error : NULL, NULL, TRUE);
-  linli_case_field_show (GTK_WIDGET (self->households_row), GTK_WIDGET (self->households_entry), households < 0 ? count_error : NULL, NULL, TRUE);
+  linli_form_field_show (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_entry), name_error, NULL, FALSE);
+  linli_form_field_show (GTK_WIDGET (self->units_row), GTK_WIDGET (self->units_entry), units < 0 ? count_error : NULL, NULL, TRUE);
+  linli_form_field_show (GTK_WIDGET (self->floors_row), GTK_WIDGET (self->floors_entry), floors < 0 ? count_error : NULL, NULL, TRUE);
+  linli_form_field_show (GTK_WIDGET (self->households_row), GTK_WIDGET (self->households_entry), households < 0 ? count_error : NULL, NULL, TRUE);
   return name_error == NULL && units >= 0 && floors >= 0 && households >= 0;
 }
 
@@ -229,11 +229,11 @@ linli_building_editor_new (GtkWindow   *parent,
                        NULL);
   self->store = g_object_ref (store);
   self->copy = building_or_null ? linli_record_copy (building_or_null) : linli_record_new (LINLI_TYPE_BUILDING);
-  linli_case_field_set_text (GTK_EDITABLE (self->name_entry), linli_record_get_text (self->copy, "name"));
+  linli_form_field_set_text (GTK_EDITABLE (self->name_entry), linli_record_get_text (self->copy, "name"));
   set_count (self->units_entry, linli_record_get_int (self->copy, "units"));
   set_count (self->floors_entry, linli_record_get_int (self->copy, "floors"));
   set_count (self->households_entry, linli_record_get_int (self->copy, "households"));
-  linli_case_field_set_text (GTK_EDITABLE (self->notes_entry), linli_record_get_text (self->copy, "notes"));
+  linli_form_field_set_text (GTK_EDITABLE (self->notes_entry), linli_record_get_text (self->copy, "notes"));
   show_place (self);
   self->loading = FALSE;
   changed_cb (self);

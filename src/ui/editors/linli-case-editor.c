@@ -138,8 +138,8 @@ linli_case_editor_delete (LinliRecordEditor  *editor,
 {
   LinliStore *store = linli_record_editor_get_store (editor);
   LinliRecord *original = linli_record_editor_get_original (editor);
-  g_autoptr(GListModel) entries = linli_store_list_case_events (store, linli_record_get_id (original));
-  g_autoptr(GListStore) kept = g_list_store_new (LINLI_TYPE_CASE_EVENT);
+  g_autoptr(GListModel) entries = linli_store_list_diary_entries (store, linli_record_get_id (original));
+  g_autoptr(GListStore) kept = g_list_store_new (LINLI_TYPE_DIARY_ENTRY);
 
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {

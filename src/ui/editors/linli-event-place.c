@@ -132,7 +132,7 @@ linli_event_place_set_point (LinliEventPlace *self,
     {
       linli_record_set_int (self->copy, "grid_id", after);
       self->loading = TRUE;
-      linli_case_choice_set_key (self->grid_row, after);
+      linli_form_choice_set_key (self->grid_row, after);
       self->loading = FALSE;
     }
   show_location (self);
@@ -169,7 +169,7 @@ grid_changed_cb (LinliEventPlace *self)
 
   if (self->loading || self->copy == NULL)
     return;
-  linli_case_choice_get_key (self->grid_row, &grid);
+  linli_form_choice_get_key (self->grid_row, &grid);
   linli_record_set_int (self->copy, "grid_id", grid);
   show_location (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -182,7 +182,7 @@ venue_changed_cb (LinliEventPlace *self)
 
   if (self->loading || self->copy == NULL)
     return;
-  text = linli_case_field_dup_text (GTK_EDITABLE (self->venue_entry));
+  text = linli_form_field_dup_text (GTK_EDITABLE (self->venue_entry));
   linli_record_set_text (self->copy, "venue", text);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -223,9 +223,9 @@ linli_event_place_load (LinliEventPlace *self,
           g_ptr_array_add (self->boundaries, boundary);
         }
     }
-  linli_case_field_set_text (GTK_EDITABLE (self->venue_entry), linli_record_get_text (copy, "venue"));
-  linli_case_choice_set_records (self->grid_row, grids, "name", C_("grid", "None"), FALSE);
-  linli_case_choice_set_key (self->grid_row, linli_record_get_int (copy, "grid_id"));
+  linli_form_field_set_text (GTK_EDITABLE (self->venue_entry), linli_record_get_text (copy, "venue"));
+  linli_form_choice_set_records (self->grid_row, grids, "name", C_("grid", "None"), FALSE);
+  linli_form_choice_set_key (self->grid_row, linli_record_get_int (copy, "grid_id"));
   show_location (self);
   self->loading = FALSE;
 }

@@ -91,8 +91,8 @@ collect_errors (LinliOutreachEditor *self,
   g_autoptr(GDateTime) time = NULL;
 
   linli_outreach_validate (COPY (self), errors);
-  if (!linli_case_field_read_time (GTK_EDITABLE (self->start_entry), NULL, &time))
-    linli_case_errors_set_time_error (&errors->start_at);
+  if (!linli_form_field_read_time (GTK_EDITABLE (self->start_entry), NULL, &time))
+    linli_form_set_time_error (&errors->start_at);
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
       g_autofree char *message = NULL;
@@ -118,12 +118,12 @@ linli_outreach_editor_validate (LinliRecordEditor  *editor,
   gboolean valid = collect_errors (self, &errors);
   gboolean more_installs;
 
-  linli_case_field_show (self->title_row, GTK_WIDGET (self->title_entry), errors.title, NULL, show_all);
+  linli_form_field_show (self->title_row, GTK_WIDGET (self->title_entry), errors.title, NULL, show_all);
   /* The end is not edited here: a start moved past it says so. */
-  linli_case_field_show (self->start_row, GTK_WIDGET (self->start_entry), errors.start_at ?: errors.end_at,
+  linli_form_field_show (self->start_row, GTK_WIDGET (self->start_entry), errors.start_at ?: errors.end_at,
                          NULL, show_all);
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    linli_case_field_show (COUNT_ROW (self, &counts[i]), GTK_WIDGET (COUNT_ENTRY (self, &counts[i])),
+    linli_form_field_show (COUNT_ROW (self, &counts[i]), GTK_WIDGET (COUNT_ENTRY (self, &counts[i])),
                            COUNT_ERROR (&errors, &counts[i]), NULL, show_all);
 
   /* The check that confirms them is offered only when it is needed, and
@@ -139,16 +139,16 @@ static void
 read_fields (LinliOutreachEditor *self)
 {
   LinliRecord *copy = COPY (self);
-  g_autofree char *title = linli_case_field_dup_text (GTK_EDITABLE (self->title_entry));
-  g_autofree char *speaker = linli_case_field_dup_text (GTK_EDITABLE (self->speaker_entry));
-  g_autofree char *notes = linli_case_text_view_dup_text (self->notes_view);
+  g_autofree char *title = linli_form_field_dup_text (GTK_EDITABLE (self->title_entry));
+  g_autofree char *speaker = linli_form_field_dup_text (GTK_EDITABLE (self->speaker_entry));
+  g_autofree char *notes = linli_form_text_view_dup_text (self->notes_view);
   g_autoptr(GDateTime) start = NULL;
   gint64 format;
 
   linli_record_set_text (copy, "title", title);
-  if (linli_case_choice_get_key (self->format_row, &format))
+  if (linli_form_choice_get_key (self->format_row, &format))
     linli_record_set_enum (copy, "format", (int) format);
-  if (linli_case_field_read_time (GTK_EDITABLE (self->start_entry),
+  if (linli_form_field_read_time (GTK_EDITABLE (self->start_entry),
                                   linli_record_get_datetime (copy, "start_at"), &start))
     linli_record_set_datetime (copy, "start_at", start);
   linli_record_set_text (copy, "speaker", speaker);
@@ -177,7 +177,7 @@ entry_changed_cb (LinliOutreachEditor *self,
                   GObject             *sender)
 {
   if (!self->loading && GTK_IS_EDITABLE (sender))
-    linli_case_field_touch (GTK_WIDGET (sender));
+    linli_form_field_touch (GTK_WIDGET (sender));
   field_changed_cb (self);
 }
 
@@ -238,18 +238,18 @@ linli_outreach_editor_load (LinliRecordEditor *editor)
   g_autofree char *start = linli_format_local_time (linli_record_get_datetime (copy, "start_at"));
 
   self->loading = TRUE;
-  linli_case_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
+  linli_form_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
   for (guint i = 0; i < formats->n_values; i++)
     {
       gint64 key = formats->values[i].value;
       g_array_append_val (format_keys, key);
       g_ptr_array_add (format_labels, (gpointer) linli_outreach_format_label (formats->values[i].value));
     }
-  linli_case_choice_set (self->format_row, (const gint64 *) (gpointer) format_keys->data,
+  linli_form_choice_set (self->format_row, (const gint64 *) (gpointer) format_keys->data,
                          (const char * const *) format_labels->pdata, format_labels->len);
-  linli_case_choice_set_key (self->format_row, linli_record_get_enum (copy, "format"));
-  linli_case_field_set_text (GTK_EDITABLE (self->start_entry), start);
-  linli_case_field_set_text (GTK_EDITABLE (self->speaker_entry), linli_record_get_text (copy, "speaker"));
+  linli_form_choice_set_key (self->format_row, linli_record_get_enum (copy, "format"));
+  linli_form_field_set_text (GTK_EDITABLE (self->start_entry), start);
+  linli_form_field_set_text (GTK_EDITABLE (self->speaker_entry), linli_record_get_text (copy, "speaker"));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
       gint64 count = linli_record_get_int (copy, counts[i].column);
@@ -259,7 +259,7 @@ linli_outreach_editor_load (LinliRecordEditor *editor)
         gtk_editable_set_text (COUNT_ENTRY (self, &counts[i]), text);
     }
   gtk_check_button_set_active (self->off_site_check, linli_record_get_bool (copy, "installs_off_site"));
-  linli_case_text_view_set_text (self->notes_view, linli_record_get_text (copy, "notes"));
+  linli_form_text_view_set_text (self->notes_view, linli_record_get_text (copy, "notes"));
   linli_event_place_load (self->place, store, copy);
   self->organisers = linli_organisation_choices_new (store, self->organisers_row,
                                                      linli_record_get_refs (copy, "organisers"));

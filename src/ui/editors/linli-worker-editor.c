@@ -42,16 +42,16 @@ G_DEFINE_FINAL_TYPE (LinliWorkerEditor, linli_worker_editor, ADW_TYPE_WINDOW)
 static void
 read_form (LinliWorkerEditor *self)
 {
-  g_autofree char *name = linli_case_field_dup_text (GTK_EDITABLE (self->name_entry));
-  g_autofree char *role_title = linli_case_field_dup_text (GTK_EDITABLE (self->role_title_entry));
-  g_autofree char *phone = linli_case_field_dup_text (GTK_EDITABLE (self->phone_entry));
-  g_autofree char *notes = linli_case_field_dup_text (GTK_EDITABLE (self->notes_entry));
+  g_autofree char *name = linli_form_field_dup_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *role_title = linli_form_field_dup_text (GTK_EDITABLE (self->role_title_entry));
+  g_autofree char *phone = linli_form_field_dup_text (GTK_EDITABLE (self->phone_entry));
+  g_autofree char *notes = linli_form_field_dup_text (GTK_EDITABLE (self->notes_entry));
   g_autofree char *folded_phone = linli_text_fold_width (phone, LINLI_WIDTH_NUMBER);
   g_autoptr(GArray) grids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 role;
 
   linli_record_set_text (self->copy, "name", name);
-  if (linli_case_choice_get_key (self->role_row, &role))
+  if (linli_form_choice_get_key (self->role_row, &role))
     linli_record_set_enum (self->copy, "role", (int) role);
   linli_record_set_text (self->copy, "role_title", role_title);
   linli_record_set_text (self->copy, "phone", folded_phone);
@@ -80,9 +80,9 @@ changed_cb (LinliWorkerEditor *self)
   valid = linli_worker_validate (self->copy, &errors);
   gtk_widget_set_visible (GTK_WIDGET (self->role_title_row),
                           linli_record_get_enum (self->copy, "role") == LINLI_WORKER_ROLE_OTHER);
-  linli_case_field_show (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_entry), errors.name, NULL, FALSE);
-  linli_case_field_show (GTK_WIDGET (self->role_title_row), GTK_WIDGET (self->role_title_entry), errors.role_title, NULL, FALSE);
-  linli_case_field_show (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_entry), errors.phone, NULL, FALSE);
+  linli_form_field_show (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_entry), errors.name, NULL, FALSE);
+  linli_form_field_show (GTK_WIDGET (self->role_title_row), GTK_WIDGET (self->role_title_entry), errors.role_title, NULL, FALSE);
+  linli_form_field_show (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_entry), errors.phone, NULL, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "worker.save", valid);
   linli_worker_errors_clear (&errors);
 }
@@ -130,7 +130,7 @@ fill_roles (LinliWorkerEditor *self)
       g_array_append_val (keys, key);
       g_ptr_array_add (labels, (gpointer) linli_worker_role_label (roles->values[i].value));
     }
-  linli_case_choice_set (self->role_row, (const gint64 *) (gpointer) keys->data,
+  linli_form_choice_set (self->role_row, (const gint64 *) (gpointer) keys->data,
                          (const char * const *) labels->pdata, labels->len);
 }
 
@@ -249,11 +249,11 @@ linli_worker_editor_new (GtkWindow   *parent,
       linli_record_set_enum (self->copy, "role", LINLI_WORKER_ROLE_GRID_WORKER);
     }
 
-  linli_case_field_set_text (GTK_EDITABLE (self->name_entry), linli_record_get_text (self->copy, "name"));
-  linli_case_choice_set_key (self->role_row, linli_record_get_enum (self->copy, "role"));
-  linli_case_field_set_text (GTK_EDITABLE (self->role_title_entry), linli_record_get_text (self->copy, "role_title"));
-  linli_case_field_set_text (GTK_EDITABLE (self->phone_entry), linli_record_get_text (self->copy, "phone"));
-  linli_case_field_set_text (GTK_EDITABLE (self->notes_entry), linli_record_get_text (self->copy, "notes"));
+  linli_form_field_set_text (GTK_EDITABLE (self->name_entry), linli_record_get_text (self->copy, "name"));
+  linli_form_choice_set_key (self->role_row, linli_record_get_enum (self->copy, "role"));
+  linli_form_field_set_text (GTK_EDITABLE (self->role_title_entry), linli_record_get_text (self->copy, "role_title"));
+  linli_form_field_set_text (GTK_EDITABLE (self->phone_entry), linli_record_get_text (self->copy, "phone"));
+  linli_form_field_set_text (GTK_EDITABLE (self->notes_entry), linli_record_get_text (self->copy, "notes"));
   fill_grids (self);
   self->loading = FALSE;
   changed_cb (self);

@@ -44,7 +44,7 @@ validate (LinliOrganisationsDialog *self)
       const char *name = linli_record_get_text (g_ptr_array_index (self->records, i), "name");
       const char *error = name == NULL ? _("Enter the organisation’s name") : NULL;
 
-      linli_case_field_show (name_row, name_entry, error, NULL, TRUE);
+      linli_form_field_show (name_row, name_entry, error, NULL, TRUE);
       valid &= error == NULL;
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisations.save", valid);
@@ -56,7 +56,7 @@ text_changed_cb (GtkEditable              *entry,
 {
   LinliRecord *record = g_object_get_data (G_OBJECT (entry), "record");
   const char *column = g_object_get_data (G_OBJECT (entry), "column");
-  g_autofree char *text = linli_case_field_dup_text (entry);
+  g_autofree char *text = linli_form_field_dup_text (entry);
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_EXPANDER_ROW);
 
   linli_record_set_text (record, column, text);
@@ -74,7 +74,7 @@ kind_changed_cb (AdwComboRow              *combo,
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (combo), ADW_TYPE_EXPANDER_ROW);
   gint64 kind;
 
-  if (linli_case_choice_get_key (combo, &kind))
+  if (linli_form_choice_get_key (combo, &kind))
     {
       linli_record_set_enum (record, "kind", (int) kind);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), linli_organisation_kind_label ((int) kind));
@@ -151,9 +151,9 @@ organisation_row (LinliOrganisationsDialog *self,
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("_Kind"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (kind), TRUE);
-  linli_case_choice_set (ADW_COMBO_ROW (kind), (const gint64 *) (gpointer) keys->data,
+  linli_form_choice_set (ADW_COMBO_ROW (kind), (const gint64 *) (gpointer) keys->data,
                          (const char * const *) labels->pdata, labels->len);
-  linli_case_choice_set_key (ADW_COMBO_ROW (kind), linli_record_get_enum (record, "kind"));
+  linli_form_choice_set_key (ADW_COMBO_ROW (kind), linli_record_get_enum (record, "kind"));
   g_object_set_data (G_OBJECT (kind), "record", record);
   g_signal_connect (kind, "notify::selected", G_CALLBACK (kind_changed_cb), self);
 
@@ -186,7 +186,7 @@ append (LinliOrganisationsDialog *self,
 static void
 add_text_changed_cb (LinliOrganisationsDialog *self)
 {
-  g_autofree char *name = linli_case_field_dup_text (GTK_EDITABLE (self->add_entry));
+  g_autofree char *name = linli_form_field_dup_text (GTK_EDITABLE (self->add_entry));
 
   gtk_widget_set_sensitive (self->add_button, name != NULL);
 }
@@ -194,7 +194,7 @@ add_text_changed_cb (LinliOrganisationsDialog *self)
 static void
 add_cb (LinliOrganisationsDialog *self)
 {
-  g_autofree char *name = linli_case_field_dup_text (GTK_EDITABLE (self->add_entry));
+  g_autofree char *name = linli_form_field_dup_text (GTK_EDITABLE (self->add_entry));
   g_autoptr(LinliRecord) record = NULL;
 
   if (name == NULL)
