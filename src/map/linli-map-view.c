@@ -533,10 +533,13 @@ set_case_filter (LinliMapView   *self,
     return;
   self->cases = cases;
   self->period = period;
+  /* Chosen in the Layers popover: remembered and drawn at once. Restored
+   * with a new store, which set_store() draws. */
   if (remember)
-    remember_filter (self);
-  if (remember)
-    reload_points (self);
+    {
+      remember_filter (self);
+      reload_points (self);
+    }
   if (cases_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASES]);
   if (period_changed)
