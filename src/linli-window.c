@@ -8,6 +8,7 @@
 #include "linli-activities-page.h"
 #include "linli-backup-actions.h"
 #include "linli-backups-dialog.h"
+#include "linli-building-editor.h"
 #include "linli-buildings-dialog.h"
 #include "linli-cases-page.h"
 #include "linli-geojson-import-dialog.h"
@@ -403,6 +404,41 @@ open_outreach_cb (GSimpleAction *action,
   linli_outreach_page_open (self->outreach_page, g_variant_get_int64 (parameter));
 }
 
+/* win.open-building, with the building's id: its editor, as the map asks
+ * for a building clicked. */
+static void
+open_building_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  LinliWindow *self = LINLI_WINDOW (user_data);
+  g_autoptr(LinliRecord) building = NULL;
+
+  if (self->store != NULL)
+    building = linli_store_get (self->store, LINLI_TYPE_BUILDING, g_variant_get_int64 (parameter), NULL);
+  if (building != NULL)
+    gtk_window_present (GTK_WINDOW (linli_building_editor_new (GTK_WINDOW (self), self->store, building)));
+}
+
+/* window.show-area, with a box (south, west, north, east in degrees): the
+ * map, showing it, as after an import of features there. */
+static void
+show_area_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LinliWindow *self = LINLI_WINDOW (widget);
+  double south, west, north, east;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
+    return;
+  g_variant_get (parameter, "(dddd)", &south, &west, &north, &east);
+  if (!(south <= north && west <= east))
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  linli_map_view_show_bounds (self->map_view, south, west, north, east);
+}
+
 /* Ctrl+P: what the page shows, on paper. */
 static void
 print_cb (GtkWidget  *widget,
@@ -556,6 +592,7 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "window.reports", NULL, reports_cb);
   gtk_widget_class_install_action (widget_class, "window.toast", "s", toast_cb);
+  gtk_widget_class_install_action (widget_class, "window.show-area", "(dddd)", show_area_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "window.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "window.reports", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
@@ -572,6 +609,7 @@ static const GActionEntry win_actions[] = {
   { .name = "open-case", .activate = open_case_cb, .parameter_type = "x" },
   { .name = "open-activity", .activate = open_activity_cb, .parameter_type = "x" },
   { .name = "open-outreach", .activate = open_outreach_cb, .parameter_type = "x" },
+  { .name = "open-building", .activate = open_building_cb, .parameter_type = "x" },
 };
 
 static void

@@ -247,6 +247,60 @@ test_grid_stats (Fixture       *fixture,
   g_assert_cmpuint (n_sentiment, ==, 3);
 }
 
+/* Each choice of cases reads exactly the cases its rule shows, in SQL as
+ * in linli_map_points_case_shown(), and every other point whatever it is. */
+static void
+test_case_filters (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LinliStore *store = fixture->db.store;
+  g_autoptr(GArray) all = linli_map_points_load (store, fixture->now, NULL);
+  guint n_others = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    n_others += g_array_index (all, LinliMapPoint, i).kind != LINLI_MAP_POINT_CASE;
+
+  for (guint cases = 0; cases < LINLI_MAP_CASES_N; cases++)
+    for (guint period = 0; period < LINLI_MAP_PERIOD_N; period++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) chosen = linli_map_points_load_cases (store, fixture->now, cases, period, &error);
+        guint n_cases = 0, n_shown = 0, n_others_chosen = 0;
+
+        g_assert_no_error (error);
+        for (guint i = 0; i < all->len; i++)
+          {
+            const LinliMapPoint *p = &g_array_index (all, LinliMapPoint, i);
+            g_autoptr(GDateTime) at = NULL;
+            gboolean shown;
+
+            if (p->kind != LINLI_MAP_POINT_CASE)
+              continue;
+            at = g_date_time_new_from_iso8601 (p->at, NULL);
+            shown = linli_map_points_case_shown (cases, period, fixture->now, p->status, p->overdue, at);
+            n_shown += shown;
+            g_assert_true ((find_point (chosen, LINLI_MAP_POINT_CASE, p->id) != NULL) == shown);
+          }
+        for (guint i = 0; i < chosen->len; i++)
+          {
+            n_cases += g_array_index (chosen, LinliMapPoint, i).kind == LINLI_MAP_POINT_CASE;
+            n_others_chosen += g_array_index (chosen, LinliMapPoint, i).kind != LINLI_MAP_POINT_CASE;
+          }
+        g_assert_cmpuint (n_cases, ==, n_shown);
+        g_assert_cmpuint (n_others_chosen, ==, n_others);
+        /* The demo has open cases, overdue ones, and cases this year. */
+        if (period == LINLI_MAP_PERIOD_ANY || period == LINLI_MAP_PERIOD_THIS_YEAR)
+          g_assert_cmpuint (n_cases, >, 0);
+      }
+
+  /* The names the choices are remembered by. */
+  for (guint cases = 0; cases < LINLI_MAP_CASES_N; cases++)
+    g_assert_cmpint (linli_map_cases_from_nick (linli_map_cases_to_nick (cases)), ==, cases);
+  for (guint period = 0; period < LINLI_MAP_PERIOD_N; period++)
+    g_assert_cmpint (linli_map_period_from_nick (linli_map_period_to_nick (period)), ==, period);
+  g_assert_cmpint (linli_map_cases_from_nick ("closed"), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +309,7 @@ main (int   argc,
 
   g_test_add ("/map-data/points", Fixture, NULL, fixture_set_up, test_points, fixture_tear_down);
   g_test_add ("/map-data/grid-stats", Fixture, NULL, fixture_set_up, test_grid_stats, fixture_tear_down);
+  g_test_add ("/map-data/case-filters", Fixture, NULL, fixture_set_up, test_case_filters, fixture_tear_down);
 
   return g_test_run ();
 }

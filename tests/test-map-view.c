@@ -4,7 +4,9 @@
 #include <adwaita.h>
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
+#include "linli-building-editor.h"
 #include "linli-case-editor.h"
 #include "linli-case-query.h"
 #include "linli-demo.h"
@@ -12,7 +14,9 @@
 #include "linli-grid-layer.h"
 #include "linli-grid-panel.h"
 #include "linli-map-points.h"
+#include "linli-geojson-import-dialog.h"
 #include "linli-map-view.h"
+#include "linli-new-community-dialog.h"
 #include "linli-point-layer.h"
 #include "linli-window.h"
 #include "test-util.h"
@@ -63,6 +67,109 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   test_database_close (&fixture->db);
   g_date_time_unref (fixture->now);
+}
+
+/* The points as the map draws them, with the cases it shows by default. */
+static GArray *
+drawn_points (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *points = linli_map_points_load_cases (fixture->db.store, fixture->now, LINLI_MAP_CASES_OPEN,
+                                                LINLI_MAP_PERIOD_ANY, &error);
+
+  g_assert_no_error (error);
+  return points;
+}
+
+/* Whether every case within 0.0003° of @p is within 0.0001° of it: too
+ * close for the closest zoom to part them. */
+static gboolean
+all_at_one_place (GArray              *points,
+                  const LinliMapPoint *p)
+{
+  for (guint j = 0; j < points->len; j++)
+    {
+      const LinliMapPoint *q = &g_array_index (points, LinliMapPoint, j);
+
+      if (q->kind == LINLI_MAP_POINT_CASE && fabs (q->lat - p->lat) < 0.0003 && fabs (q->lon - p->lon) < 0.0003 &&
+          (fabs (q->lat - p->lat) > 0.0001 || fabs (q->lon - p->lon) > 0.0001))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A case at (@lat, @lon), reported a day before the fixture's now. */
+static gint64
+add_case (Fixture         *fixture,
+          double           lat,
+          double           lon,
+          LinliCaseStatus  status,
+          gboolean         overdue)
+{
+  g_autoptr(LinliRecord) record = linli_record_new (LINLI_TYPE_CASE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = linli_store_next_case_number (fixture->db.store, 2026);
+  g_autoptr(GDateTime) reported = g_date_time_add_days (fixture->now, -1);
+  g_autoptr(GDateTime) due = g_date_time_add_hours (fixture->now, overdue ? -2 : 48);
+
+  linli_record_set_text (record, "number", number);
+  linli_record_set_text (record, "title", linli_case_status_label (status));
+  linli_record_set_text (record, "category", "其他");
+  linli_record_set_text (record, "source", "来访");
+  linli_record_set_enum (record, "status", status);
+  linli_record_set_datetime (record, "reported_at", reported);
+  linli_record_set_datetime (record, "due_at", due);
+  if (status == LINLI_CASE_STATUS_RESOLVED)
+    {
+      linli_record_set_text (record, "resolution", "已解决");
+      linli_record_set_datetime (record, "resolved_at", fixture->now);
+    }
+  linli_record_set_double (record, "lat", lat);
+  linli_record_set_double (record, "lon", lon);
+  g_assert_true (linli_store_insert (fixture->db.store, record, &error));
+  g_assert_no_error (error);
+  return linli_record_get_id (record);
+}
+
+/* A place inside the community's grids with no point within 0.002°. */
+static void
+empty_place (Fixture *fixture,
+             double  *lat,
+             double  *lon)
+{
+  g_autoptr(GArray) points = linli_map_points_load (fixture->db.store, fixture->now, NULL);
+  g_autoptr(LinliCommunity) community = linli_store_dup_community (fixture->db.store);
+  double clat = linli_record_get_double (LINLI_RECORD (community), "center_lat");
+  double clon = linli_record_get_double (LINLI_RECORD (community), "center_lon");
+
+  for (int ring = 0; ring < 40; ring++)
+    for (int k = 0; k < 8; k++)
+      {
+        double a = k * G_PI / 4, r = ring * 0.0005;
+        double plat = clat + r * sin (a), plon = clon + r * cos (a);
+        gboolean free = TRUE;
+
+        for (guint i = 0; i < points->len && free; i++)
+          {
+            const LinliMapPoint *q = &g_array_index (points, LinliMapPoint, i);
+            free = fabs (q->lat - plat) > 0.002 || fabs (q->lon - plon) > 0.002;
+          }
+        if (free)
+          {
+            *lat = plat;
+            *lon = plon;
+            return;
+          }
+      }
+  g_assert_not_reached ();
+}
+
+/* Until the map has read the store's changes. */
+static void
+wait_for_points (Fixture *fixture)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static void
@@ -261,7 +368,7 @@ test_points (Fixture       *fixture,
 {
   ShumateViewport *viewport = linli_map_view_get_viewport (fixture->map_view);
   GtkWidget *popover = linli_map_view_get_point_popover (fixture->map_view);
-  g_autoptr(GArray) points = linli_map_points_load (fixture->db.store, fixture->now, NULL);
+  g_autoptr(GArray) points = drawn_points (fixture);
   const LinliMapPoint *alone = NULL, *crowded = NULL;
   GtkWidget *title;
   double x, y;
@@ -283,13 +390,10 @@ test_points (Fixture       *fixture,
           n_cases += near && q->kind == LINLI_MAP_POINT_CASE;
           n_over += near && (q->kind == LINLI_MAP_POINT_ACTIVITY || q->kind == LINLI_MAP_POINT_OUTREACH);
         }
-      if (n_over == 0 && alone == NULL)
+      if (n_over == 0 && n_cases == 1 && alone == NULL)
         alone = p;
-      else if (n_cases >= 3 && crowded == NULL)
-        crowded = p;
     }
   g_assert_nonnull (alone);
-  g_assert_nonnull (crowded);
 
   /* The grids' names are drawn over every kind of point. */
   {
@@ -314,28 +418,43 @@ test_points (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (popover));
   title = test_find (popover, GTK_TYPE_LABEL);
   g_assert_nonnull (title);
-  /* One of the cases at exactly that place: they are drawn on one another. */
-  {
-    gboolean found = FALSE;
-
-    for (guint j = 0; j < points->len; j++)
-      {
-        const LinliMapPoint *q = &g_array_index (points, LinliMapPoint, j);
-        found |= q->kind == LINLI_MAP_POINT_CASE && q->lat == alone->lat && q->lon == alone->lon &&
-                 g_strcmp0 (q->title, gtk_label_get_text (GTK_LABEL (title))) == 0;
-      }
-    g_assert_true (found);
-  }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, alone->title);
   g_assert_nonnull (test_find_button_labelled (popover, "_Open"));
   /* No grid was selected under the point. */
   g_assert_cmpint (linli_map_view_get_selected_grid (fixture->map_view), ==, 0);
   gtk_popover_popdown (GTK_POPOVER (popover));
 
-  /* Further out, the crowded place is a disc; a click zooms in on it. */
-  linli_map_view_center_on (fixture->map_view, crowded->lat, crowded->lon, 15);
+  /* Every case but void ones: a place where several lie near one another
+   * but not at one place. Further out, it is a disc; a click zooms in on
+   * it. */
+  g_object_set (fixture->map_view, "cases", "all", NULL);
+  {
+    g_autoptr(GArray) all = NULL;
+    double lat, lon;
+
+    /* The demo's cases lie at their buildings: three a few metres apart. */
+    empty_place (fixture, &lat, &lon);
+    add_case (fixture, lat, lon, LINLI_CASE_STATUS_RESOLVED, FALSE);
+    add_case (fixture, lat + 0.00015, lon, LINLI_CASE_STATUS_RESOLVED, FALSE);
+    add_case (fixture, lat, lon + 0.00015, LINLI_CASE_STATUS_RESOLVED, FALSE);
+    wait_for_points (fixture);
+    all = linli_map_points_load_cases (fixture->db.store, fixture->now, LINLI_MAP_CASES_ALL,
+                                       LINLI_MAP_PERIOD_ANY, NULL);
+    for (guint i = 0; i < all->len && crowded == NULL; i++)
+      {
+        const LinliMapPoint *p = &g_array_index (all, LinliMapPoint, i);
+
+        if (p->kind == LINLI_MAP_POINT_CASE && p->lat == lat && p->lon == lon)
+          crowded = p;
+      }
+    g_assert_nonnull (crowded);
+    g_assert_false (all_at_one_place (all, crowded));
+    linli_map_view_center_on (fixture->map_view, crowded->lat, crowded->lon, 15);
   to_widget (fixture, crowded->lat, crowded->lon, &x, &y);
   linli_map_view_click (fixture->map_view, x, y);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 17);
+  }
+  g_object_set (fixture->map_view, "cases", "open", NULL);
   g_assert_false (gtk_widget_get_visible (popover));
 }
 
@@ -383,7 +502,7 @@ test_open_case_undo (Fixture       *fixture,
                      gconstpointer  data)
 {
   GtkWidget *popover = linli_map_view_get_point_popover (fixture->map_view);
-  g_autoptr(GArray) points = linli_map_points_load (fixture->db.store, fixture->now, NULL);
+  g_autoptr(GArray) points = drawn_points (fixture);
   g_autoptr(LinliRecord) deleted = NULL;
   g_autoptr(LinliRecord) restored = NULL;
   const LinliMapPoint *alone = NULL;
@@ -404,7 +523,8 @@ test_open_case_undo (Fixture       *fixture,
         {
           const LinliMapPoint *q = &g_array_index (points, LinliMapPoint, j);
 
-          n_over += (q->kind == LINLI_MAP_POINT_ACTIVITY || q->kind == LINLI_MAP_POINT_OUTREACH) &&
+          n_over += (q->kind == LINLI_MAP_POINT_ACTIVITY || q->kind == LINLI_MAP_POINT_OUTREACH ||
+                     (q->kind == LINLI_MAP_POINT_CASE && q != p)) &&
                     fabs (q->lat - p->lat) < 0.0003 && fabs (q->lon - p->lon) < 0.0003;
         }
       if (n_over == 0)
@@ -432,7 +552,6 @@ test_open_case_undo (Fixture       *fixture,
 
   g_signal_connect (editor, "deleted", G_CALLBACK (capture_deleted_cb), &deleted);
   gtk_widget_activate_action (GTK_WIDGET (editor), "case.delete", NULL);
-  /* One of the cases at exactly that place: they are drawn on one another. */
   g_assert_nonnull (deleted);
   g_assert_cmpfloat (linli_record_get_double (deleted, "lat"), ==, alone->lat);
   g_assert_cmpfloat (linli_record_get_double (deleted, "lon"), ==, alone->lon);
@@ -448,6 +567,477 @@ test_open_case_undo (Fixture       *fixture,
   g_assert_true (linli_record_equal (restored, deleted));
 }
 
+
+/* Whether a case record has a place on the map: its own, or its building's. */
+static gboolean
+case_place (Fixture     *fixture,
+            LinliRecord *record,
+            double      *lat,
+            double      *lon)
+{
+  *lat = linli_record_get_double (record, "lat");
+  *lon = linli_record_get_double (record, "lon");
+  if (isnan (*lat) && linli_record_get_int (record, "building_id") != 0)
+    {
+      g_autoptr(LinliRecord) building = linli_store_get (fixture->db.store, LINLI_TYPE_BUILDING,
+                                                         linli_record_get_int (record, "building_id"), NULL);
+      *lat = linli_record_get_double (building, "lat");
+      *lon = linli_record_get_double (building, "lon");
+    }
+  return !isnan (*lat) && !isnan (*lon);
+}
+
+static guint
+n_drawn_cases (Fixture *fixture)
+{
+  return linli_point_layer_get_n_points (LINLI_POINT_LAYER (linli_map_view_get_point_layer (fixture->map_view,
+                                                                                           LINLI_MAP_POINT_CASE)));
+}
+
+static char *
+get_string (Fixture    *fixture,
+            const char *property)
+{
+  char *value;
+  g_object_get (fixture->map_view, property, &value, NULL);
+  return value;
+}
+
+/* Open cases only, by default: counted from the records here, and the
+ * grid panel's count of open cases is what is drawn in the grid. The
+ * choice is remembered for the database, not for another. */
+static void
+test_default_filter (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) cases = linli_store_list (fixture->db.store, LINLI_TYPE_CASE);
+  g_autoptr(GListModel) grids = linli_store_list (fixture->db.store, LINLI_TYPE_GRID);
+  g_autoptr(GArray) drawn = drawn_points (fixture);
+  GtkWidget *panel = linli_map_view_get_grid_panel (fixture->map_view);
+  guint n_open = 0, n_closed = 0, n_all = 0, n_checked = 0;
+  g_autofree char *cases_choice = get_string (fixture, "cases");
+  g_autofree char *period_choice = get_string (fixture, "period");
+
+  g_assert_cmpstr (cases_choice, ==, "open");
+  g_assert_cmpstr (period_choice, ==, "any");
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+      LinliCaseStatus status = linli_record_get_enum (record, "status");
+      double lat, lon;
+
+      if (!case_place (fixture, record, &lat, &lon))
+        continue;
+      n_open += linli_case_status_is_open (status);
+      n_closed += !linli_case_status_is_open (status);
+      n_all += status != LINLI_CASE_STATUS_VOID && status != LINLI_CASE_STATUS_DUPLICATE;
+    }
+  /* The demo has closed cases with a place, which are not drawn. */
+  g_assert_cmpuint (n_closed, >, 0);
+  g_assert_cmpuint (n_open, >, 0);
+  g_assert_cmpuint (n_drawn_cases (fixture), ==, n_open);
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      const LinliMapPoint *p = &g_array_index (drawn, LinliMapPoint, i);
+      if (p->kind == LINLI_MAP_POINT_CASE)
+        g_assert_true (linli_case_status_is_open (p->status));
+    }
+
+  /* Each management grid's panel: as many open cases as are drawn in it. */
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+      g_autoptr(LinliGeometry) outline = NULL;
+      g_autofree char *expected = NULL;
+      guint in_grid = 0;
+
+      if (linli_record_get_enum (grid, "kind") != LINLI_GRID_KIND_MANAGEMENT)
+        continue;
+      outline = linli_geometry_parse (linli_record_get_text (grid, "boundary"), NULL);
+      for (guint j = 0; j < drawn->len; j++)
+        {
+          const LinliMapPoint *p = &g_array_index (drawn, LinliMapPoint, j);
+          in_grid += p->kind == LINLI_MAP_POINT_CASE && linli_geometry_contains (outline, p->lon, p->lat);
+        }
+      gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.select-grid", "x", linli_record_get_id (grid));
+      expected = g_strdup_printf ("%u", in_grid);
+      g_assert_cmpstr (linli_grid_panel_get_value (LINLI_GRID_PANEL (panel), "open"), ==, expected);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, 7);
+
+  /* Every case but void and duplicate ones, from the Layers popover. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.cases", "s", "all");
+  g_assert_cmpuint (n_drawn_cases (fixture), ==, n_all);
+  g_assert_cmpuint (n_all, >, n_open);
+  /* Overdue only, this month. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.cases", "s", "overdue");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.period", "s", "this-month");
+  {
+    guint n_overdue = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+      {
+        g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+        double lat, lon;
+
+        n_overdue += case_place (fixture, record, &lat, &lon) && linli_case_is_overdue (record, fixture->now) &&
+                     linli_map_points_case_shown (LINLI_MAP_CASES_OVERDUE, LINLI_MAP_PERIOD_THIS_MONTH, fixture->now,
+                                                  linli_record_get_enum (record, "status"), TRUE,
+                                                  linli_record_get_datetime (record, "reported_at"));
+      }
+    g_assert_cmpuint (n_drawn_cases (fixture), ==, n_overdue);
+    g_assert_cmpuint (n_overdue, <, n_open);
+  }
+
+  /* Remembered for this database … */
+  linli_map_view_set_store (fixture->map_view, NULL);
+  g_assert_cmpuint (n_drawn_cases (fixture), ==, 0);
+  linli_map_view_set_store (fixture->map_view, fixture->db.store);
+  {
+    g_autofree char *again = get_string (fixture, "cases");
+    g_autofree char *period = get_string (fixture, "period");
+
+    g_assert_cmpstr (again, ==, "overdue");
+    g_assert_cmpstr (period, ==, "this-month");
+  }
+  /* … not for another. */
+  {
+    TestDatabase other;
+    g_autofree char *choice = NULL;
+
+    test_database_open (&other, "linli-map-view-other");
+    linli_map_view_set_store (fixture->map_view, other.store);
+    choice = get_string (fixture, "cases");
+    g_assert_cmpstr (choice, ==, "open");
+    linli_map_view_set_store (fixture->map_view, fixture->db.store);
+    test_database_close (&other);
+  }
+}
+
+/* A disc takes the colour of its most urgent case: overdue first. */
+static void
+test_disc_colour (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  LinliPointLayer *layer = LINLI_POINT_LAYER (linli_map_view_get_point_layer (fixture->map_view,
+                                                                             LINLI_MAP_POINT_CASE));
+  g_autoptr(GPtrArray) members = NULL;
+  gboolean overdue = TRUE;
+  int status = -1;
+  double lat, lon, x, y;
+  gint64 late;
+
+  /* The order, most urgent first. */
+  g_assert_cmpuint (linli_map_case_rank (LINLI_CASE_STATUS_ASSIGNED, TRUE), <,
+                    linli_map_case_rank (LINLI_CASE_STATUS_ESCALATED, FALSE));
+  g_assert_cmpuint (linli_map_case_rank (LINLI_CASE_STATUS_ESCALATED, FALSE), <,
+                    linli_map_case_rank (LINLI_CASE_STATUS_REGISTERED, FALSE));
+  g_assert_cmpuint (linli_map_case_rank (LINLI_CASE_STATUS_REGISTERED, FALSE), <,
+                    linli_map_case_rank (LINLI_CASE_STATUS_IN_PROGRESS, FALSE));
+  g_assert_cmpuint (linli_map_case_rank (LINLI_CASE_STATUS_SUSPENDED, FALSE), <,
+                    linli_map_case_rank (LINLI_CASE_STATUS_RESOLVED, FALSE));
+
+  empty_place (fixture, &lat, &lon);
+  add_case (fixture, lat, lon, LINLI_CASE_STATUS_IN_PROGRESS, FALSE);
+  add_case (fixture, lat, lon + 0.00002, LINLI_CASE_STATUS_ASSIGNED, FALSE);
+  add_case (fixture, lat + 0.00002, lon, LINLI_CASE_STATUS_REGISTERED, FALSE);
+  add_case (fixture, lat, lon, LINLI_CASE_STATUS_RESOLVED, FALSE);
+  wait_for_points (fixture);
+
+  linli_map_view_center_on (fixture->map_view, lat, lon, 15);
+  to_widget (fixture, lat, lon, &x, &y);
+  members = linli_point_layer_hit_members (layer, x, y, &status, &overdue, NULL);
+  g_assert_nonnull (members);
+  /* The resolved case is not drawn. */
+  g_assert_cmpuint (members->len, ==, 3);
+  g_assert_cmpint (status, ==, LINLI_CASE_STATUS_REGISTERED);
+  g_assert_false (overdue);
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  add_case (fixture, lat, lon, LINLI_CASE_STATUS_ESCALATED, FALSE);
+  wait_for_points (fixture);
+  members = linli_point_layer_hit_members (layer, x, y, &status, &overdue, NULL);
+  g_assert_cmpuint (members->len, ==, 4);
+  g_assert_cmpint (status, ==, LINLI_CASE_STATUS_ESCALATED);
+  g_assert_false (overdue);
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  late = add_case (fixture, lat, lon, LINLI_CASE_STATUS_ASSIGNED, TRUE);
+  wait_for_points (fixture);
+  members = linli_point_layer_hit_members (layer, x, y, &status, &overdue, NULL);
+  g_assert_cmpuint (members->len, ==, 5);
+  g_assert_true (overdue);
+  /* Listed first. */
+  g_assert_cmpint (((const LinliMapPoint *) g_ptr_array_index (members, 0))->id, ==, late);
+}
+
+static LinliCaseEditor *
+find_case_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (LINLI_IS_CASE_EDITOR (window))
+        return LINLI_CASE_EDITOR (window);
+    }
+  return NULL;
+}
+
+static gint64
+row_case (gpointer row)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "linli-case-id");
+
+  g_assert_nonnull (id);
+  return *id;
+}
+
+/* Several cases at one place, which no zoom parts: a click lists them,
+ * the most urgent first, and a row opens its case through the window. */
+static void
+test_pile_list (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ShumateViewport *viewport = linli_map_view_get_viewport (fixture->map_view);
+  GtkWidget *popover = linli_map_view_get_point_popover (fixture->map_view);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *list;
+  LinliCaseEditor *editor;
+  gint64 ids[4];
+  double lat, lon, x, y, closest;
+
+  empty_place (fixture, &lat, &lon);
+  ids[0] = add_case (fixture, lat, lon, LINLI_CASE_STATUS_IN_PROGRESS, FALSE);
+  ids[1] = add_case (fixture, lat, lon, LINLI_CASE_STATUS_REGISTERED, FALSE);
+  ids[2] = add_case (fixture, lat, lon, LINLI_CASE_STATUS_IN_PROGRESS, TRUE);
+  ids[3] = add_case (fixture, lat, lon, LINLI_CASE_STATUS_SUSPENDED, FALSE);
+  wait_for_points (fixture);
+
+  /* Closest: one disc of four; listed, not zoomed. */
+  linli_map_view_center_on (fixture->map_view, lat, lon, 19);
+  closest = shumate_viewport_get_zoom_level (viewport);
+  g_assert_cmpfloat (closest, >=, 18);
+  to_widget (fixture, lat, lon, &x, &y);
+  linli_map_view_click (fixture->map_view, x, y);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, closest);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = test_find (popover, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  test_collect (list, GTK_TYPE_LIST_BOX_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 id = row_case (rows->pdata[i]);
+      gboolean known = FALSE;
+
+      g_assert_true (gtk_list_box_row_get_activatable (rows->pdata[i]));
+      for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+        known |= ids[k] == id;
+      g_assert_true (known);
+    }
+  /* The overdue one first, then the one nobody has yet. */
+  g_assert_cmpint (row_case (rows->pdata[0]), ==, ids[2]);
+  g_assert_cmpint (row_case (rows->pdata[1]), ==, ids[1]);
+
+  /* Activated, it opens through win.open-case. */
+  g_assert_null (find_case_editor ());
+  gtk_widget_activate (rows->pdata[1]);
+  editor = find_case_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (linli_record_get_id (linli_case_editor_get_case (editor)), ==, ids[1]);
+  g_assert_false (gtk_widget_get_visible (popover));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Further out too, a pile no zoom would part is listed. */
+  linli_map_view_center_on (fixture->map_view, lat, lon, 15);
+  to_widget (fixture, lat, lon, &x, &y);
+  linli_map_view_click (fixture->map_view, x, y);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 15);
+  g_assert_true (gtk_widget_get_visible (popover));
+}
+
+/* A building clicked opens in its editor through the window; moved, it
+ * is saved, and Undo puts it back. */
+static void
+test_building (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) buildings = linli_store_list (fixture->db.store, LINLI_TYPE_BUILDING);
+  g_autoptr(LinliRecord) building = NULL;
+  g_autoptr(LinliRecord) moved = NULL;
+  g_autoptr(LinliRecord) back = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *undo, *editor = NULL;
+  double lat, lon, x, y;
+
+  /* Cases hide, so that the click finds the building under them. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-cases", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-activities", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.show-outreach", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (buildings), >, 0);
+  building = g_list_model_get_item (buildings, 0);
+  lat = linli_record_get_double (building, "lat");
+  lon = linli_record_get_double (building, "lon");
+
+  linli_map_view_center_on (fixture->map_view, lat, lon, 18);
+  to_widget (fixture, lat, lon, &x, &y);
+  linli_map_view_click (fixture->map_view, x, y);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && editor == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (LINLI_IS_BUILDING_EDITOR (window))
+        editor = window;
+    }
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Building");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  linli_map_view_move_building (fixture->map_view, linli_record_get_id (building), lat + 0.0004, lon);
+  moved = linli_store_get (fixture->db.store, LINLI_TYPE_BUILDING, linli_record_get_id (building), NULL);
+  g_assert_cmpfloat_with_epsilon (linli_record_get_double (moved, "lat"), lat + 0.0004, 1e-9);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  undo = test_find_button_labelled (GTK_WIDGET (fixture->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  back = linli_store_get (fixture->db.store, LINLI_TYPE_BUILDING, linli_record_get_id (building), NULL);
+  g_assert_true (linli_record_equal (back, building));
+}
+
+static void
+set_entry (GPtrArray  *entries,
+           guint       i,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[i]), text);
+}
+
+/* The new community's centre: typed offline with no file, which the
+ * dialog says; clicked on the outlines of a GeoJSON file opened. */
+static void
+test_new_community_centre (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-centre-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *geojson = g_test_build_filename (G_TEST_DIST, "data", "jining-districts.geojson", NULL);
+  g_autofree char *contents = NULL;
+  LinliNewCommunityDialog *dialog = linli_new_community_dialog_new (NULL, path);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *create, *map_row = NULL, *frame;
+  LinliMapView *map;
+  ShumateViewport *viewport;
+  double lat, lon, x, y;
+  gsize length;
+
+  g_assert_no_error (error);
+  linli_new_community_dialog_set_online (dialog, FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  test_collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
+  test_collect (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
+  create = test_find_button (GTK_WIDGET (dialog), "community.create");
+  map = LINLI_MAP_VIEW (test_find (GTK_WIDGET (dialog), LINLI_TYPE_MAP_VIEW));
+  g_assert_nonnull (map);
+  frame = gtk_widget_get_ancestor (GTK_WIDGET (map), GTK_TYPE_FRAME);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "On a Map") == 0)
+      map_row = rows->pdata[i];
+  g_assert_nonnull (map_row);
+
+  /* Offline, no map to click: it says to type, and typing works. */
+  g_assert_false (gtk_widget_get_visible (frame));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (map_row)), "Offline"));
+  set_entry (entries, 0, "东方御园社区");
+  set_entry (entries, 3, "35.4575");
+  set_entry (entries, 4, "116.6035");
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  /* A file that is not GeoJSON is refused, and nothing changes. */
+  g_assert_false (linli_new_community_dialog_show_geojson (dialog, "not json", 8, "x.txt", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (gtk_widget_get_visible (frame));
+
+  /* The districts of Jining: drawn, in view, and clicked on. */
+  g_file_get_contents (geojson, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (linli_new_community_dialog_show_geojson (dialog, contents, length, "jining.geojson", &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (frame));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (map_row)), "jining.geojson"));
+  test_wait_until_drawn (GTK_WIDGET (map));
+  viewport = linli_map_view_get_viewport (map);
+  /* Jining lies about 35.4°N, 116.6°E: in the middle of the view. */
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (linli_map_view_get_map (map)),
+                                              gtk_widget_get_width (GTK_WIDGET (map)) / 2.0,
+                                              gtk_widget_get_height (GTK_WIDGET (map)) / 2.0, &lat, &lon);
+  g_assert_cmpfloat (fabs (lat - 35.4), <, 1.0);
+  g_assert_cmpfloat (fabs (lon - 116.6), <, 1.0);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, 5);
+
+  x = gtk_widget_get_width (GTK_WIDGET (map)) / 3.0;
+  y = gtk_widget_get_height (GTK_WIDGET (map)) / 3.0;
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (linli_map_view_get_map (map)), x, y, &lat, &lon);
+  linli_map_view_click (map, x, y);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (gtk_editable_get_text (entries->pdata[3]), NULL), lat, 1e-5);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (gtk_editable_get_text (entries->pdata[4]), NULL), lon, 1e-5);
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  /* Online, OpenStreetMap, whatever the file. */
+  linli_new_community_dialog_set_online (dialog, TRUE);
+  g_assert_true (gtk_widget_get_visible (frame));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_rmdir (dir);
+}
+
+/* After a GeoJSON import, the map shows what came in: the districts of
+ * Jining, tens of kilometres across, not the demo's few streets. */
+static void
+test_import_shows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "jining-districts.geojson", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  ShumateViewport *viewport = linli_map_view_get_viewport (fixture->map_view);
+  GtkWidget *stack = test_find (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK);
+  LinliGeojsonImportDialog *dialog;
+  LinliGeojsonFile *file;
+  gsize length;
+  double before = shumate_viewport_get_zoom_level (viewport);
+  double lat, lon;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  file = linli_geojson_file_parse (contents, length, &error);
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "cases");
+  dialog = linli_geojson_import_dialog_new (GTK_WINDOW (fixture->window), fixture->db.store, file, "jining.geojson");
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "map");
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, before - 3);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  /* Jining's districts: about 34.4–36.0° N, 115.5–117.7° E. */
+  g_assert_cmpfloat (lat, >, 34.4);
+  g_assert_cmpfloat (lat, <, 36.0);
+  g_assert_cmpfloat (lon, >, 115.5);
+  g_assert_cmpfloat (lon, <, 117.7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +1050,12 @@ main (int   argc,
   g_test_add ("/map-view/points", Fixture, NULL, fixture_set_up, test_points, fixture_tear_down);
   g_test_add ("/map-view/follows-store", Fixture, NULL, fixture_set_up, test_follows_store, fixture_tear_down);
   g_test_add ("/map-view/open-case-undo", Fixture, NULL, fixture_set_up, test_open_case_undo, fixture_tear_down);
+  g_test_add ("/map-view/default-filter", Fixture, NULL, fixture_set_up, test_default_filter, fixture_tear_down);
+  g_test_add ("/map-view/disc-colour", Fixture, NULL, fixture_set_up, test_disc_colour, fixture_tear_down);
+  g_test_add ("/map-view/pile-list", Fixture, NULL, fixture_set_up, test_pile_list, fixture_tear_down);
+  g_test_add ("/map-view/building", Fixture, NULL, fixture_set_up, test_building, fixture_tear_down);
+  g_test_add_func ("/map-view/new-community-centre", test_new_community_centre);
+  g_test_add ("/map-view/import-shows", Fixture, NULL, fixture_set_up, test_import_shows, fixture_tear_down);
 
   return g_test_run ();
 }

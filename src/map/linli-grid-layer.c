@@ -95,6 +95,7 @@ struct _LinliGridLayer
   double             symbol_reach; /* the furthest any of them reaches */
   double             placed_zoom; /* of the labels' places */
   guint              placed_key;  /* of the symbols, changed with them */
+  double             top_inset;   /* the band at the top the labels keep out of */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridLayer, linli_grid_layer, SHUMATE_TYPE_LAYER)
@@ -819,9 +820,21 @@ snapshot_labels (LinliGridLayer *self,
       label_offset (grid, &dx, &dy);
       x = round ((x + dx) * scale) / scale;
       y = round ((y + dy) * scale) / scale;
-      if (x + grid->label_w + LABEL_PAD < 0 || x - LABEL_PAD > width ||
-          y + grid->label_h + LABEL_PAD < 0 || y - LABEL_PAD > height)
+      if (x + grid->label_w + LABEL_PAD < 0 || x - LABEL_PAD > width || y - LABEL_PAD > height)
         continue;
+      /* Not under the toolbar: just below it, while its grid is there,
+       * as a grid seen close up keeps its name in view. */
+      if (y - LABEL_PAD < self->top_inset)
+        {
+          double lat, lon, wx, wy;
+
+          y = ceil ((self->top_inset + LABEL_PAD) * scale) / scale;
+          shumate_viewport_widget_coords_to_location (viewport, widget, x + grid->label_w / 2,
+                                                      y + grid->label_h / 2, &lat, &lon);
+          linli_world_from_location (viewport, zoom, lat, lon, &wx, &wy);
+          if (!inside (grid, zoom, wx, wy))
+            continue;
+        }
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
       gtk_snapshot_append_node (snapshot, label_node (self, grid));
@@ -1240,4 +1253,31 @@ linli_grid_layer_avoid (LinliGridLayer  *self,
   g_clear_pointer (&self->symbols, g_array_unref);
   if (self->label_layer != NULL)
     gtk_widget_queue_draw (self->label_layer);
+}
+
+/**
+ * linli_grid_layer_set_top_inset:
+ * @inset: pixels from the top of the map
+ *
+ * Keeps the grids' names out of the band at the top of the map that the
+ * map's toolbar covers.
+ */
+void
+linli_grid_layer_set_top_inset (LinliGridLayer *self,
+                                double          inset)
+{
+  g_return_if_fail (LINLI_IS_GRID_LAYER (self));
+
+  if (self->top_inset == inset)
+    return;
+  self->top_inset = inset;
+  if (self->label_layer != NULL)
+    gtk_widget_queue_draw (self->label_layer);
+}
+
+double
+linli_grid_layer_get_top_inset (LinliGridLayer *self)
+{
+  g_return_val_if_fail (LINLI_IS_GRID_LAYER (self), 0);
+  return self->top_inset;
 }

@@ -31,6 +31,9 @@ void            linli_grid_layer_set_selected  (LinliGridLayer   *self,
 gint64          linli_grid_layer_get_selected  (LinliGridLayer   *self);
 guint           linli_grid_layer_get_n_tiles_drawn (LinliGridLayer *self);
 ShumateLayer   *linli_grid_layer_get_label_layer (LinliGridLayer *self);
+void            linli_grid_layer_set_top_inset (LinliGridLayer   *self,
+                                                double            inset);
+double          linli_grid_layer_get_top_inset (LinliGridLayer   *self);
 void            linli_grid_layer_avoid         (LinliGridLayer   *self,
                                                 LinliPointLayer  *points);
 

@@ -136,6 +136,20 @@ linli_grid_panel_init (LinliGridPanel *self)
   self->values = g_hash_table_new (g_str_hash, g_str_equal);
   add_value (self, self->code_row, "code");
   add_value (self, self->kind_row, "kind");
+  add_value (self, self->workers_row, "workers");
+  {
+    /* The row's value like the others, wrapping when the names are many. */
+    GtkLabel *workers = g_hash_table_lookup (self->values, "workers");
+
+    gtk_label_set_wrap (workers, TRUE);
+    gtk_label_set_wrap_mode (workers, PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_justify (workers, GTK_JUSTIFY_RIGHT);
+    gtk_label_set_max_width_chars (workers, 16);
+    /* A wrapping label asks for little; the row has room for the names. */
+    gtk_widget_set_hexpand (GTK_WIDGET (workers), TRUE);
+    gtk_label_set_width_chars (workers, 8);
+    gtk_widget_remove_css_class (GTK_WIDGET (workers), "numeric");
+  }
   add_value (self, self->households_row, "households");
   add_value (self, self->population_row, "population");
   add_value (self, self->open_row, "open");
@@ -189,8 +203,7 @@ linli_grid_panel_show (LinliGridPanel *self,
     }
   /* TRANSLATORS: between the names of a grid's workers */
   workers = stats.workers && stats.workers[0] ? g_strjoinv (_(", "), stats.workers) : g_strdup (_("None"));
-  /* Under the title, where a long list of names has room to wrap. */
-  adw_action_row_set_subtitle (self->workers_row, workers);
+  set_value (self, "workers", workers);
   set_count (self, "open", stats.open);
   set_count (self, "overdue", stats.overdue);
   set_count (self, "this-month", stats.this_month);
@@ -222,8 +235,6 @@ linli_grid_panel_get_value (LinliGridPanel *self,
 
   if (g_strcmp0 (row, "name") == 0)
     return gtk_label_get_text (self->name_label);
-  if (g_strcmp0 (row, "workers") == 0)
-    return adw_action_row_get_subtitle (self->workers_row);
   label = g_hash_table_lookup (self->values, row);
   return label ? gtk_label_get_text (label) : NULL;
 }

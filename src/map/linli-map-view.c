@@ -7,6 +7,10 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
+#include <adwaita.h>
+
+#include "linli-building-store.h"
+#include "linli-outline-edit-layer.h"
 #include "linli-grid-layer.h"
 #include "linli-grid-panel.h"
 #include "linli-map-points.h"
@@ -28,6 +32,15 @@
 
 /* Zoom levels a click on a disc of cases zooms in by. */
 #define CLUSTER_ZOOM_STEP 2
+/* Points closer than this (pixels) at the closest zoom still overlap: a
+ * disc of them lists them instead of zooming in. */
+#define PILE_SPREAD 12.0
+/* The most communities whose case filter is remembered. */
+#define MAX_REMEMBERED 50
+/* A press on a building that moves less than this (pixels) is a click. */
+#define DRAG_THRESHOLD 4.0
+/* Buildings are dragged from this zoom level on, where they stand apart. */
+#define BUILDING_DRAG_ZOOM 16
 
 /* The layers Linli draws, in the order of their show-* properties. */
 enum {
@@ -52,6 +65,7 @@ struct _LinliMapView
   GtkRevealer          *panel_revealer;
   LinliGridPanel       *grid_panel;
   GtkGrid              *legend;
+  GtkScrolledWindow    *layers_scroller;
   GtkPopover           *point_popover;
 
   LinliBaseMap         *base_map;      /* its layers under the grids */
@@ -69,6 +83,17 @@ struct _LinliMapView
   gboolean              browsing;
 
   gboolean              show[N_LAYERS];
+  LinliMapCases         cases;
+  LinliMapPeriod        period;
+  GSettings            *settings;    /* NULL without the schema */
+
+  /* A building dragged to a new place. */
+  GtkGesture           *drag;
+  gint64                drag_id;
+  double                drag_x, drag_y;
+  gboolean              dragging;
+  ShumateMarkerLayer   *drag_layer;
+  ShumateMarker        *drag_marker;
 };
 
 G_DEFINE_FINAL_TYPE (LinliMapView, linli_map_view, GTK_TYPE_WIDGET)
@@ -81,6 +106,8 @@ enum {
   PROP_SHOW_ACTIVITIES,
   PROP_SHOW_OUTREACH,
   PROP_BROWSING,
+  PROP_CASES,
+  PROP_PERIOD,
   N_PROPS
 };
 
@@ -117,12 +144,14 @@ open_action_of (LinliMapView      *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *name = kind == LINLI_MAP_POINT_CASE ? "open-case"
                    : kind == LINLI_MAP_POINT_ACTIVITY ? "open-activity"
-                   : kind == LINLI_MAP_POINT_OUTREACH ? "open-outreach" : NULL;
+                   : kind == LINLI_MAP_POINT_OUTREACH ? "open-outreach"
+                   : kind == LINLI_MAP_POINT_BUILDING ? "open-building" : NULL;
 
   if (name == NULL || !G_IS_ACTION_MAP (root) || g_action_map_lookup_action (G_ACTION_MAP (root), name) == NULL)
     return NULL;
   return kind == LINLI_MAP_POINT_CASE ? "win.open-case"
-       : kind == LINLI_MAP_POINT_ACTIVITY ? "win.open-activity" : "win.open-outreach";
+       : kind == LINLI_MAP_POINT_ACTIVITY ? "win.open-activity"
+       : kind == LINLI_MAP_POINT_OUTREACH ? "win.open-outreach" : "win.open-building";
 }
 
 static char *
@@ -147,6 +176,18 @@ kind_label (LinliMapPointKind kind)
     }
 }
 
+static void
+point_to (LinliMapView *self,
+          double        x,
+          double        y)
+{
+  double px, py;
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->map), GTK_WIDGET (self), x, y, &px, &py))
+    px = x, py = y;
+  gtk_popover_set_pointing_to (self->point_popover, &(GdkRectangle) { (int) px - 4, (int) py - 4, 8, 8 });
+}
+
 /* What a point is, in a popover pointing at it. */
 static void
 show_point (LinliMapView        *self,
@@ -160,7 +201,6 @@ show_point (LinliMapView        *self,
   g_autofree char *when = format_time (point->at);
   const char *action = open_action_of (self, point->kind);
   GtkWidget *status = NULL;
-  double px, py;
 
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 30);
@@ -218,9 +258,114 @@ show_point (LinliMapView        *self,
     }
 
   gtk_popover_set_child (self->point_popover, box);
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->map), GTK_WIDGET (self), x, y, &px, &py))
-    px = x, py = y;
-  gtk_popover_set_pointing_to (self->point_popover, &(GdkRectangle) { (int) px - 4, (int) py - 4, 8, 8 });
+  point_to (self, x, y);
+  gtk_popover_popup (self->point_popover);
+}
+
+/* A row of the list of a pile: its title, status and time; activated, the
+ * window opens the case. */
+static GtkWidget *
+pile_row (LinliMapView        *self,
+          const LinliMapPoint *point,
+          const char          *action)
+{
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
+  GEnumValue *value = g_enum_get_value (statuses, point->status);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (point->title);
+  GtkWidget *status = gtk_label_new (linli_case_status_label (point->status));
+  g_autofree char *when = format_time (point->at);
+
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 28);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_widget_add_css_class (status, "linli-status");
+  if (value != NULL)
+    gtk_widget_add_css_class (status, value->value_nick);
+  gtk_box_append (GTK_BOX (line), status);
+  if (point->overdue)
+    {
+      GtkWidget *overdue = gtk_label_new (_("Overdue"));
+      gtk_widget_add_css_class (overdue, "linli-deadline");
+      gtk_widget_add_css_class (overdue, "red");
+      gtk_box_append (GTK_BOX (line), overdue);
+    }
+  if (when != NULL)
+    {
+      GtkWidget *date = gtk_label_new (when);
+      gtk_widget_add_css_class (date, "dim-label");
+      gtk_widget_add_css_class (date, "numeric");
+      gtk_widget_set_hexpand (date, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (date), 1);
+      gtk_box_append (GTK_BOX (line), date);
+    }
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* Not an actionable row: a list box then never says it was activated,
+   * and the popover would stay. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), action != NULL);
+  g_object_set_data_full (G_OBJECT (row), "linli-case-id", g_memdup2 (&point->id, sizeof point->id), g_free);
+  gtk_widget_set_tooltip_text (row, point->title);
+  return row;
+}
+
+static void
+pile_row_activated_cb (LinliMapView  *self,
+                       GtkListBoxRow *row)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "linli-case-id");
+  const char *action = open_action_of (self, LINLI_MAP_POINT_CASE);
+
+  gtk_popover_popdown (self->point_popover);
+  if (action != NULL && id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "x", *id);
+}
+
+/* The cases piled at one place, which no zoom would part: a list of them
+ * in a popover, the most urgent first; a click opens one. */
+static void
+show_pile (LinliMapView *self,
+           GPtrArray    *members,
+           double        x,
+           double        y)
+{
+  const char *action = open_action_of (self, LINLI_MAP_POINT_CASE);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: the heading of the list of the cases at one place */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Case Here", "%u Cases Here", members->len),
+                          members->len);
+  heading = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "linli-pile-list");
+  for (guint i = 0; i < members->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), pile_row (self, g_ptr_array_index (members, i), action));
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (pile_row_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_widget_set_size_request (scrolled, 300, -1);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  gtk_popover_set_child (self->point_popover, box);
+  point_to (self, x, y);
   gtk_popover_popup (self->point_popover);
 }
 
@@ -251,9 +396,11 @@ point_at (LinliMapView *self,
  * @x: widget x of the map
  * @y: widget y of the map
  *
- * Does what a click there does: shows the point there, zooms in on a disc
- * of cases, or selects the grid there (none outside every grid): the
- * management grid, or if it is selected already the public sentiment grid.
+ * Does what a click there does: shows the point there; zooms in on a disc
+ * of cases, or lists them if they are piled at one place that no zoom
+ * would part; asks the window to open the building there; or selects the
+ * grid there (none outside every grid): the management grid, or if it is
+ * selected already the public sentiment grid.
  */
 void
 linli_map_view_click (LinliMapView *self,
@@ -278,9 +425,29 @@ linli_map_view_click (LinliMapView *self,
   point = point_at (self, x, y, &count, &lat, &lon);
   if (point != NULL && count > 1)
     {
-      double zoom = shumate_viewport_get_zoom_level (viewport) + CLUSTER_ZOOM_STEP;
-      shumate_viewport_set_zoom_level (viewport, MIN (zoom, shumate_viewport_get_max_zoom_level (viewport)));
-      shumate_map_center_on (self->map, lat, lon);
+      LinliPointLayer *layer = self->point_layers[point->kind];
+      double zoom = shumate_viewport_get_zoom_level (viewport);
+      double max_zoom = shumate_viewport_get_max_zoom_level (viewport);
+      double spread = 0;
+      g_autoptr(GPtrArray) members = linli_point_layer_hit_members (layer, x, y, NULL, NULL, &spread);
+
+      /* Zoomed in as far as the map goes, they would still overlap. */
+      if (members != NULL && spread * exp2 (max_zoom - zoom) < PILE_SPREAD)
+        show_pile (self, members, x, y);
+      else
+        {
+          shumate_viewport_set_zoom_level (viewport, MIN (zoom + CLUSTER_ZOOM_STEP, max_zoom));
+          shumate_map_center_on (self->map, lat, lon);
+        }
+    }
+  else if (point != NULL && point->kind == LINLI_MAP_POINT_BUILDING)
+    {
+      const char *action = open_action_of (self, point->kind);
+
+      if (action != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), action, "x", point->id);
+      else
+        show_point (self, point, x, y);
     }
   else if (point != NULL)
     show_point (self, point, x, y);
@@ -319,6 +486,92 @@ select_grid_cb (GtkWidget  *widget,
   select_grid (LINLI_MAP_VIEW (widget), g_variant_get_int64 (parameter));
 }
 
+static void reload_points (LinliMapView *self);
+
+/* The file the choice of cases is remembered for. */
+static const char *
+remembered_key (LinliMapView *self)
+{
+  return self->settings != NULL && self->store != NULL ? linli_store_get_path (self->store) : NULL;
+}
+
+/* The choice of cases for this database, the most recent first, others
+ * after it up to MAX_REMEMBERED. */
+static void
+remember_filter (LinliMapView *self)
+{
+  const char *key = remembered_key (self);
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *path, *cases, *period;
+  guint n = 1;
+
+  if (key == NULL)
+    return;
+  old = g_settings_get_value (self->settings, "map-case-filters");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(ss)}"));
+  g_variant_builder_add (&builder, "{s(ss)}", key, linli_map_cases_to_nick (self->cases),
+                         linli_map_period_to_nick (self->period));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s(&s&s)}", &path, &cases, &period))
+    if (!g_str_equal (path, key) && n++ < MAX_REMEMBERED)
+      g_variant_builder_add (&builder, "{s(ss)}", path, cases, period);
+  g_settings_set_value (self->settings, "map-case-filters", g_variant_builder_end (&builder));
+}
+
+static void
+set_case_filter (LinliMapView   *self,
+                 LinliMapCases   cases,
+                 LinliMapPeriod  period,
+                 gboolean        remember)
+{
+  gboolean cases_changed = self->cases != cases;
+  gboolean period_changed = self->period != period;
+
+  if (!cases_changed && !period_changed)
+    return;
+  self->cases = cases;
+  self->period = period;
+  /* Chosen in the Layers popover: remembered and drawn at once. Restored
+   * with a new store, which set_store() draws. */
+  if (remember)
+    {
+      remember_filter (self);
+      reload_points (self);
+    }
+  if (cases_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASES]);
+  if (period_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}
+
+/* The choice remembered for the database, or the default: open cases of
+ * any time. */
+static void
+restore_filter (LinliMapView *self)
+{
+  const char *key = remembered_key (self);
+  int cases = LINLI_MAP_CASES_OPEN, period = LINLI_MAP_PERIOD_ANY;
+
+  if (key != NULL)
+    {
+      g_autoptr(GVariant) all = g_settings_get_value (self->settings, "map-case-filters");
+      const char *cases_nick, *period_nick;
+
+      if (g_variant_lookup (all, key, "(&s&s)", &cases_nick, &period_nick))
+        {
+          cases = linli_map_cases_from_nick (cases_nick);
+          period = linli_map_period_from_nick (period_nick);
+          if (cases < 0)
+            cases = LINLI_MAP_CASES_OPEN;
+          if (period < 0)
+            period = LINLI_MAP_PERIOD_ANY;
+        }
+    }
+  set_case_filter (self, cases, period, FALSE);
+}
+
 static void
 reload_points (LinliMapView *self)
 {
@@ -329,7 +582,7 @@ reload_points (LinliMapView *self)
       g_autoptr(GDateTime) now = linli_store_now (self->store);
       g_autoptr(GError) error = NULL;
 
-      points = linli_map_points_load (self->store, now, &error);
+      points = linli_map_points_load_cases (self->store, now, self->cases, self->period, &error);
       if (points == NULL)
         g_warning ("Cannot read the places of the records: %s", error->message);
     }
@@ -387,6 +640,234 @@ zoom_out_cb (GtkWidget  *widget,
   shumate_map_zoom_out (LINLI_MAP_VIEW (widget)->map);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Dragging a building to a new place */
+
+typedef struct
+{
+  LinliStore  *store;
+  LinliRecord *before;
+} UndoMove;
+
+static void
+undo_move_free (gpointer  data,
+                GClosure *closure)
+{
+  UndoMove *undo = data;
+
+  g_object_unref (undo->store);
+  g_object_unref (undo->before);
+  g_free (undo);
+}
+
+static void
+undo_move_cb (AdwToast *toast,
+              UndoMove *undo)
+{
+  g_autoptr(LinliRecord) before = linli_record_copy (undo->before);
+  g_autoptr(GError) error = NULL;
+
+  /* Back where it was, in the grid it stood in there. */
+  if (!linli_building_save (undo->store, before, &error))
+    g_warning ("The building could not be put back: %s", error->message);
+}
+
+static void
+add_toast (LinliMapView *self,
+           AdwToast     *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/**
+ * linli_map_view_move_building:
+ * @building_id: a stored building
+ *
+ * Moves the building to (@latitude, @longitude), where it takes the grid
+ * it then stands in, and says so with Undo. What a drag of a building
+ * does when it is let go.
+ */
+void
+linli_map_view_move_building (LinliMapView *self,
+                              gint64        building_id,
+                              double        latitude,
+                              double        longitude)
+{
+  g_autoptr(LinliRecord) before = NULL;
+  g_autoptr(LinliRecord) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  UndoMove *undo;
+
+  g_return_if_fail (LINLI_IS_MAP_VIEW (self));
+  g_return_if_fail (self->store != NULL);
+
+  before = linli_store_get (self->store, LINLI_TYPE_BUILDING, building_id, &error);
+  if (before != NULL)
+    {
+      after = linli_record_copy (before);
+      linli_record_set_double (after, "lat", latitude);
+      linli_record_set_double (after, "lon", longitude);
+    }
+  if (after == NULL || !linli_building_save (self->store, after, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The building could not be moved: %s"), error->message);
+      add_toast (self, adw_toast_new (message));
+      return;
+    }
+  title = g_strdup_printf (_("Building “%s” moved"), linli_record_get_text (after, "name"));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  undo = g_new (UndoMove, 1);
+  undo->store = g_object_ref (self->store);
+  undo->before = g_steal_pointer (&before);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_move_cb), undo, undo_move_free, 0);
+  add_toast (self, toast);
+}
+
+static gboolean
+grid_edit_busy (LinliMapView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (LINLI_IS_OUTLINE_EDIT_LAYER (child) && linli_outline_edit_layer_is_busy (LINLI_OUTLINE_EDIT_LAYER (child)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+drag_begin_cb (LinliMapView   *self,
+               double          x,
+               double          y,
+               GtkGestureDrag *gesture)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  const LinliMapPoint *point = NULL;
+
+  self->drag_id = 0;
+  self->dragging = FALSE;
+  /* The building on top there, not a case or an event drawn over it. */
+  if (self->browsing && self->store != NULL && !linli_store_is_read_only (self->store) &&
+      self->show[LAYER_BUILDINGS] && shumate_viewport_get_zoom_level (viewport) >= BUILDING_DRAG_ZOOM &&
+      !grid_edit_busy (self))
+    point = point_at (self, x, y, NULL, NULL, NULL);
+  if (point == NULL || point->kind != LINLI_MAP_POINT_BUILDING)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  /* The map does not pan under it; a press that does not move is still a
+   * click, which drag_end_cb() passes on. */
+  self->drag_id = point->id;
+  self->drag_x = x;
+  self->drag_y = y;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+drag_update_cb (LinliMapView   *self,
+                double          dx,
+                double          dy,
+                GtkGestureDrag *gesture)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lat, lon;
+
+  if (self->drag_id == 0 || (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD))
+    return;
+  if (!self->dragging)
+    {
+      g_autoptr(LinliRecord) building = linli_store_get (self->store, LINLI_TYPE_BUILDING, self->drag_id, NULL);
+      GtkWidget *label = gtk_label_new (building ? linli_record_get_text (building, "name") : NULL);
+
+      if (self->drag_layer == NULL)
+        {
+          self->drag_layer = shumate_marker_layer_new (viewport);
+          shumate_map_add_layer (self->map, SHUMATE_LAYER (self->drag_layer));
+          self->drag_marker = shumate_marker_new ();
+          shumate_marker_layer_add_marker (self->drag_layer, self->drag_marker);
+        }
+      gtk_widget_add_css_class (label, "linli-dragged-building");
+      shumate_marker_set_child (self->drag_marker, label);
+      gtk_widget_set_visible (GTK_WIDGET (self->drag_marker), TRUE);
+      self->dragging = TRUE;
+    }
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map),
+                                              self->drag_x + dx, self->drag_y + dy, &lat, &lon);
+  shumate_location_set_location (SHUMATE_LOCATION (self->drag_marker), lat, lon);
+}
+
+static void
+drag_stop (LinliMapView *self)
+{
+  self->drag_id = 0;
+  self->dragging = FALSE;
+  if (self->drag_marker != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->drag_marker), FALSE);
+}
+
+static void
+drag_end_cb (LinliMapView   *self,
+             double          dx,
+             double          dy,
+             GtkGestureDrag *gesture)
+{
+  gint64 id = self->drag_id;
+  gboolean moved = self->dragging;
+
+  drag_stop (self);
+  if (id == 0)
+    return;
+  if (!moved)
+    linli_map_view_click (self, self->drag_x, self->drag_y);
+  else
+    {
+      double lat, lon;
+
+      shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (self->map), GTK_WIDGET (self->map),
+                                                  self->drag_x + dx, self->drag_y + dy, &lat, &lon);
+      linli_map_view_move_building (self, id, lat, lon);
+    }
+}
+
+static void
+drag_cancel_cb (LinliMapView *self)
+{
+  drag_stop (self);
+}
+
+/* The Layers popover fits the map's height, scrolling what does not. */
+static void
+layers_show_cb (LinliMapView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  gtk_scrolled_window_set_max_content_height (self->layers_scroller, MAX (height - 96, 160));
+}
+
+/* The grids' names keep below the map's toolbar. */
+static void
+linli_map_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  LinliMapView *self = LINLI_MAP_VIEW (widget);
+  graphene_rect_t bounds;
+  double inset = 0;
+
+  if (gtk_widget_get_visible (self->toolbar) &&
+      gtk_widget_compute_bounds (self->toolbar, GTK_WIDGET (self->map), &bounds))
+    inset = bounds.origin.y + bounds.size.height + 6;
+  linli_grid_layer_set_top_inset (self->grid_layer, inset);
+
+  GTK_WIDGET_CLASS (linli_map_view_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 linli_map_view_dispose (GObject *object)
 {
@@ -405,6 +886,7 @@ linli_map_view_dispose (GObject *object)
   g_clear_object (&self->base_map);
   g_clear_object (&self->grids);
   g_clear_object (&self->workers);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (linli_map_view_parent_class)->dispose (object);
 }
@@ -458,6 +940,10 @@ linli_map_view_get_property (GObject    *object,
     g_value_set_boolean (value, self->show[prop_id - PROP_SHOW_GRIDS]);
   else if (prop_id == PROP_BROWSING)
     g_value_set_boolean (value, self->browsing);
+  else if (prop_id == PROP_CASES)
+    g_value_set_string (value, linli_map_cases_to_nick (self->cases));
+  else if (prop_id == PROP_PERIOD)
+    g_value_set_string (value, linli_map_period_to_nick (self->period));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -492,6 +978,18 @@ linli_map_view_set_property (GObject      *object,
     }
   else if (prop_id == PROP_BROWSING)
     set_browsing (self, g_value_get_boolean (value));
+  else if (prop_id == PROP_CASES || prop_id == PROP_PERIOD)
+    {
+      int cases = prop_id == PROP_CASES ? linli_map_cases_from_nick (g_value_get_string (value)) : (int) self->cases;
+      int period = prop_id == PROP_PERIOD ? linli_map_period_from_nick (g_value_get_string (value)) : (int) self->period;
+
+      if (cases < 0 || period < 0)
+        {
+          g_warning ("No such choice of cases: %s", g_value_get_string (value));
+          return;
+        }
+      set_case_filter (self, cases, period, TRUE);
+    }
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -526,6 +1024,24 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   properties[PROP_BROWSING] =
     g_param_spec_boolean ("browsing", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliMapView:cases:
+   *
+   * Which cases are drawn: "open" (the default), "overdue" or "all"
+   * (#LinliMapCases); remembered for each database.
+   */
+  properties[PROP_CASES] =
+    g_param_spec_string ("cases", NULL, NULL, "open",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LinliMapView:period:
+   *
+   * Reported when, of the cases drawn: "any" (the default), "this-month",
+   * "this-quarter" or "this-year" (#LinliMapPeriod).
+   */
+  properties[PROP_PERIOD] =
+    g_param_spec_string ("period", NULL, NULL, "any",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
@@ -543,6 +1059,9 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, panel_revealer);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, grid_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, legend);
+  gtk_widget_class_bind_template_child (widget_class, LinliMapView, layers_scroller);
+  gtk_widget_class_bind_template_callback (widget_class, layers_show_cb);
+  widget_class->snapshot = linli_map_view_snapshot;
 
   /**
    * LinliMapView::location-clicked:
@@ -560,6 +1079,8 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "map.show-cases", "show-cases");
   gtk_widget_class_install_property_action (widget_class, "map.show-activities", "show-activities");
   gtk_widget_class_install_property_action (widget_class, "map.show-outreach", "show-outreach");
+  gtk_widget_class_install_property_action (widget_class, "map.cases", "cases");
+  gtk_widget_class_install_property_action (widget_class, "map.period", "period");
   gtk_widget_class_install_action (widget_class, "map.select-grid", "x", select_grid_cb);
   /* Escape lets go of the grid shown in the side panel. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.select-grid", "x", (gint64) 0);
@@ -608,6 +1129,10 @@ add_legend_row (LinliMapView       *self,
                                   g_memdup2 (symbol, sizeof *symbol), g_free);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  /* The popover as narrow as its choices, a long meaning on two lines. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_grid_attach (self->legend, area, 0, row, 1, 1);
   gtk_grid_attach (self->legend, label, 1, row, 1, 1);
 }
@@ -635,8 +1160,8 @@ fill_legend (LinliMapView *self)
     }
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, LINLI_CASE_STATUS_IN_PROGRESS, 1, TRUE },
                   gtk_label_new (_("Overdue case")));
-  add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, 0, 3, FALSE },
-                  gtk_label_new (_("Cases close together, with their number")));
+  add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_CASE, LINLI_CASE_STATUS_REGISTERED, 3, FALSE },
+                  gtk_label_new (_("Cases close together: their number, in the colour of the most urgent")));
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_BUILDING, 0, 1, FALSE },
                   gtk_label_new (_("Building")));
   add_legend_row (self, row++, &(LegendSymbol) { LINLI_MAP_POINT_ACTIVITY, LINLI_ACTIVITY_STATUS_PLANNED, 1, FALSE },
@@ -653,6 +1178,8 @@ linli_map_view_init (LinliMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < N_LAYERS; i++)
     self->show[i] = TRUE;
+  self->cases = LINLI_MAP_CASES_OPEN;
+  self->period = LINLI_MAP_PERIOD_ANY;
 
   viewport = shumate_map_get_viewport (self->map);
   shumate_viewport_set_min_zoom_level (viewport, 3);
@@ -686,6 +1213,25 @@ linli_map_view_init (LinliMapView *self)
     GtkGesture *click = gtk_gesture_click_new ();
     g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, G_CONNECT_SWAPPED);
     gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  }
+  /* Before the map's own gestures, which would pan it. */
+  self->drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drag), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->drag, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag, "drag-update", G_CALLBACK (drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drag, "cancel", G_CALLBACK (drag_cancel_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (self->drag));
+
+  /* The choice of cases is remembered for each database where the schema
+   * is installed; a dialog's map elsewhere still works. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema != NULL && g_settings_schema_has_key (schema, "map-case-filters"))
+      self->settings = g_settings_new_full (schema, NULL, NULL);
   }
 
   linli_map_view_set_base_map (self, NULL);
@@ -760,6 +1306,7 @@ linli_map_view_set_store (LinliMapView *self,
         }
       linli_grid_layer_set_workers (self->grid_layer, self->workers);
       linli_grid_layer_set_grids (self->grid_layer, self->grids);
+      restore_filter (self);
       reload_points (self);
     }
   if (store != NULL)
@@ -898,4 +1445,44 @@ linli_map_view_get_grid_layer (LinliMapView *self)
 {
   g_return_val_if_fail (LINLI_IS_MAP_VIEW (self), NULL);
   return SHUMATE_LAYER (self->grid_layer);
+}
+
+/**
+ * linli_map_view_show_bounds:
+ *
+ * Shows the box from (@min_lat, @min_lon) to (@max_lat, @max_lon) as
+ * large as the map's size lets it, as after an import of features there.
+ */
+void
+linli_map_view_show_bounds (LinliMapView *self,
+                            double        min_lat,
+                            double        min_lon,
+                            double        max_lat,
+                            double        max_lon)
+{
+  ShumateViewport *viewport;
+  double width, height, y0, y1, zoom_x, zoom_y, zoom;
+
+  g_return_if_fail (LINLI_IS_MAP_VIEW (self));
+  g_return_if_fail (min_lat <= max_lat && min_lon <= max_lon);
+
+  viewport = shumate_map_get_viewport (self->map);
+  /* Not laid out yet: a window's usual map. */
+  width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  if (width <= 0 || height <= 0)
+    width = 900, height = 600;
+  /* A margin all round, for the toolbar and the symbols at the edge. */
+  width = MAX (width - 96, 64);
+  height = MAX (height - 96, 64);
+  /* At zoom z the world is 256 · 2^z pixels across, in longitude and in
+   * Mercator's y alike. */
+  y0 = log (tan (G_PI / 4 + CLAMP (min_lat, -85, 85) * G_PI / 360));
+  y1 = log (tan (G_PI / 4 + CLAMP (max_lat, -85, 85) * G_PI / 360));
+  zoom_x = log2 (width * 360 / (256 * MAX (max_lon - min_lon, 1e-6)));
+  zoom_y = log2 (height * 2 * G_PI / (256 * MAX (y1 - y0, 1e-8)));
+  zoom = floor (MIN (zoom_x, zoom_y) * 4) / 4;
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport), 18);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_map_center_on (self->map, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
 }

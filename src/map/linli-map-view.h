@@ -24,6 +24,15 @@ void        linli_map_view_center_on    (LinliMapView *self,
                                          double        latitude,
                                          double        longitude,
                                          double        zoom);
+void        linli_map_view_show_bounds  (LinliMapView *self,
+                                         double        min_lat,
+                                         double        min_lon,
+                                         double        max_lat,
+                                         double        max_lon);
+void        linli_map_view_move_building (LinliMapView *self,
+                                          gint64        building_id,
+                                          double        latitude,
+                                          double        longitude);
 guint       linli_map_view_get_n_grids_drawn (LinliMapView *self);
 
 ShumateMap      *linli_map_view_get_map      (LinliMapView *self);

@@ -683,3 +683,12 @@ linli_outline_edit_layer_set_highlight (LinliOutlineEditLayer *self,
   self->highlight = problem;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+/* Whether an outline is being drawn or edited: the map's clicks and drags
+ * are for it. */
+gboolean
+linli_outline_edit_layer_is_busy (LinliOutlineEditLayer *self)
+{
+  g_return_val_if_fail (LINLI_IS_OUTLINE_EDIT_LAYER (self), FALSE);
+  return linli_outline_edit_get_state (self->edit) != LINLI_OUTLINE_EDIT_IDLE;
+}

@@ -29,6 +29,7 @@ void                linli_outline_edit_layer_set_highlight (LinliOutlineEditLaye
 double              linli_outline_edit_layer_tolerance_m  (LinliOutlineEditLayer *self,
                                                         double              x,
                                                         double              y);
+gboolean            linli_outline_edit_layer_is_busy      (LinliOutlineEditLayer *self);
 void                linli_outline_edit_layer_click        (LinliOutlineEditLayer *self,
                                                         int                 n_press,
                                                         double              x,

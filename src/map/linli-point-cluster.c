@@ -48,6 +48,23 @@ linli_point_cluster (const double *xy,
                      guint         n_points,
                      double        distance)
 {
+  return linli_point_cluster_full (xy, flags, n_points, distance, NULL);
+}
+
+/**
+ * linli_point_cluster_full:
+ * @cluster_of: (out caller-allocates) (array) (nullable): @n_points
+ *   numbers, set to the index of the cluster each point joined
+ *
+ * linli_point_cluster(), telling which points each cluster holds.
+ */
+GArray *
+linli_point_cluster_full (const double *xy,
+                          const guint  *flags,
+                          guint         n_points,
+                          double        distance,
+                          guint        *cluster_of)
+{
   GArray *clusters = g_array_sized_new (FALSE, FALSE, sizeof (LinliCluster), n_points);
   g_autoptr(GHashTable) cells = NULL;
   g_autofree guint *next = NULL;   /* the next point in the same cell, or G_MAXUINT */
@@ -60,6 +77,8 @@ linli_point_cluster (const double *xy,
       for (guint i = 0; i < n_points; i++)
         {
           LinliCluster c = { xy[2 * i], xy[2 * i + 1], 1, i, flags ? flags[i] : 0 };
+          if (cluster_of != NULL)
+            cluster_of[i] = clusters->len;
           g_array_append_val (clusters, c);
         }
       return clusters;
@@ -108,6 +127,8 @@ linli_point_cluster (const double *xy,
                   if (taken[j] || ddx * ddx + ddy * ddy >= distance * distance)
                     continue;
                   taken[j] = TRUE;
+                  if (cluster_of != NULL)
+                    cluster_of[j] = clusters->len;
                   c.x += xy[2 * j];
                   c.y += xy[2 * j + 1];
                   c.count++;

@@ -20,6 +20,11 @@ GArray *linli_point_cluster   (const double *xy,
                                const guint  *flags,
                                guint         n_points,
                                double        distance);
+GArray *linli_point_cluster_full (const double *xy,
+                                  const guint  *flags,
+                                  guint         n_points,
+                                  double        distance,
+                                  guint        *cluster_of);
 double  linli_cluster_radius  (guint         count,
                                double        point_radius);
 int     linli_cluster_hit     (const LinliCluster *clusters,

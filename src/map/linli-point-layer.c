@@ -22,8 +22,13 @@
 #define POINT_RADIUS 6.0
 #define OVERDUE_RADIUS 9.5
 #define CLUSTER_MAX_ZOOM 18
+/* From CLUSTER_MAX_ZOOM on, only cases this close (in pixels) merge: a
+ * pile at one place, which no zoom would part. */
+#define PILE_DISTANCE 1.0
 #define BUILDING_LABEL_ZOOM 17
-#define FLAG_OVERDUE 1u
+/* A case's flag is the bit of its linli_map_case_rank(): a disc's lowest
+ * bit set is its most urgent case. */
+#define FLAG_OVERDUE (1u << LINLI_MAP_CASE_RANK_OVERDUE)
 /* Beyond the half side of any sprite (the tiles a symbol may reach are
  * found with it): a disc of the most cases with its
  * overdue ring is POINT_RADIUS + 5 + 8 + 3, and 2 more of margin. */
@@ -142,7 +147,9 @@ star_path (cairo_t *cr,
 /**
  * linli_point_symbol_draw:
  * @widget: for the font of a disc's count
+ * @status: of a case, or of the most urgent case of a disc
  * @count: 1 for a point, more for a disc of cases
+ * @overdue: a case past its due time, or a disc that has one
  *
  * Draws the symbol of a point centred on the origin, as the layers and the
  * legend show it.
@@ -176,7 +183,11 @@ linli_point_symbol_draw (cairo_t           *cr,
               cairo_set_line_width (cr, 3);
               cairo_stroke (cr);
             }
-          linli_map_style_cluster_color (&color);
+          /* The colour of its most urgent case. */
+          if (overdue)
+            linli_map_style_overdue_color (&color);
+          else
+            linli_map_style_case_color (status, &color);
           cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
           cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.88);
           cairo_fill_preserve (cr);
@@ -289,6 +300,32 @@ get_sprite (LinliPointLayer *self,
   return sprite;
 }
 
+/* Cases whose dots would touch merge, and from CLUSTER_MAX_ZOOM on those
+ * piled at one place; the other kinds are few. */
+static double
+cluster_distance (LinliPointLayer *self,
+                  double           zoom)
+{
+  if (self->kind != LINLI_MAP_POINT_CASE)
+    return 0;
+  return zoom < CLUSTER_MAX_ZOOM ? 2 * POINT_RADIUS : PILE_DISTANCE;
+}
+
+/* The status a disc is drawn in: that of its most urgent case. */
+static int
+cluster_status (const LinliCluster *cluster)
+{
+  static const LinliCaseStatus by_rank[] = {
+    LINLI_CASE_STATUS_IN_PROGRESS, /* overdue: drawn in the overdue colour */
+    LINLI_CASE_STATUS_ESCALATED, LINLI_CASE_STATUS_REGISTERED, LINLI_CASE_STATUS_ASSIGNED,
+    LINLI_CASE_STATUS_IN_PROGRESS, LINLI_CASE_STATUS_SUSPENDED, LINLI_CASE_STATUS_RESOLVED,
+    LINLI_CASE_STATUS_REVISITED, LINLI_CASE_STATUS_VOID,
+  };
+  int rank = g_bit_nth_lsf (cluster->flags, -1);
+
+  return rank >= 0 && rank < (int) G_N_ELEMENTS (by_rank) ? (int) by_rank[rank] : LINLI_CASE_STATUS_VOID;
+}
+
 static gint64
 tile_key (gint64 tx,
           gint64 ty)
@@ -336,7 +373,8 @@ project (LinliPointLayer *self,
     {
       self->xy[2 * i] = self->unit_xy[2 * i] * size;
       self->xy[2 * i + 1] = self->unit_xy[2 * i + 1] * size;
-      flags[i] = point_of (self, i)->overdue ? FLAG_OVERDUE : 0;
+      flags[i] = self->kind == LINLI_MAP_POINT_CASE
+                 ? 1u << linli_map_case_rank (point_of (self, i)->status, point_of (self, i)->overdue) : 0;
     }
 
   /* Which buildings have a case drawn on or beside them, for their labels
@@ -379,9 +417,7 @@ project (LinliPointLayer *self,
       return;
     }
   /* Cases whose dots would touch merge; the other kinds are few. */
-  self->clusters = linli_point_cluster (self->xy, flags, n,
-                                        self->kind == LINLI_MAP_POINT_CASE && zoom < CLUSTER_MAX_ZOOM
-                                          ? 2 * POINT_RADIUS : 0);
+  self->clusters = linli_point_cluster (self->xy, flags, n, cluster_distance (self, zoom));
 
   /* Each tile then looks only at its own, not at thousands. */
   if (self->tile_clusters == NULL)
@@ -464,7 +500,8 @@ draw_tile_cb (cairo_t  *cr,
       sprite = g_ptr_array_index (self->cluster_sprites, c);
       if (sprite == NULL)
         {
-          sprite = get_sprite (self, cluster->count > 1 ? 0 : point->status, cluster->count, overdue);
+          sprite = get_sprite (self, cluster->count > 1 ? cluster_status (cluster) : point->status,
+                               cluster->count, overdue);
           g_ptr_array_index (self->cluster_sprites, c) = sprite;
         }
       cairo_set_source_surface (cr, sprite, x, y);
@@ -779,4 +816,95 @@ linli_point_layer_hit (LinliPointLayer *self,
   if (longitude != NULL)
     *longitude = lon;
   return point_of (self, cluster->first);
+}
+
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  const LinliMapPoint *p = *(const LinliMapPoint * const *) a;
+  const LinliMapPoint *q = *(const LinliMapPoint * const *) b;
+  guint rp = linli_map_case_rank (p->status, p->overdue);
+  guint rq = linli_map_case_rank (q->status, q->overdue);
+
+  if (rp != rq)
+    return rp < rq ? -1 : 1;
+  /* The newest first: stored times compare as text in one zone only. */
+  if (g_strcmp0 (p->at, q->at) != 0)
+    return -g_strcmp0 (p->at, q->at);
+  return p->id < q->id ? -1 : p->id > q->id;
+}
+
+/**
+ * linli_point_layer_hit_members:
+ * @x: widget x of the layer
+ * @y: widget y of the layer
+ * @status: (out) (optional): the status the disc is drawn in: of a case,
+ *   or of the most urgent case of a disc
+ * @overdue: (out) (optional): whether it is drawn as overdue
+ * @spread: (out) (optional): how far its farthest point lies from its
+ *   centre, in pixels at the current zoom level
+ *
+ * Every point of the disc or symbol drawn at (@x, @y), the most urgent
+ * first (linli_map_case_rank()), then the most recent.
+ *
+ * Returns: (transfer container) (nullable) (element-type LinliMapPoint):
+ *   the points, valid until the layer's points are set again; %NULL when
+ *   nothing is drawn there
+ */
+GPtrArray *
+linli_point_layer_hit_members (LinliPointLayer *self,
+                               double           x,
+                               double           y,
+                               int             *status,
+                               gboolean        *overdue,
+                               double          *spread)
+{
+  ShumateViewport *viewport;
+  const LinliCluster *cluster;
+  g_autofree guint *cluster_of = NULL;
+  g_autoptr(GArray) again = NULL;
+  GPtrArray *members;
+  double zoom, lat, lon, wx, wy, far = 0;
+  int hit;
+
+  g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
+
+  if (self->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
+    return NULL;
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  project (self, zoom);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), x, y, &lat, &lon);
+  linli_world_from_location (viewport, zoom, lat, lon, &wx, &wy);
+  hit = linli_cluster_hit ((const LinliCluster *) (gpointer) self->clusters->data, self->clusters->len,
+                           symbol_radius (self, 1, TRUE) + 2, wx, wy);
+  if (hit < 0)
+    return NULL;
+  cluster = &g_array_index (self->clusters, LinliCluster, hit);
+
+  /* The same points at the same level cluster the same way: done again,
+   * only when asked, it tells which points the disc holds. */
+  cluster_of = g_new (guint, self->mine->len);
+  again = linli_point_cluster_full (self->xy, NULL, self->mine->len, cluster_distance (self, zoom), cluster_of);
+  g_assert (again->len == self->clusters->len);
+  members = g_ptr_array_sized_new (cluster->count);
+  for (guint i = 0; i < self->mine->len; i++)
+    if (cluster_of[i] == (guint) hit)
+      {
+        double dx = self->xy[2 * i] - cluster->x, dy = self->xy[2 * i + 1] - cluster->y;
+
+        far = MAX (far, sqrt (dx * dx + dy * dy));
+        g_ptr_array_add (members, (gpointer) point_of (self, i));
+      }
+  g_ptr_array_sort (members, compare_members);
+
+  if (status != NULL)
+    *status = cluster->count > 1 ? cluster_status (cluster) : point_of (self, cluster->first)->status;
+  if (overdue != NULL)
+    *overdue = (cluster->flags & FLAG_OVERDUE) != 0;
+  if (spread != NULL)
+    *spread = far;
+  return members;
 }

@@ -22,6 +22,12 @@ const LinliMapPoint *linli_point_layer_hit        (LinliPointLayer     *self,
                                                    guint               *count,
                                                    double              *latitude,
                                                    double              *longitude);
+GPtrArray           *linli_point_layer_hit_members (LinliPointLayer    *self,
+                                                    double              x,
+                                                    double              y,
+                                                    int                *status,
+                                                    gboolean           *overdue,
+                                                    double             *spread);
 guint                linli_point_layer_get_n_shown (LinliPointLayer    *self);
 const double        *linli_point_layer_get_symbols (LinliPointLayer    *self,
                                                     double             *zoom,

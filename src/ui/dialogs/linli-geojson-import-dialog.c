@@ -51,6 +51,7 @@ struct _LinliGeojsonImportDialog
   GtkLabel            *far_label;    /* features far from the community */
   gboolean             has_centre;
   double               centre_lat, centre_lon;
+  LinliBounds          bounds;        /* of the features, as they would be stored */
 };
 
 /* Farther than this from the community's centre, a feature is likely in
@@ -238,6 +239,7 @@ update_map (LinliGeojsonImportDialog *self,
         }
     }
   linli_grid_layer_set_grids (self->outline_layer, G_LIST_MODEL (self->outlines));
+  self->bounds = bounds;
 
   if (fit && isfinite (bounds.min_lon))
     {
@@ -305,6 +307,11 @@ import_cb (GtkWidget  *widget,
       /* TRANSLATORS: "Imported 11 grids and 0 buildings" */
       g_autofree char *message = g_strdup_printf (_("Imported %s and %s"), grids, buildings);
       gtk_widget_activate_action (GTK_WIDGET (parent), "window.toast", "s", message);
+      /* The map, showing what came in. */
+      if (n_grids + n_buildings > 0 && isfinite (self->bounds.min_lon))
+        gtk_widget_activate_action (GTK_WIDGET (parent), "window.show-area", "(dddd)",
+                                    self->bounds.min_lat, self->bounds.min_lon,
+                                    self->bounds.max_lat, self->bounds.max_lon);
     }
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -4,15 +4,24 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "linli-community-form.h"
+#include "linli-geojson.h"
+#include "linli-grid-layer.h"
+#include "linli-map-view.h"
 #include "linli-new-community-dialog.h"
 
 /* Asks for what a new community needs: its name, subdistrict and city, the
  * centre of its map, and where to keep its database. Each problem is shown
  * under its field, and Create stays off until there is none. The dialog
- * emits ::create with the community; it writes nothing itself. */
+ * emits ::create with the community; it writes nothing itself.
+ *
+ * The centre is typed in degrees, or clicked on a map: OpenStreetMap when
+ * the computer is online, or the outlines and places of a GeoJSON file
+ * the user opens (its coordinates taken as WGS-84). Offline with no file,
+ * the map has nothing to show, and the dialog says to type. */
 
 struct _LinliNewCommunityDialog
 {
@@ -28,6 +37,16 @@ struct _LinliNewCommunityDialog
   GtkEntry     *longitude_entry;
   AdwActionRow *file_row;
   GtkWidget    *file_group;
+  AdwActionRow *map_row;
+  GtkWidget    *map_frame;
+  LinliMapView *map_view;
+
+  gboolean      online;
+  char         *geojson_name;  /* the file shown on the map, or NULL */
+  LinliGridLayer     *outline_layer;
+  ShumateMarkerLayer *place_layer;
+  GListStore   *outlines;      /* LinliGrid, never stored */
+  GtkFileChooserNative *geojson_chooser;
 
   char         *path;
   gboolean      path_is_open;  /* an open database that has no community yet */
@@ -121,8 +140,207 @@ validate (LinliNewCommunityDialog *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "community.create", valid);
+  /* The pin where the degrees typed are. */
+  if (errors.latitude == NULL && errors.longitude == NULL)
+    {
+      double lat, lon;
+
+      if (linli_parse_degrees (form.latitude, 90, &lat) && linli_parse_degrees (form.longitude, 180, &lon))
+        linli_map_view_set_pin (self->map_view, lat, lon);
+    }
+  else
+    linli_map_view_set_pin (self->map_view, NAN, NAN);
   linli_community_form_errors_clear (&errors);
   return valid;
+}
+
+/* What the map can show, said in the row above it. */
+static void
+update_map (LinliNewCommunityDialog *self)
+{
+  g_autoptr(LinliRecord) base = linli_record_new (LINLI_TYPE_COMMUNITY);
+  g_autofree char *hint = NULL;
+
+  linli_record_set_text (base, "base_map", self->online ? "osm" : "none");
+  linli_map_view_set_base_map (self->map_view, LINLI_COMMUNITY (base));
+  if (self->geojson_name != NULL)
+    /* TRANSLATORS: %s is the name of a GeoJSON file */
+    hint = g_strdup_printf (_("Click the map where the community is: the outlines and places of “%s” are drawn."),
+                            self->geojson_name);
+  else if (self->online)
+    hint = g_strdup (_("Click the map where the community is, or type the degrees. Map data © OpenStreetMap contributors."));
+  else
+    hint = g_strdup (_("Offline, there is no map to click: type the degrees, or open a GeoJSON file of the area, "
+                       "such as its grids, and click on it."));
+  adw_action_row_set_subtitle (self->map_row, hint);
+  gtk_widget_set_visible (self->map_frame, self->online || self->geojson_name != NULL);
+}
+
+static void
+location_clicked_cb (LinliNewCommunityDialog *self,
+                     double                   latitude,
+                     double                   longitude)
+{
+  char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (lat, sizeof lat, "%.6f", latitude);
+  g_ascii_formatd (lon, sizeof lon, "%.6f", longitude);
+  gtk_editable_set_text (GTK_EDITABLE (self->latitude_entry), lat);
+  gtk_editable_set_text (GTK_EDITABLE (self->longitude_entry), lon);
+}
+
+static void
+extend (LinliBounds *bounds,
+        double       lon,
+        double       lat)
+{
+  bounds->min_lon = MIN (bounds->min_lon, lon);
+  bounds->max_lon = MAX (bounds->max_lon, lon);
+  bounds->min_lat = MIN (bounds->min_lat, lat);
+  bounds->max_lat = MAX (bounds->max_lat, lat);
+}
+
+/**
+ * linli_new_community_dialog_show_geojson:
+ * @data: the file's contents
+ * @name: the file's name, as the dialog says it
+ *
+ * Draws the outlines and places of a GeoJSON file on the map, to click
+ * the centre on, and shows all of them.
+ *
+ * Returns: %FALSE with @error set when it is not GeoJSON Linli can read
+ */
+gboolean
+linli_new_community_dialog_show_geojson (LinliNewCommunityDialog  *self,
+                                         const char               *data,
+                                         gsize                     length,
+                                         const char               *name,
+                                         GError                  **error)
+{
+  g_autoptr(LinliGeojsonFile) file = NULL;
+  LinliBounds bounds = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+  guint n;
+
+  g_return_val_if_fail (LINLI_IS_NEW_COMMUNITY_DIALOG (self), FALSE);
+
+  file = linli_geojson_file_parse (data, length, error);
+  if (file == NULL)
+    return FALSE;
+
+  g_list_store_remove_all (self->outlines);
+  shumate_marker_layer_remove_all (self->place_layer);
+  n = linli_geojson_file_get_n_features (file);
+  for (guint i = 0; i < n; i++)
+    {
+      if (linli_geojson_file_get_kind (file, i) == LINLI_GEOJSON_FEATURE_AREA)
+        {
+          const LinliGeometry *geometry = linli_geojson_file_get_geometry (file, i);
+          g_autofree char *boundary = linli_geometry_to_geojson (geometry);
+          g_autofree char *code = g_strdup_printf ("%u", i + 1);
+          g_autoptr(LinliRecord) grid = linli_record_new (LINLI_TYPE_GRID);
+          LinliBounds b = linli_geometry_get_bounds (geometry);
+
+          linli_record_set_text (grid, "code", code);
+          linli_record_set_text (grid, "name", "");
+          linli_record_set_enum (grid, "kind", LINLI_GRID_KIND_MANAGEMENT);
+          linli_record_set_text (grid, "color", "#3584e4");
+          linli_record_set_text (grid, "boundary", boundary);
+          g_list_store_append (self->outlines, grid);
+          extend (&bounds, b.min_lon, b.min_lat);
+          extend (&bounds, b.max_lon, b.max_lat);
+        }
+      else
+        {
+          LinliPoint p = linli_geojson_file_get_point (file, i);
+          ShumateMarker *marker = shumate_marker_new ();
+
+          shumate_marker_set_child (marker, gtk_image_new_from_icon_name ("mark-location-symbolic"));
+          shumate_location_set_location (SHUMATE_LOCATION (marker), p.lat, p.lon);
+          shumate_marker_layer_add_marker (self->place_layer, marker);
+          extend (&bounds, p.lon, p.lat);
+        }
+    }
+  linli_grid_layer_set_grids (self->outline_layer, G_LIST_MODEL (self->outlines));
+
+  g_free (self->geojson_name);
+  self->geojson_name = g_strdup (name);
+  update_map (self);
+  if (isfinite (bounds.min_lon))
+    linli_map_view_show_bounds (self->map_view, bounds.min_lat, bounds.min_lon, bounds.max_lat, bounds.max_lon);
+  return TRUE;
+}
+
+/* For tests: the network as the dialog sees it. */
+void
+linli_new_community_dialog_set_online (LinliNewCommunityDialog *self,
+                                       gboolean                 online)
+{
+  g_return_if_fail (LINLI_IS_NEW_COMMUNITY_DIALOG (self));
+
+  self->online = online;
+  update_map (self);
+}
+
+static void
+network_changed_cb (LinliNewCommunityDialog *self)
+{
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+
+  linli_new_community_dialog_set_online (self,
+                                         g_network_monitor_get_connectivity (monitor) == G_NETWORK_CONNECTIVITY_FULL);
+}
+
+static void
+geojson_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LinliNewCommunityDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  gsize length;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &data, &length, NULL, &error) ||
+      !linli_new_community_dialog_show_geojson (self, data, length, name, &error))
+    {
+      /* TRANSLATORS: %s says why a GeoJSON file cannot be shown */
+      g_autofree char *message = g_strdup_printf (_("The file cannot be shown: %s"), error->message);
+      adw_action_row_set_subtitle (self->map_row, message);
+    }
+}
+
+static void
+geojson_chosen_cb (LinliNewCommunityDialog *self,
+                   int                      response,
+                   GtkFileChooserNative    *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_file_load_contents_async (file, NULL, geojson_loaded_cb, g_object_ref (self));
+    }
+  g_clear_object (&self->geojson_chooser);
+}
+
+static void
+open_geojson_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LinliNewCommunityDialog *self = LINLI_NEW_COMMUNITY_DIALOG (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->geojson_chooser != NULL)
+    return;
+  self->geojson_chooser = gtk_file_chooser_native_new (_("Open a GeoJSON File of the Area"), GTK_WINDOW (self),
+                                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("GeoJSON files"));
+  gtk_file_filter_add_pattern (filter, "*.geojson");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->geojson_chooser), filter);
+  g_signal_connect_swapped (self->geojson_chooser, "response", G_CALLBACK (geojson_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->geojson_chooser));
 }
 
 static void
@@ -214,6 +432,10 @@ linli_new_community_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->geojson_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->geojson_chooser));
+  g_clear_object (&self->geojson_chooser);
+  g_clear_object (&self->outlines);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_NEW_COMMUNITY_DIALOG);
 
   G_OBJECT_CLASS (linli_new_community_dialog_parent_class)->dispose (object);
@@ -225,6 +447,7 @@ linli_new_community_dialog_finalize (GObject *object)
   LinliNewCommunityDialog *self = LINLI_NEW_COMMUNITY_DIALOG (object);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->geojson_name, g_free);
 
   G_OBJECT_CLASS (linli_new_community_dialog_parent_class)->finalize (object);
 }
@@ -263,19 +486,41 @@ linli_new_community_dialog_class_init (LinliNewCommunityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, longitude_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, file_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, map_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, map_frame);
+  gtk_widget_class_bind_template_child (widget_class, LinliNewCommunityDialog, map_view);
+  gtk_widget_class_bind_template_callback (widget_class, location_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, latitude_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, longitude_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "community.create", NULL, create_cb);
   gtk_widget_class_install_action (widget_class, "community.choose-file", NULL, choose_file_cb);
+  gtk_widget_class_install_action (widget_class, "community.open-geojson", NULL, open_geojson_cb);
+
+  g_type_ensure (LINLI_TYPE_MAP_VIEW);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 linli_new_community_dialog_init (LinliNewCommunityDialog *self)
 {
+  ShumateViewport *viewport;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  viewport = linli_map_view_get_viewport (self->map_view);
+  self->outlines = g_list_store_new (LINLI_TYPE_GRID);
+  self->outline_layer = linli_grid_layer_new (viewport);
+  linli_map_view_add_overlay (self->map_view, SHUMATE_LAYER (self->outline_layer));
+  self->place_layer = shumate_marker_layer_new (viewport);
+  linli_map_view_add_overlay (self->map_view, SHUMATE_LAYER (self->place_layer));
+  /* China, before anything is typed, clicked or opened. */
+  linli_map_view_center_on (self->map_view, 35.0, 105.0, 3);
+
+  g_signal_connect_object (g_network_monitor_get_default (), "notify::connectivity",
+                           G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
+  network_changed_cb (self);
 }
 
 /**

@@ -16,5 +16,12 @@ LinliNewCommunityDialog *linli_new_community_dialog_new      (GtkWindow         
 LinliNewCommunityDialog *linli_new_community_dialog_new_for_file (GtkWindow          *parent,
                                                                   const char         *path);
 const char              *linli_new_community_dialog_get_path (LinliNewCommunityDialog *self);
+gboolean                 linli_new_community_dialog_show_geojson (LinliNewCommunityDialog *self,
+                                                                  const char              *data,
+                                                                  gsize                    length,
+                                                                  const char              *name,
+                                                                  GError                 **error);
+void                     linli_new_community_dialog_set_online (LinliNewCommunityDialog *self,
+                                                                gboolean                 online);
 
 G_END_DECLS
