@@ -178,8 +178,6 @@ linli_activity_editor_load (LinliRecordEditor *editor)
   LinliRecord *copy = linli_record_editor_get_copy (editor);
   gint64 statuses[] = { LINLI_ACTIVITY_STATUS_PLANNED, LINLI_ACTIVITY_STATUS_DONE, LINLI_ACTIVITY_STATUS_CANCELLED };
   const char *status_labels[G_N_ELEMENTS (statuses)];
-  g_autofree char *start = linli_format_local_time (linli_record_get_datetime (copy, "start_at"));
-  g_autofree char *end = linli_format_local_time (linli_record_get_datetime (copy, "end_at"));
   g_autoptr(GPtrArray) participations = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) used = linli_store_dup_activity_types (store);
@@ -201,8 +199,8 @@ linli_activity_editor_load (LinliRecordEditor *editor)
     status_labels[i] = linli_activity_status_label ((LinliActivityStatus) statuses[i]);
   linli_form_choice_set (self->status_row, statuses, status_labels, G_N_ELEMENTS (statuses));
   linli_form_choice_set_key (self->status_row, linli_record_get_enum (copy, "status"));
-  linli_form_field_set_text (GTK_EDITABLE (self->start_entry), start);
-  linli_form_field_set_text (GTK_EDITABLE (self->end_entry), end);
+  linli_form_field_set_time (GTK_EDITABLE (self->start_entry), linli_record_get_datetime (copy, "start_at"));
+  linli_form_field_set_time (GTK_EDITABLE (self->end_entry), linli_record_get_datetime (copy, "end_at"));
   linli_form_field_set_text (GTK_EDITABLE (self->organiser_entry), linli_record_get_text (copy, "organiser"));
   if (linli_record_get_int (copy, "beneficiaries") > 0)
     {

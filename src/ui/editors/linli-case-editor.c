@@ -15,11 +15,12 @@
 #include "linli-case-section-who.h"
 #include "linli-case-store.h"
 #include "linli-record-editor.h"
+#include "linli-report-actions.h"
 
 /* The editor of one case, in the shape of GNOME Calendar's event editor:
  * sections that edit a copy of the case, checked as a whole after every
- * change, and written once on Save together with its reporter and any
- * diary entries of a new case. Save stays off while anything is wrong, and
+ * change, and written once on Save together with its reporter and the
+ * diary entries added. Save stays off while anything is wrong, and
  * each message sits in the row of its field. Closing with changes asks
  * first. Deleting closes the editor and emits ::deleted, so that the list
  * can offer to undo it. */
@@ -154,7 +155,7 @@ linli_case_editor_delete (LinliRecordEditor  *editor,
   return TRUE;
 }
 
-/* Besides the case: its reporter, and the entries waiting for a new case. */
+/* Besides the case: its reporter, and the diary entries added. */
 static gboolean
 linli_case_editor_has_changes_hook (LinliRecordEditor *editor)
 {
@@ -198,6 +199,29 @@ linli_case_editor_new_record (LinliRecordEditor *editor)
   return record;
 }
 
+/* The case sheet of the case as stored: what was saved is what is filed. */
+static void
+print_sheet_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LinliRecordEditor *editor = LINLI_RECORD_EDITOR (widget);
+  LinliRecord *original = linli_record_editor_get_original (editor);
+
+  if (original != NULL)
+    linli_report_actions_print_case_sheet (GTK_WINDOW (widget), linli_record_editor_get_store (editor),
+                                           linli_record_get_id (original));
+}
+
+static void
+linli_case_editor_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (linli_case_editor_parent_class)->constructed (object);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (object), "case.print-sheet",
+                                 linli_record_editor_get_original (LINLI_RECORD_EDITOR (object)) != NULL);
+}
+
 static void
 linli_case_editor_dispose (GObject *object)
 {
@@ -213,6 +237,7 @@ linli_case_editor_class_init (LinliCaseEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LinliRecordEditorClass *editor_class = LINLI_RECORD_EDITOR_CLASS (klass);
 
+  object_class->constructed = linli_case_editor_constructed;
   object_class->dispose = linli_case_editor_dispose;
   editor_class->new_record = linli_case_editor_new_record;
   editor_class->load = linli_case_editor_load;
@@ -238,6 +263,8 @@ linli_case_editor_class_init (LinliCaseEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
 
   linli_record_editor_class_setup (editor_class, "case", &texts);
+  gtk_widget_class_install_action (widget_class, "case.print-sheet", NULL, print_sheet_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "case.print-sheet", NULL);
 }
 
 static void

@@ -220,7 +220,7 @@ handling_load (LinliCaseSection *section,
     }
   g_clear_pointer (&self->unknown_number, g_free);
 
-  linli_form_choice_set_records (self->worker_row, workers, "name", C_("worker", "Nobody"), FALSE);
+  linli_form_choice_set_records (self->worker_row, workers, "name", C_("worker", "Nobody"), TRUE);
   linli_form_choice_set_key (self->worker_row, linli_record_get_int (copy, "worker_id"));
   linli_form_field_set_text (GTK_EDITABLE (self->unit_entry), linli_record_get_text (copy, "responsible_unit"));
   linli_form_field_set_time (GTK_EDITABLE (self->due_entry), linli_record_get_datetime (copy, "due_at"));

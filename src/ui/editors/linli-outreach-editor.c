@@ -235,7 +235,6 @@ linli_outreach_editor_load (LinliRecordEditor *editor)
   g_autoptr(GEnumClass) formats = g_type_class_ref (LINLI_TYPE_OUTREACH_FORMAT);
   g_autoptr(GArray) format_keys = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) format_labels = g_ptr_array_new ();
-  g_autofree char *start = linli_format_local_time (linli_record_get_datetime (copy, "start_at"));
 
   self->loading = TRUE;
   linli_form_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
@@ -248,7 +247,7 @@ linli_outreach_editor_load (LinliRecordEditor *editor)
   linli_form_choice_set (self->format_row, (const gint64 *) (gpointer) format_keys->data,
                          (const char * const *) format_labels->pdata, format_labels->len);
   linli_form_choice_set_key (self->format_row, linli_record_get_enum (copy, "format"));
-  linli_form_field_set_text (GTK_EDITABLE (self->start_entry), start);
+  linli_form_field_set_time (GTK_EDITABLE (self->start_entry), linli_record_get_datetime (copy, "start_at"));
   linli_form_field_set_text (GTK_EDITABLE (self->speaker_entry), linli_record_get_text (copy, "speaker"));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {

@@ -182,7 +182,8 @@ static void
 fill_choices (LinliParticipantsEditor *self)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) volunteers = self->store ? linli_store_list (self->store, LINLI_TYPE_VOLUNTEER) : NULL;
+  g_autoptr(GListModel) stored = self->store ? linli_store_list (self->store, LINLI_TYPE_VOLUNTEER) : NULL;
+  g_autoptr(GPtrArray) volunteers = stored != NULL ? linli_form_sort_by_name (stored, "name") : NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < self->participations->len; i++)
@@ -192,9 +193,9 @@ fill_choices (LinliParticipantsEditor *self)
     }
   g_array_set_size (self->choice_ids, 0);
   g_hash_table_remove_all (self->volunteer_names);
-  for (guint i = 0; volunteers != NULL && i < g_list_model_get_n_items (volunteers); i++)
+  for (guint i = 0; volunteers != NULL && i < volunteers->len; i++)
     {
-      g_autoptr(LinliRecord) volunteer = g_list_model_get_item (volunteers, i);
+      LinliRecord *volunteer = g_ptr_array_index (volunteers, i);
       gint64 id = linli_record_get_id (volunteer);
       const char *name = linli_record_get_text (volunteer, "name");
       const char *number = linli_record_get_text (volunteer, "number");

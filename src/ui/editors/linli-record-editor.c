@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-form-field.h"
 #include "linli-record-editor.h"
+#include "linli-time-popover.h"
 
 /* In the shape of GNOME Calendar's event editor: sections edit a copy of
  * the record, the editor checks it as a whole after every change and
@@ -25,6 +27,7 @@ typedef struct
   gboolean          valid;
   gboolean          show_all;  /* every message, not only those of fields touched */
   gboolean          closing;   /* saved, deleted or discarded: close without asking */
+  gboolean          focused;   /* the first field had its focus once */
 } LinliRecordEditorPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LinliRecordEditor, linli_record_editor, ADW_TYPE_WINDOW)
@@ -257,6 +260,160 @@ linli_record_editor_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (linli_record_editor_parent_class)->close_request (window);
 }
 
+/* The first text field of the form, depth first, outside the header bar:
+ * the title, which is where a new record starts. */
+static GtkWidget *
+find_first_field (GtkWidget *widget)
+{
+  if (GTK_IS_HEADER_BAR (widget) || ADW_IS_HEADER_BAR (widget) || !gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_TEXT (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first_field (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every day-and-time field of the form gets its calendar. */
+static void
+attach_calendars (GtkWidget  *widget,
+                  LinliStore *store)
+{
+  if (GTK_IS_ENTRY (widget) && linli_form_field_is_time (widget))
+    linli_time_popover_attach (GTK_ENTRY (widget), store);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    attach_calendars (child, store);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titled groups of the form's page, in order. */
+static GPtrArray *
+list_sections (LinliRecordEditor *self)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_PAGE, NULL);
+  GPtrArray *sections = g_ptr_array_new ();
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  GtkWidget *stack[64];
+  guint depth = 0;
+
+  if (page == NULL)
+    return sections;
+  /* Depth first, in order; groups do not hold groups. */
+  stack[depth++] = page;
+  while (depth > 0)
+    {
+      GtkWidget *widget = stack[--depth];
+      g_autoptr(GPtrArray) children = g_ptr_array_new ();
+
+      if (ADW_IS_PREFERENCES_GROUP (widget))
+        {
+          const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+          if (title != NULL && *title != '\0' && gtk_widget_get_visible (widget))
+            g_ptr_array_add (sections, widget);
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (children, child);
+      for (guint i = children->len; i > 0 && depth < G_N_ELEMENTS (stack); i--)
+        stack[depth++] = children->pdata[i - 1];
+    }
+  return sections;
+}
+
+/* A row of links over the form, one a section, so that a long form is
+ * not only a long scroll; Alt+1… reach them from the keyboard too. */
+static void
+fill_section_bar (LinliRecordEditor *self)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (self), GTK_TYPE_BOX, "linli-section-bar");
+  g_autoptr(GPtrArray) sections = NULL;
+
+  if (bar == NULL)
+    return;
+  sections = list_sections (self);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const char *title = adw_preferences_group_get_title (sections->pdata[i]);
+      GtkWidget *button = gtk_button_new_with_label (title);
+      g_autofree char *tooltip = NULL;
+
+      if (i < 9)
+        /* TRANSLATORS: a section of an editor's form, and its key */
+        tooltip = g_strdup_printf (_("Go to %s (Alt+%u)"), title, i + 1);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.show-section");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
+      gtk_box_append (GTK_BOX (bar), button);
+    }
+}
+
+static void
+show_section_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (widget);
+  g_autoptr(GPtrArray) sections = list_sections (self);
+  guint index = g_variant_get_uint32 (parameter);
+  GtkWidget *section, *scrolled;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  if (index >= sections->len)
+    return;
+  section = sections->pdata[index];
+  scrolled = gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW);
+  /* Focus first, as it scrolls to what it focuses; then the section's
+   * title to the top. */
+  gtk_widget_child_focus (section, GTK_DIR_TAB_FORWARD);
+  if (scrolled == NULL || gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (gtk_widget_compute_point (section, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, point.y);
+}
+
+/* A new record starts at its first field, not at Cancel. */
+static void
+linli_record_editor_map (GtkWidget *widget)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (widget);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  GtkWidget *first;
+
+  GTK_WIDGET_CLASS (linli_record_editor_parent_class)->map (widget);
+
+  if (priv->original == NULL && !priv->focused && (first = find_first_field (widget)) != NULL)
+    gtk_widget_grab_focus (first);
+  priv->focused = TRUE;
+}
+
 static void
 linli_record_editor_constructed (GObject *object)
 {
@@ -277,6 +434,8 @@ linli_record_editor_constructed (GObject *object)
   priv->baseline = priv->original != NULL ? g_object_ref (priv->original) : klass->new_record (self);
   priv->copy = linli_record_copy (priv->baseline);
   klass->load (self);
+  attach_calendars (GTK_WIDGET (self), priv->store);
+  fill_section_bar (self);
 
   gtk_widget_set_visible (priv->delete_group, priv->original != NULL);
   set_action_enabled (self, "delete", priv->original != NULL);
@@ -350,14 +509,21 @@ static void
 linli_record_editor_class_init (LinliRecordEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = linli_record_editor_constructed;
   object_class->dispose = linli_record_editor_dispose;
   object_class->get_property = linli_record_editor_get_property;
   object_class->set_property = linli_record_editor_set_property;
+  widget_class->map = linli_record_editor_map;
   window_class->close_request = linli_record_editor_close_request;
   klass->delete = delete_record;
+
+  gtk_widget_class_install_action (widget_class, "editor.show-section", "u", show_section_cb);
+  for (guint i = 0; i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "editor.show-section", "u", i);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, LINLI_TYPE_STORE,
