@@ -45,7 +45,6 @@ struct _LinliActivityEditor
 
   LinliChoicesRow         *partners_row;
   LinliOrganisationChoices *partners;
-  gboolean                 loading;
 };
 
 G_DEFINE_FINAL_TYPE (LinliActivityEditor, linli_activity_editor, LINLI_TYPE_RECORD_EDITOR)
@@ -116,8 +115,9 @@ linli_activity_editor_validate (LinliRecordEditor  *editor,
 }
 
 static void
-read_fields (LinliActivityEditor *self)
+read_fields (LinliRecordEditor *editor)
 {
+  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (editor);
   LinliRecord *copy = COPY (self);
   g_autofree char *title = linli_form_field_dup_text (GTK_EDITABLE (self->title_entry));
   g_autofree char *organiser = linli_form_field_dup_text (GTK_EDITABLE (self->organiser_entry));
@@ -144,32 +144,6 @@ read_fields (LinliActivityEditor *self)
 }
 
 static void
-field_changed_cb (LinliActivityEditor *self)
-{
-  if (self->loading)
-    return;
-  read_fields (self);
-  linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
-}
-
-/* A text the user typed in: its field shows its message from now on. */
-static void
-entry_changed_cb (LinliActivityEditor *self,
-                  GObject             *sender)
-{
-  if (!self->loading && GTK_IS_EDITABLE (sender))
-    linli_form_field_touch (GTK_WIDGET (sender));
-  field_changed_cb (self);
-}
-
-static void
-place_changed_cb (LinliActivityEditor *self)
-{
-  if (!self->loading)
-    linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
-}
-
-static void
 linli_activity_editor_load (LinliRecordEditor *editor)
 {
   LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (editor);
@@ -191,7 +165,6 @@ linli_activity_editor_load (LinliRecordEditor *editor)
       g_ptr_array_add (types, used[i]);
   g_ptr_array_add (types, NULL);
 
-  self->loading = TRUE;
   linli_form_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
   linli_form_choice_set_strings (self->type_row, (const char * const *) types->pdata,
                                  linli_record_get_text (copy, "type"));
@@ -218,7 +191,6 @@ linli_activity_editor_load (LinliRecordEditor *editor)
         linli_record_editor_show_banner (editor, error->message);
     }
   linli_participants_editor_load (self->participants, store, participations);
-  self->loading = FALSE;
 }
 
 /* The activity, its new partners, volunteers and participations, in one
@@ -324,6 +296,7 @@ linli_activity_editor_class_init (LinliActivityEditorClass *klass)
   editor_class->delete = linli_activity_editor_delete;
   editor_class->title_for = linli_activity_editor_title_for;
   editor_class->has_changes = linli_activity_editor_has_changes_hook;
+  editor_class->read_fields = read_fields;
   g_type_ensure (LINLI_TYPE_EVENT_PLACE);
   g_type_ensure (LINLI_TYPE_PARTICIPANTS_EDITOR);
 
@@ -343,9 +316,6 @@ linli_activity_editor_class_init (LinliActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, place);
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, partners_group);
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, participants);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, place_changed_cb);
 
   linli_record_editor_class_setup (editor_class, "activity", &texts);
 }

@@ -28,6 +28,7 @@ typedef struct
   gboolean          show_all;  /* every message, not only those of fields touched */
   gboolean          closing;   /* saved, deleted or discarded: close without asking */
   gboolean          focused;   /* the first field had its focus once */
+  gboolean          loading;   /* load() fills the form: no change is the user's */
 } LinliRecordEditorPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LinliRecordEditor, linli_record_editor, ADW_TYPE_WINDOW)
@@ -246,6 +247,40 @@ ask_to_save (LinliRecordEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+field_changed_cb (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  LinliRecordEditorClass *klass = LINLI_RECORD_EDITOR_GET_CLASS (self);
+
+  if (priv->loading)
+    return;
+  if (klass->read_fields != NULL)
+    klass->read_fields (self);
+  validate (self, NULL);
+}
+
+/* A text the user typed in: its field shows its message from now on. */
+static void
+entry_changed_cb (LinliRecordEditor *self,
+                  GObject           *sender)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  if (!priv->loading && GTK_IS_EDITABLE (sender))
+    linli_form_field_touch (GTK_WIDGET (sender));
+  field_changed_cb (self);
+}
+
+static void
+place_changed_cb (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  if (!priv->loading)
+    validate (self, NULL);
+}
+
 static gboolean
 linli_record_editor_close_request (GtkWindow *window)
 {
@@ -433,7 +468,9 @@ linli_record_editor_constructed (GObject *object)
 
   priv->baseline = priv->original != NULL ? g_object_ref (priv->original) : klass->new_record (self);
   priv->copy = linli_record_copy (priv->baseline);
+  priv->loading = TRUE;
   klass->load (self);
+  priv->loading = FALSE;
   attach_calendars (GTK_WIDGET (self), priv->store);
   fill_section_bar (self);
 
@@ -594,6 +631,9 @@ linli_record_editor_class_setup (LinliRecordEditorClass       *klass,
   gtk_widget_class_bind_template_child_full (widget_class, "error_revealer", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "delete_group", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, place_changed_cb);
   klass->action_prefix = g_strdup (action_prefix);
   klass->texts = texts;
   gtk_widget_class_install_action (widget_class, save_name, NULL, save_cb);
@@ -662,6 +702,16 @@ linli_record_editor_has_changes (LinliRecordEditor *self)
   klass = LINLI_RECORD_EDITOR_GET_CLASS (self);
   return !linli_record_equal (priv->copy, priv->baseline) ||
          (klass->has_changes != NULL && klass->has_changes (self));
+}
+
+/* Whether load() is filling the form: what changes then is not the user's. */
+gboolean
+linli_record_editor_is_loading (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LINLI_IS_RECORD_EDITOR (self), FALSE);
+  return priv->loading;
 }
 
 /**

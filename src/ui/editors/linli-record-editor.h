@@ -15,7 +15,11 @@ G_BEGIN_DECLS
  * Cancel when closed with changes. A subclass gives its template (with an
  * "error_revealer" GtkRevealer holding an "error_label" GtkLabel, and a
  * "delete_group" shown only for a stored record), the hooks below and
- * linli_record_editor_class_setup(). */
+ * linli_record_editor_class_setup(). Its template may connect a field's
+ * signal to field_changed_cb (read_fields(), then check), entry_changed_cb
+ * (the same, and the field shows its messages from now on) or
+ * place_changed_cb (the widget changed the copy itself: check); none of
+ * them runs while load() fills the form. */
 
 #define LINLI_TYPE_RECORD_EDITOR (linli_record_editor_get_type ())
 
@@ -62,11 +66,14 @@ struct _LinliRecordEditorClass
                                LinliRecord        *original);
   /* Changes Save would write besides the copy's fields. Optional. */
   gboolean     (*has_changes) (LinliRecordEditor  *self);
+  /* Puts what the fields hold into the copy, for the template's
+   * field_changed_cb and entry_changed_cb. Optional. */
+  void         (*read_fields) (LinliRecordEditor  *self);
 
   /*< private >*/
   char                         *action_prefix;
   const LinliRecordEditorTexts *texts;
-  gpointer                      padding[6];
+  gpointer                      padding[5];
 };
 
 void         linli_record_editor_class_setup (LinliRecordEditorClass       *klass,
@@ -78,6 +85,7 @@ LinliRecord *linli_record_editor_get_original (LinliRecordEditor *self);
 LinliRecord *linli_record_editor_get_copy     (LinliRecordEditor *self);
 gboolean     linli_record_editor_is_valid     (LinliRecordEditor *self);
 gboolean     linli_record_editor_has_changes  (LinliRecordEditor *self);
+gboolean     linli_record_editor_is_loading   (LinliRecordEditor *self);
 void         linli_record_editor_changed      (LinliRecordEditor *self);
 void         linli_record_editor_show_banner  (LinliRecordEditor *self,
                                                const char        *message);
