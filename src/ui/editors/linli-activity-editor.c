@@ -181,7 +181,6 @@ linli_activity_editor_load (LinliRecordEditor *editor)
       gtk_editable_set_text (GTK_EDITABLE (self->beneficiaries_entry), count);
     }
   linli_form_text_view_set_text (self->description_view, linli_record_get_text (copy, "description"));
-  linli_event_place_load (self->place, store, copy);
   self->partners = linli_organisation_choices_new (store, self->partners_row,
                                                    linli_record_get_refs (copy, "partners"));
   if (original != NULL)

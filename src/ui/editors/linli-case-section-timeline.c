@@ -39,10 +39,10 @@ struct _LinliCaseSectionTimeline
   gboolean             loading;
 };
 
-static void linli_case_section_timeline_section_init (LinliCaseSectionInterface *iface);
+static void linli_case_section_timeline_section_init (LinliRecordSectionInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LinliCaseSectionTimeline, linli_case_section_timeline, ADW_TYPE_PREFERENCES_GROUP,
-                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_CASE_SECTION, linli_case_section_timeline_section_init))
+                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_RECORD_SECTION, linli_case_section_timeline_section_init))
 
 /* What the user may write; the other kinds the editor writes itself. */
 static const LinliDiaryEntryKind user_kinds[] = {
@@ -313,7 +313,7 @@ add_cb (GtkWidget  *widget,
   show_correcting (self);
   gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
   refresh (self);
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 /* Takes back an entry added in this edit, not written yet. */
@@ -329,7 +329,7 @@ remove_cb (GtkWidget  *widget,
     return;
   g_list_store_remove (self->pending, position);
   refresh (self);
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 /* The next entry corrects the written one: its text to start from. */
@@ -417,7 +417,7 @@ add_activated_cb (LinliCaseSectionTimeline *self)
 }
 
 static void
-timeline_load (LinliCaseSection *section,
+timeline_load (LinliRecordSection *section,
                LinliStore       *store,
                LinliRecord      *copy,
                LinliRecord      *original)
@@ -467,17 +467,9 @@ timeline_load (LinliCaseSection *section,
 }
 
 static void
-timeline_show_errors (LinliCaseSection      *section,
-                      const LinliCaseErrors *errors,
-                      gboolean               show_all)
-{
-}
-
-static void
-linli_case_section_timeline_section_init (LinliCaseSectionInterface *iface)
+linli_case_section_timeline_section_init (LinliRecordSectionInterface *iface)
 {
   iface->load = timeline_load;
-  iface->show_errors = timeline_show_errors;
 }
 
 static void

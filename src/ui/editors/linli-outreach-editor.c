@@ -239,7 +239,6 @@ linli_outreach_editor_load (LinliRecordEditor *editor)
     }
   gtk_check_button_set_active (self->off_site_check, linli_record_get_bool (copy, "installs_off_site"));
   linli_form_text_view_set_text (self->notes_view, linli_record_get_text (copy, "notes"));
-  linli_event_place_load (self->place, store, copy);
   self->organisers = linli_organisation_choices_new (store, self->organisers_row,
                                                      linli_record_get_refs (copy, "organisers"));
   load_words (self->groups_row, linli_outreach_target_groups (), linli_record_get_strv (copy, "target_groups"));

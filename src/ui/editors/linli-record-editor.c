@@ -7,6 +7,7 @@
 
 #include "linli-form-field.h"
 #include "linli-record-editor.h"
+#include "linli-record-section.h"
 #include "linli-time-popover.h"
 
 /* In the shape of GNOME Calendar's event editor: sections edit a copy of
@@ -24,6 +25,7 @@ typedef struct
   LinliRecord      *baseline;  /* what "no changes" is */
   LinliRecord      *copy;      /* what the sections edit */
   AdwMessageDialog *confirm;
+  GPtrArray        *sections;  /* the LinliRecordSections of the form, in order */
   gboolean          valid;
   gboolean          show_all;  /* every message, not only those of fields touched */
   gboolean          closing;   /* saved, deleted or discarded: close without asking */
@@ -434,6 +436,45 @@ show_section_cb (GtkWidget  *widget,
     gtk_adjustment_set_value (adjustment, point.y);
 }
 
+static void
+collect_sections (GtkWidget *widget,
+                  GPtrArray *sections)
+{
+  if (LINLI_IS_RECORD_SECTION (widget))
+    {
+      g_ptr_array_add (sections, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_sections (child, sections);
+}
+
+static void
+section_changed_cb (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  if (!priv->loading)
+    validate (self, NULL);
+}
+
+/* The form's sections show the copy, and say when the user changes it. */
+static void
+load_sections (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  collect_sections (GTK_WIDGET (self), priv->sections);
+  for (guint i = 0; i < priv->sections->len; i++)
+    {
+      LinliRecordSection *section = g_ptr_array_index (priv->sections, i);
+
+      linli_record_section_load (section, priv->store, priv->copy, priv->original);
+      g_signal_connect_object (section, "changed", G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
 /* A new record starts at its first field, not at Cancel. */
 static void
 linli_record_editor_map (GtkWidget *widget)
@@ -469,7 +510,9 @@ linli_record_editor_constructed (GObject *object)
   priv->baseline = priv->original != NULL ? g_object_ref (priv->original) : klass->new_record (self);
   priv->copy = linli_record_copy (priv->baseline);
   priv->loading = TRUE;
-  klass->load (self);
+  if (klass->load != NULL)
+    klass->load (self);
+  load_sections (self);
   priv->loading = FALSE;
   attach_calendars (GTK_WIDGET (self), priv->store);
   fill_section_bar (self);
@@ -494,8 +537,20 @@ linli_record_editor_dispose (GObject *object)
   g_clear_object (&priv->original);
   g_clear_object (&priv->baseline);
   g_clear_object (&priv->copy);
+  g_ptr_array_set_size (priv->sections, 0);
 
   G_OBJECT_CLASS (linli_record_editor_parent_class)->dispose (object);
+}
+
+static void
+linli_record_editor_finalize (GObject *object)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (object);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_clear_pointer (&priv->sections, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (linli_record_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -551,6 +606,7 @@ linli_record_editor_class_init (LinliRecordEditorClass *klass)
 
   object_class->constructed = linli_record_editor_constructed;
   object_class->dispose = linli_record_editor_dispose;
+  object_class->finalize = linli_record_editor_finalize;
   object_class->get_property = linli_record_editor_get_property;
   object_class->set_property = linli_record_editor_set_property;
   widget_class->map = linli_record_editor_map;
@@ -603,6 +659,9 @@ linli_record_editor_class_init (LinliRecordEditorClass *klass)
 static void
 linli_record_editor_init (LinliRecordEditor *self)
 {
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  priv->sections = g_ptr_array_new ();
 }
 
 /**
@@ -712,6 +771,39 @@ linli_record_editor_is_loading (LinliRecordEditor *self)
 
   g_return_val_if_fail (LINLI_IS_RECORD_EDITOR (self), FALSE);
   return priv->loading;
+}
+
+/**
+ * linli_record_editor_check_sections:
+ * @errors: the errors structure of the editor's kind
+ *
+ * For validate(): each section adds what its fields could not put in the
+ * copy.
+ */
+void
+linli_record_editor_check_sections (LinliRecordEditor *self,
+                                    gpointer           errors)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_if_fail (LINLI_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < priv->sections->len; i++)
+    linli_record_section_check_input (g_ptr_array_index (priv->sections, i), errors);
+}
+
+/* For validate(): each section shows the messages of its fields. */
+void
+linli_record_editor_show_sections (LinliRecordEditor *self,
+                                   gconstpointer      errors,
+                                   gboolean           show_all)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_if_fail (LINLI_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < priv->sections->len; i++)
+    linli_record_section_show_errors (g_ptr_array_index (priv->sections, i), errors, show_all);
 }
 
 /**

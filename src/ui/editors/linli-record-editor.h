@@ -41,7 +41,9 @@ struct _LinliRecordEditorClass
 
   /* A new record of the editor's kind, with its defaults. */
   LinliRecord *(*new_record)  (LinliRecordEditor  *self);
-  /* Shows the copy; runs once, with changes not yet followed. */
+  /* Shows the copy, besides the sections (LinliRecordSection), which the
+   * editor loads itself; runs once, with changes not yet followed.
+   * Optional. */
   void         (*load)        (LinliRecordEditor  *self);
   /* Checks the copy and what the fields could not put in it, shows each
    * message in its field (all of them when @show_all, else only in fields
@@ -86,6 +88,11 @@ LinliRecord *linli_record_editor_get_copy     (LinliRecordEditor *self);
 gboolean     linli_record_editor_is_valid     (LinliRecordEditor *self);
 gboolean     linli_record_editor_has_changes  (LinliRecordEditor *self);
 gboolean     linli_record_editor_is_loading   (LinliRecordEditor *self);
+void         linli_record_editor_check_sections (LinliRecordEditor *self,
+                                                 gpointer           errors);
+void         linli_record_editor_show_sections  (LinliRecordEditor *self,
+                                                 gconstpointer      errors,
+                                                 gboolean           show_all);
 void         linli_record_editor_changed      (LinliRecordEditor *self);
 void         linli_record_editor_show_banner  (LinliRecordEditor *self,
                                                const char        *message);
