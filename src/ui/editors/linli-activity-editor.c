@@ -108,7 +108,7 @@ linli_activity_editor_validate (LinliRecordEditor  *editor,
   linli_form_field_show (self->end_row, GTK_WIDGET (self->end_entry), errors.end_at, NULL, show_all);
   linli_form_field_show (self->beneficiaries_row, GTK_WIDGET (self->beneficiaries_entry), errors.beneficiaries,
                          NULL, show_all);
-  linli_participants_editor_show_errors (self->participants, &errors, show_all);
+  linli_record_editor_show_sections (editor, &errors, show_all);
   if (first != NULL && !valid)
     *first = linli_activity_errors_first (&errors);
   return valid;
@@ -148,12 +148,9 @@ linli_activity_editor_load (LinliRecordEditor *editor)
 {
   LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (editor);
   LinliStore *store = linli_record_editor_get_store (editor);
-  LinliRecord *original = linli_record_editor_get_original (editor);
   LinliRecord *copy = linli_record_editor_get_copy (editor);
   gint64 statuses[] = { LINLI_ACTIVITY_STATUS_PLANNED, LINLI_ACTIVITY_STATUS_DONE, LINLI_ACTIVITY_STATUS_CANCELLED };
   const char *status_labels[G_N_ELEMENTS (statuses)];
-  g_autoptr(GPtrArray) participations = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) used = linli_store_dup_activity_types (store);
   g_autoptr(GPtrArray) types = g_ptr_array_new ();
 
@@ -183,13 +180,6 @@ linli_activity_editor_load (LinliRecordEditor *editor)
   linli_form_text_view_set_text (self->description_view, linli_record_get_text (copy, "description"));
   self->partners = linli_organisation_choices_new (store, self->partners_row,
                                                    linli_record_get_refs (copy, "partners"));
-  if (original != NULL)
-    {
-      participations = linli_store_load_participations (store, linli_record_get_id (original), &error);
-      if (participations == NULL)
-        linli_record_editor_show_banner (editor, error->message);
-    }
-  linli_participants_editor_load (self->participants, store, participations);
 }
 
 /* The activity, its new partners, volunteers and participations, in one
