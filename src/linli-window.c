@@ -380,6 +380,19 @@ open_case_cb (GSimpleAction *action,
   linli_cases_page_open (LINLI_CASES_PAGE (linli_window_get_cases_page (self)), g_variant_get_int64 (parameter));
 }
 
+/* win.print-case-sheet, with the case's id: its 民情事件处理单 in the
+ * report preview. */
+static void
+print_case_sheet_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  LinliWindow *self = LINLI_WINDOW (user_data);
+
+  if (self->store != NULL)
+    linli_report_actions_print_case_sheet (GTK_WINDOW (self), self->store, g_variant_get_int64 (parameter));
+}
+
 /* win.open-activity and win.open-outreach, with the record's id: the
  * editor, over the page of its kind. */
 static void
@@ -610,6 +623,7 @@ static const GActionEntry win_actions[] = {
   { .name = "open-activity", .activate = open_activity_cb, .parameter_type = "x" },
   { .name = "open-outreach", .activate = open_outreach_cb, .parameter_type = "x" },
   { .name = "open-building", .activate = open_building_cb, .parameter_type = "x" },
+  { .name = "print-case-sheet", .activate = print_case_sheet_cb, .parameter_type = "x" },
 };
 
 static void

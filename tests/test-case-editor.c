@@ -10,6 +10,8 @@
 #include "linli-case-rules.h"
 #include "linli-demo.h"
 #include "linli-location-dialog.h"
+#include "linli-report-preview.h"
+#include "linli-time-popover.h"
 #include "test-util.h"
 #include "test-widget-util.h"
 
@@ -689,6 +691,50 @@ events_list (GtkWidget *diary,
   g_error ("The diary lists no entries");
 }
 
+static GtkWidget *
+diary_of (LinliCaseEditor *editor)
+{
+  return gtk_widget_get_ancestor (find_row (GTK_WIDGET (editor), "New Entry"), ADW_TYPE_PREFERENCES_GROUP);
+}
+
+static void
+add_entry (LinliCaseEditor *editor,
+           const char      *text)
+{
+  GtkWidget *add_row = find_row (GTK_WIDGET (editor), "New Entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY)), text);
+  gtk_widget_activate_action (add_row, "timeline.add", NULL);
+}
+
+/* The titles of the diary's rows, joined with "|". */
+static char *
+diary_titles (LinliCaseEditor *editor)
+{
+  GtkWidget *list = events_list (diary_of (editor), find_row (GTK_WIDGET (editor), "New Entry"));
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (joined, "%s%s", joined->len ? "|" : "", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static gint64
+worker_id_named (LinliStore *store,
+                 const char *name)
+{
+  g_autoptr(GListModel) workers = linli_store_list (store, LINLI_TYPE_WORKER);
+
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(LinliRecord) worker = g_list_model_get_item (workers, i);
+      if (g_strcmp0 (linli_record_get_text (worker, "name"), name) == 0)
+        return linli_record_get_id (worker);
+    }
+  g_error ("No worker named %s", name);
+}
+
 static void
 test_timeline (Fixture       *fixture,
                gconstpointer  data)
@@ -697,45 +743,299 @@ test_timeline (Fixture       *fixture,
   g_autoptr(GListModel) events = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(LinliRecord) last = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   LinliCaseEditor *editor;
-  GtkWidget *diary, *list;
+  GtkWidget *list;
   guint n_events;
   gboolean seen_status = FALSE, seen_assignment = FALSE;
 
+  g_settings_reset (settings, "diary-writers");
   g_assert_nonnull (record);
   events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (record));
   n_events = g_list_model_get_n_items (events);
   editor = open_editor (fixture, record);
 
   /* Every entry is a row; changes read "before → after". */
-  diary = gtk_widget_get_ancestor (find_row (GTK_WIDGET (editor), "New Entry"), ADW_TYPE_PREFERENCES_GROUP);
-  list = events_list (diary, find_row (GTK_WIDGET (editor), "New Entry"));
+  list = events_list (diary_of (editor), find_row (GTK_WIDGET (editor), "New Entry"));
   test_collect (list, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, n_events);
   for (guint i = 0; i < rows->len; i++)
     {
       const char *title = adw_preferences_row_get_title (rows->pdata[i]);
       seen_status |= g_str_equal (title, "Registered → Assigned");
-      seen_assignment |= g_str_equal (title, "Nobody → 刘晓雯");
+      seen_assignment |= g_str_equal (title, "Unassigned → 刘晓雯");
     }
   g_assert_true (seen_status);
   g_assert_true (seen_assignment);
 
-  /* An entry to a stored case is written at once, by the case's worker. */
-  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (GTK_WIDGET (editor), "New Entry"), GTK_TYPE_ENTRY)),
-                         "再次回访：<没有>漏水 & 一切正常");
-  gtk_widget_activate_action (find_row (GTK_WIDGET (editor), "New Entry"), "timeline.add", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
-  last = g_list_model_get_item (events, n_events);
-  g_assert_cmpstr (linli_record_get_text (last, "text"), ==, "再次回访：<没有>漏水 & 一切正常");
-  g_assert_cmpint (linli_record_get_int (last, "worker_id"), ==, linli_record_get_int (record, "worker_id"));
+  /* Who writes is asked, from the staff at work, by name. */
+  g_assert_cmpstr (chosen (GTK_WIDGET (editor), "Written By"), ==, "Not chosen");
+  choose (GTK_WIDGET (editor), "Written By", "杨帆");
+
+  /* An entry is part of the edit: shown, not written, until Save. */
+  add_entry (editor, "再次回访：<没有>漏水 & 一切正常");
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events);
   test_wait_until_drawn (GTK_WIDGET (editor));
   g_ptr_array_set_size (rows, 0);
   test_collect (list, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, n_events + 1);
-  /* The diary is not a change of the case. */
+  g_assert_true (linli_case_editor_has_changes (editor));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "case.save", NULL);
+  g_clear_object (&events);
+  events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (record));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
+  last = g_list_model_get_item (events, n_events);
+  g_assert_cmpstr (linli_record_get_text (last, "text"), ==, "再次回访：<没有>漏水 & 一切正常");
+  /* Credited to who wrote it, not to the case's worker. */
+  g_assert_cmpint (linli_record_get_int (last, "worker_id"), ==, worker_id_named (fixture->store, "杨帆"));
+  g_assert_cmpint (linli_record_get_int (last, "worker_id"), !=, linli_record_get_int (record, "worker_id"));
+  {
+    g_autoptr(LinliRecord) at = linli_store_get (fixture->store, LINLI_TYPE_DIARY_ENTRY, linli_record_get_id (last), NULL);
+    g_autoptr(GDateTime) now = test_now ();
+    g_assert_true (g_date_time_equal (linli_record_get_datetime (at, "at"), now));
+  }
+
+  /* The writer is remembered for the next editor. */
+  editor = open_editor (fixture, record);
+  g_assert_cmpstr (chosen (GTK_WIDGET (editor), "Written By"), ==, "杨帆");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* An entry added and then cancelled is not written; one added and taken
+ * back is not either. */
+static void
+test_diary_cancel (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case (fixture->store, "title", "3号楼1单元三楼西户水管漏水");
+  g_autoptr(GListModel) events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (record));
+  guint n_events = g_list_model_get_n_items (events);
+  LinliCaseEditor *editor = open_editor (fixture, record);
+  g_autofree char *titles = NULL;
+  AdwMessageDialog *dialog;
+
+  add_entry (editor, "写错了的记录");
+  titles = diary_titles (editor);
+  g_assert_true (g_str_has_suffix (titles, "|写错了的记录"));
+  gtk_widget_activate_action (diary_of (editor), "timeline.remove", "u", 0);
+  g_clear_pointer (&titles, g_free);
+  titles = diary_titles (editor);
+  g_assert_null (strstr (titles, "写错了的记录"));
   g_assert_false (linli_case_editor_has_changes (editor));
 
+  /* Closed with an entry: asked, and Discard drops it. */
+  add_entry (editor, "不该写入的记录");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  while (editor != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_clear_object (&events);
+  events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (record));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events);
+}
+
+/* A written entry is not changed: a correction is added that points at
+ * it, and the diary shows both. */
+static void
+test_diary_correction (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case (fixture->store, "title", "3号楼1单元三楼西户水管漏水");
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(LinliRecord) wrong = NULL;
+  g_autoptr(LinliRecord) correction = NULL;
+  g_autoptr(LinliRecord) kept = NULL;
+  LinliCaseEditor *editor = open_editor (fixture, record);
+  GtkWidget *add_row;
+  guint n_events;
+
+  add_entry (editor, "三楼东户漏水");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "case.save", NULL);
+  events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (record));
+  n_events = g_list_model_get_n_items (events);
+  wrong = g_list_model_get_item (events, n_events - 1);
+  g_assert_cmpstr (linli_record_get_text (wrong, "text"), ==, "三楼东户漏水");
+
+  editor = open_editor (fixture, record);
+  gtk_widget_activate_action (diary_of (editor), "timeline.correct", "x", linli_record_get_id (wrong));
+  add_row = find_row (GTK_WIDGET (editor), "Correct the Entry");
+  /* It starts from the words to put right. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY))), ==, "三楼东户漏水");
+  gtk_editable_set_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY)), "三楼西户漏水");
+  gtk_widget_activate_action (add_row, "timeline.add", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "case.save", NULL);
+
+  g_clear_object (&events);
+  events = linli_store_list_diary_entries (fixture->store, linli_record_get_id (record));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events + 1);
+  kept = linli_store_get (fixture->store, LINLI_TYPE_DIARY_ENTRY, linli_record_get_id (wrong), NULL);
+  g_assert_cmpstr (linli_record_get_text (kept, "text"), ==, "三楼东户漏水");
+  correction = g_list_model_get_item (events, n_events);
+  g_assert_cmpint (linli_record_get_enum (correction, "kind"), ==, LINLI_DIARY_ENTRY_KIND_CORRECTION);
+  g_assert_cmpint (linli_record_get_int (correction, "corrects_id"), ==, linli_record_get_id (wrong));
+  g_assert_cmpstr (linli_record_get_text (correction, "text"), ==, "三楼西户漏水");
+
+  /* The corrected entry says so, and cannot be corrected twice. */
+  editor = open_editor (fixture, record);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean seen = FALSE;
+    test_collect (diary_of (editor), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      seen |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "Corrected") == 0;
+    g_assert_true (seen);
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* A new case starts at its title, not at Cancel. */
+static void
+test_focus (Fixture       *fixture,
+            gconstpointer  data)
+{
+  LinliCaseEditor *editor = open_editor (fixture, NULL);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (entry_of (GTK_WIDGET (editor), "Title"))));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* While a field shows its error, its example is not shown in red. */
+static void
+test_error_hides_example (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  LinliCaseEditor *editor = open_editor (fixture, NULL);
+  GtkEditable *due = entry_of (GTK_WIDGET (editor), "Due");
+  const char *example;
+
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (due)), ==, "YYYY-MM-DD HH:MM");
+  gtk_editable_set_text (due, "x");
+  gtk_editable_set_text (due, "");
+  gtk_editable_set_text (due, "明天");
+  g_assert_true (row_shows_error (GTK_WIDGET (editor), "Due"));
+  example = gtk_entry_get_placeholder_text (GTK_ENTRY (due));
+  g_assert_true (example == NULL || *example == '\0');
+  gtk_editable_set_text (due, "2026/11/30 18:00");
+  g_assert_false (row_shows_error (GTK_WIDGET (editor), "Due"));
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (due)), ==, "YYYY-MM-DD HH:MM");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* The calendar of a time field: "Now" is the store's clock, a day chosen
+ * keeps the time shown, and typing still works. */
+static void
+test_time_popover (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LinliCaseEditor *editor = open_editor (fixture, NULL);
+  GtkEntry *due = GTK_ENTRY (entry_of (GTK_WIDGET (editor), "Due"));
+  GtkEntry *reported = GTK_ENTRY (entry_of (GTK_WIDGET (editor), "Reported"));
+  g_autoptr(GDateTime) now = test_now ();
+  g_autofree char *now_text = linli_format_local_time (now);
+  GDateTime *due_at;
+  GtkPopover *popover = linli_time_popover_get (due);
+  GtkCalendar *calendar;
+
+  g_assert_nonnull (popover);
+  g_assert_nonnull (linli_time_popover_get (reported));
+  /* Not the title: it is no time. */
+  g_assert_null (linli_time_popover_get (GTK_ENTRY (entry_of (GTK_WIDGET (editor), "Title"))));
+
+  /* Not popped up: Xvfb has no monitor to place a popover on. */
+  g_assert_cmpstr (gtk_entry_get_icon_name (due, GTK_ENTRY_ICON_SECONDARY), ==, "x-office-calendar-symbolic");
+  g_signal_emit_by_name (test_find_button_labelled (GTK_WIDGET (popover), "_Now"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, now_text);
+  due_at = linli_record_get_datetime (linli_case_editor_get_copy (editor), "due_at");
+  g_assert_nonnull (due_at);
+  {
+    g_autofree char *due_text = linli_format_local_time (due_at);
+    g_assert_cmpstr (due_text, ==, now_text);
+  }
+
+  /* Another day, at the time the field holds. */
+  gtk_editable_set_text (GTK_EDITABLE (due), "2026-11-30 18:00");
+  calendar = GTK_CALENDAR (test_find (GTK_WIDGET (popover), GTK_TYPE_CALENDAR));
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 3, 0, 0, 0);
+    gtk_calendar_select_day (calendar, day);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2026-12-03 18:00");
+  /* Typing still works, and shows in the calendar. */
+  gtk_editable_set_text (GTK_EDITABLE (due), "2027-01-05 08:15");
+  {
+    g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+    g_assert_cmpint (g_date_time_get_month (day), ==, 1);
+    g_assert_cmpint (g_date_time_get_day_of_month (day), ==, 5);
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* The case sheet from the editor, of a stored case only. */
+static void
+test_print_sheet (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case (fixture->store, "title", "3号楼1单元三楼西户水管漏水");
+  LinliCaseEditor *editor = open_editor (fixture, NULL);
+  GtkWindow *preview;
+
+  g_assert_false (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (editor), "case.print-sheet")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  editor = open_editor (fixture, record);
+  g_assert_true (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (editor), "case.print-sheet")));
+  g_assert_null (find_toplevel (LINLI_TYPE_REPORT_PREVIEW));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "case.print-sheet", NULL);
+  preview = find_toplevel (LINLI_TYPE_REPORT_PREVIEW);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (linli_report_preview_get_n_pages (LINLI_REPORT_PREVIEW (preview)), >=, 1);
+  gtk_window_destroy (preview);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* The sections are links over the form: Alt+6 or its link reaches the
+ * diary. */
+static void
+test_sections (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = find_case (fixture->store, "title", "3号楼1单元三楼西户水管漏水");
+  LinliCaseEditor *editor = open_editor (fixture, record);
+  GtkWidget *link = test_find_button_labelled (GTK_WIDGET (editor), "Diary");
+  GtkWidget *diary = diary_of (editor);
+  GtkWidget *focus;
+
+  g_assert_nonnull (link);
+  g_assert_nonnull (test_find_button_labelled (GTK_WIDGET (editor), "Reporter"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (link)), ==, "editor.show-section");
+  g_signal_emit_by_name (link, "clicked");
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, diary));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.show-section", "u", 0);
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_false (gtk_widget_is_ancestor (focus, diary));
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
@@ -804,6 +1104,13 @@ main (int   argc,
   ADD ("/case-editor/store-error", test_store_error);
   ADD ("/case-editor/reporter", test_reporter);
   ADD ("/case-editor/timeline", test_timeline);
+  ADD ("/case-editor/diary-cancel", test_diary_cancel);
+  ADD ("/case-editor/diary-correction", test_diary_correction);
+  ADD ("/case-editor/focus", test_focus);
+  ADD ("/case-editor/error-hides-example", test_error_hides_example);
+  ADD ("/case-editor/time-popover", test_time_popover);
+  ADD ("/case-editor/print-sheet", test_print_sheet);
+  ADD ("/case-editor/sections", test_sections);
 #undef ADD
 
   g_test_add ("/case-editor/pick-location", Fixture, NULL, fixture_set_up, test_pick_location, fixture_tear_down);

@@ -655,6 +655,33 @@ test_copy_equal (void)
   g_assert_false (linli_record_equal (outreach, outreach_copy));
 }
 
+/* A column the record does not have, or of another type, is the caller's
+ * bug: a critical, and the accessor reads nothing and writes nothing. */
+static void
+test_unknown_column (void)
+{
+  g_autoptr(LinliRecord) record = linli_record_new (LINLI_TYPE_CASE);
+
+  linli_record_set_text (record, "title", "楼道灯不亮");
+
+  g_test_expect_message ("linli-record", G_LOG_LEVEL_CRITICAL, "LinliCase has no column titel");
+  g_assert_null (linli_record_get_text (record, "titel"));
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("linli-record", G_LOG_LEVEL_CRITICAL, "LinliCase.title is not of the type asked for");
+  g_assert_cmpint (linli_record_get_int (record, "title"), ==, 0);
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("linli-record", G_LOG_LEVEL_CRITICAL, "LinliCase has no column titel");
+  linli_record_set_text (record, "titel", "别的");
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("linli-record", G_LOG_LEVEL_CRITICAL, "LinliCase.title is not of the type asked for");
+  linli_record_set_enum (record, "title", 1);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (linli_record_get_text (record, "title"), ==, "楼道灯不亮");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +689,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/records/types", test_types);
+  g_test_add_func ("/records/unknown-column", test_unknown_column);
   g_test_add_func ("/records/properties", test_properties);
   g_test_add_func ("/records/round-trip", test_round_trip);
   g_test_add_func ("/records/unset-values", test_unset_values);

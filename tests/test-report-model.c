@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "linli-case-store.h"
 #include "linli-report.h"
 #include "linli-store-stats.h"
 #include "linli-store.h"
@@ -1107,6 +1108,57 @@ test_summary_doc_grid (Fixture       *f,
   g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_NOT_FOUND);
 }
 
+/* A correction in the diary: the sheet prints it with the time of the
+ * entry it puts right; the store takes no correction of another case's
+ * entry. */
+static void
+test_case_sheet_correction (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) note = linli_record_new (LINLI_TYPE_DIARY_ENTRY);
+  g_autoptr(LinliRecord) stored = linli_store_get (f->db.store, LINLI_TYPE_CASE, f->cases[1], NULL);
+  g_autoptr(LinliRecord) other = linli_store_get (f->db.store, LINLI_TYPE_CASE, f->cases[3], NULL);
+  g_autoptr(LinliRecord) copy = linli_record_copy (stored);
+  g_autoptr(LinliRecord) other_copy = linli_record_copy (other);
+  g_autoptr(GListStore) entries = g_list_store_new (LINLI_TYPE_DIARY_ENTRY);
+  g_autoptr(LinliRecord) correction = linli_record_new (LINLI_TYPE_DIARY_ENTRY);
+  g_autoptr(GDateTime) noted = g_date_time_new_local (2026, 3, 4, 10, 0, 0);
+  g_autoptr(GDateTime) corrected = g_date_time_new_local (2026, 3, 5, 8, 30, 0);
+  g_autoptr(LinliReportDoc) doc = NULL;
+  LinliReportTable *timeline;
+
+  linli_record_set_int (note, "case_id", f->cases[1]);
+  linli_record_set_datetime (note, "at", noted);
+  linli_record_set_enum (note, "kind", LINLI_DIARY_ENTRY_KIND_NOTE);
+  linli_record_set_text (note, "text", "三楼东户漏水");
+  g_assert_true (linli_store_insert (f->db.store, note, &error));
+  g_assert_no_error (error);
+
+  linli_record_set_datetime (correction, "at", corrected);
+  linli_record_set_enum (correction, "kind", LINLI_DIARY_ENTRY_KIND_CORRECTION);
+  linli_record_set_int (correction, "corrects_id", linli_record_get_id (note));
+  linli_record_set_text (correction, "text", "三楼西户漏水");
+  g_list_store_append (entries, correction);
+
+  /* Not as a correction of another case. */
+  g_assert_false (linli_store_save_case (f->db.store, other, other_copy, NULL, G_LIST_MODEL (entries), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (linli_record_get_id (correction), ==, 0);
+
+  g_assert_true (linli_store_save_case (f->db.store, stored, copy, NULL, G_LIST_MODEL (entries), &error));
+  g_assert_no_error (error);
+
+  doc = linli_report_build_case_sheet (f->db.store, f->cases[1], FALSE, &error);
+  g_assert_no_error (error);
+  timeline = linli_report_doc_get_table (doc, 1);
+  g_assert_cmpuint (linli_report_table_get_n_rows (timeline), ==, 3);
+  assert_row (timeline, 1, (const char *[]) { "2026-03-04 10:00", "Note", "", "三楼东户漏水", NULL });
+  assert_row (timeline, 2, (const char *[]) { "2026-03-05 08:30", "Correction", "",
+                                              "Corrects the entry of 2026-03-04 10:00: 三楼西户漏水", NULL });
+}
+
 static void
 test_ledger_doc (Fixture       *f,
                  gconstpointer  data)
@@ -1294,6 +1346,7 @@ main (int   argc,
   ADD ("doc/summary-one-grid", test_summary_doc_grid);
   ADD ("doc/ledger", test_ledger_doc);
   ADD ("doc/case-sheet", test_case_sheet_doc);
+  ADD ("doc/case-sheet-correction", test_case_sheet_correction);
   ADD ("doc/case-list", test_case_list_doc);
   ADD ("doc/grid-map", test_grid_map_doc);
   ADD ("doc/volunteer-hours", test_volunteer_hours_doc);

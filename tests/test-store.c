@@ -651,6 +651,7 @@ test_refuse_damaged (Fixture       *f,
 typedef struct
 {
   gint64 worker1, worker2, grid, building, resident, case_id, volunteer, org1, org2, activity;
+  gint64 entry;  /* the case's first diary entry, which the store wrote */
 } Deps;
 
 /* Records the one under test refers to, each of them distinct from it. */
@@ -677,6 +678,11 @@ make_deps (LinliStore *store,
   linli_record_set_text (resident, "name", "赵大爷");
   d->resident = insert_ok (store, resident);
   d->case_id = insert_ok (store, record);
+  {
+    g_autoptr(GListModel) entries = linli_store_list_diary_entries (store, d->case_id);
+    g_autoptr(LinliRecord) first = g_list_model_get_item (entries, 0);
+    d->entry = linli_record_get_id (first);
+  }
   linli_record_set_text (volunteer, "name", "志愿者甲");
   d->volunteer = insert_ok (store, volunteer);
   linli_record_set_text (org1, "name", "任城公安分局");
@@ -792,10 +798,11 @@ full_record (GType       type,
       linli_record_set_int (r, "case_id", d->case_id);
       set_time (r, "at", 2026, 3, 10, 11, 0);
       linli_record_set_int (r, "worker_id", d->worker2);
-      linli_record_set_enum (r, "kind", LINLI_DIARY_ENTRY_KIND_VISIT);
+      linli_record_set_enum (r, "kind", LINLI_DIARY_ENTRY_KIND_CORRECTION);
       linli_record_set_text (r, "text", "上门查看");
       linli_record_set_text (r, "from_value", "a");
       linli_record_set_text (r, "to_value", "b");
+      linli_record_set_int (r, "corrects_id", d->entry);
     }
   else if (type == LINLI_TYPE_VOLUNTEER)
     {
@@ -914,6 +921,7 @@ change_record (LinliRecord *r,
   else if (type == LINLI_TYPE_DIARY_ENTRY)
     {
       linli_record_set_enum (r, "kind", LINLI_DIARY_ENTRY_KIND_FEEDBACK);
+      linli_record_set_int (r, "corrects_id", 0);
       linli_record_set_text (r, "text", "居民满意");
     }
   else if (type == LINLI_TYPE_VOLUNTEER)

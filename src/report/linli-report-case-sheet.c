@@ -39,7 +39,7 @@ worker_of_value (LinliStore *store,
 {
   char *name = value ? dup_name (store, LINLI_TYPE_WORKER, g_ascii_strtoll (value, NULL, 10)) : NULL;
 
-  return name ? name : g_strdup (C_("worker", "Nobody"));
+  return name ? name : g_strdup (C_("diary", "Unassigned"));
 }
 
 /* What an entry of the timeline says: a change from one value to another,
@@ -69,6 +69,15 @@ event_text (LinliStore  *store,
         change = g_strdup_printf (_("%1$s → %2$s"), before, after);
       }
       break;
+    case LINLI_DIARY_ENTRY_KIND_CORRECTION:
+      {
+        g_autoptr(LinliRecord) corrected = linli_store_get (store, LINLI_TYPE_DIARY_ENTRY,
+                                                            linli_record_get_int (event, "corrects_id"), NULL);
+        g_autofree char *when = corrected ? linli_report_format_time (linli_record_get_datetime (corrected, "at")) : NULL;
+        /* TRANSLATORS: a correction in a case's timeline: the time of the
+         * entry it puts right, then the right words */
+        return g_strdup_printf (_("Corrects the entry of %1$s: %2$s"), when ? when : "?", text ? text : "");
+      }
     default:
       break;
     }

@@ -43,6 +43,29 @@ put_back (LinliRecord *case_record,
     }
 }
 
+/* A correction puts right an entry of the same case, written before it. */
+static gboolean
+check_correction (LinliStore   *self,
+                  LinliRecord  *entry,
+                  GError      **error)
+{
+  gint64 corrects = linli_record_get_int (entry, "corrects_id");
+  g_autoptr(LinliRecord) corrected = NULL;
+
+  if (linli_record_get_enum (entry, "kind") != LINLI_DIARY_ENTRY_KIND_CORRECTION)
+    return TRUE;
+  if (corrects != 0)
+    corrected = linli_store_get (self, LINLI_TYPE_DIARY_ENTRY, corrects, NULL);
+  if (corrected == NULL ||
+      linli_record_get_int (corrected, "case_id") != linli_record_get_int (entry, "case_id"))
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_FAILED,
+                   "A correction of diary entry %" G_GINT64_FORMAT " that this case does not have", corrects);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_case (LinliStore   *self,
             LinliRecord  *original,
@@ -76,9 +99,10 @@ write_case (LinliStore   *self,
  *   who becomes the case's reporter; %NULL when the reporter is unchanged
  *   or the case is anonymous (reporter_id says which)
  * @entries: (element-type LinliDiaryEntry) (nullable): diary entries
- *   written for a new case before it was saved
+ *   added in the edit, new (id 0); a correction names an entry of this
+ *   case in its corrects_id
  *
- * Writes the reporter, the case and its new diary entries in one
+ * Writes the reporter, the case and the diary entries added to it in one
  * transaction: all of it or, with @error set, none. A new case takes the
  * next number of the year it was reported in; a stored one gets only what
  * the edit changed from @original (linli_store_update_from()), so that
@@ -127,7 +151,7 @@ linli_store_save_case (LinliStore   *self,
       g_autoptr(LinliRecord) entry = g_list_model_get_item (entries, i);
 
       linli_record_set_int (entry, "case_id", linli_record_get_id (case_record));
-      ok = insert_new (self, entry, &undo, error);
+      ok = check_correction (self, entry, error) && insert_new (self, entry, &undo, error);
     }
 
   if (ok)

@@ -128,6 +128,7 @@ linli_diary_entry_kind_label (LinliDiaryEntryKind kind)
     case LINLI_DIARY_ENTRY_KIND_ASSIGNMENT: return C_("case event", "Assignment");
     case LINLI_DIARY_ENTRY_KIND_ESCALATION: return C_("case event", "Escalation");
     case LINLI_DIARY_ENTRY_KIND_FEEDBACK:   return C_("case event", "Feedback");
+    case LINLI_DIARY_ENTRY_KIND_CORRECTION: return C_("case event", "Correction");
     default: g_return_val_if_reached (NULL);
     }
 }

@@ -61,6 +61,8 @@ typedef enum {
   LINLI_DIARY_ENTRY_KIND_ASSIGNMENT,
   LINLI_DIARY_ENTRY_KIND_ESCALATION,
   LINLI_DIARY_ENTRY_KIND_FEEDBACK,
+  /* Puts right the entry its corrects_id names, which stays as written. */
+  LINLI_DIARY_ENTRY_KIND_CORRECTION,
 } LinliDiaryEntryKind;
 
 typedef enum {

@@ -156,6 +156,7 @@ static const LinliColumn linli_diary_entry_columns[] = {
   COL ("text", TEXT),
   COL ("from_value", TEXT),
   COL ("to_value", TEXT),
+  COL ("corrects_id", REF),
 };
 /* A diary entry (民情日记) of a case; its table keeps its first name. */
 DEFINE_RECORD (LinliDiaryEntry, linli_diary_entry, "case_event", "case_id, at, id")

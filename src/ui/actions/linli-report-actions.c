@@ -73,3 +73,17 @@ linli_report_actions_print_page (GtkWindow  *window,
   else
     linli_report_actions_open_reports (window, store, LINLI_REPORT_KIND_SUMMARY);
 }
+
+void
+linli_report_actions_print_case_sheet (GtkWindow  *window,
+                                       LinliStore *store,
+                                       gint64      case_id)
+{
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LINLI_IS_STORE (store));
+
+  doc = linli_report_build_case_sheet (store, case_id, FALSE, &error);
+  preview (window, doc, error);
+}

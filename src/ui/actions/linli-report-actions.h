@@ -23,4 +23,10 @@ void linli_report_actions_print_page   (GtkWindow       *window,
                                         GListModel      *cases,
                                         const char      *description);
 
+/* The case sheet (民情事件处理单) of the case @case_id as stored, in the
+ * preview, personal details masked as the Reports dialog has them. */
+void linli_report_actions_print_case_sheet (GtkWindow  *window,
+                                            LinliStore *store,
+                                            gint64      case_id);
+
 G_END_DECLS

@@ -45,7 +45,6 @@ struct _LinliActivityEditor
 
   LinliChoicesRow         *partners_row;
   LinliOrganisationChoices *partners;
-  gboolean                 loading;
 };
 
 G_DEFINE_FINAL_TYPE (LinliActivityEditor, linli_activity_editor, LINLI_TYPE_RECORD_EDITOR)
@@ -109,15 +108,16 @@ linli_activity_editor_validate (LinliRecordEditor  *editor,
   linli_form_field_show (self->end_row, GTK_WIDGET (self->end_entry), errors.end_at, NULL, show_all);
   linli_form_field_show (self->beneficiaries_row, GTK_WIDGET (self->beneficiaries_entry), errors.beneficiaries,
                          NULL, show_all);
-  linli_participants_editor_show_errors (self->participants, &errors, show_all);
+  linli_record_editor_show_sections (editor, &errors, show_all);
   if (first != NULL && !valid)
     *first = linli_activity_errors_first (&errors);
   return valid;
 }
 
 static void
-read_fields (LinliActivityEditor *self)
+read_fields (LinliRecordEditor *editor)
 {
+  LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (editor);
   LinliRecord *copy = COPY (self);
   g_autofree char *title = linli_form_field_dup_text (GTK_EDITABLE (self->title_entry));
   g_autofree char *organiser = linli_form_field_dup_text (GTK_EDITABLE (self->organiser_entry));
@@ -144,44 +144,13 @@ read_fields (LinliActivityEditor *self)
 }
 
 static void
-field_changed_cb (LinliActivityEditor *self)
-{
-  if (self->loading)
-    return;
-  read_fields (self);
-  linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
-}
-
-/* A text the user typed in: its field shows its message from now on. */
-static void
-entry_changed_cb (LinliActivityEditor *self,
-                  GObject             *sender)
-{
-  if (!self->loading && GTK_IS_EDITABLE (sender))
-    linli_form_field_touch (GTK_WIDGET (sender));
-  field_changed_cb (self);
-}
-
-static void
-place_changed_cb (LinliActivityEditor *self)
-{
-  if (!self->loading)
-    linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
-}
-
-static void
 linli_activity_editor_load (LinliRecordEditor *editor)
 {
   LinliActivityEditor *self = LINLI_ACTIVITY_EDITOR (editor);
   LinliStore *store = linli_record_editor_get_store (editor);
-  LinliRecord *original = linli_record_editor_get_original (editor);
   LinliRecord *copy = linli_record_editor_get_copy (editor);
   gint64 statuses[] = { LINLI_ACTIVITY_STATUS_PLANNED, LINLI_ACTIVITY_STATUS_DONE, LINLI_ACTIVITY_STATUS_CANCELLED };
   const char *status_labels[G_N_ELEMENTS (statuses)];
-  g_autofree char *start = linli_format_local_time (linli_record_get_datetime (copy, "start_at"));
-  g_autofree char *end = linli_format_local_time (linli_record_get_datetime (copy, "end_at"));
-  g_autoptr(GPtrArray) participations = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) used = linli_store_dup_activity_types (store);
   g_autoptr(GPtrArray) types = g_ptr_array_new ();
 
@@ -193,7 +162,6 @@ linli_activity_editor_load (LinliRecordEditor *editor)
       g_ptr_array_add (types, used[i]);
   g_ptr_array_add (types, NULL);
 
-  self->loading = TRUE;
   linli_form_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
   linli_form_choice_set_strings (self->type_row, (const char * const *) types->pdata,
                                  linli_record_get_text (copy, "type"));
@@ -201,8 +169,8 @@ linli_activity_editor_load (LinliRecordEditor *editor)
     status_labels[i] = linli_activity_status_label ((LinliActivityStatus) statuses[i]);
   linli_form_choice_set (self->status_row, statuses, status_labels, G_N_ELEMENTS (statuses));
   linli_form_choice_set_key (self->status_row, linli_record_get_enum (copy, "status"));
-  linli_form_field_set_text (GTK_EDITABLE (self->start_entry), start);
-  linli_form_field_set_text (GTK_EDITABLE (self->end_entry), end);
+  linli_form_field_set_time (GTK_EDITABLE (self->start_entry), linli_record_get_datetime (copy, "start_at"));
+  linli_form_field_set_time (GTK_EDITABLE (self->end_entry), linli_record_get_datetime (copy, "end_at"));
   linli_form_field_set_text (GTK_EDITABLE (self->organiser_entry), linli_record_get_text (copy, "organiser"));
   if (linli_record_get_int (copy, "beneficiaries") > 0)
     {
@@ -210,17 +178,8 @@ linli_activity_editor_load (LinliRecordEditor *editor)
       gtk_editable_set_text (GTK_EDITABLE (self->beneficiaries_entry), count);
     }
   linli_form_text_view_set_text (self->description_view, linli_record_get_text (copy, "description"));
-  linli_event_place_load (self->place, store, copy);
   self->partners = linli_organisation_choices_new (store, self->partners_row,
                                                    linli_record_get_refs (copy, "partners"));
-  if (original != NULL)
-    {
-      participations = linli_store_load_participations (store, linli_record_get_id (original), &error);
-      if (participations == NULL)
-        linli_record_editor_show_banner (editor, error->message);
-    }
-  linli_participants_editor_load (self->participants, store, participations);
-  self->loading = FALSE;
 }
 
 /* The activity, its new partners, volunteers and participations, in one
@@ -326,6 +285,7 @@ linli_activity_editor_class_init (LinliActivityEditorClass *klass)
   editor_class->delete = linli_activity_editor_delete;
   editor_class->title_for = linli_activity_editor_title_for;
   editor_class->has_changes = linli_activity_editor_has_changes_hook;
+  editor_class->read_fields = read_fields;
   g_type_ensure (LINLI_TYPE_EVENT_PLACE);
   g_type_ensure (LINLI_TYPE_PARTICIPANTS_EDITOR);
 
@@ -345,9 +305,6 @@ linli_activity_editor_class_init (LinliActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, place);
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, partners_group);
   gtk_widget_class_bind_template_child (widget_class, LinliActivityEditor, participants);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, place_changed_cb);
 
   linli_record_editor_class_setup (editor_class, "activity", &texts);
 }

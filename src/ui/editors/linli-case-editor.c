@@ -15,11 +15,12 @@
 #include "linli-case-section-who.h"
 #include "linli-case-store.h"
 #include "linli-record-editor.h"
+#include "linli-report-actions.h"
 
 /* The editor of one case, in the shape of GNOME Calendar's event editor:
  * sections that edit a copy of the case, checked as a whole after every
- * change, and written once on Save together with its reporter and any
- * diary entries of a new case. Save stays off while anything is wrong, and
+ * change, and written once on Save together with its reporter and the
+ * diary entries added. Save stays off while anything is wrong, and
  * each message sits in the row of its field. Closing with changes asks
  * first. Deleting closes the editor and emits ::deleted, so that the list
  * can offer to undo it. */
@@ -28,12 +29,12 @@ struct _LinliCaseEditor
 {
   LinliRecordEditor  parent_instance;
 
-  LinliCaseSection  *what;
-  LinliCaseSection  *who;
-  LinliCaseSection  *where;
-  LinliCaseSection  *handling;
-  LinliCaseSection  *outcome;
-  LinliCaseSection  *timeline;
+  LinliRecordSection  *what;
+  LinliRecordSection  *who;
+  LinliRecordSection  *where;
+  LinliRecordSection  *handling;
+  LinliRecordSection  *outcome;
+  LinliRecordSection  *timeline;
 };
 
 G_DEFINE_FINAL_TYPE (LinliCaseEditor, linli_case_editor, LINLI_TYPE_RECORD_EDITOR)
@@ -45,20 +46,6 @@ static const LinliRecordEditorTexts texts = {
   /* TRANSLATORS: %s is what is wrong, such as “Enter a title” */
   N_("Changes to this case that are not saved will be lost. It cannot be saved yet: %s."),
 };
-
-#define N_SECTIONS 6
-
-static void
-get_sections (LinliCaseEditor  *self,
-              LinliCaseSection *all[N_SECTIONS])
-{
-  all[0] = self->what;
-  all[1] = self->who;
-  all[2] = self->where;
-  all[3] = self->handling;
-  all[4] = self->outcome;
-  all[5] = self->timeline;
-}
 
 /* What the rules say about the copy, and what the sections could not
  * read; each section shows its own messages. */
@@ -72,28 +59,18 @@ linli_case_editor_validate (LinliRecordEditor  *editor,
   g_autoptr(GDateTime) now = linli_store_now (store);
   LinliCaseSectionWho *who = LINLI_CASE_SECTION_WHO (self->who);
   g_auto(LinliCaseErrors) errors = { 0 };
-  LinliCaseSection *all[N_SECTIONS];
   gboolean valid;
 
   linli_case_validate (linli_record_editor_get_copy (editor), linli_record_editor_get_original (editor),
                        linli_case_section_who_get_name (who),
                        linli_case_section_who_get_phone (who),
                        now, &errors);
-  get_sections (self, all);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    linli_case_section_check_input (all[i], &errors);
+  linli_record_editor_check_sections (editor, &errors);
   valid = linli_case_errors_is_empty (&errors);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    linli_case_section_show_errors (all[i], &errors, show_all);
+  linli_record_editor_show_sections (editor, &errors, show_all);
   if (first != NULL && !valid)
     *first = linli_case_errors_first (&errors);
   return valid;
-}
-
-static void
-section_changed_cb (LinliCaseEditor *self)
-{
-  linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
 }
 
 static char *
@@ -154,7 +131,7 @@ linli_case_editor_delete (LinliRecordEditor  *editor,
   return TRUE;
 }
 
-/* Besides the case: its reporter, and the entries waiting for a new case. */
+/* Besides the case: its reporter, and the diary entries added. */
 static gboolean
 linli_case_editor_has_changes_hook (LinliRecordEditor *editor)
 {
@@ -162,18 +139,6 @@ linli_case_editor_has_changes_hook (LinliRecordEditor *editor)
 
   return linli_case_section_who_has_changes (LINLI_CASE_SECTION_WHO (self->who)) ||
          g_list_model_get_n_items (linli_case_section_timeline_get_pending (LINLI_CASE_SECTION_TIMELINE (self->timeline))) > 0;
-}
-
-static void
-linli_case_editor_load (LinliRecordEditor *editor)
-{
-  LinliCaseEditor *self = LINLI_CASE_EDITOR (editor);
-  LinliCaseSection *all[N_SECTIONS];
-
-  get_sections (self, all);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    linli_case_section_load (all[i], linli_record_editor_get_store (editor),
-                             linli_record_editor_get_copy (editor), linli_record_editor_get_original (editor));
 }
 
 static LinliRecord *
@@ -198,6 +163,29 @@ linli_case_editor_new_record (LinliRecordEditor *editor)
   return record;
 }
 
+/* The case sheet of the case as stored: what was saved is what is filed. */
+static void
+print_sheet_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LinliRecordEditor *editor = LINLI_RECORD_EDITOR (widget);
+  LinliRecord *original = linli_record_editor_get_original (editor);
+
+  if (original != NULL)
+    linli_report_actions_print_case_sheet (GTK_WINDOW (widget), linli_record_editor_get_store (editor),
+                                           linli_record_get_id (original));
+}
+
+static void
+linli_case_editor_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (linli_case_editor_parent_class)->constructed (object);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (object), "case.print-sheet",
+                                 linli_record_editor_get_original (LINLI_RECORD_EDITOR (object)) != NULL);
+}
+
 static void
 linli_case_editor_dispose (GObject *object)
 {
@@ -213,9 +201,9 @@ linli_case_editor_class_init (LinliCaseEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LinliRecordEditorClass *editor_class = LINLI_RECORD_EDITOR_CLASS (klass);
 
+  object_class->constructed = linli_case_editor_constructed;
   object_class->dispose = linli_case_editor_dispose;
   editor_class->new_record = linli_case_editor_new_record;
-  editor_class->load = linli_case_editor_load;
   editor_class->validate = linli_case_editor_validate;
   editor_class->write = linli_case_editor_write;
   editor_class->delete = linli_case_editor_delete;
@@ -235,9 +223,10 @@ linli_case_editor_class_init (LinliCaseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliCaseEditor, handling);
   gtk_widget_class_bind_template_child (widget_class, LinliCaseEditor, outcome);
   gtk_widget_class_bind_template_child (widget_class, LinliCaseEditor, timeline);
-  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
 
   linli_record_editor_class_setup (editor_class, "case", &texts);
+  gtk_widget_class_install_action (widget_class, "case.print-sheet", NULL, print_sheet_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "case.print-sheet", NULL);
 }
 
 static void

@@ -35,10 +35,10 @@ struct _LinliCaseSectionHandling
   char                *unknown_number;  /* typed as the case repeated, and no case has it */
 };
 
-static void linli_case_section_handling_section_init (LinliCaseSectionInterface *iface);
+static void linli_case_section_handling_section_init (LinliRecordSectionInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LinliCaseSectionHandling, linli_case_section_handling, ADW_TYPE_PREFERENCES_GROUP,
-                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_CASE_SECTION, linli_case_section_handling_section_init))
+                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_RECORD_SECTION, linli_case_section_handling_section_init))
 
 static LinliCaseStatus
 status_of (LinliRecord *record)
@@ -62,7 +62,7 @@ edited (LinliCaseSectionHandling *self,
         GtkWidget                *widget)
 {
   linli_form_field_touch (widget);
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 /* The id of the case numbered @number, 0 when there is none. */
@@ -179,7 +179,7 @@ duplicate_changed_cb (LinliCaseSectionHandling *self)
 }
 
 static void
-handling_load (LinliCaseSection *section,
+handling_load (LinliRecordSection *section,
                LinliStore       *store,
                LinliRecord      *copy,
                LinliRecord      *original)
@@ -220,7 +220,7 @@ handling_load (LinliCaseSection *section,
     }
   g_clear_pointer (&self->unknown_number, g_free);
 
-  linli_form_choice_set_records (self->worker_row, workers, "name", C_("worker", "Nobody"), FALSE);
+  linli_form_choice_set_records (self->worker_row, workers, "name", C_("worker", "Nobody"), TRUE);
   linli_form_choice_set_key (self->worker_row, linli_record_get_int (copy, "worker_id"));
   linli_form_field_set_text (GTK_EDITABLE (self->unit_entry), linli_record_get_text (copy, "responsible_unit"));
   linli_form_field_set_time (GTK_EDITABLE (self->due_entry), linli_record_get_datetime (copy, "due_at"));
@@ -230,9 +230,10 @@ handling_load (LinliCaseSection *section,
 }
 
 static void
-handling_check_input (LinliCaseSection *section,
-                      LinliCaseErrors  *errors)
+handling_check_input (LinliRecordSection *section,
+                      gpointer            data)
 {
+  LinliCaseErrors *errors = data;
   LinliCaseSectionHandling *self = LINLI_CASE_SECTION_HANDLING (section);
 
   if (self->due_unreadable)
@@ -246,10 +247,11 @@ handling_check_input (LinliCaseSection *section,
 }
 
 static void
-handling_show_errors (LinliCaseSection      *section,
-                      const LinliCaseErrors *errors,
-                      gboolean               show_all)
+handling_show_errors (LinliRecordSection *section,
+                      gconstpointer       data,
+                      gboolean            show_all)
 {
+  const LinliCaseErrors *errors = data;
   LinliCaseSectionHandling *self = LINLI_CASE_SECTION_HANDLING (section);
 
   linli_form_field_show (GTK_WIDGET (self->status_row), NULL, errors->status, NULL, show_all);
@@ -261,7 +263,7 @@ handling_show_errors (LinliCaseSection      *section,
 }
 
 static void
-linli_case_section_handling_section_init (LinliCaseSectionInterface *iface)
+linli_case_section_handling_section_init (LinliRecordSectionInterface *iface)
 {
   iface->load = handling_load;
   iface->check_input = handling_check_input;

@@ -35,17 +35,17 @@ struct _LinliCaseSectionOutcome
   gboolean             revisited_unreadable;
 };
 
-static void linli_case_section_outcome_section_init (LinliCaseSectionInterface *iface);
+static void linli_case_section_outcome_section_init (LinliRecordSectionInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LinliCaseSectionOutcome, linli_case_section_outcome, ADW_TYPE_PREFERENCES_GROUP,
-                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_CASE_SECTION, linli_case_section_outcome_section_init))
+                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_RECORD_SECTION, linli_case_section_outcome_section_init))
 
 static void
 edited (LinliCaseSectionOutcome *self,
         GtkWidget               *widget)
 {
   linli_form_field_touch (widget);
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
@@ -188,7 +188,7 @@ satisfaction_label (int value)
 }
 
 static void
-outcome_load (LinliCaseSection *section,
+outcome_load (LinliRecordSection *section,
               LinliStore       *store,
               LinliRecord      *copy,
               LinliRecord      *original)
@@ -215,9 +215,10 @@ outcome_load (LinliCaseSection *section,
 }
 
 static void
-outcome_check_input (LinliCaseSection *section,
-                     LinliCaseErrors  *errors)
+outcome_check_input (LinliRecordSection *section,
+                     gpointer            data)
 {
+  LinliCaseErrors *errors = data;
   LinliCaseSectionOutcome *self = LINLI_CASE_SECTION_OUTCOME (section);
 
   if (self->resolved_unreadable)
@@ -227,10 +228,11 @@ outcome_check_input (LinliCaseSection *section,
 }
 
 static void
-outcome_show_errors (LinliCaseSection      *section,
-                     const LinliCaseErrors *errors,
-                     gboolean               show_all)
+outcome_show_errors (LinliRecordSection *section,
+                     gconstpointer       data,
+                     gboolean            show_all)
 {
+  const LinliCaseErrors *errors = data;
   LinliCaseSectionOutcome *self = LINLI_CASE_SECTION_OUTCOME (section);
 
   linli_form_field_show (GTK_WIDGET (self->level_row), NULL, errors->resolution_level, NULL, show_all);
@@ -243,7 +245,7 @@ outcome_show_errors (LinliCaseSection      *section,
 }
 
 static void
-linli_case_section_outcome_section_init (LinliCaseSectionInterface *iface)
+linli_case_section_outcome_section_init (LinliRecordSectionInterface *iface)
 {
   iface->load = outcome_load;
   iface->check_input = outcome_check_input;

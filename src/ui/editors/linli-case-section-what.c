@@ -35,10 +35,10 @@ struct _LinliCaseSectionWhat
   gboolean             reported_unreadable;
 };
 
-static void linli_case_section_what_section_init (LinliCaseSectionInterface *iface);
+static void linli_case_section_what_section_init (LinliRecordSectionInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LinliCaseSectionWhat, linli_case_section_what, ADW_TYPE_PREFERENCES_GROUP,
-                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_CASE_SECTION, linli_case_section_what_section_init))
+                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_RECORD_SECTION, linli_case_section_what_section_init))
 
 /* A new case is numbered in the year it was reported. */
 static void
@@ -67,7 +67,7 @@ edited (LinliCaseSectionWhat *self,
         GtkWidget            *widget)
 {
   linli_form_field_touch (widget);
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
@@ -155,7 +155,7 @@ reported_changed_cb (LinliCaseSectionWhat *self)
 }
 
 static void
-what_load (LinliCaseSection *section,
+what_load (LinliRecordSection *section,
            LinliStore       *store,
            LinliRecord      *copy,
            LinliRecord      *original)
@@ -191,9 +191,10 @@ what_load (LinliCaseSection *section,
 }
 
 static void
-what_check_input (LinliCaseSection *section,
-                  LinliCaseErrors  *errors)
+what_check_input (LinliRecordSection *section,
+                  gpointer            data)
 {
+  LinliCaseErrors *errors = data;
   LinliCaseSectionWhat *self = LINLI_CASE_SECTION_WHAT (section);
 
   if (self->reported_unreadable)
@@ -201,10 +202,11 @@ what_check_input (LinliCaseSection *section,
 }
 
 static void
-what_show_errors (LinliCaseSection      *section,
-                  const LinliCaseErrors *errors,
-                  gboolean               show_all)
+what_show_errors (LinliRecordSection *section,
+                  gconstpointer       data,
+                  gboolean            show_all)
 {
+  const LinliCaseErrors *errors = data;
   LinliCaseSectionWhat *self = LINLI_CASE_SECTION_WHAT (section);
 
   linli_form_field_show (GTK_WIDGET (self->title_row), GTK_WIDGET (self->title_entry),
@@ -216,7 +218,7 @@ what_show_errors (LinliCaseSection      *section,
 }
 
 static void
-linli_case_section_what_section_init (LinliCaseSectionInterface *iface)
+linli_case_section_what_section_init (LinliRecordSectionInterface *iface)
 {
   iface->load = what_load;
   iface->check_input = what_check_input;

@@ -36,10 +36,10 @@ struct _LinliCaseSectionWhere
   gboolean             loading;
 };
 
-static void linli_case_section_where_section_init (LinliCaseSectionInterface *iface);
+static void linli_case_section_where_section_init (LinliRecordSectionInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LinliCaseSectionWhere, linli_case_section_where, ADW_TYPE_PREFERENCES_GROUP,
-                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_CASE_SECTION, linli_case_section_where_section_init))
+                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_RECORD_SECTION, linli_case_section_where_section_init))
 
 static LinliRecord *
 building_of (LinliCaseSectionWhere *self,
@@ -152,7 +152,7 @@ building_changed_cb (LinliCaseSectionWhere *self)
   show_location (self);
   show_grid_hint (self);
   linli_form_field_touch (GTK_WIDGET (self->building_row));
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 /* The grid follows a new location, unless the user chose it. */
@@ -170,7 +170,7 @@ location_changed (LinliCaseSectionWhere *self)
     }
   show_location (self);
   show_grid_hint (self);
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
@@ -213,7 +213,7 @@ grid_changed_cb (LinliCaseSectionWhere *self)
 
   show_grid_hint (self);
   linli_form_field_touch (GTK_WIDGET (self->grid_row));
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
@@ -230,7 +230,7 @@ address_changed_cb (LinliCaseSectionWhere *self)
     linli_record_set_text (self->copy, "address", folded);
   }
   linli_form_field_touch (GTK_WIDGET (self->address_entry));
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static GHashTable *
@@ -250,7 +250,7 @@ index_records (GListModel *records)
 }
 
 static void
-where_load (LinliCaseSection *section,
+where_load (LinliRecordSection *section,
             LinliStore       *store,
             LinliRecord      *copy,
             LinliRecord      *original)
@@ -297,18 +297,10 @@ where_load (LinliCaseSection *section,
 }
 
 static void
-where_show_errors (LinliCaseSection      *section,
-                   const LinliCaseErrors *errors,
-                   gboolean               show_all)
+linli_case_section_where_section_init (LinliRecordSectionInterface *iface)
 {
-  /* Nothing here is required, and nothing can be wrong. */
-}
-
-static void
-linli_case_section_where_section_init (LinliCaseSectionInterface *iface)
-{
+  /* Nothing here is required, and nothing can be wrong: no messages. */
   iface->load = where_load;
-  iface->show_errors = where_show_errors;
 }
 
 static void

@@ -27,10 +27,10 @@ struct _LinliCaseSectionWho
   gboolean             loading;
 };
 
-static void linli_case_section_who_section_init (LinliCaseSectionInterface *iface);
+static void linli_case_section_who_section_init (LinliRecordSectionInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LinliCaseSectionWho, linli_case_section_who, ADW_TYPE_PREFERENCES_GROUP,
-                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_CASE_SECTION, linli_case_section_who_section_init))
+                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_RECORD_SECTION, linli_case_section_who_section_init))
 
 static gboolean
 is_anonymous (LinliCaseSectionWho *self)
@@ -51,7 +51,7 @@ anonymous_changed_cb (LinliCaseSectionWho *self)
   update_visibility (self);
   if (self->loading)
     return;
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
@@ -60,7 +60,7 @@ name_changed_cb (LinliCaseSectionWho *self)
   if (self->loading)
     return;
   linli_form_field_touch (GTK_WIDGET (self->name_entry));
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
@@ -69,11 +69,11 @@ phone_changed_cb (LinliCaseSectionWho *self)
   if (self->loading)
     return;
   linli_form_field_touch (GTK_WIDGET (self->phone_entry));
-  linli_case_section_changed (LINLI_CASE_SECTION (self));
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
-who_load (LinliCaseSection *section,
+who_load (LinliRecordSection *section,
           LinliStore       *store,
           LinliRecord      *copy,
           LinliRecord      *original)
@@ -98,10 +98,11 @@ who_load (LinliCaseSection *section,
 }
 
 static void
-who_show_errors (LinliCaseSection      *section,
-                 const LinliCaseErrors *errors,
-                 gboolean               show_all)
+who_show_errors (LinliRecordSection *section,
+                 gconstpointer       data,
+                 gboolean            show_all)
 {
+  const LinliCaseErrors *errors = data;
   LinliCaseSectionWho *self = LINLI_CASE_SECTION_WHO (section);
 
   linli_form_field_show (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_entry),
@@ -111,7 +112,7 @@ who_show_errors (LinliCaseSection      *section,
 }
 
 static void
-linli_case_section_who_section_init (LinliCaseSectionInterface *iface)
+linli_case_section_who_section_init (LinliRecordSectionInterface *iface)
 {
   iface->load = who_load;
   iface->show_errors = who_show_errors;

@@ -32,14 +32,10 @@ typedef struct
   LinliGeometry *geometry;
 } Boundary;
 
-G_DEFINE_FINAL_TYPE (LinliEventPlace, linli_event_place, ADW_TYPE_PREFERENCES_GROUP)
+static void linli_event_place_section_init (LinliRecordSectionInterface *iface);
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (LinliEventPlace, linli_event_place, ADW_TYPE_PREFERENCES_GROUP,
+                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_RECORD_SECTION, linli_event_place_section_init))
 
 static void
 boundary_free (gpointer data)
@@ -136,7 +132,7 @@ linli_event_place_set_point (LinliEventPlace *self,
       self->loading = FALSE;
     }
   show_location (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
@@ -172,7 +168,7 @@ grid_changed_cb (LinliEventPlace *self)
   linli_form_choice_get_key (self->grid_row, &grid);
   linli_record_set_int (self->copy, "grid_id", grid);
   show_location (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
@@ -184,7 +180,7 @@ venue_changed_cb (LinliEventPlace *self)
     return;
   text = linli_form_field_dup_text (GTK_EDITABLE (self->venue_entry));
   linli_record_set_text (self->copy, "venue", text);
-  g_signal_emit (self, signals[CHANGED], 0);
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 void
@@ -254,6 +250,21 @@ linli_event_place_finalize (GObject *object)
 }
 
 static void
+place_load (LinliRecordSection *section,
+            LinliStore         *store,
+            LinliRecord        *copy,
+            LinliRecord        *original)
+{
+  linli_event_place_load (LINLI_EVENT_PLACE (section), store, copy);
+}
+
+static void
+linli_event_place_section_init (LinliRecordSectionInterface *iface)
+{
+  iface->load = place_load;
+}
+
+static void
 linli_event_place_class_init (LinliEventPlaceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -261,14 +272,6 @@ linli_event_place_class_init (LinliEventPlaceClass *klass)
 
   object_class->dispose = linli_event_place_dispose;
   object_class->finalize = linli_event_place_finalize;
-
-  /**
-   * LinliEventPlace::changed:
-   *
-   * The user changed the venue, the point or the grid.
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-event-place.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliEventPlace, venue_entry);

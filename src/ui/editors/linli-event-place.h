@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "linli-record-section.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -10,7 +11,8 @@ G_BEGIN_DECLS
 /* Where an activity or outreach event took place: the venue as people say
  * it, the point on the map, and the grid, which follows the point until
  * the user chooses another. Edits the venue, lat, lon and grid_id columns
- * of a record in place and emits ::changed. */
+ * of a record in place and emits ::changed: a LinliRecordSection of the
+ * activity and outreach editors. */
 
 #define LINLI_TYPE_EVENT_PLACE (linli_event_place_get_type ())
 

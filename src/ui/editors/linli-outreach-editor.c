@@ -46,7 +46,6 @@ struct _LinliOutreachEditor
   LinliChoicesRow          *groups_row;
   LinliChoicesRow          *topics_row;
   LinliOrganisationChoices *organisers;
-  gboolean                  loading;
 };
 
 G_DEFINE_FINAL_TYPE (LinliOutreachEditor, linli_outreach_editor, LINLI_TYPE_RECORD_EDITOR)
@@ -136,8 +135,9 @@ linli_outreach_editor_validate (LinliRecordEditor  *editor,
 }
 
 static void
-read_fields (LinliOutreachEditor *self)
+read_fields (LinliRecordEditor *editor)
 {
+  LinliOutreachEditor *self = LINLI_OUTREACH_EDITOR (editor);
   LinliRecord *copy = COPY (self);
   g_autofree char *title = linli_form_field_dup_text (GTK_EDITABLE (self->title_entry));
   g_autofree char *speaker = linli_form_field_dup_text (GTK_EDITABLE (self->speaker_entry));
@@ -163,28 +163,9 @@ read_fields (LinliOutreachEditor *self)
 }
 
 static void
-field_changed_cb (LinliOutreachEditor *self)
+organisers_changed_cb (LinliOutreachEditor *self)
 {
-  if (self->loading)
-    return;
-  read_fields (self);
-  linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
-}
-
-/* A text the user typed in: its field shows its message from now on. */
-static void
-entry_changed_cb (LinliOutreachEditor *self,
-                  GObject             *sender)
-{
-  if (!self->loading && GTK_IS_EDITABLE (sender))
-    linli_form_field_touch (GTK_WIDGET (sender));
-  field_changed_cb (self);
-}
-
-static void
-place_changed_cb (LinliOutreachEditor *self)
-{
-  if (!self->loading)
+  if (!linli_record_editor_is_loading (LINLI_RECORD_EDITOR (self)))
     linli_record_editor_changed (LINLI_RECORD_EDITOR (self));
 }
 
@@ -194,7 +175,7 @@ words_changed_cb (LinliOutreachEditor *self)
   g_auto(GStrv) groups = linli_choices_row_dup_labels (self->groups_row);
   g_auto(GStrv) topics = linli_choices_row_dup_labels (self->topics_row);
 
-  if (self->loading)
+  if (linli_record_editor_is_loading (LINLI_RECORD_EDITOR (self)))
     return;
   linli_record_set_strv (COPY (self), "target_groups", (const char * const *) groups);
   linli_record_set_strv (COPY (self), "topics", (const char * const *) topics);
@@ -235,9 +216,7 @@ linli_outreach_editor_load (LinliRecordEditor *editor)
   g_autoptr(GEnumClass) formats = g_type_class_ref (LINLI_TYPE_OUTREACH_FORMAT);
   g_autoptr(GArray) format_keys = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) format_labels = g_ptr_array_new ();
-  g_autofree char *start = linli_format_local_time (linli_record_get_datetime (copy, "start_at"));
 
-  self->loading = TRUE;
   linli_form_field_set_text (GTK_EDITABLE (self->title_entry), linli_record_get_text (copy, "title"));
   for (guint i = 0; i < formats->n_values; i++)
     {
@@ -248,7 +227,7 @@ linli_outreach_editor_load (LinliRecordEditor *editor)
   linli_form_choice_set (self->format_row, (const gint64 *) (gpointer) format_keys->data,
                          (const char * const *) format_labels->pdata, format_labels->len);
   linli_form_choice_set_key (self->format_row, linli_record_get_enum (copy, "format"));
-  linli_form_field_set_text (GTK_EDITABLE (self->start_entry), start);
+  linli_form_field_set_time (GTK_EDITABLE (self->start_entry), linli_record_get_datetime (copy, "start_at"));
   linli_form_field_set_text (GTK_EDITABLE (self->speaker_entry), linli_record_get_text (copy, "speaker"));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
@@ -260,12 +239,10 @@ linli_outreach_editor_load (LinliRecordEditor *editor)
     }
   gtk_check_button_set_active (self->off_site_check, linli_record_get_bool (copy, "installs_off_site"));
   linli_form_text_view_set_text (self->notes_view, linli_record_get_text (copy, "notes"));
-  linli_event_place_load (self->place, store, copy);
   self->organisers = linli_organisation_choices_new (store, self->organisers_row,
                                                      linli_record_get_refs (copy, "organisers"));
   load_words (self->groups_row, linli_outreach_target_groups (), linli_record_get_strv (copy, "target_groups"));
   load_words (self->topics_row, linli_outreach_topics (), linli_record_get_strv (copy, "topics"));
-  self->loading = FALSE;
 }
 
 /* The event and its new organisers, in one store call. */
@@ -339,6 +316,7 @@ linli_outreach_editor_class_init (LinliOutreachEditorClass *klass)
   editor_class->write = linli_outreach_editor_write;
   editor_class->title_for = linli_outreach_editor_title_for;
   editor_class->has_changes = linli_outreach_editor_has_changes_hook;
+  editor_class->read_fields = read_fields;
   g_type_ensure (LINLI_TYPE_EVENT_PLACE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-outreach-editor.ui");
@@ -361,9 +339,6 @@ linli_outreach_editor_class_init (LinliOutreachEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliOutreachEditor, consultations_row);
   gtk_widget_class_bind_template_child (widget_class, LinliOutreachEditor, consultations_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliOutreachEditor, notes_view);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, place_changed_cb);
 
   linli_record_editor_class_setup (editor_class, "outreach", &texts);
 }
@@ -379,7 +354,7 @@ linli_outreach_editor_init (LinliOutreachEditor *self)
   adw_preferences_group_add (self->reach_group, GTK_WIDGET (self->organisers_row));
   adw_preferences_group_add (self->reach_group, GTK_WIDGET (self->groups_row));
   adw_preferences_group_add (self->reach_group, GTK_WIDGET (self->topics_row));
-  g_signal_connect_swapped (self->organisers_row, "changed", G_CALLBACK (place_changed_cb), self);
+  g_signal_connect_swapped (self->organisers_row, "changed", G_CALLBACK (organisers_changed_cb), self);
   g_signal_connect_swapped (self->groups_row, "changed", G_CALLBACK (words_changed_cb), self);
   g_signal_connect_swapped (self->topics_row, "changed", G_CALLBACK (words_changed_cb), self);
   g_signal_connect (self->groups_row, "add", G_CALLBACK (add_word_cb), NULL);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-case-section.h"
+#include "linli-event-store.h"
 #include "linli-participants-editor.h"
 
 /* The participations are copies, edited in place: a new one has id 0, and
@@ -33,14 +34,11 @@ struct _LinliParticipantsEditor
   GPtrArray           *rows;             /* AdwActionRow per participation */
 };
 
-G_DEFINE_FINAL_TYPE (LinliParticipantsEditor, linli_participants_editor, ADW_TYPE_PREFERENCES_GROUP)
+static void linli_participants_editor_section_init (LinliRecordSectionInterface *iface);
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (LinliParticipantsEditor, linli_participants_editor, ADW_TYPE_PREFERENCES_GROUP,
+                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_RECORD_SECTION,
+                                                      linli_participants_editor_section_init))
 
 static void rebuild_rows (LinliParticipantsEditor *self);
 
@@ -91,7 +89,7 @@ static void
 changed (LinliParticipantsEditor *self)
 {
   update_total (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  linli_record_section_changed (LINLI_RECORD_SECTION (self));
 }
 
 static void
@@ -182,7 +180,8 @@ static void
 fill_choices (LinliParticipantsEditor *self)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) volunteers = self->store ? linli_store_list (self->store, LINLI_TYPE_VOLUNTEER) : NULL;
+  g_autoptr(GListModel) stored = self->store ? linli_store_list (self->store, LINLI_TYPE_VOLUNTEER) : NULL;
+  g_autoptr(GPtrArray) volunteers = stored != NULL ? linli_form_sort_by_name (stored, "name") : NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < self->participations->len; i++)
@@ -192,9 +191,9 @@ fill_choices (LinliParticipantsEditor *self)
     }
   g_array_set_size (self->choice_ids, 0);
   g_hash_table_remove_all (self->volunteer_names);
-  for (guint i = 0; volunteers != NULL && i < g_list_model_get_n_items (volunteers); i++)
+  for (guint i = 0; volunteers != NULL && i < volunteers->len; i++)
     {
-      g_autoptr(LinliRecord) volunteer = g_list_model_get_item (volunteers, i);
+      LinliRecord *volunteer = g_ptr_array_index (volunteers, i);
       gint64 id = linli_record_get_id (volunteer);
       const char *name = linli_record_get_text (volunteer, "name");
       const char *number = linli_record_get_text (volunteer, "number");
@@ -428,6 +427,42 @@ linli_participants_editor_finalize (GObject *object)
   G_OBJECT_CLASS (linli_participants_editor_parent_class)->finalize (object);
 }
 
+/* Who served in the activity as stored; a store that cannot say shows
+ * why in the section, and the activity is edited without them. */
+static void
+participants_load (LinliRecordSection *section,
+                   LinliStore         *store,
+                   LinliRecord        *copy,
+                   LinliRecord        *original)
+{
+  LinliParticipantsEditor *self = LINLI_PARTICIPANTS_EDITOR (section);
+  g_autoptr(GPtrArray) participations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (original != NULL &&
+      (participations = linli_store_load_participations (store, linli_record_get_id (original), &error)) == NULL)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+    }
+  linli_participants_editor_load (self, store, participations);
+}
+
+static void
+participants_show_errors (LinliRecordSection *section,
+                          gconstpointer       errors,
+                          gboolean            show_all)
+{
+  linli_participants_editor_show_errors (LINLI_PARTICIPANTS_EDITOR (section), errors, show_all);
+}
+
+static void
+linli_participants_editor_section_init (LinliRecordSectionInterface *iface)
+{
+  iface->load = participants_load;
+  iface->show_errors = participants_show_errors;
+}
+
 static void
 linli_participants_editor_class_init (LinliParticipantsEditorClass *klass)
 {
@@ -435,9 +470,6 @@ linli_participants_editor_class_init (LinliParticipantsEditorClass *klass)
 
   object_class->dispose = linli_participants_editor_dispose;
   object_class->finalize = linli_participants_editor_finalize;
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "linli-event-rules.h"
+#include "linli-record-section.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS

@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-form-field.h"
 #include "linli-record-editor.h"
+#include "linli-record-section.h"
+#include "linli-time-popover.h"
 
 /* In the shape of GNOME Calendar's event editor: sections edit a copy of
  * the record, the editor checks it as a whole after every change and
@@ -22,9 +25,12 @@ typedef struct
   LinliRecord      *baseline;  /* what "no changes" is */
   LinliRecord      *copy;      /* what the sections edit */
   AdwMessageDialog *confirm;
+  GPtrArray        *sections;  /* the LinliRecordSections of the form, in order */
   gboolean          valid;
   gboolean          show_all;  /* every message, not only those of fields touched */
   gboolean          closing;   /* saved, deleted or discarded: close without asking */
+  gboolean          focused;   /* the first field had its focus once */
+  gboolean          loading;   /* load() fills the form: no change is the user's */
 } LinliRecordEditorPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LinliRecordEditor, linli_record_editor, ADW_TYPE_WINDOW)
@@ -243,6 +249,40 @@ ask_to_save (LinliRecordEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+field_changed_cb (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  LinliRecordEditorClass *klass = LINLI_RECORD_EDITOR_GET_CLASS (self);
+
+  if (priv->loading)
+    return;
+  if (klass->read_fields != NULL)
+    klass->read_fields (self);
+  validate (self, NULL);
+}
+
+/* A text the user typed in: its field shows its message from now on. */
+static void
+entry_changed_cb (LinliRecordEditor *self,
+                  GObject           *sender)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  if (!priv->loading && GTK_IS_EDITABLE (sender))
+    linli_form_field_touch (GTK_WIDGET (sender));
+  field_changed_cb (self);
+}
+
+static void
+place_changed_cb (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  if (!priv->loading)
+    validate (self, NULL);
+}
+
 static gboolean
 linli_record_editor_close_request (GtkWindow *window)
 {
@@ -255,6 +295,199 @@ linli_record_editor_close_request (GtkWindow *window)
       return TRUE;
     }
   return GTK_WINDOW_CLASS (linli_record_editor_parent_class)->close_request (window);
+}
+
+/* The first text field of the form, depth first, outside the header bar:
+ * the title, which is where a new record starts. */
+static GtkWidget *
+find_first_field (GtkWidget *widget)
+{
+  if (GTK_IS_HEADER_BAR (widget) || ADW_IS_HEADER_BAR (widget) || !gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_TEXT (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first_field (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every day-and-time field of the form gets its calendar. */
+static void
+attach_calendars (GtkWidget  *widget,
+                  LinliStore *store)
+{
+  if (GTK_IS_ENTRY (widget) && linli_form_field_is_time (widget))
+    linli_time_popover_attach (GTK_ENTRY (widget), store);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    attach_calendars (child, store);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titled groups of the form's page, in order. */
+static GPtrArray *
+list_sections (LinliRecordEditor *self)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_PAGE, NULL);
+  GPtrArray *sections = g_ptr_array_new ();
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  GtkWidget *stack[64];
+  guint depth = 0;
+
+  if (page == NULL)
+    return sections;
+  /* Depth first, in order; groups do not hold groups. */
+  stack[depth++] = page;
+  while (depth > 0)
+    {
+      GtkWidget *widget = stack[--depth];
+      g_autoptr(GPtrArray) children = g_ptr_array_new ();
+
+      if (ADW_IS_PREFERENCES_GROUP (widget))
+        {
+          const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+          if (title != NULL && *title != '\0' && gtk_widget_get_visible (widget))
+            g_ptr_array_add (sections, widget);
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (children, child);
+      for (guint i = children->len; i > 0 && depth < G_N_ELEMENTS (stack); i--)
+        stack[depth++] = children->pdata[i - 1];
+    }
+  return sections;
+}
+
+/* A row of links over the form, one a section, so that a long form is
+ * not only a long scroll; Alt+1… reach them from the keyboard too. */
+static void
+fill_section_bar (LinliRecordEditor *self)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (self), GTK_TYPE_BOX, "linli-section-bar");
+  g_autoptr(GPtrArray) sections = NULL;
+
+  if (bar == NULL)
+    return;
+  sections = list_sections (self);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const char *title = adw_preferences_group_get_title (sections->pdata[i]);
+      GtkWidget *button = gtk_button_new_with_label (title);
+      g_autofree char *tooltip = NULL;
+
+      if (i < 9)
+        /* TRANSLATORS: a section of an editor's form, and its key */
+        tooltip = g_strdup_printf (_("Go to %s (Alt+%u)"), title, i + 1);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.show-section");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
+      gtk_box_append (GTK_BOX (bar), button);
+    }
+}
+
+static void
+show_section_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (widget);
+  g_autoptr(GPtrArray) sections = list_sections (self);
+  guint index = g_variant_get_uint32 (parameter);
+  GtkWidget *section, *scrolled;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  if (index >= sections->len)
+    return;
+  section = sections->pdata[index];
+  scrolled = gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW);
+  /* Focus first, as it scrolls to what it focuses; then the section's
+   * title to the top. */
+  gtk_widget_child_focus (section, GTK_DIR_TAB_FORWARD);
+  if (scrolled == NULL || gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (gtk_widget_compute_point (section, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, point.y);
+}
+
+static void
+collect_sections (GtkWidget *widget,
+                  GPtrArray *sections)
+{
+  if (LINLI_IS_RECORD_SECTION (widget))
+    {
+      g_ptr_array_add (sections, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_sections (child, sections);
+}
+
+static void
+section_changed_cb (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  if (!priv->loading)
+    validate (self, NULL);
+}
+
+/* The form's sections show the copy, and say when the user changes it. */
+static void
+load_sections (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  collect_sections (GTK_WIDGET (self), priv->sections);
+  for (guint i = 0; i < priv->sections->len; i++)
+    {
+      LinliRecordSection *section = g_ptr_array_index (priv->sections, i);
+
+      linli_record_section_load (section, priv->store, priv->copy, priv->original);
+      g_signal_connect_object (section, "changed", G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* A new record starts at its first field, not at Cancel. */
+static void
+linli_record_editor_map (GtkWidget *widget)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (widget);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+  GtkWidget *first;
+
+  GTK_WIDGET_CLASS (linli_record_editor_parent_class)->map (widget);
+
+  if (priv->original == NULL && !priv->focused && (first = find_first_field (widget)) != NULL)
+    gtk_widget_grab_focus (first);
+  priv->focused = TRUE;
 }
 
 static void
@@ -276,7 +509,13 @@ linli_record_editor_constructed (GObject *object)
 
   priv->baseline = priv->original != NULL ? g_object_ref (priv->original) : klass->new_record (self);
   priv->copy = linli_record_copy (priv->baseline);
-  klass->load (self);
+  priv->loading = TRUE;
+  if (klass->load != NULL)
+    klass->load (self);
+  load_sections (self);
+  priv->loading = FALSE;
+  attach_calendars (GTK_WIDGET (self), priv->store);
+  fill_section_bar (self);
 
   gtk_widget_set_visible (priv->delete_group, priv->original != NULL);
   set_action_enabled (self, "delete", priv->original != NULL);
@@ -298,8 +537,20 @@ linli_record_editor_dispose (GObject *object)
   g_clear_object (&priv->original);
   g_clear_object (&priv->baseline);
   g_clear_object (&priv->copy);
+  g_ptr_array_set_size (priv->sections, 0);
 
   G_OBJECT_CLASS (linli_record_editor_parent_class)->dispose (object);
+}
+
+static void
+linli_record_editor_finalize (GObject *object)
+{
+  LinliRecordEditor *self = LINLI_RECORD_EDITOR (object);
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_clear_pointer (&priv->sections, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (linli_record_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -350,14 +601,22 @@ static void
 linli_record_editor_class_init (LinliRecordEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = linli_record_editor_constructed;
   object_class->dispose = linli_record_editor_dispose;
+  object_class->finalize = linli_record_editor_finalize;
   object_class->get_property = linli_record_editor_get_property;
   object_class->set_property = linli_record_editor_set_property;
+  widget_class->map = linli_record_editor_map;
   window_class->close_request = linli_record_editor_close_request;
   klass->delete = delete_record;
+
+  gtk_widget_class_install_action (widget_class, "editor.show-section", "u", show_section_cb);
+  for (guint i = 0; i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "editor.show-section", "u", i);
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, LINLI_TYPE_STORE,
@@ -400,6 +659,9 @@ linli_record_editor_class_init (LinliRecordEditorClass *klass)
 static void
 linli_record_editor_init (LinliRecordEditor *self)
 {
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  priv->sections = g_ptr_array_new ();
 }
 
 /**
@@ -428,6 +690,9 @@ linli_record_editor_class_setup (LinliRecordEditorClass       *klass,
   gtk_widget_class_bind_template_child_full (widget_class, "error_revealer", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "delete_group", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, place_changed_cb);
   klass->action_prefix = g_strdup (action_prefix);
   klass->texts = texts;
   gtk_widget_class_install_action (widget_class, save_name, NULL, save_cb);
@@ -496,6 +761,49 @@ linli_record_editor_has_changes (LinliRecordEditor *self)
   klass = LINLI_RECORD_EDITOR_GET_CLASS (self);
   return !linli_record_equal (priv->copy, priv->baseline) ||
          (klass->has_changes != NULL && klass->has_changes (self));
+}
+
+/* Whether load() is filling the form: what changes then is not the user's. */
+gboolean
+linli_record_editor_is_loading (LinliRecordEditor *self)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LINLI_IS_RECORD_EDITOR (self), FALSE);
+  return priv->loading;
+}
+
+/**
+ * linli_record_editor_check_sections:
+ * @errors: the errors structure of the editor's kind
+ *
+ * For validate(): each section adds what its fields could not put in the
+ * copy.
+ */
+void
+linli_record_editor_check_sections (LinliRecordEditor *self,
+                                    gpointer           errors)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_if_fail (LINLI_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < priv->sections->len; i++)
+    linli_record_section_check_input (g_ptr_array_index (priv->sections, i), errors);
+}
+
+/* For validate(): each section shows the messages of its fields. */
+void
+linli_record_editor_show_sections (LinliRecordEditor *self,
+                                   gconstpointer      errors,
+                                   gboolean           show_all)
+{
+  LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
+
+  g_return_if_fail (LINLI_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < priv->sections->len; i++)
+    linli_record_section_show_errors (g_ptr_array_index (priv->sections, i), errors, show_all);
 }
 
 /**

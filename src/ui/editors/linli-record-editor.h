@@ -15,7 +15,11 @@ G_BEGIN_DECLS
  * Cancel when closed with changes. A subclass gives its template (with an
  * "error_revealer" GtkRevealer holding an "error_label" GtkLabel, and a
  * "delete_group" shown only for a stored record), the hooks below and
- * linli_record_editor_class_setup(). */
+ * linli_record_editor_class_setup(). Its template may connect a field's
+ * signal to field_changed_cb (read_fields(), then check), entry_changed_cb
+ * (the same, and the field shows its messages from now on) or
+ * place_changed_cb (the widget changed the copy itself: check); none of
+ * them runs while load() fills the form. */
 
 #define LINLI_TYPE_RECORD_EDITOR (linli_record_editor_get_type ())
 
@@ -37,7 +41,9 @@ struct _LinliRecordEditorClass
 
   /* A new record of the editor's kind, with its defaults. */
   LinliRecord *(*new_record)  (LinliRecordEditor  *self);
-  /* Shows the copy; runs once, with changes not yet followed. */
+  /* Shows the copy, besides the sections (LinliRecordSection), which the
+   * editor loads itself; runs once, with changes not yet followed.
+   * Optional. */
   void         (*load)        (LinliRecordEditor  *self);
   /* Checks the copy and what the fields could not put in it, shows each
    * message in its field (all of them when @show_all, else only in fields
@@ -62,11 +68,14 @@ struct _LinliRecordEditorClass
                                LinliRecord        *original);
   /* Changes Save would write besides the copy's fields. Optional. */
   gboolean     (*has_changes) (LinliRecordEditor  *self);
+  /* Puts what the fields hold into the copy, for the template's
+   * field_changed_cb and entry_changed_cb. Optional. */
+  void         (*read_fields) (LinliRecordEditor  *self);
 
   /*< private >*/
   char                         *action_prefix;
   const LinliRecordEditorTexts *texts;
-  gpointer                      padding[6];
+  gpointer                      padding[5];
 };
 
 void         linli_record_editor_class_setup (LinliRecordEditorClass       *klass,
@@ -78,6 +87,12 @@ LinliRecord *linli_record_editor_get_original (LinliRecordEditor *self);
 LinliRecord *linli_record_editor_get_copy     (LinliRecordEditor *self);
 gboolean     linli_record_editor_is_valid     (LinliRecordEditor *self);
 gboolean     linli_record_editor_has_changes  (LinliRecordEditor *self);
+gboolean     linli_record_editor_is_loading   (LinliRecordEditor *self);
+void         linli_record_editor_check_sections (LinliRecordEditor *self,
+                                                 gpointer           errors);
+void         linli_record_editor_show_sections  (LinliRecordEditor *self,
+                                                 gconstpointer      errors,
+                                                 gboolean           show_all);
 void         linli_record_editor_changed      (LinliRecordEditor *self);
 void         linli_record_editor_show_banner  (LinliRecordEditor *self,
                                                const char        *message);

@@ -14,8 +14,10 @@
  * written, a message under a field once the user touched it, and choices
  * (an AdwComboRow over labels, each with a key). */
 
-#define TOUCHED_KEY "linli-form-field-touched"
-#define KEYS_KEY    "linli-form-choice-keys"
+#define TOUCHED_KEY     "linli-form-field-touched"
+#define KEYS_KEY        "linli-form-choice-keys"
+#define PLACEHOLDER_KEY "linli-form-field-placeholder"
+#define TIME_KEY        "linli-form-field-time"
 
 /* A field shows its message once the user has changed it, or when the
  * editor asks for every message: an empty new case is not an error. */
@@ -27,6 +29,34 @@ linli_form_field_touch (GtkWidget *widget)
   g_object_set_data (G_OBJECT (widget), TOUCHED_KEY, GINT_TO_POINTER (TRUE));
 }
 
+/* An example in an empty field that shows an error would turn red with it
+ * and read as a wrong value typed: the example steps aside meanwhile. */
+static void
+hide_example (GtkWidget *widget,
+              gboolean   hide)
+{
+  GObject *object = G_OBJECT (widget);
+  gboolean hidden = g_object_get_data (object, PLACEHOLDER_KEY) != NULL;
+  g_autofree char *example = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), "placeholder-text") == NULL ||
+      hide == hidden)
+    return;
+  if (hide)
+    {
+      g_object_get (object, "placeholder-text", &example, NULL);
+      if (example == NULL)
+        return;
+      g_object_set_data_full (object, PLACEHOLDER_KEY, g_steal_pointer (&example), g_free);
+      g_object_set (object, "placeholder-text", NULL, NULL);
+    }
+  else
+    {
+      example = g_object_steal_data (object, PLACEHOLDER_KEY);
+      g_object_set (object, "placeholder-text", example, NULL);
+    }
+}
+
 /**
  * linli_form_field_show:
  * @row: the AdwActionRow of the field
@@ -34,7 +64,8 @@ linli_form_field_touch (GtkWidget *widget)
  * @error: (nullable): what is wrong
  * @hint: (nullable): what the row says when nothing is wrong
  *
- * Shows @error as the subtitle of @row, in the error colour.
+ * Shows @error as the subtitle of @row, in the error colour; the
+ * example (placeholder) of @widget is hidden meanwhile.
  */
 void
 linli_form_field_show (GtkWidget  *row,
@@ -62,6 +93,8 @@ linli_form_field_show (GtkWidget  *row,
       if (widget != NULL)
         gtk_widget_remove_css_class (widget, "error");
     }
+  if (widget != NULL)
+    hide_example (widget, show_error);
   gtk_accessible_update_state (GTK_ACCESSIBLE (edited), GTK_ACCESSIBLE_STATE_INVALID,
                                show_error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
 }
@@ -183,7 +216,22 @@ linli_form_field_set_time (GtkEditable *editable,
 
   g_return_if_fail (GTK_IS_EDITABLE (editable));
 
+  g_object_set_data (G_OBJECT (editable), TIME_KEY, GINT_TO_POINTER (TRUE));
   gtk_editable_set_text (editable, text != NULL ? text : "");
+}
+
+/**
+ * linli_form_field_is_time:
+ *
+ * Returns: whether @widget is a field of a day and a time, one that
+ *   linli_form_field_set_time() filled
+ */
+gboolean
+linli_form_field_is_time (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return g_object_get_data (G_OBJECT (widget), TIME_KEY) != NULL;
 }
 
 /* A time the field could not read: that message comes before any the
@@ -311,25 +359,63 @@ linli_form_choice_get_string (AdwComboRow *row)
 
 typedef struct
 {
-  gint64  id;
-  char   *label;
-  char   *sort_key;
-} Choice;
+  LinliRecord *record;
+  char        *sort_key;
+} Named;
 
 static void
-choice_clear (gpointer data)
+named_clear (gpointer data)
 {
-  Choice *choice = data;
+  Named *named = data;
 
-  g_free (choice->label);
-  g_free (choice->sort_key);
+  g_object_unref (named->record);
+  g_free (named->sort_key);
 }
 
 static int
-compare_choices (gconstpointer a,
-                 gconstpointer b)
+compare_named (gconstpointer a,
+               gconstpointer b)
 {
-  return strcmp (((const Choice *) a)->sort_key, ((const Choice *) b)->sort_key);
+  return strcmp (((const Named *) a)->sort_key, ((const Named *) b)->sort_key);
+}
+
+/**
+ * linli_form_sort_by_name:
+ * @records: records of one type
+ * @column: the text column that names a record
+ *
+ * Sorts by name as people read it: by the locale's collation, which in
+ * Chinese is pinyin (范 before 刘 before 杨), with numbers as people count
+ * them (3号楼 before 10号楼).
+ *
+ * Returns: (transfer container) (element-type LinliRecord): the records
+ */
+GPtrArray *
+linli_form_sort_by_name (GListModel *records,
+                         const char *column)
+{
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (Named));
+  GPtrArray *sorted;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
+  g_return_val_if_fail (column != NULL, NULL);
+
+  n = g_list_model_get_n_items (records);
+  g_array_set_clear_func (named, named_clear);
+  for (guint i = 0; i < n; i++)
+    {
+      LinliRecord *record = g_list_model_get_item (records, i);
+      const char *name = linli_record_get_text (record, column);
+      Named item = { record, g_utf8_collate_key_for_filename (name != NULL ? name : "", -1) };
+      g_array_append_val (named, item);
+    }
+  g_array_sort (named, compare_named);
+
+  sorted = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < named->len; i++)
+    g_ptr_array_add (sorted, g_object_ref (g_array_index (named, Named, i).record));
+  return sorted;
 }
 
 /**
@@ -337,8 +423,8 @@ compare_choices (gconstpointer a,
  * @records: records of one type
  * @column: the text column that names a record
  * @none_label: the first item, key 0: no record
- * @sort_by_label: sort by name as people count (3号楼 before 10号楼), or
- *   keep the order of @records
+ * @sort_by_label: sort by name (linli_form_sort_by_name()), or keep the
+ *   order of @records
  */
 void
 linli_form_choice_set_records (AdwComboRow *row,
@@ -347,37 +433,33 @@ linli_form_choice_set_records (AdwComboRow *row,
                                const char  *none_label,
                                gboolean     sort_by_label)
 {
-  g_autoptr(GArray) choices = g_array_new (FALSE, FALSE, sizeof (Choice));
+  g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (records);
   gint64 none = 0;
 
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
   g_return_if_fail (G_IS_LIST_MODEL (records));
 
-  g_array_set_clear_func (choices, choice_clear);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LinliRecord) record = g_list_model_get_item (records, i);
-      const char *name = linli_record_get_text (record, column);
-      Choice choice = {
-        linli_record_get_id (record),
-        g_strdup (name != NULL ? name : ""),
-        g_utf8_collate_key_for_filename (name != NULL ? name : "", -1),
-      };
-      g_array_append_val (choices, choice);
-    }
   if (sort_by_label)
-    g_array_sort (choices, compare_choices);
+    sorted = linli_form_sort_by_name (records, column);
+  else
+    {
+      sorted = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+        g_ptr_array_add (sorted, g_list_model_get_item (records, i));
+    }
 
   g_array_append_val (keys, none);
   g_ptr_array_add (labels, (gpointer) none_label);
-  for (guint i = 0; i < choices->len; i++)
+  for (guint i = 0; i < sorted->len; i++)
     {
-      Choice *choice = &g_array_index (choices, Choice, i);
-      g_array_append_val (keys, choice->id);
-      g_ptr_array_add (labels, choice->label);
+      LinliRecord *record = g_ptr_array_index (sorted, i);
+      const char *name = linli_record_get_text (record, column);
+      gint64 id = linli_record_get_id (record);
+
+      g_array_append_val (keys, id);
+      g_ptr_array_add (labels, (gpointer) (name != NULL ? name : ""));
     }
   linli_form_choice_set (row, (const gint64 *) (gpointer) keys->data,
                          (const char * const *) labels->pdata, labels->len);

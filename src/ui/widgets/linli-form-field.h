@@ -25,6 +25,7 @@ gboolean     linli_form_field_read_time       (GtkEditable           *editable,
                                                GDateTime            **time);
 void         linli_form_field_set_time        (GtkEditable           *editable,
                                                GDateTime             *time);
+gboolean     linli_form_field_is_time         (GtkWidget             *widget);
 void         linli_form_set_time_error        (char                 **field);
 
 /* A choice is an AdwComboRow over labels, each with a key: a row id, an
@@ -41,6 +42,8 @@ void         linli_form_choice_set_strings    (AdwComboRow           *row,
                                                const char * const    *strings,
                                                const char            *current);
 const char  *linli_form_choice_get_string     (AdwComboRow           *row);
+GPtrArray   *linli_form_sort_by_name          (GListModel            *records,
+                                               const char            *column);
 void         linli_form_choice_set_records    (AdwComboRow           *row,
                                                GListModel            *records,
                                                const char            *column,

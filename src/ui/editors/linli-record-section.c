@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "linli-record-section"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "linli-record-section.h"
+
+G_DEFINE_INTERFACE (LinliRecordSection, linli_record_section, ADW_TYPE_PREFERENCES_GROUP)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+linli_record_section_default_init (LinliRecordSectionInterface *iface)
+{
+  /**
+   * LinliRecordSection::changed:
+   *
+   * The user changed something the section edits.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+void
+linli_record_section_load (LinliRecordSection *self,
+                           LinliStore         *store,
+                           LinliRecord        *copy,
+                           LinliRecord        *original)
+{
+  g_return_if_fail (LINLI_IS_RECORD_SECTION (self));
+  g_return_if_fail (LINLI_IS_STORE (store));
+  g_return_if_fail (LINLI_IS_RECORD (copy));
+  g_return_if_fail (original == NULL || G_TYPE_CHECK_INSTANCE_TYPE (original, G_OBJECT_TYPE (copy)));
+
+  LINLI_RECORD_SECTION_GET_IFACE (self)->load (self, store, copy, original);
+}
+
+void
+linli_record_section_check_input (LinliRecordSection *self,
+                                  gpointer            errors)
+{
+  LinliRecordSectionInterface *iface;
+
+  g_return_if_fail (LINLI_IS_RECORD_SECTION (self));
+  g_return_if_fail (errors != NULL);
+
+  iface = LINLI_RECORD_SECTION_GET_IFACE (self);
+  if (iface->check_input != NULL)
+    iface->check_input (self, errors);
+}
+
+void
+linli_record_section_show_errors (LinliRecordSection *self,
+                                  gconstpointer       errors,
+                                  gboolean            show_all)
+{
+  LinliRecordSectionInterface *iface;
+
+  g_return_if_fail (LINLI_IS_RECORD_SECTION (self));
+  g_return_if_fail (errors != NULL);
+
+  iface = LINLI_RECORD_SECTION_GET_IFACE (self);
+  if (iface->show_errors != NULL)
+    iface->show_errors (self, errors, show_all);
+}
+
+void
+linli_record_section_changed (LinliRecordSection *self)
+{
+  g_return_if_fail (LINLI_IS_RECORD_SECTION (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
