@@ -12,6 +12,7 @@
 #include "linli-location-dialog.h"
 #include "linli-report-preview.h"
 #include "linli-time-popover.h"
+#include "linli-alert.h"
 #include "test-util.h"
 #include "test-widget-util.h"
 
@@ -432,20 +433,6 @@ test_revisited_is_final (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_unsaved_changes (Fixture       *fixture,
                       gconstpointer  data)
@@ -453,7 +440,7 @@ test_unsaved_changes (Fixture       *fixture,
   g_autoptr(LinliRecord) record = find_case_with_status (fixture->store, LINLI_CASE_STATUS_ASSIGNED);
   g_autoptr(LinliRecord) stored = NULL;
   LinliCaseEditor *editor = open_editor (fixture, record);
-  AdwMessageDialog *dialog;
+  LinliAlert *dialog;
 
   /* Nothing changed: it closes without asking. */
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
@@ -465,13 +452,13 @@ test_unsaved_changes (Fixture       *fixture,
   set_text (GTK_WIDGET (editor), "Title", "改过的标题");
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_nonnull (editor);
-  dialog = find_message_dialog ();
+  dialog = test_find_alert ();
   g_assert_nonnull (dialog);
-  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (linli_alert_has_response (dialog, "discard"));
+  g_assert_true (linli_alert_get_response_enabled (dialog, "save"));
 
   /* Cancel: the editor stays, with what was typed. */
-  adw_message_dialog_response (dialog, "cancel");
+  linli_alert_respond (dialog, "cancel");
   test_wait_until_drawn (GTK_WIDGET (editor));
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (editor), "Title")), ==, "改过的标题");
@@ -479,12 +466,12 @@ test_unsaved_changes (Fixture       *fixture,
   /* An invalid case cannot be saved from the question either. */
   set_text (GTK_WIDGET (editor), "Title", "");
   gtk_window_close (GTK_WINDOW (editor));
-  dialog = find_message_dialog ();
+  dialog = test_find_alert ();
   g_assert_nonnull (dialog);
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (linli_alert_get_response_enabled (dialog, "save"));
 
   /* Discard: closed, nothing written. */
-  adw_message_dialog_response (dialog, "discard");
+  linli_alert_respond (dialog, "discard");
   while (editor != NULL)
     g_main_context_iteration (NULL, TRUE);
   stored = linli_store_get (fixture->store, LINLI_TYPE_CASE, linli_record_get_id (record), NULL);
@@ -813,7 +800,7 @@ test_diary_cancel (Fixture       *fixture,
   guint n_events = g_list_model_get_n_items (events);
   LinliCaseEditor *editor = open_editor (fixture, record);
   g_autofree char *titles = NULL;
-  AdwMessageDialog *dialog;
+  LinliAlert *dialog;
 
   add_entry (editor, "写错了的记录");
   titles = diary_titles (editor);
@@ -828,9 +815,9 @@ test_diary_cancel (Fixture       *fixture,
   add_entry (editor, "不该写入的记录");
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_close (GTK_WINDOW (editor));
-  dialog = find_message_dialog ();
+  dialog = test_find_alert ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
+  linli_alert_respond (dialog, "discard");
   while (editor != NULL)
     g_main_context_iteration (NULL, TRUE);
 

@@ -360,7 +360,7 @@ test_activity (Fixture       *fixture,
   set_text (editor, "Title", "垃圾分类宣传");
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_nonnull (editor);
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (test_find_alert ());
   gtk_widget_activate_action (editor, "activity.delete", NULL);
   iterate ();
   g_assert_null (editor);

@@ -7,6 +7,7 @@
 
 #include "linli-form-field.h"
 #include "linli-record-editor.h"
+#include "linli-alert.h"
 #include "linli-record-section.h"
 #include "linli-time-popover.h"
 
@@ -24,7 +25,7 @@ typedef struct
   LinliRecord      *original;  /* as stored; NULL for a new record */
   LinliRecord      *baseline;  /* what "no changes" is */
   LinliRecord      *copy;      /* what the sections edit */
-  AdwMessageDialog *confirm;
+  LinliAlert       *confirm;   /* "Save Changes?" while it is asked */
   GPtrArray        *sections;  /* the LinliRecordSections of the form, in order */
   gboolean          valid;
   gboolean          show_all;  /* every message, not only those of fields touched */
@@ -83,7 +84,7 @@ validate (LinliRecordEditor  *self,
   priv->valid = LINLI_RECORD_EDITOR_GET_CLASS (self)->validate (self, priv->show_all, first);
   set_action_enabled (self, "save", priv->valid);
   if (priv->confirm != NULL)
-    adw_message_dialog_set_response_enabled (priv->confirm, "save", priv->valid);
+    linli_alert_set_response_enabled (priv->confirm, "save", priv->valid);
   return priv->valid;
 }
 
@@ -199,11 +200,35 @@ apply_response_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-response_cb (AdwMessageDialog  *dialog,
-             const char        *response,
-             LinliRecordEditor *self)
+static gpointer
+weak_ref_new (gpointer object)
 {
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+response_cb (LinliAlert *alert,
+             const char *response,
+             gpointer    data)
+{
+  g_autoptr(LinliRecordEditor) self = g_weak_ref_get (data);
+  LinliRecordEditorPrivate *priv;
+
+  /* The editor may be gone: deleted while it asked. */
+  if (self == NULL)
+    return;
+  priv = linli_record_editor_get_instance_private (self);
+  g_clear_object (&priv->confirm);
   if (!g_str_equal (response, "save") && !g_str_equal (response, "discard"))
     return;
   g_object_set_data (G_OBJECT (self), "linli-record-editor-response",
@@ -218,11 +243,10 @@ ask_to_save (LinliRecordEditor *self)
   const LinliRecordEditorTexts *texts = LINLI_RECORD_EDITOR_GET_CLASS (self)->texts;
   g_autofree char *first = NULL;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   if (priv->confirm != NULL)
     {
-      gtk_window_present (GTK_WINDOW (priv->confirm));
+      linli_alert_present (priv->confirm, GTK_WIDGET (self), response_cb, weak_ref_new (self), weak_ref_free);
       return;
     }
 
@@ -232,21 +256,16 @@ ask_to_save (LinliRecordEditor *self)
   else
     body = format_text (texts->unsaved_invalid, first);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "save", priv->valid);
-  adw_message_dialog_set_default_response (dialog, priv->valid ? "save" : "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), self, 0);
-  priv->confirm = dialog;
-  g_object_add_weak_pointer (G_OBJECT (priv->confirm), (gpointer *) &priv->confirm);
-  gtk_window_present (GTK_WINDOW (dialog));
+  priv->confirm = linli_alert_new (_("Save Changes?"), body);
+  linli_alert_add_response (priv->confirm, "cancel", _("_Cancel"));
+  linli_alert_add_response (priv->confirm, "discard", _("_Discard"));
+  linli_alert_add_response (priv->confirm, "save", _("_Save"));
+  linli_alert_set_response_appearance (priv->confirm, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  linli_alert_set_response_appearance (priv->confirm, "save", ADW_RESPONSE_SUGGESTED);
+  linli_alert_set_response_enabled (priv->confirm, "save", priv->valid);
+  linli_alert_set_default_response (priv->confirm, priv->valid ? "save" : "cancel");
+  linli_alert_set_close_response (priv->confirm, "cancel");
+  linli_alert_present (priv->confirm, GTK_WIDGET (self), response_cb, weak_ref_new (self), weak_ref_free);
 }
 
 static void
@@ -532,7 +551,8 @@ linli_record_editor_dispose (GObject *object)
   LinliRecordEditorPrivate *priv = linli_record_editor_get_instance_private (self);
 
   if (priv->confirm != NULL)
-    gtk_window_destroy (GTK_WINDOW (priv->confirm));
+    linli_alert_close (priv->confirm);
+  g_clear_object (&priv->confirm);
   g_clear_object (&priv->store);
   g_clear_object (&priv->original);
   g_clear_object (&priv->baseline);
