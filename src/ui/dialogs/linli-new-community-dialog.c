@@ -12,6 +12,7 @@
 #include "linli-grid-layer.h"
 #include "linli-map-view.h"
 #include "linli-new-community-dialog.h"
+#include "linli-file-pick.h"
 
 /* Asks for what a new community needs: its name, subdistrict and city, the
  * centre of its map, and where to keep its database. Each problem is shown
@@ -46,12 +47,12 @@ struct _LinliNewCommunityDialog
   LinliGridLayer     *outline_layer;
   ShumateMarkerLayer *place_layer;
   GListStore   *outlines;      /* LinliGrid, never stored */
-  GtkFileChooserNative *geojson_chooser;
+  GCancellable *picking_geojson;  /* while a GeoJSON file is chosen */
 
   char         *path;
   gboolean      path_is_open;  /* an open database that has no community yet */
   gboolean      touched[3];   /* name, latitude, longitude: typed into yet */
-  GtkFileChooserNative *chooser;
+  GCancellable *picking_path;     /* while the database file is chosen */
 };
 
 G_DEFINE_FINAL_TYPE (LinliNewCommunityDialog, linli_new_community_dialog, ADW_TYPE_WINDOW)
@@ -310,17 +311,35 @@ geojson_loaded_cb (GObject      *source,
     }
 }
 
-static void
-geojson_chosen_cb (LinliNewCommunityDialog *self,
-                   int                      response,
-                   GtkFileChooserNative    *chooser)
+/* The dialog, held weakly while a file is chosen: closing it cancels the
+ * choice, and the answer then finds no dialog. */
+static gpointer
+weak_ref_new (gpointer object)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_file_load_contents_async (file, NULL, geojson_loaded_cb, g_object_ref (self));
-    }
-  g_clear_object (&self->geojson_chooser);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+geojson_chosen_cb (GFile    *file,
+                   gpointer  data)
+{
+  g_autoptr(LinliNewCommunityDialog) self = g_weak_ref_get (data);
+
+  if (self == NULL)
+    return;
+  g_clear_object (&self->picking_geojson);
+  if (file != NULL)
+    g_file_load_contents_async (file, NULL, geojson_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -330,17 +349,19 @@ open_geojson_cb (GtkWidget  *widget,
 {
   LinliNewCommunityDialog *self = LINLI_NEW_COMMUNITY_DIALOG (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(LinliFilePick) pick = NULL;
 
-  if (self->geojson_chooser != NULL)
+  if (self->picking_geojson != NULL)
     return;
-  self->geojson_chooser = gtk_file_chooser_native_new (_("Open a GeoJSON File of the Area"), GTK_WINDOW (self),
-                                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  pick = linli_file_pick_new (_("Open a GeoJSON File of the Area"));
+  linli_file_pick_set_accept_label (pick, _("_Open"));
   gtk_file_filter_set_name (filter, _("GeoJSON files"));
   gtk_file_filter_add_pattern (filter, "*.geojson");
   gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->geojson_chooser), filter);
-  g_signal_connect_swapped (self->geojson_chooser, "response", G_CALLBACK (geojson_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->geojson_chooser));
+  linli_file_pick_add_filter (pick, filter);
+  self->picking_geojson = g_cancellable_new ();
+  linli_file_pick_open (pick, GTK_WINDOW (self), self->picking_geojson, geojson_chosen_cb,
+                        weak_ref_new (self), weak_ref_free);
 }
 
 static void
@@ -387,18 +408,20 @@ create_cb (GtkWidget  *widget,
 }
 
 static void
-chooser_response_cb (LinliNewCommunityDialog *self,
-                     int                      response,
-                     GtkFileChooserNative    *chooser)
+path_chosen_cb (GFile    *file,
+                gpointer  data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr(LinliNewCommunityDialog) self = g_weak_ref_get (data);
+
+  if (self == NULL)
+    return;
+  g_clear_object (&self->picking_path);
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_free (self->path);
       self->path = g_file_get_path (file);
       validate (self);
     }
-  g_clear_object (&self->chooser);
 }
 
 static void
@@ -408,20 +431,22 @@ choose_file_cb (GtkWidget  *widget,
 {
   LinliNewCommunityDialog *self = LINLI_NEW_COMMUNITY_DIALOG (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(LinliFilePick) pick = NULL;
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
   g_autofree char *suggestion = g_strdup_printf ("%s.db", *name ? name : _("community"));
 
-  if (self->chooser != NULL)
+  if (self->picking_path != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Save the Community Database"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Choose"), _("_Cancel"));
+  pick = linli_file_pick_new (_("Save the Community Database"));
+  linli_file_pick_set_accept_label (pick, _("_Choose"));
   gtk_file_filter_set_name (filter, _("Linli databases"));
   gtk_file_filter_add_pattern (filter, "*.db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggestion);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  linli_file_pick_add_filter (pick, filter);
+  linli_file_pick_set_initial_name (pick, suggestion);
+  self->picking_path = g_cancellable_new ();
+  linli_file_pick_save (pick, GTK_WINDOW (self), self->picking_path, path_chosen_cb,
+                        weak_ref_new (self), weak_ref_free);
 }
 
 static void
@@ -429,12 +454,10 @@ linli_new_community_dialog_dispose (GObject *object)
 {
   LinliNewCommunityDialog *self = LINLI_NEW_COMMUNITY_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  if (self->geojson_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->geojson_chooser));
-  g_clear_object (&self->geojson_chooser);
+  g_cancellable_cancel (self->picking_path);
+  g_clear_object (&self->picking_path);
+  g_cancellable_cancel (self->picking_geojson);
+  g_clear_object (&self->picking_geojson);
   g_clear_object (&self->outlines);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_NEW_COMMUNITY_DIALOG);
 
