@@ -317,6 +317,8 @@ test_window_print_cases (Fixture       *fixture,
   cases_page = LINLI_CASES_PAGE (test_find (GTK_WIDGET (window), LINLI_TYPE_CASES_PAGE));
   g_assert_null (linli_cases_page_describe_filter (cases_page));
   linli_cases_page_search (cases_page, "漏水");
+  while (linli_cases_page_is_searching (cases_page))
+    g_main_context_iteration (NULL, TRUE);
   filter = linli_cases_page_describe_filter (cases_page);
   g_assert_cmpstr (filter, ==, "“漏水”");
 
