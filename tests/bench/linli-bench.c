@@ -44,6 +44,7 @@
 #define REPORT_RUNS    3
 #define REPORT_CASES   10000
 #define REPORT_YEAR    2025
+#define EMPTY_YEAR     2026     /* after the generator's last case */
 #define WINDOW_RUNS    3
 
 /* The steps of store_open_first_page_ms, each the median of OPEN_RUNS:
@@ -923,11 +924,13 @@ case_list_10k_pdf_s (Bench   *bench,
   return TRUE;
 }
 
-/* The work summary of a whole year of the community. */
+/* The work summary of a whole year of the community, or of a year with
+ * no case reported in it. */
 static gboolean
-report_year_pdf_s (Bench   *bench,
-                   double  *value,
-                   GError **error)
+report_pdf (Bench   *bench,
+            guint    year,
+            double  *value,
+            GError **error)
 {
   const char *path = ensure_database (bench, error);
   g_autoptr(LinliStore) store = NULL;
@@ -936,7 +939,7 @@ report_year_pdf_s (Bench   *bench,
 
   if (path == NULL || !(store = linli_store_open (path, error)))
     return FALSE;
-  linli_report_period_init_year (&period, REPORT_YEAR);
+  linli_report_period_init_year (&period, year);
 
   for (guint run = 0; run < REPORT_RUNS; run++)
     {
@@ -949,6 +952,22 @@ report_year_pdf_s (Bench   *bench,
     }
   *value = median (runs, REPORT_RUNS);
   return TRUE;
+}
+
+static gboolean
+report_year_pdf_s (Bench   *bench,
+                   double  *value,
+                   GError **error)
+{
+  return report_pdf (bench, REPORT_YEAR, value, error);
+}
+
+static gboolean
+report_empty_year_pdf_s (Bench   *bench,
+                         double  *value,
+                         GError **error)
+{
+  return report_pdf (bench, EMPTY_YEAR, value, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1274,6 +1293,7 @@ static const struct
   { "main_loop_max_stall_ms",   main_loop_max_stall_ms,   1, FALSE },
   { "case_list_10k_pdf_s",      case_list_10k_pdf_s,      2, FALSE },
   { "report_year_pdf_s",        report_year_pdf_s,        2, FALSE },
+  { "report_empty_year_pdf_s",  report_empty_year_pdf_s,  2, FALSE },
   { "report_year_model_s",      report_year_model_s,      3, TRUE },
   /* 10,000 cases and 100 grids of 200 vertices in a 1280 × 800 view. */
   { "map_pan_frame_ms",            map_pan_frame_ms,            2, FALSE },
