@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-alert.h"
+#include "linli-file-pick.h"
 #include "linli-print-operation.h"
 #include "linli-records.h"
 #include "linli-report-pdf.h"
@@ -44,8 +46,8 @@ struct _LinliReportsDialog
   LinliStore      *store;
   GArray          *grid_ids;   /* gint64, one per grid_row item; 0 first */
   PeriodChoice     shown_choice;   /* the period kind the fields show */
-  GtkFileChooserNative *chooser;
-  LinliReportRequest    chosen;   /* what the chooser's file gets */
+  GCancellable    *picking;       /* while the file is chosen */
+  LinliReportRequest    chosen;   /* what the chosen file gets */
   GCancellable    *exporting;     /* while an export runs */
   GFile           *export_file;   /* its file */
 };
@@ -325,13 +327,7 @@ export_done_cb (GObject      *source,
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
            gtk_widget_get_realized (GTK_WIDGET (self)))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Export the Report"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    linli_alert_show_message (GTK_WIDGET (self), _("Cannot Export the Report"), error->message);
 }
 
 static void
@@ -347,17 +343,14 @@ start_export (LinliReportsDialog       *self,
 }
 
 static void
-export_response_cb (LinliReportsDialog   *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
+export_chosen_cb (GFile    *file,
+                  gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->exporting == NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      linli_reports_dialog_export_to (self, file);
-    }
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_clear_object (&self->chooser);
+  LinliReportsDialog *self = user_data;
+
+  g_clear_object (&self->picking);
+  if (file != NULL && self->store != NULL)
+    linli_reports_dialog_export_to (self, file);
 }
 
 static void
@@ -367,10 +360,11 @@ export_cb (GtkWidget  *widget,
 {
   LinliReportsDialog *self = LINLI_REPORTS_DIALOG (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(LinliFilePick) pick = NULL;
   g_autofree char *name = NULL;
   g_autofree char *period = NULL;
 
-  if (self->exporting != NULL || self->chooser != NULL || !read_request (self, &self->chosen))
+  if (self->exporting != NULL || self->picking != NULL || !read_request (self, &self->chosen))
     return;
   if (self->chosen.kind != LINLI_REPORT_KIND_CASE_SHEET)
     period = linli_report_period_get_label (&self->chosen.period);
@@ -378,16 +372,18 @@ export_cb (GtkWidget  *widget,
   name = period ? g_strdup_printf (_("%1$s, %2$s.pdf"), linli_report_kind_get_label (self->chosen.kind), period)
                 : g_strdup_printf ("%s.pdf", linli_report_kind_get_label (self->chosen.kind));
   g_strdelimit (name, "/\\:", '-');
-  self->chooser = gtk_file_chooser_native_new (_("Export the Report as PDF"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  pick = linli_file_pick_new (_("Export the Report as PDF"));
+  linli_file_pick_set_accept_label (pick, _("_Export"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  linli_file_pick_add_filter (pick, filter);
+  linli_file_pick_set_initial_name (pick, name);
+  /* The dialog closed meanwhile cancels the pick, and the callback is
+   * told so; it holds the dialog until then. */
+  self->picking = g_cancellable_new ();
+  linli_file_pick_save (pick, GTK_WINDOW (self), self->picking, export_chosen_cb,
+                        g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -451,9 +447,8 @@ linli_reports_dialog_dispose (GObject *object)
   /* A report still being written is not wanted: the file stays as it was. */
   if (self->exporting != NULL)
     g_cancellable_cancel (self->exporting);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  if (self->picking != NULL)
+    g_cancellable_cancel (self->picking);
   g_clear_object (&self->store);
   g_clear_pointer (&self->grid_ids, g_array_unref);
 
