@@ -170,11 +170,24 @@ shown (Fixture *f)
 #define assert_shown(f, expected) \
   G_STMT_START { g_autofree char *_s = shown (f); g_assert_cmpstr (_s, ==, expected); } G_STMT_END
 
+/* As the Cases page searches: before the index is there, the keystroke
+ * returns at once, the matches are read in a thread and the list shows
+ * what it showed until they are there. */
 static void
 search (Fixture    *f,
         const char *text)
 {
+  g_autofree char *before = shown (f);
+
   linli_case_search_set_text (f->search, text);
+  if (linli_case_search_is_searching (f->search))
+    {
+      g_assert_false (linli_case_search_is_ready (f->search));
+      linli_record_list_refilter (f->list);
+      assert_shown (f, before);
+      while (linli_case_search_is_searching (f->search))
+        g_main_context_iteration (NULL, TRUE);
+    }
   linli_record_list_refilter (f->list);
 }
 
@@ -288,6 +301,40 @@ test_search_verifies_longer (Fixture       *f,
   assert_shown (f, "");
   search (f, "丙和乙丙");
   assert_shown (f, "06");
+}
+
+/* A keystroke before the index is there never reads the cases on the
+ * main thread: it returns at once, :searching, the list as it was; the
+ * matches, read in a thread, arrive with the changes made meanwhile. */
+static void
+test_search_before_index (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) first = linli_store_get (f->store, LINLI_TYPE_CASE, 1, &error);
+
+  g_assert_false (linli_case_search_is_ready (f->search));
+  linli_case_search_set_text (f->search, "漏水");
+  g_assert_true (linli_case_search_is_searching (f->search));
+  linli_record_list_refilter (f->list);
+  assert_shown (f, "05 04 03 02 01");
+
+  linli_record_set_text (first, "title", "卫生间渗水");
+  g_assert_true (linli_store_update (f->store, first, &error));
+  add_case (f, "2026-0006", "暖气管道漏水", "7号楼", "水电维修", LINLI_CASE_STATUS_REGISTERED, f->grid_a, 5, 1, 3);
+  g_assert_no_error (error);
+  assert_shown (f, "06 05 04 03 02 01");
+
+  while (linli_case_search_is_searching (f->search))
+    g_main_context_iteration (NULL, TRUE);
+  linli_record_list_refilter (f->list);
+  assert_shown (f, "06");
+
+  /* A blank search shows every case at once. */
+  linli_case_search_set_text (f->search, " ");
+  g_assert_false (linli_case_search_is_searching (f->search));
+  linli_record_list_refilter (f->list);
+  assert_shown (f, "06 05 04 03 02 01");
 }
 
 /* Changes made while the index is read in its thread are not lost when it
@@ -512,6 +559,7 @@ main (int   argc,
   g_test_add ("/case-query/search-indexed-follows-changes", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_search_follows_changes, fixture_tear_down);
   ADD ("/case-query/search-changes-while-indexing", test_search_changes_while_indexing);
+  ADD ("/case-query/search-before-index", test_search_before_index);
   ADD ("/case-query/search-verifies-longer", test_search_verifies_longer);
   ADD ("/case-query/filters", test_filters);
   ADD ("/case-query/sort", test_sort);

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <sqlite3.h>
 
@@ -412,6 +413,92 @@ test_replace (void)
   g_assert_true (g_file_get_contents (pdf.path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   temp_pdf_clear (&pdf);
+}
+
+/* The PDF's bytes, its dates (when it was written) blanked. */
+static GBytes *
+pdf_without_dates (const char *path)
+{
+  g_autoptr(GRegex) dates = g_regex_new ("/(CreationDate|ModDate) *\\([^)]*\\)", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_regex_match_full (dates, contents, length, 0, 0, &match, NULL);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      memset (contents + start, ' ', end - start);
+      g_match_info_next (match, NULL);
+    }
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+pdf_written_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!linli_report_pdf_write_finish (LINLI_STORE (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+/* A report written in a thread, from a snapshot of the file, is the one
+ * the command line writes; cancelled, it leaves the file as it was. */
+static void
+test_pdf_in_thread (void)
+{
+  TestDatabase db;
+  LinliReportRequest request = { LINLI_REPORT_KIND_SUMMARY, };
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) threaded = NULL, headless = NULL;
+  g_autofree char *contents = NULL;
+  TempPdf pdf, other;
+
+  test_demo_open (&db, "linli-report-thread");
+  linli_report_period_init_year (&request.period, g_date_time_get_year (test_now ()));
+  temp_pdf_init (&pdf);
+  temp_pdf_init (&other);
+
+  doc = linli_report_build (db.store, &request, &error);
+  g_assert_no_error (error);
+  write_pdf (doc, other.path);
+
+  file = g_file_new_for_path (pdf.path);
+  linli_report_pdf_write_async (db.store, &request, file, NULL, pdf_written_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);   /* done, without an error */
+  g_clear_error (&error);
+
+  threaded = pdf_without_dates (pdf.path);
+  headless = pdf_without_dates (other.path);
+  g_assert_cmpuint (g_bytes_get_size (threaded), >, 1000);
+  g_assert_true (g_bytes_equal (threaded, headless));
+
+  /* Cancelled: the file stays as it was. */
+  g_assert_true (g_file_set_contents (pdf.path, "old", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  linli_report_pdf_write_async (db.store, &request, file, cancellable, pdf_written_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (pdf.path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+
+  temp_pdf_clear (&pdf);
+  temp_pdf_clear (&other);
+  test_database_close (&db);
 }
 
 /* A chart of a hundred grids goes on over pages, inside the text block. */
@@ -955,6 +1042,7 @@ main (int   argc,
   g_test_add_func ("/report-layout/page-break", test_page_break);
   g_test_add_func ("/report-layout/unwritable", test_unwritable);
   g_test_add_func ("/report-layout/replace", test_replace);
+  g_test_add_func ("/report-layout/pdf-in-thread", test_pdf_in_thread);
   g_test_add_func ("/report-layout/plain-text-lines", test_plain_text_lines);
   g_test_add_func ("/report-layout/other-paper", test_other_paper);
   g_test_add_func ("/report-layout/short-columns-fit", test_short_columns_fit);

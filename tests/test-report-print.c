@@ -286,6 +286,44 @@ test_reports_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Export from the dialog: the report is written in a thread while the
+ * window keeps running; cancelled (reports.cancel-export, or the dialog
+ * closed), the file it would replace stays as it was. */
+static void
+test_reports_dialog_export (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LinliReportsDialog *dialog = linli_reports_dialog_new (NULL, fixture->store);
+  g_autofree char *dir = g_dir_make_tmp ("linli-report-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (linli_reports_dialog_export_to (dialog, file));
+  g_assert_true (linli_reports_dialog_is_exporting (dialog));
+  g_assert_false (linli_reports_dialog_export_to (dialog, file));   /* one at a time */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "reports.cancel-export", NULL);
+  while (linli_reports_dialog_is_exporting (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (linli_reports_dialog_export_to (dialog, file));
+  while (linli_reports_dialog_is_exporting (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static LinliReportPreview *
 find_preview (void)
 {
@@ -317,6 +355,8 @@ test_window_print_cases (Fixture       *fixture,
   cases_page = LINLI_CASES_PAGE (test_find (GTK_WIDGET (window), LINLI_TYPE_CASES_PAGE));
   g_assert_null (linli_cases_page_describe_filter (cases_page));
   linli_cases_page_search (cases_page, "漏水");
+  while (linli_cases_page_is_searching (cases_page))
+    g_main_context_iteration (NULL, TRUE);
   filter = linli_cases_page_describe_filter (cases_page);
   g_assert_cmpstr (filter, ==, "“漏水”");
 
@@ -379,6 +419,7 @@ main (int   argc,
   g_test_add ("/print/settings-remembered", Fixture, NULL, fixture_set_up, test_settings_remembered, fixture_tear_down);
   g_test_add ("/print/preview", Fixture, NULL, fixture_set_up, test_preview_pages, fixture_tear_down);
   g_test_add ("/print/reports-dialog", Fixture, NULL, fixture_set_up, test_reports_dialog, fixture_tear_down);
+  g_test_add ("/print/reports-dialog-export", Fixture, NULL, fixture_set_up, test_reports_dialog_export, fixture_tear_down);
   g_test_add ("/print/window-cases", Fixture, NULL, fixture_set_up, test_window_print_cases, fixture_tear_down);
 
   status = g_test_run ();

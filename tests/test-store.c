@@ -1760,6 +1760,29 @@ test_damaged_signal (Fixture       *f,
     g_main_context_iteration (NULL, FALSE);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, path));
+  g_clear_object (&store);
+  g_clear_pointer (&message, g_free);
+
+  /* Put off until the window is drawn, the check starts when asked, and
+   * tells the same. */
+  store = linli_store_open_full (path, LINLI_STORE_OPEN_LATER_CHECK, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (damaged_cb), &message);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (message);
+  linli_store_start_check (store);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (message == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (message);
+  g_clear_object (&store);
+
+  /* A write starts it, and waits for it. */
+  store = linli_store_open_full (path, LINLI_STORE_OPEN_LATER_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_false (linli_store_verify (store, &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_DAMAGED);
 }
 
 /* A case, its new reporter and its diary entries are saved whole or not

@@ -509,6 +509,8 @@ test_cases_page (Fixture       *fixture,
 
   /* The article's leaking pipe, found by a part of its address. */
   linli_cases_page_search (page, "3号楼1单元三楼西户");
+  while (linli_cases_page_is_searching (page))
+    g_main_context_iteration (NULL, TRUE);
   n_found = g_list_model_get_n_items (cases);
   g_assert_cmpuint (n_found, >=, 1);
   g_assert_cmpuint (n_found, <, n_all);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "linli-report-doc.h"
+#include "linli-report-kind.h"
 #include "linli-report-layout.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,18 @@ gboolean linli_report_pdf_write        (LinliReportDoc     *doc,
 gboolean linli_report_pdf_write_layout (LinliReportLayout  *layout,
                                         GFile              *file,
                                         GError            **error);
+
+/* The report @request asks for, built and written in a thread of its own
+ * from a read-only connection of its own, so that the window keeps
+ * drawing; cancelled, it leaves what was there. */
+void     linli_report_pdf_write_async  (LinliStore               *store,
+                                        const LinliReportRequest *request,
+                                        GFile                    *file,
+                                        GCancellable             *cancellable,
+                                        GAsyncReadyCallback       callback,
+                                        gpointer                  user_data);
+gboolean linli_report_pdf_write_finish (LinliStore               *store,
+                                        GAsyncResult             *result,
+                                        GError                  **error);
 
 G_END_DECLS

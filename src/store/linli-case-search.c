@@ -33,7 +33,9 @@
  * The index is built in a thread with its own read-only connection right
  * after the search is made; until it is there, a search reads the text
  * from the store instead, so a keystroke that comes first still finds the
- * right cases. Changes after the index was read go to an overlay, the
+ * right cases: in a thread too, with a connection of its own (about a
+ * second for 1,000,000 cases), :searching while it runs, during which the
+ * search answers as it did before the text changed. Changes after the index was read go to an overlay, the
  * current text of each case changed since, which a search reads beside the
  * index; a RESET, or an overlay grown past an eighth of the cases, builds
  * the index again in the background. */
@@ -72,6 +74,13 @@ struct _LinliCaseSearch
   char         *text;         /* as typed */
   char         *needle;       /* normalised; NULL or "" matches everything */
   GArray       *matches;      /* a bit per case id, guint64 words; NULL until searched */
+
+  /* Without the index, the text is read in a thread. */
+  GCancellable *scanning;     /* while a scan for the needle runs */
+  guint         scan_serial;
+  GArray       *scan_pending; /* gint64 ids changed since the scan began */
+  GArray       *previous;     /* what is answered meanwhile: the last matches, */
+  gboolean      previous_all; /* or every case */
 };
 
 G_DEFINE_FINAL_TYPE (LinliCaseSearch, linli_case_search, G_TYPE_OBJECT)
@@ -79,6 +88,7 @@ G_DEFINE_FINAL_TYPE (LinliCaseSearch, linli_case_search, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_READY,
+  PROP_SEARCHING,
   N_PROPS
 };
 
@@ -568,9 +578,111 @@ build_thread (GTask        *task,
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "The search index is too large");
 }
 
+/* ---- Scanning without the index ---------------------------------------- */
+
+typedef struct
+{
+  char     *path;
+  char     *needle;
+  GWeakRef  search;
+  guint     serial;
+} Scan;
+
+static void
+scan_free (gpointer data)
+{
+  Scan *scan = data;
+
+  g_free (scan->path);
+  g_free (scan->needle);
+  g_weak_ref_clear (&scan->search);
+  g_free (scan);
+}
+
+static inline void
+set_bit (GArray *matches,
+         gint64  id)
+{
+  if ((guint64) id / 64 >= matches->len)
+    g_array_set_size (matches, (guint) (id / 64 + 1));
+  g_array_index (matches, guint64, id / 64) |= G_GUINT64_CONSTANT (1) << (id % 64);
+}
+
+static inline void
+clear_bit (GArray *matches,
+           gint64  id)
+{
+  if ((guint64) id / 64 < matches->len)
+    g_array_index (matches, guint64, id / 64) &= ~(G_GUINT64_CONSTANT (1) << (id % 64));
+}
+
+/* Every case's text read through @stmt (CASE_TEXT_SQL), those that
+ * contain @needle set in @matches.
+ *
+ * Returns: the last sqlite3_step(), or SQLITE_INTERRUPT when cancelled */
+static int
+scan_cases (sqlite3_stmt *stmt,
+            const char   *needle,
+            GArray       *matches,
+            GCancellable *cancellable)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize needle_length = strlen (needle);
+  guint n = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *folded = NULL;
+
+      if ((++n & 4095) == 0 && g_cancellable_is_cancelled (cancellable))
+        return SQLITE_INTERRUPT;
+      g_string_truncate (text, 0);
+      append_fields (text, stmt, 1, 6);
+      folded = normalise (text->str, text->len);
+      if (memmem (folded, strlen (folded), needle, needle_length) != NULL)
+        set_bit (matches, sqlite3_column_int64 (stmt, 0));
+    }
+  return rc;
+}
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Scan *scan = task_data;
+  g_autoptr(GArray) matches = g_array_new (FALSE, TRUE, sizeof (guint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (scan->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  /* A reader never folds the WAL into the file (see linli-database-file.h). */
+  if (db != NULL)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_prepare_v2 (db, CASE_TEXT_SQL, -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    rc = scan_cases (stmt, scan->needle, matches, cancellable);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+
+  if (rc == SQLITE_DONE)
+    g_task_return_pointer (task, g_steal_pointer (&matches), (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, rc == SQLITE_INTERRUPT ? G_IO_ERROR_CANCELLED : G_IO_ERROR_FAILED,
+                             "Cannot read the cases to search: %s", sqlite3_errstr (rc));
+}
+
 /* ---- Following the store ----------------------------------------------- */
 
 static void start_build (LinliCaseSearch *self);
+static void start_scan (LinliCaseSearch *self);
+static void stop_scan (LinliCaseSearch *self);
 
 /* The normalised text of one case as the store has it now, or NULL. */
 static char *
@@ -598,12 +710,32 @@ read_case_text (LinliCaseSearch *self,
   return folded;
 }
 
+/* Whether the case's text, as the store has it now, holds the needle. */
+static gboolean
+case_text_matches (LinliCaseSearch *self,
+                   gint64           id)
+{
+  g_autofree char *text = read_case_text (self, id);
+
+  return text != NULL && strstr (text, self->needle) != NULL;
+}
+
 static void
 case_changed (LinliCaseSearch *self,
               gint64           id)
 {
   if (self->building != NULL)
     g_array_append_val (self->pending, id);
+  if (self->scanning != NULL)
+    g_array_append_val (self->scan_pending, id);
+  else if (self->index == NULL && self->matches != NULL)
+    {
+      /* Matches a scan found: this case alone is read again. */
+      if (case_text_matches (self, id))
+        set_bit (self->matches, id);
+      else
+        clear_bit (self->matches, id);
+    }
   if (self->index != NULL)
     {
       g_hash_table_insert (self->overlay, g_memdup2 (&id, sizeof id), read_case_text (self, id));
@@ -652,6 +784,8 @@ build_done_cb (GObject      *source,
       case_changed (self, g_array_index (changed, gint64, i));
   }
   g_clear_pointer (&self->matches, g_array_unref);
+  /* The index answers at once: a scan still running is not waited for. */
+  stop_scan (self);
   if (!was_ready)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
@@ -726,30 +860,21 @@ store_changed_cb (LinliCaseSearch *self,
       g_clear_pointer (&self->index, index_free);
       g_hash_table_remove_all (self->overlay);
       start_build (self);
+      /* The matches are read again too, in a thread, and answered as
+       * they were meanwhile. */
+      if (self->needle != NULL && self->needle[0] != '\0')
+        start_scan (self);
       if (was_ready)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+      return;
     }
-  g_clear_pointer (&self->matches, g_array_unref);
+  /* Matches from the index are read again from it; those of a scan were
+   * brought up to date case by case. */
+  if (self->index != NULL)
+    g_clear_pointer (&self->matches, g_array_unref);
 }
 
 /* ---- Searching --------------------------------------------------------- */
-
-static inline void
-set_bit (GArray *matches,
-         gint64  id)
-{
-  if ((guint64) id / 64 >= matches->len)
-    g_array_set_size (matches, (guint) (id / 64 + 1));
-  g_array_index (matches, guint64, id / 64) |= G_GUINT64_CONSTANT (1) << (id % 64);
-}
-
-static inline void
-clear_bit (GArray *matches,
-           gint64  id)
-{
-  if ((guint64) id / 64 < matches->len)
-    g_array_index (matches, guint64, id / 64) &= ~(G_GUINT64_CONSTANT (1) << (id % 64));
-}
 
 /* Without an index: every case's text read from the store. */
 static void
@@ -757,26 +882,114 @@ search_store (LinliCaseSearch *self,
               GArray          *matches)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   sqlite3_stmt *stmt = linli_store_prepare (self->store, CASE_TEXT_SQL, &error);
-  gsize needle_length = strlen (self->needle);
 
   if (stmt == NULL)
     {
       g_warning ("Cannot read the cases to search: %s", error->message);
       return;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *folded = NULL;
-
-      g_string_truncate (text, 0);
-      append_fields (text, stmt, 1, 6);
-      folded = normalise (text->str, text->len);
-      if (memmem (folded, strlen (folded), self->needle, needle_length) != NULL)
-        set_bit (matches, sqlite3_column_int64 (stmt, 0));
-    }
+  scan_cases (stmt, self->needle, matches, NULL);
   sqlite3_reset (stmt);
+}
+
+static void
+scan_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Scan *scan = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LinliCaseSearch) self = g_weak_ref_get (&scan->search);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) matches = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GArray) changed = NULL;
+
+  if (self == NULL || scan->serial != self->scan_serial)
+    return;
+  if (matches == NULL)
+    {
+      /* Read here instead, as the store has it. */
+      g_warning ("%s", error->message);
+      matches = g_array_new (FALSE, TRUE, sizeof (guint64));
+      search_store (self, matches);
+      g_array_set_size (self->scan_pending, 0);
+    }
+  /* What changed since the scan began, as it is now. */
+  changed = g_steal_pointer (&self->scan_pending);
+  self->scan_pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->matches = g_steal_pointer (&matches);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      gint64 id = g_array_index (changed, gint64, i);
+
+      if (case_text_matches (self, id))
+        set_bit (self->matches, id);
+      else
+        clear_bit (self->matches, id);
+    }
+  g_clear_object (&self->scanning);
+  g_clear_pointer (&self->previous, g_array_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/* Reads the matches of the needle in a thread; until they are there, the
+ * search answers as it did before. */
+static void
+start_scan (LinliCaseSearch *self)
+{
+  const char *path = linli_store_get_path (self->store);
+  gboolean was_searching = self->scanning != NULL;
+  g_autoptr(GTask) task = NULL;
+  Scan *scan;
+
+  if (self->scanning != NULL)
+    g_cancellable_cancel (self->scanning);
+  g_clear_object (&self->scanning);
+  g_array_set_size (self->scan_pending, 0);
+  self->scan_serial++;
+  if (!was_searching)
+    {
+      /* What was answered last is answered meanwhile. */
+      g_clear_pointer (&self->previous, g_array_unref);
+      self->previous = self->matches ? g_array_ref (self->matches) : NULL;
+      self->previous_all = self->matches == NULL;
+    }
+  g_clear_pointer (&self->matches, g_array_unref);
+  if (path == NULL)
+    {
+      /* No file to read apart: the store is read when asked. */
+      if (was_searching)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+      return;
+    }
+
+  self->scanning = g_cancellable_new ();
+  scan = g_new0 (Scan, 1);
+  scan->path = g_strdup (path);
+  scan->needle = g_strdup (self->needle);
+  scan->serial = self->scan_serial;
+  g_weak_ref_init (&scan->search, self);
+  task = g_task_new (NULL, self->scanning, scan_done_cb, NULL);
+  g_task_set_source_tag (task, start_scan);
+  g_task_set_task_data (task, scan, scan_free);
+  g_task_run_in_thread (task, scan_thread);
+  if (!was_searching)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/* No scan is wanted any more: the needle is blank, or the index is there. */
+static void
+stop_scan (LinliCaseSearch *self)
+{
+  if (self->scanning == NULL)
+    return;
+  g_cancellable_cancel (self->scanning);
+  g_clear_object (&self->scanning);
+  self->scan_serial++;
+  g_array_set_size (self->scan_pending, 0);
+  g_clear_pointer (&self->previous, g_array_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
 static const Gram *
@@ -951,6 +1164,9 @@ linli_case_search_dispose (GObject *object)
   if (self->building != NULL)
     g_cancellable_cancel (self->building);
   g_clear_object (&self->building);
+  if (self->scanning != NULL)
+    g_cancellable_cancel (self->scanning);
+  g_clear_object (&self->scanning);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
@@ -966,7 +1182,9 @@ linli_case_search_finalize (GObject *object)
   index_free (self->index);
   g_hash_table_unref (self->overlay);
   g_array_unref (self->pending);
+  g_array_unref (self->scan_pending);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->previous, g_array_unref);
   g_free (self->text);
   g_free (self->needle);
 
@@ -985,6 +1203,9 @@ linli_case_search_get_property (GObject    *object,
     {
     case PROP_READY:
       g_value_set_boolean (value, linli_case_search_is_ready (self));
+      break;
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, linli_case_search_is_searching (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1008,6 +1229,18 @@ linli_case_search_class_init (LinliCaseSearchClass *klass)
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LinliCaseSearch:searching:
+   *
+   * Whether the matches of the text are being read in a thread, before the
+   * index is there; meanwhile linli_case_search_matches() answers as it
+   * did before the text changed. When it turns %FALSE, the matches are
+   * there: filter again.
+   */
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1015,6 +1248,7 @@ static void
 linli_case_search_init (LinliCaseSearch *self)
 {
   self->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->scan_pending = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->overlay = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
@@ -1055,6 +1289,19 @@ linli_case_search_is_ready (LinliCaseSearch *self)
 }
 
 /**
+ * linli_case_search_is_searching:
+ *
+ * Returns: whether the matches of the text are being read in a thread
+ *   (see #LinliCaseSearch:searching)
+ */
+gboolean
+linli_case_search_is_searching (LinliCaseSearch *self)
+{
+  g_return_val_if_fail (LINLI_IS_CASE_SEARCH (self), FALSE);
+  return self->scanning != NULL;
+}
+
+/**
  * linli_case_search_get_index_size:
  *
  * Returns: the bytes the index and its overlay's entries hold, for the
@@ -1087,15 +1334,25 @@ linli_case_search_set_text (LinliCaseSearch *self,
                             const char      *text)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *needle = NULL;
 
   g_return_if_fail (LINLI_IS_CASE_SEARCH (self));
 
   g_free (self->text);
   self->text = g_strdup (text);
   stripped = g_strstrip (g_strdup (text ? text : ""));
+  needle = normalise (stripped, -1);
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
   g_free (self->needle);
-  self->needle = normalise (stripped, -1);
-  g_clear_pointer (&self->matches, g_array_unref);
+  self->needle = g_steal_pointer (&needle);
+  if (self->needle[0] != '\0' && self->index == NULL)
+    start_scan (self);
+  else
+    {
+      stop_scan (self);
+      g_clear_pointer (&self->matches, g_array_unref);
+    }
 }
 
 const char *
@@ -1113,6 +1370,14 @@ linli_case_search_matches (LinliCaseSearch *self,
 
   if (self->needle == NULL || self->needle[0] == '\0')
     return TRUE;
+  if (self->scanning != NULL && self->matches == NULL)
+    {
+      /* Meanwhile, as before. */
+      if (self->previous_all)
+        return TRUE;
+      return self->previous != NULL && case_id > 0 && (guint64) case_id / 64 < self->previous->len &&
+             ((g_array_index (self->previous, guint64, case_id / 64) >> (case_id % 64)) & 1);
+    }
   update (self);
   if (case_id <= 0 || (guint64) case_id / 64 >= self->matches->len)
     return FALSE;

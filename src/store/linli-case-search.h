@@ -19,6 +19,7 @@ const char      *linli_case_search_get_text   (LinliCaseSearch *self);
 gboolean         linli_case_search_matches    (LinliCaseSearch *self,
                                                gint64           case_id);
 gboolean         linli_case_search_is_ready   (LinliCaseSearch *self);
+gboolean         linli_case_search_is_searching (LinliCaseSearch *self);
 gsize            linli_case_search_get_index_size (LinliCaseSearch *self);
 gboolean         linli_case_search_filter     (gint64           case_id,
                                                gpointer         search);

@@ -44,6 +44,7 @@ struct _LinliStore
   LinliClockFunc  clock;
   gpointer        clock_data;
   LinliIntegrityCheck *integrity;  /* of an existing file; NULL for a new one */
+  gboolean             check_later;  /* LINLI_STORE_OPEN_LATER_CHECK, and not started yet */
 };
 
 G_DEFINE_FINAL_TYPE (LinliStore, linli_store, G_TYPE_OBJECT)
@@ -282,6 +283,7 @@ linli_store_verify (LinliStore  *self,
 
   g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
 
+  linli_store_start_check (self);
   if (self->integrity == NULL)
     return TRUE;
   problem = linli_integrity_check_wait (self->integrity);
@@ -291,6 +293,25 @@ linli_store_verify (LinliStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * linli_store_start_check:
+ *
+ * Starts the check of the whole file that a store opened with
+ * %LINLI_STORE_OPEN_LATER_CHECK put off, if it has not started yet: the
+ * application does so once its window is drawn, so that the check does not
+ * compete with the first frames. linli_store_verify() starts it too.
+ */
+void
+linli_store_start_check (LinliStore *self)
+{
+  g_return_if_fail (LINLI_IS_STORE (self));
+
+  if (!self->check_later)
+    return;
+  self->check_later = FALSE;
+  self->integrity = linli_integrity_check_start (self->sqlite_name, integrity_done_cb, self, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -826,7 +847,11 @@ linli_store_open_full (const char           *path,
       /* A snapshot lives in another thread, and the store it stands beside
        * checks the file already. */
       if (!(flags & LINLI_STORE_OPEN_SNAPSHOT))
-        self->integrity = linli_integrity_check_start (self->sqlite_name, integrity_done_cb, self, NULL);
+        {
+          self->check_later = TRUE;
+          if (!(flags & LINLI_STORE_OPEN_LATER_CHECK))
+            linli_store_start_check (self);
+        }
 
       if (self->read_only && version < linli_store_schema_version ())
         {

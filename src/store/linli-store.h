@@ -28,6 +28,8 @@ typedef enum {
   LINLI_STORE_OPEN_EXISTING  = 1 << 1,  /* refuse a missing or empty file rather than make a database of it */
   LINLI_STORE_OPEN_SNAPSHOT  = 1 << 2,  /* a reader for one thread beside the store in use: read-only,
                                          * and no integrity check of its own */
+  LINLI_STORE_OPEN_LATER_CHECK = 1 << 3, /* the check of the whole file waits for
+                                          * linli_store_start_check() or the first write */
 } LinliStoreOpenFlags;
 
 /* Why a store can only read its file. */
@@ -61,6 +63,7 @@ gboolean        linli_store_begin_read         (LinliStore      *self,
                                                 GError         **error);
 gboolean        linli_store_verify             (LinliStore      *self,
                                                 GError         **error);
+void            linli_store_start_check        (LinliStore      *self);
 const char     *linli_store_get_path           (LinliStore      *self);
 LinliCommunity *linli_store_dup_community      (LinliStore      *self);
 void            linli_store_set_clock          (LinliStore      *self,

@@ -44,6 +44,7 @@
 #define REPORT_RUNS    3
 #define REPORT_CASES   10000
 #define REPORT_YEAR    2025
+#define EMPTY_YEAR     2026     /* after the generator's last case */
 #define WINDOW_RUNS    3
 
 /* The steps of store_open_first_page_ms, each the median of OPEN_RUNS:
@@ -448,6 +449,67 @@ case_search_bytes_per_case (Bench   *bench,
   return case_search (bench, SEARCH_BYTES, value, error);
 }
 
+/* A keystroke before the index is there, as the Cases page answers it:
+ * the main thread's share (case_search_before_index_ms, CPU of this
+ * thread), the matches then read in a thread; and how long until they are
+ * there (case_search_before_index_answer_ms, wall). */
+static gboolean
+case_search_before_index (Bench    *bench,
+                          gboolean  answer,
+                          double   *value,
+                          GError  **error)
+{
+  const char *path = ensure_database (bench, error);
+  g_autoptr(LinliStore) store = NULL;
+  g_autoptr(LinliCaseSearch) search = NULL;
+  g_autoptr(LinliRecordList) list = NULL;
+  LinliBenchStamp start;
+  gint64 typed;
+
+  if (path == NULL || !(store = linli_store_open (path, error)))
+    return FALSE;
+  list = linli_record_list_new (store, LINLI_TYPE_CASE, NULL, NULL, 0);
+  search = linli_case_search_new (store);
+  linli_record_list_set_filter (list, linli_case_search_filter, g_object_ref (search), g_object_unref);
+  g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  start = linli_bench_stamp ();
+  typed = start.wall;
+  linli_case_search_set_text (search, "漏水");
+  if (!linli_case_search_is_searching (search))
+    linli_record_list_refilter (list);
+  fetch_items (G_LIST_MODEL (list), 0, MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), FIRST_PAGE), NULL);
+  *value = linli_bench_ms_since (start);
+  if (linli_case_search_is_ready (search))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The index was there before the keystroke");
+      return FALSE;
+    }
+  if (answer)
+    {
+      while (linli_case_search_is_searching (search))
+        g_main_context_iteration (NULL, TRUE);
+      *value = (g_get_monotonic_time () - typed) / 1000.0;
+    }
+  return TRUE;
+}
+
+static gboolean
+case_search_before_index_ms (Bench   *bench,
+                             double  *value,
+                             GError **error)
+{
+  return case_search_before_index (bench, FALSE, value, error);
+}
+
+static gboolean
+case_search_before_index_answer_ms (Bench   *bench,
+                                    double  *value,
+                                    GError **error)
+{
+  return case_search_before_index (bench, TRUE, value, error);
+}
+
 /* The search of the Activities page with its totals: each word typed
  * filters the activities and adds up what is shown (event_search_ms, the
  * median over several words; the first search reads the text). */
@@ -746,6 +808,54 @@ main_loop_max_stall_ms (Bench   *bench,
   return TRUE;
 }
 
+static void
+stall_report_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  Stall *stall = data;
+
+  linli_report_pdf_write_finish (LINLI_STORE (source), result, &stall->error);
+  stall->done = TRUE;
+}
+
+/* The same while the work summary of a year is built and written to PDF
+ * in the background, as the Reports dialog exports it. */
+static gboolean
+report_main_loop_max_stall_ms (Bench   *bench,
+                               double  *value,
+                               GError **error)
+{
+  const char *path = ensure_database (bench, error);
+  g_autofree char *pdf_path = g_build_filename (bench->dir, "stall.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf_path);
+  g_autoptr(LinliStore) store = NULL;
+  LinliReportRequest request = { LINLI_REPORT_KIND_SUMMARY, };
+  LinliBenchStamp start;
+  Stall stall = { 0 };
+  guint timer;
+
+  if (path == NULL || !(store = linli_store_open (path, error)))
+    return FALSE;
+  linli_report_period_init_year (&request.period, REPORT_YEAR);
+  start = linli_bench_stamp ();
+  stall.last = g_get_monotonic_time ();
+  timer = g_timeout_add (5, stall_tick_cb, &stall);
+  linli_report_pdf_write_async (store, &request, file, NULL, stall_report_done_cb, &stall);
+  while (!stall.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timer);
+  linli_bench_ms_since (start);
+  g_remove (pdf_path);
+  if (stall.error != NULL)
+    {
+      g_propagate_error (error, stall.error);
+      return FALSE;
+    }
+  *value = MAX (0, stall.max_gap / 1000.0 - 5);
+  return TRUE;
+}
+
 static GDateTime *
 base_date_clock (gpointer user_data)
 {
@@ -923,11 +1033,13 @@ case_list_10k_pdf_s (Bench   *bench,
   return TRUE;
 }
 
-/* The work summary of a whole year of the community. */
+/* The work summary of a whole year of the community, or of a year with
+ * no case reported in it. */
 static gboolean
-report_year_pdf_s (Bench   *bench,
-                   double  *value,
-                   GError **error)
+report_pdf (Bench   *bench,
+            guint    year,
+            double  *value,
+            GError **error)
 {
   const char *path = ensure_database (bench, error);
   g_autoptr(LinliStore) store = NULL;
@@ -936,7 +1048,7 @@ report_year_pdf_s (Bench   *bench,
 
   if (path == NULL || !(store = linli_store_open (path, error)))
     return FALSE;
-  linli_report_period_init_year (&period, REPORT_YEAR);
+  linli_report_period_init_year (&period, year);
 
   for (guint run = 0; run < REPORT_RUNS; run++)
     {
@@ -949,6 +1061,22 @@ report_year_pdf_s (Bench   *bench,
     }
   *value = median (runs, REPORT_RUNS);
   return TRUE;
+}
+
+static gboolean
+report_year_pdf_s (Bench   *bench,
+                   double  *value,
+                   GError **error)
+{
+  return report_pdf (bench, REPORT_YEAR, value, error);
+}
+
+static gboolean
+report_empty_year_pdf_s (Bench   *bench,
+                         double  *value,
+                         GError **error)
+{
+  return report_pdf (bench, EMPTY_YEAR, value, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1261,6 +1389,8 @@ static const struct
   { "case_search_ms",           case_search_ms,           1, FALSE },
   { "case_search_3_chars_ms",   case_search_3_chars_ms,   1, FALSE },
   { "case_search_ready_ms",     case_search_ready_ms,     1, FALSE },
+  { "case_search_before_index_ms", case_search_before_index_ms, 1, FALSE },
+  { "case_search_before_index_answer_ms", case_search_before_index_answer_ms, 1, FALSE },
   { "case_search_bytes_per_case", case_search_bytes_per_case, 1, FALSE },
   { "case_search_rss_bytes_per_case", case_search_rss_bytes_per_case, 1, FALSE },
   { "event_search_ms",          event_search_ms,          1, FALSE },
@@ -1272,8 +1402,10 @@ static const struct
   { "csv_export_s",             csv_export_s,             2, FALSE },
   { "csv_import_s",             csv_import_s,             2, FALSE },
   { "main_loop_max_stall_ms",   main_loop_max_stall_ms,   1, FALSE },
+  { "report_main_loop_max_stall_ms", report_main_loop_max_stall_ms, 1, FALSE },
   { "case_list_10k_pdf_s",      case_list_10k_pdf_s,      2, FALSE },
   { "report_year_pdf_s",        report_year_pdf_s,        2, FALSE },
+  { "report_empty_year_pdf_s",  report_empty_year_pdf_s,  2, FALSE },
   { "report_year_model_s",      report_year_model_s,      3, TRUE },
   /* 10,000 cases and 100 grids of 200 vertices in a 1280 × 800 view. */
   { "map_pan_frame_ms",            map_pan_frame_ms,            2, FALSE },

@@ -5,8 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-alert.h"
+#include "linli-file-pick.h"
 #include "linli-print-operation.h"
 #include "linli-records.h"
+#include "linli-report-pdf.h"
 #include "linli-report-preview.h"
 #include "linli-reports-dialog.h"
 
@@ -43,6 +46,10 @@ struct _LinliReportsDialog
   LinliStore      *store;
   GArray          *grid_ids;   /* gint64, one per grid_row item; 0 first */
   PeriodChoice     shown_choice;   /* the period kind the fields show */
+  GCancellable    *picking;       /* while the file is chosen */
+  LinliReportRequest    chosen;   /* what the chosen file gets */
+  GCancellable    *exporting;     /* while an export runs */
+  GFile           *export_file;   /* its file */
 };
 
 G_DEFINE_FINAL_TYPE (LinliReportsDialog, linli_reports_dialog, ADW_TYPE_WINDOW)
@@ -202,15 +209,15 @@ fields_changed_cb (LinliReportsDialog *self)
   show_field (self->case_row, GTK_WIDGET (self->case_entry), NULL, NULL);
 }
 
-LinliReportDoc *
-linli_reports_dialog_build (LinliReportsDialog *self)
+/* The report the fields ask for; FALSE with the field marked when one is
+ * wrong. */
+static gboolean
+read_request (LinliReportsDialog *self,
+              LinliReportRequest *out)
 {
   LinliReportRequest request = { 0 };
   g_autoptr(GError) error = NULL;
-  LinliReportDoc *doc;
   guint grid;
-
-  g_return_val_if_fail (LINLI_IS_REPORTS_DIALOG (self), NULL);
 
   request.kind = selected_kind (self);
   if (request.kind == LINLI_REPORT_KIND_CASE_SHEET)
@@ -221,24 +228,38 @@ linli_reports_dialog_build (LinliReportsDialog *self)
         {
           show_field (self->case_row, GTK_WIDGET (self->case_entry),
                       _("Type the number of the case to print"), NULL);
-          return NULL;
+          return FALSE;
         }
       request.case_id = linli_report_find_case (self->store, number, &error);
       if (request.case_id == 0)
         {
           show_field (self->case_row, GTK_WIDGET (self->case_entry), error->message, NULL);
-          return NULL;
+          return FALSE;
         }
       request.show_personal = gtk_switch_get_active (self->personal_switch);
     }
   else
     {
       if (!read_period (self, &request.period, TRUE))
-        return NULL;
+        return FALSE;
       grid = adw_combo_row_get_selected (self->grid_row);
       request.grid_id = grid < self->grid_ids->len ? g_array_index (self->grid_ids, gint64, grid) : 0;
     }
+  *out = request;
+  return TRUE;
+}
 
+LinliReportDoc *
+linli_reports_dialog_build (LinliReportsDialog *self)
+{
+  LinliReportRequest request;
+  g_autoptr(GError) error = NULL;
+  LinliReportDoc *doc;
+
+  g_return_val_if_fail (LINLI_IS_REPORTS_DIALOG (self), NULL);
+
+  if (!read_request (self, &request))
+    return NULL;
   doc = linli_report_build (self->store, &request, &error);
   if (doc == NULL)
     {
@@ -278,16 +299,102 @@ print_cb (GtkWidget  *widget,
     linli_print_operation_print (doc, GTK_WINDOW (self));
 }
 
+/* ---- Export to PDF, in a thread ------------------------------------- */
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LinliReportsDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_steal_pointer (&self->export_file);
+  gboolean ok = linli_report_pdf_write_finish (LINLI_STORE (source), result, &error);
+
+  g_clear_object (&self->exporting);
+  if (self->store == NULL)
+    return;  /* closed meanwhile */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel-export", FALSE);
+
+  if (ok)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* TRANSLATORS: a toast after a report was exported; %s is the file's name */
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+           gtk_widget_get_realized (GTK_WIDGET (self)))
+    linli_alert_show_message (GTK_WIDGET (self), _("Cannot Export the Report"), error->message);
+}
+
+static void
+start_export (LinliReportsDialog       *self,
+              const LinliReportRequest *request,
+              GFile                    *file)
+{
+  self->exporting = g_cancellable_new ();
+  self->export_file = g_object_ref (file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel-export", TRUE);
+  linli_report_pdf_write_async (self->store, request, file, self->exporting, export_done_cb, g_object_ref (self));
+}
+
+static void
+export_chosen_cb (GFile    *file,
+                  gpointer  user_data)
+{
+  LinliReportsDialog *self = user_data;
+
+  g_clear_object (&self->picking);
+  if (file != NULL && self->store != NULL)
+    linli_reports_dialog_export_to (self, file);
+}
+
 static void
 export_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
   LinliReportsDialog *self = LINLI_REPORTS_DIALOG (widget);
-  g_autoptr(LinliReportDoc) doc = linli_reports_dialog_build (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(LinliFilePick) pick = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *period = NULL;
 
-  if (doc != NULL)
-    linli_print_operation_choose_export (doc, GTK_WINDOW (self), self->toast_overlay);
+  if (self->exporting != NULL || self->picking != NULL || !read_request (self, &self->chosen))
+    return;
+  if (self->chosen.kind != LINLI_REPORT_KIND_CASE_SHEET)
+    period = linli_report_period_get_label (&self->chosen.period);
+  /* TRANSLATORS: the name proposed for an exported report: its kind, then its period */
+  name = period ? g_strdup_printf (_("%1$s, %2$s.pdf"), linli_report_kind_get_label (self->chosen.kind), period)
+                : g_strdup_printf ("%s.pdf", linli_report_kind_get_label (self->chosen.kind));
+  g_strdelimit (name, "/\\:", '-');
+  pick = linli_file_pick_new (_("Export the Report as PDF"));
+  linli_file_pick_set_accept_label (pick, _("_Export"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  linli_file_pick_add_filter (pick, filter);
+  linli_file_pick_set_initial_name (pick, name);
+  /* The dialog closed meanwhile cancels the pick, and the callback is
+   * told so; it holds the dialog until then. */
+  self->picking = g_cancellable_new ();
+  linli_file_pick_save (pick, GTK_WINDOW (self), self->picking, export_chosen_cb,
+                        g_object_ref (self), g_object_unref);
+}
+
+static void
+cancel_export_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LinliReportsDialog *self = LINLI_REPORTS_DIALOG (widget);
+
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
 }
 
 /* Enter in the case number previews the sheet. */
@@ -337,6 +444,11 @@ linli_reports_dialog_dispose (GObject *object)
 {
   LinliReportsDialog *self = LINLI_REPORTS_DIALOG (object);
 
+  /* A report still being written is not wanted: the file stays as it was. */
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+  if (self->picking != NULL)
+    g_cancellable_cancel (self->picking);
   g_clear_object (&self->store);
   g_clear_pointer (&self->grid_ids, g_array_unref);
 
@@ -374,6 +486,7 @@ linli_reports_dialog_class_init (LinliReportsDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.preview", NULL, preview_cb);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "reports.cancel-export", NULL, cancel_export_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print", NULL);
 }
@@ -397,6 +510,7 @@ linli_reports_dialog_init (LinliReportsDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   fill_kinds (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel-export", FALSE);
 
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (fields_changed_cb), self);
   g_signal_connect_swapped (self->period_kind_row, "notify::selected", G_CALLBACK (fields_changed_cb), self);
@@ -430,4 +544,41 @@ linli_reports_dialog_set_kind (LinliReportsDialog *self,
   g_return_if_fail (kind < LINLI_N_REPORT_KINDS);
 
   adw_combo_row_set_selected (self->kind_row, kind);
+}
+
+/**
+ * linli_reports_dialog_export_to:
+ * @file: where the PDF goes; cancelled or failed, what was there stays
+ *
+ * Builds the report the fields ask for and writes it to @file in a
+ * thread, as the Export button does once its file is chosen. Closing the
+ * dialog, or reports.cancel-export, cancels it.
+ *
+ * Returns: %FALSE when a field is wrong (it is marked) or an export runs
+ */
+gboolean
+linli_reports_dialog_export_to (LinliReportsDialog *self,
+                                GFile              *file)
+{
+  LinliReportRequest request;
+
+  g_return_val_if_fail (LINLI_IS_REPORTS_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->exporting != NULL || !read_request (self, &request))
+    return FALSE;
+  start_export (self, &request, file);
+  return TRUE;
+}
+
+/**
+ * linli_reports_dialog_is_exporting:
+ *
+ * Returns: whether a report is being written
+ */
+gboolean
+linli_reports_dialog_is_exporting (LinliReportsDialog *self)
+{
+  g_return_val_if_fail (LINLI_IS_REPORTS_DIALOG (self), FALSE);
+  return self->exporting != NULL;
 }

@@ -21,5 +21,8 @@ void                linli_reports_dialog_set_kind (LinliReportsDialog *self,
 /* The report the dialog asks for, or NULL with the reason shown next to
  * the field that is wrong. */
 LinliReportDoc     *linli_reports_dialog_build    (LinliReportsDialog *self);
+gboolean            linli_reports_dialog_export_to (LinliReportsDialog *self,
+                                                    GFile              *file);
+gboolean            linli_reports_dialog_is_exporting (LinliReportsDialog *self);
 
 G_END_DECLS

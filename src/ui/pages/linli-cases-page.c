@@ -133,7 +133,12 @@ update_count (LinliCasesPage *self)
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
   gboolean any;
 
-  gtk_label_set_text (self->count_label, text);
+  /* Before the search's index is there, a search reads every case in a
+   * thread: the rows stay as they were until it answers. */
+  if (self->search != NULL && linli_case_search_is_searching (self->search))
+    gtk_label_set_text (self->count_label, _("Searching…"));
+  else
+    gtk_label_set_text (self->count_label, text);
   if (n > 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
@@ -218,7 +223,17 @@ search_changed_cb (LinliCasesPage *self)
     return;
   /* Only the in-memory filter changes: no SQL while typing. */
   linli_case_search_set_text (self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  linli_record_list_refilter (self->cases);
+  if (!linli_case_search_is_searching (self->search))
+    linli_record_list_refilter (self->cases);
+  update_count (self);
+}
+
+/* The matches read in a thread are there. */
+static void
+searching_changed_cb (LinliCasesPage *self)
+{
+  if (!linli_case_search_is_searching (self->search))
+    linli_record_list_refilter (self->cases);
   update_count (self);
 }
 
@@ -1192,6 +1207,8 @@ linli_cases_page_set_store (LinliCasesPage *self,
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   if (self->cases != NULL)
     g_signal_handlers_disconnect_by_func (self->cases, update_count, self);
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_func (self->search, searching_changed_cb, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
@@ -1220,6 +1237,7 @@ linli_cases_page_set_store (LinliCasesPage *self,
       g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (fill_batch_menus), self);
       g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
       g_signal_connect_swapped (self->cases, "items-changed", G_CALLBACK (update_count), self);
+      g_signal_connect_swapped (self->search, "notify::searching", G_CALLBACK (searching_changed_cb), self);
     }
 
   if (self->column_view == NULL)
@@ -1345,6 +1363,19 @@ linli_cases_page_search (LinliCasesPage *self,
   g_return_if_fail (LINLI_IS_CASES_PAGE (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   search_changed_cb (self);
+}
+
+/**
+ * linli_cases_page_is_searching:
+ *
+ * Returns: whether a search typed before the search's index was there is
+ *   still being answered; the rows are those from before it until then
+ */
+gboolean
+linli_cases_page_is_searching (LinliCasesPage *self)
+{
+  g_return_val_if_fail (LINLI_IS_CASES_PAGE (self), FALSE);
+  return self->search != NULL && linli_case_search_is_searching (self->search);
 }
 
 /**

@@ -23,6 +23,7 @@ void        linli_cases_page_open         (LinliCasesPage *self,
                                            gint64          id);
 void        linli_cases_page_search       (LinliCasesPage *self,
                                            const char     *text);
+gboolean    linli_cases_page_is_searching (LinliCasesPage *self);
 void        linli_cases_page_export_to    (LinliCasesPage     *self,
                                            GFile              *file,
                                            LinliSafeFileFlags  flags);
