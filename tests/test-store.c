@@ -1598,6 +1598,47 @@ test_diary_entries (Fixture       *f,
   linli_store_set_clock (f->store, NULL, NULL);
 }
 
+/* Undo of a delete: the record and what went with it come back with their
+ * ids in one transaction, or nothing does. */
+static void
+test_restore_all (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = minimal_case ("2026-0031", 20);
+  g_autoptr(LinliRecord) back = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = insert_ok (f->store, record);
+  linli_record_set_enum (record, "status", LINLI_CASE_STATUS_SUSPENDED);
+  update_ok (f->store, record);
+  entries = events_of (f->store, id);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  g_assert_true (linli_store_delete (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 0);
+
+  g_assert_true (linli_store_restore_all (f->store, record, entries, &error));
+  g_assert_no_error (error);
+  back = linli_store_get (f->store, LINLI_TYPE_CASE, id, &error);
+  g_assert_nonnull (back);
+  g_assert_cmpint (linli_record_get_enum (back, "status"), ==, LINLI_CASE_STATUS_SUSPENDED);
+  again = events_of (f->store, id);
+  g_assert_cmpuint (again->len, ==, 2);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpint (linli_record_get_id (again->pdata[i]), ==, linli_record_get_id (entries->pdata[i]));
+
+  /* Put back twice: the case is there already, so nothing is written. */
+  g_assert_false (linli_store_restore_all (f->store, record, entries, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 1);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 2);
+}
+
 static void
 test_case_numbers (Fixture       *f,
                    gconstpointer  data)
@@ -1872,6 +1913,7 @@ main (int   argc,
   ADD ("/store/rollback", test_rollback, NULL);
   ADD ("/store/constraints", test_constraints, NULL);
   ADD ("/store/case-events", test_diary_entries, NULL);
+  ADD ("/store/restore-all", test_restore_all, NULL);
   ADD ("/store/case-numbers", test_case_numbers, NULL);
   ADD ("/store/case-rows", test_case_rows, NULL);
   ADD ("/store/save-case", test_save_case, NULL);

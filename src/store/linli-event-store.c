@@ -359,20 +359,8 @@ linli_store_restore_activity (LinliStore   *self,
                               GPtrArray    *participations,
                               GError      **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
   g_return_val_if_fail (LINLI_IS_ACTIVITY (activity), FALSE);
 
-  if (!linli_store_begin (self, error))
-    return FALSE;
-  ok = linli_store_restore (self, activity, error);
-  for (guint i = 0; ok && participations != NULL && i < participations->len; i++)
-    ok = linli_store_restore (self, g_ptr_array_index (participations, i), error);
-  if (!ok)
-    {
-      linli_store_rollback (self);
-      return FALSE;
-    }
-  return linli_store_commit (self, error);
+  return linli_store_restore_all (self, activity, participations, error);
 }
