@@ -17,6 +17,7 @@
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "linli-outreach-page.h"
+#include "linli-page.h"
 #include "linli-report-actions.h"
 #include "linli-staff-dialog.h"
 #include "linli-window.h"
@@ -44,7 +45,7 @@ struct _LinliWindow
   GSettings            *settings;
   LinliStore           *store;
   gulong                store_changed_id;
-  LinliStore           *page_stores[4];  /* what grids, cases, activities and outreach were given */
+  LinliStore           *page_stores[4];  /* what each of PAGES was given */
 };
 
 G_DEFINE_FINAL_TYPE (LinliWindow, linli_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -150,8 +151,18 @@ update_base_map (LinliWindow *self)
   linli_map_view_set_base_map (self->map_view, community);
 }
 
-typedef void (*SetStore) (gpointer    page,
-                          LinliStore *store);
+/* The pages read when first shown, by their names in the view stack. */
+static const struct {
+  const char *name;
+  gsize       offset;   /* of the page in LinliWindow */
+} PAGES[] = {
+  { "grids", G_STRUCT_OFFSET (LinliWindow, grids_page) },
+  { "cases", G_STRUCT_OFFSET (LinliWindow, cases_page) },
+  { "activities", G_STRUCT_OFFSET (LinliWindow, activities_page) },
+  { "outreach", G_STRUCT_OFFSET (LinliWindow, outreach_page) },
+};
+
+enum { CASES_PAGE = 1 };
 
 /* The pages other than the map get the store when they are first shown, not
  * before: the window shows as soon as the page it shows is ready, and the
@@ -161,8 +172,7 @@ typedef void (*SetStore) (gpointer    page,
 static void
 load_page (LinliWindow  *self,
            const char   *name,
-           gpointer      page,
-           SetStore      set_store,
+           LinliPage    *page,
            LinliStore  **given)
 {
   gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") == 0 &&
@@ -172,18 +182,16 @@ load_page (LinliWindow  *self,
   if (wanted == *given)
     return;
   *given = wanted;
-  set_store (page, wanted);
+  linli_page_set_store (page, wanted);
 }
 
 static void
 load_pages (LinliWindow *self)
 {
-  load_page (self, "grids", self->grids_page, (SetStore) (void (*) (void)) linli_grids_page_set_store, &self->page_stores[0]);
-  load_page (self, "cases", self->cases_page, (SetStore) (void (*) (void)) linli_cases_page_set_store, &self->page_stores[1]);
-  load_page (self, "activities", self->activities_page, (SetStore) (void (*) (void)) linli_activities_page_set_store,
-             &self->page_stores[2]);
-  load_page (self, "outreach", self->outreach_page, (SetStore) (void (*) (void)) linli_outreach_page_set_store,
-             &self->page_stores[3]);
+  G_STATIC_ASSERT (G_N_ELEMENTS (PAGES) == G_N_ELEMENTS (self->page_stores));
+
+  for (guint i = 0; i < G_N_ELEMENTS (PAGES); i++)
+    load_page (self, PAGES[i].name, G_STRUCT_MEMBER (LinliPage *, self, PAGES[i].offset), &self->page_stores[i]);
 }
 
 static void
@@ -659,10 +667,10 @@ linli_window_get_cases_page (LinliWindow *self)
 {
   g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
   /* Whoever asks for the page wants its cases, shown or not. */
-  if (self->page_stores[1] != self->store)
+  if (self->page_stores[CASES_PAGE] != self->store)
     {
-      self->page_stores[1] = self->store;
-      linli_cases_page_set_store (self->cases_page, self->store);
+      self->page_stores[CASES_PAGE] = self->store;
+      linli_page_set_store (LINLI_PAGE (self->cases_page), self->store);
     }
   return GTK_WIDGET (self->cases_page);
 }

@@ -7,7 +7,8 @@
 
 #include "linli-event-import-dialog.h"
 #include "linli-import-errors.h"
-#include "linli-page-util.h"
+#include "linli-csv-import-dialog.h"
+#include "linli-toast.h"
 
 /* The preview of an import of volunteers, or of activities with who served
  * in them, in the shape of the case import: the file, which field each of
@@ -210,7 +211,7 @@ imported_cb (LinliEventImportDialog *dialog,
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported", "%u people imported", n), n);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity imported", "%u activities imported", n), n);
-  linli_page_toast (page, message);
+  linli_toast (page, message);
 }
 
 static void
@@ -228,14 +229,14 @@ chosen_cb (GtkNativeDialog *chooser,
 
       if (table == NULL)
         {
-          GtkWidget *dialog = adw_message_dialog_new (linli_page_get_window (opening->page), _("Cannot Read the File"),
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (opening->page)), _("Cannot Read the File"),
                                                       error->message);
           adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (dialog));
         }
       else
         {
-          LinliEventImportDialog *dialog = linli_event_import_dialog_new (linli_page_get_window (opening->page), opening->store,
+          LinliEventImportDialog *dialog = linli_event_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (opening->page)), opening->store,
                                                                           opening->kind, table, name);
           g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), opening->page, 0);
           gtk_window_present (GTK_WINDOW (dialog));
@@ -258,7 +259,7 @@ linli_event_import_open_file (GtkWidget         *page,
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (LINLI_IS_STORE (store));
 
-  chooser = linli_page_csv_chooser_new (page, kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
+  chooser = linli_csv_chooser_new (page, kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
                                               : kind == LINLI_EVENT_CSV_STAFF ? _("Import Staff")
                                                                               : _("Import Activities"));
   opening = g_new (Opening, 1);

@@ -323,3 +323,20 @@ linli_organisations_dialog_new (GtkWindow  *parent,
   validate (self);
   return self;
 }
+
+/* The register over the window of @from, a page's action; nothing
+ * without a store. */
+void
+linli_organisations_dialog_show (GtkWidget  *from,
+                                 LinliStore *store)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+
+  if (store == NULL)
+    return;
+  root = gtk_widget_get_root (from);
+  gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                  store)));
+}

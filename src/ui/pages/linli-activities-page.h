@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "linli-store.h"
+#include "linli-record-list-page.h"
 
 G_BEGIN_DECLS
 
 #define LINLI_TYPE_ACTIVITIES_PAGE (linli_activities_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (LinliActivitiesPage, linli_activities_page, LINLI, ACTIVITIES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LinliActivitiesPage, linli_activities_page, LINLI, ACTIVITIES_PAGE, LinliRecordListPage)
 
 void        linli_activities_page_set_store           (LinliActivitiesPage *self,
                                                        LinliStore          *store);

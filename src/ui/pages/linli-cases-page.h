@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
-
+#include "linli-record-list-page.h"
 #include "linli-safe-file.h"
 #include "linli-store.h"
 
@@ -10,7 +9,7 @@ G_BEGIN_DECLS
 
 #define LINLI_TYPE_CASES_PAGE (linli_cases_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (LinliCasesPage, linli_cases_page, LINLI, CASES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LinliCasesPage, linli_cases_page, LINLI, CASES_PAGE, LinliRecordListPage)
 
 void        linli_cases_page_set_store    (LinliCasesPage *self,
                                            LinliStore     *store);
