@@ -136,32 +136,29 @@ selection_changed_cb (LinliRecordListPage *self)
 
 typedef struct
 {
-  LinliStore  *store;
   LinliRecord *record;
   GPtrArray   *children;
 } Deleted;
 
 static void
-deleted_notify (gpointer  data,
-                GClosure *closure)
+deleted_free (gpointer data)
 {
   Deleted *deleted = data;
 
-  g_object_unref (deleted->store);
   g_object_unref (deleted->record);
   g_clear_pointer (&deleted->children, g_ptr_array_unref);
   g_free (deleted);
 }
 
 /* Undo: the record comes back with its id and what was deleted with it. */
-static void
-undo_delete_cb (AdwToast *toast,
-                Deleted  *deleted)
+static gboolean
+restore_deleted (LinliStore  *store,
+                 gpointer     data,
+                 GError     **error)
 {
-  g_autoptr(GError) error = NULL;
+  Deleted *deleted = data;
 
-  if (!linli_store_restore_all (deleted->store, deleted->record, deleted->children, &error))
-    g_warning ("Cannot put the record back: %s", error->message);
+  return linli_store_restore_all (store, deleted->record, deleted->children, error);
 }
 
 static void
@@ -182,13 +179,14 @@ record_deleted_cb (LinliRecordListPage *self,
     /* TRANSLATORS: %s is the title of the activity or outreach event */
     title = g_strdup_printf (_("“%s” deleted"), linli_record_get_text (record, "title"));
   deleted = g_new0 (Deleted, 1);
-  deleted->store = g_object_ref (PRIV (self)->store);
   deleted->record = g_object_ref (record);
   if (klass->dup_children != NULL)
     deleted->children = klass->dup_children (self, children);
   else if (children != NULL)
     deleted->children = g_ptr_array_ref (children);
-  linli_toast_undo (GTK_WIDGET (self), title, G_CALLBACK (undo_delete_cb), deleted, deleted_notify);
+  linli_toast_add (GTK_WIDGET (self),
+                   linli_toast_new_undo (title, linli_undo_new (PRIV (self)->store, restore_deleted,
+                                                                deleted, deleted_free)));
 }
 
 static void
