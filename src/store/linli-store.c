@@ -1545,6 +1545,37 @@ linli_store_restore_all (LinliStore   *self,
   return linli_store_commit (self, error);
 }
 
+/**
+ * linli_store_update_all:
+ * @records: (element-type LinliRecord): stored records, as they should be
+ *
+ * Writes each of @records over the stored one, in one transaction: Undo
+ * of a change to several records at once. Nothing is written when one of
+ * them cannot be.
+ */
+gboolean
+linli_store_update_all (LinliStore   *self,
+                        GPtrArray    *records,
+                        GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  if (!linli_store_begin (self, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < records->len; i++)
+    ok = linli_store_update (self, g_ptr_array_index (records, i), error);
+  if (!ok)
+    {
+      linli_store_rollback (self);
+      return FALSE;
+    }
+  return linli_store_commit (self, error);
+}
+
 gboolean
 linli_store_update (LinliStore   *self,
                     LinliRecord  *record,

@@ -90,6 +90,9 @@ gboolean        linli_store_update_from        (LinliStore      *self,
                                                 LinliRecord     *original,
                                                 LinliRecord     *record,
                                                 GError         **error);
+gboolean        linli_store_update_all         (LinliStore      *self,
+                                                GPtrArray       *records,
+                                                GError         **error);
 gboolean        linli_store_restore            (LinliStore      *self,
                                                 LinliRecord     *record,
                                                 GError         **error);
