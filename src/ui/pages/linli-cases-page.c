@@ -245,9 +245,12 @@ reset_filters (LinliRecordListPage *page)
   gtk_toggle_button_set_active (self->overdue_filter, FALSE);
 }
 
+static void fill_batch_menus (LinliCasesPage *self);
+
 static void
 names_changed_cb (LinliCasesPage *self)
 {
+  fill_batch_menus (self);
   linli_record_list_page_refill (LINLI_RECORD_LIST_PAGE (self));
 }
 
@@ -454,30 +457,94 @@ selection_changed (LinliRecordListPage *page)
   gtk_action_bar_set_revealed (self->action_bar, ids->len > 1);
 }
 
-/* Changes the selected cases one by one, each in its own transaction, so
- * one that may not change does not hold back the others. */
-typedef gboolean (*CaseChange) (LinliRecord *record,
-                                gconstpointer data,
-                                GError     **error);
+/* A change to the selected cases: an assignment or a status. */
+typedef struct
+{
+  gint64          worker;     /* assigned to, when not a status */
+  gboolean        is_status;
+  LinliCaseStatus status;
+} Change;
 
+static gboolean
+apply_change (LinliRecord   *record,
+              const Change  *change,
+              GError       **error)
+{
+  LinliCaseStatus from = linli_record_get_enum (record, "status");
+
+  if (!change->is_status)
+    {
+      linli_record_set_int (record, "worker_id", change->worker);
+      /* Assigning a registered case is what moves it on. */
+      if (from == LINLI_CASE_STATUS_REGISTERED && change->worker != 0)
+        linli_record_set_enum (record, "status", LINLI_CASE_STATUS_ASSIGNED);
+      return TRUE;
+    }
+  if (from != change->status && !linli_case_status_can_change (from, change->status))
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT,
+                   _("a case that is %s cannot become %s"),
+                   linli_case_status_label (from), linli_case_status_label (change->status));
+      return FALSE;
+    }
+  linli_record_set_enum (record, "status", change->status);
+  return TRUE;
+}
+
+/* What was done, in words: "3 cases assigned to 杨帆". */
+static char *
+describe_change (LinliCasesPage *self,
+                 const Change   *change,
+                 guint           n_done)
+{
+  if (change->is_status)
+    /* TRANSLATORS: %u is a number of cases, %s a status such as 办理中 */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case set to %s", "%u cases set to %s", n_done),
+                            n_done, linli_case_status_label (change->status));
+  if (change->worker == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case unassigned", "%u cases unassigned", n_done),
+                            n_done);
+  /* TRANSLATORS: %u is a number of cases, %s the worker's name */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case assigned to %s", "%u cases assigned to %s", n_done),
+                          n_done, linli_record_names_lookup (self->workers, change->worker));
+}
+
+static gboolean
+put_back_cases (LinliStore  *store,
+                gpointer     before,
+                GError     **error)
+{
+  return linli_store_update_all (store, before, error);
+}
+
+/* Changes the selected cases one by one, each in its own transaction, so
+ * one that may not change does not hold back the others; closed ones only
+ * when @closed_too. Says what was done, with Undo, which writes every case
+ * back as it was in one store call. */
 static void
 change_selected (LinliCasesPage *self,
-                 CaseChange      change,
-                 gconstpointer   data)
+                 const Change   *change,
+                 gboolean        closed_too)
 {
   g_autoptr(GArray) ids = linli_record_list_page_dup_selected_ids (LINLI_RECORD_LIST_PAGE (self));
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *first_problem = NULL;
-  guint n_done = 0, n_failed = 0;
+  g_autofree char *done = NULL;
+  g_autofree char *message = NULL;
+  guint n_failed = 0;
 
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(LinliRecord) record = linli_store_get (STORE (self), LINLI_TYPE_CASE,
                                                        g_array_index (ids, gint64, i), &error);
+      g_autoptr(LinliRecord) was = record ? linli_record_copy (record) : NULL;
 
-      if (record != NULL && change (record, data, &error) &&
+      if (record != NULL && !closed_too && linli_case_status_is_closed (linli_record_get_enum (record, "status")))
+        continue;
+      if (record != NULL && apply_change (record, change, &error) &&
           linli_store_update (STORE (self), record, &error))
-        n_done++;
+        g_ptr_array_add (before, g_steal_pointer (&was));
       else
         {
           n_failed++;
@@ -487,53 +554,80 @@ change_selected (LinliCasesPage *self,
         }
     }
 
+  done = describe_change (self, change, before->len);
   if (n_failed == 0)
-    {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case changed",
-                                                               "%u cases changed", n_done), n_done);
-      linli_toast (GTK_WIDGET (self), message);
-    }
+    message = g_steal_pointer (&done);
   else
-    {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "%u case changed, %u could not be: %s",
-                                                               "%u cases changed, %u could not be: %s",
-                                                               n_done), n_done, n_failed, first_problem);
-      linli_toast (GTK_WIDGET (self), message);
-    }
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u case changed, %u could not be: %s",
+                                            "%u cases changed, %u could not be: %s",
+                                            before->len), before->len, n_failed, first_problem);
+  if (before->len == 0)
+    linli_toast (GTK_WIDGET (self), message);
+  else
+    linli_toast_add (GTK_WIDGET (self),
+                     linli_toast_new_undo (message, linli_undo_new (STORE (self), put_back_cases,
+                                                                    g_steal_pointer (&before),
+                                                                    (GDestroyNotify) g_ptr_array_unref)));
 }
 
-static gboolean
-assign_change (LinliRecord   *record,
-               gconstpointer  data,
-               GError       **error)
+static void
+closed_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Change           *change)
 {
-  gint64 worker = *(const gint64 *) data;
+  LinliCasesPage *self = g_object_get_data (G_OBJECT (dialog), "linli-page");
 
-  linli_record_set_int (record, "worker_id", worker);
-  /* Assigning a registered case is what moves it on. */
-  if (linli_record_get_enum (record, "status") == LINLI_CASE_STATUS_REGISTERED && worker != 0)
-    linli_record_set_enum (record, "status", LINLI_CASE_STATUS_ASSIGNED);
-  return TRUE;
+  if (g_str_equal (response, "include") || g_str_equal (response, "skip"))
+    change_selected (self, change, g_str_equal (response, "include"));
 }
 
-static gboolean
-status_change (LinliRecord   *record,
-               gconstpointer  data,
-               GError       **error)
+/* Closed cases (visited, void, duplicates) are left alone unless the user
+ * says to change them too. */
+static void
+ask_then_change (LinliCasesPage *self,
+                 const Change   *change)
 {
-  LinliCaseStatus to = *(const LinliCaseStatus *) data;
-  LinliCaseStatus from = linli_record_get_enum (record, "status");
+  g_autoptr(GArray) ids = linli_record_list_page_dup_selected_ids (LINLI_RECORD_LIST_PAGE (self));
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  guint n_closed = 0;
 
-  if (from != to && !linli_case_status_can_change (from, to))
+  if (STORE (self) == NULL)
+    return;
+  for (guint i = 0; i < ids->len; i++)
     {
-      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT,
-                   _("a case that is %s cannot become %s"),
-                   linli_case_status_label (from), linli_case_status_label (to));
-      return FALSE;
+      g_autoptr(LinliRecord) record = linli_store_get (STORE (self), LINLI_TYPE_CASE,
+                                                       g_array_index (ids, gint64, i), NULL);
+      if (record != NULL && linli_case_status_is_closed (linli_record_get_enum (record, "status")))
+        n_closed++;
     }
-  linli_record_set_enum (record, "status", to);
-  return TRUE;
+  if (n_closed == 0)
+    {
+      change_selected (self, change, FALSE);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u of the %u cases chosen is closed: visited, void or a duplicate. "
+                                       "Closed cases are normally left as they are.",
+                                       "%u of the %u cases chosen are closed: visited, void or duplicates. "
+                                       "Closed cases are normally left as they are.", n_closed),
+                          n_closed, ids->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
+                                                       _("Change Closed Cases Too?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "include", _("_Include Closed Cases"),
+                                    "skip", _("Change _Open Cases Only"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "skip", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "skip");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "linli-page", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (closed_response_cb),
+                         g_memdup2 (change, sizeof *change), (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -541,9 +635,9 @@ assign_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
-  gint64 worker = g_variant_get_int64 (parameter);
+  Change change = { .worker = g_variant_get_int64 (parameter) };
 
-  change_selected (LINLI_CASES_PAGE (widget), assign_change, &worker);
+  ask_then_change (LINLI_CASES_PAGE (widget), &change);
 }
 
 static void
@@ -553,19 +647,93 @@ set_status_cb (GtkWidget  *widget,
 {
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
   GEnumValue *value = g_enum_get_value_by_nick (enum_class, g_variant_get_string (parameter, NULL));
-  LinliCaseStatus status;
+  Change change = { .is_status = TRUE };
 
   g_return_if_fail (value != NULL);
-  status = value->value;
-  change_selected (LINLI_CASES_PAGE (widget), status_change, &status);
+  change.status = value->value;
+  ask_then_change (LINLI_CASES_PAGE (widget), &change);
+}
+
+/* Workers by the locale's collation of their names: pinyin in Chinese. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (g_object_get_data (*(GObject **) a, "linli-key"), g_object_get_data (*(GObject **) b, "linli-key"));
+}
+
+static GPtrArray *
+sorted_by_name (GListModel *records,
+                gboolean    active_only)
+{
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
+    {
+      LinliRecord *record = g_list_model_get_item (records, i);
+
+      /* Who left is offered no new work; their old cases keep their name. */
+      if (active_only && !linli_worker_is_active (record))
+        {
+          g_object_unref (record);
+          continue;
+        }
+      g_object_set_data_full (G_OBJECT (record), "linli-key",
+                              g_utf8_collate_key (linli_record_get_text (record, "name") ?: "", -1), g_free);
+      g_ptr_array_add (sorted, record);
+    }
+  g_ptr_array_sort (sorted, compare_names);
+  return sorted;
+}
+
+static gboolean
+works_in (LinliRecord *worker,
+          gint64       grid_id)
+{
+  GArray *grids = linli_record_get_refs (worker, "grids");
+
+  for (guint i = 0; grids != NULL && i < grids->len; i++)
+    if (g_array_index (grids, gint64, i) == grid_id)
+      return TRUE;
+  return grid_id == 0 && (grids == NULL || grids->len == 0);
+}
+
+/* Assign To: the workers at work, a section per grid (one in several grids
+ * is in each), then those in none. */
+static GMenu *
+workers_menu (LinliCasesPage *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GPtrArray) workers = sorted_by_name (self->workers ? linli_record_names_get_model (self->workers) : NULL,
+                                                 TRUE);
+  g_autoptr(GPtrArray) grids = sorted_by_name (self->grids ? linli_record_names_get_model (self->grids) : NULL,
+                                               FALSE);
+  gint64 none = 0;
+
+  for (guint g = 0; g <= grids->len; g++)
+    {
+      gint64 grid_id = g < grids->len ? linli_record_get_id (grids->pdata[g]) : none;
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      for (guint i = 0; i < workers->len; i++)
+        if (works_in (workers->pdata[i], grid_id))
+          {
+            g_autoptr(GMenuItem) item = g_menu_item_new (linli_record_get_text (workers->pdata[i], "name"), NULL);
+            g_menu_item_set_action_and_target (item, "cases.assign", "x", linli_record_get_id (workers->pdata[i]));
+            g_menu_append_item (section, item);
+          }
+      if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
+        g_menu_append_section (menu, g < grids->len ? linli_record_get_text (grids->pdata[g], "name") : _("In No Grid"),
+                               G_MENU_MODEL (section));
+    }
+  return menu;
 }
 
 static void
 fill_batch_menus (LinliCasesPage *self)
 {
   g_autoptr(GMenu) statuses = g_menu_new ();
-  g_autoptr(GMenu) workers = g_menu_new ();
-  GListModel *records = self->workers ? linli_record_names_get_model (self->workers) : NULL;
+  g_autoptr(GMenu) workers = workers_menu (self);
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
 
   for (guint i = 0; i < enum_class->n_values; i++)
@@ -573,18 +741,6 @@ fill_batch_menus (LinliCasesPage *self)
       g_autoptr(GMenuItem) item = g_menu_item_new (linli_case_status_label (enum_class->values[i].value), NULL);
       g_menu_item_set_action_and_target (item, "cases.set-status", "s", enum_class->values[i].value_nick);
       g_menu_append_item (statuses, item);
-    }
-  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
-    {
-      g_autoptr(LinliRecord) worker = g_list_model_get_item (records, i);
-      g_autoptr(GMenuItem) item = NULL;
-
-      /* Who left is offered no new work; their old cases keep their name. */
-      if (!linli_worker_is_active (worker))
-        continue;
-      item = g_menu_item_new (linli_record_get_text (worker, "name"), NULL);
-      g_menu_item_set_action_and_target (item, "cases.assign", "x", linli_record_get_id (worker));
-      g_menu_append_item (workers, item);
     }
   gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (statuses));
   gtk_menu_button_set_menu_model (self->assign_button, G_MENU_MODEL (workers));
@@ -887,13 +1043,6 @@ import_cb (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------------ */
 
-static void
-workers_changed_cb (LinliCasesPage *self)
-{
-  fill_batch_menus (self);
-  linli_record_list_page_refill (LINLI_RECORD_LIST_PAGE (self));
-}
-
 static LinliRecordList *
 take_store (LinliRecordListPage *page,
             LinliStore          *store)
@@ -904,7 +1053,7 @@ take_store (LinliRecordListPage *page,
   if (self->grids != NULL)
     g_signal_handlers_disconnect_by_func (self->grids, names_changed_cb, self);
   if (self->workers != NULL)
-    g_signal_handlers_disconnect_by_func (self->workers, workers_changed_cb, self);
+    g_signal_handlers_disconnect_by_func (self->workers, names_changed_cb, self);
   g_clear_object (&self->search);
   g_clear_object (&self->grids);
   g_clear_object (&self->workers);
@@ -917,7 +1066,7 @@ take_store (LinliRecordListPage *page,
   self->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
   self->workers = linli_record_names_new (store, LINLI_TYPE_WORKER, "name");
   g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
-  g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (workers_changed_cb), self);
+  g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (names_changed_cb), self);
   fill_batch_menus (self);
   /* The search first, so it hears of a change before the list does. */
   self->search = linli_case_search_new (store);
