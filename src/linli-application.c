@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "linli-alert.h"
 #include "linli-application.h"
 #include "linli-backup-actions.h"
 #include "linli-demo.h"
+#include "linli-file-pick.h"
 #include "linli-new-community-dialog.h"
 #include "linli-preferences-window.h"
 #include "linli-report-command.h"
@@ -21,7 +23,7 @@ struct _LinliApplication
   AdwApplication        parent_instance;
 
   GSettings            *settings;
-  GtkFileChooserNative *open_chooser;
+  gboolean              choosing;   /* the Open dialog is shown */
 };
 
 G_DEFINE_FINAL_TYPE (LinliApplication, linli_application, ADW_TYPE_APPLICATION)
@@ -70,11 +72,7 @@ show_error (LinliApplication *self,
             const char       *heading,
             const GError     *error)
 {
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_alert_show_message (GTK_WIDGET (get_window (self)), heading, error->message);
 }
 
 static gboolean open_path (LinliApplication *self,
@@ -104,10 +102,11 @@ damaged_data_free (gpointer user_data)
 
 /* Keeps the damaged file aside, puts the backup in its place and opens it. */
 static void
-damaged_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     DamagedData      *data)
+damaged_response_cb (LinliAlert *alert,
+                     const char *response,
+                     gpointer    user_data)
 {
+  DamagedData *data = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(LinliStore) still_open = NULL;
@@ -152,7 +151,7 @@ show_damaged (LinliApplication *self,
               const GError     *error)
 {
   g_autoptr(LinliBackup) backup = linli_backup_find_newest_good (path);
-  GtkWidget *dialog;
+  g_autoptr(LinliAlert) alert = NULL;
   DamagedData *data;
 
   if (backup == NULL)
@@ -161,26 +160,25 @@ show_damaged (LinliApplication *self,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), _("The Database Is Damaged"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  alert = linli_alert_new (_("The Database Is Damaged"), error->message);
+  linli_alert_add_response (alert, "close", _("_Close"));
   {
     g_autofree char *when = linli_backup_format_time (backup->time);
     /* TRANSLATORS: a button; %s is when the backup was made, "5 December 2026 09:30" */
     g_autofree char *label = g_strdup_printf (_("_Restore the Backup of %s"), when);
 
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", label);
+    linli_alert_add_response (alert, "restore", label);
   }
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  linli_alert_set_response_appearance (alert, "restore", ADW_RESPONSE_SUGGESTED);
+  linli_alert_set_default_response (alert, "restore");
+  linli_alert_set_close_response (alert, "close");
 
   data = g_new0 (DamagedData, 1);
   data->self = self;
   data->path = g_strdup (path);
   data->backup_path = g_strdup (backup->path);
   g_weak_ref_init (&data->store, store);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (damaged_response_cb), data,
-                         (GClosureNotify) (void (*) (void)) damaged_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_alert_present (alert, GTK_WIDGET (get_window (self)), damaged_response_cb, data, damaged_data_free);
 }
 
 /* The check that runs after a file is opened found it damaged: close it
@@ -427,19 +425,15 @@ open_demo_action (GSimpleAction *action,
 }
 
 static void
-open_chooser_response_cb (LinliApplication     *self,
-                          int                   response,
-                          GtkFileChooserNative *chooser)
+open_chosen_cb (GFile    *file,
+                gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  LinliApplication *self = user_data;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      if (path != NULL)
-        open_path (self, path);
-    }
-  g_clear_object (&self->open_chooser);
+  self->choosing = FALSE;
+  if (path != NULL)
+    open_path (self, path);
 }
 
 static void
@@ -450,23 +444,23 @@ open_database_action (GSimpleAction *action,
   LinliApplication *self = user_data;
   g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(LinliFilePick) pick = NULL;
 
-  if (self->open_chooser != NULL)
+  if (self->choosing)
     return;
 
-  self->open_chooser = gtk_file_chooser_native_new (_("Open a Community Database"),
-                                                    GTK_WINDOW (get_window (self)),
-                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                    _("_Open"), _("_Cancel"));
+  pick = linli_file_pick_new (_("Open a Community Database"));
+  linli_file_pick_set_accept_label (pick, _("_Open"));
   gtk_file_filter_set_name (databases, _("Linli databases"));
   gtk_file_filter_add_pattern (databases, "*.db");
   gtk_file_filter_add_pattern (databases, "*.sqlite");
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->open_chooser), databases);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->open_chooser), all);
-  g_signal_connect_swapped (self->open_chooser, "response", G_CALLBACK (open_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->open_chooser));
+  linli_file_pick_add_filter (pick, databases);
+  linli_file_pick_add_filter (pick, all);
+  self->choosing = TRUE;
+  linli_file_pick_open (pick, GTK_WINDOW (get_window (self)), NULL, open_chosen_cb,
+                        g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -478,8 +472,8 @@ preferences_action (GSimpleAction *action,
 
   LinliWindow *window = get_window (self);
 
-  gtk_window_present (GTK_WINDOW (linli_preferences_window_new (GTK_WINDOW (window),
-                                                                window ? linli_window_get_store (window) : NULL)));
+  linli_preferences_window_present (linli_preferences_window_new (window ? linli_window_get_store (window) : NULL),
+                                    GTK_WIDGET (window));
 }
 
 static void
@@ -601,7 +595,6 @@ linli_application_dispose (GObject *object)
 {
   LinliApplication *self = LINLI_APPLICATION (object);
 
-  g_clear_object (&self->open_chooser);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (linli_application_parent_class)->dispose (object);

@@ -515,7 +515,7 @@ test_export (Fixture       *f,
   g_autofree char *text = export_text (f, FALSE);
   g_autofree char *expected_header = g_strjoinv (",", (char *[]) {
     "编号", "标题", "描述", "类别", "子类别", "来源", "反映人", "联系电话", "楼栋", "地址",
-    "网格", "紧急程度", "网格员", "责任单位", "登记时间", "办理时限", "状态", "办结层级",
+    "网格", "紧急程度", "承办人", "责任单位", "登记时间", "办理时限", "状态", "办结层级",
     "办理结果", "办结时间", "满意度", "回访时间", "回访情况", "重复于", NULL });
   g_autoptr(LinliCsvTable) table = table_from_text (text);
 
@@ -839,6 +839,38 @@ test_import_labels (Fixture       *f,
   g_assert_cmpint (linli_record_get_int (b, "grid_id"), ==, f->grid1);
   g_assert_cmpint (linli_record_get_enum (c, "status"), ==, LINLI_CASE_STATUS_SUSPENDED);
   g_assert_cmpint (linli_record_get_enum (c, "satisfaction"), ==, LINLI_SATISFACTION_DISSATISFIED);
+}
+
+/* Files exported before the app said 承办人 everywhere have 网格员 over
+ * the column of the person a case is given to: it still maps there, and
+ * the row's worker is found. */
+static void
+test_import_old_worker_header (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(LinliCsvTable) table = table_from_text (
+    "编号,标题,描述,类别,子类别,来源,反映人,联系电话,楼栋,地址,网格,紧急程度,网格员,责任单位,"
+    "登记时间,办理时限,状态,办结层级,办理结果,办结时间,满意度,回访时间,回访情况,重复于\n");
+  g_autofree LinliCaseField *mapping = linli_case_csv_guess_mapping (table);
+  g_autoptr(LinliRecord) old = NULL;
+  g_autoptr(LinliRecord) current = NULL;
+
+  for (guint c = 0; c < LINLI_N_CASE_FIELDS; c++)
+    g_assert_cmpint (mapping[c], ==, c);
+  g_assert_cmpint (mapping[12], ==, LINLI_CASE_FIELD_WORKER);
+
+  import_ok (f,
+             "标题,类别,登记时间,网格员\n"
+             "旧表头,其他,2026-01-05 09:30,张伟\n",
+             1);
+  import_ok (f,
+             "标题,类别,登记时间,承办人\n"
+             "新表头,其他,2026-01-05 09:30,李娜\n",
+             1);
+  old = case_by_title (f->store, "旧表头");
+  current = case_by_title (f->store, "新表头");
+  g_assert_cmpint (linli_record_get_int (old, "worker_id"), ==, f->zhang);
+  g_assert_cmpint (linli_record_get_int (current, "worker_id"), ==, f->li);
 }
 
 static void
@@ -1760,6 +1792,7 @@ main (int   argc,
   ADD ("/case-csv/round-trip", test_round_trip);
   ADD ("/case-csv/round-trip-shared-names", test_round_trip_shared_names);
   ADD ("/case-csv/guess-mapping", test_guess_mapping);
+  ADD ("/case-csv/import/old-worker-header", test_import_old_worker_header);
   ADD ("/case-csv/import/gb18030", test_import_gb18030);
   ADD ("/case-csv/import/defaults", test_import_defaults);
   ADD ("/case-csv/import/labels", test_import_labels);

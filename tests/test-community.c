@@ -304,19 +304,15 @@ test_from_empty_file (Fixture       *fixture,
    * and Undo puts it back with its case and its 网格员. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.delete-grid", "x", linli_record_get_id (grid1));
   {
-    AdwMessageDialog *ask = NULL;
+    LinliAlert *ask = test_find_alert ();
     GtkWidget *undo;
 
-    for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
-      {
-        g_autoptr(GObject) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
-        if (ADW_IS_MESSAGE_DIALOG (toplevel))
-          ask = ADW_MESSAGE_DIALOG (toplevel);
-      }
     g_assert_nonnull (ask);
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "Cases: 1 ·"));
-    adw_message_dialog_response (ask, "delete");
-    gtk_window_destroy (GTK_WINDOW (ask));
+    g_assert_nonnull (strstr (linli_alert_get_body (ask), "Cases: 1 ·"));
+    g_assert_cmpint (linli_alert_get_response_appearance (ask, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+    g_assert_cmpstr (linli_alert_get_close_response (ask), ==, "cancel");
+    linli_alert_respond (ask, "delete");
+    g_assert_null (test_find_alert ());
     iterate ();
     g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, 1);
     g_clear_object (&stored_case);

@@ -64,3 +64,97 @@ test_find_button_labelled (GtkWidget  *root,
       return buttons->pdata[i];
   return NULL;
 }
+
+static LinliAlert *
+find_alert_under (GtkWidget *widget)
+{
+  LinliAlert *alert = linli_alert_for_dialog (widget);
+
+  if (alert != NULL && linli_alert_is_shown (alert))
+    return alert;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if ((alert = find_alert_under (child)) != NULL)
+      return alert;
+  return NULL;
+}
+
+/* The alert shown and not answered yet, wherever it is: a window of its
+ * own (AdwMessageDialog) or inside its parent's (AdwAlertDialog). The
+ * newest toplevel first. */
+LinliAlert *
+test_find_alert (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i - 1);
+      LinliAlert *alert = find_alert_under (toplevel);
+
+      if (alert != NULL)
+        return alert;
+    }
+  return NULL;
+}
+
+/* GTK's own file chooser dialog, which both GtkFileChooserNative and
+ * GtkFileDialog show when no portal answers (outside Flatpak), once it is
+ * on screen; NULL if none comes within five seconds. */
+GtkWidget *
+test_find_file_chooser (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+            return toplevel;
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return NULL;
+}
+
+/* Chooses @file in @chooser and clicks its accept button, as a user
+ * would; NULL: Cancel. */
+void
+test_answer_file_chooser (GtkWidget *chooser,
+                          GFile     *file)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (file == NULL)
+    {
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      return;
+    }
+  /* A save's name field takes a whole path, as a user may type one. */
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_file_peek_path (file));
+  else
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+
+  /* The folder loads in the background; the file is chosen after. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    for (;;)
+      {
+        g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+        if (chosen != NULL && g_file_equal (chosen, file))
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, FALSE);
+      }
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "linli-alert.h"
+
 G_BEGIN_DECLS
 
 void       test_wait_until_drawn (GtkWidget *widget);
@@ -15,5 +17,10 @@ GtkWidget *test_find_button      (GtkWidget  *root,
                                   const char *action_name);
 GtkWidget *test_find_button_labelled (GtkWidget  *root,
                                       const char *label);
+
+LinliAlert *test_find_alert          (void);
+GtkWidget  *test_find_file_chooser   (void);
+void        test_answer_file_chooser (GtkWidget  *chooser,
+                                      GFile      *file);
 
 G_END_DECLS

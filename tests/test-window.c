@@ -305,7 +305,7 @@ static void
 test_preferences_base_map (Fixture       *fixture,
                            gconstpointer  data)
 {
-  LinliPreferencesWindow *window = linli_preferences_window_new (NULL, fixture->store);
+  LinliPreferencesWindow *window = linli_preferences_window_new (fixture->store);
   g_autoptr(GPtrArray) combos = g_ptr_array_new ();
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   g_autofree char *mbtiles = g_test_build_filename (G_TEST_DIST, "data", "world-z0-4.mbtiles", NULL);
@@ -313,7 +313,7 @@ test_preferences_base_map (Fixture       *fixture,
   const char *tianditu = "https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=key";
   AdwEntryRow *url_row;
 
-  gtk_window_present (GTK_WINDOW (window));
+  linli_preferences_window_present (window, NULL);
   test_wait_until_drawn (GTK_WIDGET (window));
   test_collect (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, combos);
   g_assert_cmpuint (combos->len, ==, 1);
@@ -353,7 +353,7 @@ test_preferences_base_map (Fixture       *fixture,
 
   adw_combo_row_set_selected (combos->pdata[0], 0);
   g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "none");
-  gtk_window_destroy (GTK_WINDOW (window));
+  linli_preferences_window_close (window);
 }
 
 /* A database made by `linli --database=FILE` has no community: the window
@@ -398,20 +398,6 @@ test_setup_community (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   test_database_close (&db);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
 }
 
 /* Chooses the rows of the cases @a and @b, by id. */
@@ -473,7 +459,7 @@ test_cases_batch (Fixture       *fixture,
   g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(LinliRecord) closed = NULL;
   g_autofree char *said = NULL;
-  AdwMessageDialog *ask;
+  LinliAlert *ask;
   GtkWidget *page, *undo;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -509,7 +495,7 @@ test_cases_batch (Fixture       *fixture,
   /* Two open cases: no question, a toast in words, and Undo. */
   select_cases (page, linli_record_get_id (open->pdata[0]), linli_record_get_id (open->pdata[1]));
   gtk_widget_activate_action (page, "cases.assign", "x", linli_record_get_id (worker));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (test_find_alert ());
   for (guint i = 0; i < open->len; i++)
     g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (open->pdata[i])), ==, linli_record_get_id (worker));
   said = g_strdup_printf ("2 cases assigned to %s", linli_record_get_text (worker, "name"));
@@ -530,23 +516,21 @@ test_cases_batch (Fixture       *fixture,
   /* An open case and a closed one: asked first; the open one only. */
   select_cases (page, linli_record_get_id (open->pdata[0]), linli_record_get_id (closed));
   gtk_widget_activate_action (page, "cases.assign", "x", linli_record_get_id (worker));
-  ask = find_message_dialog ();
+  ask = test_find_alert ();
   g_assert_nonnull (ask);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Change Closed Cases Too?");
-  g_assert_cmpstr (adw_message_dialog_get_default_response (ask), ==, "skip");
+  g_assert_cmpstr (linli_alert_get_heading (ask), ==, "Change Closed Cases Too?");
+  g_assert_cmpstr (linli_alert_get_default_response (ask), ==, "skip");
   g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (open->pdata[0])), !=, linli_record_get_id (worker));
-  adw_message_dialog_response (ask, "skip");
-  gtk_window_destroy (GTK_WINDOW (ask));
+  linli_alert_respond (ask, "skip");
   g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (open->pdata[0])), ==, linli_record_get_id (worker));
   g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (closed)), ==, linli_record_get_int (closed, "worker_id"));
 
   /* Asked again, and told to: the closed one too. */
   select_cases (page, linli_record_get_id (open->pdata[0]), linli_record_get_id (closed));
   gtk_widget_activate_action (page, "cases.assign", "x", linli_record_get_id (worker));
-  ask = find_message_dialog ();
+  ask = test_find_alert ();
   g_assert_nonnull (ask);
-  adw_message_dialog_response (ask, "include");
-  gtk_window_destroy (GTK_WINDOW (ask));
+  linli_alert_respond (ask, "include");
   g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (closed)), ==, linli_record_get_id (worker));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -16,7 +16,7 @@
  * so that a file reads the same wherever it was written. */
 static const char * const headers[LINLI_N_CASE_FIELDS] = {
   "编号", "标题", "描述", "类别", "子类别", "来源", "反映人", "联系电话", "楼栋", "地址",
-  "网格", "紧急程度", "网格员", "责任单位", "登记时间", "办理时限", "状态", "办结层级",
+  "网格", "紧急程度", "承办人", "责任单位", "登记时间", "办理时限", "状态", "办结层级",
   "办理结果", "办结时间", "满意度", "回访时间", "回访情况", "重复于",
 };
 
@@ -116,7 +116,9 @@ static const struct
   { LINLI_CASE_FIELD_WORKER, "负责人" },
   { LINLI_CASE_FIELD_WORKER, "经办人" },
   { LINLI_CASE_FIELD_WORKER, "办理人" },
-  { LINLI_CASE_FIELD_WORKER, "承办人" },
+  /* The export's header until the app said 承办人 everywhere: files
+   * written then still import. */
+  { LINLI_CASE_FIELD_WORKER, "网格员" },
   { LINLI_CASE_FIELD_WORKER, "worker" },
   { LINLI_CASE_FIELD_WORKER, "gridworker" },
   { LINLI_CASE_FIELD_WORKER, "assignee" },

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "linli-alert.h"
 #include "linli-backup-actions.h"
+#include "linli-file-pick.h"
 
 /**
  * linli_backup_format_time:
@@ -27,10 +29,7 @@ show_error (GtkWindow    *parent,
             const char   *heading,
             const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_alert_show_message (GTK_WIDGET (parent), heading, error->message);
 }
 
 typedef struct
@@ -70,28 +69,37 @@ saved_cb (GObject      *object,
     }
 }
 
-static void
-chooser_response_cb (GtkFileChooserNative *chooser,
-                     int                   response,
-                     LinliStore           *store)
+typedef struct
 {
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (GTK_NATIVE_DIALOG (chooser));
+  GtkWindow  *parent;
+  LinliStore *store;
+} ChooseData;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+static void
+choose_data_free (gpointer user_data)
+{
+  ChooseData *choose = user_data;
+
+  g_clear_object (&choose->parent);
+  g_clear_object (&choose->store);
+  g_free (choose);
+}
+
+static void
+chosen_cb (GFile    *file,
+           gpointer  user_data)
+{
+  ChooseData *choose = user_data;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      SaveData *data = g_new0 (SaveData, 1);
 
-      if (path != NULL)
-        {
-          SaveData *data = g_new0 (SaveData, 1);
-
-          data->parent = parent ? g_object_ref (parent) : NULL;
-          data->name = g_file_get_basename (file);
-          linli_backup_save_copy_async (store, path, NULL, saved_cb, data);
-        }
+      data->parent = choose->parent ? g_object_ref (choose->parent) : NULL;
+      data->name = g_file_get_basename (file);
+      linli_backup_save_copy_async (choose->store, path, NULL, saved_cb, data);
     }
-  g_object_unref (chooser);
 }
 
 /**
@@ -105,8 +113,9 @@ void
 linli_backup_actions_save_copy (GtkWindow  *parent,
                                 LinliStore *store)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(LinliFilePick) pick = NULL;
   g_autoptr(GDateTime) now = NULL;
+  ChooseData *choose;
   g_autofree char *base = NULL;
   g_autofree char *day = NULL;
   g_autofree char *name = NULL;
@@ -122,12 +131,11 @@ linli_backup_actions_save_copy (GtkWindow  *parent,
   day = g_date_time_format (now, "%Y-%m-%d");
   name = g_strdup_printf ("%s %s.db", base, day);
 
-  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Database"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_data (chooser, "response", G_CALLBACK (chooser_response_cb),
-                         g_object_ref (store), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  pick = linli_file_pick_new (_("Save a Copy of the Database"));
+  linli_file_pick_set_accept_label (pick, _("_Save"));
+  linli_file_pick_set_initial_name (pick, name);
+  choose = g_new0 (ChooseData, 1);
+  choose->parent = parent ? g_object_ref (parent) : NULL;
+  choose->store = g_object_ref (store);
+  linli_file_pick_save (pick, parent, NULL, chosen_cb, choose, choose_data_free);
 }

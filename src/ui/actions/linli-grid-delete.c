@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-alert.h"
 #include "linli-grid-delete.h"
 #include "linli-grid-store.h"
 #include "linli-toast.h"
@@ -21,8 +22,7 @@ typedef struct
 } Asking;
 
 static void
-asking_free (gpointer  data,
-             GClosure *closure)
+asking_free (gpointer data)
 {
   Asking *asking = data;
 
@@ -66,10 +66,11 @@ toast (GtkWindow *parent,
 }
 
 static void
-response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             Asking           *asking)
+response_cb (LinliAlert *alert,
+             const char *response,
+             gpointer    user_data)
 {
+  Asking *asking = user_data;
   g_autoptr(GError) error = NULL;
   LinliGridDeletion *deletion;
   g_autofree char *title = NULL;
@@ -104,7 +105,7 @@ linli_grid_delete_ask (GtkWindow  *parent,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   LinliGridContents contents;
-  GtkWidget *dialog;
+  g_autoptr(LinliAlert) alert = NULL;
   Asking *asking;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
@@ -116,18 +117,15 @@ linli_grid_delete_ask (GtkWindow  *parent,
   linli_grid_count_contents (store, grid_id, &contents);
   heading = g_strdup_printf (_("Delete Grid “%s”?"), linli_record_get_text (grid, "name"));
   body = linli_grid_describe_deletion (grid, &contents);
-  dialog = adw_message_dialog_new (parent, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete Grid"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  alert = linli_alert_new (heading, body);
+  linli_alert_add_response (alert, "cancel", _("_Cancel"));
+  linli_alert_add_response (alert, "delete", _("_Delete Grid"));
+  linli_alert_set_response_appearance (alert, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  linli_alert_set_default_response (alert, "cancel");
+  linli_alert_set_close_response (alert, "cancel");
   asking = g_new (Asking, 1);
   asking->parent = g_object_ref (parent);
   asking->store = g_object_ref (store);
   asking->grid_id = grid_id;
-  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), asking, asking_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_alert_present (alert, GTK_WIDGET (parent), response_cb, asking, asking_free);
 }

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "linli-alert.h"
+#include "linli-file-pick.h"
 #include "linli-print-operation.h"
 #include "linli-report-layout.h"
 #include "linli-report-pdf.h"
@@ -187,10 +189,7 @@ static void
 show_error (GtkWindow    *parent,
             const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Cannot Print the Report"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_alert_show_message (GTK_WIDGET (parent), _("Cannot Print the Report"), error->message);
 }
 
 static void
@@ -245,27 +244,27 @@ typedef struct
   LinliReportDoc       *doc;
   GtkWindow            *parent;
   AdwToastOverlay      *toasts;
-  GtkFileChooserNative *chooser;
 } ExportRequest;
 
 static void
-export_request_free (ExportRequest *request)
+export_request_free (gpointer user_data)
 {
+  ExportRequest *request = user_data;
+
   g_object_unref (request->doc);
-  g_object_unref (request->parent);
+  g_clear_object (&request->parent);
   g_clear_object (&request->toasts);
-  g_object_unref (request->chooser);
   g_free (request);
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    ExportRequest   *request)
+export_chosen_cb (GFile    *file,
+                  gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  ExportRequest *request = user_data;
+
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
 
       if (linli_print_operation_export_pdf (request->doc, request->parent, file, &error))
@@ -278,15 +277,8 @@ export_response_cb (GtkNativeDialog *chooser,
             adw_toast_overlay_add_toast (request->toasts, adw_toast_new (message));
         }
       else
-        {
-          GtkWidget *dialog = adw_message_dialog_new (request->parent, _("Cannot Export the Report"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        linli_alert_show_message (GTK_WIDGET (request->parent), _("Cannot Export the Report"), error->message);
     }
-  export_request_free (request);
 }
 
 void
@@ -294,26 +286,25 @@ linli_print_operation_choose_export (LinliReportDoc  *doc,
                                      GtkWindow       *parent,
                                      AdwToastOverlay *toasts)
 {
-  ExportRequest *request = g_new0 (ExportRequest, 1);
+  ExportRequest *request;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(LinliFilePick) pick = NULL;
   g_autofree char *name = NULL;
 
   g_return_if_fail (LINLI_IS_REPORT_DOC (doc));
 
+  request = g_new0 (ExportRequest, 1);
   request->doc = g_object_ref (doc);
-  request->parent = g_object_ref (parent);
+  request->parent = parent ? g_object_ref (parent) : NULL;
   request->toasts = toasts ? g_object_ref (toasts) : NULL;
-  request->chooser = gtk_file_chooser_native_new (_("Export the Report as PDF"), parent,
-                                                  GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                  _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (request->chooser), TRUE);
+  pick = linli_file_pick_new (_("Export the Report as PDF"));
+  linli_file_pick_set_accept_label (pick, _("_Export"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (request->chooser), filter);
+  linli_file_pick_add_filter (pick, filter);
   name = g_strdup_printf ("%s.pdf", linli_report_doc_get_title (doc));
   g_strdelimit (name, "/\\:", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (request->chooser), name);
-  g_signal_connect (request->chooser, "response", G_CALLBACK (export_response_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (request->chooser));
+  linli_file_pick_set_initial_name (pick, name);
+  linli_file_pick_save (pick, parent, NULL, export_chosen_cb, request, export_request_free);
 }

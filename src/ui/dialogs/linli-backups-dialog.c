@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-alert.h"
 #include "linli-backup-actions.h"
 #include "linli-backups-dialog.h"
 
@@ -54,10 +55,7 @@ show_error (LinliBackupsDialog *self,
             const char         *heading,
             const GError       *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_alert_show_message (GTK_WIDGET (self), heading, error->message);
 }
 
 static char *

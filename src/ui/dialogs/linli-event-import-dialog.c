@@ -5,9 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-alert.h"
 #include "linli-event-import-dialog.h"
+#include "linli-file-pick.h"
 #include "linli-import-errors.h"
-#include "linli-csv-import-dialog.h"
 #include "linli-toast.h"
 
 /* The preview of an import of volunteers, or of activities with who served
@@ -191,8 +192,10 @@ typedef struct
 } Opening;
 
 static void
-opening_free (Opening *opening)
+opening_free (gpointer user_data)
 {
+  Opening *opening = user_data;
+
   g_object_unref (opening->page);
   g_object_unref (opening->store);
   g_free (opening);
@@ -215,25 +218,20 @@ imported_cb (LinliEventImportDialog *dialog,
 }
 
 static void
-chosen_cb (GtkNativeDialog *chooser,
-           int              response,
-           Opening         *opening)
+chosen_cb (GFile    *file,
+           gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  Opening *opening = user_data;
+
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
       g_autoptr(LinliCsvTable) table = bytes ? linli_csv_read (bytes, &error) : NULL;
 
       if (table == NULL)
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (opening->page)), _("Cannot Read the File"),
-                                                      error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        linli_alert_show_message (opening->page, _("Cannot Read the File"), error->message);
       else
         {
           LinliEventImportDialog *dialog = linli_event_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (opening->page)), opening->store,
@@ -242,9 +240,6 @@ chosen_cb (GtkNativeDialog *chooser,
           gtk_window_present (GTK_WINDOW (dialog));
         }
     }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  opening_free (opening);
 }
 
 /* Asks for a CSV file and shows its import preview over @page. */
@@ -253,19 +248,25 @@ linli_event_import_open_file (GtkWidget         *page,
                               LinliStore        *store,
                               LinliEventCsvKind  kind)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(LinliFilePick) pick = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   Opening *opening;
 
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (LINLI_IS_STORE (store));
 
-  chooser = linli_csv_chooser_new (page, kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
-                                              : kind == LINLI_EVENT_CSV_STAFF ? _("Import Staff")
-                                                                              : _("Import Activities"));
+  pick = linli_file_pick_new (kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
+                              : kind == LINLI_EVENT_CSV_STAFF ? _("Import Staff")
+                                                              : _("Import Activities"));
+  linli_file_pick_set_accept_label (pick, _("_Open"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  linli_file_pick_add_filter (pick, filter);
   opening = g_new (Opening, 1);
   opening->page = g_object_ref (page);
   opening->store = g_object_ref (store);
   opening->kind = kind;
-  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), opening);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  linli_file_pick_open (pick, GTK_WINDOW (gtk_widget_get_root (page)), NULL, chosen_cb, opening, opening_free);
 }

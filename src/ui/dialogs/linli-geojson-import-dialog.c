@@ -7,7 +7,9 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
+#include "linli-alert.h"
 #include "linli-base-map.h"
+#include "linli-file-pick.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-layer.h"
 #include "linli-safe-file.h"
@@ -488,10 +490,7 @@ show_message (GtkWindow  *parent,
               const char *heading,
               const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_alert_show_message (GTK_WIDGET (parent), heading, message);
 }
 
 typedef struct
@@ -501,21 +500,23 @@ typedef struct
 } ChooseData;
 
 static void
-choose_data_free (ChooseData *data)
+choose_data_free (gpointer user_data)
 {
+  ChooseData *data = user_data;
+
   g_clear_object (&data->parent);
   g_clear_object (&data->store);
   g_free (data);
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    ChooseData      *data)
+import_chosen_cb (GFile    *file,
+                  gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  ChooseData *data = user_data;
+
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
@@ -533,11 +534,10 @@ import_response_cb (GtkNativeDialog *chooser,
         gtk_window_present (GTK_WINDOW (linli_geojson_import_dialog_new (data->parent, data->store,
                                                                          geojson, name)));
     }
-  g_object_unref (chooser);
 }
 
 static void
-add_filters (GtkFileChooser *chooser)
+add_filters (LinliFilePick *pick)
 {
   g_autoptr(GtkFileFilter) geojson = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -547,30 +547,28 @@ add_filters (GtkFileChooser *chooser)
   gtk_file_filter_add_pattern (geojson, "*.json");
   gtk_file_filter_add_pattern (geojson, "*.GEOJSON");
   gtk_file_filter_add_pattern (geojson, "*.JSON");
-  gtk_file_chooser_add_filter (chooser, geojson);
+  linli_file_pick_add_filter (pick, geojson);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
+  linli_file_pick_add_filter (pick, all);
 }
 
 void
 linli_geojson_import_choose (GtkWindow  *parent,
                              LinliStore *store)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(LinliFilePick) pick = NULL;
   ChooseData *data;
 
   g_return_if_fail (LINLI_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (_("Import GeoJSON"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  add_filters (GTK_FILE_CHOOSER (chooser));
+  pick = linli_file_pick_new (_("Import GeoJSON"));
+  linli_file_pick_set_accept_label (pick, _("_Open"));
+  add_filters (pick);
   data = g_new0 (ChooseData, 1);
   data->parent = parent ? g_object_ref (parent) : NULL;
   data->store = g_object_ref (store);
-  g_signal_connect_data (chooser, "response", G_CALLBACK (import_response_cb), data,
-                         (GClosureNotify) (void (*) (void)) choose_data_free, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  linli_file_pick_open (pick, parent, NULL, import_chosen_cb, data, choose_data_free);
 }
 
 static gboolean
@@ -583,13 +581,13 @@ write_geojson_cb (GOutputStream  *out,
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    ChooseData      *data)
+export_chosen_cb (GFile    *file,
+                  gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  ChooseData *data = user_data;
+
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
 
       if (!linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_geojson_cb, data->store, NULL, &error))
@@ -601,25 +599,22 @@ export_response_cb (GtkNativeDialog *chooser,
           gtk_widget_activate_action (GTK_WIDGET (data->parent), "window.toast", "s", message);
         }
     }
-  g_object_unref (chooser);
 }
 
 void
 linli_geojson_export_choose (GtkWindow  *parent,
                              LinliStore *store)
 {
-  GtkFileChooserNative *chooser;
+  g_autoptr(LinliFilePick) pick = NULL;
   ChooseData *data;
 
   g_return_if_fail (LINLI_IS_STORE (store));
 
-  chooser = gtk_file_chooser_native_new (_("Export GeoJSON"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("grids.geojson"));
+  pick = linli_file_pick_new (_("Export GeoJSON"));
+  linli_file_pick_set_accept_label (pick, _("_Export"));
+  linli_file_pick_set_initial_name (pick, _("grids.geojson"));
   data = g_new0 (ChooseData, 1);
   data->parent = parent ? g_object_ref (parent) : NULL;
   data->store = g_object_ref (store);
-  g_signal_connect_data (chooser, "response", G_CALLBACK (export_response_cb), data,
-                         (GClosureNotify) (void (*) (void)) choose_data_free, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  linli_file_pick_save (pick, parent, NULL, export_chosen_cb, data, choose_data_free);
 }

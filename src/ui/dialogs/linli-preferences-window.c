@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-base-map.h"
+#include "linli-file-pick.h"
 #include "linli-mbtiles.h"
 #include "linli-plan-transform.h"
 #include "linli-preferences-window.h"
@@ -17,10 +18,18 @@
  * site plan must be placed. */
 
 #define OPACITY_DELAY_MS 300
+#define DEFAULT_WIDTH 600
+#define DEFAULT_HEIGHT 560
+
+#define USE_PREFERENCES_DIALOG ADW_CHECK_VERSION (1, 5, 0)
 
 struct _LinliPreferencesWindow
 {
+#if USE_PREFERENCES_DIALOG
+  AdwPreferencesDialog  parent_instance;
+#else
   AdwPreferencesWindow  parent_instance;
+#endif
 
   AdwPreferencesGroup  *base_map_group;
   AdwComboRow          *base_map_row;
@@ -37,12 +46,16 @@ struct _LinliPreferencesWindow
   GtkScale             *opacity_scale;
 
   LinliStore           *store;
-  GtkFileChooserNative *chooser;
+  GCancellable         *choosing;   /* while the file dialog is shown */
   guint                 opacity_id;
   gboolean              loading;
 };
 
+#if USE_PREFERENCES_DIALOG
+G_DEFINE_FINAL_TYPE (LinliPreferencesWindow, linli_preferences_window, ADW_TYPE_PREFERENCES_DIALOG)
+#else
 G_DEFINE_FINAL_TYPE (LinliPreferencesWindow, linli_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+#endif
 
 /* The rows of the base map choice, in order, as the community stores them. */
 static const char * const kinds[] = { "none", "osm", "xyz", "mbtiles", "site-plan" };
@@ -53,6 +66,16 @@ show_label (GtkLabel   *label,
 {
   gtk_label_set_text (label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+/* The window the preferences are in: their own, or the one a dialog is
+ * shown in. */
+static GtkWindow *
+parent_window (LinliPreferencesWindow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static const char *
@@ -237,19 +260,26 @@ linli_preferences_window_use_mbtiles (LinliPreferencesWindow *self,
 }
 
 static void
-mbtiles_response_cb (LinliPreferencesWindow *self,
-                     int                     response,
-                     GtkFileChooserNative   *chooser)
+weak_ref_free (gpointer user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+}
 
-      if (path != NULL)
-        linli_preferences_window_use_mbtiles (self, path);
-    }
-  g_clear_object (&self->chooser);
+static void
+mbtiles_chosen_cb (GFile    *file,
+                   gpointer  user_data)
+{
+  g_autoptr(LinliPreferencesWindow) self = g_weak_ref_get (user_data);
+  g_autofree char *path = NULL;
+
+  /* The preferences went away meanwhile, and cancelled the pick. */
+  if (self == NULL || self->choosing == NULL)
+    return;
+  g_clear_object (&self->choosing);
+  path = file ? g_file_get_path (file) : NULL;
+  if (path != NULL)
+    linli_preferences_window_use_mbtiles (self, path);
 }
 
 static void
@@ -259,17 +289,21 @@ choose_mbtiles_cb (GtkWidget  *widget,
 {
   LinliPreferencesWindow *self = LINLI_PREFERENCES_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(LinliFilePick) pick = NULL;
+  GWeakRef *weak;
 
-  if (self->chooser != NULL)
+  if (self->choosing != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Choose an MBTiles File"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  pick = linli_file_pick_new (_("Choose an MBTiles File"));
+  linli_file_pick_set_accept_label (pick, _("_Open"));
   gtk_file_filter_set_name (filter, _("MBTiles files"));
   gtk_file_filter_add_pattern (filter, "*.mbtiles");
   gtk_file_filter_add_pattern (filter, "*.MBTILES");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (mbtiles_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  linli_file_pick_add_filter (pick, filter);
+  self->choosing = g_cancellable_new ();
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  linli_file_pick_open (pick, parent_window (self), self->choosing, mbtiles_chosen_cb, weak, weak_ref_free);
 }
 
 static void
@@ -288,7 +322,7 @@ place_site_plan_cb (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  dialog = linli_site_plan_dialog_new (GTK_WINDOW (self), self->store);
+  dialog = linli_site_plan_dialog_new (parent_window (self), self->store);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (site_plan_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -330,9 +364,9 @@ linli_preferences_window_dispose (GObject *object)
       g_clear_handle_id (&self->opacity_id, g_source_remove);
       save_opacity_cb (self);
     }
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  if (self->choosing != NULL)
+    g_cancellable_cancel (self->choosing);
+  g_clear_object (&self->choosing);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
 
@@ -370,6 +404,12 @@ static void
 linli_preferences_window_init (LinliPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+#if USE_PREFERENCES_DIALOG
+  adw_dialog_set_content_width (ADW_DIALOG (self), DEFAULT_WIDTH);
+  adw_dialog_set_content_height (ADW_DIALOG (self), DEFAULT_HEIGHT);
+#else
+  gtk_window_set_default_size (GTK_WINDOW (self), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+#endif
 
   g_signal_connect_swapped (self->base_map_row, "notify::selected", G_CALLBACK (base_map_changed_cb), self);
   g_signal_connect_swapped (self->url_row, "apply", G_CALLBACK (url_apply_cb), self);
@@ -382,18 +422,58 @@ linli_preferences_window_init (LinliPreferencesWindow *self)
  * @store: (nullable): the open community, whose base map is chosen here
  */
 LinliPreferencesWindow *
-linli_preferences_window_new (GtkWindow  *parent,
-                              LinliStore *store)
+linli_preferences_window_new (LinliStore *store)
 {
   LinliPreferencesWindow *self;
 
   g_return_val_if_fail (store == NULL || LINLI_IS_STORE (store), NULL);
 
-  self = g_object_new (LINLI_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  self = g_object_new (LINLI_TYPE_PREFERENCES_WINDOW, NULL);
   self->store = store ? g_object_ref (store) : NULL;
   load (self);
   return self;
+}
+
+/**
+ * linli_preferences_window_present:
+ * @parent: (nullable): a widget of the window to show the preferences over
+ *
+ * Shows the preferences, modal: inside @parent's window where they are a
+ * dialog, as a window of their own over it otherwise.
+ */
+void
+linli_preferences_window_present (LinliPreferencesWindow *self,
+                                  GtkWidget              *parent)
+{
+  g_return_if_fail (LINLI_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+
+#if USE_PREFERENCES_DIALOG
+  adw_dialog_present (ADW_DIALOG (self), parent);
+#else
+  {
+    GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+
+    gtk_window_set_transient_for (GTK_WINDOW (self), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+    gtk_window_set_modal (GTK_WINDOW (self), GTK_IS_WINDOW (root));
+    gtk_window_present (GTK_WINDOW (self));
+  }
+#endif
+}
+
+/**
+ * linli_preferences_window_close:
+ *
+ * Closes the preferences, as their close button does.
+ */
+void
+linli_preferences_window_close (LinliPreferencesWindow *self)
+{
+  g_return_if_fail (LINLI_IS_PREFERENCES_WINDOW (self));
+
+#if USE_PREFERENCES_DIALOG
+  adw_dialog_force_close (ADW_DIALOG (self));
+#else
+  gtk_window_destroy (GTK_WINDOW (self));
+#endif
 }

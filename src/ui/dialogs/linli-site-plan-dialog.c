@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "linli-base-map.h"
+#include "linli-file-pick.h"
 #include "linli-grid-layer.h"
 #include "linli-plan-transform.h"
 #include "linli-site-plan-dialog.h"
@@ -52,7 +53,7 @@ struct _LinliSitePlanDialog
   cairo_surface_t      *surface;   /* the image, for drawing with cairo */
   Pair                  pairs[MAX_PAIRS];
   guint                 n_pairs;   /* begun, complete or not */
-  GtkFileChooserNative *chooser;
+  GCancellable         *choosing;   /* while the file dialog is shown */
 };
 
 G_DEFINE_FINAL_TYPE (LinliSitePlanDialog, linli_site_plan_dialog, ADW_TYPE_WINDOW)
@@ -346,13 +347,24 @@ linli_site_plan_dialog_load_image (LinliSitePlanDialog  *self,
 }
 
 static void
-choose_response_cb (LinliSitePlanDialog  *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
+weak_ref_free (gpointer user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+}
+
+static void
+chosen_cb (GFile    *file,
+           gpointer  user_data)
+{
+  g_autoptr(LinliSitePlanDialog) self = g_weak_ref_get (user_data);
+
+  /* The dialog went away meanwhile, and cancelled the pick. */
+  if (self == NULL || self->choosing == NULL)
+    return;
+  g_clear_object (&self->choosing);
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
@@ -363,7 +375,6 @@ choose_response_cb (LinliSitePlanDialog  *self,
           gtk_label_set_text (self->hint_label, message);
         }
     }
-  g_clear_object (&self->chooser);
 }
 
 static void
@@ -373,17 +384,21 @@ choose_cb (GtkWidget  *widget,
 {
   LinliSitePlanDialog *self = LINLI_SITE_PLAN_DIALOG (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(LinliFilePick) pick = NULL;
+  GWeakRef *weak;
 
-  if (self->chooser != NULL)
+  if (self->choosing != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Choose the Site Plan"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  pick = linli_file_pick_new (_("Choose the Site Plan"));
+  linli_file_pick_set_accept_label (pick, _("_Open"));
   gtk_file_filter_set_name (filter, _("Pictures (PNG, JPEG)"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (choose_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  linli_file_pick_add_filter (pick, filter);
+  self->choosing = g_cancellable_new ();
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  linli_file_pick_open (pick, GTK_WINDOW (self), self->choosing, chosen_cb, weak, weak_ref_free);
 }
 
 static void
@@ -437,9 +452,9 @@ linli_site_plan_dialog_dispose (GObject *object)
 {
   LinliSitePlanDialog *self = LINLI_SITE_PLAN_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  if (self->choosing != NULL)
+    g_cancellable_cancel (self->choosing);
+  g_clear_object (&self->choosing);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_SITE_PLAN_DIALOG);
   g_clear_object (&self->base_map);
   g_clear_object (&self->grids);

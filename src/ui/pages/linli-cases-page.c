@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "linli-alert.h"
 #include "linli-case-query.h"
 #include "linli-case-csv.h"
 #include "linli-event-export.h"
@@ -571,15 +572,30 @@ change_selected (LinliCasesPage *self,
                                                                     (GDestroyNotify) g_ptr_array_unref)));
 }
 
-static void
-closed_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Change           *change)
+typedef struct
 {
-  LinliCasesPage *self = g_object_get_data (G_OBJECT (dialog), "linli-page");
+  LinliCasesPage *page;
+  Change          change;
+} Asking;
+
+static void
+asking_free (gpointer data)
+{
+  Asking *asking = data;
+
+  g_object_unref (asking->page);
+  g_free (asking);
+}
+
+static void
+closed_response_cb (LinliAlert *alert,
+                    const char *response,
+                    gpointer    data)
+{
+  Asking *asking = data;
 
   if (g_str_equal (response, "include") || g_str_equal (response, "skip"))
-    change_selected (self, change, g_str_equal (response, "include"));
+    change_selected (asking->page, &asking->change, g_str_equal (response, "include"));
 }
 
 /* Closed cases (visited, void, duplicates) are left alone unless the user
@@ -590,7 +606,8 @@ ask_then_change (LinliCasesPage *self,
 {
   g_autoptr(GArray) ids = linli_record_list_page_dup_selected_ids (LINLI_RECORD_LIST_PAGE (self));
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  g_autoptr(LinliAlert) alert = NULL;
+  Asking *asking;
   guint n_closed = 0;
 
   if (STORE (self) == NULL)
@@ -614,20 +631,17 @@ ask_then_change (LinliCasesPage *self,
                                        "%u of the %u cases chosen are closed: visited, void or duplicates. "
                                        "Closed cases are normally left as they are.", n_closed),
                           n_closed, ids->len);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
-                                                       _("Change Closed Cases Too?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "include", _("_Include Closed Cases"),
-                                    "skip", _("Change _Open Cases Only"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "skip", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "skip");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "linli-page", g_object_ref (self), g_object_unref);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (closed_response_cb),
-                         g_memdup2 (change, sizeof *change), (GClosureNotify) (void (*) (void)) g_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = linli_alert_new (_("Change Closed Cases Too?"), body);
+  linli_alert_add_response (alert, "cancel", _("_Cancel"));
+  linli_alert_add_response (alert, "include", _("_Include Closed Cases"));
+  linli_alert_add_response (alert, "skip", _("Change _Open Cases Only"));
+  linli_alert_set_response_appearance (alert, "skip", ADW_RESPONSE_SUGGESTED);
+  linli_alert_set_default_response (alert, "skip");
+  linli_alert_set_close_response (alert, "cancel");
+  asking = g_new (Asking, 1);
+  asking->page = g_object_ref (self);
+  asking->change = *change;
+  linli_alert_present (alert, GTK_WIDGET (self), closed_response_cb, asking, asking_free);
 }
 
 static void
