@@ -47,7 +47,6 @@ struct _LinliActivitiesPage
 
   GtkDropDown         *type_filter;
   GtkDropDown         *status_filter;
-  GtkDropDown         *grid_filter;
   GtkDropDown         *period_filter;
   GtkToggleButton     *volunteers_toggle;
   LinliVolunteersView *volunteers_view;
@@ -55,8 +54,6 @@ struct _LinliActivitiesPage
   LinliEventSearch    *search;
   GDateTime           *from;      /* the period chosen; NULL for no limit */
   GDateTime           *until;
-  LinliRecordNames    *grids;
-  GArray              *grid_ids;
 };
 
 G_DEFINE_FINAL_TYPE (LinliActivitiesPage, linli_activities_page, LINLI_TYPE_RECORD_LIST_PAGE)
@@ -114,7 +111,7 @@ apply_query (LinliRecordListPage *page,
   status_row = gtk_drop_down_get_selected (self->status_filter);
   if (status_row != GTK_INVALID_LIST_POSITION && status_row > 0)
     query.statuses = LINLI_EVENT_BIT (status_row - 1);
-  query.grid_id = linli_drop_down_get_id (self->grid_filter, self->grid_ids);
+  query.grid_id = linli_record_list_page_get_grid_id (page);
   linli_period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
   if (linli_record_list_page_get_sort (page, &key, &descending))
     {
@@ -143,7 +140,6 @@ fill_filters (LinliRecordListPage *page)
   LinliStore *store = linli_record_list_page_get_store (page);
   g_auto(GStrv) types = store ? linli_store_dup_activity_types (store) : NULL;
 
-  linli_drop_down_set_records (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
   linli_drop_down_set_words (self->type_filter, _("All Types"), (const char * const *) types);
 }
 
@@ -154,7 +150,6 @@ reset_filters (LinliRecordListPage *page)
 
   gtk_drop_down_set_selected (self->type_filter, 0);
   gtk_drop_down_set_selected (self->status_filter, 0);
-  gtk_drop_down_set_selected (self->grid_filter, 0);
   gtk_drop_down_set_selected (self->period_filter, LINLI_PERIOD_ANY);
 }
 
@@ -194,7 +189,7 @@ cell_text (gpointer     page,
     case COLUMN_STATUS:
       return g_strdup (linli_activity_status_label (linli_record_get_enum (record, "status")));
     case COLUMN_GRID:
-      return g_strdup (linli_record_names_lookup (self->grids, linli_record_get_int (record, "grid_id")));
+      return g_strdup (linli_record_names_lookup (linli_record_list_page_get_grids (LINLI_RECORD_LIST_PAGE (self)), linli_record_get_int (record, "grid_id")));
     case COLUMN_VENUE:
       return g_strdup (linli_record_get_text (record, "venue"));
     case COLUMN_START:
@@ -323,12 +318,6 @@ organisations_cb (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------------ */
 
-static void
-names_changed_cb (LinliActivitiesPage *self)
-{
-  linli_record_list_page_refill (LINLI_RECORD_LIST_PAGE (self));
-}
-
 static LinliRecordList *
 take_store (LinliRecordListPage *page,
             LinliStore          *store)
@@ -336,17 +325,12 @@ take_store (LinliRecordListPage *page,
   LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (page);
   LinliRecordList *activities;
 
-  if (self->grids != NULL)
-    g_signal_handlers_disconnect_by_func (self->grids, names_changed_cb, self);
   g_clear_object (&self->search);
-  g_clear_object (&self->grids);
   if (self->volunteers_view != NULL)
     linli_volunteers_view_set_store (self->volunteers_view, store);
   if (store == NULL)
     return NULL;
 
-  self->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
-  g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
   /* The search first, so that it hears of a change before the list does. */
   self->search = linli_event_search_new (store, LINLI_TYPE_ACTIVITY);
   activities = linli_record_list_new (store, LINLI_TYPE_ACTIVITY, NULL, NULL, 0);
@@ -359,7 +343,6 @@ linli_activities_page_finalize (GObject *object)
 {
   LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (object);
 
-  g_array_unref (self->grid_ids);
   g_clear_pointer (&self->from, g_date_time_unref);
   g_clear_pointer (&self->until, g_date_time_unref);
 
@@ -392,7 +375,6 @@ linli_activities_page_class_init (LinliActivitiesPageClass *klass)
   linli_record_list_page_class_set_template (page_class, RESOURCE_BASE "/ui/linli-activities-page.ui", "activities");
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, type_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, status_filter);
-  gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, grid_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, period_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, volunteers_toggle);
   gtk_widget_class_bind_template_child (widget_class, LinliActivitiesPage, volunteers_view);
@@ -411,7 +393,6 @@ linli_activities_page_init (LinliActivitiesPage *self)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) statuses = g_type_class_ref (LINLI_TYPE_ACTIVITY_STATUS);
 
-  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   view = linli_record_list_page_get_column_view (LINLI_RECORD_LIST_PAGE (self));

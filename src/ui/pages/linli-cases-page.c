@@ -58,7 +58,6 @@ struct _LinliCasesPage
   LinliRecordListPage parent_instance;
 
   GtkDropDown       *status_filter;
-  GtkDropDown       *grid_filter;
   GtkDropDown       *category_filter;
   GtkDropDown       *worker_filter;
   GtkDropDown       *period_filter;
@@ -74,9 +73,7 @@ struct _LinliCasesPage
   GtkMenuButton     *assign_button;
 
   LinliCaseSearch   *search;
-  LinliRecordNames  *grids;
   LinliRecordNames  *workers;
-  GArray            *grid_ids;      /* gint64 per row of the grid filter; 0 for any */
   GArray            *worker_ids;    /* the same for the worker filter */
   GStrv              categories;    /* per row of the category filter after "any" */
   GtkFileChooserNative *chooser;
@@ -158,9 +155,7 @@ apply_query (LinliRecordListPage *page,
   else if (status_row >= STATUS_ROW_FIRST && status_row != GTK_INVALID_LIST_POSITION)
     query.statuses = LINLI_CASE_STATUS_BIT (status_row - STATUS_ROW_FIRST);
 
-  row = gtk_drop_down_get_selected (self->grid_filter);
-  if (row != GTK_INVALID_LIST_POSITION && row < self->grid_ids->len)
-    query.grid_id = g_array_index (self->grid_ids, gint64, row);
+  query.grid_id = linli_record_list_page_get_grid_id (page);
   row = gtk_drop_down_get_selected (self->worker_filter);
   if (row != GTK_INVALID_LIST_POSITION && row < self->worker_ids->len)
     query.worker_id = g_array_index (self->worker_ids, gint64, row);
@@ -203,6 +198,9 @@ set_search_text (LinliRecordListPage *page,
 /* ------------------------------------------------------------------------ */
 /* Filter choices                                                            */
 
+static void fill_batch_menus (LinliCasesPage *self);
+
+/* The filters, and with them the batch menus: both name the workers. */
 static void
 fill_filters (LinliRecordListPage *page)
 {
@@ -211,8 +209,8 @@ fill_filters (LinliRecordListPage *page)
   g_autofree char *chosen_category = NULL;
   guint keep = 0, row;
 
-  linli_drop_down_set_records (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
   linli_drop_down_set_records (self->worker_filter, self->worker_ids, self->workers, _("All Workers"));
+  fill_batch_menus (self);
 
   row = gtk_drop_down_get_selected (self->category_filter);
   if (self->categories != NULL && row != GTK_INVALID_LIST_POSITION && row > 0 &&
@@ -237,7 +235,6 @@ reset_filters (LinliRecordListPage *page)
   LinliCasesPage *self = LINLI_CASES_PAGE (page);
 
   gtk_drop_down_set_selected (self->status_filter, STATUS_ROW_ANY);
-  gtk_drop_down_set_selected (self->grid_filter, 0);
   gtk_drop_down_set_selected (self->category_filter, 0);
   gtk_drop_down_set_selected (self->worker_filter, 0);
   gtk_drop_down_set_selected (self->period_filter, LINLI_PERIOD_ANY);
@@ -246,12 +243,9 @@ reset_filters (LinliRecordListPage *page)
   gtk_toggle_button_set_active (self->overdue_filter, FALSE);
 }
 
-static void fill_batch_menus (LinliCasesPage *self);
-
 static void
 names_changed_cb (LinliCasesPage *self)
 {
-  fill_batch_menus (self);
   linli_record_list_page_refill (LINLI_RECORD_LIST_PAGE (self));
 }
 
@@ -389,7 +383,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (linli_record_get_text (record, "title"));
       break;
     case COLUMN_GRID:
-      text = g_strdup (linli_record_names_lookup (self->grids, linli_record_get_int (record, "grid_id")));
+      text = g_strdup (linli_record_names_lookup (linli_record_list_page_get_grids (LINLI_RECORD_LIST_PAGE (self)), linli_record_get_int (record, "grid_id")));
       break;
     case COLUMN_CATEGORY:
       {
@@ -720,7 +714,8 @@ workers_menu (LinliCasesPage *self)
   GMenu *menu = g_menu_new ();
   g_autoptr(GPtrArray) workers = sorted_by_name (self->workers ? linli_record_names_get_model (self->workers) : NULL,
                                                  TRUE);
-  g_autoptr(GPtrArray) grids = sorted_by_name (self->grids ? linli_record_names_get_model (self->grids) : NULL,
+  LinliRecordNames *grid_names = linli_record_list_page_get_grids (LINLI_RECORD_LIST_PAGE (self));
+  g_autoptr(GPtrArray) grids = sorted_by_name (grid_names ? linli_record_names_get_model (grid_names) : NULL,
                                                FALSE);
   gint64 none = 0;
 
@@ -1064,24 +1059,15 @@ take_store (LinliRecordListPage *page,
   LinliCasesPage *self = LINLI_CASES_PAGE (page);
   LinliRecordList *cases;
 
-  if (self->grids != NULL)
-    g_signal_handlers_disconnect_by_func (self->grids, names_changed_cb, self);
   if (self->workers != NULL)
     g_signal_handlers_disconnect_by_func (self->workers, names_changed_cb, self);
   g_clear_object (&self->search);
-  g_clear_object (&self->grids);
   g_clear_object (&self->workers);
   if (store == NULL)
-    {
-      fill_batch_menus (self);
-      return NULL;
-    }
+    return NULL;
 
-  self->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
   self->workers = linli_record_names_new (store, LINLI_TYPE_WORKER, "name");
-  g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
   g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (names_changed_cb), self);
-  fill_batch_menus (self);
   /* The search first, so it hears of a change before the list does. */
   self->search = linli_case_search_new (store);
   /* Empty until the page's query reads the rows once, with the filters'
@@ -1111,7 +1097,6 @@ linli_cases_page_finalize (GObject *object)
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (object);
 
-  g_array_unref (self->grid_ids);
   g_array_unref (self->worker_ids);
   g_strfreev (self->categories);
 
@@ -1144,7 +1129,6 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
 
   linli_record_list_page_class_set_template (page_class, RESOURCE_BASE "/ui/linli-cases-page.ui", "cases");
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, status_filter);
-  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, grid_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, category_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, worker_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, period_filter);
@@ -1176,7 +1160,6 @@ linli_cases_page_init (LinliCasesPage *self)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
 
-  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1239,7 +1222,8 @@ linli_cases_page_get_cases (LinliCasesPage *self)
 char *
 linli_cases_page_describe_filter (LinliCasesPage *self)
 {
-  GtkDropDown *filters[] = { self->status_filter, self->grid_filter, self->category_filter,
+  GtkDropDown *filters[] = { self->status_filter, linli_record_list_page_get_grid_filter (LINLI_RECORD_LIST_PAGE (self)),
+                             self->category_filter,
                              self->worker_filter, self->period_filter };
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   const char *text;
@@ -1284,9 +1268,7 @@ linli_cases_page_show_grid (LinliCasesPage *self,
   g_return_if_fail (LINLI_IS_CASES_PAGE (self));
 
   linli_record_list_page_reset_filters (LINLI_RECORD_LIST_PAGE (self));
-  for (guint i = 0; i < self->grid_ids->len; i++)
-    if (g_array_index (self->grid_ids, gint64, i) == grid_id)
-      gtk_drop_down_set_selected (self->grid_filter, i);
+  linli_record_list_page_set_grid_id (LINLI_RECORD_LIST_PAGE (self), grid_id);
 }
 
 void

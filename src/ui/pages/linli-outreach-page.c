@@ -41,12 +41,9 @@ struct _LinliOutreachPage
 
   GtkDropDown         *format_filter;
   GtkDropDown         *group_filter;
-  GtkDropDown         *grid_filter;
   GtkDropDown         *period_filter;
 
   LinliEventSearch    *search;
-  LinliRecordNames    *grids;
-  GArray              *grid_ids;
 };
 
 G_DEFINE_FINAL_TYPE (LinliOutreachPage, linli_outreach_page, LINLI_TYPE_RECORD_LIST_PAGE)
@@ -112,7 +109,7 @@ apply_query (LinliRecordListPage *page,
   if (format_row != GTK_INVALID_LIST_POSITION && format_row > 0)
     query.formats = LINLI_EVENT_BIT (format_row - 1);
   query.target_group = g_strdup (linli_drop_down_get_string (self->group_filter));
-  query.grid_id = linli_drop_down_get_id (self->grid_filter, self->grid_ids);
+  query.grid_id = linli_record_list_page_get_grid_id (page);
   linli_period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
   if (linli_record_list_page_get_sort (page, &key, &descending))
     {
@@ -136,7 +133,6 @@ fill_filters (LinliRecordListPage *page)
   LinliStore *store = linli_record_list_page_get_store (page);
   g_auto(GStrv) groups = store ? linli_store_dup_outreach_names (store, "outreach_target_group") : NULL;
 
-  linli_drop_down_set_records (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
   linli_drop_down_set_words (self->group_filter, _("All Target Groups"), (const char * const *) groups);
 }
 
@@ -147,7 +143,6 @@ reset_filters (LinliRecordListPage *page)
 
   gtk_drop_down_set_selected (self->format_filter, 0);
   gtk_drop_down_set_selected (self->group_filter, 0);
-  gtk_drop_down_set_selected (self->grid_filter, 0);
   gtk_drop_down_set_selected (self->period_filter, LINLI_PERIOD_ANY);
 }
 
@@ -193,7 +188,7 @@ cell_text (gpointer     page,
         return groups ? g_strjoinv (_("、"), (char **) groups) : NULL;
       }
     case COLUMN_GRID:
-      return g_strdup (linli_record_names_lookup (self->grids, linli_record_get_int (record, "grid_id")));
+      return g_strdup (linli_record_names_lookup (linli_record_list_page_get_grids (LINLI_RECORD_LIST_PAGE (self)), linli_record_get_int (record, "grid_id")));
     case COLUMN_VENUE:
       return g_strdup (linli_record_get_text (record, "venue"));
     case COLUMN_START:
@@ -252,12 +247,6 @@ organisations_cb (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------------ */
 
-static void
-names_changed_cb (LinliOutreachPage *self)
-{
-  linli_record_list_page_refill (LINLI_RECORD_LIST_PAGE (self));
-}
-
 static LinliRecordList *
 take_store (LinliRecordListPage *page,
             LinliStore          *store)
@@ -265,15 +254,10 @@ take_store (LinliRecordListPage *page,
   LinliOutreachPage *self = LINLI_OUTREACH_PAGE (page);
   LinliRecordList *events;
 
-  if (self->grids != NULL)
-    g_signal_handlers_disconnect_by_func (self->grids, names_changed_cb, self);
   g_clear_object (&self->search);
-  g_clear_object (&self->grids);
   if (store == NULL)
     return NULL;
 
-  self->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
-  g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
   /* The search first, so that it hears of a change before the list does. */
   self->search = linli_event_search_new (store, LINLI_TYPE_OUTREACH);
   events = linli_record_list_new (store, LINLI_TYPE_OUTREACH, NULL, NULL, 0);
@@ -282,23 +266,10 @@ take_store (LinliRecordListPage *page,
 }
 
 static void
-linli_outreach_page_finalize (GObject *object)
-{
-  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (object);
-
-  g_array_unref (self->grid_ids);
-
-  G_OBJECT_CLASS (linli_outreach_page_parent_class)->finalize (object);
-}
-
-static void
 linli_outreach_page_class_init (LinliOutreachPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LinliRecordListPageClass *page_class = LINLI_RECORD_LIST_PAGE_CLASS (klass);
-
-  object_class->finalize = linli_outreach_page_finalize;
 
   page_class->record_type = LINLI_TYPE_OUTREACH;
   page_class->take_store = take_store;
@@ -314,7 +285,6 @@ linli_outreach_page_class_init (LinliOutreachPageClass *klass)
   linli_record_list_page_class_set_template (page_class, RESOURCE_BASE "/ui/linli-outreach-page.ui", "outreach");
   gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, format_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, group_filter);
-  gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, grid_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, period_filter);
   gtk_widget_class_install_action (widget_class, "outreach.organisations", NULL, organisations_cb);
 }
@@ -326,7 +296,6 @@ linli_outreach_page_init (LinliOutreachPage *self)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) formats = g_type_class_ref (LINLI_TYPE_OUTREACH_FORMAT);
 
-  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   view = linli_record_list_page_get_column_view (LINLI_RECORD_LIST_PAGE (self));

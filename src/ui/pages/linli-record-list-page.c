@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-column-sort.h"
+#include "linli-filters.h"
 #include "linli-record-list-page.h"
 #include "linli-toast.h"
 
@@ -22,8 +23,11 @@ typedef struct
   GtkLabel          *totals_label;
   GtkStack          *stack;
   GtkColumnView     *column_view;
+  GtkDropDown       *grid_filter;
 
   LinliStore        *store;
+  LinliRecordNames  *grids;
+  GArray            *grid_ids;       /* gint64 per row of the grid filter; 0 for any */
   LinliRecordList   *list;
   GtkSelectionModel *selection;
   gboolean           updating_filters;
@@ -85,10 +89,10 @@ fill_filters (LinliRecordListPage *self)
 {
   LinliRecordListPagePrivate *priv = PRIV (self);
 
-  if (CLASS (self)->fill_filters == NULL)
-    return;
   priv->updating_filters = TRUE;
-  CLASS (self)->fill_filters (self);
+  linli_drop_down_set_records (priv->grid_filter, priv->grid_ids, priv->grids, _("All Grids"));
+  if (CLASS (self)->fill_filters != NULL)
+    CLASS (self)->fill_filters (self);
   priv->updating_filters = FALSE;
 }
 
@@ -315,16 +319,21 @@ set_store (LinliPage  *page,
     g_signal_handlers_disconnect_by_func (priv->list, update_totals, self);
   if (priv->store != NULL)
     g_signal_handlers_disconnect_by_func (priv->store, store_changed_cb, self);
+  if (priv->grids != NULL)
+    g_signal_handlers_disconnect_by_func (priv->grids, linli_record_list_page_refill, self);
   if (priv->column_view != NULL)
     gtk_column_view_set_model (priv->column_view, NULL);
   g_clear_object (&priv->selection);
   g_clear_object (&priv->list);
   klass->take_store (self, NULL);
+  g_clear_object (&priv->grids);
   g_clear_object (&priv->store);
 
   if (store != NULL)
     {
       priv->store = g_object_ref (store);
+      priv->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
+      g_signal_connect_swapped (priv->grids, "changed", G_CALLBACK (linli_record_list_page_refill), self);
       priv->list = klass->take_store (self, store);
       if (klass->multiple)
         priv->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (priv->list))));
@@ -395,6 +404,14 @@ linli_record_list_page_dispose (GObject *object)
 }
 
 static void
+linli_record_list_page_finalize (GObject *object)
+{
+  g_array_unref (PRIV (LINLI_RECORD_LIST_PAGE (object))->grid_ids);
+
+  G_OBJECT_CLASS (linli_record_list_page_parent_class)->finalize (object);
+}
+
+static void
 linli_record_list_page_class_init (LinliRecordListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -402,6 +419,7 @@ linli_record_list_page_class_init (LinliRecordListPageClass *klass)
 
   object_class->constructed = linli_record_list_page_constructed;
   object_class->dispose = linli_record_list_page_dispose;
+  object_class->finalize = linli_record_list_page_finalize;
 
   klass->update_totals = real_update_totals;
 
@@ -411,13 +429,14 @@ linli_record_list_page_class_init (LinliRecordListPageClass *klass)
 static void
 linli_record_list_page_init (LinliRecordListPage *self)
 {
+  PRIV (self)->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /**
  * linli_record_list_page_class_set_template:
  * @resource: the subclass's template, which has a search entry, a totals
- *   label, a stack of "list", "empty" and "no-match", and a column view by
- *   those ids, and may call filters_changed_cb, search_changed_cb,
+ *   label, a grid filter, a stack of "list", "empty" and "no-match", and
+ *   a column view by those ids, and may call filters_changed_cb, search_changed_cb,
  *   stop_search_cb and row_activated_cb
  * @prefix: the actions' group: @prefix.find (Ctrl+F), .new, .open (the
  *   row's position), .reset-filters, .export and .export-xlsx
@@ -453,6 +472,8 @@ linli_record_list_page_class_set_template (LinliRecordListPageClass *klass,
                                              G_PRIVATE_OFFSET (LinliRecordListPage, stack));
   gtk_widget_class_bind_template_child_full (widget_class, "column_view", FALSE,
                                              G_PRIVATE_OFFSET (LinliRecordListPage, column_view));
+  gtk_widget_class_bind_template_child_full (widget_class, "grid_filter", FALSE,
+                                             G_PRIVATE_OFFSET (LinliRecordListPage, grid_filter));
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -534,6 +555,45 @@ linli_record_list_page_dup_selected_ids (LinliRecordListPage *self)
     if (position < shown->len)
       g_array_append_val (ids, g_array_index (shown, gint64, position));
   return ids;
+}
+
+/* Returns: (transfer none) (nullable): the grids' names, for a column */
+LinliRecordNames *
+linli_record_list_page_get_grids (LinliRecordListPage *self)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD_LIST_PAGE (self), NULL);
+  return PRIV (self)->grids;
+}
+
+/* Returns: the grid chosen in the grid filter; 0 for any */
+gint64
+linli_record_list_page_get_grid_id (LinliRecordListPage *self)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD_LIST_PAGE (self), 0);
+  return linli_drop_down_get_id (PRIV (self)->grid_filter, PRIV (self)->grid_ids);
+}
+
+/* Chooses @grid_id in the grid filter, if it is one of its rows. */
+void
+linli_record_list_page_set_grid_id (LinliRecordListPage *self,
+                                    gint64               grid_id)
+{
+  LinliRecordListPagePrivate *priv;
+
+  g_return_if_fail (LINLI_IS_RECORD_LIST_PAGE (self));
+
+  priv = PRIV (self);
+  for (guint i = 0; i < priv->grid_ids->len; i++)
+    if (g_array_index (priv->grid_ids, gint64, i) == grid_id)
+      gtk_drop_down_set_selected (priv->grid_filter, i);
+}
+
+/* Returns: (transfer none): the grid filter */
+GtkDropDown *
+linli_record_list_page_get_grid_filter (LinliRecordListPage *self)
+{
+  g_return_val_if_fail (LINLI_IS_RECORD_LIST_PAGE (self), NULL);
+  return PRIV (self)->grid_filter;
 }
 
 /* The filters' choices changed (a grid was added): filled again, and the
@@ -721,6 +781,7 @@ linli_record_list_page_reset_filters (LinliRecordListPage *self)
   priv = PRIV (self);
   priv->updating_filters = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+  gtk_drop_down_set_selected (priv->grid_filter, 0);
   CLASS (self)->reset_filters (self);
   priv->updating_filters = FALSE;
   search_changed_cb (self);

@@ -7,6 +7,7 @@
 #include "linli-page.h"
 #include "linli-record-editor.h"
 #include "linli-record-list.h"
+#include "linli-record-names.h"
 
 G_BEGIN_DECLS
 
@@ -40,8 +41,10 @@ G_DECLARE_DERIVABLE_TYPE (LinliRecordListPage, linli_record_list_page, LINLI, RE
  * @take_store: lets go of what the page read from its last store and, for
  *   @store when not %NULL, makes what it reads from it (the search, the
  *   names of the filters) and returns the list, filtered by the search
- * @fill_filters: the filters' choices, from the store (may be %NULL)
- * @reset_filters: every filter back to "any"; the search is cleared already
+ * @fill_filters: the filters' choices, from the store (may be %NULL); the
+ *   grid filter's are filled already
+ * @reset_filters: every filter back to "any"; the search and the grid
+ *   filter are cleared already
  * @apply_query: reads @list again with the filters and the sort chosen
  * @set_search_text: what the search entry says, given to the search
  * @dup_totals: the totals line above the list, of what is shown
@@ -110,6 +113,11 @@ gboolean         linli_record_list_page_get_sort           (LinliRecordListPage 
                                                             int                 *key,
                                                             gboolean            *descending);
 GArray          *linli_record_list_page_dup_selected_ids   (LinliRecordListPage *self);
+LinliRecordNames *linli_record_list_page_get_grids         (LinliRecordListPage *self);
+GtkDropDown     *linli_record_list_page_get_grid_filter    (LinliRecordListPage *self);
+gint64           linli_record_list_page_get_grid_id        (LinliRecordListPage *self);
+void             linli_record_list_page_set_grid_id        (LinliRecordListPage *self,
+                                                            gint64               grid_id);
 void             linli_record_list_page_refill             (LinliRecordListPage *self);
 void             linli_record_list_page_apply_query        (LinliRecordListPage *self);
 void             linli_record_list_page_update_totals      (LinliRecordListPage *self);
