@@ -339,13 +339,13 @@ new_case_cb (GtkWidget  *widget,
     return;
   page = adw_view_stack_get_visible_child_name (self->view_stack);
   if (g_strcmp0 (page, "activities") == 0)
-    linli_activities_page_new_activity (self->activities_page);
+    linli_record_list_page_new_record (LINLI_RECORD_LIST_PAGE (self->activities_page));
   else if (g_strcmp0 (page, "outreach") == 0)
-    linli_outreach_page_new_event (self->outreach_page);
+    linli_record_list_page_new_record (LINLI_RECORD_LIST_PAGE (self->outreach_page));
   else
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "cases");
-      linli_cases_page_new_case (self->cases_page);
+      linli_record_list_page_new_record (LINLI_RECORD_LIST_PAGE (self->cases_page));
     }
 }
 
@@ -384,7 +384,7 @@ open_case_cb (GSimpleAction *action,
 
   /* The Cases page opens it, and offers Undo when it is deleted, whether
    * or not it has been shown yet. */
-  linli_cases_page_open (LINLI_CASES_PAGE (linli_window_get_cases_page (self)), g_variant_get_int64 (parameter));
+  linli_record_list_page_open (LINLI_RECORD_LIST_PAGE (linli_window_get_cases_page (self)), g_variant_get_int64 (parameter));
 }
 
 /* win.open-activity and win.open-outreach, with the record's id: the
@@ -397,7 +397,7 @@ open_activity_cb (GSimpleAction *action,
   LinliWindow *self = LINLI_WINDOW (user_data);
 
   linli_window_show_page (self, "activities");
-  linli_activities_page_open (self->activities_page, g_variant_get_int64 (parameter));
+  linli_record_list_page_open (LINLI_RECORD_LIST_PAGE (self->activities_page), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -408,7 +408,7 @@ open_outreach_cb (GSimpleAction *action,
   LinliWindow *self = LINLI_WINDOW (user_data);
 
   linli_window_show_page (self, "outreach");
-  linli_outreach_page_open (self->outreach_page, g_variant_get_int64 (parameter));
+  linli_record_list_page_open (LINLI_RECORD_LIST_PAGE (self->outreach_page), g_variant_get_int64 (parameter));
 }
 
 /* Ctrl+P: what the page shows, on paper. */
@@ -425,7 +425,7 @@ print_cb (GtkWidget  *widget,
   filter = linli_cases_page_describe_filter (self->cases_page);
   linli_report_actions_print_page (GTK_WINDOW (self), self->store,
                                    adw_view_stack_get_visible_child_name (self->view_stack),
-                                   linli_cases_page_get_cases (self->cases_page), filter);
+                                   linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (self->cases_page)), filter);
 }
 
 /* window.toast, with the message: how dialogs below the window (the ui

@@ -407,7 +407,7 @@ select_cases (GtkWidget *page,
               gint64     b)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
-  GListModel *cases = linli_cases_page_get_cases (LINLI_CASES_PAGE (page));
+  GListModel *cases = linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page));
   GtkSelectionModel *selection;
   gboolean first = TRUE;
 
@@ -613,7 +613,7 @@ test_cases_export_in_background (Fixture       *fixture,
   lines = g_strsplit (contents, "\r\n", -1);
   /* The header, a line a case, and nothing after the last line end. */
   g_assert_cmpuint (g_strv_length (lines), ==,
-                    g_list_model_get_n_items (linli_cases_page_get_cases (page)) + 2);
+                    g_list_model_get_n_items (linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page))) + 2);
   g_remove (path);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -640,12 +640,12 @@ test_cases_page (Fixture       *fixture,
 
   page = LINLI_CASES_PAGE (linli_window_get_cases_page (window));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
-  cases = linli_cases_page_get_cases (page);
+  cases = linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page));
   n_all = g_list_model_get_n_items (cases);
   g_assert_cmpuint (n_all, ==, linli_store_count (fixture->store, LINLI_TYPE_CASE));
 
   /* The article's leaking pipe, found by a part of its address. */
-  linli_cases_page_search (page, "3号楼1单元三楼西户");
+  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (page), "3号楼1单元三楼西户");
   n_found = g_list_model_get_n_items (cases);
   g_assert_cmpuint (n_found, >=, 1);
   g_assert_cmpuint (n_found, <, n_all);
@@ -659,7 +659,7 @@ test_cases_page (Fixture       *fixture,
       }
     g_assert_true (pipe);
   }
-  linli_cases_page_search (page, "");
+  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (page), "");
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_all);
 
   /* The status filter's third row is the first status, registered. */

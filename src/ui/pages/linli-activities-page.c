@@ -415,20 +415,6 @@ linli_activities_page_init (LinliActivitiesPage *self)
   linli_period_fill (self->period_filter);
 }
 
-void
-linli_activities_page_set_store (LinliActivitiesPage *self,
-                                 LinliStore          *store)
-{
-  linli_page_set_store (LINLI_PAGE (self), store);
-}
-
-/* Returns: (transfer none) (nullable): the activities shown, in order */
-GListModel *
-linli_activities_page_get_activities (LinliActivitiesPage *self)
-{
-  return linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (self));
-}
-
 /* Returns: (transfer none) (nullable): the volunteers of the Volunteers
  *   view, in order */
 GListModel *
@@ -446,31 +432,4 @@ linli_activities_page_dup_volunteer_hours (LinliActivitiesPage *self,
 {
   g_return_val_if_fail (LINLI_IS_ACTIVITIES_PAGE (self), NULL);
   return linli_volunteers_view_dup_hours (self->volunteers_view, volunteer);
-}
-
-/* Returns: (transfer full): the totals line above the list */
-char *
-linli_activities_page_dup_totals (LinliActivitiesPage *self)
-{
-  return linli_record_list_page_dup_totals (LINLI_RECORD_LIST_PAGE (self));
-}
-
-void
-linli_activities_page_new_activity (LinliActivitiesPage *self)
-{
-  linli_record_list_page_new_record (LINLI_RECORD_LIST_PAGE (self));
-}
-
-void
-linli_activities_page_open (LinliActivitiesPage *self,
-                            gint64               id)
-{
-  linli_record_list_page_open (LINLI_RECORD_LIST_PAGE (self), id);
-}
-
-void
-linli_activities_page_search (LinliActivitiesPage *self,
-                              const char          *text)
-{
-  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (self), text);
 }

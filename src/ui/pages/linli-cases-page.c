@@ -1193,24 +1193,6 @@ linli_cases_page_init (LinliCasesPage *self)
   linli_drop_down_set_strings (self->period_filter, (const char * const *) labels->pdata, 0);
 }
 
-void
-linli_cases_page_set_store (LinliCasesPage *self,
-                            LinliStore     *store)
-{
-  linli_page_set_store (LINLI_PAGE (self), store);
-}
-
-/**
- * linli_cases_page_get_cases:
- *
- * Returns: (transfer none) (nullable): the cases shown, in order
- */
-GListModel *
-linli_cases_page_get_cases (LinliCasesPage *self)
-{
-  return linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (self));
-}
-
 /**
  * linli_cases_page_describe_filter:
  *
@@ -1269,28 +1251,6 @@ linli_cases_page_show_grid (LinliCasesPage *self,
 
   linli_record_list_page_reset_filters (LINLI_RECORD_LIST_PAGE (self));
   linli_record_list_page_set_grid_id (LINLI_RECORD_LIST_PAGE (self), grid_id);
-}
-
-void
-linli_cases_page_new_case (LinliCasesPage *self)
-{
-  linli_record_list_page_new_record (LINLI_RECORD_LIST_PAGE (self));
-}
-
-/* The case in its editor, from anywhere in the window (the map): deleting
- * it there offers Undo as it does from the list. */
-void
-linli_cases_page_open (LinliCasesPage *self,
-                       gint64          id)
-{
-  linli_record_list_page_open (LINLI_RECORD_LIST_PAGE (self), id);
-}
-
-void
-linli_cases_page_search (LinliCasesPage *self,
-                         const char     *text)
-{
-  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (self), text);
 }
 
 /**

@@ -11,17 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LinliCasesPage, linli_cases_page, LINLI, CASES_PAGE, LinliRecordListPage)
 
-void        linli_cases_page_set_store    (LinliCasesPage *self,
-                                           LinliStore     *store);
-GListModel *linli_cases_page_get_cases    (LinliCasesPage *self);
 char       *linli_cases_page_describe_filter (LinliCasesPage *self);
 void        linli_cases_page_show_grid    (LinliCasesPage *self,
                                            gint64          grid_id);
-void        linli_cases_page_new_case     (LinliCasesPage *self);
-void        linli_cases_page_open         (LinliCasesPage *self,
-                                           gint64          id);
-void        linli_cases_page_search       (LinliCasesPage *self,
-                                           const char     *text);
 void        linli_cases_page_export_to    (LinliCasesPage     *self,
                                            GFile              *file,
                                            LinliSafeFileFlags  flags);
