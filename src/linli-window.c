@@ -18,6 +18,7 @@
 #include "linli-grids-page.h"
 #include "linli-map-view.h"
 #include "linli-outreach-page.h"
+#include "linli-page.h"
 #include "linli-report-actions.h"
 #include "linli-staff-dialog.h"
 #include "linli-window.h"
@@ -45,7 +46,7 @@ struct _LinliWindow
   GSettings            *settings;
   LinliStore           *store;
   gulong                store_changed_id;
-  LinliStore           *page_stores[4];  /* what grids, cases, activities and outreach were given */
+  LinliStore           *page_stores[4];  /* what each of PAGES was given */
 };
 
 G_DEFINE_FINAL_TYPE (LinliWindow, linli_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -151,8 +152,18 @@ update_base_map (LinliWindow *self)
   linli_map_view_set_base_map (self->map_view, community);
 }
 
-typedef void (*SetStore) (gpointer    page,
-                          LinliStore *store);
+/* The pages read when first shown, by their names in the view stack. */
+static const struct {
+  const char *name;
+  gsize       offset;   /* of the page in LinliWindow */
+} PAGES[] = {
+  { "grids", G_STRUCT_OFFSET (LinliWindow, grids_page) },
+  { "cases", G_STRUCT_OFFSET (LinliWindow, cases_page) },
+  { "activities", G_STRUCT_OFFSET (LinliWindow, activities_page) },
+  { "outreach", G_STRUCT_OFFSET (LinliWindow, outreach_page) },
+};
+
+enum { CASES_PAGE = 1 };
 
 /* The pages other than the map get the store when they are first shown, not
  * before: the window shows as soon as the page it shows is ready, and the
@@ -162,8 +173,7 @@ typedef void (*SetStore) (gpointer    page,
 static void
 load_page (LinliWindow  *self,
            const char   *name,
-           gpointer      page,
-           SetStore      set_store,
+           LinliPage    *page,
            LinliStore  **given)
 {
   gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") == 0 &&
@@ -173,18 +183,16 @@ load_page (LinliWindow  *self,
   if (wanted == *given)
     return;
   *given = wanted;
-  set_store (page, wanted);
+  linli_page_set_store (page, wanted);
 }
 
 static void
 load_pages (LinliWindow *self)
 {
-  load_page (self, "grids", self->grids_page, (SetStore) (void (*) (void)) linli_grids_page_set_store, &self->page_stores[0]);
-  load_page (self, "cases", self->cases_page, (SetStore) (void (*) (void)) linli_cases_page_set_store, &self->page_stores[1]);
-  load_page (self, "activities", self->activities_page, (SetStore) (void (*) (void)) linli_activities_page_set_store,
-             &self->page_stores[2]);
-  load_page (self, "outreach", self->outreach_page, (SetStore) (void (*) (void)) linli_outreach_page_set_store,
-             &self->page_stores[3]);
+  G_STATIC_ASSERT (G_N_ELEMENTS (PAGES) == G_N_ELEMENTS (self->page_stores));
+
+  for (guint i = 0; i < G_N_ELEMENTS (PAGES); i++)
+    load_page (self, PAGES[i].name, G_STRUCT_MEMBER (LinliPage *, self, PAGES[i].offset), &self->page_stores[i]);
 }
 
 static void
@@ -332,13 +340,13 @@ new_case_cb (GtkWidget  *widget,
     return;
   page = adw_view_stack_get_visible_child_name (self->view_stack);
   if (g_strcmp0 (page, "activities") == 0)
-    linli_activities_page_new_activity (self->activities_page);
+    linli_record_list_page_new_record (LINLI_RECORD_LIST_PAGE (self->activities_page));
   else if (g_strcmp0 (page, "outreach") == 0)
-    linli_outreach_page_new_event (self->outreach_page);
+    linli_record_list_page_new_record (LINLI_RECORD_LIST_PAGE (self->outreach_page));
   else
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "cases");
-      linli_cases_page_new_case (self->cases_page);
+      linli_record_list_page_new_record (LINLI_RECORD_LIST_PAGE (self->cases_page));
     }
 }
 
@@ -377,7 +385,7 @@ open_case_cb (GSimpleAction *action,
 
   /* The Cases page opens it, and offers Undo when it is deleted, whether
    * or not it has been shown yet. */
-  linli_cases_page_open (LINLI_CASES_PAGE (linli_window_get_cases_page (self)), g_variant_get_int64 (parameter));
+  linli_record_list_page_open (LINLI_RECORD_LIST_PAGE (linli_window_get_cases_page (self)), g_variant_get_int64 (parameter));
 }
 
 /* win.print-case-sheet, with the case's id: its 民情事件处理单 in the
@@ -403,7 +411,7 @@ open_activity_cb (GSimpleAction *action,
   LinliWindow *self = LINLI_WINDOW (user_data);
 
   linli_window_show_page (self, "activities");
-  linli_activities_page_open (self->activities_page, g_variant_get_int64 (parameter));
+  linli_record_list_page_open (LINLI_RECORD_LIST_PAGE (self->activities_page), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -414,7 +422,7 @@ open_outreach_cb (GSimpleAction *action,
   LinliWindow *self = LINLI_WINDOW (user_data);
 
   linli_window_show_page (self, "outreach");
-  linli_outreach_page_open (self->outreach_page, g_variant_get_int64 (parameter));
+  linli_record_list_page_open (LINLI_RECORD_LIST_PAGE (self->outreach_page), g_variant_get_int64 (parameter));
 }
 
 /* win.open-building, with the building's id: its editor, as the map asks
@@ -466,7 +474,7 @@ print_cb (GtkWidget  *widget,
   filter = linli_cases_page_describe_filter (self->cases_page);
   linli_report_actions_print_page (GTK_WINDOW (self), self->store,
                                    adw_view_stack_get_visible_child_name (self->view_stack),
-                                   linli_cases_page_get_cases (self->cases_page), filter);
+                                   linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (self->cases_page)), filter);
 }
 
 /* window.toast, with the message: how dialogs below the window (the ui
@@ -711,10 +719,10 @@ linli_window_get_cases_page (LinliWindow *self)
 {
   g_return_val_if_fail (LINLI_IS_WINDOW (self), NULL);
   /* Whoever asks for the page wants its cases, shown or not. */
-  if (self->page_stores[1] != self->store)
+  if (self->page_stores[CASES_PAGE] != self->store)
     {
-      self->page_stores[1] = self->store;
-      linli_cases_page_set_store (self->cases_page, self->store);
+      self->page_stores[CASES_PAGE] = self->store;
+      linli_page_set_store (LINLI_PAGE (self->cases_page), self->store);
     }
   return GTK_WIDGET (self->cases_page);
 }

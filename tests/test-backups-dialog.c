@@ -116,7 +116,7 @@ test_dialog (Fixture       *f,
   linli_window_set_store (window, f->store);
   gtk_window_present (GTK_WINDOW (window));
   test_wait_until_drawn (GTK_WIDGET (window));
-  shown = linli_cases_page_get_cases (LINLI_CASES_PAGE (linli_window_get_cases_page (window)));
+  shown = linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (linli_window_get_cases_page (window)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_cases);
 
   /* A case deleted after the backup. */
@@ -151,7 +151,7 @@ test_dialog (Fixture       *f,
   wait_until_idle (dialog);
   wait_for_rows (dialog, 2);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, n_cases);
-  shown = linli_cases_page_get_cases (LINLI_CASES_PAGE (linli_window_get_cases_page (window)));
+  shown = linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (linli_window_get_cases_page (window)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_cases);
 
   /* Undo, as the toast's button does: the newest backup, made just before. */

@@ -96,11 +96,17 @@ assign_menu_of (GtkWidget *page)
     if (g_strcmp0 (gtk_menu_button_get_label (buttons->pdata[i]), "_Assign To") == 0)
       menu = gtk_menu_button_get_menu_model (buttons->pdata[i]);
   g_assert_nonnull (menu);
+  /* A section per grid: the names in each. */
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
-      g_autofree char *label = NULL;
-      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
-      g_string_append_printf (joined, "%s%s", i ? "|" : "", label);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *label = NULL;
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          g_string_append_printf (joined, "%s%s", joined->len ? "|" : "", label);
+        }
     }
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }

@@ -795,6 +795,59 @@ test_delete_and_restore (Fixture       *f,
     g_assert_true (linli_record_equal (back->pdata[i], participations->pdata[i]));
 }
 
+/* The register of partner organisations, written in one call: what was
+ * removed, what is new, what changed; or, when one fails, nothing. */
+static void
+test_save_organisations (Fixture       *f,
+                         gconstpointer  data)
+{
+  LinliStore *store = f->db.store;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LinliRecord) police = linli_store_get (store, LINLI_TYPE_ORGANISATION, f->police, NULL);
+  g_autoptr(LinliRecord) school = linli_store_get (store, LINLI_TYPE_ORGANISATION, f->school, NULL);
+  g_autoptr(LinliRecord) renamed = linli_record_copy (police);
+  g_autoptr(LinliRecord) added = linli_record_new (LINLI_TYPE_ORGANISATION);
+  g_autoptr(LinliRecord) nameless = linli_record_new (LINLI_TYPE_ORGANISATION);
+  g_autoptr(LinliRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = linli_store_count (store, LINLI_TYPE_ORGANISATION);
+
+  linli_record_set_text (renamed, "name", "城东派出所");
+  linli_record_set_text (added, "name", "社区卫生服务站");
+  linli_record_set_enum (added, "kind", LINLI_ORGANISATION_KIND_OTHER);
+  g_ptr_array_add (records, g_object_ref (renamed));
+  g_ptr_array_add (records, g_object_ref (added));
+  g_ptr_array_add (removed, g_object_ref (school));
+
+  /* A nameless one fails the whole register: nothing is written, and the
+   * new one is new again. */
+  linli_record_set_enum (nameless, "kind", LINLI_ORGANISATION_KIND_OTHER);
+  g_ptr_array_add (records, g_object_ref (nameless));
+  g_assert_false (linli_store_save_organisations (store, records, removed, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (linli_record_get_id (added), ==, 0);
+  g_assert_cmpuint (linli_store_count (store, LINLI_TYPE_ORGANISATION), ==, n);
+  stored = linli_store_get (store, LINLI_TYPE_ORGANISATION, f->police, NULL);
+  g_assert_true (linli_record_equal (stored, police));
+  g_clear_object (&stored);
+
+  g_ptr_array_remove_index (records, records->len - 1);
+  g_assert_true (linli_store_save_organisations (store, records, removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (linli_record_get_id (added), >, 0);
+  g_assert_cmpuint (linli_store_count (store, LINLI_TYPE_ORGANISATION), ==, n);
+  stored = linli_store_get (store, LINLI_TYPE_ORGANISATION, f->police, NULL);
+  g_assert_cmpstr (linli_record_get_text (stored, "name"), ==, "城东派出所");
+  g_clear_object (&stored);
+  /* The school's row is gone; its id may be the new one's. */
+  stored = linli_store_get (store, LINLI_TYPE_ORGANISATION, f->school, NULL);
+  g_assert_true (stored == NULL || linli_record_get_id (added) == f->school);
+  if (stored != NULL)
+    g_assert_cmpstr (linli_record_get_text (stored, "name"), ==, "社区卫生服务站");
+}
+
 /* Every list column of the events, written and read back in full. */
 static void
 test_lists_read_back (Fixture       *f,
@@ -953,6 +1006,7 @@ main (int   argc,
   ADD ("save/keeps-other-changes", test_save_keeps_other_changes);
   ADD ("save/delete-and-restore", test_delete_and_restore);
   ADD ("save/lists", test_lists_read_back);
+  ADD ("save/organisations", test_save_organisations);
 #undef ADD
   g_test_add_data_func ("/event-query/migration/from-1", GUINT_TO_POINTER (1), test_migration);
   g_test_add_data_func ("/event-query/migration/from-2", GUINT_TO_POINTER (2), test_migration);

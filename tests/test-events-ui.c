@@ -275,12 +275,12 @@ test_activity (Fixture       *fixture,
   g_assert_null (editor);
 
   /* Found by a Chinese substring of its title, with its totals. */
-  linli_activities_page_search (page, "分类宣传");
-  g_assert_cmpuint (g_list_model_get_n_items (linli_activities_page_get_activities (page)), ==, 1);
-  totals = linli_activities_page_dup_totals (page);
+  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (page), "分类宣传");
+  g_assert_cmpuint (g_list_model_get_n_items (linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page))), ==, 1);
+  totals = linli_record_list_page_dup_totals (LINLI_RECORD_LIST_PAGE (page));
   g_assert_cmpstr (totals, ==, "1 activity · 2 volunteers · 5.5 hours of service");
 
-  saved = g_list_model_get_item (linli_activities_page_get_activities (page), 0);
+  saved = g_list_model_get_item (linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page)), 0);
   g_assert_cmpstr (linli_record_get_text (saved, "type"), ==, "环境整治");
   g_assert_cmpint (linli_record_get_enum (saved, "status"), ==, LINLI_ACTIVITY_STATUS_DONE);
   g_assert_cmpint (linli_record_get_int (saved, "beneficiaries"), ==, 200);
@@ -365,8 +365,8 @@ test_activity (Fixture       *fixture,
   iterate ();
   g_assert_null (editor);
   g_assert_null (linli_store_get (fixture->store, LINLI_TYPE_ACTIVITY, linli_record_get_id (saved), NULL));
-  linli_activities_page_search (page, "分类宣传");
-  g_assert_cmpuint (g_list_model_get_n_items (linli_activities_page_get_activities (page)), ==, 0);
+  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (page), "分类宣传");
+  g_assert_cmpuint (g_list_model_get_n_items (linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page))), ==, 0);
 
   /* Undo in the toast puts it back with who served in it. */
   {
@@ -383,8 +383,8 @@ test_activity (Fixture       *fixture,
     again = linli_store_load_participations (fixture->store, linli_record_get_id (saved), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (again->len, ==, 2);
-    linli_activities_page_search (page, "分类宣传");
-    g_assert_cmpuint (g_list_model_get_n_items (linli_activities_page_get_activities (page)), ==, 1);
+    linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (page), "分类宣传");
+    g_assert_cmpuint (g_list_model_get_n_items (linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page))), ==, 1);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -441,12 +441,12 @@ test_outreach (Fixture       *fixture,
   iterate ();
   g_assert_null (editor);
 
-  linli_outreach_page_search (page, "老年大学");
-  g_assert_cmpuint (g_list_model_get_n_items (linli_outreach_page_get_events (page)), ==, 1);
-  totals = linli_outreach_page_dup_totals (page);
+  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (page), "老年大学");
+  g_assert_cmpuint (g_list_model_get_n_items (linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page))), ==, 1);
+  totals = linli_record_list_page_dup_totals (LINLI_RECORD_LIST_PAGE (page));
   g_assert_cmpstr (totals, ==, "1 event · 120 attendees · 300 leaflets · 150 app installs · 15 consultations");
 
-  saved = g_list_model_get_item (linli_outreach_page_get_events (page), 0);
+  saved = g_list_model_get_item (linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page)), 0);
   g_assert_true (linli_record_get_bool (saved, "installs_off_site"));
   groups = linli_record_get_strv (saved, "target_groups");
   topics = linli_record_get_strv (saved, "topics");

@@ -354,7 +354,7 @@ test_window_print_cases (Fixture       *fixture,
   /* The printed list says which cases it holds. */
   cases_page = LINLI_CASES_PAGE (test_find (GTK_WIDGET (window), LINLI_TYPE_CASES_PAGE));
   g_assert_null (linli_cases_page_describe_filter (cases_page));
-  linli_cases_page_search (cases_page, "漏水");
+  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (cases_page), "漏水");
   while (linli_cases_page_is_searching (cases_page))
     g_main_context_iteration (NULL, TRUE);
   filter = linli_cases_page_describe_filter (cases_page);

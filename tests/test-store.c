@@ -1606,6 +1606,91 @@ test_diary_entries (Fixture       *f,
   linli_store_set_clock (f->store, NULL, NULL);
 }
 
+/* Undo of a delete: the record and what went with it come back with their
+ * ids in one transaction, or nothing does. */
+static void
+test_restore_all (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LinliRecord) record = minimal_case ("2026-0031", 20);
+  g_autoptr(LinliRecord) back = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = insert_ok (f->store, record);
+  linli_record_set_enum (record, "status", LINLI_CASE_STATUS_SUSPENDED);
+  update_ok (f->store, record);
+  entries = events_of (f->store, id);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  g_assert_true (linli_store_delete (f->store, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 0);
+
+  g_assert_true (linli_store_restore_all (f->store, record, entries, &error));
+  g_assert_no_error (error);
+  back = linli_store_get (f->store, LINLI_TYPE_CASE, id, &error);
+  g_assert_nonnull (back);
+  g_assert_cmpint (linli_record_get_enum (back, "status"), ==, LINLI_CASE_STATUS_SUSPENDED);
+  again = events_of (f->store, id);
+  g_assert_cmpuint (again->len, ==, 2);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpint (linli_record_get_id (again->pdata[i]), ==, linli_record_get_id (entries->pdata[i]));
+
+  /* Put back twice: the case is there already, so nothing is written. */
+  g_assert_false (linli_store_restore_all (f->store, record, entries, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 1);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 2);
+}
+
+/* Undo of a change to several records: each written back as it was, in
+ * one transaction, or none when one cannot be. */
+static void
+test_update_all (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LinliRecord) a = minimal_case ("2026-0041", 20);
+  g_autoptr(LinliRecord) b = minimal_case ("2026-0042", 20);
+  g_autoptr(LinliRecord) gone = minimal_case ("2026-0043", 20);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LinliRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  insert_ok (f->store, a);
+  insert_ok (f->store, b);
+  insert_ok (f->store, gone);
+  g_ptr_array_add (before, linli_record_copy (a));
+  g_ptr_array_add (before, linli_record_copy (b));
+  linli_record_set_enum (a, "status", LINLI_CASE_STATUS_SUSPENDED);
+  linli_record_set_enum (b, "status", LINLI_CASE_STATUS_SUSPENDED);
+  update_ok (f->store, a);
+  update_ok (f->store, b);
+
+  /* A record no longer stored fails the whole: a stays as changed. */
+  g_ptr_array_add (before, linli_record_copy (gone));
+  g_assert_true (linli_store_delete (f->store, gone, &error));
+  g_assert_false (linli_store_update_all (f->store, before, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  stored = linli_store_get (f->store, LINLI_TYPE_CASE, linli_record_get_id (a), NULL);
+  g_assert_cmpint (linli_record_get_enum (stored, "status"), ==, LINLI_CASE_STATUS_SUSPENDED);
+  g_clear_object (&stored);
+
+  g_ptr_array_remove_index (before, 2);
+  g_assert_true (linli_store_update_all (f->store, before, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < before->len; i++)
+    {
+      stored = linli_store_get (f->store, LINLI_TYPE_CASE, linli_record_get_id (before->pdata[i]), NULL);
+      g_assert_cmpint (linli_record_get_enum (stored, "status"), ==, LINLI_CASE_STATUS_REGISTERED);
+      g_clear_object (&stored);
+    }
+}
+
 static void
 test_case_numbers (Fixture       *f,
                    gconstpointer  data)
@@ -1903,6 +1988,8 @@ main (int   argc,
   ADD ("/store/rollback", test_rollback, NULL);
   ADD ("/store/constraints", test_constraints, NULL);
   ADD ("/store/case-events", test_diary_entries, NULL);
+  ADD ("/store/restore-all", test_restore_all, NULL);
+  ADD ("/store/update-all", test_update_all, NULL);
   ADD ("/store/case-numbers", test_case_numbers, NULL);
   ADD ("/store/case-rows", test_case_rows, NULL);
   ADD ("/store/save-case", test_save_case, NULL);

@@ -8,6 +8,7 @@
 #include "linli-cases-page.h"
 #include "linli-demo.h"
 #include "linli-grids-page.h"
+#include "linli-staff.h"
 #include "linli-map-view.h"
 #include "linli-new-community-dialog.h"
 #include "linli-preferences-window.h"
@@ -399,6 +400,142 @@ test_setup_community (void)
   test_database_close (&db);
 }
 
+/* Chooses the rows of the cases @a and @b, by id. */
+static void
+select_cases (GtkWidget *page,
+              gint64     a,
+              gint64     b)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GListModel *cases = linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page));
+  GtkSelectionModel *selection;
+  gboolean first = TRUE;
+
+  test_collect (page, GTK_TYPE_COLUMN_VIEW, views);
+  selection = gtk_column_view_get_model (views->pdata[0]);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+      if (linli_record_get_id (record) == a || linli_record_get_id (record) == b)
+        {
+          gtk_selection_model_select_item (selection, i, first);
+          first = FALSE;
+        }
+    }
+}
+
+static gboolean
+label_shown (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+worker_of (LinliStore *store,
+           gint64      case_id)
+{
+  g_autoptr(LinliRecord) record = linli_store_get (store, LINLI_TYPE_CASE, case_id, NULL);
+  return linli_record_get_int (record, "worker_id");
+}
+
+/* Several cases changed at once: the toast says what was done and offers
+ * Undo, which puts every case back as it was; a closed case is left alone
+ * unless the user says to change it too. */
+static void
+test_cases_batch (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  g_autoptr(GListModel) all = linli_store_list (fixture->store, LINLI_TYPE_CASE);
+  g_autoptr(GListModel) workers = linli_store_list (fixture->store, LINLI_TYPE_WORKER);
+  g_autoptr(LinliRecord) worker = NULL;
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LinliRecord) closed = NULL;
+  g_autofree char *said = NULL;
+  LinliAlert *ask;
+  GtkWidget *page, *undo;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  page = linli_window_get_cases_page (window);
+
+  /* An active worker, two open cases not theirs, and a closed one. */
+  for (guint i = 0; worker == NULL && i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(LinliRecord) w = g_list_model_get_item (workers, i);
+      if (linli_worker_is_active (w))
+        worker = g_object_ref (w);
+    }
+  g_assert_nonnull (worker);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(LinliRecord) c = g_list_model_get_item (all, i);
+      LinliCaseStatus status = linli_record_get_enum (c, "status");
+
+      if (linli_case_status_is_open (status) && open->len < 2 &&
+          linli_record_get_int (c, "worker_id") != linli_record_get_id (worker))
+        g_ptr_array_add (open, g_object_ref (c));
+      else if (closed == NULL && status == LINLI_CASE_STATUS_REVISITED &&
+               linli_record_get_int (c, "worker_id") != linli_record_get_id (worker))
+        closed = g_object_ref (c);
+    }
+  g_assert_cmpuint (open->len, ==, 2);
+  g_assert_nonnull (closed);
+
+  /* Two open cases: no question, a toast in words, and Undo. */
+  select_cases (page, linli_record_get_id (open->pdata[0]), linli_record_get_id (open->pdata[1]));
+  gtk_widget_activate_action (page, "cases.assign", "x", linli_record_get_id (worker));
+  g_assert_null (test_find_alert ());
+  for (guint i = 0; i < open->len; i++)
+    g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (open->pdata[i])), ==, linli_record_get_id (worker));
+  said = g_strdup_printf ("2 cases assigned to %s", linli_record_get_text (worker, "name"));
+  g_assert_true (label_shown (GTK_WIDGET (window), said));
+  undo = test_find_button_labelled (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (guint i = 0; i < open->len; i++)
+    {
+      g_autoptr(LinliRecord) now = linli_store_get (fixture->store, LINLI_TYPE_CASE,
+                                                   linli_record_get_id (open->pdata[i]), NULL);
+      g_assert_cmpint (linli_record_get_int (now, "worker_id"), ==, linli_record_get_int (open->pdata[i], "worker_id"));
+      g_assert_cmpint (linli_record_get_enum (now, "status"), ==, linli_record_get_enum (open->pdata[i], "status"));
+    }
+
+  /* An open case and a closed one: asked first; the open one only. */
+  select_cases (page, linli_record_get_id (open->pdata[0]), linli_record_get_id (closed));
+  gtk_widget_activate_action (page, "cases.assign", "x", linli_record_get_id (worker));
+  ask = test_find_alert ();
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (linli_alert_get_heading (ask), ==, "Change Closed Cases Too?");
+  g_assert_cmpstr (linli_alert_get_default_response (ask), ==, "skip");
+  g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (open->pdata[0])), !=, linli_record_get_id (worker));
+  linli_alert_respond (ask, "skip");
+  g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (open->pdata[0])), ==, linli_record_get_id (worker));
+  g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (closed)), ==, linli_record_get_int (closed, "worker_id"));
+
+  /* Asked again, and told to: the closed one too. */
+  select_cases (page, linli_record_get_id (open->pdata[0]), linli_record_get_id (closed));
+  gtk_widget_activate_action (page, "cases.assign", "x", linli_record_get_id (worker));
+  ask = test_find_alert ();
+  g_assert_nonnull (ask);
+  linli_alert_respond (ask, "include");
+  g_assert_cmpint (worker_of (fixture->store, linli_record_get_id (closed)), ==, linli_record_get_id (worker));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The Cases page on the demo: every case, the search, a filter, and two
  * cases assigned at once. */
 /* A file with residents' names and phone numbers whole is asked for on
@@ -476,7 +613,7 @@ test_cases_export_in_background (Fixture       *fixture,
   lines = g_strsplit (contents, "\r\n", -1);
   /* The header, a line a case, and nothing after the last line end. */
   g_assert_cmpuint (g_strv_length (lines), ==,
-                    g_list_model_get_n_items (linli_cases_page_get_cases (page)) + 2);
+                    g_list_model_get_n_items (linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page))) + 2);
   g_remove (path);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -503,12 +640,12 @@ test_cases_page (Fixture       *fixture,
 
   page = LINLI_CASES_PAGE (linli_window_get_cases_page (window));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)));
-  cases = linli_cases_page_get_cases (page);
+  cases = linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page));
   n_all = g_list_model_get_n_items (cases);
   g_assert_cmpuint (n_all, ==, linli_store_count (fixture->store, LINLI_TYPE_CASE));
 
   /* The article's leaking pipe, found by a part of its address. */
-  linli_cases_page_search (page, "3号楼1单元三楼西户");
+  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (page), "3号楼1单元三楼西户");
   while (linli_cases_page_is_searching (page))
     g_main_context_iteration (NULL, TRUE);
   n_found = g_list_model_get_n_items (cases);
@@ -524,7 +661,7 @@ test_cases_page (Fixture       *fixture,
       }
     g_assert_true (pipe);
   }
-  linli_cases_page_search (page, "");
+  linli_record_list_page_search (LINLI_RECORD_LIST_PAGE (page), "");
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_all);
 
   /* The status filter's third row is the first status, registered. */
@@ -668,6 +805,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/cases-export-in-background", Fixture, NULL, fixture_set_up,
               test_cases_export_in_background, fixture_tear_down);
+  g_test_add ("/window/cases-batch", Fixture, NULL, fixture_set_up, test_cases_batch, fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 

@@ -32,6 +32,15 @@ linli_case_status_label (LinliCaseStatus status)
     }
 }
 
+/* Done with for good: visited after it was resolved, void, or a duplicate.
+ * Changes to several cases at once leave these alone unless asked. */
+gboolean
+linli_case_status_is_closed (LinliCaseStatus status)
+{
+  return status == LINLI_CASE_STATUS_REVISITED || status == LINLI_CASE_STATUS_VOID ||
+         status == LINLI_CASE_STATUS_DUPLICATE;
+}
+
 gboolean
 linli_case_status_is_open (LinliCaseStatus status)
 {

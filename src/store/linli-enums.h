@@ -99,6 +99,7 @@ typedef enum {
 
 const char *linli_case_status_label      (LinliCaseStatus      status);
 gboolean    linli_case_status_is_open    (LinliCaseStatus      status);
+gboolean    linli_case_status_is_closed  (LinliCaseStatus      status);
 const char *linli_grid_kind_label        (LinliGridKind        kind);
 const char *linli_worker_role_label      (LinliWorkerRole      role);
 const char *linli_urgency_label          (LinliUrgency         urgency);

@@ -359,20 +359,62 @@ linli_store_restore_activity (LinliStore   *self,
                               GPtrArray    *participations,
                               GError      **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
   g_return_val_if_fail (LINLI_IS_ACTIVITY (activity), FALSE);
 
-  if (!linli_store_begin (self, error))
-    return FALSE;
-  ok = linli_store_restore (self, activity, error);
-  for (guint i = 0; ok && participations != NULL && i < participations->len; i++)
-    ok = linli_store_restore (self, g_ptr_array_index (participations, i), error);
-  if (!ok)
+  return linli_store_restore_all (self, activity, participations, error);
+}
+
+/**
+ * linli_store_save_organisations:
+ * @records: (element-type LinliOrganisation): the register as edited:
+ *   new organisations with id 0, which get theirs
+ * @removed: (element-type LinliOrganisation) (nullable): stored ones to
+ *   delete; activities and outreach events that named them keep their
+ *   other partners
+ *
+ * Writes the register of partner organisations in one transaction: what
+ * was removed, what is new, what changed. When it fails nothing is
+ * written and the new ones have id 0 again.
+ */
+gboolean
+linli_store_save_organisations (LinliStore   *self,
+                                GPtrArray    *records,
+                                GPtrArray    *removed,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) inserted = g_ptr_array_new ();
+  gboolean began, ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  ok = began = linli_store_begin (self, error);
+  for (guint i = 0; ok && removed != NULL && i < removed->len; i++)
+    ok = linli_store_delete (self, g_ptr_array_index (removed, i), error);
+  for (guint i = 0; ok && i < records->len; i++)
     {
-      linli_store_rollback (self);
-      return FALSE;
+      LinliRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(LinliRecord) stored = NULL;
+
+      if (linli_record_get_id (record) == 0)
+        {
+          ok = linli_store_insert (self, record, error);
+          if (ok)
+            g_ptr_array_add (inserted, record);
+          continue;
+        }
+      stored = linli_store_get (self, LINLI_TYPE_ORGANISATION, linli_record_get_id (record), NULL);
+      if (stored == NULL || !linli_record_equal (stored, record))
+        ok = linli_store_update (self, record, error);
     }
-  return linli_store_commit (self, error);
+  if (ok && linli_store_commit (self, error))
+    return TRUE;
+
+  /* A failed write or commit leaves the transaction open. */
+  if (began)
+    linli_store_rollback (self);
+  for (guint i = 0; i < inserted->len; i++)
+    linli_record_set_id (g_ptr_array_index (inserted, i), 0);
+  return FALSE;
 }

@@ -33,4 +33,9 @@ gboolean   linli_store_restore_activity     (LinliStore   *self,
                                              GPtrArray    *participations,
                                              GError      **error);
 
+gboolean   linli_store_save_organisations   (LinliStore   *self,
+                                             GPtrArray    *records,
+                                             GPtrArray    *removed,
+                                             GError      **error);
+
 G_END_DECLS

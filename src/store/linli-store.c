@@ -1536,6 +1536,71 @@ linli_store_restore (LinliStore   *self,
   return finish_write (self, ok, error);
 }
 
+/**
+ * linli_store_restore_all:
+ * @record: a record that was deleted, with the id it had
+ * @children: (nullable) (element-type LinliRecord): what was deleted with
+ *   it (a case's diary entries, an activity's participations), their ids
+ *   kept too
+ *
+ * Puts @record and @children back as they were, in one transaction: Undo
+ * of a delete. Nothing comes back when one of them cannot.
+ */
+gboolean
+linli_store_restore_all (LinliStore   *self,
+                         LinliRecord  *record,
+                         GPtrArray    *children,
+                         GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LINLI_IS_RECORD (record), FALSE);
+
+  if (!linli_store_begin (self, error))
+    return FALSE;
+  ok = linli_store_restore (self, record, error);
+  for (guint i = 0; ok && children != NULL && i < children->len; i++)
+    ok = linli_store_restore (self, g_ptr_array_index (children, i), error);
+  if (!ok)
+    {
+      linli_store_rollback (self);
+      return FALSE;
+    }
+  return linli_store_commit (self, error);
+}
+
+/**
+ * linli_store_update_all:
+ * @records: (element-type LinliRecord): stored records, as they should be
+ *
+ * Writes each of @records over the stored one, in one transaction: Undo
+ * of a change to several records at once. Nothing is written when one of
+ * them cannot be.
+ */
+gboolean
+linli_store_update_all (LinliStore   *self,
+                        GPtrArray    *records,
+                        GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  if (!linli_store_begin (self, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < records->len; i++)
+    ok = linli_store_update (self, g_ptr_array_index (records, i), error);
+  if (!ok)
+    {
+      linli_store_rollback (self);
+      return FALSE;
+    }
+  return linli_store_commit (self, error);
+}
+
 gboolean
 linli_store_update (LinliStore   *self,
                     LinliRecord  *record,

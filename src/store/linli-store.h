@@ -93,8 +93,15 @@ gboolean        linli_store_update_from        (LinliStore      *self,
                                                 LinliRecord     *original,
                                                 LinliRecord     *record,
                                                 GError         **error);
+gboolean        linli_store_update_all         (LinliStore      *self,
+                                                GPtrArray       *records,
+                                                GError         **error);
 gboolean        linli_store_restore            (LinliStore      *self,
                                                 LinliRecord     *record,
+                                                GError         **error);
+gboolean        linli_store_restore_all        (LinliStore      *self,
+                                                LinliRecord     *record,
+                                                GPtrArray       *children,
                                                 GError         **error);
 gboolean        linli_store_delete             (LinliStore      *self,
                                                 LinliRecord     *record,

@@ -250,3 +250,12 @@ linli_volunteer_query_apply (LinliRecordList    *list,
   g_value_unset (&values[0]);
   g_value_unset (&values[1]);
 }
+
+/* Hours as the office writes them: 2, 5.5. */
+char *
+linli_format_hours (double hours)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", hours));
+}

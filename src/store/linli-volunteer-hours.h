@@ -56,4 +56,6 @@ void        linli_volunteer_query_apply        (LinliRecordList   *list,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliService, linli_service_free)
 
+char       *linli_format_hours                 (double             hours);
+
 G_END_DECLS

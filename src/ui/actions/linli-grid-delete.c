@@ -8,6 +8,7 @@
 #include "linli-alert.h"
 #include "linli-grid-delete.h"
 #include "linli-grid-store.h"
+#include "linli-toast.h"
 
 /* Delete Grid, from the map's grid panel, the Grids page and Grid
  * Properties: what happens to the grid's cases, activities, outreach
@@ -30,31 +31,12 @@ asking_free (gpointer data)
   g_free (asking);
 }
 
-typedef struct
+static gboolean
+undo_deletion (LinliStore  *store,
+               gpointer     deletion,
+               GError     **error)
 {
-  LinliStore        *store;
-  LinliGridDeletion *deletion;
-} Undo;
-
-static void
-undo_free (gpointer  data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_object_unref (undo->store);
-  linli_grid_deletion_free (undo->deletion);
-  g_free (undo);
-}
-
-static void
-undo_cb (AdwToast *toast,
-         Undo     *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!linli_grid_deletion_undo (undo->store, undo->deletion, &error))
-    g_warning ("The grid could not be put back: %s", error->message);
+  return linli_grid_deletion_undo (store, deletion, error);
 }
 
 static AdwToastOverlay *
@@ -92,8 +74,6 @@ response_cb (LinliAlert *alert,
   g_autoptr(GError) error = NULL;
   LinliGridDeletion *deletion;
   g_autofree char *title = NULL;
-  AdwToast *t;
-  Undo *undo;
 
   if (!g_str_equal (response, "delete"))
     return;
@@ -104,13 +84,9 @@ response_cb (LinliAlert *alert,
       return;
     }
   title = g_strdup_printf (_("Grid “%s” deleted"), linli_grid_deletion_get_name (deletion));
-  t = adw_toast_new (title);
-  adw_toast_set_button_label (t, _("_Undo"));
-  undo = g_new (Undo, 1);
-  undo->store = g_object_ref (asking->store);
-  undo->deletion = deletion;
-  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_cb), undo, undo_free, 0);
-  toast (asking->parent, t);
+  toast (asking->parent,
+         linli_toast_new_undo (title, linli_undo_new (asking->store, undo_deletion, deletion,
+                                                      (GDestroyNotify) linli_grid_deletion_free)));
 }
 
 /**

@@ -14,33 +14,14 @@
 
 struct _LinliBuildingsDialog
 {
-  AdwWindow           parent_instance;
+  LinliRegisterDialog  parent_instance;
 
-  AdwToastOverlay    *toast_overlay;
-  GtkStack           *stack;
-  AdwPreferencesPage *page;
+  AdwPreferencesPage  *page;
 
-  LinliStore         *store;
-  GPtrArray          *groups;   /* AdwPreferencesGroup on the page */
+  GPtrArray           *groups;   /* AdwPreferencesGroup on the page */
 };
 
-G_DEFINE_FINAL_TYPE (LinliBuildingsDialog, linli_buildings_dialog, ADW_TYPE_WINDOW)
-
-static GtkWidget *
-flat_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             gint64      id)
-{
-  GtkWidget *b = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (b, tooltip);
-  gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (b, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (b), "x", id);
-  return b;
-}
+G_DEFINE_FINAL_TYPE (LinliBuildingsDialog, linli_buildings_dialog, LINLI_TYPE_REGISTER_DIALOG)
 
 static AdwPreferencesGroup *
 group_for (LinliBuildingsDialog *self,
@@ -51,7 +32,7 @@ group_for (LinliBuildingsDialog *self,
 
   if (group == NULL)
     {
-      g_autoptr(LinliRecord) grid = grid_id ? linli_store_get (self->store, LINLI_TYPE_GRID, grid_id, NULL) : NULL;
+      g_autoptr(LinliRecord) grid = grid_id ? linli_store_get (linli_register_dialog_get_store (LINLI_REGISTER_DIALOG (self)), LINLI_TYPE_GRID, grid_id, NULL) : NULL;
 
       group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       adw_preferences_group_set_title (group, grid ? linli_record_get_text (grid, "name") : _("In No Grid"));
@@ -62,10 +43,11 @@ group_for (LinliBuildingsDialog *self,
   return group;
 }
 
-static void
-refill (LinliBuildingsDialog *self)
+static guint
+refill (LinliRegisterDialog *dialog)
 {
-  g_autoptr(GListModel) buildings = linli_store_list (self->store, LINLI_TYPE_BUILDING);
+  LinliBuildingsDialog *self = LINLI_BUILDINGS_DIALOG (dialog);
+  g_autoptr(GListModel) buildings = linli_store_list (linli_register_dialog_get_store (dialog), LINLI_TYPE_BUILDING);
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint n = g_list_model_get_n_items (buildings);
 
@@ -88,60 +70,27 @@ refill (LinliBuildingsDialog *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), linli_record_get_text (building, "name"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), flat_button ("document-edit-symbolic", _("Edit"), "buildings.edit", id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), flat_button ("user-trash-symbolic", _("Delete"), "buildings.delete", id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), linli_register_dialog_row_button ("document-edit-symbolic", _("Edit"), "buildings.edit", id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), linli_register_dialog_row_button ("user-trash-symbolic", _("Delete"), "buildings.delete", id));
       adw_preferences_group_add (group, row);
     }
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  return n;
 }
 
-static void
-add_cb (GtkWidget  *widget,
-        const char *action_name,
-        GVariant   *parameter)
+static GtkWindow *
+new_editor (LinliRegisterDialog *self,
+            LinliStore          *store,
+            LinliRecord         *building)
 {
-  LinliBuildingsDialog *self = LINLI_BUILDINGS_DIALOG (widget);
-
-  gtk_window_present (GTK_WINDOW (linli_building_editor_new (GTK_WINDOW (self), self->store, NULL)));
+  return GTK_WINDOW (linli_building_editor_new (GTK_WINDOW (self), store, building));
 }
 
-static void
-edit_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
+static gboolean
+undo_deletion (LinliStore  *store,
+               gpointer     deletion,
+               GError     **error)
 {
-  LinliBuildingsDialog *self = LINLI_BUILDINGS_DIALOG (widget);
-  g_autoptr(LinliRecord) building = linli_store_get (self->store, LINLI_TYPE_BUILDING, g_variant_get_int64 (parameter), NULL);
-
-  if (building != NULL)
-    gtk_window_present (GTK_WINDOW (linli_building_editor_new (GTK_WINDOW (self), self->store, building)));
-}
-
-typedef struct
-{
-  LinliStore            *store;
-  LinliBuildingDeletion *deletion;
-} Undo;
-
-static void
-undo_free (gpointer  data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_object_unref (undo->store);
-  linli_building_deletion_free (undo->deletion);
-  g_free (undo);
-}
-
-static void
-undo_cb (AdwToast *toast,
-         Undo     *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!linli_building_deletion_undo (undo->store, undo->deletion, &error))
-    g_warning ("The building could not be put back: %s", error->message);
+  return linli_building_deletion_undo (store, deletion, error);
 }
 
 static void
@@ -149,26 +98,21 @@ delete_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
-  LinliBuildingsDialog *self = LINLI_BUILDINGS_DIALOG (widget);
+  LinliRegisterDialog *self = LINLI_REGISTER_DIALOG (widget);
+  LinliStore *store = linli_register_dialog_get_store (self);
   g_autoptr(GError) error = NULL;
-  LinliBuildingDeletion *deletion = linli_building_delete (self->store, g_variant_get_int64 (parameter), &error);
+  LinliBuildingDeletion *deletion = linli_building_delete (store, g_variant_get_int64 (parameter), &error);
   g_autofree char *title = NULL;
-  AdwToast *toast;
-  Undo *undo;
 
   if (deletion == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      linli_register_dialog_show_error (self, error);
       return;
     }
   title = g_strdup_printf (_("Building “%s” deleted"), linli_building_deletion_get_name (deletion));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  undo = g_new (Undo, 1);
-  undo->store = g_object_ref (self->store);
-  undo->deletion = deletion;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb), undo, undo_free, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  linli_register_dialog_offer_undo (self, title,
+                                    linli_undo_new (store, undo_deletion, deletion,
+                                                    (GDestroyNotify) linli_building_deletion_free));
 }
 
 static void
@@ -176,13 +120,8 @@ linli_buildings_dialog_dispose (GObject *object)
 {
   LinliBuildingsDialog *self = LINLI_BUILDINGS_DIALOG (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_BUILDINGS_DIALOG);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
-
   G_OBJECT_CLASS (linli_buildings_dialog_parent_class)->dispose (object);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
 }
 
 static void
@@ -190,19 +129,19 @@ linli_buildings_dialog_class_init (LinliBuildingsDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LinliRegisterDialogClass *register_class = LINLI_REGISTER_DIALOG_CLASS (klass);
 
   object_class->dispose = linli_buildings_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-buildings-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, LinliBuildingsDialog, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, LinliBuildingsDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, LinliBuildingsDialog, page);
+  register_class->record_type = LINLI_TYPE_BUILDING;
+  register_class->tables[0] = "building";
+  register_class->tables[1] = "grid";
+  register_class->refill = refill;
+  register_class->new_editor = new_editor;
 
-  gtk_widget_class_install_action (widget_class, "buildings.add", NULL, add_cb);
-  gtk_widget_class_install_action (widget_class, "buildings.edit", "x", edit_cb);
+  linli_register_dialog_class_set_template (register_class, RESOURCE_BASE "/ui/linli-buildings-dialog.ui", "buildings");
+  gtk_widget_class_bind_template_child (widget_class, LinliBuildingsDialog, page);
   gtk_widget_class_install_action (widget_class, "buildings.delete", "x", delete_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "buildings.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -221,10 +160,6 @@ linli_buildings_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
 
   self = g_object_new (LINLI_TYPE_BUILDINGS_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  g_signal_connect_swapped (store, "changed::building", G_CALLBACK (refill), self);
-  g_signal_connect_swapped (store, "changed::grid", G_CALLBACK (refill), self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "buildings.add", !linli_store_is_read_only (store));
-  refill (self);
+  linli_register_dialog_set_store (LINLI_REGISTER_DIALOG (self), store);
   return self;
 }

@@ -17,4 +17,7 @@ LinliCsvImportDialog *linli_csv_import_dialog_new (GtkWindow     *parent,
                                                    LinliCsvTable *table,
                                                    const char    *file_name);
 
+GtkFileChooserNative *linli_csv_chooser_new (GtkWidget  *page,
+                                             const char *title);
+
 G_END_DECLS

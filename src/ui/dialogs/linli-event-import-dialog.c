@@ -9,7 +9,7 @@
 #include "linli-event-import-dialog.h"
 #include "linli-file-pick.h"
 #include "linli-import-errors.h"
-#include "linli-page-util.h"
+#include "linli-toast.h"
 
 /* The preview of an import of volunteers, or of activities with who served
  * in them, in the shape of the case import: the file, which field each of
@@ -214,7 +214,7 @@ imported_cb (LinliEventImportDialog *dialog,
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported", "%u people imported", n), n);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u activity imported", "%u activities imported", n), n);
-  linli_page_toast (page, message);
+  linli_toast (page, message);
 }
 
 static void
@@ -234,7 +234,7 @@ chosen_cb (GFile    *file,
         linli_alert_show_message (opening->page, _("Cannot Read the File"), error->message);
       else
         {
-          LinliEventImportDialog *dialog = linli_event_import_dialog_new (linli_page_get_window (opening->page), opening->store,
+          LinliEventImportDialog *dialog = linli_event_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (opening->page)), opening->store,
                                                                           opening->kind, table, name);
           g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), opening->page, 0);
           gtk_window_present (GTK_WINDOW (dialog));
@@ -268,5 +268,5 @@ linli_event_import_open_file (GtkWidget         *page,
   opening->page = g_object_ref (page);
   opening->store = g_object_ref (store);
   opening->kind = kind;
-  linli_file_pick_open (pick, linli_page_get_window (page), NULL, chosen_cb, opening, opening_free);
+  linli_file_pick_open (pick, GTK_WINDOW (gtk_widget_get_root (page)), NULL, chosen_cb, opening, opening_free);
 }

@@ -6,11 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "linli-case-section.h"
+#include "linli-event-store.h"
 #include "linli-organisations-dialog.h"
 
 /* The register of partner organisations (共建单位): each one's name, kind,
  * contact and phone in an expander row, new ones added at the foot, ones
- * removed taken out of the list, all written on Save in one transaction. A
+ * removed taken out of the list, all written on Save in one store call. A
  * name left empty keeps Save off. */
 
 struct _LinliOrganisationsDialog
@@ -214,44 +215,17 @@ save_cb (GtkWidget  *widget,
          GVariant   *parameter)
 {
   LinliOrganisationsDialog *self = LINLI_ORGANISATIONS_DIALOG (widget);
-  g_autoptr(GPtrArray) inserted = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  gboolean began = linli_store_begin (self->store, &error);
-  gboolean ok = began;
+  g_autofree char *message = NULL;
 
-  for (guint i = 0; ok && i < self->removed->len; i++)
-    ok = linli_store_delete (self->store, g_ptr_array_index (self->removed, i), &error);
-  for (guint i = 0; ok && i < self->records->len; i++)
-    {
-      LinliRecord *record = g_ptr_array_index (self->records, i);
-      g_autoptr(LinliRecord) stored = NULL;
-
-      if (linli_record_get_id (record) == 0)
-        {
-          ok = linli_store_insert (self->store, record, &error);
-          if (ok)
-            g_ptr_array_add (inserted, record);
-          continue;
-        }
-      stored = linli_store_get (self->store, LINLI_TYPE_ORGANISATION, linli_record_get_id (record), NULL);
-      if (stored == NULL || !linli_record_equal (stored, record))
-        ok = linli_store_update (self->store, record, &error);
-    }
-  if (ok && linli_store_commit (self->store, &error))
+  if (linli_store_save_organisations (self->store, self->records, self->removed, &error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  /* A failed write or commit leaves the transaction open. */
-  if (began)
-    linli_store_rollback (self->store);
-  for (guint i = 0; i < inserted->len; i++)
-    linli_record_set_id (g_ptr_array_index (inserted, i), 0);
-  {
-    g_autofree char *message = g_strdup_printf (_("The organisations could not be saved: %s"), error->message);
-    gtk_label_set_text (self->error_label, message);
-    gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  }
+  message = g_strdup_printf (_("The organisations could not be saved: %s"), error->message);
+  gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
 static void
@@ -322,4 +296,21 @@ linli_organisations_dialog_new (GtkWindow  *parent,
     }
   validate (self);
   return self;
+}
+
+/* The register over the window of @from, a page's action; nothing
+ * without a store. */
+void
+linli_organisations_dialog_show (GtkWidget  *from,
+                                 LinliStore *store)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+
+  if (store == NULL)
+    return;
+  root = gtk_widget_get_root (from);
+  gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                  store)));
 }

@@ -14,4 +14,7 @@ G_DECLARE_FINAL_TYPE (LinliOrganisationsDialog, linli_organisations_dialog, LINL
 LinliOrganisationsDialog *linli_organisations_dialog_new (GtkWindow  *parent,
                                                           LinliStore *store);
 
+void linli_organisations_dialog_show (GtkWidget  *from,
+                                     LinliStore *store);
+
 G_END_DECLS

@@ -18,19 +18,16 @@
 
 struct _LinliStaffDialog
 {
-  AdwWindow            parent_instance;
+  LinliRegisterDialog  parent_instance;
 
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *stack;
   AdwPreferencesGroup *left_group;
   GtkListBox          *active_list;
   GtkListBox          *left_list;
 
-  LinliStore          *store;
   LinliRecordNames    *grid_names;
 };
 
-G_DEFINE_FINAL_TYPE (LinliStaffDialog, linli_staff_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (LinliStaffDialog, linli_staff_dialog, LINLI_TYPE_REGISTER_DIALOG)
 
 static void
 clear_list (GtkListBox *list)
@@ -65,26 +62,11 @@ describe (LinliStaffDialog *self,
   return g_string_free (text, FALSE);
 }
 
-static GtkWidget *
-button (const char *icon,
-        const char *tooltip,
-        const char *action,
-        gint64      id)
+static guint
+refill (LinliRegisterDialog *dialog)
 {
-  GtkWidget *b = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (b, tooltip);
-  gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (b, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (b), "x", id);
-  return b;
-}
-
-static void
-refill (LinliStaffDialog *self)
-{
-  g_autoptr(GListModel) workers = linli_store_list (self->store, LINLI_TYPE_WORKER);
+  LinliStaffDialog *self = LINLI_STAFF_DIALOG (dialog);
+  g_autoptr(GListModel) workers = linli_store_list (linli_register_dialog_get_store (dialog), LINLI_TYPE_WORKER);
   guint n = g_list_model_get_n_items (workers), n_left = 0;
 
   clear_list (self->active_list);
@@ -104,69 +86,40 @@ refill (LinliStaffDialog *self)
       if (active)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     button ("document-edit-symbolic", _("Edit"), "staff.edit", id));
+                                     linli_register_dialog_row_button ("document-edit-symbolic", _("Edit"), "staff.edit", id));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     button ("system-log-out-symbolic", _("Mark as Left"), "staff.mark-left", id));
+                                     linli_register_dialog_row_button ("system-log-out-symbolic", _("Mark as Left"), "staff.mark-left", id));
           gtk_list_box_append (self->active_list, row);
         }
       else
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     button ("edit-undo-symbolic", _("Back at Work"), "staff.return", id));
+                                     linli_register_dialog_row_button ("edit-undo-symbolic", _("Back at Work"), "staff.return", id));
           gtk_list_box_append (self->left_list, row);
           n_left++;
         }
     }
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->left_group), n_left > 0);
+  return n;
 }
 
-static void
-store_changed_cb (LinliStaffDialog *self)
+static GtkWindow *
+new_editor (LinliRegisterDialog *self,
+            LinliStore          *store,
+            LinliRecord         *worker)
 {
-  refill (self);
+  return GTK_WINDOW (linli_worker_editor_new (GTK_WINDOW (self), store, worker));
 }
 
-static void
-toast (LinliStaffDialog *self,
-       const char       *title,
-       LinliRecord      *before)
+/* Writes the person back as they were before the change. */
+static gboolean
+put_back (LinliStore  *store,
+          gpointer     before,
+          GError     **error)
 {
-  AdwToast *t = adw_toast_new (title);
+  g_autoptr(LinliRecord) now = linli_store_get (store, LINLI_TYPE_WORKER, linli_record_get_id (before), error);
 
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_action_name (t, "staff.undo");
-  g_object_set_data_full (G_OBJECT (self), "undo", g_object_ref (before), g_object_unref);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
-}
-
-static void
-show_error (LinliStaffDialog *self,
-            const GError     *error)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-static void
-add_cb (GtkWidget  *widget,
-        const char *action_name,
-        GVariant   *parameter)
-{
-  LinliStaffDialog *self = LINLI_STAFF_DIALOG (widget);
-
-  gtk_window_present (GTK_WINDOW (linli_worker_editor_new (GTK_WINDOW (self), self->store, NULL)));
-}
-
-static void
-edit_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
-{
-  LinliStaffDialog *self = LINLI_STAFF_DIALOG (widget);
-  g_autoptr(LinliRecord) worker = linli_store_get (self->store, LINLI_TYPE_WORKER, g_variant_get_int64 (parameter), NULL);
-
-  if (worker != NULL)
-    gtk_window_present (GTK_WINDOW (linli_worker_editor_new (GTK_WINDOW (self), self->store, worker)));
+  return now != NULL && linli_staff_save (store, now, before, error);
 }
 
 static void
@@ -174,23 +127,24 @@ mark_left_cb (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  LinliStaffDialog *self = LINLI_STAFF_DIALOG (widget);
-  g_autoptr(LinliRecord) worker = linli_store_get (self->store, LINLI_TYPE_WORKER, g_variant_get_int64 (parameter), NULL);
+  LinliRegisterDialog *self = LINLI_REGISTER_DIALOG (widget);
+  LinliStore *store = linli_register_dialog_get_store (self);
+  g_autoptr(LinliRecord) worker = linli_register_dialog_dup_record (self, parameter);
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
   if (worker == NULL)
     return;
-  now = linli_store_now (self->store);
-  if (!linli_staff_mark_left (self->store, worker, now, &error))
+  now = linli_store_now (store);
+  if (!linli_staff_mark_left (store, worker, now, &error))
     {
-      show_error (self, error);
+      linli_register_dialog_show_error (self, error);
       return;
     }
   title = g_strdup_printf (_("%s is marked as left and no longer offered for new work"),
                            linli_record_get_text (worker, "name"));
-  toast (self, title, worker);
+  linli_register_dialog_offer_undo (self, title, linli_undo_new (store, put_back, g_object_ref (worker), g_object_unref));
 }
 
 static void
@@ -198,8 +152,8 @@ return_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
-  LinliStaffDialog *self = LINLI_STAFF_DIALOG (widget);
-  g_autoptr(LinliRecord) worker = linli_store_get (self->store, LINLI_TYPE_WORKER, g_variant_get_int64 (parameter), NULL);
+  LinliRegisterDialog *self = LINLI_REGISTER_DIALOG (widget);
+  g_autoptr(LinliRecord) worker = linli_register_dialog_dup_record (self, parameter);
   g_autoptr(LinliRecord) back = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -207,27 +161,8 @@ return_cb (GtkWidget  *widget,
     return;
   back = linli_record_copy (worker);
   linli_record_set_datetime (back, "left_at", NULL);
-  if (!linli_staff_save (self->store, worker, back, &error))
-    show_error (self, error);
-}
-
-/* Writes the person back as they were before the last change. */
-static void
-undo_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
-{
-  LinliStaffDialog *self = LINLI_STAFF_DIALOG (widget);
-  LinliRecord *before = g_object_get_data (G_OBJECT (self), "undo");
-  g_autoptr(LinliRecord) now = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (before == NULL)
-    return;
-  now = linli_store_get (self->store, LINLI_TYPE_WORKER, linli_record_get_id (before), &error);
-  if (now == NULL || !linli_staff_save (self->store, now, before, &error))
-    show_error (self, error);
-  g_object_set_data (G_OBJECT (self), "undo", NULL);
+  if (!linli_staff_save (linli_register_dialog_get_store (self), worker, back, &error))
+    linli_register_dialog_show_error (self, error);
 }
 
 static void
@@ -237,7 +172,9 @@ import_cb (GtkWidget  *widget,
 {
   LinliStaffDialog *self = LINLI_STAFF_DIALOG (widget);
 
-  linli_event_import_open_file (GTK_WIDGET (self->stack), self->store, LINLI_EVENT_CSV_STAFF);
+  linli_event_import_open_file (GTK_WIDGET (self->active_list),
+                                linli_register_dialog_get_store (LINLI_REGISTER_DIALOG (self)),
+                                LINLI_EVENT_CSV_STAFF);
 }
 
 static void
@@ -245,13 +182,8 @@ linli_staff_dialog_dispose (GObject *object)
 {
   LinliStaffDialog *self = LINLI_STAFF_DIALOG (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_STAFF_DIALOG);
-  g_clear_object (&self->store);
-  g_clear_object (&self->grid_names);
-
   G_OBJECT_CLASS (linli_staff_dialog_parent_class)->dispose (object);
+  g_clear_object (&self->grid_names);
 }
 
 static void
@@ -259,24 +191,24 @@ linli_staff_dialog_class_init (LinliStaffDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LinliRegisterDialogClass *register_class = LINLI_REGISTER_DIALOG_CLASS (klass);
 
   object_class->dispose = linli_staff_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-staff-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, LinliStaffDialog, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, LinliStaffDialog, stack);
+  register_class->record_type = LINLI_TYPE_WORKER;
+  register_class->tables[0] = "worker";
+  register_class->tables[1] = "grid";
+  register_class->refill = refill;
+  register_class->new_editor = new_editor;
+
+  linli_register_dialog_class_set_template (register_class, RESOURCE_BASE "/ui/linli-staff-dialog.ui", "staff");
   gtk_widget_class_bind_template_child (widget_class, LinliStaffDialog, left_group);
   gtk_widget_class_bind_template_child (widget_class, LinliStaffDialog, active_list);
   gtk_widget_class_bind_template_child (widget_class, LinliStaffDialog, left_list);
 
-  gtk_widget_class_install_action (widget_class, "staff.add", NULL, add_cb);
-  gtk_widget_class_install_action (widget_class, "staff.edit", "x", edit_cb);
   gtk_widget_class_install_action (widget_class, "staff.mark-left", "x", mark_left_cb);
   gtk_widget_class_install_action (widget_class, "staff.return", "x", return_cb);
-  gtk_widget_class_install_action (widget_class, "staff.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "staff.import", NULL, import_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "staff.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -296,12 +228,8 @@ linli_staff_dialog_new (GtkWindow  *parent,
   self = g_object_new (LINLI_TYPE_STAFF_DIALOG,
                        "transient-for", parent,
                        NULL);
-  self->store = g_object_ref (store);
   self->grid_names = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
-  g_signal_connect_swapped (store, "changed::worker", G_CALLBACK (store_changed_cb), self);
-  g_signal_connect_swapped (store, "changed::grid", G_CALLBACK (store_changed_cb), self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.add", !linli_store_is_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.import", !linli_store_is_read_only (store));
-  refill (self);
+  linli_register_dialog_set_store (LINLI_REGISTER_DIALOG (self), store);
   return self;
 }

@@ -7,7 +7,6 @@
 
 #include "linli-case-rules.h"
 #include "linli-case-section.h"
-#include "linli-page-util.h"
 #include "linli-volunteer-editor.h"
 #include "linli-volunteer-hours.h"
 

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "linli-alert.h"
 #include "linli-case-query.h"
 #include "linli-case-csv.h"
 #include "linli-event-export.h"
@@ -16,7 +17,9 @@
 #include "linli-cases-page.h"
 #include "linli-column-sort.h"
 #include "linli-csv-import-dialog.h"
-#include "linli-page-util.h"
+#include "linli-filters.h"
+#include "linli-text-column.h"
+#include "linli-toast.h"
 #include "linli-record-names.h"
 #include "linli-safe-file.h"
 #include "linli-staff.h"
@@ -52,11 +55,9 @@ enum {
 
 struct _LinliCasesPage
 {
-  GtkWidget          parent_instance;
+  LinliRecordListPage parent_instance;
 
-  GtkSearchEntry    *search_entry;
   GtkDropDown       *status_filter;
-  GtkDropDown       *grid_filter;
   GtkDropDown       *category_filter;
   GtkDropDown       *worker_filter;
   GtkDropDown       *period_filter;
@@ -64,9 +65,6 @@ struct _LinliCasesPage
   GtkRevealer       *range_revealer;
   GtkEntry          *range_from;
   GtkEntry          *range_until;
-  GtkLabel          *count_label;
-  GtkStack          *stack;
-  GtkColumnView     *column_view;
   GtkActionBar      *action_bar;
   GtkActionBar      *export_bar;
   GtkProgressBar    *export_progress;
@@ -74,32 +72,31 @@ struct _LinliCasesPage
   GtkMenuButton     *status_button;
   GtkMenuButton     *assign_button;
 
-  LinliStore        *store;
   LinliCaseSearch   *search;
-  LinliRecordList   *cases;
-  GtkMultiSelection *selection;
-  LinliRecordNames  *grids;
   LinliRecordNames  *workers;
-  GArray            *grid_ids;      /* gint64 per row of the grid filter; 0 for any */
   GArray            *worker_ids;    /* the same for the worker filter */
   GStrv              categories;    /* per row of the category filter after "any" */
-  gboolean           updating_filters;
   GtkFileChooserNative *chooser;
   GCancellable      *exporting;         /* while an export runs */
   gboolean           export_personal;   /* what the chooser's file gets: names and phones whole */
   gboolean           export_xlsx;       /* a workbook rather than CSV: the file is *.xlsx */
 };
 
-G_DEFINE_FINAL_TYPE (LinliCasesPage, linli_cases_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LinliCasesPage, linli_cases_page, LINLI_TYPE_RECORD_LIST_PAGE)
 
 /* "Now" by the store's clock, so overdue lights and periods follow it. */
 static GDateTime *
 page_now (LinliCasesPage *self)
 {
-  if (self->store != NULL)
-    return linli_store_now (self->store);
+  LinliStore *store = linli_record_list_page_get_store (LINLI_RECORD_LIST_PAGE (self));
+
+  if (store != NULL)
+    return linli_store_now (store);
   return g_date_time_new_now_local ();
 }
+
+#define STORE(self) linli_record_list_page_get_store (LINLI_RECORD_LIST_PAGE (self))
+#define CASES(self) linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (self))
 
 /* ------------------------------------------------------------------------ */
 /* The query                                                                 */
@@ -126,41 +123,29 @@ range_day (GtkEntry *entry)
                                 g_date_time_get_day_of_month (parsed), 0, 0, 0);
 }
 
-static void
-update_count (LinliCasesPage *self)
+static char *
+dup_totals (LinliRecordListPage *page)
 {
-  guint n = self->cases ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
-  gboolean any;
+  GListModel *cases = linli_record_list_page_get_list (page);
+  guint n = cases ? g_list_model_get_n_items (cases) : 0;
 
   /* Before the search's index is there, a search reads every case in a
    * thread: the rows stay as they were until it answers. */
-  if (self->search != NULL && linli_case_search_is_searching (self->search))
-    gtk_label_set_text (self->count_label, _("Searching…"));
-  else
-    gtk_label_set_text (self->count_label, text);
-  if (n > 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "list");
-      return;
-    }
-  /* Nothing shown: filtered away, or nothing there? Asked only now, as it
-   * counts every case. */
-  any = self->store != NULL && linli_store_count (self->store, LINLI_TYPE_CASE) > 0;
-  gtk_stack_set_visible_child_name (self->stack, any ? "no-match" : "empty");
+  if (linli_cases_page_is_searching (LINLI_CASES_PAGE (page)))
+    return g_strdup (_("Searching…"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
 }
 
 static void
-apply_query (LinliCasesPage *self)
+apply_query (LinliRecordListPage *page,
+             LinliRecordList     *list,
+             GDateTime           *now)
 {
-  g_autoptr(GDateTime) now = page_now (self);
+  LinliCasesPage *self = LINLI_CASES_PAGE (page);
   LinliCaseQuery query;
   guint status_row, row;
   int key;
   gboolean descending;
-
-  if (self->cases == NULL || self->updating_filters)
-    return;
 
   linli_case_query_init (&query);
 
@@ -174,9 +159,7 @@ apply_query (LinliCasesPage *self)
   else if (status_row >= STATUS_ROW_FIRST && status_row != GTK_INVALID_LIST_POSITION)
     query.statuses = LINLI_CASE_STATUS_BIT (status_row - STATUS_ROW_FIRST);
 
-  row = gtk_drop_down_get_selected (self->grid_filter);
-  if (row != GTK_INVALID_LIST_POSITION && row < self->grid_ids->len)
-    query.grid_id = g_array_index (self->grid_ids, gint64, row);
+  query.grid_id = linli_record_list_page_get_grid_id (page);
   row = gtk_drop_down_get_selected (self->worker_filter);
   if (row != GTK_INVALID_LIST_POSITION && row < self->worker_ids->len)
     query.worker_id = g_array_index (self->worker_ids, gint64, row);
@@ -199,77 +182,58 @@ apply_query (LinliCasesPage *self)
   else
     linli_period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
 
-  if (linli_column_view_get_sort (self->column_view, &key, &descending))
+  if (linli_record_list_page_get_sort (page, &key, &descending))
     {
       query.sort = key;
       query.descending = descending;
     }
 
-  linli_case_query_apply (&query, self->cases, now);
+  linli_case_query_apply (&query, list, now);
   linli_case_query_clear (&query);
-  update_count (self);
 }
 
 static void
-filters_changed_cb (LinliCasesPage *self)
+set_search_text (LinliRecordListPage *page,
+                 const char          *text)
 {
-  apply_query (self);
+  linli_case_search_set_text (LINLI_CASES_PAGE (page)->search, text);
 }
 
-static void
-search_changed_cb (LinliCasesPage *self)
-{
-  if (self->search == NULL)
-    return;
-  /* Only the in-memory filter changes: no SQL while typing. */
-  linli_case_search_set_text (self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  if (!linli_case_search_is_searching (self->search))
-    linli_record_list_refilter (self->cases);
-  update_count (self);
-}
-
-/* The matches read in a thread are there. */
+/* The matches a search read in a thread are there. */
 static void
 searching_changed_cb (LinliCasesPage *self)
 {
-  if (!linli_case_search_is_searching (self->search))
-    linli_record_list_refilter (self->cases);
-  update_count (self);
-}
+  LinliRecordListPage *page = LINLI_RECORD_LIST_PAGE (self);
+  LinliRecordList *list = (LinliRecordList *) linli_record_list_page_get_list (page);
 
-static void
-stop_search_cb (LinliCasesPage *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
-sort_changed_cb (LinliCasesPage *self)
-{
-  apply_query (self);
+  if (list != NULL && !linli_case_search_is_searching (self->search))
+    linli_record_list_refilter (list);
+  linli_record_list_page_update_totals (page);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Filter choices                                                            */
 
+static void fill_batch_menus (LinliCasesPage *self);
+
+/* The filters, and with them the batch menus: both name the workers. */
 static void
-fill_filters (LinliCasesPage *self)
+fill_filters (LinliRecordListPage *page)
 {
+  LinliCasesPage *self = LINLI_CASES_PAGE (page);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autofree char *chosen_category = NULL;
   guint keep = 0, row;
 
-  self->updating_filters = TRUE;
-
-  linli_drop_down_set_records (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
   linli_drop_down_set_records (self->worker_filter, self->worker_ids, self->workers, _("All Workers"));
+  fill_batch_menus (self);
 
   row = gtk_drop_down_get_selected (self->category_filter);
   if (self->categories != NULL && row != GTK_INVALID_LIST_POSITION && row > 0 &&
       row - 1 < g_strv_length (self->categories))
     chosen_category = g_strdup (self->categories[row - 1]);
   g_clear_pointer (&self->categories, g_strfreev);
-  self->categories = self->store ? linli_store_dup_case_categories (self->store) : g_new0 (char *, 1);
+  self->categories = STORE (self) ? linli_store_dup_case_categories (STORE (self)) : g_new0 (char *, 1);
   g_ptr_array_add (labels, (gpointer) _("All Categories"));
   for (guint i = 0; self->categories[i] != NULL; i++)
     {
@@ -279,15 +243,26 @@ fill_filters (LinliCasesPage *self)
     }
   g_ptr_array_add (labels, NULL);
   linli_drop_down_set_strings (self->category_filter, (const char * const *) labels->pdata, keep);
+}
 
-  self->updating_filters = FALSE;
+static void
+reset_filters (LinliRecordListPage *page)
+{
+  LinliCasesPage *self = LINLI_CASES_PAGE (page);
+
+  gtk_drop_down_set_selected (self->status_filter, STATUS_ROW_ANY);
+  gtk_drop_down_set_selected (self->category_filter, 0);
+  gtk_drop_down_set_selected (self->worker_filter, 0);
+  gtk_drop_down_set_selected (self->period_filter, LINLI_PERIOD_ANY);
+  gtk_editable_set_text (GTK_EDITABLE (self->range_from), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->range_until), "");
+  gtk_toggle_button_set_active (self->overdue_filter, FALSE);
 }
 
 static void
 names_changed_cb (LinliCasesPage *self)
 {
-  fill_filters (self);
-  apply_query (self);
+  linli_record_list_page_refill (LINLI_RECORD_LIST_PAGE (self));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -424,7 +399,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (linli_record_get_text (record, "title"));
       break;
     case COLUMN_GRID:
-      text = g_strdup (linli_record_names_lookup (self->grids, linli_record_get_int (record, "grid_id")));
+      text = g_strdup (linli_record_names_lookup (linli_record_list_page_get_grids (LINLI_RECORD_LIST_PAGE (self)), linli_record_get_int (record, "grid_id")));
       break;
     case COLUMN_CATEGORY:
       {
@@ -475,36 +450,17 @@ add_column (LinliCasesPage *self,
     gtk_column_view_column_set_fixed_width (view_column, width);
   else
     gtk_column_view_column_set_expand (view_column, TRUE);
-  gtk_column_view_append_column (self->column_view, view_column);
+  gtk_column_view_append_column (linli_record_list_page_get_column_view (LINLI_RECORD_LIST_PAGE (self)), view_column);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Several cases at once                                                     */
 
-static GArray *
-selected_ids (LinliCasesPage *self)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GtkBitset) selected = NULL;
-  GtkBitsetIter iter;
-  guint position;
-  GArray *shown;
-
-  if (self->selection == NULL)
-    return ids;
-  shown = linli_record_list_get_ids (self->cases);
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    if (position < shown->len)
-      g_array_append_val (ids, g_array_index (shown, gint64, position));
-  return ids;
-}
-
 static void
-selection_changed_cb (LinliCasesPage *self)
+selection_changed (LinliRecordListPage *page)
 {
-  g_autoptr(GArray) ids = selected_ids (self);
+  LinliCasesPage *self = LINLI_CASES_PAGE (page);
+  g_autoptr(GArray) ids = linli_record_list_page_dup_selected_ids (page);
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case selected",
                                                         "%u cases selected", ids->len), ids->len);
 
@@ -512,30 +468,94 @@ selection_changed_cb (LinliCasesPage *self)
   gtk_action_bar_set_revealed (self->action_bar, ids->len > 1);
 }
 
-/* Changes the selected cases one by one, each in its own transaction, so
- * one that may not change does not hold back the others. */
-typedef gboolean (*CaseChange) (LinliRecord *record,
-                                gconstpointer data,
-                                GError     **error);
+/* A change to the selected cases: an assignment or a status. */
+typedef struct
+{
+  gint64          worker;     /* assigned to, when not a status */
+  gboolean        is_status;
+  LinliCaseStatus status;
+} Change;
 
+static gboolean
+apply_change (LinliRecord   *record,
+              const Change  *change,
+              GError       **error)
+{
+  LinliCaseStatus from = linli_record_get_enum (record, "status");
+
+  if (!change->is_status)
+    {
+      linli_record_set_int (record, "worker_id", change->worker);
+      /* Assigning a registered case is what moves it on. */
+      if (from == LINLI_CASE_STATUS_REGISTERED && change->worker != 0)
+        linli_record_set_enum (record, "status", LINLI_CASE_STATUS_ASSIGNED);
+      return TRUE;
+    }
+  if (from != change->status && !linli_case_status_can_change (from, change->status))
+    {
+      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT,
+                   _("a case that is %s cannot become %s"),
+                   linli_case_status_label (from), linli_case_status_label (change->status));
+      return FALSE;
+    }
+  linli_record_set_enum (record, "status", change->status);
+  return TRUE;
+}
+
+/* What was done, in words: "3 cases assigned to 杨帆". */
+static char *
+describe_change (LinliCasesPage *self,
+                 const Change   *change,
+                 guint           n_done)
+{
+  if (change->is_status)
+    /* TRANSLATORS: %u is a number of cases, %s a status such as 办理中 */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case set to %s", "%u cases set to %s", n_done),
+                            n_done, linli_case_status_label (change->status));
+  if (change->worker == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case unassigned", "%u cases unassigned", n_done),
+                            n_done);
+  /* TRANSLATORS: %u is a number of cases, %s the worker's name */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case assigned to %s", "%u cases assigned to %s", n_done),
+                          n_done, linli_record_names_lookup (self->workers, change->worker));
+}
+
+static gboolean
+put_back_cases (LinliStore  *store,
+                gpointer     before,
+                GError     **error)
+{
+  return linli_store_update_all (store, before, error);
+}
+
+/* Changes the selected cases one by one, each in its own transaction, so
+ * one that may not change does not hold back the others; closed ones only
+ * when @closed_too. Says what was done, with Undo, which writes every case
+ * back as it was in one store call. */
 static void
 change_selected (LinliCasesPage *self,
-                 CaseChange      change,
-                 gconstpointer   data)
+                 const Change   *change,
+                 gboolean        closed_too)
 {
-  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GArray) ids = linli_record_list_page_dup_selected_ids (LINLI_RECORD_LIST_PAGE (self));
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *first_problem = NULL;
-  guint n_done = 0, n_failed = 0;
+  g_autofree char *done = NULL;
+  g_autofree char *message = NULL;
+  guint n_failed = 0;
 
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(LinliRecord) record = linli_store_get (self->store, LINLI_TYPE_CASE,
+      g_autoptr(LinliRecord) record = linli_store_get (STORE (self), LINLI_TYPE_CASE,
                                                        g_array_index (ids, gint64, i), &error);
+      g_autoptr(LinliRecord) was = record ? linli_record_copy (record) : NULL;
 
-      if (record != NULL && change (record, data, &error) &&
-          linli_store_update (self->store, record, &error))
-        n_done++;
+      if (record != NULL && !closed_too && linli_case_status_is_closed (linli_record_get_enum (record, "status")))
+        continue;
+      if (record != NULL && apply_change (record, change, &error) &&
+          linli_store_update (STORE (self), record, &error))
+        g_ptr_array_add (before, g_steal_pointer (&was));
       else
         {
           n_failed++;
@@ -545,53 +565,93 @@ change_selected (LinliCasesPage *self,
         }
     }
 
+  done = describe_change (self, change, before->len);
   if (n_failed == 0)
-    {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case changed",
-                                                               "%u cases changed", n_done), n_done);
-      linli_page_toast (GTK_WIDGET (self), message);
-    }
+    message = g_steal_pointer (&done);
   else
-    {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "%u case changed, %u could not be: %s",
-                                                               "%u cases changed, %u could not be: %s",
-                                                               n_done), n_done, n_failed, first_problem);
-      linli_page_toast (GTK_WIDGET (self), message);
-    }
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u case changed, %u could not be: %s",
+                                            "%u cases changed, %u could not be: %s",
+                                            before->len), before->len, n_failed, first_problem);
+  if (before->len == 0)
+    linli_toast (GTK_WIDGET (self), message);
+  else
+    linli_toast_add (GTK_WIDGET (self),
+                     linli_toast_new_undo (message, linli_undo_new (STORE (self), put_back_cases,
+                                                                    g_steal_pointer (&before),
+                                                                    (GDestroyNotify) g_ptr_array_unref)));
 }
 
-static gboolean
-assign_change (LinliRecord   *record,
-               gconstpointer  data,
-               GError       **error)
+typedef struct
 {
-  gint64 worker = *(const gint64 *) data;
+  LinliCasesPage *page;
+  Change          change;
+} Asking;
 
-  linli_record_set_int (record, "worker_id", worker);
-  /* Assigning a registered case is what moves it on. */
-  if (linli_record_get_enum (record, "status") == LINLI_CASE_STATUS_REGISTERED && worker != 0)
-    linli_record_set_enum (record, "status", LINLI_CASE_STATUS_ASSIGNED);
-  return TRUE;
+static void
+asking_free (gpointer data)
+{
+  Asking *asking = data;
+
+  g_object_unref (asking->page);
+  g_free (asking);
 }
 
-static gboolean
-status_change (LinliRecord   *record,
-               gconstpointer  data,
-               GError       **error)
+static void
+closed_response_cb (LinliAlert *alert,
+                    const char *response,
+                    gpointer    data)
 {
-  LinliCaseStatus to = *(const LinliCaseStatus *) data;
-  LinliCaseStatus from = linli_record_get_enum (record, "status");
+  Asking *asking = data;
 
-  if (from != to && !linli_case_status_can_change (from, to))
+  if (g_str_equal (response, "include") || g_str_equal (response, "skip"))
+    change_selected (asking->page, &asking->change, g_str_equal (response, "include"));
+}
+
+/* Closed cases (visited, void, duplicates) are left alone unless the user
+ * says to change them too. */
+static void
+ask_then_change (LinliCasesPage *self,
+                 const Change   *change)
+{
+  g_autoptr(GArray) ids = linli_record_list_page_dup_selected_ids (LINLI_RECORD_LIST_PAGE (self));
+  g_autofree char *body = NULL;
+  g_autoptr(LinliAlert) alert = NULL;
+  Asking *asking;
+  guint n_closed = 0;
+
+  if (STORE (self) == NULL)
+    return;
+  for (guint i = 0; i < ids->len; i++)
     {
-      g_set_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_CONSTRAINT,
-                   _("a case that is %s cannot become %s"),
-                   linli_case_status_label (from), linli_case_status_label (to));
-      return FALSE;
+      g_autoptr(LinliRecord) record = linli_store_get (STORE (self), LINLI_TYPE_CASE,
+                                                       g_array_index (ids, gint64, i), NULL);
+      if (record != NULL && linli_case_status_is_closed (linli_record_get_enum (record, "status")))
+        n_closed++;
     }
-  linli_record_set_enum (record, "status", to);
-  return TRUE;
+  if (n_closed == 0)
+    {
+      change_selected (self, change, FALSE);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u of the %u cases chosen is closed: visited, void or a duplicate. "
+                                       "Closed cases are normally left as they are.",
+                                       "%u of the %u cases chosen are closed: visited, void or duplicates. "
+                                       "Closed cases are normally left as they are.", n_closed),
+                          n_closed, ids->len);
+  alert = linli_alert_new (_("Change Closed Cases Too?"), body);
+  linli_alert_add_response (alert, "cancel", _("_Cancel"));
+  linli_alert_add_response (alert, "include", _("_Include Closed Cases"));
+  linli_alert_add_response (alert, "skip", _("Change _Open Cases Only"));
+  linli_alert_set_response_appearance (alert, "skip", ADW_RESPONSE_SUGGESTED);
+  linli_alert_set_default_response (alert, "skip");
+  linli_alert_set_close_response (alert, "cancel");
+  asking = g_new (Asking, 1);
+  asking->page = g_object_ref (self);
+  asking->change = *change;
+  linli_alert_present (alert, GTK_WIDGET (self), closed_response_cb, asking, asking_free);
 }
 
 static void
@@ -599,9 +659,9 @@ assign_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
-  gint64 worker = g_variant_get_int64 (parameter);
+  Change change = { .worker = g_variant_get_int64 (parameter) };
 
-  change_selected (LINLI_CASES_PAGE (widget), assign_change, &worker);
+  ask_then_change (LINLI_CASES_PAGE (widget), &change);
 }
 
 static void
@@ -611,19 +671,94 @@ set_status_cb (GtkWidget  *widget,
 {
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
   GEnumValue *value = g_enum_get_value_by_nick (enum_class, g_variant_get_string (parameter, NULL));
-  LinliCaseStatus status;
+  Change change = { .is_status = TRUE };
 
   g_return_if_fail (value != NULL);
-  status = value->value;
-  change_selected (LINLI_CASES_PAGE (widget), status_change, &status);
+  change.status = value->value;
+  ask_then_change (LINLI_CASES_PAGE (widget), &change);
+}
+
+/* Workers by the locale's collation of their names: pinyin in Chinese. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (g_object_get_data (*(GObject **) a, "linli-key"), g_object_get_data (*(GObject **) b, "linli-key"));
+}
+
+static GPtrArray *
+sorted_by_name (GListModel *records,
+                gboolean    active_only)
+{
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
+    {
+      LinliRecord *record = g_list_model_get_item (records, i);
+
+      /* Who left is offered no new work; their old cases keep their name. */
+      if (active_only && !linli_worker_is_active (record))
+        {
+          g_object_unref (record);
+          continue;
+        }
+      g_object_set_data_full (G_OBJECT (record), "linli-key",
+                              g_utf8_collate_key (linli_record_get_text (record, "name") ?: "", -1), g_free);
+      g_ptr_array_add (sorted, record);
+    }
+  g_ptr_array_sort (sorted, compare_names);
+  return sorted;
+}
+
+static gboolean
+works_in (LinliRecord *worker,
+          gint64       grid_id)
+{
+  GArray *grids = linli_record_get_refs (worker, "grids");
+
+  for (guint i = 0; grids != NULL && i < grids->len; i++)
+    if (g_array_index (grids, gint64, i) == grid_id)
+      return TRUE;
+  return grid_id == 0 && (grids == NULL || grids->len == 0);
+}
+
+/* Assign To: the workers at work, a section per grid (one in several grids
+ * is in each), then those in none. */
+static GMenu *
+workers_menu (LinliCasesPage *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GPtrArray) workers = sorted_by_name (self->workers ? linli_record_names_get_model (self->workers) : NULL,
+                                                 TRUE);
+  LinliRecordNames *grid_names = linli_record_list_page_get_grids (LINLI_RECORD_LIST_PAGE (self));
+  g_autoptr(GPtrArray) grids = sorted_by_name (grid_names ? linli_record_names_get_model (grid_names) : NULL,
+                                               FALSE);
+  gint64 none = 0;
+
+  for (guint g = 0; g <= grids->len; g++)
+    {
+      gint64 grid_id = g < grids->len ? linli_record_get_id (grids->pdata[g]) : none;
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      for (guint i = 0; i < workers->len; i++)
+        if (works_in (workers->pdata[i], grid_id))
+          {
+            g_autoptr(GMenuItem) item = g_menu_item_new (linli_record_get_text (workers->pdata[i], "name"), NULL);
+            g_menu_item_set_action_and_target (item, "cases.assign", "x", linli_record_get_id (workers->pdata[i]));
+            g_menu_append_item (section, item);
+          }
+      if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
+        g_menu_append_section (menu, g < grids->len ? linli_record_get_text (grids->pdata[g], "name") : _("In No Grid"),
+                               G_MENU_MODEL (section));
+    }
+  return menu;
 }
 
 static void
 fill_batch_menus (LinliCasesPage *self)
 {
   g_autoptr(GMenu) statuses = g_menu_new ();
-  g_autoptr(GMenu) workers = g_menu_new ();
-  GListModel *records = self->workers ? linli_record_names_get_model (self->workers) : NULL;
+  g_autoptr(GMenu) workers = workers_menu (self);
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
 
   for (guint i = 0; i < enum_class->n_values; i++)
@@ -632,18 +767,6 @@ fill_batch_menus (LinliCasesPage *self)
       g_menu_item_set_action_and_target (item, "cases.set-status", "s", enum_class->values[i].value_nick);
       g_menu_append_item (statuses, item);
     }
-  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
-    {
-      g_autoptr(LinliRecord) worker = g_list_model_get_item (records, i);
-      g_autoptr(GMenuItem) item = NULL;
-
-      /* Who left is offered no new work; their old cases keep their name. */
-      if (!linli_worker_is_active (worker))
-        continue;
-      item = g_menu_item_new (linli_record_get_text (worker, "name"), NULL);
-      g_menu_item_set_action_and_target (item, "cases.assign", "x", linli_record_get_id (worker));
-      g_menu_append_item (workers, item);
-    }
   gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (statuses));
   gtk_menu_button_set_menu_model (self->assign_button, G_MENU_MODEL (workers));
 }
@@ -651,102 +774,34 @@ fill_batch_menus (LinliCasesPage *self)
 /* ------------------------------------------------------------------------ */
 /* Editing, importing, exporting                                             */
 
-typedef struct
+static char *
+dup_deleted_title (LinliRecordListPage *page,
+                   LinliRecord         *record)
 {
-  LinliStore  *store;
-  LinliRecord *record;
-  GListModel  *events;
-} Deleted;
-
-static void
-deleted_free (gpointer data)
-{
-  Deleted *deleted = data;
-
-  g_object_unref (deleted->store);
-  g_object_unref (deleted->record);
-  g_object_unref (deleted->events);
-  g_free (deleted);
+  return g_strdup_printf (_("Case %s deleted"), linli_record_get_text (record, "number"));
 }
 
-static void
-deleted_notify (gpointer  data,
-                GClosure *closure)
+/* Undo puts the case back with its whole diary, which the editor gives as
+ * a list. */
+static GPtrArray *
+dup_children (LinliRecordListPage *page,
+              gpointer             children)
 {
-  deleted_free (data);
+  GListModel *entries = children;
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
+    g_ptr_array_add (records, g_list_model_get_item (entries, i));
+  return records;
 }
 
-/* Undo: the case comes back as it was, with its id and its whole diary. */
-static void
-undo_delete_cb (AdwToast *toast_,
-                Deleted  *deleted)
+static LinliRecordEditor *
+new_editor (LinliRecordListPage *page,
+            GtkWindow           *parent,
+            LinliStore          *store,
+            LinliRecord         *record)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok = linli_store_begin (deleted->store, &error) &&
-                linli_store_restore (deleted->store, deleted->record, &error);
-
-  for (guint i = 0; ok && i < g_list_model_get_n_items (deleted->events); i++)
-    {
-      g_autoptr(LinliRecord) event = g_list_model_get_item (deleted->events, i);
-      ok = linli_store_restore (deleted->store, event, &error);
-    }
-  if (ok)
-    ok = linli_store_commit (deleted->store, &error);
-  else if (error != NULL)
-    linli_store_rollback (deleted->store);
-  if (!ok)
-    g_warning ("Cannot put the case back: %s", error ? error->message : "?");
-}
-
-static void
-case_deleted_cb (LinliCasesPage  *self,
-                 LinliRecord     *record,
-                 GListModel      *events,
-                 LinliCaseEditor *editor)
-{
-  g_autofree char *title = g_strdup_printf (_("Case %s deleted"), linli_record_get_text (record, "number"));
-  Deleted *deleted = g_new0 (Deleted, 1);
-
-  deleted->store = g_object_ref (self->store);
-  deleted->record = g_object_ref (record);
-  deleted->events = g_object_ref (events);
-  linli_page_toast_undo (GTK_WIDGET (self), title, G_CALLBACK (undo_delete_cb), deleted, deleted_notify);
-}
-
-static void
-open_editor (LinliCasesPage *self,
-             LinliRecord    *record)
-{
-  LinliCaseEditor *editor;
-
-  if (self->store == NULL)
-    return;
-  editor = linli_case_editor_new (linli_page_get_window (GTK_WIDGET (self)), self->store, record);
-  g_signal_connect_object (editor, "deleted", G_CALLBACK (case_deleted_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-new_case_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  open_editor (LINLI_CASES_PAGE (widget), NULL);
-}
-
-static void
-open_case_cb (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
-  guint position = g_variant_get_uint32 (parameter);
-  g_autoptr(LinliRecord) record = NULL;
-
-  if (self->cases == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->cases)))
-    return;
-  record = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
-  open_editor (self, record);
+  return LINLI_RECORD_EDITOR (linli_case_editor_new (parent, store, record));
 }
 
 static void
@@ -754,7 +809,7 @@ show_error (LinliCasesPage *self,
             const char     *heading,
             const char     *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (linli_page_get_window (GTK_WIDGET (self)), heading, message);
+  GtkWidget *dialog = adw_message_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -791,7 +846,7 @@ export_done_cb (GObject      *source,
   if (!linli_case_csv_export_file_finish (LINLI_STORE (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        linli_page_toast (GTK_WIDGET (self), _("Export cancelled: the file is as it was"));
+        linli_toast (GTK_WIDGET (self), _("Export cancelled: the file is as it was"));
       else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
         show_error (self, _("Cannot Export the Cases"), error->message);
     }
@@ -799,7 +854,7 @@ export_done_cb (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
                                                                "%u cases exported", n), n);
-      linli_page_toast (GTK_WIDGET (self), message);
+      linli_toast (GTK_WIDGET (self), message);
     }
 }
 
@@ -813,7 +868,7 @@ write_workbook_cb (GOutputStream  *out,
 {
   LinliCasesPage *self = user_data;
 
-  return linli_xlsx_export_cases (self->store, G_LIST_MODEL (self->cases), !self->export_personal,
+  return linli_xlsx_export_cases (STORE (self), CASES (self), !self->export_personal,
                                   out, cancellable, error);
 }
 
@@ -828,10 +883,10 @@ export_workbook (LinliCasesPage     *self,
     show_error (self, _("Cannot Export the Cases"), error->message);
   else
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+      guint n = g_list_model_get_n_items (CASES (self));
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
                                                                "%u cases exported", n), n);
-      linli_page_toast (GTK_WIDGET (self), message);
+      linli_toast (GTK_WIDGET (self), message);
     }
 }
 
@@ -877,7 +932,7 @@ choose_export_file (LinliCasesPage *self,
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
 
-  if (self->chooser != NULL || self->cases == NULL)
+  if (self->chooser != NULL || CASES (self) == NULL)
     return;
   if (personal)
     /* TRANSLATORS: the name proposed for an exported file with residents'
@@ -896,7 +951,7 @@ choose_export_file (LinliCasesPage *self,
   self->export_personal = personal;
   self->chooser = gtk_file_chooser_native_new (personal ? _("Export Cases With Personal Information")
                                                         : _("Export Cases"),
-                                               linli_page_get_window (GTK_WIDGET (self)),
+                                               linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   linli_export_add_filters (GTK_FILE_CHOOSER (self->chooser), name);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -905,15 +960,13 @@ choose_export_file (LinliCasesPage *self,
 }
 
 static void
-export_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+export (LinliRecordListPage *page,
+        gboolean             xlsx)
 {
-  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+  LinliCasesPage *self = LINLI_CASES_PAGE (page);
 
-  /* cases.export-xlsx proposes a workbook; the file's name decides. */
   if (self->chooser == NULL)
-    self->export_xlsx = g_str_has_suffix (action_name, "-xlsx");
+    self->export_xlsx = xlsx;
   choose_export_file (self, FALSE);
 }
 
@@ -939,10 +992,10 @@ export_personal_cb (GtkWidget  *widget,
   g_autofree char *body = NULL;
   guint n;
 
-  if (self->chooser != NULL || self->cases == NULL)
+  if (self->chooser != NULL || CASES (self) == NULL)
     return;
   self->export_xlsx = FALSE;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  n = g_list_model_get_n_items (CASES (self));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "The file will hold the names, phone numbers and addresses of the residents "
                                        "in the %u case shown, unmasked. Anyone who opens it can read them: keep it "
@@ -950,7 +1003,7 @@ export_personal_cb (GtkWidget  *widget,
                                        "The file will hold the names, phone numbers and addresses of the residents "
                                        "in the %u cases shown, unmasked. Anyone who opens it can read them: keep it "
                                        "safe, and delete it once it has served its purpose.", n), n);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (linli_page_get_window (widget),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
                                                        _("Export Personal Information?"), body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -970,7 +1023,7 @@ imported_cb (LinliCasesPage       *self,
 {
   g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case imported",
                                                            "%u cases imported", n_cases), n_cases);
-  linli_page_toast (GTK_WIDGET (self), message);
+  linli_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -990,7 +1043,7 @@ import_response_cb (LinliCasesPage       *self,
         show_error (self, _("Cannot Read the File"), error->message);
       else
         {
-          LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (linli_page_get_window (GTK_WIDGET (self)), self->store,
+          LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)), STORE (self),
                                                                       table, name);
           g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
           gtk_window_present (GTK_WINDOW (dialog));
@@ -1006,52 +1059,41 @@ import_cb (GtkWidget  *widget,
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (widget);
 
-  if (self->chooser != NULL || self->store == NULL)
+  if (self->chooser != NULL || STORE (self) == NULL)
     return;
-  self->chooser = linli_page_csv_chooser_new (widget, _("Import Cases"));
+  self->chooser = linli_csv_chooser_new (widget, _("Import Cases"));
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* ------------------------------------------------------------------------ */
 
-static void
-find_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
+static LinliRecordList *
+take_store (LinliRecordListPage *page,
+            LinliStore          *store)
 {
-  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+  LinliCasesPage *self = LINLI_CASES_PAGE (page);
+  LinliRecordList *cases;
 
-  linli_page_focus_search (self->search_entry);
-}
+  if (self->workers != NULL)
+    g_signal_handlers_disconnect_by_func (self->workers, names_changed_cb, self);
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_func (self->search, searching_changed_cb, self);
+  g_clear_object (&self->search);
+  g_clear_object (&self->workers);
+  if (store == NULL)
+    return NULL;
 
-static void
-reset_filters_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
-
-  self->updating_filters = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->status_filter, STATUS_ROW_ANY);
-  gtk_drop_down_set_selected (self->grid_filter, 0);
-  gtk_drop_down_set_selected (self->category_filter, 0);
-  gtk_drop_down_set_selected (self->worker_filter, 0);
-  gtk_drop_down_set_selected (self->period_filter, LINLI_PERIOD_ANY);
-  gtk_editable_set_text (GTK_EDITABLE (self->range_from), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->range_until), "");
-  gtk_toggle_button_set_active (self->overdue_filter, FALSE);
-  self->updating_filters = FALSE;
-  search_changed_cb (self);
-  apply_query (self);
-}
-
-static void
-row_activated_cb (LinliCasesPage *self,
-                  guint           position)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "cases.open", "u", position);
+  self->workers = linli_record_names_new (store, LINLI_TYPE_WORKER, "name");
+  g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (names_changed_cb), self);
+  /* The search first, so it hears of a change before the list does. */
+  self->search = linli_case_search_new (store);
+  g_signal_connect_swapped (self->search, "notify::searching", G_CALLBACK (searching_changed_cb), self);
+  /* Empty until the page's query reads the rows once, with the filters'
+   * conditions: a list of every case first would be read for nothing. */
+  cases = linli_record_list_new (store, LINLI_TYPE_CASE, "0", NULL, 0);
+  linli_record_list_set_filter (cases, linli_case_search_filter, g_object_ref (self->search), g_object_unref);
+  return cases;
 }
 
 static void
@@ -1062,17 +1104,9 @@ linli_cases_page_dispose (GObject *object)
   if (self->exporting != NULL)
     g_cancellable_cancel (self->exporting);
   g_clear_object (&self->exporting);
-  linli_cases_page_set_store (self, NULL);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_CASES_PAGE);
-  /* The page's box is not a bound child, so the template leaves it. */
-  {
-    GtkWidget *child;
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
 
   G_OBJECT_CLASS (linli_cases_page_parent_class)->dispose (object);
 }
@@ -1082,7 +1116,6 @@ linli_cases_page_finalize (GObject *object)
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (object);
 
-  g_array_unref (self->grid_ids);
   g_array_unref (self->worker_ids);
   g_strfreev (self->categories);
 
@@ -1094,14 +1127,27 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LinliRecordListPageClass *page_class = LINLI_RECORD_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = linli_cases_page_dispose;
   object_class->finalize = linli_cases_page_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-cases-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, search_entry);
+  page_class->record_type = LINLI_TYPE_CASE;
+  page_class->multiple = TRUE;
+  page_class->take_store = take_store;
+  page_class->fill_filters = fill_filters;
+  page_class->reset_filters = reset_filters;
+  page_class->apply_query = apply_query;
+  page_class->set_search_text = set_search_text;
+  page_class->dup_totals = dup_totals;
+  page_class->selection_changed = selection_changed;
+  page_class->new_editor = new_editor;
+  page_class->dup_deleted_title = dup_deleted_title;
+  page_class->dup_children = dup_children;
+  page_class->export = export;
+
+  linli_record_list_page_class_set_template (page_class, RESOURCE_BASE "/ui/linli-cases-page.ui", "cases");
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, status_filter);
-  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, grid_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, category_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, worker_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, period_filter);
@@ -1109,34 +1155,18 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, range_revealer);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, range_from);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, range_until);
-  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, action_bar);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, export_bar);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, export_progress);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, status_button);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, assign_button);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "cases.find", NULL, find_cb);
-  gtk_widget_class_install_action (widget_class, "cases.new", NULL, new_case_cb);
-  gtk_widget_class_install_action (widget_class, "cases.open", "u", open_case_cb);
-  gtk_widget_class_install_action (widget_class, "cases.export", NULL, export_cb);
-  gtk_widget_class_install_action (widget_class, "cases.export-xlsx", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "cases.export-personal", NULL, export_personal_cb);
   gtk_widget_class_install_action (widget_class, "cases.cancel-export", NULL, cancel_export_cb);
   gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_cb);
-  gtk_widget_class_install_action (widget_class, "cases.reset-filters", NULL, reset_filters_cb);
   gtk_widget_class_install_action (widget_class, "cases.assign", "x", assign_cb);
   gtk_widget_class_install_action (widget_class, "cases.set-status", "s", set_status_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "cases.find", NULL);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -1149,7 +1179,6 @@ linli_cases_page_init (LinliCasesPage *self)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
 
-  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1166,9 +1195,8 @@ linli_cases_page_init (LinliCasesPage *self)
   add_column (self, COLUMN_DUE, _("Due"), 160, LINLI_CASE_SORT_DUE);
 
   /* Newest first, with the arrow on the column that says so. */
-  linli_column_view_sort_by (self->column_view, COLUMN_REPORTED, GTK_SORT_DESCENDING);
-  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
-                            G_CALLBACK (sort_changed_cb), self);
+  linli_column_view_sort_by (linli_record_list_page_get_column_view (LINLI_RECORD_LIST_PAGE (self)),
+                             COLUMN_REPORTED, GTK_SORT_DESCENDING);
 
   g_ptr_array_add (labels, (gpointer) _("All Statuses"));
   g_ptr_array_add (labels, (gpointer) _("Open"));
@@ -1182,88 +1210,6 @@ linli_cases_page_init (LinliCasesPage *self)
     g_ptr_array_add (labels, (gpointer) _(periods[i]));
   g_ptr_array_add (labels, NULL);
   linli_drop_down_set_strings (self->period_filter, (const char * const *) labels->pdata, 0);
-
-  fill_filters (self);
-  update_count (self);
-}
-
-void
-linli_cases_page_set_store (LinliCasesPage *self,
-                            LinliStore     *store)
-{
-  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
-  g_return_if_fail (store == NULL || LINLI_IS_STORE (store));
-
-  if (store == self->store)
-    return;
-
-  if (self->grids != NULL)
-    g_signal_handlers_disconnect_by_func (self->grids, names_changed_cb, self);
-  if (self->workers != NULL)
-    g_signal_handlers_disconnect_by_func (self->workers, names_changed_cb, self);
-  if (self->workers != NULL)
-    g_signal_handlers_disconnect_by_func (self->workers, fill_batch_menus, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
-  if (self->cases != NULL)
-    g_signal_handlers_disconnect_by_func (self->cases, update_count, self);
-  if (self->search != NULL)
-    g_signal_handlers_disconnect_by_func (self->search, searching_changed_cb, self);
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->cases);
-  g_clear_object (&self->search);
-  g_clear_object (&self->grids);
-  g_clear_object (&self->workers);
-  g_clear_object (&self->store);
-
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
-      self->workers = linli_record_names_new (store, LINLI_TYPE_WORKER, "name");
-      /* The search first, so it hears of a change before the list does. */
-      self->search = linli_case_search_new (store);
-      /* Empty until apply_query() below reads the rows once, with the
-       * filters' conditions: a list of every case first would be read for
-       * nothing. */
-      self->cases = linli_record_list_new (store, LINLI_TYPE_CASE, "0", NULL, 0);
-      linli_record_list_set_filter (self->cases, linli_case_search_filter,
-                                    g_object_ref (self->search), g_object_unref);
-      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
-      g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
-      g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (names_changed_cb), self);
-      g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (fill_batch_menus), self);
-      g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
-      g_signal_connect_swapped (self->cases, "items-changed", G_CALLBACK (update_count), self);
-      g_signal_connect_swapped (self->search, "notify::searching", G_CALLBACK (searching_changed_cb), self);
-    }
-
-  if (self->column_view == NULL)
-    return;
-
-  /* The rows are read and filtered before the view has a model, so that
-   * it binds them once. */
-  fill_filters (self);
-  fill_batch_menus (self);
-  if (self->search != NULL)
-    linli_case_search_set_text (self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  apply_query (self);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  selection_changed_cb (self);
-}
-
-/**
- * linli_cases_page_get_cases:
- *
- * Returns: (transfer none) (nullable): the cases shown, in order
- */
-GListModel *
-linli_cases_page_get_cases (LinliCasesPage *self)
-{
-  g_return_val_if_fail (LINLI_IS_CASES_PAGE (self), NULL);
-  return self->cases ? G_LIST_MODEL (self->cases) : NULL;
 }
 
 /**
@@ -1277,14 +1223,15 @@ linli_cases_page_get_cases (LinliCasesPage *self)
 char *
 linli_cases_page_describe_filter (LinliCasesPage *self)
 {
-  GtkDropDown *filters[] = { self->status_filter, self->grid_filter, self->category_filter,
+  GtkDropDown *filters[] = { self->status_filter, linli_record_list_page_get_grid_filter (LINLI_RECORD_LIST_PAGE (self)),
+                             self->category_filter,
                              self->worker_filter, self->period_filter };
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   const char *text;
 
   g_return_val_if_fail (LINLI_IS_CASES_PAGE (self), NULL);
 
-  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  text = linli_record_list_page_get_search_text (LINLI_RECORD_LIST_PAGE (self));
   if (text != NULL && *text != '\0')
     /* TRANSLATORS: the search text in a printed list's description */
     g_ptr_array_add (parts, g_strdup_printf (_("“%s”"), text));
@@ -1321,48 +1268,8 @@ linli_cases_page_show_grid (LinliCasesPage *self,
 {
   g_return_if_fail (LINLI_IS_CASES_PAGE (self));
 
-  reset_filters_cb (GTK_WIDGET (self), NULL, NULL);
-  for (guint i = 0; i < self->grid_ids->len; i++)
-    if (g_array_index (self->grid_ids, gint64, i) == grid_id)
-      gtk_drop_down_set_selected (self->grid_filter, i);
-}
-
-void
-linli_cases_page_new_case (LinliCasesPage *self)
-{
-  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
-  open_editor (self, NULL);
-}
-
-/* The case in its editor, from anywhere in the window (the map): deleting
- * it there offers Undo as it does from the list. */
-void
-linli_cases_page_open (LinliCasesPage *self,
-                       gint64          id)
-{
-  g_autoptr(LinliRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
-
-  if (self->store == NULL)
-    return;
-  record = linli_store_get (self->store, LINLI_TYPE_CASE, id, &error);
-  if (record == NULL)
-    {
-      g_warning ("Cannot open case %" G_GINT64_FORMAT ": %s", id, error->message);
-      return;
-    }
-  open_editor (self, record);
-}
-
-void
-linli_cases_page_search (LinliCasesPage *self,
-                         const char     *text)
-{
-  g_return_if_fail (LINLI_IS_CASES_PAGE (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  search_changed_cb (self);
+  linli_record_list_page_reset_filters (LINLI_RECORD_LIST_PAGE (self));
+  linli_record_list_page_set_grid_id (LINLI_RECORD_LIST_PAGE (self), grid_id);
 }
 
 /**
@@ -1395,15 +1302,15 @@ linli_cases_page_export_to (LinliCasesPage     *self,
   g_return_if_fail (LINLI_IS_CASES_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->exporting != NULL || self->store == NULL)
+  if (self->exporting != NULL || STORE (self) == NULL)
     return;
   self->exporting = g_cancellable_new ();
   g_object_set_data (G_OBJECT (self->exporting), "linli-n-cases",
-                     GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (self->cases))));
+                     GUINT_TO_POINTER (g_list_model_get_n_items (CASES (self))));
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_action_bar_set_revealed (self->export_bar, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", TRUE);
-  linli_case_csv_export_file_async (self->store, G_LIST_MODEL (self->cases),
+  linli_case_csv_export_file_async (STORE (self), CASES (self),
                                     (flags & LINLI_SAFE_FILE_PRIVATE) == 0, file, flags,
                                     G_OBJECT (self), export_progress_cb, self->exporting,
                                     export_done_cb, g_object_ref (self));

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
-
+#include "linli-record-list-page.h"
 #include "linli-safe-file.h"
 #include "linli-store.h"
 
@@ -10,19 +9,11 @@ G_BEGIN_DECLS
 
 #define LINLI_TYPE_CASES_PAGE (linli_cases_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (LinliCasesPage, linli_cases_page, LINLI, CASES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LinliCasesPage, linli_cases_page, LINLI, CASES_PAGE, LinliRecordListPage)
 
-void        linli_cases_page_set_store    (LinliCasesPage *self,
-                                           LinliStore     *store);
-GListModel *linli_cases_page_get_cases    (LinliCasesPage *self);
 char       *linli_cases_page_describe_filter (LinliCasesPage *self);
 void        linli_cases_page_show_grid    (LinliCasesPage *self,
                                            gint64          grid_id);
-void        linli_cases_page_new_case     (LinliCasesPage *self);
-void        linli_cases_page_open         (LinliCasesPage *self,
-                                           gint64          id);
-void        linli_cases_page_search       (LinliCasesPage *self,
-                                           const char     *text);
 gboolean    linli_cases_page_is_searching (LinliCasesPage *self);
 void        linli_cases_page_export_to    (LinliCasesPage     *self,
                                            GFile              *file,

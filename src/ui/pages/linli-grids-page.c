@@ -7,6 +7,7 @@
 
 #include "linli-grid-properties-dialog.h"
 #include "linli-grids-page.h"
+#include "linli-page.h"
 #include "linli-record-names.h"
 
 /* The Grids page: every grid with its kind, workers, households and
@@ -30,7 +31,10 @@ struct _LinliGridsPage
   LinliStore        *store;
 };
 
-G_DEFINE_FINAL_TYPE (LinliGridsPage, linli_grids_page, GTK_TYPE_WIDGET)
+static void linli_grids_page_page_init (LinliPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LinliGridsPage, linli_grids_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LINLI_TYPE_PAGE, linli_grids_page_page_init))
 
 typedef enum {
   FIELD_NAME,
@@ -218,11 +222,48 @@ pass_selected (GtkWidget  *widget,
 }
 
 static void
+set_store (LinliPage  *page,
+           LinliStore *store)
+{
+  LinliGridsPage *self = LINLI_GRIDS_PAGE (page);
+
+  if (self->workers != NULL)
+    g_signal_handlers_disconnect_by_func (self->workers, workers_changed_cb, self);
+  if (self->grids != NULL)
+    g_signal_handlers_disconnect_by_func (self->grids, update_visible_page, self);
+  g_clear_object (&self->workers);
+  g_clear_object (&self->grids);
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      self->workers = linli_record_names_new (store, LINLI_TYPE_WORKER, "name");
+      self->grids = linli_store_list (store, LINLI_TYPE_GRID);
+      g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (workers_changed_cb), self);
+      g_signal_connect_swapped (self->grids, "items-changed", G_CALLBACK (update_visible_page), self);
+    }
+  if (self->column_view != NULL)
+    {
+      g_autoptr(GtkSelectionModel) selection = NULL;
+      if (self->grids != NULL)
+        selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (self->grids)));
+      gtk_column_view_set_model (self->column_view, selection);
+      update_visible_page (self);
+    }
+}
+
+static void
+linli_grids_page_page_init (LinliPageInterface *iface)
+{
+  iface->set_store = set_store;
+}
+
+static void
 linli_grids_page_dispose (GObject *object)
 {
   LinliGridsPage *self = LINLI_GRIDS_PAGE (object);
 
-  linli_grids_page_set_store (self, NULL);
+  linli_page_set_store (LINLI_PAGE (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_GRIDS_PAGE);
 
   G_OBJECT_CLASS (linli_grids_page_parent_class)->dispose (object);
@@ -269,30 +310,5 @@ void
 linli_grids_page_set_store (LinliGridsPage *self,
                             LinliStore     *store)
 {
-  g_return_if_fail (LINLI_IS_GRIDS_PAGE (self));
-  g_return_if_fail (store == NULL || LINLI_IS_STORE (store));
-
-  if (self->workers != NULL)
-    g_signal_handlers_disconnect_by_func (self->workers, workers_changed_cb, self);
-  if (self->grids != NULL)
-    g_signal_handlers_disconnect_by_func (self->grids, update_visible_page, self);
-  g_clear_object (&self->workers);
-  g_clear_object (&self->grids);
-  g_set_object (&self->store, store);
-
-  if (store != NULL)
-    {
-      self->workers = linli_record_names_new (store, LINLI_TYPE_WORKER, "name");
-      self->grids = linli_store_list (store, LINLI_TYPE_GRID);
-      g_signal_connect_swapped (self->workers, "changed", G_CALLBACK (workers_changed_cb), self);
-      g_signal_connect_swapped (self->grids, "items-changed", G_CALLBACK (update_visible_page), self);
-    }
-  if (self->column_view != NULL)
-    {
-      g_autoptr(GtkSelectionModel) selection = NULL;
-      if (self->grids != NULL)
-        selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (self->grids)));
-      gtk_column_view_set_model (self->column_view, selection);
-      update_visible_page (self);
-    }
+  linli_page_set_store (LINLI_PAGE (self), store);
 }

@@ -10,12 +10,13 @@
 #include "linli-outreach-editor.h"
 #include "linli-column-sort.h"
 #include "linli-event-csv.h"
-#include "linli-event-export.h"
+#include "linli-event-search.h"
 #include "linli-xlsx.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
 #include "linli-organisations-dialog.h"
-#include "linli-page-util.h"
+#include "linli-filters.h"
+#include "linli-text-column.h"
 #include "linli-record-names.h"
 
 /* The Outreach page: the anti-fraud outreach events in a table that reads
@@ -36,27 +37,16 @@ typedef enum {
 
 struct _LinliOutreachPage
 {
-  GtkWidget            parent_instance;
+  LinliRecordListPage  parent_instance;
 
-  GtkSearchEntry      *search_entry;
   GtkDropDown         *format_filter;
   GtkDropDown         *group_filter;
-  GtkDropDown         *grid_filter;
   GtkDropDown         *period_filter;
-  GtkLabel            *totals_label;
-  GtkStack            *stack;
-  GtkColumnView       *column_view;
 
-  LinliStore          *store;
   LinliEventSearch    *search;
-  LinliRecordList     *events;
-  GtkSingleSelection  *selection;
-  LinliRecordNames    *grids;
-  GArray              *grid_ids;
-  gboolean             updating_filters;
 };
 
-G_DEFINE_FINAL_TYPE (LinliOutreachPage, linli_outreach_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LinliOutreachPage, linli_outreach_page, LINLI_TYPE_RECORD_LIST_PAGE)
 
 /* ------------------------------------------------------------------------ */
 /* The query and its totals                                                  */
@@ -69,8 +59,9 @@ count_text_of (gint64 count)
 }
 
 static char *
-totals_text (LinliOutreachPage *self)
+dup_totals (LinliRecordListPage *page)
 {
+  GListModel *shown = linli_record_list_page_get_list (page);
   LinliEventTotals totals = { 0 };
   g_autofree char *events = NULL;
   g_autofree char *attendees = NULL;
@@ -82,8 +73,9 @@ totals_text (LinliOutreachPage *self)
   g_autofree char *n_installs = NULL;
   g_autofree char *n_consultations = NULL;
 
-  if (self->events != NULL)
-    linli_event_totals_compute (&totals, self->store, LINLI_TYPE_OUTREACH, self->events);
+  if (shown != NULL)
+    linli_event_totals_compute (&totals, linli_record_list_page_get_store (page), LINLI_TYPE_OUTREACH,
+                                LINLI_RECORD_LIST (shown));
   events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", totals.n_events),
                             totals.n_events);
   n_attendees = count_text_of (totals.attendees);
@@ -102,92 +94,67 @@ totals_text (LinliOutreachPage *self)
 }
 
 static void
-update_totals (LinliOutreachPage *self)
+apply_query (LinliRecordListPage *page,
+             LinliRecordList     *list,
+             GDateTime           *now)
 {
-  g_autofree char *text = totals_text (self);
-
-  gtk_label_set_text (self->totals_label, text);
-  linli_page_show_list (self->stack, G_LIST_MODEL (self->events), self->store, LINLI_TYPE_OUTREACH);
-}
-
-static void
-apply_query (LinliOutreachPage *self)
-{
+  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (page);
   g_auto(LinliEventQuery) query = { 0 };
-  g_autoptr(GDateTime) now = NULL;
   guint format_row;
   int key;
   gboolean descending;
 
-  if (self->events == NULL || self->updating_filters)
-    return;
-
-  now = linli_store_now (self->store);
   linli_event_query_init (&query);
   format_row = gtk_drop_down_get_selected (self->format_filter);
   if (format_row != GTK_INVALID_LIST_POSITION && format_row > 0)
     query.formats = LINLI_EVENT_BIT (format_row - 1);
   query.target_group = g_strdup (linli_drop_down_get_string (self->group_filter));
-  query.grid_id = linli_drop_down_get_id (self->grid_filter, self->grid_ids);
+  query.grid_id = linli_record_list_page_get_grid_id (page);
   linli_period_bounds (gtk_drop_down_get_selected (self->period_filter), now, &query.from, &query.until);
-  if (linli_column_view_get_sort (self->column_view, &key, &descending))
+  if (linli_record_list_page_get_sort (page, &key, &descending))
     {
       query.sort = key;
       query.descending = descending;
     }
-  linli_event_query_apply (&query, LINLI_TYPE_OUTREACH, self->events);
-  update_totals (self);
+  linli_event_query_apply (&query, LINLI_TYPE_OUTREACH, list);
 }
 
 static void
-filters_changed_cb (LinliOutreachPage *self)
+set_search_text (LinliRecordListPage *page,
+                 const char          *text)
 {
-  apply_query (self);
+  linli_event_search_set_text (LINLI_OUTREACH_PAGE (page)->search, text);
 }
 
 static void
-search_changed_cb (LinliOutreachPage *self)
+fill_filters (LinliRecordListPage *page)
 {
-  if (self->search == NULL)
-    return;
-  linli_event_search_set_text (self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  linli_record_list_refilter (self->events);
-  update_totals (self);
-}
+  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (page);
+  LinliStore *store = linli_record_list_page_get_store (page);
+  g_auto(GStrv) groups = store ? linli_store_dup_outreach_names (store, "outreach_target_group") : NULL;
 
-static void
-stop_search_cb (LinliOutreachPage *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
-fill_filters (LinliOutreachPage *self)
-{
-  g_auto(GStrv) groups = self->store ? linli_store_dup_outreach_names (self->store, "outreach_target_group") : NULL;
-
-  self->updating_filters = TRUE;
-  linli_drop_down_set_records (self->grid_filter, self->grid_ids, self->grids, _("All Grids"));
   linli_drop_down_set_words (self->group_filter, _("All Target Groups"), (const char * const *) groups);
-  self->updating_filters = FALSE;
 }
 
 static void
-names_changed_cb (LinliOutreachPage *self)
+reset_filters (LinliRecordListPage *page)
 {
-  fill_filters (self);
-  apply_query (self);
+  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (page);
+
+  gtk_drop_down_set_selected (self->format_filter, 0);
+  gtk_drop_down_set_selected (self->group_filter, 0);
+  gtk_drop_down_set_selected (self->period_filter, LINLI_PERIOD_ANY);
 }
 
 static void
-store_changed_cb (LinliOutreachPage *self,
-                  GType              type)
+store_changed (LinliRecordListPage *page,
+               GType                type)
 {
   /* A new target group shows in the filter. */
   if (type == LINLI_TYPE_OUTREACH)
     {
-      fill_filters (self);
-      update_totals (self);
+      fill_filters (page);
+      linli_record_list_page_update_totals (page);
     }
 }
 
@@ -221,7 +188,7 @@ cell_text (gpointer     page,
         return groups ? g_strjoinv (_("、"), (char **) groups) : NULL;
       }
     case COLUMN_GRID:
-      return g_strdup (linli_record_names_lookup (self->grids, linli_record_get_int (record, "grid_id")));
+      return g_strdup (linli_record_names_lookup (linli_record_list_page_get_grids (LINLI_RECORD_LIST_PAGE (self)), linli_record_get_int (record, "grid_id")));
     case COLUMN_VENUE:
       return g_strdup (linli_record_get_text (record, "venue"));
     case COLUMN_START:
@@ -242,140 +209,32 @@ cell_text (gpointer     page,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Editing                                                                   */
+/* Editing and exporting                                                     */
 
-typedef struct
+/* Undo puts the event back with its organisers, groups and topics. */
+static LinliRecordEditor *
+new_editor (LinliRecordListPage *page,
+            GtkWindow           *parent,
+            LinliStore          *store,
+            LinliRecord         *record)
 {
-  LinliStore  *store;
-  LinliRecord *event;
-} Deleted;
-
-static void
-deleted_notify (gpointer  data,
-                GClosure *closure)
-{
-  Deleted *deleted = data;
-
-  g_object_unref (deleted->store);
-  g_object_unref (deleted->event);
-  g_free (deleted);
-}
-
-/* Undo: the event comes back with its id, organisers, groups and topics. */
-static void
-undo_delete_cb (AdwToast *toast,
-                Deleted  *deleted)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!linli_store_restore (deleted->store, deleted->event, &error))
-    g_warning ("Cannot put the outreach event back: %s", error->message);
+  return LINLI_RECORD_EDITOR (linli_outreach_editor_new (parent, store, record));
 }
 
 static void
-event_deleted_cb (LinliOutreachPage *self,
-                  LinliRecord       *event)
+export (LinliRecordListPage *page,
+        gboolean             xlsx)
 {
-  /* TRANSLATORS: %s is the title of the outreach event */
-  g_autofree char *title = g_strdup_printf (_("“%s” deleted"), linli_record_get_text (event, "title"));
-  Deleted *deleted = g_new0 (Deleted, 1);
-
-  deleted->store = g_object_ref (self->store);
-  deleted->event = g_object_ref (event);
-  linli_page_toast_undo (GTK_WIDGET (self), title, G_CALLBACK (undo_delete_cb), deleted, deleted_notify);
-}
-
-static void
-open_editor (LinliOutreachPage *self,
-             LinliRecord       *record)
-{
-  LinliOutreachEditor *editor;
-
-  if (self->store == NULL)
-    return;
-  editor = linli_outreach_editor_new (linli_page_get_window (GTK_WIDGET (self)), self->store, record);
-  g_signal_connect_object (editor, "deleted", G_CALLBACK (event_deleted_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-new_cb (GtkWidget  *widget,
-        const char *action_name,
-        GVariant   *parameter)
-{
-  open_editor (LINLI_OUTREACH_PAGE (widget), NULL);
-}
-
-static void
-row_activated_cb (LinliOutreachPage *self,
-                  guint              position)
-{
-  g_autoptr(LinliRecord) record = NULL;
-
-  if (self->events == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->events)))
-    return;
-  record = g_list_model_get_item (G_LIST_MODEL (self->events), position);
-  open_editor (self, record);
-}
-
-typedef struct
-{
-  LinliStore *store;
-  GListModel *events;
-} Shown;
-
-static void
-shown_free (gpointer data)
-{
-  Shown *shown = data;
-
-  g_object_unref (shown->store);
-  g_object_unref (shown->events);
-  g_free (shown);
-}
-
-static gboolean
-export_events (gpointer        data,
-               gboolean        xlsx,
-               GOutputStream  *out,
-               GError        **error)
-{
-  Shown *shown = data;
-
-  if (xlsx)
-    return linli_xlsx_export_outreach (shown->store, shown->events, out, NULL, error);
-  return linli_event_csv_export_outreach (shown->store, shown->events, out, NULL, error);
-}
-
-static void
-export_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *csv_name = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *done = NULL;
-  Shown *shown;
-  guint n;
-
-  if (self->events == NULL)
-    return;
-  now = linli_store_now (self->store);
-  date = g_date_time_format (now, "%Y-%m-%d");
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outreach event exported",
-                                       "%u outreach events exported", n), n);
+  GListModel *events = linli_record_list_page_get_list (page);
+  guint n = g_list_model_get_n_items (events);
+  g_autofree char *date = linli_record_list_page_dup_date (page);
+  g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outreach event exported",
+                                                        "%u outreach events exported", n), n);
   /* TRANSLATORS: the name proposed for an exported file; %s is today's date */
-  csv_name = g_strdup_printf (_("outreach-%s.csv"), date);
-  /* outreach.export-xlsx proposes a workbook. */
-  name = linli_export_file_name (csv_name, g_str_has_suffix (action_name, "-xlsx"));
-  shown = g_new (Shown, 1);
-  shown->store = g_object_ref (self->store);
-  shown->events = g_object_ref (G_LIST_MODEL (self->events));
-  linli_event_export_to_file (widget, _("Export Outreach Events"), name, done, export_events, shown, shown_free);
+  g_autofree char *name = g_strdup_printf (_("outreach-%s.csv"), date);
+
+  linli_record_list_page_export_list (page, _("Export Outreach Events"), name, xlsx, done,
+                                      linli_event_csv_export_outreach, linli_xlsx_export_outreach);
 }
 
 static void
@@ -383,123 +242,74 @@ organisations_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
-
-  if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (linli_organisations_dialog_new (linli_page_get_window (GTK_WIDGET (self)), self->store)));
-}
-
-static void
-find_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
-{
-  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
-
-  linli_page_focus_search (self->search_entry);
-}
-
-static void
-reset_filters_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (widget);
-
-  self->updating_filters = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->format_filter, 0);
-  gtk_drop_down_set_selected (self->group_filter, 0);
-  gtk_drop_down_set_selected (self->grid_filter, 0);
-  gtk_drop_down_set_selected (self->period_filter, LINLI_PERIOD_ANY);
-  self->updating_filters = FALSE;
-  search_changed_cb (self);
-  apply_query (self);
+  linli_organisations_dialog_show (widget, linli_record_list_page_get_store (LINLI_RECORD_LIST_PAGE (widget)));
 }
 
 /* ------------------------------------------------------------------------ */
 
-static void
-linli_outreach_page_dispose (GObject *object)
+static LinliRecordList *
+take_store (LinliRecordListPage *page,
+            LinliStore          *store)
 {
-  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (object);
-  GtkWidget *child;
+  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (page);
+  LinliRecordList *events;
 
-  linli_outreach_page_set_store (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_OUTREACH_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  g_clear_object (&self->search);
+  if (store == NULL)
+    return NULL;
 
-  G_OBJECT_CLASS (linli_outreach_page_parent_class)->dispose (object);
-}
-
-static void
-linli_outreach_page_finalize (GObject *object)
-{
-  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (object);
-
-  g_array_unref (self->grid_ids);
-
-  G_OBJECT_CLASS (linli_outreach_page_parent_class)->finalize (object);
+  /* The search first, so that it hears of a change before the list does. */
+  self->search = linli_event_search_new (store, LINLI_TYPE_OUTREACH);
+  events = linli_record_list_new (store, LINLI_TYPE_OUTREACH, NULL, NULL, 0);
+  linli_record_list_set_filter (events, linli_event_search_filter, g_object_ref (self->search), g_object_unref);
+  return events;
 }
 
 static void
 linli_outreach_page_class_init (LinliOutreachPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LinliRecordListPageClass *page_class = LINLI_RECORD_LIST_PAGE_CLASS (klass);
 
-  object_class->dispose = linli_outreach_page_dispose;
-  object_class->finalize = linli_outreach_page_finalize;
+  page_class->record_type = LINLI_TYPE_OUTREACH;
+  page_class->take_store = take_store;
+  page_class->fill_filters = fill_filters;
+  page_class->reset_filters = reset_filters;
+  page_class->apply_query = apply_query;
+  page_class->set_search_text = set_search_text;
+  page_class->dup_totals = dup_totals;
+  page_class->store_changed = store_changed;
+  page_class->new_editor = new_editor;
+  page_class->export = export;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-outreach-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, search_entry);
+  linli_record_list_page_class_set_template (page_class, RESOURCE_BASE "/ui/linli-outreach-page.ui", "outreach");
   gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, format_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, group_filter);
-  gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, grid_filter);
   gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, period_filter);
-  gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, totals_label);
-  gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LinliOutreachPage, column_view);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-
-  gtk_widget_class_install_action (widget_class, "outreach.find", NULL, find_cb);
-  gtk_widget_class_install_action (widget_class, "outreach.new", NULL, new_cb);
-  gtk_widget_class_install_action (widget_class, "outreach.reset-filters", NULL, reset_filters_cb);
-  gtk_widget_class_install_action (widget_class, "outreach.export", NULL, export_cb);
-  gtk_widget_class_install_action (widget_class, "outreach.export-xlsx", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "outreach.organisations", NULL, organisations_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "outreach.find", NULL);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 linli_outreach_page_init (LinliOutreachPage *self)
 {
+  GtkColumnView *view;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GEnumClass) formats = g_type_class_ref (LINLI_TYPE_OUTREACH_FORMAT);
 
-  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  linli_column_view_add_text (self->column_view, _("Title"), -1, LINLI_EVENT_SORT_TITLE, FALSE, cell_text, self, COLUMN_TITLE);
-  linli_column_view_add_text (self->column_view, _("Format"), 70, LINLI_EVENT_SORT_TYPE, FALSE, cell_text, self, COLUMN_FORMAT);
-  linli_column_view_add_text (self->column_view, _("Target Groups"), 120, -1, FALSE, cell_text, self, COLUMN_GROUPS);
-  linli_column_view_add_text (self->column_view, _("Grid"), 90, LINLI_EVENT_SORT_GRID, FALSE, cell_text, self, COLUMN_GRID);
-  linli_column_view_add_text (self->column_view, _("Venue"), 130, LINLI_EVENT_SORT_VENUE, FALSE, cell_text, self, COLUMN_VENUE);
-  linli_column_view_add_text (self->column_view, _("Starts"), 140, LINLI_EVENT_SORT_START, FALSE, cell_text, self, COLUMN_START);
-  linli_column_view_add_text (self->column_view, _("Attendees"), 80, LINLI_EVENT_SORT_ATTENDEES, TRUE, cell_text, self, COLUMN_ATTENDEES);
-  linli_column_view_add_text (self->column_view, _("Leaflets"), 80, LINLI_EVENT_SORT_LEAFLETS, TRUE, cell_text, self, COLUMN_LEAFLETS);
-  linli_column_view_add_text (self->column_view, _("Installs"), 80, LINLI_EVENT_SORT_INSTALLS, TRUE, cell_text, self, COLUMN_INSTALLS);
-
+  view = linli_record_list_page_get_column_view (LINLI_RECORD_LIST_PAGE (self));
+  linli_column_view_add_text (view, _("Title"), -1, LINLI_EVENT_SORT_TITLE, FALSE, cell_text, self, COLUMN_TITLE);
+  linli_column_view_add_text (view, _("Format"), 70, LINLI_EVENT_SORT_TYPE, FALSE, cell_text, self, COLUMN_FORMAT);
+  linli_column_view_add_text (view, _("Target Groups"), 120, -1, FALSE, cell_text, self, COLUMN_GROUPS);
+  linli_column_view_add_text (view, _("Grid"), 90, LINLI_EVENT_SORT_GRID, FALSE, cell_text, self, COLUMN_GRID);
+  linli_column_view_add_text (view, _("Venue"), 130, LINLI_EVENT_SORT_VENUE, FALSE, cell_text, self, COLUMN_VENUE);
+  linli_column_view_add_text (view, _("Starts"), 140, LINLI_EVENT_SORT_START, FALSE, cell_text, self, COLUMN_START);
+  linli_column_view_add_text (view, _("Attendees"), 80, LINLI_EVENT_SORT_ATTENDEES, TRUE, cell_text, self, COLUMN_ATTENDEES);
+  linli_column_view_add_text (view, _("Leaflets"), 80, LINLI_EVENT_SORT_LEAFLETS, TRUE, cell_text, self, COLUMN_LEAFLETS);
+  linli_column_view_add_text (view, _("Installs"), 80, LINLI_EVENT_SORT_INSTALLS, TRUE, cell_text, self, COLUMN_INSTALLS);
   /* Newest first, with the arrow on the column that says so. */
-  linli_column_view_sort_by (self->column_view, COLUMN_START, GTK_SORT_DESCENDING);
-  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
-                            G_CALLBACK (filters_changed_cb), self);
+  linli_column_view_sort_by (view, COLUMN_START, GTK_SORT_DESCENDING);
 
   g_ptr_array_add (labels, (gpointer) _("All Formats"));
   for (guint i = 0; i < formats->n_values; i++)
@@ -507,98 +317,4 @@ linli_outreach_page_init (LinliOutreachPage *self)
   g_ptr_array_add (labels, NULL);
   linli_drop_down_set_strings (self->format_filter, (const char * const *) labels->pdata, 0);
   linli_period_fill (self->period_filter);
-
-  fill_filters (self);
-  update_totals (self);
-}
-
-void
-linli_outreach_page_set_store (LinliOutreachPage *self,
-                               LinliStore        *store)
-{
-  g_return_if_fail (LINLI_IS_OUTREACH_PAGE (self));
-  g_return_if_fail (store == NULL || LINLI_IS_STORE (store));
-
-  if (store == self->store)
-    return;
-
-  if (self->grids != NULL)
-    g_signal_handlers_disconnect_by_func (self->grids, names_changed_cb, self);
-  if (self->events != NULL)
-    g_signal_handlers_disconnect_by_func (self->events, update_totals, self);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->events);
-  g_clear_object (&self->search);
-  g_clear_object (&self->grids);
-  g_clear_object (&self->store);
-
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->grids = linli_record_names_new (store, LINLI_TYPE_GRID, "name");
-      self->search = linli_event_search_new (store, LINLI_TYPE_OUTREACH);
-      self->events = linli_page_event_list_new (store, LINLI_TYPE_OUTREACH, self->search);
-      self->selection = linli_page_selection_new (G_LIST_MODEL (self->events));
-      g_signal_connect_swapped (self->grids, "changed", G_CALLBACK (names_changed_cb), self);
-      g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (update_totals), self);
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-    }
-
-  if (self->column_view == NULL)
-    return;
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  fill_filters (self);
-  search_changed_cb (self);
-  apply_query (self);
-}
-
-/* Returns: (transfer none) (nullable): the events shown, in order */
-GListModel *
-linli_outreach_page_get_events (LinliOutreachPage *self)
-{
-  g_return_val_if_fail (LINLI_IS_OUTREACH_PAGE (self), NULL);
-  return self->events ? G_LIST_MODEL (self->events) : NULL;
-}
-
-/* Returns: (transfer full): the totals line above the list */
-char *
-linli_outreach_page_dup_totals (LinliOutreachPage *self)
-{
-  g_return_val_if_fail (LINLI_IS_OUTREACH_PAGE (self), NULL);
-  return g_strdup (gtk_label_get_text (self->totals_label));
-}
-
-void
-linli_outreach_page_new_event (LinliOutreachPage *self)
-{
-  g_return_if_fail (LINLI_IS_OUTREACH_PAGE (self));
-  open_editor (self, NULL);
-}
-
-void
-linli_outreach_page_open (LinliOutreachPage *self,
-                          gint64             id)
-{
-  g_autoptr(LinliRecord) record = NULL;
-
-  g_return_if_fail (LINLI_IS_OUTREACH_PAGE (self));
-
-  if (self->store == NULL)
-    return;
-  record = linli_store_get (self->store, LINLI_TYPE_OUTREACH, id, NULL);
-  if (record != NULL)
-    open_editor (self, record);
-}
-
-void
-linli_outreach_page_search (LinliOutreachPage *self,
-                            const char        *text)
-{
-  g_return_if_fail (LINLI_IS_OUTREACH_PAGE (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  search_changed_cb (self);
 }

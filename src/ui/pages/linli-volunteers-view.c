@@ -7,7 +7,7 @@
 
 #include "linli-column-sort.h"
 #include "linli-mask.h"
-#include "linli-page-util.h"
+#include "linli-text-column.h"
 #include "linli-volunteer-editor.h"
 #include "linli-volunteer-hours.h"
 #include "linli-volunteers-view.h"
