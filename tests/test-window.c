@@ -546,8 +546,7 @@ test_cases_export_personal (Fixture       *fixture,
 {
   LinliWindow *window = linli_window_new (NULL);
   GtkWidget *page;
-  AdwMessageDialog *dialog = NULL;
-  GListModel *toplevels;
+  LinliAlert *alert;
   g_autofree char *n = NULL;
 
   linli_window_set_store (window, fixture->store);
@@ -557,29 +556,21 @@ test_cases_export_personal (Fixture       *fixture,
 
   page = linli_window_get_cases_page (window);
   g_assert_true (gtk_widget_activate_action (page, "cases.export-personal", NULL));
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = ADW_MESSAGE_DIALOG (toplevel);
-    }
-  g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  test_wait_until_drawn (GTK_WIDGET (dialog));
+  alert = test_find_alert ();
+  g_assert_nonnull (alert);
+  g_assert_true (gtk_widget_get_root (linli_alert_get_parent (alert)) == GTK_ROOT (window));
+  test_wait_until_drawn (linli_alert_get_dialog (alert));
 
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Personal Information?");
+  g_assert_cmpstr (linli_alert_get_heading (alert), ==, "Export Personal Information?");
   n = g_strdup_printf ("in the %u cases shown", linli_store_count (fixture->store, LINLI_TYPE_CASE));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), n));
-  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "export"), ==, ADW_RESPONSE_DESTRUCTIVE);
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_nonnull (strstr (linli_alert_get_body (alert), n));
+  g_assert_true (linli_alert_has_response (alert, "cancel"));
+  g_assert_cmpint (linli_alert_get_response_appearance (alert, "export"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (linli_alert_get_default_response (alert), ==, "cancel");
+  g_assert_cmpstr (linli_alert_get_close_response (alert), ==, "cancel");
 
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  linli_alert_respond (alert, "cancel");
+  g_assert_null (test_find_alert ());
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
