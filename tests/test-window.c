@@ -575,6 +575,73 @@ test_cases_export_personal (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Cases export's file choice: its title, today's name, CSV first and
+ * the workbook second, and, cancelled, the page free to pick again; a
+ * workbook export suggests *.xlsx with its filter first. */
+static void
+test_cases_export_pick (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  GtkWidget *page;
+  GtkWidget *chooser;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  page = linli_window_get_cases_page (window);
+
+  g_assert_true (gtk_widget_activate_action (page, "cases.export", NULL));
+  chooser = test_find_file_chooser ();
+#if GTK_CHECK_VERSION (4, 10, 0)
+  if (chooser == NULL)
+    {
+      g_test_skip ("A file chooser portal answered, not GTK's own dialog");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+#endif
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export Cases");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
+    g_autoptr(GtkFileFilter) second = g_list_model_get_item (filters, 1);
+
+    g_assert_true (g_str_has_prefix (name, "cases-") && g_str_has_suffix (name, ".csv"));
+    g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+    g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "CSV files");
+    g_assert_cmpstr (gtk_file_filter_get_name (second), ==, "Excel workbooks");
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  test_answer_file_chooser (chooser, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_true (gtk_widget_activate_action (page, "cases.export-xlsx", NULL));
+  chooser = test_find_file_chooser ();
+  g_assert_nonnull (chooser);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
+
+    g_assert_true (g_str_has_suffix (name, ".xlsx"));
+    g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "Excel workbooks");
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* The window goes with the choice open: the pick is cancelled, and
+   * nothing calls back into the page gone. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* The Cases page exports in the background: a bar with Cancel while it
  * runs, the file whole when it is done, and the window drawn throughout. */
 static void
@@ -793,6 +860,8 @@ main (int   argc,
   g_test_add ("/window/pages-load-when-shown", Fixture, NULL, fixture_set_up, test_pages_load_when_shown,
               fixture_tear_down);
   g_test_add ("/window/cases-export-personal", Fixture, NULL, fixture_set_up, test_cases_export_personal,
+              fixture_tear_down);
+  g_test_add ("/window/cases-export-pick", Fixture, NULL, fixture_set_up, test_cases_export_pick,
               fixture_tear_down);
   g_test_add ("/window/cases-export-in-background", Fixture, NULL, fixture_set_up,
               test_cases_export_in_background, fixture_tear_down);
