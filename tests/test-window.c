@@ -546,8 +546,7 @@ test_cases_export_personal (Fixture       *fixture,
 {
   LinliWindow *window = linli_window_new (NULL);
   GtkWidget *page;
-  AdwMessageDialog *dialog = NULL;
-  GListModel *toplevels;
+  LinliAlert *alert;
   g_autofree char *n = NULL;
 
   linli_window_set_store (window, fixture->store);
@@ -557,31 +556,90 @@ test_cases_export_personal (Fixture       *fixture,
 
   page = linli_window_get_cases_page (window);
   g_assert_true (gtk_widget_activate_action (page, "cases.export-personal", NULL));
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = ADW_MESSAGE_DIALOG (toplevel);
-    }
-  g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  test_wait_until_drawn (GTK_WIDGET (dialog));
+  alert = test_find_alert ();
+  g_assert_nonnull (alert);
+  g_assert_true (gtk_widget_get_root (linli_alert_get_parent (alert)) == GTK_ROOT (window));
+  test_wait_until_drawn (linli_alert_get_dialog (alert));
 
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Personal Information?");
+  g_assert_cmpstr (linli_alert_get_heading (alert), ==, "Export Personal Information?");
   n = g_strdup_printf ("in the %u cases shown", linli_store_count (fixture->store, LINLI_TYPE_CASE));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), n));
-  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "export"), ==, ADW_RESPONSE_DESTRUCTIVE);
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_nonnull (strstr (linli_alert_get_body (alert), n));
+  g_assert_true (linli_alert_has_response (alert, "cancel"));
+  g_assert_cmpint (linli_alert_get_response_appearance (alert, "export"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (linli_alert_get_default_response (alert), ==, "cancel");
+  g_assert_cmpstr (linli_alert_get_close_response (alert), ==, "cancel");
 
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
+  linli_alert_respond (alert, "cancel");
+  g_assert_null (test_find_alert ());
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Cases export's file choice: its title, today's name, CSV first and
+ * the workbook second, and, cancelled, the page free to pick again; a
+ * workbook export suggests *.xlsx with its filter first. */
+static void
+test_cases_export_pick (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  GtkWidget *page;
+  GtkWidget *chooser;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  page = linli_window_get_cases_page (window);
+
+  g_assert_true (gtk_widget_activate_action (page, "cases.export", NULL));
+  chooser = test_find_file_chooser ();
+#if GTK_CHECK_VERSION (4, 10, 0)
+  if (chooser == NULL)
+    {
+      g_test_skip ("A file chooser portal answered, not GTK's own dialog");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+#endif
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export Cases");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
+    g_autoptr(GtkFileFilter) second = g_list_model_get_item (filters, 1);
+
+    g_assert_true (g_str_has_prefix (name, "cases-") && g_str_has_suffix (name, ".csv"));
+    g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+    g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "CSV files");
+    g_assert_cmpstr (gtk_file_filter_get_name (second), ==, "Excel workbooks");
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  test_answer_file_chooser (chooser, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_true (gtk_widget_activate_action (page, "cases.export-xlsx", NULL));
+  chooser = test_find_file_chooser ();
+  g_assert_nonnull (chooser);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
+
+    g_assert_true (g_str_has_suffix (name, ".xlsx"));
+    g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "Excel workbooks");
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* The window goes with the choice open: the pick is cancelled, and
+   * nothing calls back into the page gone. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 /* The Cases page exports in the background: a bar with Cancel while it
@@ -802,6 +860,8 @@ main (int   argc,
   g_test_add ("/window/pages-load-when-shown", Fixture, NULL, fixture_set_up, test_pages_load_when_shown,
               fixture_tear_down);
   g_test_add ("/window/cases-export-personal", Fixture, NULL, fixture_set_up, test_cases_export_personal,
+              fixture_tear_down);
+  g_test_add ("/window/cases-export-pick", Fixture, NULL, fixture_set_up, test_cases_export_pick,
               fixture_tear_down);
   g_test_add ("/window/cases-export-in-background", Fixture, NULL, fixture_set_up,
               test_cases_export_in_background, fixture_tear_down);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "linli-alert.h"
 #include "linli-event-export.h"
 #include "linli-safe-file.h"
 
@@ -42,34 +43,24 @@ write_cb (GOutputStream  *out,
 }
 
 static void
-chosen_cb (GtkNativeDialog *chooser,
-           int              response,
-           Export          *export)
+chosen_cb (GFile    *file,
+           gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      GtkRoot *root = gtk_widget_get_root (export->page);
+  Export *export = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
 
-      export->xlsx = linli_export_file_is_xlsx (file);
-      if (!linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_cb, export, NULL, &error))
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      _("Cannot Export"), error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-      else
-        {
-          GtkWidget *overlay = gtk_widget_get_ancestor (export->page, ADW_TYPE_TOAST_OVERLAY);
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (export->done_message));
-        }
+  if (file == NULL)
+    return;
+  export->xlsx = linli_export_file_is_xlsx (file);
+  if (!linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_cb, export, NULL, &error))
+    {
+      linli_alert_show_message (export->page, _("Cannot Export"), error->message);
+      return;
     }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  export_free (export);
+  overlay = gtk_widget_get_ancestor (export->page, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (export->done_message));
 }
 
 char *
@@ -96,8 +87,8 @@ linli_export_file_is_xlsx (GFile *file)
 }
 
 void
-linli_export_add_filters (GtkFileChooser *chooser,
-                          const char     *file_name)
+linli_export_add_filters (LinliFilePick *pick,
+                          const char    *file_name)
 {
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
@@ -110,13 +101,13 @@ linli_export_add_filters (GtkFileChooser *chooser,
   gtk_file_filter_add_pattern (xlsx, "*.XLSX");
   if (g_str_has_suffix (file_name, ".xlsx"))
     {
-      gtk_file_chooser_add_filter (chooser, xlsx);
-      gtk_file_chooser_add_filter (chooser, csv);
+      linli_file_pick_add_filter (pick, xlsx);
+      linli_file_pick_add_filter (pick, csv);
     }
   else
     {
-      gtk_file_chooser_add_filter (chooser, csv);
-      gtk_file_chooser_add_filter (chooser, xlsx);
+      linli_file_pick_add_filter (pick, csv);
+      linli_file_pick_add_filter (pick, xlsx);
     }
 }
 
@@ -130,7 +121,7 @@ linli_event_export_to_file (GtkWidget       *page,
                             GDestroyNotify   data_free)
 {
   GtkRoot *root = gtk_widget_get_root (page);
-  GtkFileChooserNative *chooser;
+  g_autoptr(LinliFilePick) pick = linli_file_pick_new (title);
   Export *export = g_new0 (Export, 1);
 
   export->page = g_object_ref (page);
@@ -138,10 +129,9 @@ linli_event_export_to_file (GtkWidget       *page,
   export->export_func = export_func;
   export->data = data;
   export->data_free = data_free;
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  linli_export_add_filters (GTK_FILE_CHOOSER (chooser), file_name);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), export);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  linli_file_pick_set_accept_label (pick, _("_Export"));
+  linli_export_add_filters (pick, file_name);
+  linli_file_pick_set_initial_name (pick, file_name);
+  linli_file_pick_save (pick, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                        chosen_cb, export, (GDestroyNotify) export_free);
 }

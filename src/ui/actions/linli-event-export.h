@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "linli-file-pick.h"
+
 G_BEGIN_DECLS
 
 /* Writes what a page shows into a file the user chooses, then says how many
@@ -29,7 +31,7 @@ char *linli_export_file_name        (const char      *file_name,
                                      gboolean         xlsx);
 /* The chooser's filters: CSV and Excel workbooks, the one of @file_name's
  * extension first. */
-void  linli_export_add_filters      (GtkFileChooser  *chooser,
+void  linli_export_add_filters      (LinliFilePick   *pick,
                                      const char      *file_name);
 gboolean linli_export_file_is_xlsx  (GFile           *file);
 

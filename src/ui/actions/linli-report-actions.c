@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "linli-alert.h"
 #include "linli-record-list.h"
 #include "linli-report-actions.h"
 #include "linli-report-preview.h"
@@ -32,10 +33,7 @@ preview (GtkWindow      *window,
 {
   if (doc == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Cannot Make the Report"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      linli_alert_show_message (GTK_WIDGET (window), _("Cannot Make the Report"), error->message);
       return;
     }
   gtk_window_present (GTK_WINDOW (linli_report_preview_new (window, doc)));

@@ -219,21 +219,19 @@ linli_csv_import_dialog_new (GtkWindow     *parent,
   return self;
 }
 
-/* Returns: (transfer full): a file chooser for a CSV file to import into
- *   @page, not shown yet */
-GtkFileChooserNative *
-linli_csv_chooser_new (GtkWidget  *page,
-                       const char *title)
+/* Returns: (transfer full): the pick of a CSV file to import, to open
+ *   over the page that imports it */
+LinliFilePick *
+linli_csv_pick_new (const char *title)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (page)),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               _("_Open"), _("_Cancel"));
+  LinliFilePick *pick = linli_file_pick_new (title);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
+  linli_file_pick_set_accept_label (pick, _("_Open"));
   gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_pattern (filter, "*.CSV");
   gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  return chooser;
+  linli_file_pick_add_filter (pick, filter);
+  return pick;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "linli-csv.h"
+#include "linli-file-pick.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,6 @@ LinliCsvImportDialog *linli_csv_import_dialog_new (GtkWindow     *parent,
                                                    LinliCsvTable *table,
                                                    const char    *file_name);
 
-GtkFileChooserNative *linli_csv_chooser_new (GtkWidget  *page,
-                                             const char *title);
+LinliFilePick        *linli_csv_pick_new          (const char    *title);
 
 G_END_DECLS

@@ -262,13 +262,7 @@ linli_reports_dialog_build (LinliReportsDialog *self)
     return NULL;
   doc = linli_report_build (self->store, &request, &error);
   if (doc == NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Make the Report"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    linli_alert_show_message (GTK_WIDGET (self), _("Cannot Make the Report"), error->message);
   return doc;
 }
 

@@ -76,7 +76,7 @@ struct _LinliCasesPage
   LinliRecordNames  *workers;
   GArray            *worker_ids;    /* the same for the worker filter */
   GStrv              categories;    /* per row of the category filter after "any" */
-  GtkFileChooserNative *chooser;
+  GCancellable      *picking;           /* while a file is chosen to export to or import */
   GCancellable      *exporting;         /* while an export runs */
   gboolean           export_personal;   /* what the chooser's file gets: names and phones whole */
   gboolean           export_xlsx;       /* a workbook rather than CSV: the file is *.xlsx */
@@ -809,10 +809,7 @@ show_error (LinliCasesPage *self,
             const char     *heading,
             const char     *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_alert_show_message (GTK_WIDGET (self), heading, message);
 }
 
 static void
@@ -890,27 +887,45 @@ export_workbook (LinliCasesPage     *self,
     }
 }
 
-static void
-export_response_cb (LinliCasesPage       *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
+/* The page, held weakly while a file is chosen or a question asked:
+ * disposing of it cancels the pick, and an answer after finds nobody. */
+static gpointer
+weak_ref_new (gpointer object)
 {
-  g_autoptr(GFile) file = NULL;
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->exporting == NULL)
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+export_chosen_cb (GFile    *file,
+                  gpointer  data)
+{
+  g_autoptr(LinliCasesPage) self = g_weak_ref_get (data);
+
+  if (self == NULL)
+    return;
+  g_clear_object (&self->picking);
+  if (file != NULL && self->exporting == NULL)
     {
       /* Residents' names and phone numbers are for the office's eyes only. */
       LinliSafeFileFlags flags = self->export_personal ? LINLI_SAFE_FILE_PRIVATE : LINLI_SAFE_FILE_NONE;
 
       /* In a thread with a connection of its own: the window keeps drawing,
        * and a cancelled export leaves the file as it was. */
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       if (linli_export_file_is_xlsx (file))
         export_workbook (self, file, flags);
       else
         linli_cases_page_export_to (self, file, flags);
     }
-  g_clear_object (&self->chooser);
 }
 
 static void
@@ -931,8 +946,9 @@ choose_export_file (LinliCasesPage *self,
   g_autoptr(GDateTime) now = page_now (self);
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
+  g_autoptr(LinliFilePick) pick = NULL;
 
-  if (self->chooser != NULL || CASES (self) == NULL)
+  if (self->picking != NULL || CASES (self) == NULL)
     return;
   if (personal)
     /* TRANSLATORS: the name proposed for an exported file with residents'
@@ -949,14 +965,14 @@ choose_export_file (LinliCasesPage *self,
     }
 
   self->export_personal = personal;
-  self->chooser = gtk_file_chooser_native_new (personal ? _("Export Cases With Personal Information")
-                                                        : _("Export Cases"),
-                                               linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  linli_export_add_filters (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  pick = linli_file_pick_new (personal ? _("Export Cases With Personal Information")
+                                        : _("Export Cases"));
+  linli_file_pick_set_accept_label (pick, _("_Export"));
+  linli_export_add_filters (pick, name);
+  linli_file_pick_set_initial_name (pick, name);
+  self->picking = g_cancellable_new ();
+  linli_file_pick_save (pick, linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
+                        self->picking, export_chosen_cb, weak_ref_new (self), weak_ref_free);
 }
 
 static void
@@ -965,17 +981,19 @@ export (LinliRecordListPage *page,
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (page);
 
-  if (self->chooser == NULL)
+  if (self->picking == NULL)
     self->export_xlsx = xlsx;
   choose_export_file (self, FALSE);
 }
 
 static void
-export_personal_response_cb (LinliCasesPage   *self,
-                             const char       *response,
-                             AdwMessageDialog *dialog)
+export_personal_response_cb (LinliAlert *alert,
+                             const char *response,
+                             gpointer    data)
 {
-  if (g_strcmp0 (response, "export") == 0)
+  g_autoptr(LinliCasesPage) self = g_weak_ref_get (data);
+
+  if (self != NULL && g_strcmp0 (response, "export") == 0)
     choose_export_file (self, TRUE);
 }
 
@@ -988,11 +1006,11 @@ export_personal_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (widget);
-  AdwMessageDialog *dialog;
+  g_autoptr(LinliAlert) alert = NULL;
   g_autofree char *body = NULL;
   guint n;
 
-  if (self->chooser != NULL || CASES (self) == NULL)
+  if (self->picking != NULL || CASES (self) == NULL)
     return;
   self->export_xlsx = FALSE;
   n = g_list_model_get_n_items (CASES (self));
@@ -1003,17 +1021,13 @@ export_personal_cb (GtkWidget  *widget,
                                        "The file will hold the names, phone numbers and addresses of the residents "
                                        "in the %u cases shown, unmasked. Anyone who opens it can read them: keep it "
                                        "safe, and delete it once it has served its purpose.", n), n);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
-                                                       _("Export Personal Information?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "export", _("_Export"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (export_personal_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = linli_alert_new (_("Export Personal Information?"), body);
+  linli_alert_add_response (alert, "cancel", _("_Cancel"));
+  linli_alert_add_response (alert, "export", _("_Export"));
+  linli_alert_set_response_appearance (alert, "export", ADW_RESPONSE_DESTRUCTIVE);
+  linli_alert_set_default_response (alert, "cancel");
+  linli_alert_set_close_response (alert, "cancel");
+  linli_alert_present (alert, widget, export_personal_response_cb, weak_ref_new (self), weak_ref_free);
 }
 
 static void
@@ -1027,13 +1041,16 @@ imported_cb (LinliCasesPage       *self,
 }
 
 static void
-import_response_cb (LinliCasesPage       *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
+import_chosen_cb (GFile    *file,
+                  gpointer  data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr(LinliCasesPage) self = g_weak_ref_get (data);
+
+  if (self == NULL)
+    return;
+  g_clear_object (&self->picking);
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
@@ -1049,7 +1066,6 @@ import_response_cb (LinliCasesPage       *self,
           gtk_window_present (GTK_WINDOW (dialog));
         }
     }
-  g_clear_object (&self->chooser);
 }
 
 static void
@@ -1058,12 +1074,14 @@ import_cb (GtkWidget  *widget,
            GVariant   *parameter)
 {
   LinliCasesPage *self = LINLI_CASES_PAGE (widget);
+  g_autoptr(LinliFilePick) pick = NULL;
 
-  if (self->chooser != NULL || STORE (self) == NULL)
+  if (self->picking != NULL || STORE (self) == NULL)
     return;
-  self->chooser = linli_csv_chooser_new (widget, _("Import Cases"));
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  pick = linli_csv_pick_new (_("Import Cases"));
+  self->picking = g_cancellable_new ();
+  linli_file_pick_open (pick, linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
+                        self->picking, import_chosen_cb, weak_ref_new (self), weak_ref_free);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1104,9 +1122,9 @@ linli_cases_page_dispose (GObject *object)
   if (self->exporting != NULL)
     g_cancellable_cancel (self->exporting);
   g_clear_object (&self->exporting);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  if (self->picking != NULL)
+    g_cancellable_cancel (self->picking);
+  g_clear_object (&self->picking);
 
   G_OBJECT_CLASS (linli_cases_page_parent_class)->dispose (object);
 }
