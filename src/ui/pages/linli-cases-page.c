@@ -446,10 +446,7 @@ add_column (LinliCasesPage *self,
   view_column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, width);
-  else
-    gtk_column_view_column_set_expand (view_column, TRUE);
+  linli_column_set_width (view_column, width);
   gtk_column_view_append_column (linli_record_list_page_get_column_view (LINLI_RECORD_LIST_PAGE (self)), view_column);
 }
 
@@ -1203,7 +1200,7 @@ linli_cases_page_init (LinliCasesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", FALSE);
 
   add_column (self, COLUMN_NUMBER, _("Number"), 110, LINLI_CASE_SORT_NUMBER);
-  add_column (self, COLUMN_TITLE, _("Title"), -1, LINLI_CASE_SORT_TITLE);
+  add_column (self, COLUMN_TITLE, _("Title"), -220, LINLI_CASE_SORT_TITLE);
   add_column (self, COLUMN_GRID, _("Grid"), 100, LINLI_CASE_SORT_GRID);
   add_column (self, COLUMN_CATEGORY, _("Category"), 150, LINLI_CASE_SORT_CATEGORY);
   add_column (self, COLUMN_STATUS, _("Status"), 90, LINLI_CASE_SORT_STATUS);

@@ -299,7 +299,7 @@ linli_outreach_page_init (LinliOutreachPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   view = linli_record_list_page_get_column_view (LINLI_RECORD_LIST_PAGE (self));
-  linli_column_view_add_text (view, _("Title"), -1, LINLI_EVENT_SORT_TITLE, FALSE, cell_text, self, COLUMN_TITLE);
+  linli_column_view_add_text (view, _("Title"), -180, LINLI_EVENT_SORT_TITLE, FALSE, cell_text, self, COLUMN_TITLE);
   linli_column_view_add_text (view, _("Format"), 70, LINLI_EVENT_SORT_TYPE, FALSE, cell_text, self, COLUMN_FORMAT);
   linli_column_view_add_text (view, _("Target Groups"), 120, -1, FALSE, cell_text, self, COLUMN_GROUPS);
   linli_column_view_add_text (view, _("Grid"), 90, LINLI_EVENT_SORT_GRID, FALSE, cell_text, self, COLUMN_GRID);

@@ -156,7 +156,7 @@ linli_volunteers_view_init (LinliVolunteersView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  linli_column_view_add_text (self->column_view, _("Name"), -1, LINLI_VOLUNTEER_SORT_NAME, FALSE, cell_text, self, COLUMN_NAME);
+  linli_column_view_add_text (self->column_view, _("Name"), -120, LINLI_VOLUNTEER_SORT_NAME, FALSE, cell_text, self, COLUMN_NAME);
   linli_column_view_add_text (self->column_view, _("Volunteer Number"), 140, LINLI_VOLUNTEER_SORT_NUMBER, FALSE, cell_text, self, COLUMN_NUMBER);
   linli_column_view_add_text (self->column_view, _("Phone"), 120, -1, FALSE, cell_text, self, COLUMN_PHONE);
   linli_column_view_add_text (self->column_view, _("Skills"), 160, -1, FALSE, cell_text, self, COLUMN_SKILLS);

@@ -102,9 +102,21 @@ linli_column_view_add_text (GtkColumnView *view,
       gtk_column_view_column_set_sorter (view_column, sorter);
     }
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, width);
-  else
-    gtk_column_view_column_set_expand (view_column, TRUE);
+  linli_column_set_width (view_column, width);
   gtk_column_view_append_column (view, view_column);
+}
+
+/**
+ * linli_column_set_width:
+ * @width: pixels: fixed when positive; when negative, at least -@width
+ *   and the share of what the other columns leave
+ */
+void
+linli_column_set_width (GtkColumnViewColumn *column,
+                        int                  width)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+
+  gtk_column_view_column_set_fixed_width (column, ABS (width));
+  gtk_column_view_column_set_expand (column, width < 0);
 }
