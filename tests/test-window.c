@@ -230,6 +230,9 @@ test_new_community_dialog (void)
   test_collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
   test_collect (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (entries->len, ==, 5);
+  /* Typing starts in the name, the first entry. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), entries->pdata[0]) ||
+                 gtk_window_get_focus (GTK_WINDOW (dialog)) == entries->pdata[0]);
   create = test_find_button (GTK_WIDGET (dialog), "community.create");
   g_assert_nonnull (create);
 

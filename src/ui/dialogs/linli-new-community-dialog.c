@@ -544,6 +544,9 @@ linli_new_community_dialog_init (LinliNewCommunityDialog *self)
   g_signal_connect_object (g_network_monitor_get_default (), "notify::connectivity",
                            G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
   network_changed_cb (self);
+
+  /* The name is asked first: typing starts there, not on Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_entry));
 }
 
 /**
