@@ -13,6 +13,7 @@
 #include "linli-map-view.h"
 #include "linli-new-community-dialog.h"
 #include "linli-file-pick.h"
+#include "linli-weak-ref.h"
 
 /* Asks for what a new community needs: its name, subdistrict and city, the
  * centre of its map, and where to keep its database. Each problem is shown
@@ -311,24 +312,6 @@ geojson_loaded_cb (GObject      *source,
     }
 }
 
-/* The dialog, held weakly while a file is chosen: closing it cancels the
- * choice, and the answer then finds no dialog. */
-static gpointer
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
 static void
 geojson_chosen_cb (GFile    *file,
                    gpointer  data)
@@ -361,7 +344,7 @@ open_geojson_cb (GtkWidget  *widget,
   linli_file_pick_add_filter (pick, filter);
   self->picking_geojson = g_cancellable_new ();
   linli_file_pick_open (pick, GTK_WINDOW (self), self->picking_geojson, geojson_chosen_cb,
-                        weak_ref_new (self), weak_ref_free);
+                        linli_weak_ref_new (self), linli_weak_ref_free);
 }
 
 static void
@@ -446,7 +429,7 @@ choose_file_cb (GtkWidget  *widget,
   linli_file_pick_set_initial_name (pick, suggestion);
   self->picking_path = g_cancellable_new ();
   linli_file_pick_save (pick, GTK_WINDOW (self), self->picking_path, path_chosen_cb,
-                        weak_ref_new (self), weak_ref_free);
+                        linli_weak_ref_new (self), linli_weak_ref_free);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "linli-plan-transform.h"
 #include "linli-preferences-window.h"
 #include "linli-site-plan-dialog.h"
+#include "linli-weak-ref.h"
 
 /* Preferences. The base map belongs to the community, so it is stored in
  * its record (and every choice is checked before it is): a tile address
@@ -260,13 +261,6 @@ linli_preferences_window_use_mbtiles (LinliPreferencesWindow *self,
 }
 
 static void
-weak_ref_free (gpointer user_data)
-{
-  g_weak_ref_clear (user_data);
-  g_free (user_data);
-}
-
-static void
 mbtiles_chosen_cb (GFile    *file,
                    gpointer  user_data)
 {
@@ -290,7 +284,6 @@ choose_mbtiles_cb (GtkWidget  *widget,
   LinliPreferencesWindow *self = LINLI_PREFERENCES_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(LinliFilePick) pick = NULL;
-  GWeakRef *weak;
 
   if (self->choosing != NULL)
     return;
@@ -301,9 +294,8 @@ choose_mbtiles_cb (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.MBTILES");
   linli_file_pick_add_filter (pick, filter);
   self->choosing = g_cancellable_new ();
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  linli_file_pick_open (pick, parent_window (self), self->choosing, mbtiles_chosen_cb, weak, weak_ref_free);
+  linli_file_pick_open (pick, parent_window (self), self->choosing, mbtiles_chosen_cb,
+                        linli_weak_ref_new (self), linli_weak_ref_free);
 }
 
 static void

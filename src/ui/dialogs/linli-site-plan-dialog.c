@@ -13,6 +13,7 @@
 #include "linli-plan-transform.h"
 #include "linli-site-plan-dialog.h"
 #include "linli-site-plan-layer.h"
+#include "linli-weak-ref.h"
 
 /* Placing the site plan: the picture on the left, the map with the grids
  * on the right. A click on the picture and one on the map make a pair;
@@ -347,13 +348,6 @@ linli_site_plan_dialog_load_image (LinliSitePlanDialog  *self,
 }
 
 static void
-weak_ref_free (gpointer user_data)
-{
-  g_weak_ref_clear (user_data);
-  g_free (user_data);
-}
-
-static void
 chosen_cb (GFile    *file,
            gpointer  user_data)
 {
@@ -385,7 +379,6 @@ choose_cb (GtkWidget  *widget,
   LinliSitePlanDialog *self = LINLI_SITE_PLAN_DIALOG (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(LinliFilePick) pick = NULL;
-  GWeakRef *weak;
 
   if (self->choosing != NULL)
     return;
@@ -396,9 +389,8 @@ choose_cb (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
   linli_file_pick_add_filter (pick, filter);
   self->choosing = g_cancellable_new ();
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  linli_file_pick_open (pick, GTK_WINDOW (self), self->choosing, chosen_cb, weak, weak_ref_free);
+  linli_file_pick_open (pick, GTK_WINDOW (self), self->choosing, chosen_cb,
+                        linli_weak_ref_new (self), linli_weak_ref_free);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "linli-alert.h"
 #include "linli-record-section.h"
 #include "linli-time-popover.h"
+#include "linli-weak-ref.h"
 
 /* In the shape of GNOME Calendar's event editor: sections edit a copy of
  * the record, the editor checks it as a whole after every change and
@@ -200,22 +201,6 @@ apply_response_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static gpointer
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
 static void
 response_cb (LinliAlert *alert,
              const char *response,
@@ -246,7 +231,8 @@ ask_to_save (LinliRecordEditor *self)
 
   if (priv->confirm != NULL)
     {
-      linli_alert_present (priv->confirm, GTK_WIDGET (self), response_cb, weak_ref_new (self), weak_ref_free);
+      linli_alert_present (priv->confirm, GTK_WIDGET (self), response_cb,
+                           linli_weak_ref_new (self), linli_weak_ref_free);
       return;
     }
 
@@ -265,7 +251,8 @@ ask_to_save (LinliRecordEditor *self)
   linli_alert_set_response_enabled (priv->confirm, "save", priv->valid);
   linli_alert_set_default_response (priv->confirm, priv->valid ? "save" : "cancel");
   linli_alert_set_close_response (priv->confirm, "cancel");
-  linli_alert_present (priv->confirm, GTK_WIDGET (self), response_cb, weak_ref_new (self), weak_ref_free);
+  linli_alert_present (priv->confirm, GTK_WIDGET (self), response_cb,
+                       linli_weak_ref_new (self), linli_weak_ref_free);
 }
 
 static void

@@ -23,6 +23,7 @@
 #include "linli-record-names.h"
 #include "linli-safe-file.h"
 #include "linli-staff.h"
+#include "linli-weak-ref.h"
 
 /* The Cases page: every case of the community in a table that reads only
  * the rows on screen, a search that finds Chinese words as they are typed,
@@ -884,24 +885,6 @@ export_workbook (LinliCasesPage     *self,
     }
 }
 
-/* The page, held weakly while a file is chosen or a question asked:
- * disposing of it cancels the pick, and an answer after finds nobody. */
-static gpointer
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
 static void
 export_chosen_cb (GFile    *file,
                   gpointer  data)
@@ -969,7 +952,7 @@ choose_export_file (LinliCasesPage *self,
   linli_file_pick_set_initial_name (pick, name);
   self->picking = g_cancellable_new ();
   linli_file_pick_save (pick, linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
-                        self->picking, export_chosen_cb, weak_ref_new (self), weak_ref_free);
+                        self->picking, export_chosen_cb, linli_weak_ref_new (self), linli_weak_ref_free);
 }
 
 static void
@@ -1024,7 +1007,8 @@ export_personal_cb (GtkWidget  *widget,
   linli_alert_set_response_appearance (alert, "export", ADW_RESPONSE_DESTRUCTIVE);
   linli_alert_set_default_response (alert, "cancel");
   linli_alert_set_close_response (alert, "cancel");
-  linli_alert_present (alert, widget, export_personal_response_cb, weak_ref_new (self), weak_ref_free);
+  linli_alert_present (alert, widget, export_personal_response_cb,
+                       linli_weak_ref_new (self), linli_weak_ref_free);
 }
 
 static void
@@ -1078,7 +1062,7 @@ import_cb (GtkWidget  *widget,
   pick = linli_csv_pick_new (_("Import Cases"));
   self->picking = g_cancellable_new ();
   linli_file_pick_open (pick, linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
-                        self->picking, import_chosen_cb, weak_ref_new (self), weak_ref_free);
+                        self->picking, import_chosen_cb, linli_weak_ref_new (self), linli_weak_ref_free);
 }
 
 /* ------------------------------------------------------------------------ */
