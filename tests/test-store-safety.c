@@ -470,6 +470,11 @@ test_killed_writer (Fixture       *f,
           writer_child (f->path, pipe_fds[1]);
         }
       close (pipe_fds[1]);
+      /* The kill falls at a random moment after the first acknowledged
+       * write: opening the file (slow under a sanitizer on a busy
+       * machine) is not what this tests, and every trial then counts. */
+      while (strchr (output->str, '\n') == NULL && (n = read (pipe_fds[0], buffer, sizeof buffer)) > 0)
+        g_string_append_len (output, buffer, n);
       g_unix_set_fd_nonblocking (pipe_fds[0], TRUE, NULL);
       deadline = g_get_monotonic_time () + g_rand_int_range (rand, 20, 150) * G_TIME_SPAN_MILLISECOND;
       while (g_get_monotonic_time () < deadline)
@@ -497,7 +502,7 @@ test_killed_writer (Fixture       *f,
       }
     }
 
-  g_assert_cmpuint (acknowledged->len, >, 20);
+  g_assert_cmpuint (acknowledged->len, >=, 20);
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(LinliStore) store = linli_store_open (f->path, &error);
