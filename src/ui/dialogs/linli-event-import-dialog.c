@@ -7,6 +7,7 @@
 
 #include "linli-alert.h"
 #include "linli-event-import-dialog.h"
+#include "linli-csv-import-dialog.h"
 #include "linli-file-pick.h"
 #include "linli-import-errors.h"
 #include "linli-toast.h"
@@ -249,21 +250,14 @@ linli_event_import_open_file (GtkWidget         *page,
                               LinliEventCsvKind  kind)
 {
   g_autoptr(LinliFilePick) pick = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   Opening *opening;
 
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (LINLI_IS_STORE (store));
 
-  pick = linli_file_pick_new (kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
-                              : kind == LINLI_EVENT_CSV_STAFF ? _("Import Staff")
-                                                              : _("Import Activities"));
-  linli_file_pick_set_accept_label (pick, _("_Open"));
-  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  linli_file_pick_add_filter (pick, filter);
+  pick = linli_csv_pick_new (kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Import Volunteers")
+                             : kind == LINLI_EVENT_CSV_STAFF ? _("Import Staff")
+                                                             : _("Import Activities"));
   opening = g_new (Opening, 1);
   opening->page = g_object_ref (page);
   opening->store = g_object_ref (store);
