@@ -4,18 +4,62 @@
 #include <string.h>
 
 #include "linli-csv.h"
+#include "linli-csv-private.h"
 #include "linli-mask.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 
+/* The same table, cell for cell, or the same error. */
+static void
+assert_same (LinliCsvTable *table,
+             GError        *error,
+             LinliCsvTable *other,
+             GError        *other_error)
+{
+  if (table == NULL)
+    {
+      g_assert_null (other);
+      g_assert_error (other_error, error->domain, error->code);
+      g_assert_cmpstr (other_error->message, ==, error->message);
+      return;
+    }
+  g_assert_no_error (other_error);
+  g_assert_cmpint (linli_csv_table_get_encoding (other), ==, linli_csv_table_get_encoding (table));
+  g_assert_cmpint (linli_csv_table_get_separator (other), ==, linli_csv_table_get_separator (table));
+  g_assert_cmpuint (linli_csv_table_get_n_rows (other), ==, linli_csv_table_get_n_rows (table));
+  g_assert_cmpuint (linli_csv_table_get_n_columns (other), ==, linli_csv_table_get_n_columns (table));
+  for (guint c = 0; c < linli_csv_table_get_n_columns (table); c++)
+    g_assert_cmpstr (linli_csv_table_get_header (other, c), ==, linli_csv_table_get_header (table, c));
+  for (guint r = 0; r < linli_csv_table_get_n_rows (table); r++)
+    {
+      g_assert_cmpuint (linli_csv_table_get_line (other, r), ==, linli_csv_table_get_line (table, r));
+      for (guint c = 0; c < linli_csv_table_get_n_columns (table); c++)
+        g_assert_cmpstr (linli_csv_table_get_cell (other, r, c), ==, linli_csv_table_get_cell (table, r, c));
+    }
+}
+
+/* Reads @text whole, and checks that read a few bytes at a time, so that
+ * pieces end inside rows, quoted fields and characters, it reads the
+ * same. */
 static LinliCsvTable *
 read_text (const char *text,
            gssize      len,
            GError    **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize) len);
-  return linli_csv_read (bytes, error);
+  LinliCsvTable *table = linli_csv_read (bytes, error);
+  const gsize chunks[] = { 1, 2, 3, 5, 7, 64 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (chunks); i++)
+    {
+      g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+      g_autoptr(GError) piece_error = NULL;
+      g_autoptr(LinliCsvTable) pieces = linli_csv_read_stream_full (in, 0, chunks[i], NULL, &piece_error);
+
+      assert_same (table, error != NULL ? *error : NULL, pieces, piece_error);
+    }
+  return table;
 }
 
 static LinliCsvTable *

@@ -78,6 +78,18 @@ run_job (LinliJob      *job,
   return ok;
 }
 
+/* A toast in the overlay around @widget, or the window's when it is the
+ * window. */
+static void
+say (GtkWidget  *widget,
+     const char *message)
+{
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL)
+    linli_toast (widget, message);
+  else
+    gtk_widget_activate_action (widget, "window.toast", "s", message);
+}
+
 static void
 run_done_cb (GObject      *source,
              GAsyncResult *result,
@@ -91,12 +103,12 @@ run_done_cb (GObject      *source,
       const char *heading = g_object_get_data (G_OBJECT (source), "linli-error-heading");
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        linli_toast (widget, _("Export cancelled: the file is as it was"));
+        say (widget, _("Export cancelled: the file is as it was"));
       else if (gtk_widget_get_root (widget) != NULL)
         linli_alert_show_message (widget, heading, error->message);
     }
   else
-    linli_toast (widget, g_object_get_data (G_OBJECT (source), "linli-done-message"));
+    say (widget, g_object_get_data (G_OBJECT (source), "linli-done-message"));
   g_object_unref (widget);
 }
 

@@ -9,6 +9,7 @@
 
 #include "linli-alert.h"
 #include "linli-base-map.h"
+#include "linli-event-export.h"
 #include "linli-file-pick.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-layer.h"
@@ -579,12 +580,14 @@ linli_geojson_import_choose (GtkWindow  *parent,
 }
 
 static gboolean
-write_geojson_cb (GOutputStream  *out,
-                  gpointer        user_data,
+write_geojson_cb (LinliStore     *store,
+                  gpointer        data,
+                  GOutputStream  *out,
+                  LinliJob       *job,
                   GCancellable   *cancellable,
                   GError        **error)
 {
-  return linli_geojson_export (user_data, out, cancellable, error);
+  return linli_geojson_export (store, out, cancellable, error);
 }
 
 static void
@@ -592,20 +595,17 @@ export_chosen_cb (GFile    *file,
                   gpointer  user_data)
 {
   ChooseData *data = user_data;
+  g_autoptr(LinliJob) job = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
-  if (file != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_geojson_cb, data->store, NULL, &error))
-        show_message (data->parent, _("Cannot Export the Grids"), error->message);
-      else if (data->parent != NULL)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Grids and buildings exported to %s"), name);
-          gtk_widget_activate_action (GTK_WIDGET (data->parent), "window.toast", "s", message);
-        }
-    }
+  if (file == NULL || data->parent == NULL)
+    return;
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Grids and buildings exported to %s"), name);
+  job = linli_export_run (GTK_WIDGET (data->parent), data->store, file, LINLI_SAFE_FILE_NONE,
+                          _("Exporting grids and buildings…"), message, _("Cannot Export the Grids"),
+                          write_geojson_cb, NULL, NULL);
 }
 
 void
