@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "linli-cases-page.h"
+#include "linli-csv-import-dialog.h"
 #include "linli-event-export.h"
 #include "linli-job-bar.h"
 #include "linli-job.h"
@@ -252,6 +253,73 @@ test_cases_export_job (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (LINLI_IS_CSV_IMPORT_DIALOG (window))
+        return window;   /* GTK keeps it */
+    }
+  return NULL;
+}
+
+/* The Cases page reads the file it imports in a job: the window's bar
+ * shows it, then the preview opens with the file's rows. */
+static void
+test_cases_import_read (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "cases.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LinliCasesPage *page;
+  LinliJobBar *bar;
+  GtkWidget *chooser;
+  GtkWindow *dialog;
+  gboolean shown = FALSE;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  page = LINLI_CASES_PAGE (linli_window_get_cases_page (window));
+  bar = linli_job_bar_find (GTK_WIDGET (page));
+  g_assert_nonnull (bar);
+
+  linli_cases_page_export_to (page, file, LINLI_SAFE_FILE_NONE);
+  while (linli_cases_page_get_export_cancellable (page) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cases.import", NULL));
+  chooser = test_find_file_chooser ();
+#if GTK_CHECK_VERSION (4, 10, 0)
+  if (chooser == NULL)
+    {
+      g_test_skip ("A file chooser portal answered, not GTK's own dialog");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+#endif
+  g_assert_nonnull (chooser);
+  test_answer_file_chooser (chooser, file);
+  while ((dialog = find_import_dialog ()) == NULL)
+    {
+      shown |= linli_job_bar_get_job (bar) != NULL;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (shown);
+  g_assert_null (linli_job_bar_get_job (bar));
+  g_assert_nonnull (test_find_button_labelled (GTK_WIDGET (dialog), "_Import"));
+  gtk_window_destroy (dialog);
+  g_remove (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,5 +333,6 @@ main (int   argc,
   g_test_add_func ("/job/one-at-a-time", test_one_at_a_time);
   g_test_add ("/job/export-cancelled", Fixture, NULL, fixture_set_up, test_export_cancelled, fixture_tear_down);
   g_test_add ("/job/cases-export", Fixture, NULL, fixture_set_up, test_cases_export_job, fixture_tear_down);
+  g_test_add ("/job/cases-import-read", Fixture, NULL, fixture_set_up, test_cases_import_read, fixture_tear_down);
   return g_test_run ();
 }

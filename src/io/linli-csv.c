@@ -677,6 +677,31 @@ linli_csv_read_stream_full (GInputStream  *in,
 }
 
 /**
+ * linli_csv_read_file:
+ *
+ * Reads @file with linli_csv_read_stream(): from any thread.
+ *
+ * Returns: (transfer full): the table, or %NULL with the error
+ */
+LinliCsvTable *
+linli_csv_read_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(in = g_file_read (file, cancellable, error)))
+    return NULL;
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  return linli_csv_read_stream (G_INPUT_STREAM (in),
+                                info != NULL ? (gsize) MAX (0, g_file_info_get_size (info)) : 0,
+                                cancellable, error);
+}
+
+/**
  * linli_csv_read:
  * @bytes: the contents of a file
  *

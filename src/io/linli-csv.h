@@ -43,6 +43,9 @@ gboolean          linli_csv_is_formula           (const char       *text);
 GType             linli_csv_table_get_type       (void) G_GNUC_CONST;
 LinliCsvTable    *linli_csv_read                 (GBytes           *bytes,
                                                   GError          **error);
+LinliCsvTable    *linli_csv_read_file            (GFile            *file,
+                                                  GCancellable     *cancellable,
+                                                  GError          **error);
 LinliCsvTable    *linli_csv_read_stream          (GInputStream     *in,
                                                   gsize             size_hint,
                                                   GCancellable     *cancellable,

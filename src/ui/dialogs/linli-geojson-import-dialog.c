@@ -13,6 +13,7 @@
 #include "linli-file-pick.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-layer.h"
+#include "linli-import-read.h"
 #include "linli-safe-file.h"
 
 /* The preview of a GeoJSON import: the features found, which property is
@@ -493,14 +494,6 @@ linli_geojson_import_dialog_new (GtkWindow        *parent,
   return self;
 }
 
-static void
-show_message (GtkWindow  *parent,
-              const char *heading,
-              const char *message)
-{
-  linli_alert_show_message (GTK_WIDGET (parent), heading, message);
-}
-
 typedef struct
 {
   GtkWindow  *parent;
@@ -517,31 +510,48 @@ choose_data_free (gpointer user_data)
   g_free (data);
 }
 
+/* A #LinliImportReadFunc: the file parsed in the job's thread. */
+static gpointer
+read_geojson (GFile         *file,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  const char *contents;
+  gsize length;
+
+  if (bytes == NULL)
+    return NULL;
+  contents = g_bytes_get_data (bytes, &length);
+  return linli_geojson_file_parse (contents ? contents : "", length, error);
+}
+
+static void
+import_read_cb (gpointer    result,
+                const char *file_name,
+                gpointer    user_data)
+{
+  ChooseData *data = user_data;
+
+  /* The dialog takes the file. */
+  gtk_window_present (GTK_WINDOW (linli_geojson_import_dialog_new (data->parent, data->store,
+                                                                   result, file_name)));
+}
+
 static void
 import_chosen_cb (GFile    *file,
                   gpointer  user_data)
 {
   ChooseData *data = user_data;
 
-  if (file != NULL)
+  if (file == NULL || data->parent == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      LinliGeojsonFile *geojson = NULL;
-
-      if (bytes != NULL)
-        {
-          gsize length;
-          const char *contents = g_bytes_get_data (bytes, &length);
-          geojson = linli_geojson_file_parse (contents ? contents : "", length, &error);
-        }
-      if (geojson == NULL)
-        show_message (data->parent, _("Cannot Import the File"), error->message);
-      else
-        gtk_window_present (GTK_WINDOW (linli_geojson_import_dialog_new (data->parent, data->store,
-                                                                         geojson, name)));
+      choose_data_free (data);
+      return;
     }
+  linli_import_read (GTK_WIDGET (data->parent), file, _("Cannot Import the File"),
+                     read_geojson, (GDestroyNotify) linli_geojson_file_free,
+                     import_read_cb, data, choose_data_free);
 }
 
 static void
@@ -576,7 +586,7 @@ linli_geojson_import_choose (GtkWindow  *parent,
   data = g_new0 (ChooseData, 1);
   data->parent = parent ? g_object_ref (parent) : NULL;
   data->store = g_object_ref (store);
-  linli_file_pick_open (pick, parent, NULL, import_chosen_cb, data, choose_data_free);
+  linli_file_pick_open (pick, parent, NULL, import_chosen_cb, data, NULL);
 }
 
 static gboolean

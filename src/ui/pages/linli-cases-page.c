@@ -18,6 +18,7 @@
 #include "linli-column-sort.h"
 #include "linli-csv-import-dialog.h"
 #include "linli-filters.h"
+#include "linli-import-read.h"
 #include "linli-text-column.h"
 #include "linli-toast.h"
 #include "linli-record-names.h"
@@ -800,14 +801,6 @@ new_editor (LinliRecordListPage *page,
   return LINLI_RECORD_EDITOR (linli_case_editor_new (parent, store, record));
 }
 
-static void
-show_error (LinliCasesPage *self,
-            const char     *heading,
-            const char     *message)
-{
-  linli_alert_show_message (GTK_WIDGET (self), heading, message);
-}
-
 /* The cases' ids, taken when the export starts, and the export's thread
  * reads them from its own store. */
 typedef struct
@@ -988,6 +981,23 @@ imported_cb (LinliCasesPage       *self,
 }
 
 static void
+import_read_cb (gpointer    result,
+                const char *file_name,
+                gpointer    data)
+{
+  LinliCasesPage *self = data;
+  g_autoptr(LinliCsvTable) table = result;
+  LinliCsvImportDialog *dialog;
+
+  if (STORE (self) == NULL)
+    return;
+  dialog = linli_csv_import_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
+                                        STORE (self), table, file_name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 import_chosen_cb (GFile    *file,
                   gpointer  data)
 {
@@ -996,23 +1006,11 @@ import_chosen_cb (GFile    *file,
   if (self == NULL)
     return;
   g_clear_object (&self->picking);
+  /* Read in a thread, a piece at a time. */
   if (file != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      g_autoptr(LinliCsvTable) table = bytes ? linli_csv_read (bytes, &error) : NULL;
-
-      if (table == NULL)
-        show_error (self, _("Cannot Read the File"), error->message);
-      else
-        {
-          LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)), STORE (self),
-                                                                      table, name);
-          g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-    }
+    linli_import_read (GTK_WIDGET (self), file, _("Cannot Read the File"),
+                       linli_import_read_csv, (GDestroyNotify) linli_csv_table_unref,
+                       import_read_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
