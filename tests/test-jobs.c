@@ -4,7 +4,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "linli-activities-page.h"
 #include "linli-cases-page.h"
+#include "linli-outreach-page.h"
 #include "linli-csv-import-dialog.h"
 #include "linli-event-export.h"
 #include "linli-job-bar.h"
@@ -320,6 +322,83 @@ test_cases_import_read (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Exports @page_name's list with @action into @file_name and returns
+ * what was written, having seen the job in the window's bar; %NULL when
+ * a portal rather than GTK's own chooser answers. */
+static char *
+export_page (Fixture    *fixture,
+             const char *page_name,
+             GType       page_type,
+             const char *action,
+             const char *file_name,
+             guint      *n_shown)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, file_name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *page, *chooser;
+  LinliJobBar *bar;
+  gboolean shown = FALSE;
+  char *contents = NULL;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, page_name);
+  test_wait_until_drawn (GTK_WIDGET (window));
+  page = test_find (GTK_WIDGET (window), page_type);
+  bar = linli_job_bar_find (page);
+  *n_shown = g_list_model_get_n_items (linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page)));
+
+  g_assert_true (gtk_widget_activate_action (page, action, NULL));
+  chooser = test_find_file_chooser ();
+#if GTK_CHECK_VERSION (4, 10, 0)
+  if (chooser == NULL)
+    {
+      g_test_skip ("A file chooser portal answered, not GTK's own dialog");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return NULL;
+    }
+#endif
+  g_assert_nonnull (chooser);
+  test_answer_file_chooser (chooser, file);
+  while (!shown || linli_job_bar_get_job (bar) != NULL)
+    {
+      shown |= linli_job_bar_get_job (bar) != NULL;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_remove (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return contents;
+}
+
+/* The activities and outreach exports run in a job, from the list as it
+ * was shown, as CSV or as a workbook. */
+static void
+test_event_exports (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *xlsx = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_activities, n_outreach;
+
+  csv = export_page (fixture, "activities", LINLI_TYPE_ACTIVITIES_PAGE, "activities.export",
+                     "activities.csv", &n_activities);
+  if (csv == NULL)
+    return;
+  g_assert_cmpuint (n_activities, >, 0);
+  g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbf"));
+  lines = g_strsplit (csv, "\r\n", -1);
+  /* The header and at least a line an activity, one a volunteer in it. */
+  g_assert_cmpuint (g_strv_length (lines), >=, n_activities + 2);
+
+  xlsx = export_page (fixture, "outreach", LINLI_TYPE_OUTREACH_PAGE, "outreach.export-xlsx",
+                      "outreach.xlsx", &n_outreach);
+  g_assert_cmpuint (n_outreach, >, 0);
+  g_assert_true (g_str_has_prefix (xlsx, "PK"));   /* a zip: the workbook */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/job/one-at-a-time", test_one_at_a_time);
   g_test_add ("/job/export-cancelled", Fixture, NULL, fixture_set_up, test_export_cancelled, fixture_tear_down);
   g_test_add ("/job/cases-export", Fixture, NULL, fixture_set_up, test_cases_export_job, fixture_tear_down);
+  g_test_add ("/job/event-exports", Fixture, NULL, fixture_set_up, test_event_exports, fixture_tear_down);
   g_test_add ("/job/cases-import-read", Fixture, NULL, fixture_set_up, test_cases_import_read, fixture_tear_down);
   return g_test_run ();
 }
