@@ -12,6 +12,7 @@
 #include "linli-event-export.h"
 #include "linli-file-pick.h"
 #include "linli-geojson-import-dialog.h"
+#include "linli-import-dialog.h"
 #include "linli-grid-layer.h"
 #include "linli-import-read.h"
 #include "linli-safe-file.h"
@@ -340,7 +341,7 @@ linli_geojson_import_dialog_class_init (LinliGeojsonImportDialogClass *klass)
 
   object_class->dispose = linli_geojson_import_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-geojson-import-dialog.ui");
+  linli_import_dialog_class_setup (widget_class, "/ui/linli-geojson-import-dialog.ui", import_cb);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, file_group);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, import_button);
@@ -351,9 +352,6 @@ linli_geojson_import_dialog_class_init (LinliGeojsonImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, features_group);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, features_list);
-
-  gtk_widget_class_install_action (widget_class, "import.run", NULL, import_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
