@@ -16,6 +16,7 @@
 #include "linli-getting-started.h"
 #include "linli-grid-drawing.h"
 #include "linli-grids-page.h"
+#include "linli-job-bar.h"
 #include "linli-map-view.h"
 #include "linli-outreach-page.h"
 #include "linli-page.h"
@@ -576,6 +577,7 @@ linli_window_class_init (LinliWindowClass *klass)
 
   g_type_ensure (LINLI_TYPE_MAP_VIEW);
   g_type_ensure (LINLI_TYPE_GETTING_STARTED);
+  g_type_ensure (LINLI_TYPE_JOB_BAR);
   g_type_ensure (LINLI_TYPE_GRIDS_PAGE);
   g_type_ensure (LINLI_TYPE_CASES_PAGE);
   g_type_ensure (LINLI_TYPE_ACTIVITIES_PAGE);

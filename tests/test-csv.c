@@ -1,21 +1,66 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "linli-csv.h"
+#include "linli-csv-private.h"
 #include "linli-mask.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 
+/* The same table, cell for cell, or the same error. */
+static void
+assert_same (LinliCsvTable *table,
+             GError        *error,
+             LinliCsvTable *other,
+             GError        *other_error)
+{
+  if (table == NULL)
+    {
+      g_assert_null (other);
+      g_assert_error (other_error, error->domain, error->code);
+      g_assert_cmpstr (other_error->message, ==, error->message);
+      return;
+    }
+  g_assert_no_error (other_error);
+  g_assert_cmpint (linli_csv_table_get_encoding (other), ==, linli_csv_table_get_encoding (table));
+  g_assert_cmpint (linli_csv_table_get_separator (other), ==, linli_csv_table_get_separator (table));
+  g_assert_cmpuint (linli_csv_table_get_n_rows (other), ==, linli_csv_table_get_n_rows (table));
+  g_assert_cmpuint (linli_csv_table_get_n_columns (other), ==, linli_csv_table_get_n_columns (table));
+  for (guint c = 0; c < linli_csv_table_get_n_columns (table); c++)
+    g_assert_cmpstr (linli_csv_table_get_header (other, c), ==, linli_csv_table_get_header (table, c));
+  for (guint r = 0; r < linli_csv_table_get_n_rows (table); r++)
+    {
+      g_assert_cmpuint (linli_csv_table_get_line (other, r), ==, linli_csv_table_get_line (table, r));
+      for (guint c = 0; c < linli_csv_table_get_n_columns (table); c++)
+        g_assert_cmpstr (linli_csv_table_get_cell (other, r, c), ==, linli_csv_table_get_cell (table, r, c));
+    }
+}
+
+/* Reads @text whole, and checks that read a few bytes at a time, so that
+ * pieces end inside rows, quoted fields and characters, it reads the
+ * same. */
 static LinliCsvTable *
 read_text (const char *text,
            gssize      len,
            GError    **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize) len);
-  return linli_csv_read (bytes, error);
+  LinliCsvTable *table = linli_csv_read (bytes, error);
+  const gsize chunks[] = { 1, 2, 3, 5, 7, 64 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (chunks); i++)
+    {
+      g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+      g_autoptr(GError) piece_error = NULL;
+      g_autoptr(LinliCsvTable) pieces = linli_csv_read_stream_full (in, 0, chunks[i], NULL, &piece_error);
+
+      assert_same (table, error != NULL ? *error : NULL, pieces, piece_error);
+    }
+  return table;
 }
 
 static LinliCsvTable *
@@ -499,6 +544,66 @@ test_mask_name (void)
   g_assert_null (linli_mask_name (NULL));
 }
 
+/* A file of many pieces: rows with quoted line breaks, doubled quotes and
+ * Chinese, some cut by a piece's end wherever they fall. */
+static char *
+large_text (guint n_rows)
+{
+  GString *text = g_string_new ("编号,标题,描述,反映人\r\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "2026-%05u,电梯停运 %u,\"第一行\r\n第二行，\"\"引号\"\" %u\",王大爷%s\r\n",
+                            i, i, i, i % 7 == 0 ? ",," : "");
+  return g_string_free (text, FALSE);
+}
+
+/* A large file read from the disk a piece at a time reads as it reads
+ * whole, in UTF-8 and in GB18030. */
+static void
+test_read_file_large (void)
+{
+  g_autofree char *text = large_text (20000);
+  g_autofree char *dir = g_dir_make_tmp ("linli-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliCsvTable) whole = linli_csv_read (bytes, &error);
+  g_autoptr(LinliCsvTable) pieces = NULL;
+  g_autoptr(LinliCsvTable) gb_pieces = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char *gb = NULL;
+  gsize gb_len;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (text), >, 20 * 65536);
+  g_assert_cmpuint (linli_csv_table_get_n_rows (whole), ==, 20000);
+  g_assert_cmpstr (linli_csv_table_get_cell (whole, 19999, 2), ==, "第一行\n第二行，\"引号\" 19999");
+  g_assert_cmpuint (linli_csv_table_get_line (whole, 19999), ==, 2 + 2 * 19999);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  pieces = linli_csv_read_file (file, NULL, &error);
+  assert_same (whole, NULL, pieces, error);
+
+  gb = g_convert (text, -1, "GB18030", "UTF-8", NULL, &gb_len, NULL);
+  g_assert_true (g_file_set_contents (path, gb, gb_len, NULL));
+  gb_pieces = linli_csv_read_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (linli_csv_table_get_encoding (gb_pieces), ==, LINLI_CSV_ENCODING_GB18030);
+  g_assert_cmpuint (linli_csv_table_get_n_rows (gb_pieces), ==, 20000);
+  for (guint r = 0; r < 20000; r += 997)
+    for (guint c = 0; c < 4; c++)
+      g_assert_cmpstr (linli_csv_table_get_cell (gb_pieces, r, c), ==, linli_csv_table_get_cell (whole, r, c));
+
+  /* Cancelled, it reads nothing. */
+  g_cancellable_cancel (cancelled);
+  g_assert_null (linli_csv_read_file (file, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +611,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv/encoding/utf8", test_utf8);
+  g_test_add_func ("/csv/read/file-large", test_read_file_large);
   g_test_add_func ("/csv/encoding/bom", test_bom);
   g_test_add_func ("/csv/encoding/bom-invalid", test_bom_invalid);
   g_test_add_func ("/csv/encoding/gb18030", test_gb18030);

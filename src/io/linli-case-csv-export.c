@@ -259,8 +259,14 @@ write_case (Export        *ex,
 
 /* The ids of @cases in order: the list's own when it is the store's,
  * without reading a row. */
-static GArray *
-dup_case_ids (GListModel *cases)
+/**
+ * linli_case_csv_dup_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of @cases, in
+ *   order: what an export in another thread is given
+ */
+GArray *
+linli_case_csv_dup_ids (GListModel *cases)
 {
   GArray *ids;
   guint n;
@@ -299,16 +305,24 @@ dup_case_ids (GListModel *cases)
  * grids, workers and buildings, labels of statuses, times as
  * "2026-01-05 09:30" in the local time zone.
  */
-/* Writes the cases of @ids to @writer, counting them in @n_done
- * (atomically: another thread may be watching). */
-static gboolean
-export_ids (LinliStore     *store,
-            GArray         *ids,
-            gboolean        mask_personal,
-            LinliCsvWriter *writer,
-            gint           *n_done,
-            GCancellable   *cancellable,
-            GError        **error)
+/**
+ * linli_case_csv_export_ids:
+ * @ids: (element-type gint64): the cases, in order (linli_case_csv_dup_ids())
+ * @count: (nullable): told how many are written every thousand or so, on
+ *   the thread that writes
+ *
+ * Writes the cases of @ids to @writer, as linli_case_csv_export() does: in
+ * a thread of its own, from a store of its own (%LINLI_STORE_OPEN_SNAPSHOT).
+ */
+gboolean
+linli_case_csv_export_ids (LinliStore      *store,
+                           GArray          *ids,
+                           gboolean         mask_personal,
+                           LinliCsvWriter  *writer,
+                           LinliCountFunc   count,
+                           gpointer         count_data,
+                           GCancellable    *cancellable,
+                           GError         **error)
 {
   g_autoptr(LinliCaseRows) rows = NULL;
   Export ex = { .mask_personal = mask_personal };
@@ -342,8 +356,8 @@ export_ids (LinliStore     *store,
               ok = FALSE;
               break;
             }
-          if (n_done != NULL)
-            g_atomic_int_set (n_done, (gint) i);
+          if (count != NULL)
+            count (i - 1, ids->len, count_data);
         }
       write_case (&ex, rows);
       ok = linli_csv_writer_end_row (ex.writer, cancellable, error);
@@ -411,8 +425,8 @@ linli_case_csv_export_to_writer (LinliStore      *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  ids = dup_case_ids (cases);
-  return export_ids (store, ids, mask_personal, writer, NULL, cancellable, error);
+  ids = linli_case_csv_dup_ids (cases);
+  return linli_case_csv_export_ids (store, ids, mask_personal, writer, NULL, NULL, cancellable, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -457,6 +471,17 @@ typedef struct
   FileJob    *job;
 } WriteData;
 
+static void
+count_cb (guint    n_done,
+          guint    n_total,
+          gpointer data)
+{
+  FileJob *job = data;
+
+  /* Atomically: the main thread reads it. */
+  g_atomic_int_set (&job->n_done, (gint) n_done);
+}
+
 static gboolean
 write_file_cb (GOutputStream  *out,
                gpointer        user_data,
@@ -468,7 +493,8 @@ write_file_cb (GOutputStream  *out,
 
   g_autoptr(LinliCsvWriter) writer = linli_csv_writer_new (out);
 
-  return export_ids (data->store, job->ids, job->mask_personal, writer, &job->n_done, cancellable, error);
+  return linli_case_csv_export_ids (data->store, job->ids, job->mask_personal, writer,
+                                    count_cb, job, cancellable, error);
 }
 
 static void
@@ -564,7 +590,7 @@ linli_case_csv_export_file_async (LinliStore          *store,
   g_task_set_check_cancellable (outer, FALSE);
   job = g_atomic_rc_box_new0 (FileJob);
   job->path = g_strdup (linli_store_get_path (store));
-  job->ids = dup_case_ids (cases);
+  job->ids = linli_case_csv_dup_ids (cases);
   job->mask_personal = mask_personal;
   job->file = g_object_ref (file);
   job->flags = flags;

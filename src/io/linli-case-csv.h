@@ -60,6 +60,21 @@ gboolean        linli_case_csv_export         (LinliStore           *store,
                                                GCancellable         *cancellable,
                                                GError              **error);
 
+/* Called on the thread that does a long job with how much of it is done. */
+typedef void (*LinliCountFunc) (guint    n_done,
+                                guint    n_total,
+                                gpointer user_data);
+
+GArray         *linli_case_csv_dup_ids        (GListModel           *cases);
+gboolean        linli_case_csv_export_ids     (LinliStore           *store,
+                                               GArray               *ids,
+                                               gboolean              mask_personal,
+                                               LinliCsvWriter       *writer,
+                                               LinliCountFunc        count,
+                                               gpointer              count_data,
+                                               GCancellable         *cancellable,
+                                               GError              **error);
+
 /* Called on the thread that started a long job with the fraction of it done. */
 typedef void (*LinliProgressFunc) (GObject *target,
                                    double   fraction);

@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "linli-csv.h"
+#include "linli-csv-private.h"
 
 /* CSV as RFC 4180 has it and as Excel and WPS write it: comma-separated
  * (tab-separated when the header has tabs and no commas), fields quoted when
@@ -20,6 +22,9 @@
 /* Beyond this the cell offsets (32 bits) could overflow; no office sheet
  * comes near it. */
 #define MAX_FILE_SIZE ((gsize) 1 << 30)
+
+/* The reader takes the stream this much at a time. */
+#define READ_CHUNK 65536
 
 /* The writer hands the stream this much at a time. */
 #define WRITE_CHUNK 65536
@@ -63,100 +68,6 @@ count_lines (const char *text,
     if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
       line++;
   return line;
-}
-
-/* Finds out what the bytes are and returns them as UTF-8: borrowed from
- * @data when they already are, else converted into *@owned. */
-static gboolean
-decode (const char        *data,
-        gsize              size,
-        LinliCsvEncoding  *encoding,
-        char             **owned,
-        const char       **text,
-        gsize             *len,
-        GError           **error)
-{
-  const char *from = NULL;
-  gsize skip = 0;
-  g_autoptr(GError) local_error = NULL;
-  gsize n_read = 0, n_written = 0;
-
-  if (size > MAX_FILE_SIZE)
-    {
-      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_TOO_LARGE,
-                   _("The file is too large to read (more than 1 GB)."));
-      return FALSE;
-    }
-
-  if (size >= 2 && (guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
-    from = "UTF-16LE", skip = 2;
-  else if (size >= 2 && (guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)
-    from = "UTF-16BE", skip = 2;
-
-  if (from != NULL)
-    *encoding = LINLI_CSV_ENCODING_UTF16;
-  else
-    {
-      if (memchr (data, '\0', size) != NULL)
-        {
-          g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
-                       _("The file is not a text file: it contains null bytes."));
-          return FALSE;
-        }
-
-      if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-        {
-          const char *invalid = NULL;
-
-          *encoding = LINLI_CSV_ENCODING_UTF8_BOM;
-          if (!g_utf8_validate_len (data + 3, size - 3, &invalid))
-            {
-              g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
-                           _("Line %u: the file is marked as UTF-8 but is not valid UTF-8 text."),
-                           count_lines (data + 3, invalid - (data + 3)));
-              return FALSE;
-            }
-          *text = data + 3;
-          *len = size - 3;
-          return TRUE;
-        }
-
-      if (g_utf8_validate_len (data, size, NULL))
-        {
-          *encoding = LINLI_CSV_ENCODING_UTF8;
-          *text = data;
-          *len = size;
-          return TRUE;
-        }
-
-      /* Excel's and WPS's "CSV" on Chinese Windows: the ANSI code page,
-       * GBK, of which GB18030 is the superset. */
-      *encoding = LINLI_CSV_ENCODING_GB18030;
-      from = "GB18030";
-    }
-
-  *owned = g_convert (data + skip, size - skip, "UTF-8", from, &n_read, &n_written, &local_error);
-  if (*owned == NULL)
-    {
-      if (*encoding == LINLI_CSV_ENCODING_GB18030)
-        g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
-                     _("Line %u: the file is neither UTF-8 nor GB18030 text."),
-                     count_lines (data, n_read));
-      else
-        g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
-                     _("The file is marked as UTF-16 but cannot be read as UTF-16 text: %s"),
-                     local_error->message);
-      return FALSE;
-    }
-  if (*encoding == LINLI_CSV_ENCODING_UTF16 && memchr (*owned, '\0', n_written) != NULL)
-    {
-      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
-                   _("The file is not a text file: it contains null bytes."));
-      return FALSE;
-    }
-  *text = *owned;
-  *len = n_written;
-  return TRUE;
 }
 
 /**
@@ -256,22 +167,37 @@ set_fields_error (GError **error,
   g_set_error_literal (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_FIELDS, message->str);
 }
 
-static gboolean
-parse (LinliCsvTable  *self,
-       const char     *text,
-       gsize           len,
-       GError        **error)
+/* What the reading knows between two pieces of the text. */
+typedef struct
 {
+  LinliCsvTable *table;
+  GArray        *row;         /* guint32 offsets of the row being read */
+  GArray        *bad_lines;   /* pairs: a line with too many fields, and how many */
+  gboolean       have_header;
+  guint          line;        /* of the text not read yet */
+} Parser;
+
+/* Reads the rows that @text holds whole into the table. Unless @at_end,
+ * it stops before a row the text ends in, which may go on in the next
+ * piece, and says in @consumed where. */
+static gboolean
+parse_some (Parser      *ps,
+            const char  *text,
+            gsize        len,
+            gboolean     at_end,
+            gsize       *consumed,
+            GError     **error)
+{
+  LinliCsvTable *self = ps->table;
   const char *p = text, *end = text + len;
   const char sep = self->separator;
-  g_autoptr(GArray) row = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) bad_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  gboolean have_header = FALSE;
-  guint line = 1;
+  GArray *row = ps->row;
 
   while (p < end)
     {
-      guint row_line = line;
+      const char *row_start = p;
+      gsize cells_at_start = self->cells->len;
+      guint row_line = ps->line;
       gboolean all_empty = TRUE;
 
       g_array_set_size (row, 0);
@@ -282,12 +208,16 @@ parse (LinliCsvTable  *self,
 
           if (p < end && *p == '"')
             {
-              guint quote_line = line;
+              guint quote_line = ps->line;
 
               for (p++;;)
                 {
                   const char *quote = memchr (p, '"', end - p);
 
+                  /* Its closing quote, or a doubled one, may be in the
+                   * next piece. */
+                  if (!at_end && (quote == NULL || quote + 1 == end))
+                    goto incomplete;
                   if (quote == NULL)
                     {
                       g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_QUOTE,
@@ -295,7 +225,7 @@ parse (LinliCsvTable  *self,
                                    quote_line);
                       return FALSE;
                     }
-                  append_quoted (self->cells, p, quote - p, &line);
+                  append_quoted (self->cells, p, quote - p, &ps->line);
                   p = quote + 1;
                   if (p < end && *p == '"')
                     {
@@ -312,6 +242,8 @@ parse (LinliCsvTable  *self,
           start = p;
           while (p < end && *p != sep && *p != '\n' && *p != '\r')
             p++;
+          if (p == end && !at_end)
+            goto incomplete;
           g_string_append_len (self->cells, start, p - start);
           /* What linli_csv_writer_add() put before a formula. */
           if (self->cells->str[offset] == '\'' &&
@@ -337,10 +269,13 @@ parse (LinliCsvTable  *self,
 
       if (p < end)
         {
+          /* A CR whose LF may come next. */
+          if (*p == '\r' && p + 1 == end && !at_end)
+            goto incomplete;
           if (*p == '\r' && p + 1 < end && p[1] == '\n')
             p++;
           p++;
-          line++;
+          ps->line++;
         }
 
       /* Blank lines, and the ",,,," rows a spreadsheet writes for rows
@@ -348,9 +283,9 @@ parse (LinliCsvTable  *self,
       if (all_empty)
         continue;
 
-      if (!have_header)
+      if (!ps->have_header)
         {
-          have_header = TRUE;
+          ps->have_header = TRUE;
           self->n_columns = row->len;
           g_array_append_vals (self->offsets, row->data, row->len);
           continue;
@@ -363,8 +298,8 @@ parse (LinliCsvTable  *self,
             if (g_array_index (row, guint32, i) != 0)
               {
                 guint n_fields = row->len;
-                g_array_append_val (bad_lines, row_line);
-                g_array_append_val (bad_lines, n_fields);
+                g_array_append_val (ps->bad_lines, row_line);
+                g_array_append_val (ps->bad_lines, n_fields);
                 break;
               }
           g_array_set_size (row, self->n_columns);
@@ -375,20 +310,395 @@ parse (LinliCsvTable  *self,
       g_array_append_vals (self->offsets, row->data, row->len);
       g_array_append_val (self->lines, row_line);
       self->n_rows++;
+      continue;
+
+    incomplete:
+      g_string_truncate (self->cells, cells_at_start);
+      ps->line = row_line;
+      *consumed = row_start - text;
+      return TRUE;
     }
 
-  if (!have_header)
+  *consumed = len;
+  return TRUE;
+}
+
+static gboolean
+parse_end (Parser  *ps,
+           GError **error)
+{
+  if (!ps->have_header)
     {
       g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_EMPTY,
                    _("The file is empty: it has no header line."));
       return FALSE;
     }
-  if (bad_lines->len > 0)
+  if (ps->bad_lines->len > 0)
     {
-      set_fields_error (error, bad_lines, self->n_columns);
+      set_fields_error (error, ps->bad_lines, ps->table->n_columns);
       return FALSE;
     }
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading a stream, a piece at a time */
+
+typedef struct
+{
+  GInputStream     *in;
+  GCancellable     *cancellable;
+  LinliCsvEncoding  encoding;
+  gboolean          guessed;    /* UTF-8 without a BOM: GB18030 if it is not */
+  GIConv            conv;       /* (GIConv) -1 for UTF-8 */
+  GByteArray       *raw;        /* read, not decoded yet */
+  GString          *text;       /* decoded, not parsed yet */
+  guint64           n_read;
+  gboolean          eof;
+  Parser            parser;
+} Reader;
+
+/* The line of the file @n bytes into what is not decoded yet. */
+static guint
+raw_line (Reader *r,
+          gsize   n)
+{
+  return r->parser.line + (count_lines (r->text->str, r->text->len) - 1) +
+         (count_lines ((const char *) r->raw->data, n) - 1);
+}
+
+static gboolean
+read_more (Reader  *r,
+           gsize    size,
+           GError **error)
+{
+  guint old_len = r->raw->len;
+  gsize n = 0;
+
+  g_byte_array_set_size (r->raw, old_len + size);
+  if (!g_input_stream_read_all (r->in, r->raw->data + old_len, size, &n, r->cancellable, error))
+    {
+      g_byte_array_set_size (r->raw, old_len);
+      return FALSE;
+    }
+  g_byte_array_set_size (r->raw, old_len + n);
+  r->eof = n < size;
+  r->n_read += n;
+  if (r->n_read > MAX_FILE_SIZE)
+    {
+      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_TOO_LARGE,
+                   _("The file is too large to read (more than 1 GB)."));
+      return FALSE;
+    }
+  if (r->encoding != LINLI_CSV_ENCODING_UTF16 && memchr (r->raw->data + old_len, '\0', n) != NULL)
+    {
+      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                   _("The file is not a text file: it contains null bytes."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many bytes at the end of @data (which is not valid UTF-8 from
+ * @invalid on) may be the start of a character the next piece ends. */
+static gboolean
+is_utf8_start (const guchar *data,
+               gsize         len)
+{
+  guint need;
+
+  if (len == 0 || len > 3)
+    return FALSE;
+  if (data[0] >= 0xC2 && data[0] <= 0xDF)
+    need = 2;
+  else if (data[0] >= 0xE0 && data[0] <= 0xEF)
+    need = 3;
+  else if (data[0] >= 0xF0 && data[0] <= 0xF4)
+    need = 4;
+  else
+    return FALSE;
+  for (gsize i = 1; i < len; i++)
+    if ((data[i] & 0xC0) != 0x80)
+      return FALSE;
+  return len < need;
+}
+
+/* Decodes what was read into r->text; returns FALSE with *@restart when the
+ * file guessed to be UTF-8 is not. */
+static gboolean
+decode_some (Reader    *r,
+             gboolean  *restart,
+             GError   **error)
+{
+  const char *data = (const char *) r->raw->data;
+  gsize len = r->raw->len;
+
+  if (r->conv == (GIConv) -1)
+    {
+      const char *invalid = NULL;
+
+      if (g_utf8_validate_len (data, len, &invalid))
+        {
+          g_string_append_len (r->text, data, len);
+          g_byte_array_set_size (r->raw, 0);
+          return TRUE;
+        }
+      if (!r->eof && is_utf8_start ((const guchar *) invalid, data + len - invalid))
+        {
+          g_string_append_len (r->text, data, invalid - data);
+          g_byte_array_remove_range (r->raw, 0, invalid - data);
+          return TRUE;
+        }
+      if (r->guessed)
+        {
+          *restart = TRUE;
+          return FALSE;
+        }
+      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                   _("Line %u: the file is marked as UTF-8 but is not valid UTF-8 text."),
+                   raw_line (r, invalid - data));
+      return FALSE;
+    }
+
+  while (len > 0)
+    {
+      char *in = (char *) data;
+      gsize in_left = len;
+      gsize room = 2 * len + 16;
+      gsize old_len = r->text->len;
+      char *out;
+      gsize out_left = room;
+      gsize n;
+
+      g_string_set_size (r->text, old_len + room);
+      out = r->text->str + old_len;
+      n = g_iconv (r->conv, &in, &in_left, &out, &out_left);
+      g_string_set_size (r->text, old_len + (room - out_left));
+      if (r->encoding == LINLI_CSV_ENCODING_UTF16 &&
+          memchr (r->text->str + old_len, '\0', room - out_left) != NULL)
+        {
+          g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                       _("The file is not a text file: it contains null bytes."));
+          return FALSE;
+        }
+      data = in;
+      len = in_left;
+      if (n != (gsize) -1)
+        break;
+      if (errno == E2BIG)
+        continue;
+      if (errno == EINVAL && !r->eof)
+        break;   /* a character the next piece ends */
+      if (r->encoding == LINLI_CSV_ENCODING_GB18030)
+        g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                     _("Line %u: the file is neither UTF-8 nor GB18030 text."),
+                     raw_line (r, 0));   /* the text holds what came before */
+      else
+        g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                     _("The file is marked as UTF-16 but cannot be read as UTF-16 text: %s"),
+                     g_strerror (errno));
+      return FALSE;
+    }
+  g_byte_array_remove_range (r->raw, 0, r->raw->len - len);
+  return TRUE;
+}
+
+static void
+reader_clear (Reader *r)
+{
+  if (r->conv != (GIConv) -1)
+    g_iconv_close (r->conv);
+  r->conv = (GIConv) -1;
+  g_clear_pointer (&r->raw, g_byte_array_unref);
+  if (r->text != NULL)
+    g_string_free (r->text, TRUE);
+  r->text = NULL;
+  g_clear_pointer (&r->parser.table, linli_csv_table_unref);
+  g_clear_pointer (&r->parser.row, g_array_unref);
+  g_clear_pointer (&r->parser.bad_lines, g_array_unref);
+}
+
+/* One reading from the start of the stream; *@restart when it must be
+ * read again as GB18030. */
+static LinliCsvTable *
+read_once (Reader   *r,
+           gsize     size_hint,
+           gsize     chunk,
+           gboolean  gb18030,
+           gboolean *restart,
+           GError  **error)
+{
+  LinliCsvTable *self;
+  const guchar *data;
+  gboolean have_separator = FALSE;
+  gsize next = chunk;
+
+  r->raw = g_byte_array_sized_new (chunk);
+  r->text = g_string_sized_new (chunk);
+  r->conv = (GIConv) -1;
+  r->n_read = 0;
+  r->eof = FALSE;
+  r->parser.row = g_array_new (FALSE, FALSE, sizeof (guint32));
+  r->parser.bad_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  r->parser.line = 1;
+  r->parser.have_header = FALSE;
+
+  self = g_new0 (LinliCsvTable, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  /* The cells are at most the text plus a NUL each. */
+  self->cells = g_string_sized_new (MIN (size_hint, MAX_FILE_SIZE) * 9 / 8 + 1);
+  g_string_append_c (self->cells, '\0');
+  self->offsets = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  r->parser.table = self;
+
+  /* The first piece says what the file is, by its byte order mark; it
+   * looks for null bytes itself, which UTF-16 has. */
+  r->encoding = LINLI_CSV_ENCODING_UTF16;
+  if (!read_more (r, MAX (chunk, 4), error))
+    return NULL;
+  data = r->raw->data;
+  if (r->raw->len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    {
+      r->encoding = LINLI_CSV_ENCODING_UTF16;
+      r->conv = g_iconv_open ("UTF-8", data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
+      g_byte_array_remove_range (r->raw, 0, 2);
+    }
+  else if (memchr (data, '\0', r->raw->len) != NULL)
+    {
+      g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                   _("The file is not a text file: it contains null bytes."));
+      return NULL;
+    }
+  else if (r->raw->len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      r->encoding = LINLI_CSV_ENCODING_UTF8_BOM;
+      g_byte_array_remove_range (r->raw, 0, 3);
+    }
+  else if (gb18030)
+    {
+      /* Excel's and WPS's "CSV" on Chinese Windows: the ANSI code page,
+       * GBK, of which GB18030 is the superset. */
+      r->encoding = LINLI_CSV_ENCODING_GB18030;
+      r->conv = g_iconv_open ("UTF-8", "GB18030");
+    }
+  else
+    {
+      r->encoding = LINLI_CSV_ENCODING_UTF8;
+      r->guessed = TRUE;
+    }
+  self->encoding = r->encoding;
+
+  for (;;)
+    {
+      gsize consumed = 0;
+
+      if (!decode_some (r, restart, error))
+        return NULL;
+      if (!have_separator && (r->eof || memchr (r->text->str, '\n', r->text->len) ||
+                              memchr (r->text->str, '\r', r->text->len)))
+        {
+          self->separator = detect_separator (r->text->str, r->text->len);
+          have_separator = TRUE;
+        }
+      if (have_separator)
+        {
+          if (!parse_some (&r->parser, r->text->str, r->text->len, r->eof, &consumed, error))
+            return NULL;
+          g_string_erase (r->text, 0, consumed);
+        }
+      if (r->eof)
+        break;
+      /* A row longer than a piece: read as much again as is waiting, so
+       * that a long row is not read over and over. */
+      next = MAX (chunk, r->text->len);
+      if (!read_more (r, next, error))
+        return NULL;
+    }
+
+  if (!parse_end (&r->parser, error))
+    return NULL;
+  return linli_csv_table_ref (self);
+}
+
+/**
+ * linli_csv_read_stream:
+ * @in: the file; seekable, or a file guessed to be UTF-8 that is not cannot
+ *   be read again as GB18030
+ * @size_hint: its size when known, else 0
+ *
+ * Reads a CSV file as linli_csv_read() does, a piece at a time: it holds the
+ * table and one piece of the file, never the whole file beside it.
+ *
+ * Returns: (transfer full): the table, or %NULL with a #LinliCsvError, or a
+ *   #GIOError of reading or %G_IO_ERROR_CANCELLED
+ */
+LinliCsvTable *
+linli_csv_read_stream (GInputStream  *in,
+                       gsize          size_hint,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return linli_csv_read_stream_full (in, size_hint, READ_CHUNK, cancellable, error);
+}
+
+/* linli_csv_read_stream() @chunk bytes at a time. */
+LinliCsvTable *
+linli_csv_read_stream_full (GInputStream  *in,
+                            gsize          size_hint,
+                            gsize          chunk,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  Reader r = { .in = in, .cancellable = cancellable, .conv = (GIConv) -1 };
+  gboolean restart = FALSE;
+  LinliCsvTable *table;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (in), NULL);
+  g_return_val_if_fail (chunk > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  table = read_once (&r, size_hint, chunk, FALSE, &restart, error);
+  reader_clear (&r);
+  if (restart)
+    {
+      if (!G_IS_SEEKABLE (in) || !g_seekable_can_seek (G_SEEKABLE (in)) ||
+          !g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_SET, cancellable, NULL))
+        {
+          g_set_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_ENCODING,
+                       _("Line %u: the file is neither UTF-8 nor GB18030 text."), 1);
+          return NULL;
+        }
+      r.guessed = FALSE;
+      table = read_once (&r, size_hint, chunk, TRUE, &restart, error);
+      reader_clear (&r);
+    }
+  return table;
+}
+
+/**
+ * linli_csv_read_file:
+ *
+ * Reads @file with linli_csv_read_stream(): from any thread.
+ *
+ * Returns: (transfer full): the table, or %NULL with the error
+ */
+LinliCsvTable *
+linli_csv_read_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(in = g_file_read (file, cancellable, error)))
+    return NULL;
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  return linli_csv_read_stream (G_INPUT_STREAM (in),
+                                info != NULL ? (gsize) MAX (0, g_file_info_get_size (info)) : 0,
+                                cancellable, error);
 }
 
 /**
@@ -408,35 +718,13 @@ LinliCsvTable *
 linli_csv_read (GBytes  *bytes,
                 GError **error)
 {
-  g_autoptr(LinliCsvTable) self = NULL;
-  g_autofree char *owned = NULL;
-  const char *data, *text = NULL;
-  gsize size, len = 0;
-  LinliCsvEncoding encoding = LINLI_CSV_ENCODING_UTF8;
+  g_autoptr(GInputStream) in = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
-  if (data == NULL)
-    data = "";
-  if (!decode (data, size, &encoding, &owned, &text, &len, error))
-    return NULL;
-
-  self = g_new0 (LinliCsvTable, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->encoding = encoding;
-  self->separator = detect_separator (text, len);
-  /* The cells are at most the text plus a NUL each. */
-  self->cells = g_string_sized_new (len + len / 8 + 1);
-  g_string_append_c (self->cells, '\0');
-  self->offsets = g_array_new (FALSE, TRUE, sizeof (guint32));
-  self->lines = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  if (!parse (self, text, len, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  in = g_memory_input_stream_new_from_bytes (bytes);
+  return linli_csv_read_stream (in, g_bytes_get_size (bytes), NULL, error);
 }
 
 LinliCsvTable *

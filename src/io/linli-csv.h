@@ -43,6 +43,13 @@ gboolean          linli_csv_is_formula           (const char       *text);
 GType             linli_csv_table_get_type       (void) G_GNUC_CONST;
 LinliCsvTable    *linli_csv_read                 (GBytes           *bytes,
                                                   GError          **error);
+LinliCsvTable    *linli_csv_read_file            (GFile            *file,
+                                                  GCancellable     *cancellable,
+                                                  GError          **error);
+LinliCsvTable    *linli_csv_read_stream          (GInputStream     *in,
+                                                  gsize             size_hint,
+                                                  GCancellable     *cancellable,
+                                                  GError          **error);
 LinliCsvTable    *linli_csv_table_ref            (LinliCsvTable    *self);
 void              linli_csv_table_unref          (LinliCsvTable    *self);
 LinliCsvEncoding  linli_csv_table_get_encoding   (LinliCsvTable    *self);

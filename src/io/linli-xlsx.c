@@ -252,6 +252,31 @@ linli_xlsx_export_cases (LinliStore     *store,
          finish (writer, C_("worksheet", "Cases"), out, cancellable, error);
 }
 
+/**
+ * linli_xlsx_export_case_ids:
+ * @ids: (element-type gint64): as linli_case_csv_export_ids() has them
+ *
+ * The cases of @ids as a workbook, from a thread of its own as
+ * linli_case_csv_export_ids() writes them.
+ */
+gboolean
+linli_xlsx_export_case_ids (LinliStore      *store,
+                            GArray          *ids,
+                            gboolean         mask_personal,
+                            GOutputStream   *out,
+                            LinliCountFunc   count,
+                            gpointer         count_data,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  g_autoptr(LinliCsvWriter) writer = linli_csv_writer_new_for_rows ();
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  return linli_case_csv_export_ids (store, ids, mask_personal, writer, count, count_data, cancellable, error) &&
+         finish (writer, C_("worksheet", "Cases"), out, cancellable, error);
+}
+
 gboolean
 linli_xlsx_export_activities (LinliStore     *store,
                               GListModel     *activities,

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "linli-case-csv.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,14 @@ gboolean linli_xlsx_export_cases      (LinliStore     *store,
                                        GListModel     *cases,
                                        gboolean        mask_personal,
                                        GOutputStream  *out,
+                                       GCancellable   *cancellable,
+                                       GError        **error);
+gboolean linli_xlsx_export_case_ids   (LinliStore     *store,
+                                       GArray         *ids,
+                                       gboolean        mask_personal,
+                                       GOutputStream  *out,
+                                       LinliCountFunc  count,
+                                       gpointer        count_data,
                                        GCancellable   *cancellable,
                                        GError        **error);
 gboolean linli_xlsx_export_activities (LinliStore     *store,

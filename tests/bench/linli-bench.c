@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -907,7 +908,6 @@ csv_import_s (Bench   *bench,
   g_autofree char *path = NULL;
   g_autoptr(LinliStore) store = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LinliCsvTable) table = NULL;
   g_autofree LinliCaseField *mapping = NULL;
   g_autoptr(GPtrArray) row_errors = NULL;
@@ -923,8 +923,7 @@ csv_import_s (Bench   *bench,
   file = g_file_new_for_path (bench->csv_path);
 
   start = linli_bench_stamp ();
-  if (!(bytes = g_file_load_bytes (file, NULL, NULL, error)) ||
-      !(table = linli_csv_read (bytes, error)))
+  if (!(table = linli_csv_read_file (file, NULL, error)))
     return FALSE;
   mapping = linli_case_csv_guess_mapping (table);
   if (!linli_case_csv_import (store, table, mapping, &row_errors, &n_imported, error))
@@ -940,6 +939,149 @@ csv_import_s (Bench   *bench,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Imported %u cases of %u", n_imported, bench->n_cases);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Long jobs: memory and the main loop (issue 13); the CPU time of each
+ * figure comes with it, csv_import_s's as csv_import_cpu_s */
+
+/* A line of /proc/self/status (VmRSS, VmHWM) in MB. */
+static double
+status_mb (const char *key)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, key)) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen (key) + 1, NULL) / 1024.0;   /* kB */
+}
+
+/* How much the import of the exported cases (csv_import_s) adds to the
+ * memory of the process at its peak, above the open store: the peak is
+ * reset first (/proc/self/clear_refs). */
+static gboolean
+import_peak_rss_mb (Bench    *bench,
+                    gboolean  write,
+                    double   *value,
+                    GError  **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(LinliStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LinliCsvTable) table = NULL;
+  g_autofree LinliCaseField *mapping = NULL;
+  g_autoptr(GPtrArray) row_errors = NULL;
+  double export_seconds, before;
+  guint n_imported = 0;
+  FILE *clear_refs;
+
+  if (bench->csv_path == NULL && !export_csv (bench, &export_seconds, error))
+    return FALSE;
+  path = g_build_filename (bench->dir, "cases-import-rss.db", NULL);
+  g_remove (path);
+  if (!(store = open_import_target (bench, path, error)))
+    return FALSE;
+  file = g_file_new_for_path (bench->csv_path);
+
+  if (!(clear_refs = fopen ("/proc/self/clear_refs", "w")) ||
+      fputs ("5", clear_refs) < 0 || fclose (g_steal_pointer (&clear_refs)) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "Cannot reset the peak memory: %s", g_strerror (errno));
+      g_clear_pointer (&clear_refs, fclose);
+      return FALSE;
+    }
+  before = status_mb ("VmRSS:");
+  if (!(table = linli_csv_read_file (file, NULL, error)))
+    return FALSE;
+  mapping = linli_case_csv_guess_mapping (table);
+  if (write && !linli_case_csv_import (store, table, mapping, &row_errors, &n_imported, error))
+    return FALSE;
+  *value = status_mb ("VmHWM:") - before;
+  g_clear_object (&store);
+  g_remove (path);
+  return TRUE;
+}
+
+static gboolean
+csv_import_peak_rss_mb (Bench   *bench,
+                        double  *value,
+                        GError **error)
+{
+  return import_peak_rss_mb (bench, TRUE, value, error);
+}
+
+/* Its share for reading the file into the table the preview shows. */
+static gboolean
+csv_read_peak_rss_mb (Bench   *bench,
+                      double  *value,
+                      GError **error)
+{
+  return import_peak_rss_mb (bench, FALSE, value, error);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  LinliCsvTable *table = linli_csv_read_file (task_data, cancellable, &error);
+
+  if (table != NULL)
+    g_task_return_pointer (task, table, (GDestroyNotify) linli_csv_table_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+stall_read_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  Stall *stall = data;
+  g_autoptr(LinliCsvTable) table = g_task_propagate_pointer (G_TASK (result), &stall->error);
+
+  stall->done = TRUE;
+}
+
+/* The longest the main loop waits while the exported cases are read in
+ * a thread, as an import reads them (less the timer's own 5 ms). */
+static gboolean
+import_read_main_loop_max_stall_ms (Bench   *bench,
+                                    double  *value,
+                                    GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  double export_seconds;
+  LinliBenchStamp start;
+  Stall stall = { 0 };
+  guint timer;
+
+  if (bench->csv_path == NULL && !export_csv (bench, &export_seconds, error))
+    return FALSE;
+  file = g_file_new_for_path (bench->csv_path);
+  start = linli_bench_stamp ();
+  stall.last = g_get_monotonic_time ();
+  timer = g_timeout_add (5, stall_tick_cb, &stall);
+  task = g_task_new (NULL, NULL, stall_read_done_cb, &stall);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_thread);
+  while (!stall.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timer);
+  linli_bench_ms_since (start);
+  if (stall.error != NULL)
+    {
+      g_propagate_error (error, stall.error);
+      return FALSE;
+    }
+  *value = MAX (0, stall.max_gap / 1000.0 - 5);
   return TRUE;
 }
 
@@ -1401,6 +1543,9 @@ static const struct
   /* After it: a whole file in memory is not what the case list costs. */
   { "csv_export_s",             csv_export_s,             2, FALSE },
   { "csv_import_s",             csv_import_s,             2, FALSE },
+  { "csv_import_peak_rss_mb",   csv_import_peak_rss_mb,   1, FALSE },
+  { "csv_read_peak_rss_mb",     csv_read_peak_rss_mb,     1, FALSE },
+  { "import_read_main_loop_max_stall_ms", import_read_main_loop_max_stall_ms, 1, FALSE },
   { "main_loop_max_stall_ms",   main_loop_max_stall_ms,   1, FALSE },
   { "report_main_loop_max_stall_ms", report_main_loop_max_stall_ms, 1, FALSE },
   { "case_list_10k_pdf_s",      case_list_10k_pdf_s,      2, FALSE },

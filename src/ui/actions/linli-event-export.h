@@ -4,20 +4,51 @@
 #include <gtk/gtk.h>
 
 #include "linli-file-pick.h"
+#include "linli-job.h"
+#include "linli-safe-file.h"
+#include "linli-store.h"
 
 G_BEGIN_DECLS
 
-/* Writes what a page shows into a file the user chooses, then says how many
- * rows went into it in a toast, or what went wrong in a dialog. */
+/* Exports write in a job (linli-job.h): in a thread of their own, from a
+ * read-only connection of their own that sees one moment of the database,
+ * into a file written safely (linli-safe-file.h), so that a cancelled or
+ * failed export leaves what was there. */
 
-/* @xlsx: write an Excel workbook (linli-xlsx.h) rather than CSV: the user
- * named the file *.xlsx. */
-typedef gboolean (*LinliExportFunc) (gpointer        data,
+/* Runs in the job's thread: writes @data from @store, the job's own
+ * connection, into @out. */
+typedef gboolean (*LinliExportWriteFunc) (LinliStore     *store,
+                                          gpointer        data,
+                                          GOutputStream  *out,
+                                          LinliJob       *job,
+                                          GCancellable   *cancellable,
+                                          GError        **error);
+
+LinliJob *linli_export_run (GtkWidget            *widget,
+                            LinliStore           *store,
+                            GFile                *file,
+                            LinliSafeFileFlags    flags,
+                            const char           *job_title,
+                            const char           *done_message,
+                            const char           *error_heading,
+                            LinliExportWriteFunc  write,
+                            gpointer              data,
+                            GDestroyNotify        data_free);
+
+/* Writes what a page shows into a file the user chooses, then says how many
+ * rows went into it in a toast, or what went wrong in a dialog.
+ *
+ * @xlsx: write an Excel workbook (linli-xlsx.h) rather than CSV: the user
+ * named the file *.xlsx. Runs in the export's thread, with its store. */
+typedef gboolean (*LinliExportFunc) (LinliStore     *store,
+                                     gpointer        data,
                                      gboolean        xlsx,
                                      GOutputStream  *out,
+                                     GCancellable   *cancellable,
                                      GError        **error);
 
 void linli_event_export_to_file (GtkWidget       *page,
+                                 LinliStore      *store,
                                  const char      *title,
                                  const char      *file_name,
                                  const char      *done_message,

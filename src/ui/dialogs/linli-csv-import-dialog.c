@@ -7,6 +7,7 @@
 
 #include "linli-case-csv.h"
 #include "linli-csv-import-dialog.h"
+#include "linli-import-dialog.h"
 #include "linli-import-errors.h"
 
 /* The preview of a case import: what the file is, which field of a case
@@ -144,17 +145,13 @@ linli_csv_import_dialog_class_init (LinliCsvImportDialogClass *klass)
    * LinliCsvImportDialog::imported:
    * @n_cases: how many cases were written
    */
-  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[IMPORTED] = linli_import_dialog_class_add_imported (object_class);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-csv-import-dialog.ui");
+  linli_import_dialog_class_setup (widget_class, "/ui/linli-csv-import-dialog.ui", import_cb);
   gtk_widget_class_bind_template_child (widget_class, LinliCsvImportDialog, file_group);
   gtk_widget_class_bind_template_child (widget_class, LinliCsvImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, LinliCsvImportDialog, errors_group);
   gtk_widget_class_bind_template_child (widget_class, LinliCsvImportDialog, errors_list);
-
-  gtk_widget_class_install_action (widget_class, "import.run", NULL, import_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

@@ -7,9 +7,11 @@
 
 #include "linli-alert.h"
 #include "linli-event-import-dialog.h"
+#include "linli-import-dialog.h"
 #include "linli-csv-import-dialog.h"
 #include "linli-file-pick.h"
 #include "linli-import-errors.h"
+#include "linli-import-read.h"
 #include "linli-toast.h"
 
 /* The preview of an import of volunteers, or of activities with who served
@@ -100,17 +102,13 @@ linli_event_import_dialog_class_init (LinliEventImportDialogClass *klass)
    * LinliEventImportDialog::imported:
    * @n_records: how many volunteers or activities were written
    */
-  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[IMPORTED] = linli_import_dialog_class_add_imported (object_class);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-event-import-dialog.ui");
+  linli_import_dialog_class_setup (widget_class, "/ui/linli-event-import-dialog.ui", import_cb);
   gtk_widget_class_bind_template_child (widget_class, LinliEventImportDialog, file_group);
   gtk_widget_class_bind_template_child (widget_class, LinliEventImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, LinliEventImportDialog, errors_group);
   gtk_widget_class_bind_template_child (widget_class, LinliEventImportDialog, errors_list);
-
-  gtk_widget_class_install_action (widget_class, "import.run", NULL, import_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -219,28 +217,33 @@ imported_cb (LinliEventImportDialog *dialog,
 }
 
 static void
+read_cb (gpointer    result,
+         const char *file_name,
+         gpointer    data)
+{
+  Opening *opening = data;
+  g_autoptr(LinliCsvTable) table = result;
+  LinliEventImportDialog *dialog;
+
+  dialog = linli_event_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (opening->page)), opening->store,
+                                          opening->kind, table, file_name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), opening->page, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 chosen_cb (GFile    *file,
            gpointer  user_data)
 {
   Opening *opening = user_data;
 
+  /* Read in a thread, a piece at a time; the reading takes @opening. */
   if (file != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      g_autoptr(LinliCsvTable) table = bytes ? linli_csv_read (bytes, &error) : NULL;
-
-      if (table == NULL)
-        linli_alert_show_message (opening->page, _("Cannot Read the File"), error->message);
-      else
-        {
-          LinliEventImportDialog *dialog = linli_event_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (opening->page)), opening->store,
-                                                                          opening->kind, table, name);
-          g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), opening->page, 0);
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-    }
+    linli_import_read (opening->page, file, _("Cannot Read the File"),
+                       linli_import_read_csv, (GDestroyNotify) linli_csv_table_unref,
+                       read_cb, opening, opening_free);
+  else
+    opening_free (opening);
 }
 
 /* Asks for a CSV file and shows its import preview over @page. */
@@ -262,5 +265,5 @@ linli_event_import_open_file (GtkWidget         *page,
   opening->page = g_object_ref (page);
   opening->store = g_object_ref (store);
   opening->kind = kind;
-  linli_file_pick_open (pick, GTK_WINDOW (gtk_widget_get_root (page)), NULL, chosen_cb, opening, opening_free);
+  linli_file_pick_open (pick, GTK_WINDOW (gtk_widget_get_root (page)), NULL, chosen_cb, opening, NULL);
 }

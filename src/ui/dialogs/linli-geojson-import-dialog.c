@@ -9,9 +9,12 @@
 
 #include "linli-alert.h"
 #include "linli-base-map.h"
+#include "linli-event-export.h"
 #include "linli-file-pick.h"
 #include "linli-geojson-import-dialog.h"
+#include "linli-import-dialog.h"
 #include "linli-grid-layer.h"
+#include "linli-import-read.h"
 #include "linli-safe-file.h"
 
 /* The preview of a GeoJSON import: the features found, which property is
@@ -338,7 +341,7 @@ linli_geojson_import_dialog_class_init (LinliGeojsonImportDialogClass *klass)
 
   object_class->dispose = linli_geojson_import_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-geojson-import-dialog.ui");
+  linli_import_dialog_class_setup (widget_class, "/ui/linli-geojson-import-dialog.ui", import_cb);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, file_group);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, import_button);
@@ -349,9 +352,6 @@ linli_geojson_import_dialog_class_init (LinliGeojsonImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, features_group);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, features_list);
-
-  gtk_widget_class_install_action (widget_class, "import.run", NULL, import_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -492,14 +492,6 @@ linli_geojson_import_dialog_new (GtkWindow        *parent,
   return self;
 }
 
-static void
-show_message (GtkWindow  *parent,
-              const char *heading,
-              const char *message)
-{
-  linli_alert_show_message (GTK_WIDGET (parent), heading, message);
-}
-
 typedef struct
 {
   GtkWindow  *parent;
@@ -516,31 +508,48 @@ choose_data_free (gpointer user_data)
   g_free (data);
 }
 
+/* A #LinliImportReadFunc: the file parsed in the job's thread. */
+static gpointer
+read_geojson (GFile         *file,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  const char *contents;
+  gsize length;
+
+  if (bytes == NULL)
+    return NULL;
+  contents = g_bytes_get_data (bytes, &length);
+  return linli_geojson_file_parse (contents ? contents : "", length, error);
+}
+
+static void
+import_read_cb (gpointer    result,
+                const char *file_name,
+                gpointer    user_data)
+{
+  ChooseData *data = user_data;
+
+  /* The dialog takes the file. */
+  gtk_window_present (GTK_WINDOW (linli_geojson_import_dialog_new (data->parent, data->store,
+                                                                   result, file_name)));
+}
+
 static void
 import_chosen_cb (GFile    *file,
                   gpointer  user_data)
 {
   ChooseData *data = user_data;
 
-  if (file != NULL)
+  if (file == NULL || data->parent == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      LinliGeojsonFile *geojson = NULL;
-
-      if (bytes != NULL)
-        {
-          gsize length;
-          const char *contents = g_bytes_get_data (bytes, &length);
-          geojson = linli_geojson_file_parse (contents ? contents : "", length, &error);
-        }
-      if (geojson == NULL)
-        show_message (data->parent, _("Cannot Import the File"), error->message);
-      else
-        gtk_window_present (GTK_WINDOW (linli_geojson_import_dialog_new (data->parent, data->store,
-                                                                         geojson, name)));
+      choose_data_free (data);
+      return;
     }
+  linli_import_read (GTK_WIDGET (data->parent), file, _("Cannot Import the File"),
+                     read_geojson, (GDestroyNotify) linli_geojson_file_free,
+                     import_read_cb, data, choose_data_free);
 }
 
 static void
@@ -575,16 +584,18 @@ linli_geojson_import_choose (GtkWindow  *parent,
   data = g_new0 (ChooseData, 1);
   data->parent = parent ? g_object_ref (parent) : NULL;
   data->store = g_object_ref (store);
-  linli_file_pick_open (pick, parent, NULL, import_chosen_cb, data, choose_data_free);
+  linli_file_pick_open (pick, parent, NULL, import_chosen_cb, data, NULL);
 }
 
 static gboolean
-write_geojson_cb (GOutputStream  *out,
-                  gpointer        user_data,
+write_geojson_cb (LinliStore     *store,
+                  gpointer        data,
+                  GOutputStream  *out,
+                  LinliJob       *job,
                   GCancellable   *cancellable,
                   GError        **error)
 {
-  return linli_geojson_export (user_data, out, cancellable, error);
+  return linli_geojson_export (store, out, cancellable, error);
 }
 
 static void
@@ -592,20 +603,17 @@ export_chosen_cb (GFile    *file,
                   gpointer  user_data)
 {
   ChooseData *data = user_data;
+  g_autoptr(LinliJob) job = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
-  if (file != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_geojson_cb, data->store, NULL, &error))
-        show_message (data->parent, _("Cannot Export the Grids"), error->message);
-      else if (data->parent != NULL)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Grids and buildings exported to %s"), name);
-          gtk_widget_activate_action (GTK_WIDGET (data->parent), "window.toast", "s", message);
-        }
-    }
+  if (file == NULL || data->parent == NULL)
+    return;
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Grids and buildings exported to %s"), name);
+  job = linli_export_run (GTK_WIDGET (data->parent), data->store, file, LINLI_SAFE_FILE_NONE,
+                          _("Exporting grids and buildings…"), message, _("Cannot Export the Grids"),
+                          write_geojson_cb, NULL, NULL);
 }
 
 void

@@ -229,19 +229,21 @@ new_editor (LinliRecordListPage *page,
 /* CSV                                                                       */
 
 static gboolean
-write_volunteers (gpointer        data,
+write_volunteers (LinliStore     *store,
+                  gpointer        data,
                   gboolean        xlsx,
                   GOutputStream  *out,
+                  GCancellable   *cancellable,
                   GError        **error)
 {
   LinliShown *shown = data;
 
   /* A ledger that leaves the office: phone numbers masked. */
   if (xlsx)
-    return linli_xlsx_export_volunteers (shown->store, shown->list, shown->from, shown->until, TRUE,
-                                         out, NULL, error);
-  return linli_event_csv_export_volunteers (shown->store, shown->list, shown->from, shown->until, TRUE,
-                                            out, NULL, error);
+    return linli_xlsx_export_volunteers (store, shown->list, shown->from, shown->until, TRUE,
+                                         out, cancellable, error);
+  return linli_event_csv_export_volunteers (store, shown->list, shown->from, shown->until, TRUE,
+                                            out, cancellable, error);
 }
 
 static char *

@@ -18,6 +18,7 @@
 #include "linli-column-sort.h"
 #include "linli-csv-import-dialog.h"
 #include "linli-filters.h"
+#include "linli-import-read.h"
 #include "linli-text-column.h"
 #include "linli-toast.h"
 #include "linli-record-names.h"
@@ -67,8 +68,6 @@ struct _LinliCasesPage
   GtkEntry          *range_from;
   GtkEntry          *range_until;
   GtkActionBar      *action_bar;
-  GtkActionBar      *export_bar;
-  GtkProgressBar    *export_progress;
   GtkLabel          *selection_label;
   GtkMenuButton     *status_button;
   GtkMenuButton     *assign_button;
@@ -78,7 +77,7 @@ struct _LinliCasesPage
   GArray            *worker_ids;    /* the same for the worker filter */
   GStrv              categories;    /* per row of the category filter after "any" */
   GCancellable      *picking;           /* while a file is chosen to export to or import */
-  GCancellable      *exporting;         /* while an export runs */
+  LinliJob          *exporting;         /* the last export, which may run still */
   gboolean           export_personal;   /* what the chooser's file gets: names and phones whole */
   gboolean           export_xlsx;       /* a workbook rather than CSV: the file is *.xlsx */
 };
@@ -802,87 +801,61 @@ new_editor (LinliRecordListPage *page,
   return LINLI_RECORD_EDITOR (linli_case_editor_new (parent, store, record));
 }
 
-static void
-show_error (LinliCasesPage *self,
-            const char     *heading,
-            const char     *message)
+/* The cases' ids, taken when the export starts, and the export's thread
+ * reads them from its own store. */
+typedef struct
 {
-  linli_alert_show_message (GTK_WIDGET (self), heading, message);
+  GArray   *ids;
+  gboolean  mask_personal;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_array_unref (export->ids);
+  g_free (export);
 }
 
 static void
-export_progress_cb (GObject *target,
-                    double   fraction)
+count_cb (guint    n_done,
+          guint    n_total,
+          gpointer data)
 {
-  LinliCasesPage *self = LINLI_CASES_PAGE (target);
+  LinliJob *job = data;
+  g_autofree char *text = NULL;
 
-  gtk_progress_bar_set_fraction (self->export_progress, fraction);
+  /* TRANSLATORS: how far an export is: “12000 of 100000” */
+  text = g_strdup_printf (_("%u of %u"), n_done, n_total);
+  linli_job_progress (job, n_total > 0 ? (double) n_done / n_total : -1, text);
 }
 
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(LinliCasesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  guint n;
-
-  if (self->exporting == NULL)
-    {
-      /* The page went while its export ran: nobody to tell. */
-      linli_case_csv_export_file_finish (LINLI_STORE (source), result, NULL);
-      return;
-    }
-  n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->exporting), "linli-n-cases"));
-  g_clear_object (&self->exporting);
-  gtk_action_bar_set_revealed (self->export_bar, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", FALSE);
-  if (!linli_case_csv_export_file_finish (LINLI_STORE (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        linli_toast (GTK_WIDGET (self), _("Export cancelled: the file is as it was"));
-      else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-        show_error (self, _("Cannot Export the Cases"), error->message);
-    }
-  else
-    {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
-                                                               "%u cases exported", n), n);
-      linli_toast (GTK_WIDGET (self), message);
-    }
-}
-
-/* A workbook is kept whole in memory by libxlsxwriter and written at once;
- * only CSV streams in a thread. */
 static gboolean
-write_workbook_cb (GOutputStream  *out,
-                   gpointer        user_data,
-                   GCancellable   *cancellable,
-                   GError        **error)
+write_csv (LinliStore     *store,
+           gpointer        data,
+           GOutputStream  *out,
+           LinliJob       *job,
+           GCancellable   *cancellable,
+           GError        **error)
 {
-  LinliCasesPage *self = user_data;
+  Export *export = data;
+  g_autoptr(LinliCsvWriter) writer = linli_csv_writer_new (out);
 
-  return linli_xlsx_export_cases (STORE (self), CASES (self), !self->export_personal,
-                                  out, cancellable, error);
+  return linli_case_csv_export_ids (store, export->ids, export->mask_personal, writer,
+                                    count_cb, job, cancellable, error);
 }
 
-static void
-export_workbook (LinliCasesPage     *self,
-                 GFile              *file,
-                 LinliSafeFileFlags  flags)
+static gboolean
+write_workbook (LinliStore     *store,
+                gpointer        data,
+                GOutputStream  *out,
+                LinliJob       *job,
+                GCancellable   *cancellable,
+                GError        **error)
 {
-  g_autoptr(GError) error = NULL;
+  Export *export = data;
 
-  if (!linli_safe_file_write (file, flags, write_workbook_cb, self, NULL, &error))
-    show_error (self, _("Cannot Export the Cases"), error->message);
-  else
-    {
-      guint n = g_list_model_get_n_items (CASES (self));
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported",
-                                                               "%u cases exported", n), n);
-      linli_toast (GTK_WIDGET (self), message);
-    }
+  return linli_xlsx_export_case_ids (store, export->ids, export->mask_personal, out,
+                                     count_cb, job, cancellable, error);
 }
 
 static void
@@ -894,29 +867,15 @@ export_chosen_cb (GFile    *file,
   if (self == NULL)
     return;
   g_clear_object (&self->picking);
-  if (file != NULL && self->exporting == NULL)
+  if (file != NULL)
     {
       /* Residents' names and phone numbers are for the office's eyes only. */
       LinliSafeFileFlags flags = self->export_personal ? LINLI_SAFE_FILE_PRIVATE : LINLI_SAFE_FILE_NONE;
 
       /* In a thread with a connection of its own: the window keeps drawing,
        * and a cancelled export leaves the file as it was. */
-      if (linli_export_file_is_xlsx (file))
-        export_workbook (self, file, flags);
-      else
-        linli_cases_page_export_to (self, file, flags);
+      linli_cases_page_export_to (self, file, flags);
     }
-}
-
-static void
-cancel_export_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LinliCasesPage *self = LINLI_CASES_PAGE (widget);
-
-  if (self->exporting != NULL)
-    g_cancellable_cancel (self->exporting);
 }
 
 static void
@@ -1022,6 +981,23 @@ imported_cb (LinliCasesPage       *self,
 }
 
 static void
+import_read_cb (gpointer    result,
+                const char *file_name,
+                gpointer    data)
+{
+  LinliCasesPage *self = data;
+  g_autoptr(LinliCsvTable) table = result;
+  LinliCsvImportDialog *dialog;
+
+  if (STORE (self) == NULL)
+    return;
+  dialog = linli_csv_import_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)),
+                                        STORE (self), table, file_name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 import_chosen_cb (GFile    *file,
                   gpointer  data)
 {
@@ -1030,23 +1006,11 @@ import_chosen_cb (GFile    *file,
   if (self == NULL)
     return;
   g_clear_object (&self->picking);
+  /* Read in a thread, a piece at a time. */
   if (file != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      g_autoptr(LinliCsvTable) table = bytes ? linli_csv_read (bytes, &error) : NULL;
-
-      if (table == NULL)
-        show_error (self, _("Cannot Read the File"), error->message);
-      else
-        {
-          LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (linli_record_list_page_get_window (LINLI_RECORD_LIST_PAGE (self)), STORE (self),
-                                                                      table, name);
-          g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-    }
+    linli_import_read (GTK_WIDGET (self), file, _("Cannot Read the File"),
+                       linli_import_read_csv, (GDestroyNotify) linli_csv_table_unref,
+                       import_read_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1101,7 +1065,7 @@ linli_cases_page_dispose (GObject *object)
   LinliCasesPage *self = LINLI_CASES_PAGE (object);
 
   if (self->exporting != NULL)
-    g_cancellable_cancel (self->exporting);
+    linli_job_cancel (self->exporting);
   g_clear_object (&self->exporting);
   if (self->picking != NULL)
     g_cancellable_cancel (self->picking);
@@ -1155,14 +1119,11 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, range_from);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, range_until);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, action_bar);
-  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, export_bar);
-  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, export_progress);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, status_button);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, assign_button);
 
   gtk_widget_class_install_action (widget_class, "cases.export-personal", NULL, export_personal_cb);
-  gtk_widget_class_install_action (widget_class, "cases.cancel-export", NULL, cancel_export_cb);
   gtk_widget_class_install_action (widget_class, "cases.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "cases.assign", "x", assign_cb);
   gtk_widget_class_install_action (widget_class, "cases.set-status", "s", set_status_cb);
@@ -1181,7 +1142,6 @@ linli_cases_page_init (LinliCasesPage *self)
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", FALSE);
 
   add_column (self, COLUMN_NUMBER, _("Number"), 110, LINLI_CASE_SORT_NUMBER);
   add_column (self, COLUMN_TITLE, _("Title"), -220, LINLI_CASE_SORT_TITLE);
@@ -1289,30 +1249,34 @@ linli_cases_page_is_searching (LinliCasesPage *self)
  * @flags: %LINLI_SAFE_FILE_PRIVATE for a file with residents' personal data
  *   whole, which it then writes unmasked
  *
- * Writes the cases shown to @file as CSV in the background, with a progress
- * bar and Cancel in the page's bottom bar; a toast or an error says how it
- * ended.
+ * Writes the cases shown to @file in a job (linli-job.h), as a workbook
+ * when it is named *.xlsx, CSV otherwise; the window's job bar shows it
+ * with Cancel, and a toast or an error says how it ended.
  */
 void
 linli_cases_page_export_to (LinliCasesPage     *self,
                             GFile              *file,
                             LinliSafeFileFlags  flags)
 {
+  g_autofree char *done = NULL;
+  Export *export;
+  guint n;
+
   g_return_if_fail (LINLI_IS_CASES_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->exporting != NULL || STORE (self) == NULL)
+  if (STORE (self) == NULL || CASES (self) == NULL)
     return;
-  self->exporting = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (self->exporting), "linli-n-cases",
-                     GUINT_TO_POINTER (g_list_model_get_n_items (CASES (self))));
-  gtk_progress_bar_set_fraction (self->export_progress, 0);
-  gtk_action_bar_set_revealed (self->export_bar, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cancel-export", TRUE);
-  linli_case_csv_export_file_async (STORE (self), CASES (self),
-                                    (flags & LINLI_SAFE_FILE_PRIVATE) == 0, file, flags,
-                                    G_OBJECT (self), export_progress_cb, self->exporting,
-                                    export_done_cb, g_object_ref (self));
+  n = g_list_model_get_n_items (CASES (self));
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case exported", "%u cases exported", n), n);
+  export = g_new0 (Export, 1);
+  export->ids = linli_case_csv_dup_ids (CASES (self));
+  export->mask_personal = (flags & LINLI_SAFE_FILE_PRIVATE) == 0;
+  g_clear_object (&self->exporting);
+  self->exporting = linli_export_run (GTK_WIDGET (self), STORE (self), file, flags,
+                                      _("Exporting cases…"), done, _("Cannot Export the Cases"),
+                                      linli_export_file_is_xlsx (file) ? write_workbook : write_csv,
+                                      export, (GDestroyNotify) export_free);
 }
 
 /**
@@ -1324,5 +1288,7 @@ GCancellable *
 linli_cases_page_get_export_cancellable (LinliCasesPage *self)
 {
   g_return_val_if_fail (LINLI_IS_CASES_PAGE (self), NULL);
-  return self->exporting;
+  if (self->exporting == NULL || !linli_job_is_running (self->exporting))
+    return NULL;
+  return linli_job_get_cancellable (self->exporting);
 }

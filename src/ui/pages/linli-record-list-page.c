@@ -278,14 +278,31 @@ export_cb (GtkWidget  *widget,
 }
 
 static gboolean
-write_list (gpointer        data,
+write_list (LinliStore     *store,
+            gpointer        data,
             gboolean        xlsx,
             GOutputStream  *out,
+            GCancellable   *cancellable,
             GError        **error)
 {
   LinliShown *shown = data;
 
-  return (xlsx ? shown->workbook : shown->csv) (shown->store, shown->list, out, NULL, error);
+  return (xlsx ? shown->workbook : shown->csv) (store, shown->list, out, cancellable, error);
+}
+
+/* The records of @list as they are now, for an export's thread: the page's
+ * own list changes with the store. */
+static GListModel *
+copy_list (GListModel *list)
+{
+  GListStore *copy = g_list_store_new (g_list_model_get_item_type (list));
+  guint n = g_list_model_get_n_items (list);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (list, i));
+  g_list_store_splice (copy, 0, 0, items->pdata, n);
+  return G_LIST_MODEL (copy);
 }
 
 static void
@@ -648,7 +665,8 @@ export_data (LinliRecordListPage *self,
   g_autofree char *name = linli_export_file_name (csv_name, xlsx);
 
   data->store = g_object_ref (PRIV (self)->store);
-  linli_event_export_to_file (GTK_WIDGET (self), title, name, done_message, write, data, shown_free);
+  linli_event_export_to_file (GTK_WIDGET (self), PRIV (self)->store, title, name, done_message,
+                              write, data, shown_free);
 }
 
 /**
@@ -678,7 +696,7 @@ linli_record_list_page_export_shown (LinliRecordListPage *self,
   if (PRIV (self)->store == NULL)
     return;
   data = g_new0 (LinliShown, 1);
-  data->list = g_object_ref (shown);
+  data->list = copy_list (shown);
   data->from = from ? g_date_time_ref (from) : NULL;
   data->until = until ? g_date_time_ref (until) : NULL;
   export_data (self, title, csv_name, xlsx, done_message, write, data);
@@ -707,7 +725,7 @@ linli_record_list_page_export_list (LinliRecordListPage *self,
   if (PRIV (self)->store == NULL || PRIV (self)->list == NULL)
     return;
   data = g_new0 (LinliShown, 1);
-  data->list = g_object_ref (G_LIST_MODEL (PRIV (self)->list));
+  data->list = copy_list (G_LIST_MODEL (PRIV (self)->list));
   data->csv = csv;
   data->workbook = workbook;
   export_data (self, title, csv_name, xlsx, done_message, write_list, data);
