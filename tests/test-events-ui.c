@@ -307,7 +307,7 @@ test_activity (Fixture       *fixture,
   g_ptr_array_set_size (spins, 0);
   test_collect (editor, GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 2);
-  g_assert_false (linli_activity_editor_has_changes (LINLI_ACTIVITY_EDITOR (editor)));
+  g_assert_false (linli_record_editor_has_changes (LINLI_RECORD_EDITOR (editor)));
   test_set_text (editor, "Title", "垃圾分类宣传");
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_nonnull (editor);

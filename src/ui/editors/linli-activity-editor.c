@@ -38,8 +38,6 @@ static const LinliRecordEditorTexts texts = {
   N_("Changes to this activity that are not saved will be lost. It cannot be saved yet: %s."),
 };
 
-#define COPY(self) linli_record_editor_get_copy (LINLI_RECORD_EDITOR (self))
-
 /* What the rules say about the activity and who served in it, and what
  * the sections could not read; each section shows its own messages. */
 static gboolean
@@ -51,7 +49,8 @@ linli_activity_editor_validate (LinliRecordEditor  *editor,
   g_auto(LinliActivityErrors) errors = { 0 };
   gboolean valid;
 
-  linli_activity_validate (COPY (self), linli_participants_editor_get_participations (self->participants), &errors);
+  linli_activity_validate (linli_record_editor_get_copy (editor),
+                           linli_participants_editor_get_participations (self->participants), &errors);
   linli_record_editor_check_sections (editor, &errors);
   valid = linli_activity_errors_is_empty (&errors);
   linli_record_editor_show_sections (editor, &errors, show_all);
@@ -181,36 +180,7 @@ linli_activity_editor_new (GtkWindow   *parent,
                            LinliStore  *store,
                            LinliRecord *activity_or_null)
 {
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
   g_return_val_if_fail (activity_or_null == NULL || LINLI_IS_ACTIVITY (activity_or_null), NULL);
 
-  return g_object_new (LINLI_TYPE_ACTIVITY_EDITOR,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       "store", store,
-                       "record", activity_or_null,
-                       NULL);
-}
-
-/* Returns: (transfer none): the activity as edited so far */
-LinliRecord *
-linli_activity_editor_get_copy (LinliActivityEditor *self)
-{
-  g_return_val_if_fail (LINLI_IS_ACTIVITY_EDITOR (self), NULL);
-  return COPY (self);
-}
-
-gboolean
-linli_activity_editor_is_valid (LinliActivityEditor *self)
-{
-  g_return_val_if_fail (LINLI_IS_ACTIVITY_EDITOR (self), FALSE);
-  return linli_record_editor_is_valid (LINLI_RECORD_EDITOR (self));
-}
-
-gboolean
-linli_activity_editor_has_changes (LinliActivityEditor *self)
-{
-  g_return_val_if_fail (LINLI_IS_ACTIVITY_EDITOR (self), FALSE);
-  return linli_record_editor_has_changes (LINLI_RECORD_EDITOR (self));
+  return linli_record_editor_new_of (LINLI_TYPE_ACTIVITY_EDITOR, parent, store, activity_or_null);
 }

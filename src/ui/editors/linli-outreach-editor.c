@@ -35,8 +35,6 @@ static const LinliRecordEditorTexts texts = {
   N_("Changes to this outreach event that are not saved will be lost. It cannot be saved yet: %s."),
 };
 
-#define COPY(self) linli_record_editor_get_copy (LINLI_RECORD_EDITOR (self))
-
 /* What the rules say about the event, and what the sections could not
  * read; each section shows its own messages. */
 static gboolean
@@ -148,36 +146,7 @@ linli_outreach_editor_new (GtkWindow   *parent,
                            LinliStore  *store,
                            LinliRecord *outreach_or_null)
 {
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
   g_return_val_if_fail (outreach_or_null == NULL || LINLI_IS_OUTREACH (outreach_or_null), NULL);
 
-  return g_object_new (LINLI_TYPE_OUTREACH_EDITOR,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       "store", store,
-                       "record", outreach_or_null,
-                       NULL);
-}
-
-/* Returns: (transfer none): the event as edited so far */
-LinliRecord *
-linli_outreach_editor_get_copy (LinliOutreachEditor *self)
-{
-  g_return_val_if_fail (LINLI_IS_OUTREACH_EDITOR (self), NULL);
-  return COPY (self);
-}
-
-gboolean
-linli_outreach_editor_is_valid (LinliOutreachEditor *self)
-{
-  g_return_val_if_fail (LINLI_IS_OUTREACH_EDITOR (self), FALSE);
-  return linli_record_editor_is_valid (LINLI_RECORD_EDITOR (self));
-}
-
-gboolean
-linli_outreach_editor_has_changes (LinliOutreachEditor *self)
-{
-  g_return_val_if_fail (LINLI_IS_OUTREACH_EDITOR (self), FALSE);
-  return linli_record_editor_has_changes (LINLI_RECORD_EDITOR (self));
+  return linli_record_editor_new_of (LINLI_TYPE_OUTREACH_EDITOR, parent, store, outreach_or_null);
 }
