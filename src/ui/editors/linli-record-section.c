@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-location-dialog.h"
 #include "linli-record-section.h"
 
 G_DEFINE_INTERFACE (LinliRecordSection, linli_record_section, ADW_TYPE_PREFERENCES_GROUP)
@@ -81,4 +82,35 @@ linli_record_section_changed (LinliRecordSection *self)
   g_return_if_fail (LINLI_IS_RECORD_SECTION (self));
 
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * linli_record_section_pick_location:
+ * @store: (nullable): the store, %NULL before the section is loaded
+ * @copy: (nullable): the record whose "lat" and "lon" the map starts at
+ * @chosen: called on @self, swapped, with the point chosen, as
+ *   LinliLocationDialog::chosen
+ *
+ * Asks for a point on a map over the section's window.
+ */
+void
+linli_record_section_pick_location (LinliRecordSection *self,
+                                    LinliStore         *store,
+                                    LinliRecord        *copy,
+                                    GCallback           chosen)
+{
+  GtkRoot *root;
+  LinliLocationDialog *dialog;
+
+  g_return_if_fail (LINLI_IS_RECORD_SECTION (self));
+  g_return_if_fail (chosen != NULL);
+
+  if (store == NULL || copy == NULL)
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = linli_location_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store,
+                                      linli_record_get_double (copy, "lat"),
+                                      linli_record_get_double (copy, "lon"));
+  g_signal_connect_object (dialog, "chosen", chosen, self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
