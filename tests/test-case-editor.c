@@ -57,22 +57,6 @@ subtitle_of (GtkWidget  *root,
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (root, title)));
 }
 
-/* The labels a combo row offers, joined with "|". */
-static char *
-choices_of (GtkWidget  *root,
-            const char *title)
-{
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (test_find_row (root, title)));
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-      g_string_append_printf (joined, "%s%s", i ? "|" : "", gtk_string_object_get_string (item));
-    }
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
 static const char *
 chosen (GtkWidget  *root,
         const char *title)
@@ -314,7 +298,7 @@ test_existing_case_status (Fixture       *fixture,
 
   /* Only the workflow's next steps are offered: no going back to
    * registered, no follow-up visit before it is resolved. */
-  statuses = choices_of (root, "Status");
+  statuses = test_choices_of (root, "Status");
   g_assert_cmpstr (statuses, ==, "In Progress|Resolved|Escalated|Suspended");
 
   /* Resolved needs a resolution, its level and its time. */
@@ -357,7 +341,7 @@ test_existing_case_status (Fixture       *fixture,
   editor = open_editor (fixture, stored);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_clear_pointer (&statuses, g_free);
-  statuses = choices_of (GTK_WIDGET (editor), "Status");
+  statuses = test_choices_of (GTK_WIDGET (editor), "Status");
   g_assert_cmpstr (statuses, ==, "Resolved|Revisited|In Progress");
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_null (editor);
@@ -371,7 +355,7 @@ test_revisited_is_final (Fixture       *fixture,
   g_autofree char *statuses = NULL;
   LinliCaseEditor *editor = open_editor (fixture, record);
 
-  statuses = choices_of (GTK_WIDGET (editor), "Status");
+  statuses = test_choices_of (GTK_WIDGET (editor), "Status");
   g_assert_cmpstr (statuses, ==, "Revisited");
   gtk_window_destroy (GTK_WINDOW (editor));
 }

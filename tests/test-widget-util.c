@@ -221,3 +221,19 @@ test_choose (GtkWidget  *root,
     }
   g_error ("“%s” offers no “%s”", title, label);
 }
+
+/* The labels the combo row titled @title offers, joined with "|". */
+char *
+test_choices_of (GtkWidget  *root,
+                 const char *title)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (test_find_row (root, title)));
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_string_append_printf (joined, "%s%s", i ? "|" : "", gtk_string_object_get_string (item));
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}

@@ -30,6 +30,8 @@ void        test_set_text_view       (GtkWidget  *root,
 void        test_choose              (GtkWidget  *root,
                                       const char *title,
                                       const char *label);
+char       *test_choices_of          (GtkWidget  *root,
+                                      const char *title);
 
 LinliAlert *test_find_alert          (void);
 GtkWidget  *test_find_file_chooser   (void);
