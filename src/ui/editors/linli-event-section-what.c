@@ -95,13 +95,9 @@ edited (LinliEventSectionWhat *self,
 static void
 title_changed_cb (LinliEventSectionWhat *self)
 {
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  text = linli_form_field_dup_text (GTK_EDITABLE (self->title_entry));
-  linli_record_set_text (self->copy, "title", text);
-  edited (self, GTK_WIDGET (self->title_entry));
+  if (!self->loading)
+    linli_record_section_set_text (LINLI_RECORD_SECTION (self), self->copy, "title",
+                                   GTK_WIDGET (self->title_entry));
 }
 
 /* The activity's type is a word; the outreach's format one of a list. */
@@ -166,13 +162,12 @@ end_changed_cb (LinliEventSectionWhat *self)
 static void
 person_changed_cb (LinliEventSectionWhat *self)
 {
-  g_autofree char *text = NULL;
+  /* Indexed by whether it is an activity. */
+  static const char * const columns[] = { "speaker", "organiser" };
 
-  if (self->loading)
-    return;
-  text = linli_form_field_dup_text (GTK_EDITABLE (self->person_entry));
-  linli_record_set_text (self->copy, person_column (self), text);
-  edited (self, GTK_WIDGET (self->person_entry));
+  if (!self->loading)
+    linli_record_section_set_text (LINLI_RECORD_SECTION (self), self->copy, columns[self->activity],
+                                   GTK_WIDGET (self->person_entry));
 }
 
 static void
@@ -192,13 +187,9 @@ beneficiaries_changed_cb (LinliEventSectionWhat *self)
 static void
 description_changed_cb (LinliEventSectionWhat *self)
 {
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  text = linli_form_text_view_dup_text (self->description_view);
-  linli_record_set_text (self->copy, "description", text);
-  edited (self, GTK_WIDGET (self->description_view));
+  if (!self->loading)
+    linli_record_section_set_text (LINLI_RECORD_SECTION (self), self->copy, "description",
+                                   GTK_WIDGET (self->description_view));
 }
 
 /* The common types, then any other the office has used. */

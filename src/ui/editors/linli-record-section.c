@@ -85,6 +85,37 @@ linli_record_section_changed (LinliRecordSection *self)
 }
 
 /**
+ * linli_record_section_set_text:
+ * @copy: the record the section edits
+ * @column: a text column of @copy
+ * @field: a #GtkEditable or a #GtkTextView
+ *
+ * For a section's text field the user edited: its text, %NULL when blank,
+ * into @column; the field shows its messages from now on, and the section
+ * emits ::changed.
+ */
+void
+linli_record_section_set_text (LinliRecordSection *self,
+                               LinliRecord        *copy,
+                               const char         *column,
+                               GtkWidget          *field)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LINLI_IS_RECORD_SECTION (self));
+  g_return_if_fail (LINLI_IS_RECORD (copy));
+  g_return_if_fail (GTK_IS_EDITABLE (field) || GTK_IS_TEXT_VIEW (field));
+
+  if (GTK_IS_EDITABLE (field))
+    text = linli_form_field_dup_text (GTK_EDITABLE (field));
+  else
+    text = linli_form_text_view_dup_text (GTK_TEXT_VIEW (field));
+  linli_record_set_text (copy, column, text);
+  linli_form_field_touch (field);
+  linli_record_section_changed (self);
+}
+
+/**
  * linli_record_section_pick_location:
  * @store: (nullable): the store, %NULL before the section is loaded
  * @copy: (nullable): the record whose "lat" and "lon" the map starts at
