@@ -891,20 +891,6 @@ test_time_popover (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 /* The case sheet from the editor, of a stored case only. */
 static void
 test_print_sheet (Fixture       *fixture,
@@ -919,9 +905,9 @@ test_print_sheet (Fixture       *fixture,
 
   editor = open_editor (fixture, record);
   g_assert_true (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (editor), "case.print-sheet")));
-  g_assert_null (find_toplevel (LINLI_TYPE_REPORT_PREVIEW));
+  g_assert_null (test_find_toplevel (LINLI_TYPE_REPORT_PREVIEW));
   gtk_widget_activate_action (GTK_WIDGET (editor), "case.print-sheet", NULL);
-  preview = find_toplevel (LINLI_TYPE_REPORT_PREVIEW);
+  preview = test_find_toplevel (LINLI_TYPE_REPORT_PREVIEW);
   g_assert_nonnull (preview);
   g_assert_cmpuint (linli_report_preview_get_n_pages (LINLI_REPORT_PREVIEW (preview)), >=, 1);
   gtk_window_destroy (preview);
@@ -953,20 +939,6 @@ test_sections (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
-static LinliLocationDialog *
-find_location_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (LINLI_IS_LOCATION_DIALOG (window))
-        return LINLI_LOCATION_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* A location picked on the map: the case gets its point, and the grid
  * follows it, from the grid outlines. */
 static void
@@ -985,7 +957,7 @@ test_pick_location (Fixture       *fixture,
   g_assert_cmpint (linli_record_get_int (copy, "grid_id"), ==, 0);
 
   g_signal_emit_by_name (test_find_button_labelled (GTK_WIDGET (editor), "_Pick on Map…"), "clicked");
-  dialog = find_location_dialog ();
+  dialog = test_find_toplevel (LINLI_TYPE_LOCATION_DIALOG);
   g_assert_nonnull (dialog);
   test_wait_until_drawn (GTK_WIDGET (dialog));
   linli_location_dialog_pick (dialog, lat + 0.00001, lon + 0.00001);

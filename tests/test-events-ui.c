@@ -48,21 +48,6 @@ iterate (void)
     ;
 }
 
-/* The one open window of @type. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 static const char *
 subtitle_of (GtkWidget  *root,
              const char *title)
@@ -126,7 +111,7 @@ new_with_ctrl_n (LinliWindow *window,
   GtkWidget *editor;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "window.new-case", NULL);
-  editor = find_toplevel (editor_type);
+  editor = test_find_toplevel (editor_type);
   g_assert_nonnull (editor);
   test_wait_until_drawn (editor);
   return editor;
@@ -281,7 +266,7 @@ test_activity (Fixture       *fixture,
           test_collect (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
           g_assert_cmpuint (views->len, ==, 2);
           g_signal_emit_by_name (views->pdata[1], "activate", i);
-          volunteer_editor = find_toplevel (LINLI_TYPE_VOLUNTEER_EDITOR);
+          volunteer_editor = test_find_toplevel (LINLI_TYPE_VOLUNTEER_EDITOR);
           g_assert_nonnull (volunteer_editor);
           g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (volunteer_editor, "垃圾分类宣传志愿服务"))),
                            ==, "2026-11-20 · Volunteer · 2.0 hours");
@@ -300,7 +285,7 @@ test_activity (Fixture       *fixture,
    * asks before closing. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-activity",
                                   g_variant_new_int64 (linli_record_get_id (saved)));
-  editor = find_toplevel (LINLI_TYPE_ACTIVITY_EDITOR);
+  editor = test_find_toplevel (LINLI_TYPE_ACTIVITY_EDITOR);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "垃圾分类宣传志愿服务");
@@ -410,7 +395,7 @@ test_outreach (Fixture       *fixture,
   /* Deleted from its editor, and back with Undo, groups and topics too. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-outreach",
                                   g_variant_new_int64 (linli_record_get_id (saved)));
-  editor = find_toplevel (LINLI_TYPE_OUTREACH_EDITOR);
+  editor = test_find_toplevel (LINLI_TYPE_OUTREACH_EDITOR);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_widget_activate_action (editor, "outreach.delete", NULL);
@@ -496,7 +481,7 @@ assert_discard_keeps (Fixture     *fixture,
   g_autoptr(LinliRecord) stored = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (window), action, g_variant_new_int64 (linli_record_get_id (saved)));
-  editor = find_toplevel (editor_type);
+  editor = test_find_toplevel (editor_type);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   test_set_text (editor, field1, text1);
@@ -642,7 +627,7 @@ test_organisations (Fixture       *fixture,
   gboolean found = FALSE;
 
   gtk_widget_activate_action (page, "outreach.organisations", NULL);
-  dialog = find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
+  dialog = test_find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   add_row = test_find_row (dialog, "New Organisation");
@@ -682,7 +667,7 @@ test_organisations (Fixture       *fixture,
   for (guint round = 0; round < 2; round++)
     {
       gtk_widget_activate_action (page, "outreach.organisations", NULL);
-      dialog = find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
+      dialog = test_find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
       g_assert_nonnull (dialog);
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
       row = test_find_row (dialog, "许庄派出所社区警务室");

@@ -194,20 +194,6 @@ test_properties_existing (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static LinliGridPropertiesDialog *
-find_properties_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (LINLI_IS_GRID_PROPERTIES_DIALOG (window))
-        return LINLI_GRID_PROPERTIES_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* A double click or Enter on a row of the Grids page opens its properties. */
 static void
 test_grids_page (Fixture       *fixture,
@@ -224,10 +210,10 @@ test_grids_page (Fixture       *fixture,
   gtk_window_present (window);
   test_wait_until_drawn (GTK_WIDGET (page));
 
-  g_assert_null (find_properties_dialog ());
+  g_assert_null (test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG));
   view = GTK_COLUMN_VIEW (test_find (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   g_signal_emit_by_name (view, "activate", 0);
-  dialog = find_properties_dialog ();
+  dialog = test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (dialog), "Name")), ==,
                    linli_record_get_text (grid, "name"));
@@ -339,7 +325,7 @@ test_draw_new (Fixture       *fixture,
   /* Two points: refused with a message, and still drawing. */
   activate (&map, "grid-edit.finish", NULL);
   g_assert_nonnull (linli_grid_drawing_get_message (map.editor));
-  g_assert_null (find_properties_dialog ());
+  g_assert_null (test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG));
   g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_DRAWING);
 
   /* A third point clears the message; a double click finishes. */
@@ -347,7 +333,7 @@ test_draw_new (Fixture       *fixture,
   g_assert_null (linli_grid_drawing_get_message (map.editor));
   linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 2, w / 2.0 + 100, h / 2.0 + 80);
   g_assert_cmpuint (n_points (&map), ==, 3);
-  dialog = find_properties_dialog ();
+  dialog = test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_EDITING);
 
@@ -468,7 +454,7 @@ test_save_outline (Fixture       *fixture,
   expected = linli_geometry_to_geojson (outline);
 
   activate (&map, "grid-edit.finish", NULL);
-  dialog = find_properties_dialog ();
+  dialog = test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG);
   g_assert_nonnull (dialog);
   /* The dialog shows the grid as it is. */
   g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (dialog), "Code")), ==,

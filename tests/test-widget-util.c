@@ -237,3 +237,19 @@ test_choices_of (GtkWidget  *root,
     }
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
+
+/* Returns: (transfer none) (nullable) (type GtkWindow): the open window of
+ *   @type, the first if there are several */
+gpointer
+test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
