@@ -235,37 +235,26 @@ export_geojson_cb (GtkWidget  *widget,
     linli_geojson_export_choose (GTK_WINDOW (self), self->store);
 }
 
+/* window.backups, window.staff and window.buildings: a dialog over the
+ * window, of its store. */
 static void
-backups_cb (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+dialog_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
 {
   LinliWindow *self = LINLI_WINDOW (widget);
+  GtkWindow *parent = GTK_WINDOW (self);
+  GtkWindow *dialog;
 
-  if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (linli_backups_dialog_new (GTK_WINDOW (self), self->store)));
-}
-
-static void
-staff_cb (GtkWidget  *widget,
-          const char *action_name,
-          GVariant   *parameter)
-{
-  LinliWindow *self = LINLI_WINDOW (widget);
-
-  if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (linli_staff_dialog_new (GTK_WINDOW (self), self->store)));
-}
-
-static void
-buildings_cb (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  LinliWindow *self = LINLI_WINDOW (widget);
-
-  if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (linli_buildings_dialog_new (GTK_WINDOW (self), self->store)));
+  if (self->store == NULL)
+    return;
+  if (g_str_equal (action_name, "window.backups"))
+    dialog = GTK_WINDOW (linli_backups_dialog_new (parent, self->store));
+  else if (g_str_equal (action_name, "window.staff"))
+    dialog = GTK_WINDOW (linli_staff_dialog_new (parent, self->store));
+  else
+    dialog = GTK_WINDOW (linli_buildings_dialog_new (parent, self->store));
+  gtk_window_present (dialog);
 }
 
 static void
@@ -605,9 +594,9 @@ linli_window_class_init (LinliWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.show-grid-cases", "x", show_grid_cases_cb);
   gtk_widget_class_install_action (widget_class, "window.import-geojson", NULL, import_geojson_cb);
   gtk_widget_class_install_action (widget_class, "window.export-geojson", NULL, export_geojson_cb);
-  gtk_widget_class_install_action (widget_class, "window.backups", NULL, backups_cb);
-  gtk_widget_class_install_action (widget_class, "window.staff", NULL, staff_cb);
-  gtk_widget_class_install_action (widget_class, "window.buildings", NULL, buildings_cb);
+  gtk_widget_class_install_action (widget_class, "window.backups", NULL, dialog_cb);
+  gtk_widget_class_install_action (widget_class, "window.staff", NULL, dialog_cb);
+  gtk_widget_class_install_action (widget_class, "window.buildings", NULL, dialog_cb);
   gtk_widget_class_install_action (widget_class, "window.delete-grid", "x", delete_grid_cb);
   gtk_widget_class_install_action (widget_class, "window.edit-outline", "x", edit_outline_cb);
   gtk_widget_class_install_action (widget_class, "window.new-grid", NULL, new_grid_cb);

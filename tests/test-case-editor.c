@@ -40,101 +40,28 @@ fixture_tear_down (Fixture       *fixture,
 
 
 
-/* The row titled @title, without its mnemonic underline. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  test_collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      g_autoptr(GString) plain = g_string_new (adw_preferences_row_get_title (rows->pdata[i]));
-      g_string_replace (plain, "_", "", 0);
-      if (g_str_equal (plain->str, title))
-        return rows->pdata[i];
-    }
-  g_error ("No row titled “%s”", title);
-}
-
 static GtkEditable *
 entry_of (GtkWidget  *root,
           const char *title)
 {
-  GtkWidget *entry = test_find (find_row (root, title), GTK_TYPE_ENTRY);
+  GtkWidget *entry = test_find (test_find_row (root, title), GTK_TYPE_ENTRY);
 
   g_assert_nonnull (entry);
   return GTK_EDITABLE (entry);
-}
-
-static void
-set_text (GtkWidget  *root,
-          const char *title,
-          const char *text)
-{
-  gtk_editable_set_text (entry_of (root, title), text);
-}
-
-static void
-set_text_view (GtkWidget  *root,
-               const char *title,
-               const char *text)
-{
-  GtkWidget *view = test_find (find_row (root, title), GTK_TYPE_TEXT_VIEW);
-
-  g_assert_nonnull (view);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
 }
 
 static const char *
 subtitle_of (GtkWidget  *root,
              const char *title)
 {
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (root, title)));
-}
-
-/* The labels a combo row offers, joined with "|". */
-static char *
-choices_of (GtkWidget  *root,
-            const char *title)
-{
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (find_row (root, title)));
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-      g_string_append_printf (joined, "%s%s", i ? "|" : "", gtk_string_object_get_string (item));
-    }
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
-static void
-choose (GtkWidget  *root,
-        const char *title,
-        const char *label)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (root, title));
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-      if (g_str_equal (gtk_string_object_get_string (item), label))
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-  g_error ("“%s” offers no “%s”", title, label);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (root, title)));
 }
 
 static const char *
 chosen (GtkWidget  *root,
         const char *title)
 {
-  gpointer item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (find_row (root, title)));
+  gpointer item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (test_find_row (root, title)));
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
 }
 
@@ -152,7 +79,7 @@ static gboolean
 row_shows_error (GtkWidget  *root,
                  const char *title)
 {
-  return gtk_widget_has_css_class (find_row (root, title), "linli-field-error");
+  return gtk_widget_has_css_class (test_find_row (root, title), "linli-field-error");
 }
 
 static LinliRecord *
@@ -239,75 +166,75 @@ test_new_case (Fixture       *fixture,
   g_assert_false (linli_case_editor_has_changes (editor));
   g_assert_cmpstr (linli_record_get_text (linli_case_editor_get_copy (editor), "number"), ==, expected_number);
 
-  set_text (root, "Title", "5号楼2单元楼道灯不亮");
-  choose (root, "Category", "公共设施");
-  set_text (root, "Subcategory", "路灯");
-  choose (root, "Source", "居民来电");
-  choose (root, "Urgency", "High");
-  set_text_view (root, "Description", "孔阿姨来电：5号楼2单元三楼到五楼的楼道灯都不亮，晚上上下楼看不见。");
-  set_text (root, "Name", "孔繁英");
-  set_text (root, "Phone", "138 0002 0001");
+  test_set_text (root, "Title", "5号楼2单元楼道灯不亮");
+  test_choose (root, "Category", "公共设施");
+  test_set_text (root, "Subcategory", "路灯");
+  test_choose (root, "Source", "居民来电");
+  test_choose (root, "Urgency", "High");
+  test_set_text_view (root, "Description", "孔阿姨来电：5号楼2单元三楼到五楼的楼道灯都不亮，晚上上下楼看不见。");
+  test_set_text (root, "Name", "孔繁英");
+  test_set_text (root, "Phone", "138 0002 0001");
   g_assert_true (can_save (editor));
   g_assert_true (linli_case_editor_has_changes (editor));
 
   /* A bad phone: the message in the phone's row, Save off. */
-  set_text (root, "Phone", "1380002000");
+  test_set_text (root, "Phone", "1380002000");
   g_assert_false (can_save (editor));
   g_assert_true (row_shows_error (root, "Phone"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_of (root, "Phone")), "error"));
   g_assert_cmpstr (subtitle_of (root, "Phone"), ==,
                    "Enter a mobile number of 11 digits or a landline with its area code, such as 0537-1234567");
-  set_text (root, "Phone", "0537-1234567");
+  test_set_text (root, "Phone", "0537-1234567");
   g_assert_true (can_save (editor));
   g_assert_false (row_shows_error (root, "Phone"));
-  set_text (root, "Phone", "13800020001");
+  test_set_text (root, "Phone", "13800020001");
 
   /* An empty title, and one too long. */
-  set_text (root, "Title", "   ");
+  test_set_text (root, "Title", "   ");
   g_assert_false (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Title"), ==, "Enter a title");
   for (int i = 0; i < 101; i++)
     g_string_append (long_title, "灯");
-  set_text (root, "Title", long_title->str);
+  test_set_text (root, "Title", long_title->str);
   g_assert_false (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Title"), ==, "The title can be at most 100 characters (now 101)");
-  set_text (root, "Title", "5号楼2单元楼道灯不亮");
+  test_set_text (root, "Title", "5号楼2单元楼道灯不亮");
   g_assert_true (can_save (editor));
   g_assert_false (row_shows_error (root, "Title"));
 
   /* Due before reported; a time that is no time; reported in the future. */
-  set_text (root, "Due", "2026-11-26 18:00");
+  test_set_text (root, "Due", "2026-11-26 18:00");
   g_assert_false (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Due"), ==, "The due time must be after the reported time");
-  set_text (root, "Due", "tomorrow");
+  test_set_text (root, "Due", "tomorrow");
   g_assert_false (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Due"), ==, "Enter a day and a time, such as 2026-03-03 09:30");
-  set_text (root, "Reported", "2026-11-28 09:00");
+  test_set_text (root, "Reported", "2026-11-28 09:00");
   g_assert_false (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Reported"), ==, "The reported time cannot be in the future");
-  set_text (root, "Reported", "2026-11-27 9:30");
-  set_text (root, "Due", "2026/11/30 18:00");
+  test_set_text (root, "Reported", "2026-11-27 9:30");
+  test_set_text (root, "Due", "2026/11/30 18:00");
   g_assert_true (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Due"), ==, "");
 
   /* The grid follows the building. */
-  choose (root, "Building", "5号楼");
+  test_choose (root, "Building", "5号楼");
   building = linli_store_get (fixture->store, LINLI_TYPE_BUILDING,
                               linli_record_get_int (linli_case_editor_get_copy (editor), "building_id"), NULL);
   g_assert_nonnull (building);
   g_assert_cmpint (linli_record_get_int (linli_case_editor_get_copy (editor), "grid_id"), ==,
                    linli_record_get_int (building, "grid_id"));
   g_assert_cmpstr (subtitle_of (root, "Grid"), ==, "Follows the location");
-  set_text (root, "Unit, Floor and Room", "2单元三至五楼");
+  test_set_text (root, "Unit, Floor and Room", "2单元三至五楼");
 
   /* Choosing a worker assigns the case. */
-  choose (root, "Worker", "张蕾");
+  test_choose (root, "Worker", "张蕾");
   g_assert_cmpstr (chosen (root, "Status"), ==, "Assigned");
 
   /* A diary entry waits for the case to be saved. */
-  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (root, "New Entry"), GTK_TYPE_ENTRY)),
+  gtk_editable_set_text (GTK_EDITABLE (test_find (test_find_row (root, "New Entry"), GTK_TYPE_ENTRY)),
                          "电话回复孔阿姨，今天下午上门查看");
-  gtk_widget_activate_action (find_row (root, "New Entry"), "timeline.add", NULL);
+  gtk_widget_activate_action (test_find_row (root, "New Entry"), "timeline.add", NULL);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_cases);
 
   g_assert_true (can_save (editor));
@@ -371,11 +298,11 @@ test_existing_case_status (Fixture       *fixture,
 
   /* Only the workflow's next steps are offered: no going back to
    * registered, no follow-up visit before it is resolved. */
-  statuses = choices_of (root, "Status");
+  statuses = test_choices_of (root, "Status");
   g_assert_cmpstr (statuses, ==, "In Progress|Resolved|Escalated|Suspended");
 
   /* Resolved needs a resolution, its level and its time. */
-  choose (root, "Status", "Resolved");
+  test_choose (root, "Status", "Resolved");
   g_assert_false (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Resolution"), ==, "Describe how the case was resolved");
   g_assert_true (row_shows_error (root, "Resolution"));
@@ -384,14 +311,14 @@ test_existing_case_status (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Resolved")), ==, "2026-11-27 10:00");
 
   /* Escalating instead raises the level; back to resolved, it is undone. */
-  choose (root, "Status", "Escalated");
+  test_choose (root, "Status", "Escalated");
   g_assert_cmpstr (chosen (root, "Resolution Level"), ==, "Within the community");
   g_assert_true (can_save (editor));
-  choose (root, "Status", "Resolved");
+  test_choose (root, "Status", "Resolved");
   g_assert_cmpstr (chosen (root, "Resolution Level"), ==, "Not resolved");
 
-  set_text_view (root, "Resolution", "物业更换了楼道声控灯，已恢复照明。");
-  choose (root, "Resolution Level", "Within the grid");
+  test_set_text_view (root, "Resolution", "物业更换了楼道声控灯，已恢复照明。");
+  test_choose (root, "Resolution Level", "Within the grid");
   g_assert_true (can_save (editor));
   g_assert_true (linli_case_editor_has_changes (editor));
 
@@ -414,7 +341,7 @@ test_existing_case_status (Fixture       *fixture,
   editor = open_editor (fixture, stored);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_clear_pointer (&statuses, g_free);
-  statuses = choices_of (GTK_WIDGET (editor), "Status");
+  statuses = test_choices_of (GTK_WIDGET (editor), "Status");
   g_assert_cmpstr (statuses, ==, "Resolved|Revisited|In Progress");
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_null (editor);
@@ -428,7 +355,7 @@ test_revisited_is_final (Fixture       *fixture,
   g_autofree char *statuses = NULL;
   LinliCaseEditor *editor = open_editor (fixture, record);
 
-  statuses = choices_of (GTK_WIDGET (editor), "Status");
+  statuses = test_choices_of (GTK_WIDGET (editor), "Status");
   g_assert_cmpstr (statuses, ==, "Revisited");
   gtk_window_destroy (GTK_WINDOW (editor));
 }
@@ -449,7 +376,7 @@ test_unsaved_changes (Fixture       *fixture,
 
   editor = open_editor (fixture, record);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  set_text (GTK_WIDGET (editor), "Title", "改过的标题");
+  test_set_text (GTK_WIDGET (editor), "Title", "改过的标题");
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_nonnull (editor);
   dialog = test_find_alert ();
@@ -464,7 +391,7 @@ test_unsaved_changes (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (editor), "Title")), ==, "改过的标题");
 
   /* An invalid case cannot be saved from the question either. */
-  set_text (GTK_WIDGET (editor), "Title", "");
+  test_set_text (GTK_WIDGET (editor), "Title", "");
   gtk_window_close (GTK_WINDOW (editor));
   dialog = test_find_alert ();
   g_assert_nonnull (dialog);
@@ -528,27 +455,27 @@ test_duplicate (Fixture       *fixture,
   GtkWidget *root = GTK_WIDGET (editor);
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  g_assert_false (gtk_widget_get_visible (find_row (root, "Repeats Case")));
-  choose (root, "Status", "Duplicate");
-  g_assert_true (gtk_widget_get_visible (find_row (root, "Repeats Case")));
+  g_assert_false (gtk_widget_get_visible (test_find_row (root, "Repeats Case")));
+  test_choose (root, "Status", "Duplicate");
+  g_assert_true (gtk_widget_get_visible (test_find_row (root, "Repeats Case")));
   g_assert_false (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Repeats Case"), ==, "Enter the number of the case this one repeats");
 
-  set_text (root, "Repeats Case", "2026-9999");
+  test_set_text (root, "Repeats Case", "2026-9999");
   g_assert_false (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Repeats Case"), ==, "No case has the number 2026-9999");
 
-  set_text (root, "Repeats Case", linli_record_get_text (record, "number"));
+  test_set_text (root, "Repeats Case", linli_record_get_text (record, "number"));
   g_assert_false (can_save (editor));
   g_assert_cmpstr (subtitle_of (root, "Repeats Case"), ==, "A case cannot repeat itself");
 
-  set_text (root, "Repeats Case", linli_record_get_text (other, "number"));
+  test_set_text (root, "Repeats Case", linli_record_get_text (other, "number"));
   g_assert_true (can_save (editor));
 
   /* Trying another status and coming back changes nothing and loses nothing. */
-  choose (root, "Status", "Registered");
+  test_choose (root, "Status", "Registered");
   g_assert_false (linli_case_editor_has_changes (editor));
-  choose (root, "Status", "Duplicate");
+  test_choose (root, "Status", "Duplicate");
   g_assert_true (can_save (editor));
   gtk_widget_activate_action (root, "case.save", NULL);
   g_assert_null (editor);
@@ -574,11 +501,11 @@ test_store_error (Fixture       *fixture,
   GtkWidget *banner;
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  set_text (root, "Title", "9号楼门口井盖松动");
-  choose (root, "Category", "公共设施");
-  choose (root, "Source", "来访");
-  set_text (root, "Name", "颜世民");
-  choose (root, "Building", "9号楼");
+  test_set_text (root, "Title", "9号楼门口井盖松动");
+  test_choose (root, "Category", "公共设施");
+  test_choose (root, "Source", "来访");
+  test_set_text (root, "Name", "颜世民");
+  test_choose (root, "Building", "9号楼");
 
   /* Someone removes the building while the editor is open. */
   building = linli_store_get (fixture->store, LINLI_TYPE_BUILDING,
@@ -599,7 +526,7 @@ test_store_error (Fixture       *fixture,
   g_assert_cmpint (linli_record_get_int (linli_case_editor_get_copy (editor), "reporter_id"), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Title")), ==, "9号楼门口井盖松动");
 
-  choose (root, "Building", "None");
+  test_choose (root, "Building", "None");
   gtk_widget_activate_action (root, "case.save", NULL);
   g_assert_null (editor);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_cases + 1);
@@ -633,12 +560,12 @@ test_reporter (Fixture       *fixture,
 
   editor = open_editor (fixture, record);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  anonymous = test_find (find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
+  anonymous = test_find (test_find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (anonymous)));
-  g_assert_true (gtk_widget_get_visible (find_row (GTK_WIDGET (editor), "Phone")));
+  g_assert_true (gtk_widget_get_visible (test_find_row (GTK_WIDGET (editor), "Phone")));
   /* Inside the editor the phone is shown in full. */
   g_assert_null (strchr (gtk_editable_get_text (entry_of (GTK_WIDGET (editor), "Phone")), '*'));
-  set_text (GTK_WIDGET (editor), "Phone", "(0537)2345678");
+  test_set_text (GTK_WIDGET (editor), "Phone", "(0537)2345678");
   g_assert_true (linli_case_editor_has_changes (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "case.save", NULL);
   g_assert_null (editor);
@@ -652,9 +579,9 @@ test_reporter (Fixture       *fixture,
   /* Anonymous: the name and phone go, the case keeps no reporter. */
   editor = open_editor (fixture, stored);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  anonymous = test_find (find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
+  anonymous = test_find (test_find_row (GTK_WIDGET (editor), "Anonymous"), GTK_TYPE_SWITCH);
   gtk_switch_set_active (GTK_SWITCH (anonymous), TRUE);
-  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (editor), "Phone")));
+  g_assert_false (gtk_widget_get_visible (test_find_row (GTK_WIDGET (editor), "Phone")));
   g_assert_true (linli_case_editor_has_changes (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "case.save", NULL);
   g_assert_null (editor);
@@ -681,14 +608,14 @@ events_list (GtkWidget *diary,
 static GtkWidget *
 diary_of (LinliCaseEditor *editor)
 {
-  return gtk_widget_get_ancestor (find_row (GTK_WIDGET (editor), "New Entry"), ADW_TYPE_PREFERENCES_GROUP);
+  return gtk_widget_get_ancestor (test_find_row (GTK_WIDGET (editor), "New Entry"), ADW_TYPE_PREFERENCES_GROUP);
 }
 
 static void
 add_entry (LinliCaseEditor *editor,
            const char      *text)
 {
-  GtkWidget *add_row = find_row (GTK_WIDGET (editor), "New Entry");
+  GtkWidget *add_row = test_find_row (GTK_WIDGET (editor), "New Entry");
 
   gtk_editable_set_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY)), text);
   gtk_widget_activate_action (add_row, "timeline.add", NULL);
@@ -698,7 +625,7 @@ add_entry (LinliCaseEditor *editor,
 static char *
 diary_titles (LinliCaseEditor *editor)
 {
-  GtkWidget *list = events_list (diary_of (editor), find_row (GTK_WIDGET (editor), "New Entry"));
+  GtkWidget *list = events_list (diary_of (editor), test_find_row (GTK_WIDGET (editor), "New Entry"));
   g_autoptr(GString) joined = g_string_new (NULL);
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
@@ -743,7 +670,7 @@ test_timeline (Fixture       *fixture,
   editor = open_editor (fixture, record);
 
   /* Every entry is a row; changes read "before → after". */
-  list = events_list (diary_of (editor), find_row (GTK_WIDGET (editor), "New Entry"));
+  list = events_list (diary_of (editor), test_find_row (GTK_WIDGET (editor), "New Entry"));
   test_collect (list, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, n_events);
   for (guint i = 0; i < rows->len; i++)
@@ -757,7 +684,7 @@ test_timeline (Fixture       *fixture,
 
   /* Who writes is asked, from the staff at work, by name. */
   g_assert_cmpstr (chosen (GTK_WIDGET (editor), "Written By"), ==, "Not chosen");
-  choose (GTK_WIDGET (editor), "Written By", "杨帆");
+  test_choose (GTK_WIDGET (editor), "Written By", "杨帆");
 
   /* An entry is part of the edit: shown, not written, until Save. */
   add_entry (editor, "再次回访：<没有>漏水 & 一切正常");
@@ -850,7 +777,7 @@ test_diary_correction (Fixture       *fixture,
 
   editor = open_editor (fixture, record);
   gtk_widget_activate_action (diary_of (editor), "timeline.correct", "x", linli_record_get_id (wrong));
-  add_row = find_row (GTK_WIDGET (editor), "Correct the Entry");
+  add_row = test_find_row (GTK_WIDGET (editor), "Correct the Entry");
   /* It starts from the words to put right. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY))), ==, "三楼东户漏水");
   gtk_editable_set_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY)), "三楼西户漏水");
@@ -964,20 +891,6 @@ test_time_popover (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 /* The case sheet from the editor, of a stored case only. */
 static void
 test_print_sheet (Fixture       *fixture,
@@ -992,9 +905,9 @@ test_print_sheet (Fixture       *fixture,
 
   editor = open_editor (fixture, record);
   g_assert_true (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (editor), "case.print-sheet")));
-  g_assert_null (find_toplevel (LINLI_TYPE_REPORT_PREVIEW));
+  g_assert_null (test_find_toplevel (LINLI_TYPE_REPORT_PREVIEW));
   gtk_widget_activate_action (GTK_WIDGET (editor), "case.print-sheet", NULL);
-  preview = find_toplevel (LINLI_TYPE_REPORT_PREVIEW);
+  preview = test_find_toplevel (LINLI_TYPE_REPORT_PREVIEW);
   g_assert_nonnull (preview);
   g_assert_cmpuint (linli_report_preview_get_n_pages (LINLI_REPORT_PREVIEW (preview)), >=, 1);
   gtk_window_destroy (preview);
@@ -1026,20 +939,6 @@ test_sections (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
-static LinliLocationDialog *
-find_location_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (LINLI_IS_LOCATION_DIALOG (window))
-        return LINLI_LOCATION_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* A location picked on the map: the case gets its point, and the grid
  * follows it, from the grid outlines. */
 static void
@@ -1058,7 +957,7 @@ test_pick_location (Fixture       *fixture,
   g_assert_cmpint (linli_record_get_int (copy, "grid_id"), ==, 0);
 
   g_signal_emit_by_name (test_find_button_labelled (GTK_WIDGET (editor), "_Pick on Map…"), "clicked");
-  dialog = find_location_dialog ();
+  dialog = test_find_toplevel (LINLI_TYPE_LOCATION_DIALOG);
   g_assert_nonnull (dialog);
   test_wait_until_drawn (GTK_WIDGET (dialog));
   linli_location_dialog_pick (dialog, lat + 0.00001, lon + 0.00001);

@@ -41,43 +41,11 @@ fixture_tear_down (Fixture       *fixture,
   test_database_close (fixture);
 }
 
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  test_collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      g_autoptr(GString) plain = g_string_new (adw_preferences_row_get_title (rows->pdata[i]));
-      g_string_replace (plain, "_", "", 0);
-      if (g_str_equal (plain->str, title))
-        return rows->pdata[i];
-    }
-  return NULL;
-}
-
-static char *
-choices_of (GtkWidget  *root,
-            const char *title)
-{
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (find_row (root, title)));
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-      g_string_append_printf (joined, "%s%s", i ? "|" : "", gtk_string_object_get_string (item));
-    }
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
 static const char *
 selected_of (GtkWidget  *root,
              const char *title)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (root, title));
+  AdwComboRow *row = ADW_COMBO_ROW (test_find_row (root, title));
   GtkStringObject *item = adw_combo_row_get_selected_item (row);
 
   return gtk_string_object_get_string (item);
@@ -143,9 +111,9 @@ add_building (GtkWindow  *parent,
   GtkWidget *editor = GTK_WIDGET (linli_building_editor_new (parent, store, NULL));
   LinliLocationDialog *location;
 
-  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (editor, "Name"), GTK_TYPE_ENTRY)), name);
-  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (editor, "Floors"), GTK_TYPE_ENTRY)), "６");
-  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (editor, "Households"), GTK_TYPE_ENTRY)), households);
+  gtk_editable_set_text (GTK_EDITABLE (test_find (test_find_row (editor, "Name"), GTK_TYPE_ENTRY)), name);
+  gtk_editable_set_text (GTK_EDITABLE (test_find (test_find_row (editor, "Floors"), GTK_TYPE_ENTRY)), "６");
+  gtk_editable_set_text (GTK_EDITABLE (test_find (test_find_row (editor, "Households"), GTK_TYPE_ENTRY)), households);
   gtk_widget_activate_action (editor, "building.place", NULL);
   location = find_toplevel (LINLI_TYPE_LOCATION_DIALOG);
   g_assert_nonnull (location);
@@ -237,11 +205,11 @@ test_from_empty_file (Fixture       *fixture,
   g_assert_true (LINLI_IS_STAFF_DIALOG (staff));
 
   editor = GTK_WIDGET (linli_worker_editor_new (GTK_WINDOW (staff), fixture->store, NULL));
-  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (editor, "Name"), GTK_TYPE_ENTRY)), "张蕾");
+  gtk_editable_set_text (GTK_EDITABLE (test_find (test_find_row (editor, "Name"), GTK_TYPE_ENTRY)), "张蕾");
   /* Full-width digits, as an office computer types them. */
-  gtk_editable_set_text (GTK_EDITABLE (test_find (find_row (editor, "Phone"), GTK_TYPE_ENTRY)), "１３８１２３４５６７８");
+  gtk_editable_set_text (GTK_EDITABLE (test_find (test_find_row (editor, "Phone"), GTK_TYPE_ENTRY)), "１３８１２３４５６７８");
   g_assert_cmpstr (selected_of (editor, "Role"), ==, "Grid worker");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_find (find_row (editor, "一网格"), GTK_TYPE_CHECK_BUTTON)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_find (test_find_row (editor, "一网格"), GTK_TYPE_CHECK_BUTTON)), TRUE);
   gtk_widget_activate_action (editor, "worker.save", NULL);
   iterate ();
 
@@ -251,7 +219,7 @@ test_from_empty_file (Fixture       *fixture,
   worker_id = linli_record_get_id (worker);
   g_assert_cmpstr (linli_record_get_text (worker, "phone"), ==, "13812345678");
   g_assert_cmpuint (linli_record_get_refs (worker, "grids")->len, ==, 1);
-  row = find_row (GTK_WIDGET (staff), "张蕾");
+  row = test_find_row (GTK_WIDGET (staff), "张蕾");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Grid worker · 13812345678 · 一网格");
 
@@ -277,8 +245,8 @@ test_from_empty_file (Fixture       *fixture,
     g_assert_cmpstr (linli_record_get_text (first, "name"), ==, "1号楼");
     g_assert_cmpint (linli_record_get_int (first, "floors"), ==, 6);
     g_assert_cmpint (linli_record_get_int (first, "grid_id"), ==, linli_record_get_id (grid1));
-    g_assert_nonnull (find_row (GTK_WIDGET (buildings), "2号楼"));
-    g_assert_nonnull (find_row (GTK_WIDGET (buildings), "3号楼"));
+    g_assert_nonnull (test_find_row (GTK_WIDGET (buildings), "2号楼"));
+    g_assert_nonnull (test_find_row (GTK_WIDGET (buildings), "3号楼"));
     gtk_window_destroy (GTK_WINDOW (buildings));
   }
 
@@ -339,7 +307,7 @@ test_from_empty_file (Fixture       *fixture,
   g_clear_object (&worker);
   worker = linli_store_get (fixture->store, LINLI_TYPE_WORKER, worker_id, NULL);
   g_assert_false (linli_worker_is_active (worker));
-  row = find_row (GTK_WIDGET (staff), "张蕾");
+  row = test_find_row (GTK_WIDGET (staff), "张蕾");
   g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "left on 2026-11-27"));
 
   /* The old case still names them… */
@@ -351,7 +319,7 @@ test_from_empty_file (Fixture       *fixture,
 
   /* …but new work does not offer them: a new case, Assign To, a grid. */
   editor = GTK_WIDGET (linli_case_editor_new (GTK_WINDOW (window), fixture->store, NULL));
-  offered = choices_of (editor, "Worker");
+  offered = test_choices_of (editor, "Worker");
   g_assert_null (strstr (offered, "张蕾"));
   gtk_window_destroy (GTK_WINDOW (editor));
   iterate ();

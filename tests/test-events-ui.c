@@ -48,75 +48,11 @@ iterate (void)
     ;
 }
 
-/* The one open window of @type. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
-/* The row titled @title, without its mnemonic underline. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  test_collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      g_autoptr(GString) plain = g_string_new (adw_preferences_row_get_title (rows->pdata[i]));
-      g_string_replace (plain, "_", "", 0);
-      if (g_str_equal (plain->str, title))
-        return rows->pdata[i];
-    }
-  g_error ("No row titled “%s”", title);
-}
-
-static void
-set_text (GtkWidget  *root,
-          const char *title,
-          const char *text)
-{
-  GtkWidget *entry = test_find (find_row (root, title), GTK_TYPE_ENTRY);
-
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
-
 static const char *
 subtitle_of (GtkWidget  *root,
              const char *title)
 {
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (root, title)));
-}
-
-static void
-choose (GtkWidget  *root,
-        const char *title,
-        const char *label)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (root, title));
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-      if (g_str_equal (gtk_string_object_get_string (item), label))
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-  g_error ("“%s” offers no “%s”", title, label);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (root, title)));
 }
 
 /* Checks the choice @label of the field with several titled @title. */
@@ -125,7 +61,7 @@ check_choice (GtkWidget  *root,
               const char *title,
               const char *label)
 {
-  GtkWidget *check = test_find (find_row (find_row (root, title), label), GTK_TYPE_CHECK_BUTTON);
+  GtkWidget *check = test_find (test_find_row (test_find_row (root, title), label), GTK_TYPE_CHECK_BUTTON);
 
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -175,7 +111,7 @@ new_with_ctrl_n (LinliWindow *window,
   GtkWidget *editor;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "window.new-case", NULL);
-  editor = find_toplevel (editor_type);
+  editor = test_find_toplevel (editor_type);
   g_assert_nonnull (editor);
   test_wait_until_drawn (editor);
   return editor;
@@ -185,7 +121,7 @@ static void
 add_registered_volunteer (GtkWidget *participants,
                           guint      position)
 {
-  GtkWidget *row = find_row (participants, "Add a Registered Volunteer");
+  GtkWidget *row = test_find_row (participants, "Add a Registered Volunteer");
   GtkDropDown *drop_down = GTK_DROP_DOWN (test_find (row, GTK_TYPE_DROP_DOWN));
   GtkWidget *add = test_find_button_labelled (row, "_Add");
 
@@ -213,24 +149,24 @@ test_activity (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Activity");
   g_assert_false (can_save (editor, "activity.save"));
-  g_assert_false (row_shows_error (find_row (editor, "Title")));
+  g_assert_false (row_shows_error (test_find_row (editor, "Title")));
 
-  set_text (editor, "Title", "垃圾分类宣传志愿服务");
-  choose (editor, "Type", "环境整治");
-  set_text (editor, "Starts", "2026-11-20 09:00");
-  set_text (editor, "Ends", "2026-11-20 08:00");
+  test_set_text (editor, "Title", "垃圾分类宣传志愿服务");
+  test_choose (editor, "Type", "环境整治");
+  test_set_text (editor, "Starts", "2026-11-20 09:00");
+  test_set_text (editor, "Ends", "2026-11-20 08:00");
   g_assert_false (can_save (editor, "activity.save"));
-  g_assert_true (row_shows_error (find_row (editor, "Ends")));
-  set_text (editor, "Ends", "2026-11-20 13:00");
-  g_assert_false (row_shows_error (find_row (editor, "Ends")));
-  set_text (editor, "Beneficiaries", "两百");
+  g_assert_true (row_shows_error (test_find_row (editor, "Ends")));
+  test_set_text (editor, "Ends", "2026-11-20 13:00");
+  g_assert_false (row_shows_error (test_find_row (editor, "Ends")));
+  test_set_text (editor, "Beneficiaries", "两百");
   g_assert_false (can_save (editor, "activity.save"));
-  g_assert_true (row_shows_error (find_row (editor, "Beneficiaries")));
-  set_text (editor, "Beneficiaries", "200");
+  g_assert_true (row_shows_error (test_find_row (editor, "Beneficiaries")));
+  test_set_text (editor, "Beneficiaries", "200");
   g_assert_true (can_save (editor, "activity.save"));
 
   /* Done without anyone who served cannot be saved, and says so. */
-  choose (editor, "Status", "Done");
+  test_choose (editor, "Status", "Done");
   g_assert_false (can_save (editor, "activity.save"));
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -330,12 +266,12 @@ test_activity (Fixture       *fixture,
           test_collect (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, views);
           g_assert_cmpuint (views->len, ==, 2);
           g_signal_emit_by_name (views->pdata[1], "activate", i);
-          volunteer_editor = find_toplevel (LINLI_TYPE_VOLUNTEER_EDITOR);
+          volunteer_editor = test_find_toplevel (LINLI_TYPE_VOLUNTEER_EDITOR);
           g_assert_nonnull (volunteer_editor);
-          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (volunteer_editor, "垃圾分类宣传志愿服务"))),
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (volunteer_editor, "垃圾分类宣传志愿服务"))),
                            ==, "2026-11-20 · Volunteer · 2.0 hours");
           g_assert_true (can_save (volunteer_editor, "volunteer.save"));
-          set_text (volunteer_editor, "Phone", "1380002");
+          test_set_text (volunteer_editor, "Phone", "1380002");
           g_assert_false (can_save (volunteer_editor, "volunteer.save"));
           gtk_window_destroy (GTK_WINDOW (volunteer_editor));
         }
@@ -349,15 +285,15 @@ test_activity (Fixture       *fixture,
    * asks before closing. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-activity",
                                   g_variant_new_int64 (linli_record_get_id (saved)));
-  editor = find_toplevel (LINLI_TYPE_ACTIVITY_EDITOR);
+  editor = test_find_toplevel (LINLI_TYPE_ACTIVITY_EDITOR);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "垃圾分类宣传志愿服务");
   g_ptr_array_set_size (spins, 0);
   test_collect (editor, GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 2);
-  g_assert_false (linli_activity_editor_has_changes (LINLI_ACTIVITY_EDITOR (editor)));
-  set_text (editor, "Title", "垃圾分类宣传");
+  g_assert_false (linli_record_editor_has_changes (LINLI_RECORD_EDITOR (editor)));
+  test_set_text (editor, "Title", "垃圾分类宣传");
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_nonnull (editor);
   g_assert_nonnull (test_find_alert ());
@@ -406,34 +342,34 @@ test_outreach (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Outreach Event");
   g_assert_false (can_save (editor, "outreach.save"));
 
-  set_text (editor, "Title", "老年大学防范养老诈骗讲座");
-  choose (editor, "Format", "Lecture");
-  set_text (editor, "Starts", "2026-11-25 14:30");
-  set_text (editor, "Speaker", "许庄派出所 王警官");
+  test_set_text (editor, "Title", "老年大学防范养老诈骗讲座");
+  test_choose (editor, "Format", "Lecture");
+  test_set_text (editor, "Starts", "2026-11-25 14:30");
+  test_set_text (editor, "Speaker", "许庄派出所 王警官");
   check_choice (editor, "Target Groups", "老年人");
   check_choice (editor, "Scam Topics", "养老诈骗");
   check_choice (editor, "Scam Topics", "冒充公检法");
   /* A scam not in the list is added and chosen. */
-  other = test_find (find_row (find_row (editor, "Scam Topics"), ""), GTK_TYPE_ENTRY);
+  other = test_find (test_find_row (test_find_row (editor, "Scam Topics"), ""), GTK_TYPE_ENTRY);
   g_assert_nonnull (other);
   gtk_editable_set_text (GTK_EDITABLE (other), "虚假投资理财");
   g_signal_emit_by_name (other, "activate");
   g_assert_true (can_save (editor, "outreach.save"));
 
-  set_text (editor, "Attendees", "120");
-  set_text (editor, "Leaflets", "300");
-  set_text (editor, "Consultations", "15");
-  set_text (editor, "App Installs", "-3");
+  test_set_text (editor, "Attendees", "120");
+  test_set_text (editor, "Leaflets", "300");
+  test_set_text (editor, "Consultations", "15");
+  test_set_text (editor, "App Installs", "-3");
   g_assert_false (can_save (editor, "outreach.save"));
-  g_assert_true (row_shows_error (find_row (editor, "App Installs")));
+  g_assert_true (row_shows_error (test_find_row (editor, "App Installs")));
 
   /* More installs than attendees, until confirmed as not on site. */
-  set_text (editor, "App Installs", "150");
+  test_set_text (editor, "App Installs", "150");
   g_assert_false (can_save (editor, "outreach.save"));
   g_assert_cmpstr (subtitle_of (editor, "App Installs"), ==,
                    "More installs than attendees: confirm that some were installed off-site");
-  g_assert_true (gtk_widget_get_visible (find_row (editor, "Not on site (online or later installs)")));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_find (find_row (editor, "Not on site (online or later installs)"),
+  g_assert_true (gtk_widget_get_visible (test_find_row (editor, "Not on site (online or later installs)")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_find (test_find_row (editor, "Not on site (online or later installs)"),
                                                             GTK_TYPE_CHECK_BUTTON)), TRUE);
   g_assert_true (can_save (editor, "outreach.save"));
 
@@ -459,7 +395,7 @@ test_outreach (Fixture       *fixture,
   /* Deleted from its editor, and back with Undo, groups and topics too. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-outreach",
                                   g_variant_new_int64 (linli_record_get_id (saved)));
-  editor = find_toplevel (LINLI_TYPE_OUTREACH_EDITOR);
+  editor = test_find_toplevel (LINLI_TYPE_OUTREACH_EDITOR);
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_widget_activate_action (editor, "outreach.delete", NULL);
@@ -473,6 +409,206 @@ test_outreach (Fixture       *fixture,
     g_assert_nonnull (restored);
     g_assert_true (linli_record_equal (restored, saved));
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The stored record of @type titled @title, or NULL. */
+static LinliRecord *
+find_stored (LinliStore *store,
+             GType       type,
+             const char *title)
+{
+  g_autoptr(GListModel) records = linli_store_list (store, type);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (records, i);
+      if (g_strcmp0 (linli_record_get_text (record, "title"), title) == 0)
+        return g_steal_pointer (&record);
+    }
+  return NULL;
+}
+
+static guint
+n_stored (LinliStore *store,
+          GType       type)
+{
+  g_autoptr(GListModel) records = linli_store_list (store, type);
+
+  return g_list_model_get_n_items (records);
+}
+
+static void
+assert_time (LinliRecord *record,
+             const char  *column,
+             const char  *expected)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (linli_record_get_datetime (record, column));
+  g_autofree char *shown = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/* Closed with changes and Discard chosen: nothing is written. */
+static void
+discard (GtkWidget **editor)
+{
+  LinliAlert *alert;
+
+  gtk_window_close (GTK_WINDOW (*editor));
+  alert = test_find_alert ();
+  g_assert_nonnull (alert);
+  linli_alert_respond (alert, "discard");
+  iterate ();
+  g_assert_null (*editor);
+}
+
+/* @saved opened again through the window's @action, two of its fields
+ * changed and the changes discarded: it stays as stored. */
+static void
+assert_discard_keeps (Fixture     *fixture,
+                      LinliWindow *window,
+                      const char  *action,
+                      GType        editor_type,
+                      LinliRecord *saved,
+                      const char  *field1,
+                      const char  *text1,
+                      const char  *field2,
+                      const char  *text2)
+{
+  GtkWidget *editor;
+  g_autoptr(LinliRecord) stored = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), action, g_variant_new_int64 (linli_record_get_id (saved)));
+  editor = test_find_toplevel (editor_type);
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  test_set_text (editor, field1, text1);
+  test_set_text (editor, field2, text2);
+  discard (&editor);
+  stored = linli_store_get (fixture->store, G_OBJECT_TYPE (saved), linli_record_get_id (saved), NULL);
+  g_assert_true (linli_record_equal (stored, saved));
+}
+
+/* The sections of the activity editor: each message next to its field,
+ * every field written by Save, nothing by Cancel. */
+static void
+test_activity_sections (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LinliWindow *window = open_window (fixture, "activities");
+  guint n_activities = n_stored (fixture->store, LINLI_TYPE_ACTIVITY);
+  GtkWidget *editor = new_with_ctrl_n (window, LINLI_TYPE_ACTIVITY_EDITOR);
+  g_autoptr(LinliRecord) saved = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  test_set_text (editor, "Title", "楼道清理");
+  test_set_text (editor, "Organiser", "物业");
+  discard (&editor);
+  g_assert_cmpuint (n_stored (fixture->store, LINLI_TYPE_ACTIVITY), ==, n_activities);
+
+  editor = new_with_ctrl_n (window, LINLI_TYPE_ACTIVITY_EDITOR);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  test_set_text (editor, "Title", "楼道");
+  test_set_text (editor, "Title", "");
+  g_assert_true (row_shows_error (test_find_row (editor, "Title")));
+  test_set_text (editor, "Title", "楼道杂物清理");
+  g_assert_false (row_shows_error (test_find_row (editor, "Title")));
+  test_set_text (editor, "Starts", "明天上午");
+  g_assert_true (row_shows_error (test_find_row (editor, "Starts")));
+  g_assert_false (row_shows_error (test_find_row (editor, "Ends")));
+  g_assert_false (can_save (editor, "activity.save"));
+  test_set_text (editor, "Starts", "2026-11-21 09:00");
+  test_set_text (editor, "Ends", "下午");
+  g_assert_false (row_shows_error (test_find_row (editor, "Starts")));
+  g_assert_true (row_shows_error (test_find_row (editor, "Ends")));
+  test_set_text (editor, "Ends", "2026-11-21 11:30");
+  test_choose (editor, "Type", "环境整治");
+  test_choose (editor, "Status", "Cancelled");
+  test_set_text (editor, "Organiser", "社区党支部");
+  test_set_text (editor, "Beneficiaries", "45");
+  test_set_text_view (editor, "Description", "清理3号楼楼道堆放的杂物。");
+  g_assert_true (can_save (editor, "activity.save"));
+  gtk_widget_activate_action (editor, "activity.save", NULL);
+  iterate ();
+  g_assert_null (editor);
+
+  saved = find_stored (fixture->store, LINLI_TYPE_ACTIVITY, "楼道杂物清理");
+  g_assert_nonnull (saved);
+  assert_time (saved, "start_at", "2026-11-21 09:00");
+  assert_time (saved, "end_at", "2026-11-21 11:30");
+  g_assert_cmpstr (linli_record_get_text (saved, "type"), ==, "环境整治");
+  g_assert_cmpint (linli_record_get_enum (saved, "status"), ==, LINLI_ACTIVITY_STATUS_CANCELLED);
+  g_assert_cmpstr (linli_record_get_text (saved, "organiser"), ==, "社区党支部");
+  g_assert_cmpint (linli_record_get_int (saved, "beneficiaries"), ==, 45);
+  g_assert_cmpstr (linli_record_get_text (saved, "description"), ==, "清理3号楼楼道堆放的杂物。");
+
+  /* Opened again, a change discarded leaves it as stored. */
+  assert_discard_keeps (fixture, window, "open-activity", LINLI_TYPE_ACTIVITY_EDITOR, saved,
+                        "Beneficiaries", "50", "Organiser", "居委会");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The sections of the outreach editor, the counts among them. */
+static void
+test_outreach_sections (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LinliWindow *window = open_window (fixture, "outreach");
+  guint n_events = n_stored (fixture->store, LINLI_TYPE_OUTREACH);
+  GtkWidget *editor = new_with_ctrl_n (window, LINLI_TYPE_OUTREACH_EDITOR);
+  g_autoptr(LinliRecord) saved = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  test_set_text (editor, "Title", "反诈摆摊");
+  test_set_text (editor, "Leaflets", "80");
+  discard (&editor);
+  g_assert_cmpuint (n_stored (fixture->store, LINLI_TYPE_OUTREACH), ==, n_events);
+
+  editor = new_with_ctrl_n (window, LINLI_TYPE_OUTREACH_EDITOR);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_false (gtk_widget_get_visible (test_find_row (editor, "Ends")));
+  g_assert_false (gtk_widget_get_visible (test_find_row (editor, "Beneficiaries")));
+  test_set_text (editor, "Title", "菜市场反诈宣传摊位");
+  test_set_text (editor, "Starts", "周六");
+  g_assert_true (row_shows_error (test_find_row (editor, "Starts")));
+  g_assert_false (can_save (editor, "outreach.save"));
+  test_set_text (editor, "Starts", "2026-11-28 08:00");
+  g_assert_false (row_shows_error (test_find_row (editor, "Starts")));
+  test_set_text (editor, "Attendees", "很多");
+  g_assert_true (row_shows_error (test_find_row (editor, "Attendees")));
+  g_assert_false (row_shows_error (test_find_row (editor, "Leaflets")));
+  g_assert_false (can_save (editor, "outreach.save"));
+  test_set_text (editor, "Attendees", "60");
+  g_assert_false (row_shows_error (test_find_row (editor, "Attendees")));
+  test_choose (editor, "Format", linli_outreach_format_label (LINLI_OUTREACH_FORMAT_STALL));
+  test_set_text (editor, "Speaker", "社区民警");
+  test_set_text (editor, "Leaflets", "250");
+  test_set_text (editor, "App Installs", "40");
+  test_set_text (editor, "Consultations", "12");
+  test_set_text_view (editor, "Notes", "早市人多，下次提前半小时。");
+  g_assert_false (gtk_widget_get_visible (test_find_row (editor, "Not on site (online or later installs)")));
+  g_assert_true (can_save (editor, "outreach.save"));
+  gtk_widget_activate_action (editor, "outreach.save", NULL);
+  iterate ();
+  g_assert_null (editor);
+
+  saved = find_stored (fixture->store, LINLI_TYPE_OUTREACH, "菜市场反诈宣传摊位");
+  g_assert_nonnull (saved);
+  assert_time (saved, "start_at", "2026-11-28 08:00");
+  g_assert_cmpint (linli_record_get_enum (saved, "format"), ==, LINLI_OUTREACH_FORMAT_STALL);
+  g_assert_cmpstr (linli_record_get_text (saved, "speaker"), ==, "社区民警");
+  g_assert_cmpint (linli_record_get_int (saved, "attendees"), ==, 60);
+  g_assert_cmpint (linli_record_get_int (saved, "leaflets"), ==, 250);
+  g_assert_cmpint (linli_record_get_int (saved, "app_installs"), ==, 40);
+  g_assert_cmpint (linli_record_get_int (saved, "consultations"), ==, 12);
+  g_assert_false (linli_record_get_bool (saved, "installs_off_site"));
+  g_assert_cmpstr (linli_record_get_text (saved, "notes"), ==, "早市人多，下次提前半小时。");
+
+  assert_discard_keeps (fixture, window, "open-outreach", LINLI_TYPE_OUTREACH_EDITOR, saved,
+                        "Consultations", "20", "Speaker", "");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -491,10 +627,10 @@ test_organisations (Fixture       *fixture,
   gboolean found = FALSE;
 
   gtk_widget_activate_action (page, "outreach.organisations", NULL);
-  dialog = find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
+  dialog = test_find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  add_row = find_row (dialog, "New Organisation");
+  add_row = test_find_row (dialog, "New Organisation");
   /* No Add that does nothing while there is no name to add. */
   g_assert_false (gtk_widget_get_sensitive (test_find_button_labelled (add_row, "_Add")));
   gtk_editable_set_text (GTK_EDITABLE (test_find (add_row, GTK_TYPE_ENTRY)), "  ");
@@ -503,13 +639,13 @@ test_organisations (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (test_find_button_labelled (add_row, "_Add")));
   g_signal_emit_by_name (test_find_button_labelled (add_row, "_Add"), "clicked");
   g_assert_false (gtk_widget_get_sensitive (test_find_button_labelled (add_row, "_Add")));
-  row = find_row (dialog, "许庄派出所社区警务室");
-  choose (row, "Kind", "Police");
+  row = test_find_row (dialog, "许庄派出所社区警务室");
+  test_choose (row, "Kind", "Police");
   g_assert_true (can_save (dialog, "organisations.save"));
-  set_text (row, "Name", "");
+  test_set_text (row, "Name", "");
   g_assert_false (can_save (dialog, "organisations.save"));
-  set_text (row, "Name", "许庄派出所社区警务室");
-  set_text (row, "Contact", "李警官");
+  test_set_text (row, "Name", "许庄派出所社区警务室");
+  test_set_text (row, "Contact", "李警官");
   gtk_widget_activate_action (dialog, "organisations.save", NULL);
   iterate ();
   g_assert_null (dialog);
@@ -531,10 +667,10 @@ test_organisations (Fixture       *fixture,
   for (guint round = 0; round < 2; round++)
     {
       gtk_widget_activate_action (page, "outreach.organisations", NULL);
-      dialog = find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
+      dialog = test_find_toplevel (LINLI_TYPE_ORGANISATIONS_DIALOG);
       g_assert_nonnull (dialog);
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-      row = find_row (dialog, "许庄派出所社区警务室");
+      row = test_find_row (dialog, "许庄派出所社区警务室");
       g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
       g_signal_emit_by_name (test_find_button_labelled (row, "_Remove from the Register"), "clicked");
       g_assert_null (row);   /* gone from the list at once */
@@ -581,8 +717,8 @@ test_import (Fixture       *fixture,
   g_signal_connect_swapped (dialog, "imported", G_CALLBACK (count_imported_cb), &imported);
   gtk_window_present (GTK_WINDOW (dialog));
   test_wait_until_drawn (dialog);
-  g_assert_cmpstr (adw_combo_row_get_selected_item (ADW_COMBO_ROW (find_row (dialog, "技能特长"))) ?
-                   gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (find_row (dialog, "技能特长")))) : NULL,
+  g_assert_cmpstr (adw_combo_row_get_selected_item (ADW_COMBO_ROW (test_find_row (dialog, "技能特长"))) ?
+                   gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (test_find_row (dialog, "技能特长")))) : NULL,
                    ==, "Skills");
 
   gtk_widget_activate_action (dialog, "import.run", NULL);
@@ -624,7 +760,7 @@ test_new_volunteer (Fixture       *fixture,
   LinliActivityEditor *editor = linli_activity_editor_new (NULL, fixture->store, NULL);
   GtkWidget *root = GTK_WIDGET (editor);
   GtkWidget *participants = test_find (root, LINLI_TYPE_PARTICIPANTS_EDITOR);
-  GtkWidget *new_row = find_row (participants, "Add a New Volunteer");
+  GtkWidget *new_row = test_find_row (participants, "Add a New Volunteer");
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   g_autoptr(GListModel) volunteers = NULL;
   g_autoptr(GPtrArray) stored = NULL;
@@ -635,7 +771,7 @@ test_new_volunteer (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (editor));
   test_wait_until_drawn (root);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  set_text (root, "Title", "楼道小广告清理");
+  test_set_text (root, "Title", "楼道小广告清理");
   test_collect (new_row, GTK_TYPE_ENTRY, entries);
   g_assert_cmpuint (entries->len, ==, 2);
 
@@ -647,7 +783,7 @@ test_new_volunteer (Fixture       *fixture,
   gtk_editable_set_text (entries->pdata[1], "13800030003");
   g_signal_emit_by_name (test_find_button_labelled (new_row, "A_dd"), "clicked");
   g_assert_cmpuint (linli_participants_editor_get_participations (LINLI_PARTICIPANTS_EDITOR (participants))->len, ==, 1);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (participants, "韩春燕"))), ==,
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (participants, "韩春燕"))), ==,
                    "New volunteer, registered on saving");
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n_volunteers);
 
@@ -695,6 +831,10 @@ main (int   argc,
   g_test_add ("/events-ui/organisations", Fixture, NULL, fixture_set_up, test_organisations, fixture_tear_down);
   g_test_add ("/events-ui/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/events-ui/outreach", Fixture, NULL, fixture_set_up, test_outreach, fixture_tear_down);
+  g_test_add ("/events-ui/activity-sections", Fixture, NULL, fixture_set_up, test_activity_sections,
+              fixture_tear_down);
+  g_test_add ("/events-ui/outreach-sections", Fixture, NULL, fixture_set_up, test_outreach_sections,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -35,35 +35,18 @@ fixture_tear_down (Fixture       *fixture,
   test_database_close (fixture);
 }
 
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  test_collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      g_autoptr(GString) plain = g_string_new (adw_preferences_row_get_title (rows->pdata[i]));
-      g_string_replace (plain, "_", "", 0);
-      if (g_str_equal (plain->str, title))
-        return rows->pdata[i];
-    }
-  g_error ("No row titled “%s”", title);
-}
-
 static GtkEditable *
 entry_of (GtkWidget  *root,
           const char *title)
 {
-  return GTK_EDITABLE (test_find (find_row (root, title), GTK_TYPE_ENTRY));
+  return GTK_EDITABLE (test_find (test_find_row (root, title), GTK_TYPE_ENTRY));
 }
 
 static gboolean
 row_shows_error (GtkWidget  *root,
                  const char *title)
 {
-  return gtk_widget_has_css_class (find_row (root, title), "linli-field-error");
+  return gtk_widget_has_css_class (test_find_row (root, title), "linli-field-error");
 }
 
 static LinliRecord *
@@ -112,9 +95,9 @@ test_properties_new (Fixture       *fixture,
 
   /* The next code of the kind chosen, until one is typed. */
   g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "DF-08");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (root, "Kind")), 1);
   g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "MQ-04");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (root, "Kind")), 0);
   g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "DF-08");
 
   /* A code cleared is wrong at once; the name nobody typed in yet only
@@ -128,16 +111,16 @@ test_properties_new (Fixture       *fixture,
   g_assert_true (row_shows_error (root, "Name"));
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids);
   /* A code typed stays when the kind changes. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (root, "Kind")), 1);
   g_assert_cmpstr (gtk_editable_get_text (entry_of (root, "Code")), ==, "");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (root, "Kind")), 0);
 
   /* Another grid's code, in other letter case, is taken. */
   gtk_editable_set_text (entry_of (root, "Code"), lower);
   gtk_editable_set_text (entry_of (root, "Name"), "第八网格");
   g_assert_true (row_shows_error (root, "Code"));
   g_assert_false (row_shows_error (root, "Name"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (root, "Code"))), lower));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (root, "Code"))), lower));
   gtk_editable_set_text (entry_of (root, "Code"), "WG-08");
   g_assert_false (row_shows_error (root, "Code"));
 
@@ -155,8 +138,8 @@ test_properties_new (Fixture       *fixture,
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids);
   gtk_editable_set_text (entry_of (root, "Population"), "");
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (root, "Kind")), 1);
-  workers = ADW_EXPANDER_ROW (find_row (root, "Workers"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (root, "Kind")), 1);
+  workers = ADW_EXPANDER_ROW (test_find_row (root, "Workers"));
   check = GTK_CHECK_BUTTON (test_find (GTK_WIDGET (workers), GTK_TYPE_CHECK_BUTTON));
   gtk_check_button_set_active (check, TRUE);
   g_assert_cmpstr (adw_expander_row_get_subtitle (workers), !=, "None");
@@ -211,20 +194,6 @@ test_properties_existing (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static LinliGridPropertiesDialog *
-find_properties_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (LINLI_IS_GRID_PROPERTIES_DIALOG (window))
-        return LINLI_GRID_PROPERTIES_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* A double click or Enter on a row of the Grids page opens its properties. */
 static void
 test_grids_page (Fixture       *fixture,
@@ -241,10 +210,10 @@ test_grids_page (Fixture       *fixture,
   gtk_window_present (window);
   test_wait_until_drawn (GTK_WIDGET (page));
 
-  g_assert_null (find_properties_dialog ());
+  g_assert_null (test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG));
   view = GTK_COLUMN_VIEW (test_find (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   g_signal_emit_by_name (view, "activate", 0);
-  dialog = find_properties_dialog ();
+  dialog = test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (dialog), "Name")), ==,
                    linli_record_get_text (grid, "name"));
@@ -356,7 +325,7 @@ test_draw_new (Fixture       *fixture,
   /* Two points: refused with a message, and still drawing. */
   activate (&map, "grid-edit.finish", NULL);
   g_assert_nonnull (linli_grid_drawing_get_message (map.editor));
-  g_assert_null (find_properties_dialog ());
+  g_assert_null (test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG));
   g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_DRAWING);
 
   /* A third point clears the message; a double click finishes. */
@@ -364,7 +333,7 @@ test_draw_new (Fixture       *fixture,
   g_assert_null (linli_grid_drawing_get_message (map.editor));
   linli_outline_edit_layer_click (LINLI_OUTLINE_EDIT_LAYER (map.layer), 2, w / 2.0 + 100, h / 2.0 + 80);
   g_assert_cmpuint (n_points (&map), ==, 3);
-  dialog = find_properties_dialog ();
+  dialog = test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (linli_outline_edit_get_state (map.edit), ==, LINLI_OUTLINE_EDIT_EDITING);
 
@@ -485,7 +454,7 @@ test_save_outline (Fixture       *fixture,
   expected = linli_geometry_to_geojson (outline);
 
   activate (&map, "grid-edit.finish", NULL);
-  dialog = find_properties_dialog ();
+  dialog = test_find_toplevel (LINLI_TYPE_GRID_PROPERTIES_DIALOG);
   g_assert_nonnull (dialog);
   /* The dialog shows the grid as it is. */
   g_assert_cmpstr (gtk_editable_get_text (entry_of (GTK_WIDGET (dialog), "Code")), ==,

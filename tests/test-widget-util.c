@@ -158,3 +158,98 @@ test_answer_file_chooser (GtkWidget *chooser,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
+
+/* The row titled @title, without its mnemonic underline; fails the test
+ * when there is none. */
+GtkWidget *
+test_find_row (GtkWidget  *root,
+               const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  test_collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GString) plain = g_string_new (adw_preferences_row_get_title (rows->pdata[i]));
+      g_string_replace (plain, "_", "", 0);
+      if (g_str_equal (plain->str, title))
+        return rows->pdata[i];
+    }
+  g_error ("No row titled “%s”", title);
+}
+
+/* Types @text in the entry of the row titled @title. */
+void
+test_set_text (GtkWidget  *root,
+               const char *title,
+               const char *text)
+{
+  GtkWidget *entry = test_find (test_find_row (root, title), GTK_TYPE_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+void
+test_set_text_view (GtkWidget  *root,
+                    const char *title,
+                    const char *text)
+{
+  GtkWidget *view = test_find (test_find_row (root, title), GTK_TYPE_TEXT_VIEW);
+
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* Picks @label in the combo row titled @title. */
+void
+test_choose (GtkWidget  *root,
+             const char *title,
+             const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (test_find_row (root, title));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("“%s” offers no “%s”", title, label);
+}
+
+/* The labels the combo row titled @title offers, joined with "|". */
+char *
+test_choices_of (GtkWidget  *root,
+                 const char *title)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (test_find_row (root, title)));
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_string_append_printf (joined, "%s%s", i ? "|" : "", gtk_string_object_get_string (item));
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* Returns: (transfer none) (nullable) (type GtkWindow): the open window of
+ *   @type, the first if there are several */
+gpointer
+test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}

@@ -18,6 +18,22 @@ GtkWidget *test_find_button      (GtkWidget  *root,
 GtkWidget *test_find_button_labelled (GtkWidget  *root,
                                       const char *label);
 
+/* The rows of a form, by their titles without the mnemonic underline. */
+GtkWidget  *test_find_row            (GtkWidget  *root,
+                                      const char *title);
+void        test_set_text            (GtkWidget  *root,
+                                      const char *title,
+                                      const char *text);
+void        test_set_text_view       (GtkWidget  *root,
+                                      const char *title,
+                                      const char *text);
+void        test_choose              (GtkWidget  *root,
+                                      const char *title,
+                                      const char *label);
+char       *test_choices_of          (GtkWidget  *root,
+                                      const char *title);
+
+gpointer    test_find_toplevel       (GType       type);
 LinliAlert *test_find_alert          (void);
 GtkWidget  *test_find_file_chooser   (void);
 void        test_answer_file_chooser (GtkWidget  *chooser,

@@ -31,32 +31,6 @@ linli_case_query_clear (LinliCaseQuery *self)
   g_clear_pointer (&self->until, g_date_time_unref);
 }
 
-static void
-add_value (GArray     *values,
-           GType       type,
-           gint64      number,
-           const char *text)
-{
-  GValue *value;
-
-  g_array_set_size (values, values->len + 1);
-  value = &g_array_index (values, GValue, values->len - 1);
-  g_value_init (value, type);
-  if (type == G_TYPE_STRING)
-    g_value_set_string (value, text);
-  else
-    g_value_set_int64 (value, number);
-}
-
-static void
-add_time (GArray    *values,
-          GDateTime *time)
-{
-  /* The store's own format, so text order is time order within a zone. */
-  g_autofree char *text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
-  add_value (values, G_TYPE_STRING, 0, text);
-}
-
 static const char *
 sort_key (LinliCaseSort sort)
 {
@@ -114,7 +88,7 @@ linli_case_query_apply (const LinliCaseQuery *self,
       for (guint i = 0; i < enum_class->n_values; i++)
         if (self->statuses & LINLI_CASE_STATUS_BIT (enum_class->values[i].value))
           {
-            add_value (values, G_TYPE_STRING, 0, enum_class->values[i].value_nick);
+            linli_query_values_add (values, G_TYPE_STRING, 0, enum_class->values[i].value_nick);
             g_string_append_printf (where, "%s?%u", first ? "" : ", ", values->len);
             first = FALSE;
           }
@@ -122,33 +96,33 @@ linli_case_query_apply (const LinliCaseQuery *self,
     }
   if (self->grid_id != 0)
     {
-      add_value (values, G_TYPE_INT64, self->grid_id, NULL);
+      linli_query_values_add (values, G_TYPE_INT64, self->grid_id, NULL);
       g_string_append_printf (AND (), "t.grid_id = ?%u", values->len);
     }
   if (self->category != NULL)
     {
-      add_value (values, G_TYPE_STRING, 0, self->category);
+      linli_query_values_add (values, G_TYPE_STRING, 0, self->category);
       g_string_append_printf (AND (), "t.category = ?%u", values->len);
     }
   if (self->worker_id != 0)
     {
-      add_value (values, G_TYPE_INT64, self->worker_id, NULL);
+      linli_query_values_add (values, G_TYPE_INT64, self->worker_id, NULL);
       g_string_append_printf (AND (), "t.worker_id = ?%u", values->len);
     }
   if (self->overdue_only)
     {
-      add_time (values, now);
+      linli_query_values_add_time (values, now);
       g_string_append_printf (AND (), "t.status IN (" RUNNING_STATUSES ")"
                               " AND julianday (t.due_at) < julianday (?%u)", values->len);
     }
   if (self->from != NULL)
     {
-      add_time (values, self->from);
+      linli_query_values_add_time (values, self->from);
       g_string_append_printf (AND (), "t.reported_at >= ?%u", values->len);
     }
   if (self->until != NULL)
     {
-      add_time (values, self->until);
+      linli_query_values_add_time (values, self->until);
       g_string_append_printf (AND (), "t.reported_at < ?%u", values->len);
     }
 

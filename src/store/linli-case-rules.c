@@ -336,38 +336,7 @@ linli_case_validate (LinliRecord     *case_copy,
 }
 
 /* The errors are read as an array of messages. */
-#define N_ERROR_FIELDS LINLI_FORM_ERRORS_N_FIELDS (LinliCaseErrors)
-G_STATIC_ASSERT (sizeof (LinliCaseErrors) == N_ERROR_FIELDS * sizeof (char *));
-
-gboolean
-linli_case_errors_is_empty (const LinliCaseErrors *errors)
-{
-  g_return_val_if_fail (errors != NULL, FALSE);
-
-  return linli_form_errors_is_empty ((char * const *) errors, N_ERROR_FIELDS);
-}
-
-void
-linli_case_errors_clear (LinliCaseErrors *errors)
-{
-  g_return_if_fail (errors != NULL);
-
-  linli_form_errors_clear ((char **) errors, N_ERROR_FIELDS);
-}
-
-/**
- * linli_case_errors_first:
- *
- * Returns: (transfer full) (nullable): the first message in the order of
- *   the form, %NULL when there is none
- */
-char *
-linli_case_errors_first (const LinliCaseErrors *errors)
-{
-  g_return_val_if_fail (errors != NULL, NULL);
-
-  return linli_form_errors_first ((char * const *) errors, N_ERROR_FIELDS);
-}
+LINLI_FORM_ERRORS_DEFINE (LinliCaseErrors, linli_case_errors)
 
 /* First-level categories and sources are data, kept in Chinese as the
  * office writes them; a stored case may hold others. */

@@ -30,33 +30,6 @@ linli_event_query_clear (LinliEventQuery *self)
   g_clear_pointer (&self->until, g_date_time_unref);
 }
 
-static guint
-add_value (GArray     *values,
-           GType       type,
-           gint64      number,
-           const char *text)
-{
-  GValue *value;
-
-  g_array_set_size (values, values->len + 1);
-  value = &g_array_index (values, GValue, values->len - 1);
-  g_value_init (value, type);
-  if (type == G_TYPE_STRING)
-    g_value_set_string (value, text);
-  else
-    g_value_set_int64 (value, number);
-  return values->len;
-}
-
-static guint
-add_time (GArray    *values,
-          GDateTime *time)
-{
-  /* The store's own format, so text order is time order within a zone. */
-  g_autofree char *text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
-  return add_value (values, G_TYPE_STRING, 0, text);
-}
-
 /* "t.column IN (?a, ?b …)" for the values of @enum_type whose bits are set. */
 static void
 add_enum_set (GString    *where,
@@ -72,7 +45,7 @@ add_enum_set (GString    *where,
   for (guint i = 0; i < enum_class->n_values; i++)
     if (bits & LINLI_EVENT_BIT (enum_class->values[i].value))
       {
-        guint n = add_value (values, G_TYPE_STRING, 0, enum_class->values[i].value_nick);
+        guint n = linli_query_values_add (values, G_TYPE_STRING, 0, enum_class->values[i].value_nick);
         g_string_append_printf (where, "%s?%u", first ? "" : ", ", n);
         first = FALSE;
       }
@@ -138,7 +111,7 @@ linli_event_query_apply (const LinliEventQuery *self,
 
   if (activity && self->activity_type != NULL)
     g_string_append_printf (AND (), "t.type = ?%u",
-                            add_value (values, G_TYPE_STRING, 0, self->activity_type));
+                            linli_query_values_add (values, G_TYPE_STRING, 0, self->activity_type));
   if (activity && self->statuses != 0)
     add_enum_set (AND (), values, "t.status", LINLI_TYPE_ACTIVITY_STATUS, self->statuses);
   if (!activity && self->formats != 0)
@@ -146,25 +119,25 @@ linli_event_query_apply (const LinliEventQuery *self,
   if (!activity && self->target_group != NULL)
     g_string_append_printf (AND (), "EXISTS (SELECT 1 FROM outreach_target_group"
                                     " WHERE outreach_id = t.id AND name = ?%u)",
-                            add_value (values, G_TYPE_STRING, 0, self->target_group));
+                            linli_query_values_add (values, G_TYPE_STRING, 0, self->target_group));
   if (!activity && self->topic != NULL)
     g_string_append_printf (AND (), "EXISTS (SELECT 1 FROM outreach_topic"
                                     " WHERE outreach_id = t.id AND name = ?%u)",
-                            add_value (values, G_TYPE_STRING, 0, self->topic));
+                            linli_query_values_add (values, G_TYPE_STRING, 0, self->topic));
   if (self->organisation_id != 0)
     g_string_append_printf (AND (), activity
                               ? "EXISTS (SELECT 1 FROM activity_partner WHERE activity_id = t.id AND organisation_id = ?%u)"
                               : "EXISTS (SELECT 1 FROM outreach_organiser WHERE outreach_id = t.id AND organisation_id = ?%u)",
-                            add_value (values, G_TYPE_INT64, self->organisation_id, NULL));
+                            linli_query_values_add (values, G_TYPE_INT64, self->organisation_id, NULL));
   if (self->grid_id != 0)
     g_string_append_printf (AND (), "t.grid_id = ?%u",
-                            add_value (values, G_TYPE_INT64, self->grid_id, NULL));
+                            linli_query_values_add (values, G_TYPE_INT64, self->grid_id, NULL));
   if (self->from != NULL)
     g_string_append_printf (AND (), "julianday (t.start_at) >= julianday (?%u)",
-                            add_time (values, self->from));
+                            linli_query_values_add_time (values, self->from));
   if (self->until != NULL)
     g_string_append_printf (AND (), "julianday (t.start_at) < julianday (?%u)",
-                            add_time (values, self->until));
+                            linli_query_values_add_time (values, self->until));
 
 #undef AND
 

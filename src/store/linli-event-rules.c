@@ -318,38 +318,7 @@ linli_outreach_validate (LinliRecord         *outreach,
   return linli_outreach_errors_is_empty (errors);
 }
 
-#define N_OUTREACH_FIELDS LINLI_FORM_ERRORS_N_FIELDS (LinliOutreachErrors)
-G_STATIC_ASSERT (sizeof (LinliOutreachErrors) == N_OUTREACH_FIELDS * sizeof (char *));
-
-gboolean
-linli_outreach_errors_is_empty (const LinliOutreachErrors *errors)
-{
-  g_return_val_if_fail (errors != NULL, FALSE);
-
-  return linli_form_errors_is_empty ((char * const *) errors, N_OUTREACH_FIELDS);
-}
-
-void
-linli_outreach_errors_clear (LinliOutreachErrors *errors)
-{
-  g_return_if_fail (errors != NULL);
-
-  linli_form_errors_clear ((char **) errors, N_OUTREACH_FIELDS);
-}
-
-/**
- * linli_outreach_errors_first:
- *
- * Returns: (transfer full) (nullable): the first message in the order of
- *   the form, %NULL when there is none
- */
-char *
-linli_outreach_errors_first (const LinliOutreachErrors *errors)
-{
-  g_return_val_if_fail (errors != NULL, NULL);
-
-  return linli_form_errors_first ((char * const *) errors, N_OUTREACH_FIELDS);
-}
+LINLI_FORM_ERRORS_DEFINE (LinliOutreachErrors, linli_outreach_errors)
 
 /* ------------------------------------------------------------------------ */
 

@@ -493,3 +493,41 @@ linli_record_list_find (LinliRecordList *self,
       return i;
   return G_MAXUINT;
 }
+
+/**
+ * linli_query_values_add:
+ * @values: a #GArray of #GValue, cleared with its element free function
+ * @type: %G_TYPE_INT64 for @number, %G_TYPE_STRING for @text
+ *
+ * Returns: the number of the parameter that takes it, as in "?N"
+ */
+guint
+linli_query_values_add (GArray     *values,
+                        GType       type,
+                        gint64      number,
+                        const char *text)
+{
+  GValue *value;
+
+  g_return_val_if_fail (values != NULL, 0);
+  g_return_val_if_fail (type == G_TYPE_INT64 || type == G_TYPE_STRING, 0);
+
+  g_array_set_size (values, values->len + 1);
+  value = &g_array_index (values, GValue, values->len - 1);
+  g_value_init (value, type);
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, text);
+  else
+    g_value_set_int64 (value, number);
+  return values->len;
+}
+
+guint
+linli_query_values_add_time (GArray    *values,
+                             GDateTime *time)
+{
+  /* The store's own format, so text order is time order within a zone. */
+  g_autofree char *text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
+
+  return linli_query_values_add (values, G_TYPE_STRING, 0, text);
+}

@@ -29,6 +29,14 @@ void             linli_record_list_set_query_values (LinliRecordList *self,
                                                      const char      *order,
                                                      const GValue    *values,
                                                      guint            n_values);
+/* For the queries: a value for the next "?N" of @values, a GArray of
+ * GValue; each returns N. A time is in the store's own text form. */
+guint            linli_query_values_add      (GArray          *values,
+                                              GType            type,
+                                              gint64           number,
+                                              const char      *text);
+guint            linli_query_values_add_time (GArray          *values,
+                                              GDateTime       *time);
 void             linli_record_list_set_filter (LinliRecordList       *self,
                                                LinliRecordFilterFunc  filter,
                                                gpointer               user_data,

@@ -133,13 +133,11 @@ linli_buildings_dialog_class_init (LinliBuildingsDialogClass *klass)
 
   object_class->dispose = linli_buildings_dialog_dispose;
 
-  register_class->record_type = LINLI_TYPE_BUILDING;
-  register_class->tables[0] = "building";
-  register_class->tables[1] = "grid";
   register_class->refill = refill;
   register_class->new_editor = new_editor;
 
-  linli_register_dialog_class_set_template (register_class, RESOURCE_BASE "/ui/linli-buildings-dialog.ui", "buildings");
+  linli_register_dialog_class_setup (register_class, LINLI_TYPE_BUILDING,
+                                     RESOURCE_BASE "/ui/linli-buildings-dialog.ui", "buildings");
   gtk_widget_class_bind_template_child (widget_class, LinliBuildingsDialog, page);
   gtk_widget_class_install_action (widget_class, "buildings.delete", "x", delete_cb);
 }

@@ -109,21 +109,31 @@ linli_register_dialog_init (LinliRegisterDialog *self)
 }
 
 /**
- * linli_register_dialog_class_set_template:
+ * linli_register_dialog_class_setup:
+ * @record_type: what the register lists; it follows the records' table
+ *   and the grids', whose names a register shows
  * @resource: the subclass's template, with an AdwToastOverlay
  *   "toast_overlay" and a GtkStack "stack" of "list" and "empty"
  * @prefix: the actions' group
  */
 void
-linli_register_dialog_class_set_template (LinliRegisterDialogClass *klass,
-                                          const char               *resource,
-                                          const char               *prefix)
+linli_register_dialog_class_setup (LinliRegisterDialogClass *klass,
+                                   GType                     record_type,
+                                   const char               *resource,
+                                   const char               *prefix)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   g_autofree char *add = g_strconcat (prefix, ".add", NULL);
   g_autofree char *edit = g_strconcat (prefix, ".edit", NULL);
   g_autofree char *undo = g_strconcat (prefix, ".undo", NULL);
 
+  LinliRecordClass *record_class = g_type_class_ref (record_type);
+
+  klass->record_type = record_type;
+  /* A static type's class, and its table's name, stay. */
+  klass->tables[0] = linli_record_class_get_table (record_class);
+  g_type_class_unref (record_class);
+  klass->tables[1] = "grid";
   klass->prefix = g_strdup (prefix);
   gtk_widget_class_set_template_from_resource (widget_class, resource);
   gtk_widget_class_bind_template_child_full (widget_class, "toast_overlay", FALSE,

@@ -23,8 +23,8 @@ G_DECLARE_DERIVABLE_TYPE (LinliRegisterDialog, linli_register_dialog, LINLI, REG
  * A register of the community (staff, buildings): a list of records that
  * follows the store, Add (Ctrl+N) and Edit through each record's editor,
  * and a change that takes something away offered with Undo. A subclass
- * gives its template to linli_register_dialog_class_set_template(), which
- * binds its toast overlay and its stack of "list" and "empty", and
+ * gives its record type and template to linli_register_dialog_class_setup(),
+ * which binds its toast overlay and its stack of "list" and "empty", and
  * installs the actions PREFIX.add, PREFIX.edit (the record's id) and
  * PREFIX.undo.
  */
@@ -44,7 +44,8 @@ struct _LinliRegisterDialogClass
   char          *prefix;
 };
 
-void         linli_register_dialog_class_set_template (LinliRegisterDialogClass *klass,
+void         linli_register_dialog_class_setup        (LinliRegisterDialogClass *klass,
+                                                       GType                     record_type,
                                                        const char               *resource,
                                                        const char               *prefix);
 void         linli_register_dialog_set_store          (LinliRegisterDialog *self,

@@ -195,13 +195,11 @@ linli_staff_dialog_class_init (LinliStaffDialogClass *klass)
 
   object_class->dispose = linli_staff_dialog_dispose;
 
-  register_class->record_type = LINLI_TYPE_WORKER;
-  register_class->tables[0] = "worker";
-  register_class->tables[1] = "grid";
   register_class->refill = refill;
   register_class->new_editor = new_editor;
 
-  linli_register_dialog_class_set_template (register_class, RESOURCE_BASE "/ui/linli-staff-dialog.ui", "staff");
+  linli_register_dialog_class_setup (register_class, LINLI_TYPE_WORKER,
+                                     RESOURCE_BASE "/ui/linli-staff-dialog.ui", "staff");
   gtk_widget_class_bind_template_child (widget_class, LinliStaffDialog, left_group);
   gtk_widget_class_bind_template_child (widget_class, LinliStaffDialog, active_list);
   gtk_widget_class_bind_template_child (widget_class, LinliStaffDialog, left_list);

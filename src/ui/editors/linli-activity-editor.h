@@ -14,8 +14,5 @@ G_DECLARE_FINAL_TYPE (LinliActivityEditor, linli_activity_editor, LINLI, ACTIVIT
 LinliActivityEditor *linli_activity_editor_new         (GtkWindow           *parent,
                                                         LinliStore          *store,
                                                         LinliRecord         *activity_or_null);
-LinliRecord         *linli_activity_editor_get_copy    (LinliActivityEditor *self);
-gboolean             linli_activity_editor_is_valid    (LinliActivityEditor *self);
-gboolean             linli_activity_editor_has_changes (LinliActivityEditor *self);
 
 G_END_DECLS

@@ -244,16 +244,9 @@ linli_case_editor_new (GtkWindow   *parent,
                        LinliStore  *store,
                        LinliRecord *case_or_null)
 {
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
   g_return_val_if_fail (case_or_null == NULL || LINLI_IS_CASE (case_or_null), NULL);
 
-  return g_object_new (LINLI_TYPE_CASE_EDITOR,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       "store", store,
-                       "record", case_or_null,
-                       NULL);
+  return linli_record_editor_new_of (LINLI_TYPE_CASE_EDITOR, parent, store, case_or_null);
 }
 
 LinliStore *

@@ -73,25 +73,17 @@ edited (LinliCaseSectionWhat *self,
 static void
 title_changed_cb (LinliCaseSectionWhat *self)
 {
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  text = linli_form_field_dup_text (GTK_EDITABLE (self->title_entry));
-  linli_record_set_text (self->copy, "title", text);
-  edited (self, GTK_WIDGET (self->title_entry));
+  if (!self->loading)
+    linli_record_section_set_text (LINLI_RECORD_SECTION (self), self->copy, "title",
+                                   GTK_WIDGET (self->title_entry));
 }
 
 static void
 description_changed_cb (LinliCaseSectionWhat *self)
 {
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  text = linli_form_text_view_dup_text (self->description_view);
-  linli_record_set_text (self->copy, "description", text);
-  edited (self, GTK_WIDGET (self->description_view));
+  if (!self->loading)
+    linli_record_section_set_text (LINLI_RECORD_SECTION (self), self->copy, "description",
+                                   GTK_WIDGET (self->description_view));
 }
 
 static void
@@ -106,13 +98,9 @@ category_changed_cb (LinliCaseSectionWhat *self)
 static void
 subcategory_changed_cb (LinliCaseSectionWhat *self)
 {
-  g_autofree char *text = NULL;
-
-  if (self->loading)
-    return;
-  text = linli_form_field_dup_text (GTK_EDITABLE (self->subcategory_entry));
-  linli_record_set_text (self->copy, "subcategory", text);
-  edited (self, GTK_WIDGET (self->subcategory_entry));
+  if (!self->loading)
+    linli_record_section_set_text (LINLI_RECORD_SECTION (self), self->copy, "subcategory",
+                                   GTK_WIDGET (self->subcategory_entry));
 }
 
 static void

@@ -10,7 +10,6 @@
 #include "linli-text.h"
 #include "linli-geometry.h"
 #include "linli-grid-index.h"
-#include "linli-location-dialog.h"
 
 /* Where the case is: the building, the unit, floor and room as the
  * resident says them, the point on the map, and the grid. The grid follows
@@ -186,16 +185,8 @@ location_chosen_cb (LinliCaseSectionWhere *self,
 static void
 pick_location_cb (LinliCaseSectionWhere *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  LinliLocationDialog *dialog;
-
-  if (self->store == NULL || self->copy == NULL)
-    return;
-  dialog = linli_location_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
-                                      linli_record_get_double (self->copy, "lat"),
-                                      linli_record_get_double (self->copy, "lon"));
-  g_signal_connect_object (dialog, "chosen", G_CALLBACK (location_chosen_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_record_section_pick_location (LINLI_RECORD_SECTION (self), self->store, self->copy,
+                                      G_CALLBACK (location_chosen_cb));
 }
 
 static void

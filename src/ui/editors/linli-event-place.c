@@ -9,7 +9,6 @@
 #include "linli-case-section.h"
 #include "linli-event-place.h"
 #include "linli-geometry.h"
-#include "linli-location-dialog.h"
 
 struct _LinliEventPlace
 {
@@ -146,16 +145,8 @@ location_chosen_cb (LinliEventPlace *self,
 static void
 pick_location_cb (LinliEventPlace *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  LinliLocationDialog *dialog;
-
-  if (self->store == NULL || self->copy == NULL)
-    return;
-  dialog = linli_location_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
-                                      linli_record_get_double (self->copy, "lat"),
-                                      linli_record_get_double (self->copy, "lon"));
-  g_signal_connect_object (dialog, "chosen", G_CALLBACK (location_chosen_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  linli_record_section_pick_location (LINLI_RECORD_SECTION (self), self->store, self->copy,
+                                      G_CALLBACK (location_chosen_cb));
 }
 
 static void

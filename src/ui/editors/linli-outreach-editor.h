@@ -14,8 +14,5 @@ G_DECLARE_FINAL_TYPE (LinliOutreachEditor, linli_outreach_editor, LINLI, OUTREAC
 LinliOutreachEditor *linli_outreach_editor_new         (GtkWindow           *parent,
                                                         LinliStore          *store,
                                                         LinliRecord         *outreach_or_null);
-LinliRecord         *linli_outreach_editor_get_copy    (LinliOutreachEditor *self);
-gboolean             linli_outreach_editor_is_valid    (LinliOutreachEditor *self);
-gboolean             linli_outreach_editor_has_changes (LinliOutreachEditor *self);
 
 G_END_DECLS

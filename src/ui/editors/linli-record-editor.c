@@ -781,6 +781,34 @@ linli_record_editor_is_loading (LinliRecordEditor *self)
 }
 
 /**
+ * linli_record_editor_new_of:
+ * @editor_type: a subclass of #LinliRecordEditor
+ * @parent: (nullable): the window it is modal over
+ * @record_or_null: (nullable): the record to edit, %NULL for a new one
+ *
+ * For the subclasses' constructors.
+ *
+ * Returns: (transfer full) (type LinliRecordEditor): the editor, not shown yet
+ */
+gpointer
+linli_record_editor_new_of (GType        editor_type,
+                            GtkWindow   *parent,
+                            LinliStore  *store,
+                            LinliRecord *record_or_null)
+{
+  g_return_val_if_fail (g_type_is_a (editor_type, LINLI_TYPE_RECORD_EDITOR), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
+
+  return g_object_new (editor_type,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       "store", store,
+                       "record", record_or_null,
+                       NULL);
+}
+
+/**
  * linli_record_editor_check_sections:
  * @errors: the errors structure of the editor's kind
  *

@@ -82,6 +82,11 @@ void         linli_record_editor_class_setup (LinliRecordEditorClass       *klas
                                               const char                   *action_prefix,
                                               const LinliRecordEditorTexts *texts);
 
+gpointer     linli_record_editor_new_of       (GType              editor_type,
+                                              GtkWindow         *parent,
+                                              LinliStore        *store,
+                                              LinliRecord       *record_or_null);
+
 LinliStore  *linli_record_editor_get_store    (LinliRecordEditor *self);
 LinliRecord *linli_record_editor_get_original (LinliRecordEditor *self);
 LinliRecord *linli_record_editor_get_copy     (LinliRecordEditor *self);

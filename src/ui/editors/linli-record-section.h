@@ -48,5 +48,13 @@ void         linli_record_section_show_errors   (LinliRecordSection *self,
                                                  gconstpointer       errors,
                                                  gboolean            show_all);
 void         linli_record_section_changed       (LinliRecordSection *self);
+void         linli_record_section_set_text      (LinliRecordSection *self,
+                                                 LinliRecord        *copy,
+                                                 const char         *column,
+                                                 GtkWidget          *field);
+void         linli_record_section_pick_location (LinliRecordSection *self,
+                                                 LinliStore         *store,
+                                                 LinliRecord        *copy,
+                                                 GCallback           chosen);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include "linli-activity-editor.h"
 #include "linli-column-sort.h"
 #include "linli-event-csv.h"
-#include "linli-event-search.h"
 #include "linli-xlsx.h"
 #include "linli-event-import-dialog.h"
 #include "linli-event-query.h"
@@ -51,7 +50,6 @@ struct _LinliActivitiesPage
   GtkToggleButton     *volunteers_toggle;
   LinliVolunteersView *volunteers_view;
 
-  LinliEventSearch    *search;
   GDateTime           *from;      /* the period chosen; NULL for no limit */
   GDateTime           *until;
 };
@@ -124,13 +122,6 @@ apply_query (LinliRecordListPage *page,
   self->from = query.from ? g_date_time_ref (query.from) : NULL;
   self->until = query.until ? g_date_time_ref (query.until) : NULL;
   linli_volunteers_view_set_period (self->volunteers_view, query.from, query.until);
-}
-
-static void
-set_search_text (LinliRecordListPage *page,
-                 const char          *text)
-{
-  linli_event_search_set_text (LINLI_ACTIVITIES_PAGE (page)->search, text);
 }
 
 static void
@@ -320,24 +311,16 @@ organisations_cb (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------------ */
 
+/* The Volunteers view reads the same store. */
 static LinliRecordList *
 take_store (LinliRecordListPage *page,
             LinliStore          *store)
 {
   LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (page);
-  LinliRecordList *activities;
 
-  g_clear_object (&self->search);
   if (self->volunteers_view != NULL)
     linli_volunteers_view_set_store (self->volunteers_view, store);
-  if (store == NULL)
-    return NULL;
-
-  /* The search first, so that it hears of a change before the list does. */
-  self->search = linli_event_search_new (store, LINLI_TYPE_ACTIVITY);
-  activities = linli_record_list_new (store, LINLI_TYPE_ACTIVITY, NULL, NULL, 0);
-  linli_record_list_set_filter (activities, linli_event_search_filter, g_object_ref (self->search), g_object_unref);
-  return activities;
+  return LINLI_RECORD_LIST_PAGE_CLASS (linli_activities_page_parent_class)->take_store (page, store);
 }
 
 static void
@@ -365,7 +348,6 @@ linli_activities_page_class_init (LinliActivitiesPageClass *klass)
   page_class->fill_filters = fill_filters;
   page_class->reset_filters = reset_filters;
   page_class->apply_query = apply_query;
-  page_class->set_search_text = set_search_text;
   page_class->dup_totals = dup_totals;
   page_class->update_totals = update_totals;
   page_class->store_changed = store_changed;

@@ -10,7 +10,6 @@
 #include "linli-outreach-editor.h"
 #include "linli-column-sort.h"
 #include "linli-event-csv.h"
-#include "linli-event-search.h"
 #include "linli-xlsx.h"
 #include "linli-event-query.h"
 #include "linli-event-rules.h"
@@ -42,8 +41,6 @@ struct _LinliOutreachPage
   GtkDropDown         *format_filter;
   GtkDropDown         *group_filter;
   GtkDropDown         *period_filter;
-
-  LinliEventSearch    *search;
 };
 
 G_DEFINE_FINAL_TYPE (LinliOutreachPage, linli_outreach_page, LINLI_TYPE_RECORD_LIST_PAGE)
@@ -117,13 +114,6 @@ apply_query (LinliRecordListPage *page,
       query.descending = descending;
     }
   linli_event_query_apply (&query, LINLI_TYPE_OUTREACH, list);
-}
-
-static void
-set_search_text (LinliRecordListPage *page,
-                 const char          *text)
-{
-  linli_event_search_set_text (LINLI_OUTREACH_PAGE (page)->search, text);
 }
 
 static void
@@ -247,24 +237,6 @@ organisations_cb (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------------ */
 
-static LinliRecordList *
-take_store (LinliRecordListPage *page,
-            LinliStore          *store)
-{
-  LinliOutreachPage *self = LINLI_OUTREACH_PAGE (page);
-  LinliRecordList *events;
-
-  g_clear_object (&self->search);
-  if (store == NULL)
-    return NULL;
-
-  /* The search first, so that it hears of a change before the list does. */
-  self->search = linli_event_search_new (store, LINLI_TYPE_OUTREACH);
-  events = linli_record_list_new (store, LINLI_TYPE_OUTREACH, NULL, NULL, 0);
-  linli_record_list_set_filter (events, linli_event_search_filter, g_object_ref (self->search), g_object_unref);
-  return events;
-}
-
 static void
 linli_outreach_page_class_init (LinliOutreachPageClass *klass)
 {
@@ -272,11 +244,9 @@ linli_outreach_page_class_init (LinliOutreachPageClass *klass)
   LinliRecordListPageClass *page_class = LINLI_RECORD_LIST_PAGE_CLASS (klass);
 
   page_class->record_type = LINLI_TYPE_OUTREACH;
-  page_class->take_store = take_store;
   page_class->fill_filters = fill_filters;
   page_class->reset_filters = reset_filters;
   page_class->apply_query = apply_query;
-  page_class->set_search_text = set_search_text;
   page_class->dup_totals = dup_totals;
   page_class->store_changed = store_changed;
   page_class->new_editor = new_editor;

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-column-sort.h"
+#include "linli-event-search.h"
 #include "linli-filters.h"
 #include "linli-record-list-page.h"
 #include "linli-toast.h"
@@ -31,6 +32,7 @@ typedef struct
   LinliRecordList   *list;
   GtkSelectionModel *selection;
   gboolean           updating_filters;
+  LinliEventSearch  *event_search;   /* of an events page, by default */
 } LinliRecordListPagePrivate;
 
 static void linli_record_list_page_page_init (LinliPageInterface *iface);
@@ -405,6 +407,35 @@ linli_record_list_page_constructed (GObject *object)
   update_totals (self);
 }
 
+/* ------------------------------------------------------------------------ */
+/* By default, a page of activities or outreach events                       */
+
+static LinliRecordList *
+real_take_store (LinliRecordListPage *self,
+                 LinliStore          *store)
+{
+  LinliRecordListPagePrivate *priv = PRIV (self);
+  LinliRecordList *list;
+
+  g_clear_object (&priv->event_search);
+  if (store == NULL)
+    return NULL;
+
+  /* The search first, so that it hears of a change before the list does. */
+  priv->event_search = linli_event_search_new (store, CLASS (self)->record_type);
+  list = linli_record_list_new (store, CLASS (self)->record_type, NULL, NULL, 0);
+  linli_record_list_set_filter (list, linli_event_search_filter, g_object_ref (priv->event_search), g_object_unref);
+  return list;
+}
+
+static void
+real_set_search_text (LinliRecordListPage *self,
+                      const char          *text)
+{
+  if (PRIV (self)->event_search != NULL)
+    linli_event_search_set_text (PRIV (self)->event_search, text);
+}
+
 static void
 linli_record_list_page_dispose (GObject *object)
 {
@@ -439,6 +470,8 @@ linli_record_list_page_class_init (LinliRecordListPageClass *klass)
   object_class->finalize = linli_record_list_page_finalize;
 
   klass->update_totals = real_update_totals;
+  klass->take_store = real_take_store;
+  klass->set_search_text = real_set_search_text;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -40,13 +40,15 @@ G_DECLARE_DERIVABLE_TYPE (LinliRecordListPage, linli_record_list_page, LINLI, RE
  * @multiple: rows are chosen several at a time rather than one
  * @take_store: lets go of what the page read from its last store and, for
  *   @store when not %NULL, makes what it reads from it (the search, the
- *   names of the filters) and returns the list, filtered by the search
+ *   names of the filters) and returns the list, filtered by the search;
+ *   by default the list of an events page, with a LinliEventSearch
  * @fill_filters: the filters' choices, from the store (may be %NULL); the
  *   grid filter's are filled already
  * @reset_filters: every filter back to "any"; the search and the grid
  *   filter are cleared already
  * @apply_query: reads @list again with the filters and the sort chosen
- * @set_search_text: what the search entry says, given to the search
+ * @set_search_text: what the search entry says, given to the search; by
+ *   default to the default take_store()'s
  * @dup_totals: the totals line above the list, of what is shown
  * @update_totals: (optional) after the totals and the list or empty state
  *   are shown; a page that shows something else there says so
