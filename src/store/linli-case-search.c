@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <string.h>
+#include <sys/mman.h>
 #ifdef __GLIBC__
 #include <malloc.h>  /* malloc_trim() */
 #endif
@@ -111,13 +112,12 @@ ascii_lower (char c)
  * GLib's NFKC and case folding would take a second to go through for
  * 100,000 cases; text with other letters (Latin, Greek, Cyrillic: lead
  * bytes 0xC2–0xDF) goes through GLib. */
-static char *
-normalise (const char *text,
-           gssize      length)
+static void
+normalise_into (GString    *out,
+                const char *text,
+                gsize       n)
 {
-  gsize n = length < 0 ? strlen (text) : (gsize) length;
-  GString *out = g_string_sized_new (n);
-
+  g_string_truncate (out, 0);
   for (gsize i = 0; i < n; i++)
     {
       guchar c = (guchar) text[i];
@@ -125,8 +125,12 @@ normalise (const char *text,
       if (c >= 0xC2 && c <= 0xDF)
         {
           g_autofree char *nfkc = g_utf8_normalize (text, n, G_NORMALIZE_ALL_COMPOSE);
-          g_string_free (out, TRUE);
-          return nfkc ? g_utf8_casefold (nfkc, -1) : g_strdup ("");
+          g_autofree char *folded = nfkc ? g_utf8_casefold (nfkc, -1) : NULL;
+
+          g_string_truncate (out, 0);
+          if (folded != NULL)
+            g_string_append (out, folded);
+          return;
         }
       /* U+FF01–U+FF5E are EF BC 81 … EF BD 9E; each is U+0021–U+007E + 0xFEE0. */
       if (c == 0xEF && i + 2 < n && ((guchar) text[i + 1] == 0xBC || (guchar) text[i + 1] == 0xBD))
@@ -148,6 +152,15 @@ normalise (const char *text,
         }
       g_string_append_c (out, ascii_lower ((char) c));
     }
+}
+
+static char *
+normalise (const char *text,
+           gssize      length)
+{
+  GString *out = g_string_new (NULL);
+
+  normalise_into (out, text, length < 0 ? strlen (text) : (gsize) length);
   return g_string_free (out, FALSE);
 }
 
@@ -193,6 +206,18 @@ next_char (const char **at,
       (*at)++;
       return c;
     }
+  /* Three bytes, as Chinese is: what g_utf8_get_char_validated() gives. */
+  if ((c & 0xF0) == 0xE0 && end - *at >= 3 &&
+      ((guchar) (*at)[1] & 0xC0) == 0x80 && ((guchar) (*at)[2] & 0xC0) == 0x80)
+    {
+      gunichar code = (c & 0x0F) << 12 | ((guchar) (*at)[1] & 0x3F) << 6 | ((guchar) (*at)[2] & 0x3F);
+
+      if (code >= 0x800 && (code & 0xFFFFF800) != 0xD800)
+        {
+          *at += 3;
+          return code;
+        }
+    }
   c = g_utf8_get_char_validated (*at, end - *at);
   if (c == (gunichar) -1 || c == (gunichar) -2)
     return 0x110000 + (guchar) *(*at)++;
@@ -202,23 +227,143 @@ next_char (const char **at,
 
 /* ---- Building the index ------------------------------------------------ */
 
+/* The build keeps, for each gram, the ids of its cases as varint deltas
+ * until they would take more room than a bitmap of every case, and a
+ * bitmap from then on, where adding a case is setting a bit: the common
+ * grams, which hold most of the pairs, cost a bit each and never grow. The
+ * highest id is read first, so a bitmap's size is known from the start.
+ * The deltas are written into blocks taken in turn from large chunks, and
+ * copied once into the index at the end: nothing is grown, moved or given
+ * back to the system while the cases are read, which is what the build
+ * spent most of its time on when each list was one growing buffer. The
+ * chunks are mapped with their pages in at once: a page fault apiece
+ * costs as much as the rest of the build on a virtual machine. */
+
+typedef struct _Block Block;
+
+struct _Block
+{
+  Block   *next;
+  guint32  used;
+  guint32  capacity;
+  guint8   data[];
+};
+
+#define CHUNK_SIZE     (4u << 20)
+#define MAX_BLOCK_SIZE 4096u
+
 typedef struct
 {
   guint64  key;
-  guint8  *data;        /* varint deltas */
-  guint32  size;
-  guint32  allocated;
-  guint32  count;
+  Block   *first;       /* the deltas; NULL once bits */
+  Block   *last;
+  guint8  *tail;        /* where the next delta goes in last */
+  guint32  tail_left;   /* bytes after tail in last */
+  guint64 *bits;        /* NULL until the deltas would be larger */
+  guint32  size;        /* bytes of deltas */
+  guint32  count;       /* of the ids in the deltas */
   gint64   last_id;
 } BuildList;
 
 typedef struct
 {
-  guint64   *keys;      /* by slot */
-  guint32   *slots;     /* index into lists + 1; 0 for an empty slot */
+  guint64 key;
+  guint32 list;            /* index into lists + 1; 0 for an empty slot */
+} Slot;
+
+typedef struct
+{
+  Slot      *slots;        /* a gram's key beside its list: one cache line */
   guint      mask;
-  GArray    *lists;     /* BuildList */
+  GArray    *lists;        /* BuildList */
+  guint      n_words;      /* of each bitmap: ids up to max_id */
+  gsize      bitmap_size;  /* in bytes */
+  gint64     max_id;
+  GPtrArray *chunks;       /* where the blocks are taken from */
+  guint8    *chunk_at;
+  gsize      chunk_left;
 } Builder;
+
+static void
+chunk_free (gpointer chunk)
+{
+  munmap (chunk, CHUNK_SIZE);
+}
+
+static guint8 *
+chunk_new (void)
+{
+  int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+  void *chunk;
+
+#ifdef MAP_POPULATE
+  flags |= MAP_POPULATE;
+#endif
+  chunk = mmap (NULL, CHUNK_SIZE, PROT_READ | PROT_WRITE, flags, -1, 0);
+  if (chunk == MAP_FAILED)
+    g_error ("Cannot map %u bytes for the search index", CHUNK_SIZE);
+  return chunk;
+}
+
+static void
+builder_init (Builder *b,
+              gint64   max_id)
+{
+  b->mask = 4095;
+  b->slots = g_new0 (Slot, b->mask + 1);
+  b->lists = g_array_new (FALSE, FALSE, sizeof (BuildList));
+  b->max_id = max_id;
+  b->n_words = (guint) (max_id / 64 + 1);
+  b->bitmap_size = (gsize) b->n_words * sizeof (guint64);
+  b->chunks = g_ptr_array_new_with_free_func (chunk_free);
+  b->chunk_at = NULL;
+  b->chunk_left = 0;
+}
+
+static void
+builder_clear (Builder *b)
+{
+  if (b->lists != NULL)
+    for (guint i = 0; i < b->lists->len; i++)
+      g_free (g_array_index (b->lists, BuildList, i).bits);
+  g_clear_pointer (&b->lists, g_array_unref);
+  g_clear_pointer (&b->chunks, g_ptr_array_unref);
+  g_clear_pointer (&b->slots, g_free);
+}
+
+/* A block for @list, twice as large as its last one up to MAX_BLOCK_SIZE. */
+static Block *
+builder_new_block (Builder   *b,
+                   BuildList *list)
+{
+  guint32 capacity = list->last != NULL ? MIN (list->last->capacity * 2, MAX_BLOCK_SIZE) : 16;
+  gsize size = sizeof (Block) + capacity;
+  Block *block;
+
+  if (size > b->chunk_left)
+    {
+      b->chunk_at = chunk_new ();
+      b->chunk_left = CHUNK_SIZE;
+      g_ptr_array_add (b->chunks, b->chunk_at);
+    }
+  block = (Block *) (gpointer) b->chunk_at;
+  b->chunk_at += size;
+  b->chunk_left -= size;
+  block->next = NULL;
+  block->used = 0;
+  block->capacity = capacity;
+  if (list->last != NULL)
+    {
+      list->last->used = list->last->capacity - list->tail_left;
+      list->last->next = block;
+    }
+  else
+    list->first = block;
+  list->last = block;
+  list->tail = block->data;
+  list->tail_left = capacity;
+  return block;
+}
 
 static inline guint
 slot_of (guint64 key,
@@ -231,116 +376,19 @@ static void
 builder_grow (Builder *b)
 {
   guint old_size = b->mask + 1;
-  guint64 *old_keys = b->keys;
-  guint32 *old_slots = b->slots;
+  Slot *old_slots = b->slots;
 
   b->mask = old_size * 2 - 1;
-  b->keys = g_new (guint64, old_size * 2);
-  b->slots = g_new0 (guint32, old_size * 2);
+  b->slots = g_new0 (Slot, old_size * 2);
   for (guint i = 0; i < old_size; i++)
-    if (old_slots[i] != 0)
+    if (old_slots[i].list != 0)
       {
-        guint slot = slot_of (old_keys[i], b->mask);
-        while (b->slots[slot] != 0)
+        guint slot = slot_of (old_slots[i].key, b->mask);
+        while (b->slots[slot].list != 0)
           slot = (slot + 1) & b->mask;
-        b->keys[slot] = old_keys[i];
         b->slots[slot] = old_slots[i];
       }
-  g_free (old_keys);
   g_free (old_slots);
-}
-
-static void
-builder_add (Builder *b,
-             guint64  key,
-             gint64   id)
-{
-  guint slot = slot_of (key, b->mask);
-  BuildList *list;
-  guint64 delta;
-
-  while (b->slots[slot] != 0 && b->keys[slot] != key)
-    slot = (slot + 1) & b->mask;
-  if (b->slots[slot] == 0)
-    {
-      BuildList fresh = { key, NULL, 0, 0, 0, 0 };
-
-      g_array_append_val (b->lists, fresh);
-      b->keys[slot] = key;
-      b->slots[slot] = b->lists->len;
-      list = &g_array_index (b->lists, BuildList, b->lists->len - 1);
-      if (b->lists->len * 2 > b->mask)
-        builder_grow (b);
-    }
-  else
-    list = &g_array_index (b->lists, BuildList, b->slots[slot] - 1);
-
-  if (list->last_id == id)
-    return;
-  if (list->size + 10 > list->allocated)
-    {
-      list->allocated = MAX (16, list->allocated * 2);
-      list->data = g_realloc (list->data, list->allocated);
-    }
-  for (delta = (guint64) (id - list->last_id); delta >= 0x80; delta >>= 7)
-    list->data[list->size++] = (guint8) (delta | 0x80);
-  list->data[list->size++] = (guint8) delta;
-  list->last_id = id;
-  list->count++;
-}
-
-/* Code points take 21 bits (up to 0x1100FF here): a bigram's key is the
- * two apart, a trigram's the three packed under a top bit of its own, so
- * the bigrams that start with a character stay together, first. */
-static inline guint64
-bigram_key (guint32 a,
-            guint32 b)
-{
-  return (guint64) a << 32 | b;
-}
-
-static inline guint64
-trigram_key (guint32 a,
-             guint32 b,
-             guint32 c)
-{
-  return G_GUINT64_CONSTANT (1) << 63 | (guint64) a << 42 | (guint64) b << 21 | c;
-}
-
-static void
-builder_add_text (Builder    *b,
-                  const char *text,
-                  gsize       length,
-                  gint64      id)
-{
-  const char *at = text;
-  const char *end = text + length;
-  guint32 previous;
-
-  guint32 before = G_MAXUINT32;
-
-  if (at >= end)
-    return;
-  previous = next_char (&at, end);
-  while (at < end)
-    {
-      guint32 c = next_char (&at, end);
-      builder_add (b, bigram_key (previous, c), id);
-      if (before != G_MAXUINT32)
-        builder_add (b, trigram_key (before, previous, c), id);
-      before = previous;
-      previous = c;
-    }
-}
-
-static int
-compare_lists (gconstpointer a,
-               gconstpointer b)
-{
-  guint64 ka = ((const BuildList *) a)->key;
-  guint64 kb = ((const BuildList *) b)->key;
-
-  return ka < kb ? -1 : ka > kb;
 }
 
 static void
@@ -368,74 +416,228 @@ set_bit_from_varints (guint64      *bits,
     }
 }
 
-/* Packs every list into one buffer, dense ones as bitmaps. */
+/* Sets the bits of the ids in @size bytes of deltas from *@id. */
+static void
+set_bit_from_bytes (guint64      *bits,
+                    const guint8 *data,
+                    gsize         size,
+                    gint64       *id)
+{
+  const guint8 *end = data + size;
+
+  while (data < end)
+    {
+      guint64 delta = 0;
+      int shift = 0;
+      guint8 byte;
+
+      do
+        {
+          byte = *data++;
+          delta |= (guint64) (byte & 0x7F) << shift;
+          shift += 7;
+        }
+      while (byte & 0x80);
+      *id += (gint64) delta;
+      bits[*id / 64] |= G_GUINT64_CONSTANT (1) << (*id % 64);
+    }
+}
+
+/* The list grows past a bitmap's size: a bitmap from now on. Its blocks
+ * stay in their chunk until the end. */
+static void
+build_list_to_bits (Builder   *b,
+                    BuildList *list)
+{
+  gint64 id = 0;
+
+  if (list->last != NULL)
+    list->last->used = list->last->capacity - list->tail_left;
+  list->bits = g_malloc0 (b->bitmap_size);
+  for (Block *block = list->first; block != NULL; block = block->next)
+    set_bit_from_bytes (list->bits, block->data, block->used, &id);
+  list->first = list->last = NULL;
+  list->size = list->count = 0;
+}
+
+/* Adds @id, at least as high as every id added before, to the list of the
+ * gram @key. */
+static inline void
+builder_add (Builder *b,
+             guint64  key,
+             gint64   id)
+{
+  guint slot = slot_of (key, b->mask);
+  BuildList *list;
+  guint8 varint[10];
+  guint n = 0;
+
+  while (b->slots[slot].list != 0 && b->slots[slot].key != key)
+    slot = (slot + 1) & b->mask;
+  if (b->slots[slot].list == 0)
+    {
+      BuildList fresh = { .key = key };
+
+      g_array_append_val (b->lists, fresh);
+      b->slots[slot].key = key;
+      b->slots[slot].list = b->lists->len;
+      list = &g_array_index (b->lists, BuildList, b->lists->len - 1);
+      if (b->lists->len * 2 > b->mask)
+        builder_grow (b);
+    }
+  else
+    list = &g_array_index (b->lists, BuildList, b->slots[slot].list - 1);
+
+  if (list->bits != NULL)
+    {
+      list->bits[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+      return;
+    }
+  if (list->last_id == id)
+    return;
+  for (guint64 delta = (guint64) (id - list->last_id);; delta >>= 7)
+    {
+      if (delta < 0x80)
+        {
+          varint[n++] = (guint8) delta;
+          break;
+        }
+      varint[n++] = (guint8) (delta | 0x80);
+    }
+  list->last_id = id;
+  if (list->size + n > b->bitmap_size)
+    {
+      build_list_to_bits (b, list);
+      list->bits[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+      return;
+    }
+  if (n > list->tail_left)
+    builder_new_block (b, list);
+  memcpy (list->tail, varint, n);
+  list->tail += n;
+  list->tail_left -= n;
+  list->size += n;
+  list->count++;
+}
+
+/* Code points take 21 bits (up to 0x1100FF here): a bigram's key is the
+ * two apart, a trigram's the three packed under a top bit of its own, so
+ * the bigrams that start with a character stay together, first. */
+static inline guint64
+bigram_key (guint32 a,
+            guint32 b)
+{
+  return (guint64) a << 32 | b;
+}
+
+static inline guint64
+trigram_key (guint32 a,
+             guint32 b,
+             guint32 c)
+{
+  return G_GUINT64_CONSTANT (1) << 63 | (guint64) a << 42 | (guint64) b << 21 | c;
+}
+
+/* Adds the grams of one case's normalised text; the cases come in the
+ * order of their ids. */
+static void
+builder_add_text (Builder    *b,
+                  const char *text,
+                  gsize       length,
+                  gint64      id)
+{
+  const char *at = text;
+  const char *end = text + length;
+  guint32 previous;
+  guint32 before = G_MAXUINT32;
+
+  if (at >= end)
+    return;
+  previous = next_char (&at, end);
+  while (at < end)
+    {
+      guint32 c = next_char (&at, end);
+      builder_add (b, bigram_key (previous, c), id);
+      if (before != G_MAXUINT32)
+        builder_add (b, trigram_key (before, previous, c), id);
+      before = previous;
+      previous = c;
+    }
+}
+
+static int
+compare_lists (gconstpointer a,
+               gconstpointer b)
+{
+  guint64 ka = ((const BuildList *) a)->key;
+  guint64 kb = ((const BuildList *) b)->key;
+
+  return ka < kb ? -1 : ka > kb;
+}
+
+/* Packs every list into one buffer, bitmaps first, so each is aligned
+ * to its words. */
 static Index *
 builder_finish (Builder *b,
-                gint64   max_id,
                 guint    n_cases)
 {
   Index *index = g_new0 (Index, 1);
-  gsize bitmap_size;
-  gsize offset = 0;
+  gsize bitmaps_at = 0;
+  gsize varints_at = 0;
 
-  index->n_words = (guint) (max_id / 64 + 1);
+  index->n_words = b->n_words;
   index->n_cases = n_cases;
-  index->max_id = max_id;
-  bitmap_size = (gsize) index->n_words * sizeof (guint64);
-  g_clear_pointer (&b->keys, g_free);
+  index->max_id = b->max_id;
   g_clear_pointer (&b->slots, g_free);
   g_array_sort (b->lists, compare_lists);
 
-  /* Bitmaps first, so each is aligned to its words. */
   for (guint i = 0; i < b->lists->len; i++)
     {
       BuildList *list = &g_array_index (b->lists, BuildList, i);
-      offset += list->size > bitmap_size ? bitmap_size : 0;
-    }
-  index->postings_size = offset;
-  for (guint i = 0; i < b->lists->len; i++)
-    {
-      BuildList *list = &g_array_index (b->lists, BuildList, i);
-      index->postings_size += list->size > bitmap_size ? 0 : list->size;
+      varints_at += list->bits != NULL ? b->bitmap_size : 0;
+      index->postings_size += list->bits != NULL ? b->bitmap_size : list->size;
     }
   if (index->postings_size >= G_MAXUINT32)
     {
-      for (guint i = 0; i < b->lists->len; i++)
-        g_free (g_array_index (b->lists, BuildList, i).data);
       index_free (index);
       return NULL;
     }
 
-  index->postings = g_malloc0 (MAX (index->postings_size, 1));
+  index->postings = g_malloc (MAX (index->postings_size, 1));
   index->n_grams = b->lists->len;
   index->grams = g_new (Gram, MAX (index->n_grams, 1));
-  {
-    gsize bitmaps_at = 0;
-    gsize varints_at = offset;
+  for (guint i = 0; i < b->lists->len; i++)
+    {
+      BuildList *list = &g_array_index (b->lists, BuildList, i);
+      Gram *gram = &index->grams[i];
 
-    for (guint i = 0; i < b->lists->len; i++)
-      {
-        BuildList *list = &g_array_index (b->lists, BuildList, i);
-        Gram *gram = &index->grams[i];
+      gram->key = list->key;
+      if (list->bits != NULL)
+        {
+          guint32 count = 0;
 
-        gram->key = list->key;
-        if (list->size > bitmap_size)
-          {
-            gram->offset = (guint32) bitmaps_at;
-            gram->count = list->count | BITMAP_FLAG;
-            set_bit_from_varints ((guint64 *) (gpointer) (index->postings + bitmaps_at), list->data, list->count);
-            bitmaps_at += bitmap_size;
-          }
-        else
-          {
-            gram->offset = (guint32) varints_at;
-            gram->count = list->count;
-            memcpy (index->postings + varints_at, list->data, list->size);
-            varints_at += list->size;
-          }
-        g_clear_pointer (&list->data, g_free);
-      }
-  }
+          for (guint w = 0; w < b->n_words; w++)
+            count += (guint32) __builtin_popcountll (list->bits[w]);
+          gram->offset = (guint32) bitmaps_at;
+          gram->count = count | BITMAP_FLAG;
+          memcpy (index->postings + bitmaps_at, list->bits, b->bitmap_size);
+          bitmaps_at += b->bitmap_size;
+          g_clear_pointer (&list->bits, g_free);
+        }
+      else
+        {
+          gram->offset = (guint32) varints_at;
+          gram->count = list->count;
+          if (list->last != NULL)
+            list->last->used = list->last->capacity - list->tail_left;
+          for (Block *block = list->first; block != NULL; block = block->next)
+            {
+              memcpy (index->postings + varints_at, block->data, block->used);
+              varints_at += block->used;
+            }
+          list->first = list->last = NULL;
+        }
+    }
   return index;
 }
 
@@ -451,17 +653,27 @@ read_index (sqlite3       *db,
   g_autoptr(GHashTable) far_residents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  Builder b = { g_new (guint64, 1024), g_new0 (guint32, 1024), 1023, g_array_new (FALSE, FALSE, sizeof (BuildList)) };
+  g_autoptr(GString) folded = g_string_new (NULL);
+  Builder b = { NULL, };
   Index *index = NULL;
-  gint64 max_id = 0;
   guint n_cases = 0;
   int rc;
 
   sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  /* The highest id first, in the same snapshot: the size of a bitmap. */
+  rc = sqlite3_prepare_v2 (db, "SELECT coalesce (max (id), 0) FROM case_record", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      builder_init (&b, MAX (sqlite3_column_int64 (stmt, 0), 0));
+      rc = SQLITE_DONE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   /* The residents apart, by id, rather than a join that looks one up for
    * every case. Their ids are the rowids SQLite gives, dense but for a
    * few a hash table keeps. */
-  rc = sqlite3_prepare_v2 (db, "SELECT id, name, phone FROM resident", -1, &stmt, NULL);
+  if (rc == SQLITE_DONE)
+    rc = sqlite3_prepare_v2 (db, "SELECT id, name, phone FROM resident", -1, &stmt, NULL);
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -484,13 +696,14 @@ read_index (sqlite3       *db,
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *folded = NULL;
 
       if ((++n_cases & 4095) == 0 && g_cancellable_is_cancelled (cancellable))
         {
           rc = SQLITE_INTERRUPT;
           break;
         }
+      if (id <= 0 || id > b.max_id)
+        continue;  /* never found, as linli_case_search_matches() has it */
       g_string_truncate (text, 0);
       append_fields (text, stmt, 1, 4);
       if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
@@ -502,24 +715,17 @@ read_index (sqlite3       *db,
           if (fields != NULL)
             g_string_append (text, fields);
         }
-      folded = normalise (text->str, text->len);
-      builder_add_text (&b, folded, strlen (folded), id);
-      max_id = MAX (max_id, id);
+      normalise_into (folded, text->str, text->len);
+      builder_add_text (&b, folded->str, folded->len, id);
     }
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
   if (rc == SQLITE_DONE)
-    index = builder_finish (&b, max_id, n_cases);
+    index = builder_finish (&b, n_cases);
   else
-    {
-      g_set_error (error, G_IO_ERROR, rc == SQLITE_INTERRUPT ? G_IO_ERROR_CANCELLED : G_IO_ERROR_FAILED,
-                   "Cannot read the cases to search: %s", sqlite3_errstr (rc));
-      for (guint i = 0; i < b.lists->len; i++)
-        g_free (g_array_index (b.lists, BuildList, i).data);
-    }
-  g_free (b.keys);
-  g_free (b.slots);
-  g_array_unref (b.lists);
+    g_set_error (error, G_IO_ERROR, rc == SQLITE_INTERRUPT ? G_IO_ERROR_CANCELLED : G_IO_ERROR_FAILED,
+                 "Cannot read the cases to search: %s", sqlite3_errstr (rc));
+  builder_clear (&b);
   return index;
 }
 
