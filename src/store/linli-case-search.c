@@ -643,37 +643,52 @@ builder_finish (Builder *b,
 
 #define FAR_RESIDENT (G_GINT64_CONSTANT (1) << 24)
 
-/* Reads every case's text from @db in one snapshot. */
-static Index *
-read_index (sqlite3       *db,
-            GCancellable  *cancellable,
-            GError       **error)
+/* With more cores, a second thread reads the cases above the middle id
+ * with a connection of its own, into a builder of its own, merged into
+ * the first at the end: the index is there in about half the time. Its
+ * snapshot may be a little newer; whatever changed after the build began
+ * reaches the index through the overlay either way. */
+#define SPLIT_MIN_ID 50000
+
+static gint64 split_min_id = SPLIT_MIN_ID;  /* linli_case_search_set_split_min_id() */
+
+typedef struct
 {
-  g_autoptr(GPtrArray) residents = g_ptr_array_new_with_free_func (g_free);  /* by id */
-  g_autoptr(GHashTable) far_residents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) folded = g_string_new (NULL);
-  Builder b = { NULL, };
-  Index *index = NULL;
-  guint n_cases = 0;
-  int rc;
+  GPtrArray  *residents;      /* by id: "name\nphone\n" */
+  GHashTable *far_residents;  /* ids at or above FAR_RESIDENT */
+} Residents;
 
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-  /* The highest id first, in the same snapshot: the size of a bitmap. */
-  rc = sqlite3_prepare_v2 (db, "SELECT coalesce (max (id), 0) FROM case_record", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+static gboolean
+open_reader (const char  *path,
+             sqlite3    **db,
+             GError     **error)
+{
+  int rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  /* A reader never folds the WAL into the file (see linli-database-file.h). */
+  if (*db != NULL)
+    sqlite3_db_config (*db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (rc != SQLITE_OK)
     {
-      builder_init (&b, MAX (sqlite3_column_int64 (stmt, 0), 0));
-      rc = SQLITE_DONE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot open “%s”: %s", path, sqlite3_errstr (rc));
+      g_clear_pointer (db, sqlite3_close);
+      return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_busy_timeout (*db, 5000);
+  return TRUE;
+}
 
-  /* The residents apart, by id, rather than a join that looks one up for
-   * every case. Their ids are the rowids SQLite gives, dense but for a
-   * few a hash table keeps. */
-  if (rc == SQLITE_DONE)
-    rc = sqlite3_prepare_v2 (db, "SELECT id, name, phone FROM resident", -1, &stmt, NULL);
+/* The residents apart, by id, rather than a join that looks one up for
+ * every case. Their ids are the rowids SQLite gives, dense but for a few
+ * a hash table keeps. */
+static int
+read_residents (sqlite3   *db,
+                Residents *r)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT id, name, phone FROM resident", -1, &stmt, NULL);
+
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -682,43 +697,240 @@ read_index (sqlite3       *db,
       append_fields (text, stmt, 1, 2);
       if (id > 0 && id < FAR_RESIDENT)
         {
-          if ((guint) id >= residents->len)
-            g_ptr_array_set_size (residents, (guint) id + 1);
-          g_ptr_array_index (residents, id) = g_strndup (text->str, text->len);
+          if ((guint) id >= r->residents->len)
+            g_ptr_array_set_size (r->residents, (guint) id + 1);
+          g_ptr_array_index (r->residents, id) = g_strndup (text->str, text->len);
         }
       else
-        g_hash_table_insert (far_residents, g_memdup2 (&id, sizeof id), g_strndup (text->str, text->len));
+        g_hash_table_insert (r->far_residents, g_memdup2 (&id, sizeof id), g_strndup (text->str, text->len));
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc == SQLITE_DONE)
-    rc = sqlite3_prepare_v2 (db, "SELECT id, number, title, description, address, reporter_id"
-                                 " FROM case_record ORDER BY id", -1, &stmt, NULL);
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* Adds the text of the cases with ids in [@first, @last] to @b. */
+static int
+read_cases (sqlite3         *db,
+            Builder         *b,
+            const Residents *r,
+            gint64           first,
+            gint64           last,
+            guint           *n_cases,
+            GCancellable    *cancellable)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) folded = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT id, number, title, description, address, reporter_id"
+                                   " FROM case_record WHERE id BETWEEN ?1 AND ?2 ORDER BY id", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, first);
+      sqlite3_bind_int64 (stmt, 2, last);
+    }
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if ((++n_cases & 4095) == 0 && g_cancellable_is_cancelled (cancellable))
+      if ((++*n_cases & 4095) == 0 && g_cancellable_is_cancelled (cancellable))
         {
           rc = SQLITE_INTERRUPT;
           break;
         }
-      if (id <= 0 || id > b.max_id)
-        continue;  /* never found, as linli_case_search_matches() has it */
       g_string_truncate (text, 0);
       append_fields (text, stmt, 1, 4);
       if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
         {
           gint64 reporter = sqlite3_column_int64 (stmt, 5);
           const char *fields = reporter > 0 && reporter < FAR_RESIDENT
-                               ? (reporter < residents->len ? g_ptr_array_index (residents, reporter) : NULL)
-                               : g_hash_table_lookup (far_residents, &reporter);
+                               ? (reporter < r->residents->len ? g_ptr_array_index (r->residents, reporter) : NULL)
+                               : g_hash_table_lookup (r->far_residents, &reporter);
           if (fields != NULL)
             g_string_append (text, fields);
         }
       normalise_into (folded, text->str, text->len);
-      builder_add_text (&b, folded->str, folded->len, id);
+      builder_add_text (b, folded->str, folded->len, id);
     }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+typedef struct
+{
+  const char      *path;
+  const Residents *residents;
+  gint64           first;
+  gint64           last;
+  GCancellable    *cancellable;
+  Builder          builder;
+  guint            n_cases;
+  int              rc;
+} Half;
+
+static gpointer
+half_thread (gpointer data)
+{
+  Half *half = data;
+  sqlite3 *db = NULL;
+
+  if (!open_reader (half->path, &db, NULL))
+    {
+      half->rc = SQLITE_CANTOPEN;
+      return NULL;
+    }
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  half->rc = read_cases (db, &half->builder, half->residents, half->first, half->last,
+                         &half->n_cases, half->cancellable);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* Writes @delta in exactly @n bytes, as many as the varint it replaces:
+ * a longer varint than needed reads the same. */
+static void
+write_padded_varint (guint8  *at,
+                     guint64  delta,
+                     guint    n)
+{
+  for (guint i = 0; i + 1 < n; i++, delta >>= 7)
+    at[i] = (guint8) ((delta & 0x7F) | 0x80);
+  at[n - 1] = (guint8) delta;
+}
+
+/* Moves every list of @from, whose ids all come after those of @to, into
+ * @to. */
+static void
+builder_merge (Builder *to,
+               Builder *from)
+{
+  g_ptr_array_extend_and_steal (to->chunks, g_steal_pointer (&from->chunks));
+  from->chunks = g_ptr_array_new_with_free_func (chunk_free);
+
+  for (guint i = 0; i < from->lists->len; i++)
+    {
+      BuildList *later = &g_array_index (from->lists, BuildList, i);
+      guint slot = slot_of (later->key, to->mask);
+      BuildList *list;
+
+      while (to->slots[slot].list != 0 && to->slots[slot].key != later->key)
+        slot = (slot + 1) & to->mask;
+      if (to->slots[slot].list == 0)
+        {
+          g_array_append_val (to->lists, *later);
+          to->slots[slot].key = later->key;
+          to->slots[slot].list = to->lists->len;
+          if (to->lists->len * 2 > to->mask)
+            builder_grow (to);
+          later->bits = NULL;  /* moved */
+          continue;
+        }
+      list = &g_array_index (to->lists, BuildList, to->slots[slot].list - 1);
+      if (later->last != NULL)
+        later->last->used = later->last->capacity - later->tail_left;
+      if (list->bits == NULL && (later->bits != NULL || (gsize) list->size + later->size > to->bitmap_size))
+        build_list_to_bits (to, list);
+      if (list->bits != NULL)
+        {
+          if (later->bits != NULL)
+            for (guint w = 0; w < to->n_words; w++)
+              list->bits[w] |= later->bits[w];
+          else
+            {
+              gint64 id = 0;
+
+              for (Block *block = later->first; block != NULL; block = block->next)
+                set_bit_from_bytes (list->bits, block->data, block->used, &id);
+            }
+        }
+      else if (later->first != NULL)
+        {
+          /* The later ids' first delta is from 0; now from the list's last. */
+          Block *block = later->first;
+          guint n = 0;
+          gint64 first_id = 0;
+
+          do
+            first_id |= (gint64) (block->data[n] & 0x7F) << (7 * n);
+          while (block->data[n++] & 0x80);
+          write_padded_varint (block->data, (guint64) (first_id - list->last_id), n);
+          if (list->last != NULL)
+            {
+              list->last->used = list->last->capacity - list->tail_left;
+              list->last->next = block;
+            }
+          else
+            list->first = block;
+          list->last = later->last;
+          list->tail = later->tail;
+          list->tail_left = later->tail_left;
+          list->size += later->size;
+          list->count += later->count;
+          list->last_id = later->last_id;
+        }
+    }
+}
+
+/* Reads every case's text from @db, and with a second thread from @path. */
+static Index *
+read_index (sqlite3       *db,
+            const char    *path,
+            gint64         split_from,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Residents residents = {
+    g_ptr_array_new_with_free_func (g_free),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
+  };
+  sqlite3_stmt *stmt = NULL;
+  Builder b = { NULL, };
+  Half half = { NULL, };
+  GThread *thread = NULL;
+  Index *index = NULL;
+  gint64 max_id = 0;
+  gint64 split;
+  guint n_cases = 0;
+  int rc;
+
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  /* The highest id first, in the same snapshot: the size of a bitmap. */
+  rc = sqlite3_prepare_v2 (db, "SELECT coalesce (max (id), 0) FROM case_record", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      max_id = MAX (sqlite3_column_int64 (stmt, 0), 0);
+      rc = SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  builder_init (&b, max_id);
+  split = max_id >= split_from && path != NULL && g_get_num_processors () > 1 ? max_id / 2 : max_id;
+
+  if (rc == SQLITE_DONE)
+    rc = read_residents (db, &residents);
+  if (rc == SQLITE_DONE && split < max_id)
+    {
+      half.path = path;
+      half.residents = &residents;
+      half.first = split + 1;
+      half.last = max_id;
+      half.cancellable = cancellable;
+      builder_init (&half.builder, max_id);
+      thread = g_thread_new ("linli-case-search", half_thread, &half);
+    }
+  if (rc == SQLITE_DONE)
+    rc = read_cases (db, &b, &residents, 1, split, &n_cases, cancellable);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      if (rc == SQLITE_DONE)
+        rc = half.rc;
+      if (rc == SQLITE_DONE)
+        builder_merge (&b, &half.builder);
+      n_cases += half.n_cases;
+      builder_clear (&half.builder);
+    }
 
   if (rc == SQLITE_DONE)
     index = builder_finish (&b, n_cases);
@@ -726,6 +938,8 @@ read_index (sqlite3       *db,
     g_set_error (error, G_IO_ERROR, rc == SQLITE_INTERRUPT ? G_IO_ERROR_CANCELLED : G_IO_ERROR_FAILED,
                  "Cannot read the cases to search: %s", sqlite3_errstr (rc));
   builder_clear (&b);
+  g_ptr_array_unref (residents.residents);
+  g_hash_table_unref (residents.far_residents);
   return index;
 }
 
@@ -734,6 +948,7 @@ typedef struct
   char     *path;
   GWeakRef  search;
   guint     serial;
+  gint64    split_min_id;
 } Build;
 
 static void
@@ -756,19 +971,9 @@ build_thread (GTask        *task,
   sqlite3 *db = NULL;
   GError *error = NULL;
   Index *index = NULL;
-  int rc = sqlite3_open_v2 (build->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 
-  /* A reader never folds the WAL into the file (see linli-database-file.h). */
-  if (db != NULL)
-    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 5000);
-      index = read_index (db, cancellable, &error);
-    }
-  else
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot open “%s”: %s",
-                 build->path, sqlite3_errstr (rc));
+  if (open_reader (build->path, &db, &error))
+    index = read_index (db, build->path, build->split_min_id, cancellable, &error);
   sqlite3_close (db);
 #ifdef __GLIBC__
   /* The lists grown while reading are freed, but glibc keeps the pages
@@ -1015,6 +1220,7 @@ start_build (LinliCaseSearch *self)
   build = g_new0 (Build, 1);
   build->path = g_strdup (path);
   build->serial = self->build_serial;
+  build->split_min_id = split_min_id;
   g_weak_ref_init (&build->search, self);
   /* No source object: a search dropped while its index is read goes at
    * once, and the index with it when the thread is done. */
@@ -1588,6 +1794,19 @@ linli_case_search_matches (LinliCaseSearch *self,
   if (case_id <= 0 || (guint64) case_id / 64 >= self->matches->len)
     return FALSE;
   return (g_array_index (self->matches, guint64, case_id / 64) >> (case_id % 64)) & 1;
+}
+
+/**
+ * linli_case_search_set_split_min_id:
+ * @min_id: the highest case id from which an index is read by two threads
+ *
+ * For tests, which have few cases: every index read after this call is
+ * read in two halves from @min_id on.
+ */
+void
+linli_case_search_set_split_min_id (gint64 min_id)
+{
+  split_min_id = min_id;
 }
 
 /* A LinliRecordFilterFunc. */
