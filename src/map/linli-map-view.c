@@ -1271,7 +1271,9 @@ linli_map_view_set_base_map (LinliMapView   *self,
  * linli_map_view_set_store:
  * @store: (nullable): the open database
  *
- * Centres the map on the community and draws its grids.
+ * Centres the map on the community and draws its grids. Its points are
+ * read at once when the map is shown, else once the main loop is idle, so
+ * that the window's first frame does not wait for them.
  */
 void
 linli_map_view_set_store (LinliMapView *self,

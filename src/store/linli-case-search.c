@@ -32,7 +32,8 @@
  * (every character is followed by one, since the text ends in a newline).
  *
  * The index is built in a thread with its own read-only connection right
- * after the search is made; until it is there, a search reads the text
+ * after the search is made (two threads, each half the cases, when there
+ * are many and more than one core); until it is there, a search reads the text
  * from the store instead, so a keystroke that comes first still finds the
  * right cases: in a thread too, with a connection of its own (about a
  * second for 1,000,000 cases), :searching while it runs, during which the
