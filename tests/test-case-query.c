@@ -6,6 +6,7 @@
 #include "linli-case-query.h"
 #include "linli-case-search.h"
 #include "linli-store.h"
+#include "linli-store-private.h"
 
 /* The Cases page's logic without the page: search with Chinese substrings,
  * each filter, the sort orders and the deadline traffic light. */
@@ -545,6 +546,57 @@ test_deadline (Fixture       *f,
   g_assert_cmpint (linli_case_deadline (open_ended, past), ==, LINLI_DEADLINE_NONE);
 }
 
+/* An index read by two threads, each half its cases, merged: the same
+ * matches as an index read by one, for short lists and bitmaps alike. */
+static void
+test_search_split_index (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const titles[] = { "楼道堆物影响通行", "路灯不亮", "3号楼漏水", "Water LEAK again" };
+  static const char * const needles[] = {
+    "楼", "道", "漏水", "楼道", "3号楼", "路灯不", "堆物影响", "leak", "water leak", "2026-00",
+    "2026-01", "号楼漏水", "不亮", "居民反映", "通行", "x", "楼道堆物影响通行", "13号楼",
+  };
+  g_autoptr(LinliCaseSearch) whole = NULL;
+  g_autoptr(LinliCaseSearch) split = NULL;
+  gint64 max_id = 0;
+
+  /* Enough cases that the common grams' lists outgrow a bitmap. */
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("2026-%04u", 100 + i);
+      g_autofree char *address = g_strdup_printf ("%u号楼", i % 30);
+
+      max_id = add_case (f, number, titles[i % G_N_ELEMENTS (titles)], address, "物业管理",
+                         LINLI_CASE_STATUS_REGISTERED, f->grid_a, 5, 1 + i % 28, 0);
+    }
+
+  linli_case_search_set_split_min_id (G_MAXINT64);
+  whole = linli_case_search_new (f->store);
+  linli_case_search_set_split_min_id (1);
+  split = linli_case_search_new (f->store);
+  linli_case_search_set_split_min_id (50000);
+  while (!linli_case_search_is_ready (whole) || !linli_case_search_is_ready (split))
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint n = 0; n < G_N_ELEMENTS (needles); n++)
+    {
+      guint found = 0;
+
+      linli_case_search_set_text (whole, needles[n]);
+      linli_case_search_set_text (split, needles[n]);
+      for (gint64 id = 1; id <= max_id + 1; id++)
+        {
+          gboolean matches = linli_case_search_matches (whole, id);
+
+          g_assert_cmpint (matches, ==, linli_case_search_matches (split, id));
+          found += matches;
+        }
+      if (!g_str_equal (needles[n], "x"))
+        g_assert_cmpuint (found, >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +613,7 @@ main (int   argc,
   ADD ("/case-query/search-changes-while-indexing", test_search_changes_while_indexing);
   ADD ("/case-query/search-before-index", test_search_before_index);
   ADD ("/case-query/search-verifies-longer", test_search_verifies_longer);
+  ADD ("/case-query/search-split-index", test_search_split_index);
   ADD ("/case-query/filters", test_filters);
   ADD ("/case-query/sort", test_sort);
   ADD ("/case-query/deadline", test_deadline);

@@ -1271,7 +1271,9 @@ linli_map_view_set_base_map (LinliMapView   *self,
  * linli_map_view_set_store:
  * @store: (nullable): the open database
  *
- * Centres the map on the community and draws its grids.
+ * Centres the map on the community and draws its grids. Its points are
+ * read at once when the map is shown, else once the main loop is idle, so
+ * that the window's first frame does not wait for them.
  */
 void
 linli_map_view_set_store (LinliMapView *self,
@@ -1307,7 +1309,17 @@ linli_map_view_set_store (LinliMapView *self,
       linli_grid_layer_set_workers (self->grid_layer, self->workers);
       linli_grid_layer_set_grids (self->grid_layer, self->grids);
       restore_filter (self);
-      reload_points (self);
+      /* Before the map is drawn, its first frame comes first: the points
+       * are read once the main loop has nothing more urgent, after it.
+       * Read once the window shows, they are read at once. */
+      if (store != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          for (guint i = 0; i < LINLI_MAP_POINT_N_KINDS; i++)
+            linli_point_layer_set_points (self->point_layers[i], NULL);
+          self->reload_id = g_idle_add_full (G_PRIORITY_LOW, reload_cb, self, NULL);
+        }
+      else
+        reload_points (self);
     }
   if (store != NULL)
     community = linli_store_dup_community (store);

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <string.h>
+#include <sys/mman.h>
 #ifdef __GLIBC__
 #include <malloc.h>  /* malloc_trim() */
 #endif
@@ -31,7 +32,8 @@
  * (every character is followed by one, since the text ends in a newline).
  *
  * The index is built in a thread with its own read-only connection right
- * after the search is made; until it is there, a search reads the text
+ * after the search is made (two threads, each half the cases, when there
+ * are many and more than one core); until it is there, a search reads the text
  * from the store instead, so a keystroke that comes first still finds the
  * right cases: in a thread too, with a connection of its own (about a
  * second for 1,000,000 cases), :searching while it runs, during which the
@@ -111,13 +113,12 @@ ascii_lower (char c)
  * GLib's NFKC and case folding would take a second to go through for
  * 100,000 cases; text with other letters (Latin, Greek, Cyrillic: lead
  * bytes 0xC2–0xDF) goes through GLib. */
-static char *
-normalise (const char *text,
-           gssize      length)
+static void
+normalise_into (GString    *out,
+                const char *text,
+                gsize       n)
 {
-  gsize n = length < 0 ? strlen (text) : (gsize) length;
-  GString *out = g_string_sized_new (n);
-
+  g_string_truncate (out, 0);
   for (gsize i = 0; i < n; i++)
     {
       guchar c = (guchar) text[i];
@@ -125,8 +126,12 @@ normalise (const char *text,
       if (c >= 0xC2 && c <= 0xDF)
         {
           g_autofree char *nfkc = g_utf8_normalize (text, n, G_NORMALIZE_ALL_COMPOSE);
-          g_string_free (out, TRUE);
-          return nfkc ? g_utf8_casefold (nfkc, -1) : g_strdup ("");
+          g_autofree char *folded = nfkc ? g_utf8_casefold (nfkc, -1) : NULL;
+
+          g_string_truncate (out, 0);
+          if (folded != NULL)
+            g_string_append (out, folded);
+          return;
         }
       /* U+FF01–U+FF5E are EF BC 81 … EF BD 9E; each is U+0021–U+007E + 0xFEE0. */
       if (c == 0xEF && i + 2 < n && ((guchar) text[i + 1] == 0xBC || (guchar) text[i + 1] == 0xBD))
@@ -148,6 +153,15 @@ normalise (const char *text,
         }
       g_string_append_c (out, ascii_lower ((char) c));
     }
+}
+
+static char *
+normalise (const char *text,
+           gssize      length)
+{
+  GString *out = g_string_new (NULL);
+
+  normalise_into (out, text, length < 0 ? strlen (text) : (gsize) length);
   return g_string_free (out, FALSE);
 }
 
@@ -193,6 +207,18 @@ next_char (const char **at,
       (*at)++;
       return c;
     }
+  /* Three bytes, as Chinese is: what g_utf8_get_char_validated() gives. */
+  if ((c & 0xF0) == 0xE0 && end - *at >= 3 &&
+      ((guchar) (*at)[1] & 0xC0) == 0x80 && ((guchar) (*at)[2] & 0xC0) == 0x80)
+    {
+      gunichar code = (c & 0x0F) << 12 | ((guchar) (*at)[1] & 0x3F) << 6 | ((guchar) (*at)[2] & 0x3F);
+
+      if (code >= 0x800 && (code & 0xFFFFF800) != 0xD800)
+        {
+          *at += 3;
+          return code;
+        }
+    }
   c = g_utf8_get_char_validated (*at, end - *at);
   if (c == (gunichar) -1 || c == (gunichar) -2)
     return 0x110000 + (guchar) *(*at)++;
@@ -202,23 +228,143 @@ next_char (const char **at,
 
 /* ---- Building the index ------------------------------------------------ */
 
+/* The build keeps, for each gram, the ids of its cases as varint deltas
+ * until they would take more room than a bitmap of every case, and a
+ * bitmap from then on, where adding a case is setting a bit: the common
+ * grams, which hold most of the pairs, cost a bit each and never grow. The
+ * highest id is read first, so a bitmap's size is known from the start.
+ * The deltas are written into blocks taken in turn from large chunks, and
+ * copied once into the index at the end: nothing is grown, moved or given
+ * back to the system while the cases are read, which is what the build
+ * spent most of its time on when each list was one growing buffer. The
+ * chunks are mapped with their pages in at once: a page fault apiece
+ * costs as much as the rest of the build on a virtual machine. */
+
+typedef struct _Block Block;
+
+struct _Block
+{
+  Block   *next;
+  guint32  used;
+  guint32  capacity;
+  guint8   data[];
+};
+
+#define CHUNK_SIZE     (4u << 20)
+#define MAX_BLOCK_SIZE 4096u
+
 typedef struct
 {
   guint64  key;
-  guint8  *data;        /* varint deltas */
-  guint32  size;
-  guint32  allocated;
-  guint32  count;
+  Block   *first;       /* the deltas; NULL once bits */
+  Block   *last;
+  guint8  *tail;        /* where the next delta goes in last */
+  guint32  tail_left;   /* bytes after tail in last */
+  guint64 *bits;        /* NULL until the deltas would be larger */
+  guint32  size;        /* bytes of deltas */
+  guint32  count;       /* of the ids in the deltas */
   gint64   last_id;
 } BuildList;
 
 typedef struct
 {
-  guint64   *keys;      /* by slot */
-  guint32   *slots;     /* index into lists + 1; 0 for an empty slot */
+  guint64 key;
+  guint32 list;            /* index into lists + 1; 0 for an empty slot */
+} Slot;
+
+typedef struct
+{
+  Slot      *slots;        /* a gram's key beside its list: one cache line */
   guint      mask;
-  GArray    *lists;     /* BuildList */
+  GArray    *lists;        /* BuildList */
+  guint      n_words;      /* of each bitmap: ids up to max_id */
+  gsize      bitmap_size;  /* in bytes */
+  gint64     max_id;
+  GPtrArray *chunks;       /* where the blocks are taken from */
+  guint8    *chunk_at;
+  gsize      chunk_left;
 } Builder;
+
+static void
+chunk_free (gpointer chunk)
+{
+  munmap (chunk, CHUNK_SIZE);
+}
+
+static guint8 *
+chunk_new (void)
+{
+  int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+  void *chunk;
+
+#ifdef MAP_POPULATE
+  flags |= MAP_POPULATE;
+#endif
+  chunk = mmap (NULL, CHUNK_SIZE, PROT_READ | PROT_WRITE, flags, -1, 0);
+  if (chunk == MAP_FAILED)
+    g_error ("Cannot map %u bytes for the search index", CHUNK_SIZE);
+  return chunk;
+}
+
+static void
+builder_init (Builder *b,
+              gint64   max_id)
+{
+  b->mask = 4095;
+  b->slots = g_new0 (Slot, b->mask + 1);
+  b->lists = g_array_new (FALSE, FALSE, sizeof (BuildList));
+  b->max_id = max_id;
+  b->n_words = (guint) (max_id / 64 + 1);
+  b->bitmap_size = (gsize) b->n_words * sizeof (guint64);
+  b->chunks = g_ptr_array_new_with_free_func (chunk_free);
+  b->chunk_at = NULL;
+  b->chunk_left = 0;
+}
+
+static void
+builder_clear (Builder *b)
+{
+  if (b->lists != NULL)
+    for (guint i = 0; i < b->lists->len; i++)
+      g_free (g_array_index (b->lists, BuildList, i).bits);
+  g_clear_pointer (&b->lists, g_array_unref);
+  g_clear_pointer (&b->chunks, g_ptr_array_unref);
+  g_clear_pointer (&b->slots, g_free);
+}
+
+/* A block for @list, twice as large as its last one up to MAX_BLOCK_SIZE. */
+static Block *
+builder_new_block (Builder   *b,
+                   BuildList *list)
+{
+  guint32 capacity = list->last != NULL ? MIN (list->last->capacity * 2, MAX_BLOCK_SIZE) : 16;
+  gsize size = sizeof (Block) + capacity;
+  Block *block;
+
+  if (size > b->chunk_left)
+    {
+      b->chunk_at = chunk_new ();
+      b->chunk_left = CHUNK_SIZE;
+      g_ptr_array_add (b->chunks, b->chunk_at);
+    }
+  block = (Block *) (gpointer) b->chunk_at;
+  b->chunk_at += size;
+  b->chunk_left -= size;
+  block->next = NULL;
+  block->used = 0;
+  block->capacity = capacity;
+  if (list->last != NULL)
+    {
+      list->last->used = list->last->capacity - list->tail_left;
+      list->last->next = block;
+    }
+  else
+    list->first = block;
+  list->last = block;
+  list->tail = block->data;
+  list->tail_left = capacity;
+  return block;
+}
 
 static inline guint
 slot_of (guint64 key,
@@ -231,116 +377,19 @@ static void
 builder_grow (Builder *b)
 {
   guint old_size = b->mask + 1;
-  guint64 *old_keys = b->keys;
-  guint32 *old_slots = b->slots;
+  Slot *old_slots = b->slots;
 
   b->mask = old_size * 2 - 1;
-  b->keys = g_new (guint64, old_size * 2);
-  b->slots = g_new0 (guint32, old_size * 2);
+  b->slots = g_new0 (Slot, old_size * 2);
   for (guint i = 0; i < old_size; i++)
-    if (old_slots[i] != 0)
+    if (old_slots[i].list != 0)
       {
-        guint slot = slot_of (old_keys[i], b->mask);
-        while (b->slots[slot] != 0)
+        guint slot = slot_of (old_slots[i].key, b->mask);
+        while (b->slots[slot].list != 0)
           slot = (slot + 1) & b->mask;
-        b->keys[slot] = old_keys[i];
         b->slots[slot] = old_slots[i];
       }
-  g_free (old_keys);
   g_free (old_slots);
-}
-
-static void
-builder_add (Builder *b,
-             guint64  key,
-             gint64   id)
-{
-  guint slot = slot_of (key, b->mask);
-  BuildList *list;
-  guint64 delta;
-
-  while (b->slots[slot] != 0 && b->keys[slot] != key)
-    slot = (slot + 1) & b->mask;
-  if (b->slots[slot] == 0)
-    {
-      BuildList fresh = { key, NULL, 0, 0, 0, 0 };
-
-      g_array_append_val (b->lists, fresh);
-      b->keys[slot] = key;
-      b->slots[slot] = b->lists->len;
-      list = &g_array_index (b->lists, BuildList, b->lists->len - 1);
-      if (b->lists->len * 2 > b->mask)
-        builder_grow (b);
-    }
-  else
-    list = &g_array_index (b->lists, BuildList, b->slots[slot] - 1);
-
-  if (list->last_id == id)
-    return;
-  if (list->size + 10 > list->allocated)
-    {
-      list->allocated = MAX (16, list->allocated * 2);
-      list->data = g_realloc (list->data, list->allocated);
-    }
-  for (delta = (guint64) (id - list->last_id); delta >= 0x80; delta >>= 7)
-    list->data[list->size++] = (guint8) (delta | 0x80);
-  list->data[list->size++] = (guint8) delta;
-  list->last_id = id;
-  list->count++;
-}
-
-/* Code points take 21 bits (up to 0x1100FF here): a bigram's key is the
- * two apart, a trigram's the three packed under a top bit of its own, so
- * the bigrams that start with a character stay together, first. */
-static inline guint64
-bigram_key (guint32 a,
-            guint32 b)
-{
-  return (guint64) a << 32 | b;
-}
-
-static inline guint64
-trigram_key (guint32 a,
-             guint32 b,
-             guint32 c)
-{
-  return G_GUINT64_CONSTANT (1) << 63 | (guint64) a << 42 | (guint64) b << 21 | c;
-}
-
-static void
-builder_add_text (Builder    *b,
-                  const char *text,
-                  gsize       length,
-                  gint64      id)
-{
-  const char *at = text;
-  const char *end = text + length;
-  guint32 previous;
-
-  guint32 before = G_MAXUINT32;
-
-  if (at >= end)
-    return;
-  previous = next_char (&at, end);
-  while (at < end)
-    {
-      guint32 c = next_char (&at, end);
-      builder_add (b, bigram_key (previous, c), id);
-      if (before != G_MAXUINT32)
-        builder_add (b, trigram_key (before, previous, c), id);
-      before = previous;
-      previous = c;
-    }
-}
-
-static int
-compare_lists (gconstpointer a,
-               gconstpointer b)
-{
-  guint64 ka = ((const BuildList *) a)->key;
-  guint64 kb = ((const BuildList *) b)->key;
-
-  return ka < kb ? -1 : ka > kb;
 }
 
 static void
@@ -368,100 +417,279 @@ set_bit_from_varints (guint64      *bits,
     }
 }
 
-/* Packs every list into one buffer, dense ones as bitmaps. */
+/* Sets the bits of the ids in @size bytes of deltas from *@id. */
+static void
+set_bit_from_bytes (guint64      *bits,
+                    const guint8 *data,
+                    gsize         size,
+                    gint64       *id)
+{
+  const guint8 *end = data + size;
+
+  while (data < end)
+    {
+      guint64 delta = 0;
+      int shift = 0;
+      guint8 byte;
+
+      do
+        {
+          byte = *data++;
+          delta |= (guint64) (byte & 0x7F) << shift;
+          shift += 7;
+        }
+      while (byte & 0x80);
+      *id += (gint64) delta;
+      bits[*id / 64] |= G_GUINT64_CONSTANT (1) << (*id % 64);
+    }
+}
+
+/* The list grows past a bitmap's size: a bitmap from now on. Its blocks
+ * stay in their chunk until the end. */
+static void
+build_list_to_bits (Builder   *b,
+                    BuildList *list)
+{
+  gint64 id = 0;
+
+  if (list->last != NULL)
+    list->last->used = list->last->capacity - list->tail_left;
+  list->bits = g_malloc0 (b->bitmap_size);
+  for (Block *block = list->first; block != NULL; block = block->next)
+    set_bit_from_bytes (list->bits, block->data, block->used, &id);
+  list->first = list->last = NULL;
+  list->size = list->count = 0;
+}
+
+/* Adds @id, at least as high as every id added before, to the list of the
+ * gram @key. */
+static inline void
+builder_add (Builder *b,
+             guint64  key,
+             gint64   id)
+{
+  guint slot = slot_of (key, b->mask);
+  BuildList *list;
+  guint8 varint[10];
+  guint n = 0;
+
+  while (b->slots[slot].list != 0 && b->slots[slot].key != key)
+    slot = (slot + 1) & b->mask;
+  if (b->slots[slot].list == 0)
+    {
+      BuildList fresh = { .key = key };
+
+      g_array_append_val (b->lists, fresh);
+      b->slots[slot].key = key;
+      b->slots[slot].list = b->lists->len;
+      list = &g_array_index (b->lists, BuildList, b->lists->len - 1);
+      if (b->lists->len * 2 > b->mask)
+        builder_grow (b);
+    }
+  else
+    list = &g_array_index (b->lists, BuildList, b->slots[slot].list - 1);
+
+  if (list->bits != NULL)
+    {
+      list->bits[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+      return;
+    }
+  if (list->last_id == id)
+    return;
+  for (guint64 delta = (guint64) (id - list->last_id);; delta >>= 7)
+    {
+      if (delta < 0x80)
+        {
+          varint[n++] = (guint8) delta;
+          break;
+        }
+      varint[n++] = (guint8) (delta | 0x80);
+    }
+  list->last_id = id;
+  if (list->size + n > b->bitmap_size)
+    {
+      build_list_to_bits (b, list);
+      list->bits[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+      return;
+    }
+  if (n > list->tail_left)
+    builder_new_block (b, list);
+  memcpy (list->tail, varint, n);
+  list->tail += n;
+  list->tail_left -= n;
+  list->size += n;
+  list->count++;
+}
+
+/* Code points take 21 bits (up to 0x1100FF here): a bigram's key is the
+ * two apart, a trigram's the three packed under a top bit of its own, so
+ * the bigrams that start with a character stay together, first. */
+static inline guint64
+bigram_key (guint32 a,
+            guint32 b)
+{
+  return (guint64) a << 32 | b;
+}
+
+static inline guint64
+trigram_key (guint32 a,
+             guint32 b,
+             guint32 c)
+{
+  return G_GUINT64_CONSTANT (1) << 63 | (guint64) a << 42 | (guint64) b << 21 | c;
+}
+
+/* Adds the grams of one case's normalised text; the cases come in the
+ * order of their ids. */
+static void
+builder_add_text (Builder    *b,
+                  const char *text,
+                  gsize       length,
+                  gint64      id)
+{
+  const char *at = text;
+  const char *end = text + length;
+  guint32 previous;
+  guint32 before = G_MAXUINT32;
+
+  if (at >= end)
+    return;
+  previous = next_char (&at, end);
+  while (at < end)
+    {
+      guint32 c = next_char (&at, end);
+      builder_add (b, bigram_key (previous, c), id);
+      if (before != G_MAXUINT32)
+        builder_add (b, trigram_key (before, previous, c), id);
+      before = previous;
+      previous = c;
+    }
+}
+
+static int
+compare_lists (gconstpointer a,
+               gconstpointer b)
+{
+  guint64 ka = ((const BuildList *) a)->key;
+  guint64 kb = ((const BuildList *) b)->key;
+
+  return ka < kb ? -1 : ka > kb;
+}
+
+/* Packs every list into one buffer, bitmaps first, so each is aligned
+ * to its words. */
 static Index *
 builder_finish (Builder *b,
-                gint64   max_id,
                 guint    n_cases)
 {
   Index *index = g_new0 (Index, 1);
-  gsize bitmap_size;
-  gsize offset = 0;
+  gsize bitmaps_at = 0;
+  gsize varints_at = 0;
 
-  index->n_words = (guint) (max_id / 64 + 1);
+  index->n_words = b->n_words;
   index->n_cases = n_cases;
-  index->max_id = max_id;
-  bitmap_size = (gsize) index->n_words * sizeof (guint64);
-  g_clear_pointer (&b->keys, g_free);
+  index->max_id = b->max_id;
   g_clear_pointer (&b->slots, g_free);
   g_array_sort (b->lists, compare_lists);
 
-  /* Bitmaps first, so each is aligned to its words. */
   for (guint i = 0; i < b->lists->len; i++)
     {
       BuildList *list = &g_array_index (b->lists, BuildList, i);
-      offset += list->size > bitmap_size ? bitmap_size : 0;
-    }
-  index->postings_size = offset;
-  for (guint i = 0; i < b->lists->len; i++)
-    {
-      BuildList *list = &g_array_index (b->lists, BuildList, i);
-      index->postings_size += list->size > bitmap_size ? 0 : list->size;
+      varints_at += list->bits != NULL ? b->bitmap_size : 0;
+      index->postings_size += list->bits != NULL ? b->bitmap_size : list->size;
     }
   if (index->postings_size >= G_MAXUINT32)
     {
-      for (guint i = 0; i < b->lists->len; i++)
-        g_free (g_array_index (b->lists, BuildList, i).data);
       index_free (index);
       return NULL;
     }
 
-  index->postings = g_malloc0 (MAX (index->postings_size, 1));
+  index->postings = g_malloc (MAX (index->postings_size, 1));
   index->n_grams = b->lists->len;
   index->grams = g_new (Gram, MAX (index->n_grams, 1));
-  {
-    gsize bitmaps_at = 0;
-    gsize varints_at = offset;
+  for (guint i = 0; i < b->lists->len; i++)
+    {
+      BuildList *list = &g_array_index (b->lists, BuildList, i);
+      Gram *gram = &index->grams[i];
 
-    for (guint i = 0; i < b->lists->len; i++)
-      {
-        BuildList *list = &g_array_index (b->lists, BuildList, i);
-        Gram *gram = &index->grams[i];
+      gram->key = list->key;
+      if (list->bits != NULL)
+        {
+          guint32 count = 0;
 
-        gram->key = list->key;
-        if (list->size > bitmap_size)
-          {
-            gram->offset = (guint32) bitmaps_at;
-            gram->count = list->count | BITMAP_FLAG;
-            set_bit_from_varints ((guint64 *) (gpointer) (index->postings + bitmaps_at), list->data, list->count);
-            bitmaps_at += bitmap_size;
-          }
-        else
-          {
-            gram->offset = (guint32) varints_at;
-            gram->count = list->count;
-            memcpy (index->postings + varints_at, list->data, list->size);
-            varints_at += list->size;
-          }
-        g_clear_pointer (&list->data, g_free);
-      }
-  }
+          for (guint w = 0; w < b->n_words; w++)
+            count += (guint32) __builtin_popcountll (list->bits[w]);
+          gram->offset = (guint32) bitmaps_at;
+          gram->count = count | BITMAP_FLAG;
+          memcpy (index->postings + bitmaps_at, list->bits, b->bitmap_size);
+          bitmaps_at += b->bitmap_size;
+          g_clear_pointer (&list->bits, g_free);
+        }
+      else
+        {
+          gram->offset = (guint32) varints_at;
+          gram->count = list->count;
+          if (list->last != NULL)
+            list->last->used = list->last->capacity - list->tail_left;
+          for (Block *block = list->first; block != NULL; block = block->next)
+            {
+              memcpy (index->postings + varints_at, block->data, block->used);
+              varints_at += block->used;
+            }
+          list->first = list->last = NULL;
+        }
+    }
   return index;
 }
 
 #define FAR_RESIDENT (G_GINT64_CONSTANT (1) << 24)
 
-/* Reads every case's text from @db in one snapshot. */
-static Index *
-read_index (sqlite3       *db,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GPtrArray) residents = g_ptr_array_new_with_free_func (g_free);  /* by id */
-  g_autoptr(GHashTable) far_residents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  Builder b = { g_new (guint64, 1024), g_new0 (guint32, 1024), 1023, g_array_new (FALSE, FALSE, sizeof (BuildList)) };
-  Index *index = NULL;
-  gint64 max_id = 0;
-  guint n_cases = 0;
-  int rc;
+/* With more cores, a second thread reads the cases above the middle id
+ * with a connection of its own, into a builder of its own, merged into
+ * the first at the end: the index is there in about half the time. Its
+ * snapshot may be a little newer; whatever changed after the build began
+ * reaches the index through the overlay either way. */
+#define SPLIT_MIN_ID 50000
 
-  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-  /* The residents apart, by id, rather than a join that looks one up for
-   * every case. Their ids are the rowids SQLite gives, dense but for a
-   * few a hash table keeps. */
-  rc = sqlite3_prepare_v2 (db, "SELECT id, name, phone FROM resident", -1, &stmt, NULL);
+static gint64 split_min_id = SPLIT_MIN_ID;  /* linli_case_search_set_split_min_id() */
+
+typedef struct
+{
+  GPtrArray  *residents;      /* by id: "name\nphone\n" */
+  GHashTable *far_residents;  /* ids at or above FAR_RESIDENT */
+} Residents;
+
+static gboolean
+open_reader (const char  *path,
+             sqlite3    **db,
+             GError     **error)
+{
+  int rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  /* A reader never folds the WAL into the file (see linli-database-file.h). */
+  if (*db != NULL)
+    sqlite3_db_config (*db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot open “%s”: %s", path, sqlite3_errstr (rc));
+      g_clear_pointer (db, sqlite3_close);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (*db, 5000);
+  return TRUE;
+}
+
+/* The residents apart, by id, rather than a join that looks one up for
+ * every case. Their ids are the rowids SQLite gives, dense but for a few
+ * a hash table keeps. */
+static int
+read_residents (sqlite3   *db,
+                Residents *r)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT id, name, phone FROM resident", -1, &stmt, NULL);
+
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -470,23 +698,43 @@ read_index (sqlite3       *db,
       append_fields (text, stmt, 1, 2);
       if (id > 0 && id < FAR_RESIDENT)
         {
-          if ((guint) id >= residents->len)
-            g_ptr_array_set_size (residents, (guint) id + 1);
-          g_ptr_array_index (residents, id) = g_strndup (text->str, text->len);
+          if ((guint) id >= r->residents->len)
+            g_ptr_array_set_size (r->residents, (guint) id + 1);
+          g_ptr_array_index (r->residents, id) = g_strndup (text->str, text->len);
         }
       else
-        g_hash_table_insert (far_residents, g_memdup2 (&id, sizeof id), g_strndup (text->str, text->len));
+        g_hash_table_insert (r->far_residents, g_memdup2 (&id, sizeof id), g_strndup (text->str, text->len));
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc == SQLITE_DONE)
-    rc = sqlite3_prepare_v2 (db, "SELECT id, number, title, description, address, reporter_id"
-                                 " FROM case_record ORDER BY id", -1, &stmt, NULL);
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* Adds the text of the cases with ids in [@first, @last] to @b. */
+static int
+read_cases (sqlite3         *db,
+            Builder         *b,
+            const Residents *r,
+            gint64           first,
+            gint64           last,
+            guint           *n_cases,
+            GCancellable    *cancellable)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) folded = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT id, number, title, description, address, reporter_id"
+                                   " FROM case_record WHERE id BETWEEN ?1 AND ?2 ORDER BY id", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, first);
+      sqlite3_bind_int64 (stmt, 2, last);
+    }
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *folded = NULL;
 
-      if ((++n_cases & 4095) == 0 && g_cancellable_is_cancelled (cancellable))
+      if ((++*n_cases & 4095) == 0 && g_cancellable_is_cancelled (cancellable))
         {
           rc = SQLITE_INTERRUPT;
           break;
@@ -497,29 +745,202 @@ read_index (sqlite3       *db,
         {
           gint64 reporter = sqlite3_column_int64 (stmt, 5);
           const char *fields = reporter > 0 && reporter < FAR_RESIDENT
-                               ? (reporter < residents->len ? g_ptr_array_index (residents, reporter) : NULL)
-                               : g_hash_table_lookup (far_residents, &reporter);
+                               ? (reporter < r->residents->len ? g_ptr_array_index (r->residents, reporter) : NULL)
+                               : g_hash_table_lookup (r->far_residents, &reporter);
           if (fields != NULL)
             g_string_append (text, fields);
         }
-      folded = normalise (text->str, text->len);
-      builder_add_text (&b, folded, strlen (folded), id);
-      max_id = MAX (max_id, id);
+      normalise_into (folded, text->str, text->len);
+      builder_add_text (b, folded->str, folded->len, id);
     }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+typedef struct
+{
+  const char      *path;
+  const Residents *residents;
+  gint64           first;
+  gint64           last;
+  GCancellable    *cancellable;
+  Builder          builder;
+  guint            n_cases;
+  int              rc;
+} Half;
+
+static gpointer
+half_thread (gpointer data)
+{
+  Half *half = data;
+  sqlite3 *db = NULL;
+
+  if (!open_reader (half->path, &db, NULL))
+    {
+      half->rc = SQLITE_CANTOPEN;
+      return NULL;
+    }
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  half->rc = read_cases (db, &half->builder, half->residents, half->first, half->last,
+                         &half->n_cases, half->cancellable);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* Writes @delta in exactly @n bytes, as many as the varint it replaces:
+ * a longer varint than needed reads the same. */
+static void
+write_padded_varint (guint8  *at,
+                     guint64  delta,
+                     guint    n)
+{
+  for (guint i = 0; i + 1 < n; i++, delta >>= 7)
+    at[i] = (guint8) ((delta & 0x7F) | 0x80);
+  at[n - 1] = (guint8) delta;
+}
+
+/* Moves every list of @from, whose ids all come after those of @to, into
+ * @to. */
+static void
+builder_merge (Builder *to,
+               Builder *from)
+{
+  g_ptr_array_extend_and_steal (to->chunks, g_steal_pointer (&from->chunks));
+  from->chunks = g_ptr_array_new_with_free_func (chunk_free);
+
+  for (guint i = 0; i < from->lists->len; i++)
+    {
+      BuildList *later = &g_array_index (from->lists, BuildList, i);
+      guint slot = slot_of (later->key, to->mask);
+      BuildList *list;
+
+      while (to->slots[slot].list != 0 && to->slots[slot].key != later->key)
+        slot = (slot + 1) & to->mask;
+      if (to->slots[slot].list == 0)
+        {
+          g_array_append_val (to->lists, *later);
+          to->slots[slot].key = later->key;
+          to->slots[slot].list = to->lists->len;
+          if (to->lists->len * 2 > to->mask)
+            builder_grow (to);
+          later->bits = NULL;  /* moved */
+          continue;
+        }
+      list = &g_array_index (to->lists, BuildList, to->slots[slot].list - 1);
+      if (later->last != NULL)
+        later->last->used = later->last->capacity - later->tail_left;
+      if (list->bits == NULL && (later->bits != NULL || (gsize) list->size + later->size > to->bitmap_size))
+        build_list_to_bits (to, list);
+      if (list->bits != NULL)
+        {
+          if (later->bits != NULL)
+            for (guint w = 0; w < to->n_words; w++)
+              list->bits[w] |= later->bits[w];
+          else
+            {
+              gint64 id = 0;
+
+              for (Block *block = later->first; block != NULL; block = block->next)
+                set_bit_from_bytes (list->bits, block->data, block->used, &id);
+            }
+        }
+      else if (later->first != NULL)
+        {
+          /* The later ids' first delta is from 0; now from the list's last. */
+          Block *block = later->first;
+          guint n = 0;
+          gint64 first_id = 0;
+
+          do
+            first_id |= (gint64) (block->data[n] & 0x7F) << (7 * n);
+          while (block->data[n++] & 0x80);
+          write_padded_varint (block->data, (guint64) (first_id - list->last_id), n);
+          if (list->last != NULL)
+            {
+              list->last->used = list->last->capacity - list->tail_left;
+              list->last->next = block;
+            }
+          else
+            list->first = block;
+          list->last = later->last;
+          list->tail = later->tail;
+          list->tail_left = later->tail_left;
+          list->size += later->size;
+          list->count += later->count;
+          list->last_id = later->last_id;
+        }
+    }
+}
+
+/* Reads every case's text from @db, and with a second thread from @path. */
+static Index *
+read_index (sqlite3       *db,
+            const char    *path,
+            gint64         split_from,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Residents residents = {
+    g_ptr_array_new_with_free_func (g_free),
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free),
+  };
+  sqlite3_stmt *stmt = NULL;
+  Builder b = { NULL, };
+  Half half = { NULL, };
+  GThread *thread = NULL;
+  Index *index = NULL;
+  gint64 max_id = 0;
+  gint64 split;
+  guint n_cases = 0;
+  int rc;
+
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  /* The highest id first, in the same snapshot: the size of a bitmap. */
+  rc = sqlite3_prepare_v2 (db, "SELECT coalesce (max (id), 0) FROM case_record", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      max_id = MAX (sqlite3_column_int64 (stmt, 0), 0);
+      rc = SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  builder_init (&b, max_id);
+  split = max_id >= split_from && path != NULL && g_get_num_processors () > 1 ? max_id / 2 : max_id;
 
   if (rc == SQLITE_DONE)
-    index = builder_finish (&b, max_id, n_cases);
-  else
+    rc = read_residents (db, &residents);
+  if (rc == SQLITE_DONE && split < max_id)
     {
-      g_set_error (error, G_IO_ERROR, rc == SQLITE_INTERRUPT ? G_IO_ERROR_CANCELLED : G_IO_ERROR_FAILED,
-                   "Cannot read the cases to search: %s", sqlite3_errstr (rc));
-      for (guint i = 0; i < b.lists->len; i++)
-        g_free (g_array_index (b.lists, BuildList, i).data);
+      half.path = path;
+      half.residents = &residents;
+      half.first = split + 1;
+      half.last = max_id;
+      half.cancellable = cancellable;
+      builder_init (&half.builder, max_id);
+      thread = g_thread_new ("linli-case-search", half_thread, &half);
     }
-  g_free (b.keys);
-  g_free (b.slots);
-  g_array_unref (b.lists);
+  if (rc == SQLITE_DONE)
+    rc = read_cases (db, &b, &residents, 1, split, &n_cases, cancellable);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      if (rc == SQLITE_DONE)
+        rc = half.rc;
+      if (rc == SQLITE_DONE)
+        builder_merge (&b, &half.builder);
+      n_cases += half.n_cases;
+      builder_clear (&half.builder);
+    }
+
+  if (rc == SQLITE_DONE)
+    index = builder_finish (&b, n_cases);
+  else
+    g_set_error (error, G_IO_ERROR, rc == SQLITE_INTERRUPT ? G_IO_ERROR_CANCELLED : G_IO_ERROR_FAILED,
+                 "Cannot read the cases to search: %s", sqlite3_errstr (rc));
+  builder_clear (&b);
+  g_ptr_array_unref (residents.residents);
+  g_hash_table_unref (residents.far_residents);
   return index;
 }
 
@@ -528,6 +949,7 @@ typedef struct
   char     *path;
   GWeakRef  search;
   guint     serial;
+  gint64    split_min_id;
 } Build;
 
 static void
@@ -550,19 +972,9 @@ build_thread (GTask        *task,
   sqlite3 *db = NULL;
   GError *error = NULL;
   Index *index = NULL;
-  int rc = sqlite3_open_v2 (build->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 
-  /* A reader never folds the WAL into the file (see linli-database-file.h). */
-  if (db != NULL)
-    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 5000);
-      index = read_index (db, cancellable, &error);
-    }
-  else
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot open “%s”: %s",
-                 build->path, sqlite3_errstr (rc));
+  if (open_reader (build->path, &db, &error))
+    index = read_index (db, build->path, build->split_min_id, cancellable, &error);
   sqlite3_close (db);
 #ifdef __GLIBC__
   /* The lists grown while reading are freed, but glibc keeps the pages
@@ -809,6 +1221,7 @@ start_build (LinliCaseSearch *self)
   build = g_new0 (Build, 1);
   build->path = g_strdup (path);
   build->serial = self->build_serial;
+  build->split_min_id = split_min_id;
   g_weak_ref_init (&build->search, self);
   /* No source object: a search dropped while its index is read goes at
    * once, and the index with it when the thread is done. */
@@ -1382,6 +1795,19 @@ linli_case_search_matches (LinliCaseSearch *self,
   if (case_id <= 0 || (guint64) case_id / 64 >= self->matches->len)
     return FALSE;
   return (g_array_index (self->matches, guint64, case_id / 64) >> (case_id % 64)) & 1;
+}
+
+/**
+ * linli_case_search_set_split_min_id:
+ * @min_id: the highest case id from which an index is read by two threads
+ *
+ * For tests, which have few cases: every index read after this call is
+ * read in two halves from @min_id on.
+ */
+void
+linli_case_search_set_split_min_id (gint64 min_id)
+{
+  split_min_id = min_id;
 }
 
 /* A LinliRecordFilterFunc. */

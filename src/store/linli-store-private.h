@@ -46,4 +46,7 @@ gboolean      linli_store_add_diary_entry (LinliStore        *self,
                                           const char        *to_value,
                                           GError           **error);
 
+/* linli-case-search.c, for tests */
+void          linli_case_search_set_split_min_id (gint64 min_id);
+
 G_END_DECLS
