@@ -1170,6 +1170,17 @@ fill_legend (LinliMapView *self)
                   gtk_label_new (_("Anti-fraud outreach event")));
 }
 
+/* A new key draws the community's Tianditu map with it. */
+static void
+tianditu_key_changed_cb (LinliMapView *self)
+{
+  g_autoptr(LinliCommunity) community = NULL;
+
+  if (self->store == NULL || (community = linli_store_dup_community (self->store)) == NULL)
+    return;
+  linli_map_view_set_base_map (self, community);
+}
+
 static void
 linli_map_view_init (LinliMapView *self)
 {
@@ -1233,6 +1244,9 @@ linli_map_view_init (LinliMapView *self)
     if (schema != NULL && g_settings_schema_has_key (schema, "map-case-filters"))
       self->settings = g_settings_new_full (schema, NULL, NULL);
   }
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::tianditu-key",
+                             G_CALLBACK (tianditu_key_changed_cb), self, G_CONNECT_SWAPPED);
 
   linli_map_view_set_base_map (self, NULL);
 }
