@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "linli-base-map.h"
@@ -10,8 +11,10 @@
 #include "linli-grid-layer.h"
 #include "linli-mbtiles-source.h"
 #include "linli-plan-transform.h"
+#include "linli-preferences-window.h"
 #include "linli-site-plan-dialog.h"
 #include "linli-site-plan-layer.h"
+#include "linli-tianditu-source.h"
 #include "test-util.h"
 #include "test-widget-util.h"
 
@@ -378,6 +381,360 @@ test_no_network (Fixture       *fixture,
     }
 }
 
+#define TEST_KEY "0123456789abcdef0123456789ABCDEF"
+
+/* The address of a tile: Tianditu's WMTS in Web Mercator (`_w`), the
+ * tile's column, row and zoom, the key; the annotation from the same
+ * server as the map under it. */
+static void
+test_tianditu_url (void)
+{
+  g_autofree char *vector = linli_tianditu_tile_url (LINLI_TIANDITU_VECTOR, TEST_KEY, 13345, 6430, 14);
+  g_autofree char *annotation = linli_tianditu_tile_url (LINLI_TIANDITU_ANNOTATION, TEST_KEY, 13345, 6430, 14);
+
+  g_assert_cmpuint (linli_tianditu_server (13345, 6430), ==, (13345 + 6430) % 8);
+  g_assert_cmpstr (vector, ==,
+                   "https://t7.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
+                   "&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles"
+                   "&TILEMATRIX=14&TILEROW=6430&TILECOL=13345&tk=" TEST_KEY);
+  g_assert_cmpstr (annotation, ==,
+                   "https://t7.tianditu.gov.cn/cva_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
+                   "&LAYER=cva&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles"
+                   "&TILEMATRIX=14&TILEROW=6430&TILECOL=13345&tk=" TEST_KEY);
+}
+
+/* The tiles on screen are asked from all eight servers, and each tile
+ * always from the same one, so that it is cached once. */
+static void
+test_tianditu_servers (void)
+{
+  guint asked[LINLI_TIANDITU_N_SERVERS] = { 0 };
+
+  /* A screenful of tiles at zoom 16 over Jining. */
+  for (int x = 53700; x < 53708; x++)
+    for (int y = 26100; y < 26104; y++)
+      {
+        guint server = linli_tianditu_server (x, y);
+        g_autofree char *url = linli_tianditu_tile_url (LINLI_TIANDITU_VECTOR, TEST_KEY, x, y, 16);
+        g_autofree char *host = g_strdup_printf ("https://t%u.tianditu.gov.cn/", server);
+
+        g_assert_cmpuint (server, <, LINLI_TIANDITU_N_SERVERS);
+        g_assert_cmpuint (server, ==, linli_tianditu_server (x, y));
+        g_assert_true (g_str_has_prefix (url, host));
+        asked[server]++;
+      }
+  for (guint i = 0; i < LINLI_TIANDITU_N_SERVERS; i++)
+    g_assert_cmpuint (asked[i], ==, 4);
+}
+
+/* A key is 32 hexadecimal characters; each wrong one is told why. */
+static void
+test_tianditu_key (void)
+{
+  static const struct {
+    const char *key;
+    const char *message;   /* NULL: accepted */
+  } keys[] = {
+    { NULL, "Enter your Tianditu key: apply for one (free) at console.tianditu.gov.cn." },
+    { "  ", "Enter your Tianditu key: apply for one (free) at console.tianditu.gov.cn." },
+    { "0123456789abcdef", "A Tianditu key has 32 characters, not 16." },
+    { TEST_KEY "0", "A Tianditu key has 32 characters, not 33." },
+    { "0123456789abcdef0123456789abcdeg", "A Tianditu key has only the digits 0–9 and the letters a–f." },
+    { "0123456789abcdef 0123456789abcdef", "A Tianditu key has only the digits 0–9 and the letters a–f." },
+    { TEST_KEY, NULL },
+    { " " TEST_KEY "\n", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean valid = linli_tianditu_check_key (keys[i].key, &error);
+
+      g_assert_true (valid == (keys[i].message == NULL));
+      if (!valid)
+        g_assert_cmpstr (error->message, ==, keys[i].message);
+    }
+}
+
+static guint
+n_map_layers (ShumateMap *map)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child; child = gtk_widget_get_next_sibling (child))
+    n += SHUMATE_IS_MAP_LAYER (child);
+  return n;
+}
+
+static gpointer
+layer_source (GtkWidget *layer)
+{
+  g_autoptr(ShumateMapSource) source = NULL;
+
+  g_object_get (layer, "map-source", &source, NULL);
+  return source;
+}
+
+static void
+set_tianditu_key (const char *key)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "tianditu-key", key);
+}
+
+/* With Tianditu chosen and a key, the map is its vector layer with the
+ * annotation over it, both under Linli's grids, attributed once, in
+ * Web Mercator and WGS-84 like OpenStreetMap: the points are not shifted.
+ * Without a key nothing is drawn and the problem says so. The map is never
+ * shown, so nothing is fetched. */
+static void
+test_tianditu_layers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LinliCommunity) community = linli_store_dup_community (fixture->store);
+  g_autoptr(LinliBaseMap) base_map = NULL;
+  g_autoptr(LinliBaseMap) osm = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  ShumateMap *map = g_object_ref_sink (shumate_map_new ());
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  LinliGridLayer *grid_layer = linli_grid_layer_new (viewport);
+  ShumateLicense *license = g_object_ref_sink (shumate_license_new ());
+  GtkWidget *child;
+  gboolean attributed = FALSE;
+
+  linli_record_set_text (LINLI_RECORD (community), "base_map", "tianditu");
+  set_tianditu_key ("");
+  base_map = linli_base_map_new (community);
+  g_assert_false (linli_base_map_has_tiles (base_map));
+  g_assert_cmpstr (linli_base_map_get_problem (base_map), ==,
+                   "Enter your Tianditu key: apply for one (free) at console.tianditu.gov.cn.");
+  /* A new key makes it another base map. */
+  set_tianditu_key (TEST_KEY);
+  g_assert_false (linli_base_map_matches (base_map, community));
+  g_clear_object (&base_map);
+
+  base_map = linli_base_map_new (community);
+  g_assert_true (linli_base_map_matches (base_map, community));
+  g_assert_null (linli_base_map_get_problem (base_map));
+  g_assert_true (linli_base_map_has_tiles (base_map));
+  g_assert_cmpint (linli_base_map_get_coords (base_map), ==, LINLI_COORDS_WGS84);
+  sources = linli_base_map_get_sources (base_map);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_true (linli_base_map_get_source (base_map) == sources->pdata[0]);
+  g_assert_cmpint (linli_tianditu_source_get_layer (sources->pdata[0]), ==, LINLI_TIANDITU_VECTOR);
+  g_assert_cmpint (linli_tianditu_source_get_layer (sources->pdata[1]), ==, LINLI_TIANDITU_ANNOTATION);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_assert_cmpint (shumate_map_source_get_projection (sources->pdata[i]), ==, SHUMATE_MAP_PROJECTION_MERCATOR);
+      g_assert_cmpuint (shumate_map_source_get_tile_size (sources->pdata[i]), ==, 256);
+    }
+
+  /* Drawn as OpenStreetMap is: the same place on the same pixel. */
+  linli_record_set_text (LINLI_RECORD (community), "base_map", "osm");
+  osm = linli_base_map_new (community);
+  g_assert_cmpint (linli_base_map_get_coords (osm), ==, LINLI_COORDS_WGS84);
+  g_assert_cmpfloat (shumate_map_source_get_x (sources->pdata[0], 15, 116.587),
+                     ==, shumate_map_source_get_x (linli_base_map_get_source (osm), 15, 116.587));
+  g_assert_cmpfloat (shumate_map_source_get_y (sources->pdata[0], 15, 35.415),
+                     ==, shumate_map_source_get_y (linli_base_map_get_source (osm), 15, 35.415));
+
+  shumate_map_add_layer (map, SHUMATE_LAYER (grid_layer));
+  linli_base_map_attach (base_map, map, SHUMATE_LAYER (grid_layer), license);
+  g_assert_cmpuint (n_map_layers (map), ==, 2);
+  /* Vector, annotation, then the grids. */
+  child = gtk_widget_get_first_child (GTK_WIDGET (map));
+  while (child != NULL && !SHUMATE_IS_MAP_LAYER (child))
+    child = gtk_widget_get_next_sibling (child);
+  g_assert_nonnull (child);
+  g_assert_true (layer_source (child) == sources->pdata[0]);
+  child = gtk_widget_get_next_sibling (child);
+  g_assert_true (SHUMATE_IS_MAP_LAYER (child));
+  g_assert_true (layer_source (child) == sources->pdata[1]);
+  g_assert_true (gtk_widget_get_next_sibling (child) == GTK_WIDGET (grid_layer));
+
+  test_collect (GTK_WIDGET (license), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[i]);
+      const char *first = strstr (text, "© Tianditu");
+
+      if (first == NULL)
+        continue;
+      g_assert_null (strstr (first + 1, "© Tianditu"));
+      attributed = TRUE;
+    }
+  g_assert_true (attributed);
+
+  linli_base_map_detach (base_map);
+  g_assert_cmpuint (n_map_layers (map), ==, 0);
+  set_tianditu_key ("");
+  g_object_unref (license);
+  g_object_unref (map);
+}
+
+static AdwEntryRow *
+entry_row (GtkWidget  *root,
+           const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  test_collect (root, ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  g_assert_not_reached ();
+}
+
+static GtkLabel *
+key_message (AdwEntryRow *row)
+{
+  /* The caption under the row, in the same group. */
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect (group, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "caption"))
+      return labels->pdata[i];
+  g_assert_not_reached ();
+}
+
+static const char *
+community_base_map (LinliStore *store)
+{
+  g_autoptr(LinliCommunity) community = linli_store_dup_community (store);
+  return g_intern_string (linli_record_get_text (LINLI_RECORD (community), "base_map"));
+}
+
+/* Preferences: Tianditu without a key says, plainly and not in red, that
+ * it needs one, and is not stored; a wrong key is an error under the field;
+ * a right one is kept in the settings and the community uses Tianditu. */
+static void
+test_tianditu_preferences (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  LinliPreferencesWindow *window = linli_preferences_window_new (fixture->store);
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwEntryRow *key_row;
+  GtkLabel *message;
+
+  set_tianditu_key ("");
+  linli_preferences_window_present (window, NULL);
+  test_wait_until_drawn (GTK_WIDGET (window));
+  test_collect (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, combos);
+  key_row = entry_row (GTK_WIDGET (window), "_Key");
+  message = key_message (key_row);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (key_row)));
+
+  adw_combo_row_set_selected (combos->pdata[0], 2);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (key_row)));
+  g_assert_cmpstr (community_base_map (fixture->store), ==, "none");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpstr (gtk_label_get_text (message), ==,
+                   "Enter your Tianditu key: apply for one (free) at console.tianditu.gov.cn.");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (key_row), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (key_row), "0123456789abcdef");
+  g_signal_emit_by_name (key_row, "apply");
+  g_assert_cmpstr (gtk_label_get_text (message), ==, "A Tianditu key has 32 characters, not 16.");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (key_row), "error"));
+  g_assert_cmpstr (community_base_map (fixture->store), ==, "none");
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "tianditu-key");
+    g_assert_cmpstr (stored, ==, "");
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (key_row), TEST_KEY);
+  /* Right now: the error goes as soon as it is no longer true. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_signal_emit_by_name (key_row, "apply");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (key_row), "error"));
+  g_assert_cmpstr (community_base_map (fixture->store), ==, "tianditu");
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "tianditu-key");
+    g_assert_cmpstr (stored, ==, TEST_KEY);
+  }
+
+  linli_preferences_window_close (window);
+  set_tianditu_key ("");
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* A file from before Tianditu (version 16) keeps its community and base
+ * map through the migration that lets it choose Tianditu. */
+static void
+test_tianditu_migration (void)
+{
+  static const char * const before[] = {
+    "001-initial.sql", "002-base-map.sql", "003-events.sql", "012-staff.sql", "016-diary-corrections.sql",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linli-tianditu-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "v16.db", NULL);
+  g_autoptr(LinliStore) store = NULL;
+  g_autoptr(LinliCommunity) community = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    {
+      g_autofree char *name = g_strconcat (RESOURCE_BASE "/sql/", before[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (name, 0, &error);
+      g_autofree char *sql = NULL;
+
+      g_assert_no_error (error);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      exec_sql (db, sql);
+    }
+  exec_sql (db, "PRAGMA user_version = 16;"
+                "INSERT INTO community (id, name, city, center_lat, center_lon, created_at, base_map, tile_url)"
+                " VALUES (1, '许庄社区', '济宁市', 35.415, 116.587, '2026-01-05T09:00:00+08:00', 'xyz',"
+                " 'https://tiles.example.cn/{z}/{x}/{y}.png');");
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE community SET base_map = 'tianditu'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+
+  store = linli_store_open (path, &error);
+  g_assert_no_error (error);
+  community = linli_store_dup_community (store);
+  g_assert_cmpstr (linli_record_get_text (LINLI_RECORD (community), "name"), ==, "许庄社区");
+  g_assert_cmpstr (linli_record_get_text (LINLI_RECORD (community), "city"), ==, "济宁市");
+  g_assert_cmpstr (linli_record_get_text (LINLI_RECORD (community), "base_map"), ==, "xyz");
+  g_assert_cmpstr (linli_record_get_text (LINLI_RECORD (community), "tile_url"), ==, "https://tiles.example.cn/{z}/{x}/{y}.png");
+  g_assert_cmpfloat (linli_record_get_double (LINLI_RECORD (community), "site_plan_opacity"), ==, 0.7);
+
+  linli_record_set_text (LINLI_RECORD (community), "base_map", "tianditu");
+  g_assert_true (linli_store_update (store, LINLI_RECORD (community), &error));
+  g_assert_no_error (error);
+  /* The other rules still hold. */
+  linli_record_set_text (LINLI_RECORD (community), "base_map", "baidu");
+  g_assert_false (linli_store_update (store, LINLI_RECORD (community), &error));
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffix[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -413,6 +770,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/base-map/mbtiles-source", test_mbtiles_source);
   g_test_add_func ("/base-map/site-plan-layer", test_site_plan_layer);
   g_test_add ("/base-map/no-network", Fixture, NULL, fixture_set_up, test_no_network, fixture_tear_down);
+  g_test_add_func ("/base-map/tianditu-url", test_tianditu_url);
+  g_test_add_func ("/base-map/tianditu-servers", test_tianditu_servers);
+  g_test_add_func ("/base-map/tianditu-key", test_tianditu_key);
+  g_test_add ("/base-map/tianditu-layers", Fixture, NULL, fixture_set_up, test_tianditu_layers, fixture_tear_down);
+  g_test_add_func ("/base-map/tianditu-migration", test_tianditu_migration);
+  g_test_add ("/base-map/tianditu-preferences", Fixture, NULL, fixture_set_up, test_tianditu_preferences, fixture_tear_down);
 
   status = g_test_run ();
   remove_tree (cache);

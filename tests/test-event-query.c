@@ -900,8 +900,8 @@ exec_sql (sqlite3    *db,
 }
 
 /* A file as Linli wrote it before migration 3, with events in it: at
- * version 1, or at 2 (the base map's columns, from another branch, are
- * not read here). */
+ * version 1, or at 2 with the base map's columns (which a later migration
+ * copies when it makes the community table anew). */
 static void
 test_migration (gconstpointer data)
 {
@@ -921,6 +921,13 @@ test_migration (gconstpointer data)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   exec_sql (db, "PRAGMA foreign_keys = ON");
   exec_sql (db, sql);
+  if (from_version >= 2)
+    {
+      g_autoptr(GBytes) base_map = g_resources_lookup_data (RESOURCE_BASE "/sql/002-base-map.sql", 0, &error);
+      g_autofree char *base_map_sql = g_strndup (g_bytes_get_data (base_map, NULL), g_bytes_get_size (base_map));
+
+      exec_sql (db, base_map_sql);
+    }
   {
     g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %u", from_version);
     exec_sql (db, version);

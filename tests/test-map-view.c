@@ -1038,6 +1038,146 @@ test_import_shows (Fixture       *fixture,
   g_assert_cmpfloat (lon, <, 117.7);
 }
 
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits until @flap has slid all the way in or out. */
+static void
+wait_for_flap (AdwFlap *flap)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (flap), count_frame_cb, &frames, NULL);
+  double goal = adw_flap_get_reveal_flap (flap) ? 1.0 : 0.0;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((adw_flap_get_reveal_progress (flap) != goal || frames < 3) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (flap), id);
+  g_assert_cmpfloat (adw_flap_get_reveal_progress (flap), ==, goal);
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *target)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, target, &bounds));
+  return bounds;
+}
+
+/* The grid panel at 1366 px is a column beside the map; at 800 px a sheet
+ * over the bottom of the map that leaves the map's toolbar and zoom
+ * buttons uncovered and usable, is closed by its button and opened again
+ * by choosing a grid. */
+static void
+test_panel_sheet (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct { int width, height; gboolean sheet; } sizes[] = {
+    { 1366, 768, FALSE },
+    { 800, 600, TRUE },
+  };
+  g_autoptr(GListModel) grids = linli_store_list (fixture->db.store, LINLI_TYPE_GRID);
+  g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, 0);
+  gint64 grid_id = linli_record_get_id (grid);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      LinliWindow *window = linli_window_new (NULL);
+      GtkWidget *view, *panel, *map, *flap;
+      GtkWidget *buttons[2];
+      graphene_rect_t view_bounds, panel_bounds, map_bounds;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
+      linli_window_set_store (window, fixture->db.store);
+      gtk_window_present (GTK_WINDOW (window));
+      test_wait_until_drawn (GTK_WIDGET (window));
+      view = linli_window_get_map_view (window);
+      panel = linli_map_view_get_grid_panel (LINLI_MAP_VIEW (view));
+      map = GTK_WIDGET (linli_map_view_get_map (LINLI_MAP_VIEW (view)));
+      flap = test_find (view, ADW_TYPE_FLAP);
+      buttons[0] = test_find_button (view, "grid-edit.new");
+      buttons[1] = test_find_button (view, "map.zoom-in");
+      g_assert_nonnull (flap);
+      g_assert_nonnull (buttons[0]);
+      g_assert_nonnull (buttons[1]);
+
+      gtk_widget_activate_action (view, "map.select-grid", "x", grid_id);
+      wait_for_flap (ADW_FLAP (flap));
+      g_assert_cmpint (linli_map_view_get_selected_grid (LINLI_MAP_VIEW (view)), ==, grid_id);
+      g_assert_true (gtk_widget_is_drawable (panel));
+      g_assert_true (adw_flap_get_folded (ADW_FLAP (flap)) == sizes[i].sheet);
+
+      /* The map is as high as the view, under the sheet or beside the
+       * column, once the fold has been laid out. */
+      {
+        gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+        while (gtk_widget_get_height (map) != gtk_widget_get_height (view) && g_get_monotonic_time () < deadline)
+          g_main_context_iteration (NULL, TRUE);
+      }
+      view_bounds = bounds_in (view, view);
+      panel_bounds = bounds_in (panel, view);
+      map_bounds = bounds_in (map, view);
+      g_test_message ("%d×%d: view %g×%g, panel at %g,%g %g×%g", sizes[i].width, sizes[i].height,
+                      view_bounds.size.width, view_bounds.size.height, panel_bounds.origin.x,
+                      panel_bounds.origin.y, panel_bounds.size.width, panel_bounds.size.height);
+      if (sizes[i].sheet)
+        {
+          /* Across the bottom, over the map, at most a little over half of it. */
+          g_assert_cmpfloat (panel_bounds.origin.x, ==, 0);
+          g_assert_cmpfloat (panel_bounds.size.width, ==, view_bounds.size.width);
+          g_assert_cmpfloat (panel_bounds.origin.y + panel_bounds.size.height, ==, view_bounds.size.height);
+          g_assert_cmpfloat (panel_bounds.size.height, <=, view_bounds.size.height * 0.55 + 1);
+          g_assert_cmpfloat (panel_bounds.size.height, >=, 150);
+          g_assert_cmpfloat (map_bounds.size.height, ==, view_bounds.size.height);
+        }
+      else
+        {
+          /* A column at the right, beside the map. */
+          g_assert_cmpfloat (panel_bounds.origin.x + panel_bounds.size.width, ==, view_bounds.size.width);
+          g_assert_cmpfloat (panel_bounds.origin.y, ==, 0);
+          g_assert_cmpfloat (panel_bounds.size.height, ==, view_bounds.size.height);
+          g_assert_cmpfloat (map_bounds.origin.x + map_bounds.size.width, <=, panel_bounds.origin.x);
+        }
+      /* The toolbar and the zoom buttons: uncovered, and what a click there reaches. */
+      for (guint b = 0; b < G_N_ELEMENTS (buttons); b++)
+        {
+          graphene_rect_t button = bounds_in (buttons[b], view);
+          GtkWidget *picked = gtk_widget_pick (view, button.origin.x + button.size.width / 2,
+                                               button.origin.y + button.size.height / 2, GTK_PICK_DEFAULT);
+
+          g_assert_false (graphene_rect_intersection (&button, &panel_bounds, NULL));
+          g_assert_nonnull (picked);
+          g_assert_true (picked == buttons[b] || gtk_widget_is_ancestor (picked, buttons[b]));
+        }
+
+      /* Closed, and opened again by choosing the grid. */
+      gtk_widget_activate_action (panel, "grid-panel.close", NULL);
+      wait_for_flap (ADW_FLAP (flap));
+      g_assert_cmpint (linli_map_view_get_selected_grid (LINLI_MAP_VIEW (view)), ==, 0);
+      g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+      gtk_widget_activate_action (view, "map.select-grid", "x", grid_id);
+      wait_for_flap (ADW_FLAP (flap));
+      g_assert_cmpint (linli_map_view_get_selected_grid (LINLI_MAP_VIEW (view)), ==, grid_id);
+      g_assert_cmpfloat (bounds_in (panel, view).size.height, ==, panel_bounds.size.height);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  /* For the fixture's tear-down. */
+  fixture->window = linli_window_new (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1056,6 +1196,7 @@ main (int   argc,
   g_test_add ("/map-view/building", Fixture, NULL, fixture_set_up, test_building, fixture_tear_down);
   g_test_add_func ("/map-view/new-community-centre", test_new_community_centre);
   g_test_add ("/map-view/import-shows", Fixture, NULL, fixture_set_up, test_import_shows, fixture_tear_down);
+  g_test_add ("/map-view/panel-sheet", Fixture, NULL, fixture_set_up, test_panel_sheet, fixture_tear_down);
 
   return g_test_run ();
 }

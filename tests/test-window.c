@@ -327,11 +327,13 @@ test_preferences_base_map (Fixture       *fixture,
   g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "osm");
 
   /* Custom tiles without an address: not stored yet. */
-  adw_combo_row_set_selected (combos->pdata[0], 2);
+  adw_combo_row_set_selected (combos->pdata[0], 3);
   g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "osm");
   test_collect (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, entries);
-  g_assert_cmpuint (entries->len, ==, 1);
-  url_row = entries->pdata[0];
+  /* The Tianditu key's row, then the address's. */
+  g_assert_cmpuint (entries->len, ==, 2);
+  url_row = entries->pdata[1];
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (url_row)), ==, "Tile _Address");
   gtk_editable_set_text (GTK_EDITABLE (url_row), "https://example.com/tiles/{z}/{x}.png");
   g_signal_emit_by_name (url_row, "apply");
   g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "osm");
@@ -348,10 +350,10 @@ test_preferences_base_map (Fixture       *fixture,
   g_assert_true (linli_preferences_window_use_mbtiles (window, mbtiles));
   g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "mbtiles");
   g_assert_cmpstr (community_text (fixture->store, "mbtiles_path"), ==, mbtiles);
-  g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[0]), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (combos->pdata[0]), ==, 4);
 
   /* A site plan that was never placed cannot be chosen. */
-  adw_combo_row_set_selected (combos->pdata[0], 4);
+  adw_combo_row_set_selected (combos->pdata[0], 5);
   g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "mbtiles");
 
   adw_combo_row_set_selected (combos->pdata[0], 0);

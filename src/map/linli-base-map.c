@@ -10,11 +10,13 @@
 #include "linli-mbtiles-source.h"
 #include "linli-plan-transform.h"
 #include "linli-site-plan-layer.h"
+#include "linli-tianditu-source.h"
 
 /* What lies under the grids. "none" fetches nothing and always works
- * offline; OpenStreetMap and custom XYZ tiles come from the network and
- * are cached by libshumate's tile downloader in the user cache folder; an
- * MBTiles file and a site plan are read from disk. Without a network the
+ * offline; OpenStreetMap, 天地图 (Tianditu, with the user's key: its vector
+ * map and the annotation over it) and custom XYZ tiles come from the
+ * network and are cached by libshumate's tile downloader in the user cache
+ * folder; an MBTiles file and a site plan are read from disk. Without a network the
  * tiles stay empty (the downloader gives up quietly) and the grids, drawn
  * by Linli's own layers above, still draw. */
 
@@ -23,6 +25,8 @@ struct _LinliBaseMap
   GObject             parent_instance;
 
   ShumateMapSource   *source;       /* reference for the viewport */
+  ShumateMapSource   *overlay;      /* tiles drawn over source's, or NULL */
+  LinliCoordSystem    coords;       /* the system source's tiles are in */
   gboolean            has_tiles;    /* draw source's tiles */
   GdkTexture         *plan;
   LinliPlanTransform  plan_transform;
@@ -46,6 +50,7 @@ linli_base_map_dispose (GObject *object)
 
   linli_base_map_detach (self);
   g_clear_object (&self->source);
+  g_clear_object (&self->overlay);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (linli_base_map_parent_class)->dispose (object);
@@ -217,6 +222,12 @@ settings_key (LinliCommunity *community)
       g_string_append_c (key, '\x1f');
     }
   g_string_append_printf (key, "%g", linli_record_get_double (LINLI_RECORD (community), "site_plan_opacity"));
+  /* The key is the user's, not the community's, and changes apart. */
+  if (g_strcmp0 (linli_record_get_text (LINLI_RECORD (community), "base_map"), "tianditu") == 0)
+    {
+      g_autofree char *tianditu_key = linli_tianditu_dup_key ();
+      g_string_append_printf (key, "\x1f%s", tianditu_key ? tianditu_key : "");
+    }
   return g_string_free (key, FALSE);
 }
 
@@ -253,13 +264,28 @@ linli_base_map_new (LinliCommunity *community)
   g_return_val_if_fail (community == NULL || LINLI_IS_COMMUNITY (community), NULL);
 
   self->key = settings_key (community);
-  if (g_strcmp0 (kind, "osm") == 0 || g_strcmp0 (kind, "xyz") == 0)
+  if (g_strcmp0 (kind, "osm") == 0 || g_strcmp0 (kind, "xyz") == 0 || g_strcmp0 (kind, "tianditu") == 0)
     shumate_set_user_agent (USER_AGENT);
+  /* Every base map Linli offers is drawn in WGS-84 (Tianditu's CGCS2000
+   * differs by centimetres), as Linli stores its points: none is shifted
+   * to GCJ-02 as Amap's or Tencent's tiles would need. */
+  self->coords = LINLI_COORDS_WGS84;
 
   if (g_strcmp0 (kind, "osm") == 0)
     {
       self->source = g_object_ref (shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
       self->has_tiles = TRUE;
+    }
+  else if (g_strcmp0 (kind, "tianditu") == 0)
+    {
+      g_autofree char *tianditu_key = linli_tianditu_dup_key ();
+
+      if (linli_tianditu_check_key (tianditu_key, &error))
+        {
+          self->source = SHUMATE_MAP_SOURCE (linli_tianditu_source_new (LINLI_TIANDITU_VECTOR, tianditu_key));
+          self->overlay = SHUMATE_MAP_SOURCE (linli_tianditu_source_new (LINLI_TIANDITU_ANNOTATION, tianditu_key));
+          self->has_tiles = TRUE;
+        }
     }
   else if (g_strcmp0 (kind, "xyz") == 0)
     {
@@ -334,7 +360,22 @@ linli_base_map_attach (LinliBaseMap   *self,
   shumate_viewport_set_reference_map_source (viewport, self->source);
 
   if (self->has_tiles)
-    layer = SHUMATE_LAYER (shumate_map_layer_new (self->source, viewport));
+    {
+      layer = SHUMATE_LAYER (shumate_map_layer_new (self->source, viewport));
+      if (self->overlay != NULL)
+        {
+          /* Behind Linli's layers, over the base: added first, so that
+           * @layer goes in between. */
+          ShumateLayer *overlay = g_object_ref_sink (SHUMATE_LAYER (shumate_map_layer_new (self->overlay, viewport)));
+
+          if (above != NULL)
+            shumate_map_insert_layer_behind (map, overlay, above);
+          else
+            shumate_map_add_layer (map, overlay);
+          g_ptr_array_add (self->layers, overlay);
+          above = overlay;
+        }
+    }
   else if (self->plan != NULL)
     {
       LinliSitePlanLayer *plan = linli_site_plan_layer_new (viewport, self->plan);
@@ -382,4 +423,38 @@ linli_base_map_has_tiles (LinliBaseMap *self)
 {
   g_return_val_if_fail (LINLI_IS_BASE_MAP (self), FALSE);
   return self->has_tiles;
+}
+
+/**
+ * linli_base_map_get_sources:
+ *
+ * Returns: (transfer container) (element-type ShumateMapSource): the
+ *   sources whose tiles are drawn, from the bottom up; empty without tiles
+ */
+GPtrArray *
+linli_base_map_get_sources (LinliBaseMap *self)
+{
+  GPtrArray *sources = g_ptr_array_new ();
+
+  g_return_val_if_fail (LINLI_IS_BASE_MAP (self), sources);
+
+  if (self->has_tiles)
+    g_ptr_array_add (sources, self->source);
+  if (self->has_tiles && self->overlay != NULL)
+    g_ptr_array_add (sources, self->overlay);
+  return sources;
+}
+
+/**
+ * linli_base_map_get_coords:
+ *
+ * Returns: the coordinate system the base map's tiles are drawn in. The
+ *   points and outlines Linli stores are WGS-84; they are drawn unshifted
+ *   on a base map in WGS-84, and every base map Linli offers is.
+ */
+LinliCoordSystem
+linli_base_map_get_coords (LinliBaseMap *self)
+{
+  g_return_val_if_fail (LINLI_IS_BASE_MAP (self), LINLI_COORDS_WGS84);
+  return self->coords;
 }

@@ -3,6 +3,7 @@
 
 #include <shumate/shumate.h>
 
+#include "linli-china-coords.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ const char       *linli_base_map_get_problem (LinliBaseMap   *self);
 ShumateMapSource *linli_base_map_get_source  (LinliBaseMap   *self);
 /* Whether tiles are drawn, and so attributed. */
 gboolean          linli_base_map_has_tiles   (LinliBaseMap   *self);
+GPtrArray        *linli_base_map_get_sources (LinliBaseMap   *self);
+LinliCoordSystem  linli_base_map_get_coords  (LinliBaseMap   *self);
 
 /* Adds the layers to @map behind @above, and the attribution to @license. */
 void              linli_base_map_attach      (LinliBaseMap   *self,

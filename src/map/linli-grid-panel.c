@@ -34,6 +34,7 @@ struct _LinliGridPanel
 
   GHashTable   *values;   /* row name → GtkLabel */
   gint64        grid_id;
+  int           sheet_width;  /* as a sheet, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (LinliGridPanel, linli_grid_panel, GTK_TYPE_WIDGET)
@@ -76,6 +77,42 @@ close_cb (GtkWidget  *widget,
 {
   /* The map view clears its selection, which hides the panel. */
   gtk_widget_activate_action (widget, "map.select-grid", "x", (gint64) 0);
+}
+
+/* As a sheet, the panel is as high as its rows at the sheet's width (up to
+ * the scrolled window's max-content-height), whatever width it is asked
+ * its height for. */
+static void
+linli_grid_panel_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  LinliGridPanel *self = LINLI_GRID_PANEL (widget);
+
+  gboolean sheet = orientation == GTK_ORIENTATION_VERTICAL && self->sheet_width > 0;
+
+  if (sheet && for_size < 0)
+    for_size = self->sheet_width;
+  gtk_widget_measure (self->scrolled_window, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  /* A folded AdwFlap gives its flap the least it asks for. */
+  if (sheet)
+    *minimum = *natural;
+}
+
+static void
+linli_grid_panel_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  LinliGridPanel *self = LINLI_GRID_PANEL (widget);
+
+  gtk_widget_allocate (self->scrolled_window, width, height, baseline, NULL);
 }
 
 static void
@@ -124,7 +161,8 @@ linli_grid_panel_class_init (LinliGridPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "grid-panel.close", NULL, close_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "grid-panel.close", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = linli_grid_panel_measure;
+  widget_class->size_allocate = linli_grid_panel_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "linli-grid-panel");
 }
 
@@ -132,6 +170,7 @@ static void
 linli_grid_panel_init (LinliGridPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sheet_width = -1;
 
   self->values = g_hash_table_new (g_str_hash, g_str_equal);
   add_value (self, self->code_row, "code");
@@ -237,4 +276,32 @@ linli_grid_panel_get_value (LinliGridPanel *self,
     return gtk_label_get_text (self->name_label);
   label = g_hash_table_lookup (self->values, row);
   return label ? gtk_label_get_text (label) : NULL;
+}
+
+/**
+ * linli_grid_panel_set_sheet:
+ * @width: the width the panel has as a sheet across the map, or -1 where
+ *   it is a column beside it
+ * @max_height: the most the panel is high, or -1 for as high as it is given
+ *
+ * A sheet is as high as its rows at its width, up to @max_height; it
+ * scrolls beyond.
+ */
+void
+linli_grid_panel_set_sheet (LinliGridPanel *self,
+                            int             width,
+                            int             max_height)
+{
+  GtkScrolledWindow *scrolled_window;
+
+  g_return_if_fail (LINLI_IS_GRID_PANEL (self));
+
+  scrolled_window = GTK_SCROLLED_WINDOW (self->scrolled_window);
+  if (gtk_scrolled_window_get_max_content_height (scrolled_window) != max_height)
+    gtk_scrolled_window_set_max_content_height (scrolled_window, max_height);
+  if (self->sheet_width != width)
+    {
+      self->sheet_width = width;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
 }

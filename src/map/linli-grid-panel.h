@@ -17,5 +17,8 @@ void        linli_grid_panel_show      (LinliGridPanel *self,
 gint64      linli_grid_panel_get_grid_id (LinliGridPanel *self);
 const char *linli_grid_panel_get_value (LinliGridPanel *self,
                                         const char     *row);
+void        linli_grid_panel_set_sheet (LinliGridPanel *self,
+                                        int             width,
+                                        int             max_height);
 
 G_END_DECLS

@@ -37,6 +37,13 @@
 #define PILE_SPREAD 12.0
 /* The most communities whose case filter is remembered. */
 #define MAX_REMEMBERED 50
+/* Narrower than this, the grid panel is a sheet over the bottom of the
+ * map instead of a column beside it. */
+#define NARROW_WIDTH 900
+/* The most of the map's height the sheet covers. */
+#define SHEET_SHARE 0.55
+/* Room kept between the map's toolbar and the sheet. */
+#define SHEET_GAP 12
 /* A press on a building that moves less than this (pixels) is a click. */
 #define DRAG_THRESHOLD 4.0
 /* Buildings are dragged from this zoom level on, where they stand apart. */
@@ -56,13 +63,15 @@ struct _LinliMapView
 {
   GtkWidget             parent_instance;
 
-  GtkWidget            *box;
+  AdwFlap              *flap;
+  GtkSeparator         *separator;
   GtkWidget            *overlay;
   ShumateMap           *map;
   ShumateScale         *scale;
   ShumateLicense       *license;
   GtkWidget            *toolbar;
-  GtkRevealer          *panel_revealer;
+  gboolean              narrow;      /* the panel is a sheet over the map */
+  guint                 refold_id;
   LinliGridPanel       *grid_panel;
   GtkGrid              *legend;
   GtkScrolledWindow    *layers_scroller;
@@ -131,7 +140,7 @@ select_grid (LinliMapView *self,
   linli_grid_layer_set_selected (self->grid_layer, grid != NULL ? grid_id : 0);
   if (grid != NULL)
     linli_grid_panel_show (self->grid_panel, self->store, grid);
-  gtk_revealer_set_reveal_child (self->panel_revealer, grid != NULL);
+  adw_flap_set_reveal_flap (self->flap, grid != NULL);
 }
 
 /* The window's action that opens a case, an activity or an outreach event
@@ -875,6 +884,7 @@ linli_map_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_clear_handle_id (&self->refold_id, g_source_remove);
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
   if (self->point_popover != NULL)
@@ -994,6 +1004,89 @@ linli_map_view_set_property (GObject      *object,
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
+static gboolean
+refold_cb (gpointer user_data)
+{
+  LinliMapView *self = user_data;
+
+  self->refold_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self->flap));
+  return G_SOURCE_REMOVE;
+}
+
+/* Beside the map where there is room; in a narrow view a sheet over the
+ * bottom of the map, at most SHEET_SHARE of it and never over the map's
+ * toolbar, closed with its button, Escape or a swipe down, opened again by
+ * a click on a grid. */
+static void
+fold_panel (LinliMapView *self,
+            int           width,
+            int           height)
+{
+  gboolean narrow = width < NARROW_WIDTH;
+  int max_height = -1;
+
+  if (narrow)
+    {
+      int toolbar_height = 0;
+
+      gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, -1, NULL, &toolbar_height, NULL, NULL);
+      max_height = MIN ((int) (height * SHEET_SHARE),
+                        height - gtk_widget_get_margin_top (self->toolbar) - toolbar_height - SHEET_GAP);
+      max_height = MAX (max_height, 0);
+    }
+  linli_grid_panel_set_sheet (self->grid_panel, narrow ? width : -1, max_height);
+
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->flap),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->separator),
+                                  narrow ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  adw_flap_set_fold_policy (self->flap, narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER);
+  /* Changed while the view is laid out: laid out again with the change. */
+  if (self->refold_id == 0)
+    self->refold_id = g_idle_add (refold_cb, self);
+}
+
+/* A sheet swiped away lets go of its grid, as its close button does. */
+static void
+flap_revealed_cb (LinliMapView *self)
+{
+  if (!adw_flap_get_reveal_flap (self->flap) && linli_grid_layer_get_selected (self->grid_layer) != 0)
+    select_grid (self, 0);
+}
+
+static void
+linli_map_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  LinliMapView *self = LINLI_MAP_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->flap), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+linli_map_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  LinliMapView *self = LINLI_MAP_VIEW (widget);
+
+  fold_panel (self, width, height);
+  gtk_widget_allocate (GTK_WIDGET (self->flap), width, height, baseline, NULL);
+  if (self->point_popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->point_popover)))
+    gtk_popover_present (self->point_popover);
+}
+
 static void
 linli_map_view_class_init (LinliMapViewClass *klass)
 {
@@ -1050,13 +1143,13 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   g_type_ensure (LINLI_TYPE_GRID_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-map-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, LinliMapView, box);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, overlay);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, map);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, license);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, toolbar);
-  gtk_widget_class_bind_template_child (widget_class, LinliMapView, panel_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LinliMapView, flap);
+  gtk_widget_class_bind_template_child (widget_class, LinliMapView, separator);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, grid_panel);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, legend);
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, layers_scroller);
@@ -1090,7 +1183,8 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = linli_map_view_measure;
+  widget_class->size_allocate = linli_map_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "linli-map-view");
 }
 
@@ -1170,12 +1264,24 @@ fill_legend (LinliMapView *self)
                   gtk_label_new (_("Anti-fraud outreach event")));
 }
 
+/* A new key draws the community's Tianditu map with it. */
+static void
+tianditu_key_changed_cb (LinliMapView *self)
+{
+  g_autoptr(LinliCommunity) community = NULL;
+
+  if (self->store == NULL || (community = linli_store_dup_community (self->store)) == NULL)
+    return;
+  linli_map_view_set_base_map (self, community);
+}
+
 static void
 linli_map_view_init (LinliMapView *self)
 {
   ShumateViewport *viewport;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < N_LAYERS; i++)
     self->show[i] = TRUE;
   self->cases = LINLI_MAP_CASES_OPEN;
@@ -1233,6 +1339,9 @@ linli_map_view_init (LinliMapView *self)
     if (schema != NULL && g_settings_schema_has_key (schema, "map-case-filters"))
       self->settings = g_settings_new_full (schema, NULL, NULL);
   }
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::tianditu-key",
+                             G_CALLBACK (tianditu_key_changed_cb), self, G_CONNECT_SWAPPED);
 
   linli_map_view_set_base_map (self, NULL);
 }
@@ -1424,7 +1533,7 @@ gint64
 linli_map_view_get_selected_grid (LinliMapView *self)
 {
   g_return_val_if_fail (LINLI_IS_MAP_VIEW (self), 0);
-  return gtk_revealer_get_reveal_child (self->panel_revealer)
+  return adw_flap_get_reveal_flap (self->flap)
          ? linli_grid_layer_get_selected (self->grid_layer) : 0;
 }
 

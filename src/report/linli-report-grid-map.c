@@ -84,7 +84,7 @@ set_base_map (LinliReportMap *map,
   LinliRecord *record = LINLI_RECORD (community);
   const char *kind = community ? linli_record_get_text (record, "base_map") : NULL;
 
-  if (g_strcmp0 (kind, "osm") == 0 || g_strcmp0 (kind, "xyz") == 0)
+  if (g_strcmp0 (kind, "osm") == 0 || g_strcmp0 (kind, "tianditu") == 0 || g_strcmp0 (kind, "xyz") == 0)
     linli_report_map_set_base_map_note (map, _("Base map: none (online maps are not printed)."));
   else if (g_strcmp0 (kind, "mbtiles") == 0)
     {

@@ -13,6 +13,7 @@
 #include "linli-map-view.h"
 #include "linli-new-community-dialog.h"
 #include "linli-file-pick.h"
+#include "linli-tianditu-source.h"
 #include "linli-weak-ref.h"
 
 /* Asks for what a new community needs: its name, subdistrict and city, the
@@ -20,8 +21,8 @@
  * under its field, and Create stays off until there is none. The dialog
  * emits ::create with the community; it writes nothing itself.
  *
- * The centre is typed in degrees, or clicked on a map: OpenStreetMap when
- * the computer is online, or the outlines and places of a GeoJSON file
+ * The centre is typed in degrees, or clicked on a map: Tianditu (with the
+ * user's key) or OpenStreetMap when the computer is online, or the outlines and places of a GeoJSON file
  * the user opens (its coordinates taken as WGS-84). Offline with no file,
  * the map has nothing to show, and the dialog says to type. */
 
@@ -162,13 +163,18 @@ update_map (LinliNewCommunityDialog *self)
 {
   g_autoptr(LinliRecord) base = linli_record_new (LINLI_TYPE_COMMUNITY);
   g_autofree char *hint = NULL;
+  g_autofree char *key = linli_tianditu_dup_key ();
+  /* Tianditu where the user has a key for it, as the office's maps are. */
+  gboolean tianditu = self->online && linli_tianditu_check_key (key, NULL);
 
-  linli_record_set_text (base, "base_map", self->online ? "osm" : "none");
+  linli_record_set_text (base, "base_map", tianditu ? "tianditu" : self->online ? "osm" : "none");
   linli_map_view_set_base_map (self->map_view, LINLI_COMMUNITY (base));
   if (self->geojson_name != NULL)
     /* TRANSLATORS: %s is the name of a GeoJSON file */
     hint = g_strdup_printf (_("Click the map where the community is: the outlines and places of “%s” are drawn."),
                             self->geojson_name);
+  else if (tianditu)
+    hint = g_strdup (_("Click the map where the community is, or type the degrees. Map data © Tianditu."));
   else if (self->online)
     hint = g_strdup (_("Click the map where the community is, or type the degrees. Map data © OpenStreetMap contributors."));
   else

@@ -11,6 +11,7 @@
 #include "linli-plan-transform.h"
 #include "linli-preferences-window.h"
 #include "linli-site-plan-dialog.h"
+#include "linli-tianditu-source.h"
 #include "linli-weak-ref.h"
 
 /* Preferences. The base map belongs to the community, so it is stored in
@@ -35,6 +36,9 @@ struct _LinliPreferencesWindow
   AdwPreferencesGroup  *base_map_group;
   AdwComboRow          *base_map_row;
   GtkLabel             *problem_label;
+  AdwPreferencesGroup  *tianditu_group;
+  AdwEntryRow          *tianditu_key_row;
+  GtkLabel             *tianditu_message;
   AdwPreferencesGroup  *url_group;
   AdwEntryRow          *url_row;
   GtkLabel             *url_error;
@@ -47,6 +51,7 @@ struct _LinliPreferencesWindow
   GtkScale             *opacity_scale;
 
   LinliStore           *store;
+  GSettings            *settings;   /* the Tianditu key; NULL without the schema */
   GCancellable         *choosing;   /* while the file dialog is shown */
   guint                 opacity_id;
   gboolean              loading;
@@ -59,7 +64,7 @@ G_DEFINE_FINAL_TYPE (LinliPreferencesWindow, linli_preferences_window, ADW_TYPE_
 #endif
 
 /* The rows of the base map choice, in order, as the community stores them. */
-static const char * const kinds[] = { "none", "osm", "xyz", "mbtiles", "site-plan" };
+static const char * const kinds[] = { "none", "osm", "tianditu", "xyz", "mbtiles", "site-plan" };
 
 static void
 show_label (GtkLabel   *label,
@@ -91,9 +96,37 @@ show_groups (LinliPreferencesWindow *self)
 {
   const char *kind = selected_kind (self);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->tianditu_group), g_str_equal (kind, "tianditu"));
   gtk_widget_set_visible (GTK_WIDGET (self->url_group), g_str_equal (kind, "xyz"));
   gtk_widget_set_visible (GTK_WIDGET (self->mbtiles_group), g_str_equal (kind, "mbtiles"));
   gtk_widget_set_visible (GTK_WIDGET (self->site_plan_group), g_str_equal (kind, "site-plan"));
+}
+
+/* Under the key: what it needs, plainly while nothing is typed, as an
+ * error once something wrong is; nothing when it is right. */
+static void
+show_key_message (LinliPreferencesWindow *self,
+                  const char             *key)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean empty = key == NULL || *key == '\0';
+  gboolean valid = linli_tianditu_check_key (key, &error);
+
+  show_label (self->tianditu_message, valid ? NULL : error->message);
+  if (empty)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->tianditu_message), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->tianditu_message), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->tianditu_message), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->tianditu_message), "error");
+    }
+  if (valid || empty)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->tianditu_key_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->tianditu_key_row), "error");
 }
 
 /* Why @kind cannot be drawn, under the row that can set it right. */
@@ -105,11 +138,15 @@ show_problem (LinliPreferencesWindow *self,
   gboolean xyz = g_strcmp0 (kind, "xyz") == 0;
   gboolean mbtiles = g_strcmp0 (kind, "mbtiles") == 0;
   gboolean site_plan = g_strcmp0 (kind, "site-plan") == 0;
+  gboolean tianditu = g_strcmp0 (kind, "tianditu") == 0;
 
+  /* The key's own message says what is wrong with it. */
+  if (tianditu)
+    show_key_message (self, gtk_editable_get_text (GTK_EDITABLE (self->tianditu_key_row)));
   show_label (self->url_error, xyz ? problem : NULL);
   show_label (self->mbtiles_error, mbtiles ? problem : NULL);
   show_label (self->site_plan_error, site_plan ? problem : NULL);
-  show_label (self->problem_label, xyz || mbtiles || site_plan ? NULL : problem);
+  show_label (self->problem_label, xyz || mbtiles || site_plan || tianditu ? NULL : problem);
 }
 
 /* The community's choice, as the rows show it. */
@@ -136,6 +173,10 @@ load (LinliPreferencesWindow *self)
       row = i;
   adw_combo_row_set_selected (self->base_map_row, row);
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), linli_record_get_text (record, "tile_url") ?: "");
+  {
+    g_autofree char *key = linli_tianditu_dup_key ();
+    gtk_editable_set_text (GTK_EDITABLE (self->tianditu_key_row), key ? key : "");
+  }
 
   path = linli_record_get_text (record, "mbtiles_path");
   adw_action_row_set_subtitle (self->mbtiles_row, path ? path : _("None chosen"));
@@ -227,6 +268,31 @@ url_apply_cb (LinliPreferencesWindow *self)
     linli_record_set_text (LINLI_RECORD (community), "tile_url", stripped);
   }
   save (self, community, "xyz");
+}
+
+static void
+tianditu_key_apply_cb (LinliPreferencesWindow *self)
+{
+  g_autoptr(LinliCommunity) community = NULL;
+  g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tianditu_key_row))));
+
+  show_key_message (self, key);
+  if (!linli_tianditu_check_key (key, NULL) || self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "tianditu-key", key);
+  if (self->store != NULL && (community = linli_store_dup_community (self->store)) != NULL)
+    save (self, community, "tianditu");
+}
+
+static void
+tianditu_key_changed_cb (LinliPreferencesWindow *self)
+{
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->tianditu_key_row));
+
+  /* An error stays only while it is still true; the plain note comes back
+   * when the field is emptied. */
+  if (self->loading || *key == '\0' || linli_tianditu_check_key (key, NULL))
+    show_key_message (self, key);
 }
 
 static void
@@ -361,6 +427,7 @@ linli_preferences_window_dispose (GObject *object)
   g_clear_object (&self->choosing);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (linli_preferences_window_parent_class)->dispose (object);
 }
@@ -377,6 +444,9 @@ linli_preferences_window_class_init (LinliPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, base_map_group);
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, base_map_row);
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, tianditu_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, tianditu_key_row);
+  gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, tianditu_message);
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, url_group);
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, url_row);
   gtk_widget_class_bind_template_child (widget_class, LinliPreferencesWindow, url_error);
@@ -396,6 +466,13 @@ static void
 linli_preferences_window_init (LinliPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema != NULL && g_settings_schema_has_key (schema, "tianditu-key"))
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+  }
 #if USE_PREFERENCES_DIALOG
   adw_dialog_set_content_width (ADW_DIALOG (self), DEFAULT_WIDTH);
   adw_dialog_set_content_height (ADW_DIALOG (self), DEFAULT_HEIGHT);
@@ -404,6 +481,8 @@ linli_preferences_window_init (LinliPreferencesWindow *self)
 #endif
 
   g_signal_connect_swapped (self->base_map_row, "notify::selected", G_CALLBACK (base_map_changed_cb), self);
+  g_signal_connect_swapped (self->tianditu_key_row, "apply", G_CALLBACK (tianditu_key_apply_cb), self);
+  g_signal_connect_swapped (self->tianditu_key_row, "changed", G_CALLBACK (tianditu_key_changed_cb), self);
   g_signal_connect_swapped (self->url_row, "apply", G_CALLBACK (url_apply_cb), self);
   g_signal_connect_swapped (self->url_row, "changed", G_CALLBACK (url_changed_cb), self);
   g_signal_connect_swapped (self->opacity_scale, "value-changed", G_CALLBACK (opacity_changed_cb), self);
