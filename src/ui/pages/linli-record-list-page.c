@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-column-sort.h"
+#include "linli-filter-fold.h"
 #include "linli-filters.h"
 #include "linli-record-list-page.h"
 #include "linli-toast.h"
@@ -463,6 +464,7 @@ linli_record_list_page_class_set_template (LinliRecordListPageClass *klass,
 
   g_return_if_fail (LINLI_IS_RECORD_LIST_PAGE_CLASS (klass));
 
+  g_type_ensure (LINLI_TYPE_FILTER_FOLD);
   gtk_widget_class_set_template_from_resource (widget_class, resource);
   gtk_widget_class_bind_template_child_full (widget_class, "search_entry", FALSE,
                                              G_PRIVATE_OFFSET (LinliRecordListPage, search_entry));
