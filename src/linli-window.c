@@ -468,13 +468,16 @@ print_cb (GtkWidget  *widget,
 {
   LinliWindow *self = LINLI_WINDOW (widget);
   g_autofree char *filter = NULL;
+  g_autoptr(GArray) selected = NULL;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
     return;
   filter = linli_cases_page_describe_filter (self->cases_page);
+  selected = linli_record_list_page_dup_selected_ids (LINLI_RECORD_LIST_PAGE (self->cases_page));
   linli_report_actions_print_page (GTK_WINDOW (self), self->store,
                                    adw_view_stack_get_visible_child_name (self->view_stack),
-                                   linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (self->cases_page)), filter);
+                                   linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (self->cases_page)), filter,
+                                   selected);
 }
 
 /* window.toast, with the message: how dialogs below the window (the ui
@@ -494,10 +497,12 @@ reports_cb (GtkWidget  *widget,
             GVariant   *parameter)
 {
   LinliWindow *self = LINLI_WINDOW (widget);
+  g_autoptr(GArray) selected = NULL;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
     return;
-  linli_report_actions_open_reports (GTK_WINDOW (self), self->store, LINLI_REPORT_KIND_SUMMARY);
+  selected = linli_record_list_page_dup_selected_ids (LINLI_RECORD_LIST_PAGE (self->cases_page));
+  linli_report_actions_open_reports (GTK_WINDOW (self), self->store, LINLI_REPORT_KIND_SUMMARY, selected);
 }
 
 static void

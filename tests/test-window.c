@@ -12,6 +12,7 @@
 #include "linli-map-view.h"
 #include "linli-new-community-dialog.h"
 #include "linli-preferences-window.h"
+#include "linli-reports-dialog.h"
 #include "linli-window.h"
 #include "test-util.h"
 #include "test-widget-util.h"
@@ -842,6 +843,79 @@ test_read_only (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Returns: (transfer none) (nullable): the Reports dialog open */
+static LinliReportsDialog *
+find_reports_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (LINLI_IS_REPORTS_DIALOG (toplevel))
+        return LINLI_REPORTS_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* One case chosen on the Cases page: the selection bar offers its case
+ * sheet, and the Reports dialog's case sheet is of it; two chosen, the
+ * dialog asks for one. */
+static void
+test_cases_selected_sheet (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  GtkWidget *page;
+  GListModel *cases;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(LinliRecord) first = NULL;
+  g_autoptr(LinliReportDoc) sheet = NULL;
+  GtkSelectionModel *selection;
+  LinliReportsDialog *dialog;
+  GtkWidget *print_button;
+  GVariant *target;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+
+  page = linli_window_get_cases_page (window);
+  cases = linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page));
+  first = g_list_model_get_item (cases, 0);
+  test_collect (page, GTK_TYPE_COLUMN_VIEW, views);
+  selection = gtk_column_view_get_model (views->pdata[0]);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+
+  print_button = test_find_button (page, "win.print-case-sheet");
+  g_assert_nonnull (print_button);
+  g_assert_true (gtk_widget_get_visible (print_button));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (print_button));
+  g_assert_cmpint (g_variant_get_int64 (target), ==, linli_record_get_id (first));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.reports", NULL);
+  dialog = find_reports_dialog ();
+  g_assert_nonnull (dialog);
+  linli_reports_dialog_set_kind (dialog, LINLI_REPORT_KIND_CASE_SHEET);
+  sheet = linli_reports_dialog_build (dialog);
+  g_assert_nonnull (sheet);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Two cases: no sheet button, and the dialog makes no sheet. */
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  g_assert_false (gtk_widget_get_visible (print_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.reports", NULL);
+  dialog = find_reports_dialog ();
+  g_assert_nonnull (dialog);
+  linli_reports_dialog_set_kind (dialog, LINLI_REPORT_KIND_CASE_SHEET);
+  g_assert_null (linli_reports_dialog_build (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -869,6 +943,8 @@ main (int   argc,
   g_test_add ("/window/cases-export-in-background", Fixture, NULL, fixture_set_up,
               test_cases_export_in_background, fixture_tear_down);
   g_test_add ("/window/cases-batch", Fixture, NULL, fixture_set_up, test_cases_batch, fixture_tear_down);
+  g_test_add ("/window/cases-selected-sheet", Fixture, NULL, fixture_set_up, test_cases_selected_sheet,
+              fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 
