@@ -11,6 +11,7 @@
 #include "linli-staff.h"
 #include "linli-map-view.h"
 #include "linli-new-community-dialog.h"
+#include "linli-popover-tooltips.h"
 #include "linli-preferences-window.h"
 #include "linli-reports-dialog.h"
 #include "linli-window.h"
@@ -916,6 +917,56 @@ test_cases_selected_sheet (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A menu button's tooltip ("More") and a drop-down's are put aside while
+ * their popover is open, and come back when it closes. */
+static void
+test_popover_tooltips (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *more = gtk_menu_button_new ();
+  const char * const words[] = { "Any", "Open", NULL };
+  GtkWidget *drop_down = GTK_WIDGET (gtk_drop_down_new_from_strings (words));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *list;
+
+  linli_popover_tooltips_install ();
+  g_menu_append (menu, "Export", "page.export");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (more, "More");
+  gtk_widget_set_tooltip_text (drop_down, "Status");
+  gtk_box_append (GTK_BOX (box), more);
+  gtk_box_append (GTK_BOX (box), drop_down);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until_drawn (window);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  test_wait_until_drawn (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))));
+  g_assert_false (gtk_widget_get_has_tooltip (more));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+  g_assert_true (gtk_widget_get_has_tooltip (more));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (more), ==, "More");
+
+  list = test_find (drop_down, GTK_TYPE_POPOVER);
+  g_assert_nonnull (list);
+  gtk_popover_popup (GTK_POPOVER (list));
+  test_wait_until_drawn (list);
+  g_assert_false (gtk_widget_get_has_tooltip (drop_down));
+  gtk_popover_popdown (GTK_POPOVER (list));
+  g_assert_true (gtk_widget_get_has_tooltip (drop_down));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (drop_down), ==, "Status");
+
+  /* A widget without a tooltip does not get one. */
+  gtk_widget_set_has_tooltip (more, FALSE);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  test_wait_until_drawn (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+  g_assert_false (gtk_widget_get_has_tooltip (more));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -927,6 +978,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/welcome", test_welcome_without_store);
+  g_test_add_func ("/widgets/popover-tooltips", test_popover_tooltips);
   g_test_add ("/window/demo-map", Fixture, NULL, fixture_set_up, test_demo_map_has_grids, fixture_tear_down);
   g_test_add ("/window/demo-grids", Fixture, NULL, fixture_set_up, test_demo_grids_page, fixture_tear_down);
   g_test_add_func ("/dialog/new-community", test_new_community_dialog);
