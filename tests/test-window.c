@@ -3,10 +3,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "linli-cases-page.h"
 #include "linli-demo.h"
+#include "linli-form-field.h"
 #include "linli-grids-page.h"
 #include "linli-staff.h"
 #include "linli-map-view.h"
@@ -967,6 +969,118 @@ test_popover_tooltips (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Asserts that @names, read as people read them, are in order, and says
+ * whether they were also in code-point order. */
+static gboolean
+assert_collated (GPtrArray *names)
+{
+  gboolean by_code_point = TRUE;
+
+  for (guint i = 1; i < names->len; i++)
+    {
+      g_assert_cmpint (g_utf8_collate (names->pdata[i - 1], names->pdata[i]), <=, 0);
+      by_code_point &= strcmp (names->pdata[i - 1], names->pdata[i]) <= 0;
+    }
+  return by_code_point;
+}
+
+/* In Chinese, names in pickers and lists sort by pinyin, not by code
+ * point: the staff picker's order, the worker filter's and the Assign To
+ * menu's. */
+static void
+test_names_by_pinyin (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *collate = g_strdup (setlocale (LC_COLLATE, NULL));
+  LinliWindow *window;
+  GtkWidget *page;
+  g_autoptr(GListModel) workers = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  GtkStringList *rows;
+  GMenuModel *menu;
+  gboolean by_code_point;
+
+  if (setlocale (LC_COLLATE, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is missing: build-aux/install-deps makes it");
+      return;
+    }
+  /* 安 ān, 白 bái, 陈 chén, 李 lǐ, 张 zhāng; 陈 is U+9648, after 李 U+674E. */
+  g_assert_cmpint (g_utf8_collate ("安", "白"), <, 0);
+  g_assert_cmpint (g_utf8_collate ("白", "陈"), <, 0);
+  g_assert_cmpint (g_utf8_collate ("陈", "李"), <, 0);
+  g_assert_cmpint (g_utf8_collate ("李", "张"), <, 0);
+
+  /* The staff picker's order. */
+  workers = linli_store_list (fixture->store, LINLI_TYPE_WORKER);
+  sorted = linli_form_sort_by_name (workers, "name");
+  g_assert_cmpuint (sorted->len, >=, 5);
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_add (names, (gpointer) linli_record_get_text (sorted->pdata[i], "name"));
+  by_code_point = assert_collated (names);
+  /* The demo's workers are not in code-point order by pinyin. */
+  g_assert_false (by_code_point);
+
+  window = linli_window_new (NULL);
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  page = linli_window_get_cases_page (window);
+
+  /* The worker filter, after "All Workers". */
+  test_collect (page, GTK_TYPE_DROP_DOWN, drop_downs);
+  rows = NULL;
+  for (guint i = 0; i < drop_downs->len && rows == NULL; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (drop_downs->pdata[i]);
+
+      if (GTK_IS_STRING_LIST (model) &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "All Workers") == 0)
+        rows = GTK_STRING_LIST (model);
+    }
+  g_assert_nonnull (rows);
+  g_ptr_array_set_size (names, 0);
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    g_ptr_array_add (names, (gpointer) gtk_string_list_get_string (rows, i));
+  g_assert_cmpuint (names->len, ==, g_list_model_get_n_items (workers));
+  g_assert_false (assert_collated (names));
+
+  /* Assign To: each grid's workers. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    menu = NULL;
+    test_collect (page, GTK_TYPE_MENU_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_menu_button_get_label (buttons->pdata[i]), "_Assign To") == 0)
+        menu = gtk_menu_button_get_menu_model (buttons->pdata[i]);
+  }
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      g_ptr_array_set_size (names, 0);
+      for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autoptr(GVariant) label = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_LABEL,
+                                                                             G_VARIANT_TYPE_STRING);
+          g_ptr_array_add (names, g_variant_dup_string (label, NULL));
+        }
+      g_ptr_array_set_free_func (names, g_free);
+      assert_collated (names);
+      g_ptr_array_set_size (names, 0);
+      g_ptr_array_set_free_func (names, NULL);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  setlocale (LC_COLLATE, collate);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -995,6 +1109,7 @@ main (int   argc,
   g_test_add ("/window/cases-export-in-background", Fixture, NULL, fixture_set_up,
               test_cases_export_in_background, fixture_tear_down);
   g_test_add ("/window/cases-batch", Fixture, NULL, fixture_set_up, test_cases_batch, fixture_tear_down);
+  g_test_add ("/window/names-by-pinyin", Fixture, NULL, fixture_set_up, test_names_by_pinyin, fixture_tear_down);
   g_test_add ("/window/cases-selected-sheet", Fixture, NULL, fixture_set_up, test_cases_selected_sheet,
               fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);

@@ -227,7 +227,7 @@ fill_filters (LinliRecordListPage *page)
   g_autofree char *chosen_category = NULL;
   guint keep = 0, row;
 
-  linli_drop_down_set_records (self->worker_filter, self->worker_ids, self->workers, _("All Workers"));
+  linli_drop_down_set_records (self->worker_filter, self->worker_ids, self->workers, _("All Workers"), TRUE);
   fill_batch_menus (self);
 
   row = gtk_drop_down_get_selected (self->category_filter);

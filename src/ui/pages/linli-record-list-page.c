@@ -91,7 +91,7 @@ fill_filters (LinliRecordListPage *self)
   LinliRecordListPagePrivate *priv = PRIV (self);
 
   priv->updating_filters = TRUE;
-  linli_drop_down_set_records (priv->grid_filter, priv->grid_ids, priv->grids, _("All Grids"));
+  linli_drop_down_set_records (priv->grid_filter, priv->grid_ids, priv->grids, _("All Grids"), FALSE);
   if (CLASS (self)->fill_filters != NULL)
     CLASS (self)->fill_filters (self);
   priv->updating_filters = FALSE;
