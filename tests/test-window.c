@@ -1081,6 +1081,37 @@ test_names_by_pinyin (Fixture       *fixture,
   setlocale (LC_COLLATE, collate);
 }
 
+/* The Activities page shows its statuses as chips, as the Cases page does. */
+static void
+test_activity_status_chips (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n_chips = 0;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "activities");
+  test_wait_until_drawn (GTK_WIDGET (window));
+
+  test_collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+
+      if (!gtk_widget_has_css_class (label, "linli-status") || !gtk_widget_get_mapped (label))
+        continue;
+      g_assert_true (gtk_widget_has_css_class (label, "planned") || gtk_widget_has_css_class (label, "done") ||
+                     gtk_widget_has_css_class (label, "cancelled"));
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_END);
+      n_chips++;
+    }
+  g_assert_cmpuint (n_chips, >=, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1109,6 +1140,8 @@ main (int   argc,
   g_test_add ("/window/cases-export-in-background", Fixture, NULL, fixture_set_up,
               test_cases_export_in_background, fixture_tear_down);
   g_test_add ("/window/cases-batch", Fixture, NULL, fixture_set_up, test_cases_batch, fixture_tear_down);
+  g_test_add ("/window/activity-status-chips", Fixture, NULL, fixture_set_up, test_activity_status_chips,
+              fixture_tear_down);
   g_test_add ("/window/names-by-pinyin", Fixture, NULL, fixture_set_up, test_names_by_pinyin, fixture_tear_down);
   g_test_add ("/window/cases-selected-sheet", Fixture, NULL, fixture_set_up, test_cases_selected_sheet,
               fixture_tear_down);

@@ -51,7 +51,8 @@ linli_popover_tooltips_install (void)
 {
   if (map_hook != 0)
     return;
-  g_type_ensure (GTK_TYPE_POPOVER);
+  /* The signals are there once the class is. */
+  g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
   map_hook = g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
                                          popover_mapped_cb, GINT_TO_POINTER (TRUE), NULL);
   unmap_hook = g_signal_add_emission_hook (g_signal_lookup ("unmap", GTK_TYPE_WIDGET), 0,
