@@ -1081,7 +1081,8 @@ test_names_by_pinyin (Fixture       *fixture,
   setlocale (LC_COLLATE, collate);
 }
 
-/* The Activities page shows its statuses as chips, as the Cases page does. */
+/* The Activities page shows its statuses as chips, as the Cases page does,
+ * and its Volunteers view only the period filter. */
 static void
 test_activity_status_chips (Fixture       *fixture,
                             gconstpointer  data)
@@ -1108,6 +1109,32 @@ test_activity_status_chips (Fixture       *fixture,
       n_chips++;
     }
   g_assert_cmpuint (n_chips, >=, 5);
+
+  /* The Volunteers view shows only the filter that applies: the period. */
+  {
+    g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+    GtkWidget *page;
+    GtkWidget *toggle = NULL;
+    g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+    guint n_shown = 0;
+
+    test_collect (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, toggles);
+    for (guint i = 0; i < toggles->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), "_Volunteers") == 0)
+        toggle = toggles->pdata[i];
+    g_assert_nonnull (toggle);
+    page = gtk_widget_get_ancestor (toggle, LINLI_TYPE_RECORD_LIST_PAGE);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    test_collect (page, GTK_TYPE_DROP_DOWN, drop_downs);
+    for (guint i = 0; i < drop_downs->len; i++)
+      n_shown += gtk_widget_get_visible (drop_downs->pdata[i]);
+    g_assert_cmpuint (n_shown, ==, 1);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    n_shown = 0;
+    for (guint i = 0; i < drop_downs->len; i++)
+      n_shown += gtk_widget_get_visible (drop_downs->pdata[i]);
+    g_assert_cmpuint (n_shown, ==, 4);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
