@@ -139,8 +139,19 @@ update_content (LinliWindow *self)
   g_autoptr(LinliCommunity) community = self->store ? linli_store_dup_community (self->store) : NULL;
   const char *page = self->store == NULL ? "welcome" : community == NULL ? "setup" : "main";
 
-  gtk_stack_set_visible_child_name (self->title_stack, g_str_equal (page, "main") ? "main" : "welcome");
+  static const char * const of_a_community[] = {
+    "window.reports", "window.print", "window.export-geojson", "window.staff", "window.buildings",
+    "window.save-copy",
+  };
+  gboolean main = g_str_equal (page, "main");
+
+  gtk_stack_set_visible_child_name (self->title_stack, main ? "main" : "welcome");
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  /* The menu offers what needs a community only when one is open. */
+  for (guint i = 0; i < G_N_ELEMENTS (of_a_community); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), of_a_community[i], main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import-geojson",
+                                 main && !linli_store_is_read_only (self->store));
   load_pages (self);
 }
 
@@ -695,8 +706,8 @@ linli_window_set_store (LinliWindow *self,
   if (store != NULL && !linli_store_is_read_only (store))
     self->grid_drawing = linli_grid_drawing_new (self->map_view, store);
   update_title (self);
-  update_content (self);
   update_read_only (self);
+  update_content (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

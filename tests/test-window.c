@@ -56,6 +56,26 @@ test_welcome_without_store (void)
   g_assert_true (gtk_widget_is_drawable (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Welcome to Linli");
 
+  /* Without a community, the menu offers no Reports, Print or GeoJSON: a
+   * button of each action is insensitive. */
+  {
+    static const char * const actions[] = { "window.reports", "window.print", "window.export-geojson",
+                                            "window.import-geojson" };
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *probes[G_N_ELEMENTS (actions)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        probes[i] = gtk_button_new_with_label (actions[i]);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (probes[i]), actions[i]);
+        gtk_box_append (GTK_BOX (box), probes[i]);
+      }
+    adw_status_page_set_child (ADW_STATUS_PAGE (status), box);
+    test_wait_until_drawn (box);
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      g_assert_false (gtk_widget_is_sensitive (probes[i]));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
