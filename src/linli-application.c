@@ -14,6 +14,7 @@
 #include "linli-demo.h"
 #include "linli-file-pick.h"
 #include "linli-new-community-dialog.h"
+#include "linli-popover-tooltips.h"
 #include "linli-preferences-window.h"
 #include "linli-report-command.h"
 #include "linli-window.h"
@@ -587,6 +588,7 @@ linli_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (linli_application_parent_class)->startup (application);
+  linli_popover_tooltips_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

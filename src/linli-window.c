@@ -140,8 +140,19 @@ update_content (LinliWindow *self)
   g_autoptr(LinliCommunity) community = self->store ? linli_store_dup_community (self->store) : NULL;
   const char *page = self->store == NULL ? "welcome" : community == NULL ? "setup" : "main";
 
-  gtk_stack_set_visible_child_name (self->title_stack, g_str_equal (page, "main") ? "main" : "welcome");
+  static const char * const of_a_community[] = {
+    "window.reports", "window.print", "window.export-geojson", "window.staff", "window.buildings",
+    "window.save-copy",
+  };
+  gboolean main = g_str_equal (page, "main");
+
+  gtk_stack_set_visible_child_name (self->title_stack, main ? "main" : "welcome");
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  /* The menu offers what needs a community only when one is open. */
+  for (guint i = 0; i < G_N_ELEMENTS (of_a_community); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), of_a_community[i], main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.import-geojson",
+                                 main && !linli_store_is_read_only (self->store));
   load_pages (self);
 }
 
@@ -458,13 +469,16 @@ print_cb (GtkWidget  *widget,
 {
   LinliWindow *self = LINLI_WINDOW (widget);
   g_autofree char *filter = NULL;
+  g_autoptr(GArray) selected = NULL;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
     return;
   filter = linli_cases_page_describe_filter (self->cases_page);
+  selected = linli_record_list_page_dup_selected_ids (LINLI_RECORD_LIST_PAGE (self->cases_page));
   linli_report_actions_print_page (GTK_WINDOW (self), self->store,
                                    adw_view_stack_get_visible_child_name (self->view_stack),
-                                   linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (self->cases_page)), filter);
+                                   linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (self->cases_page)), filter,
+                                   selected);
 }
 
 /* window.toast, with the message: how dialogs below the window (the ui
@@ -484,10 +498,12 @@ reports_cb (GtkWidget  *widget,
             GVariant   *parameter)
 {
   LinliWindow *self = LINLI_WINDOW (widget);
+  g_autoptr(GArray) selected = NULL;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "main") != 0)
     return;
-  linli_report_actions_open_reports (GTK_WINDOW (self), self->store, LINLI_REPORT_KIND_SUMMARY);
+  selected = linli_record_list_page_dup_selected_ids (LINLI_RECORD_LIST_PAGE (self->cases_page));
+  linli_report_actions_open_reports (GTK_WINDOW (self), self->store, LINLI_REPORT_KIND_SUMMARY, selected);
 }
 
 static void
@@ -681,8 +697,8 @@ linli_window_set_store (LinliWindow *self,
   if (store != NULL && !linli_store_is_read_only (store))
     self->grid_drawing = linli_grid_drawing_new (self->map_view, store);
   update_title (self);
-  update_content (self);
   update_read_only (self);
+  update_content (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -227,7 +227,8 @@ test_reports_dialog (Fixture       *fixture,
   AdwComboRow *covers = ADW_COMBO_ROW (row_titled (root, "Co_vers"));
   AdwActionRow *from = row_titled (root, "_From");
   AdwActionRow *until = row_titled (root, "_To");
-  GtkWidget *from_entry, *until_entry, *case_entry;
+  GtkWidget *from_entry, *until_entry;
+  gint64 first_id;
   g_autoptr(LinliReportDoc) doc = NULL;
   g_autoptr(LinliReportDoc) sheet = NULL;
   g_autoptr(GListModel) cases = linli_store_list (fixture->store, LINLI_TYPE_CASE);
@@ -271,15 +272,17 @@ test_reports_dialog (Fixture       *fixture,
   g_assert_nonnull (doc);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "linli-field-error"));
 
-  /* A case sheet asks for its case instead of a period. */
+  /* A case sheet is of the case chosen on the Cases page, instead of a
+   * period: with none chosen, the dialog asks for one. */
   linli_reports_dialog_set_kind (dialog, LINLI_REPORT_KIND_CASE_SHEET);
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (from)));
-  case_entry = test_find (GTK_WIDGET (row_titled (root, "Case _number")), GTK_TYPE_ENTRY);
-  gtk_editable_set_text (GTK_EDITABLE (case_entry), "NO-SUCH-CASE");
   g_assert_null (linli_reports_dialog_build (dialog));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row_titled (root, "Case _number")),
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row_titled (root, "Select one case on the Cases page")),
                                            "linli-field-error"));
-  gtk_editable_set_text (GTK_EDITABLE (case_entry), linli_record_get_text (first_case, "number"));
+  first_id = linli_record_get_id (first_case);
+  linli_reports_dialog_set_cases (dialog, &first_id, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row_titled (root, linli_record_get_text (first_case, "number"))),
+                   ==, linli_record_get_text (first_case, "title"));
   sheet = linli_reports_dialog_build (dialog);
   g_assert_nonnull (sheet);
 

@@ -3,18 +3,24 @@
 
 #include <adwaita.h>
 
+#include "linli-cases-page.h"
+#include "linli-filter-fold.h"
+#include "linli-record-list-page.h"
 #include "linli-window.h"
 #include "test-util.h"
 #include "test-widget-util.h"
 
 /* The window on a small screen: asked for 800×600 it stays 800×600 on
  * every page, and every button a page shows lies wholly inside it, or
- * inside a scrolled area that does (the filters scroll sideways). */
+ * inside a scrolled area that does. The filters of a list page fold into
+ * a Filters button at 800 px and are a strip at 1366 px. */
 
 typedef TestDatabase Fixture;
 
 #define SMALL_WIDTH  800
 #define SMALL_HEIGHT 600
+#define WIDE_WIDTH   1366
+#define WIDE_HEIGHT  768
 
 static const char * const pages[] = { "map", "cases", "activities", "outreach", "grids" };
 
@@ -109,6 +115,79 @@ check_buttons_inside (GtkWidget *window,
     }
 }
 
+/* Returns: (transfer none): the filter fold of the page shown */
+static LinliFilterFold *
+shown_fold (LinliWindow *window)
+{
+  g_autoptr(GPtrArray) folds = g_ptr_array_new ();
+
+  test_collect (GTK_WIDGET (window), LINLI_TYPE_FILTER_FOLD, folds);
+  for (guint i = 0; i < folds->len; i++)
+    if (gtk_widget_get_mapped (folds->pdata[i]))
+      return folds->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* At 800 px the filters are behind one Filters button, and a filter
+ * chosen in its popover filters the list and is counted on the button. */
+static void
+check_folded_filters (LinliWindow *window)
+{
+  LinliFilterFold *fold = shown_fold (window);
+  GtkWidget *button = linli_filter_fold_get_button (fold);
+  GtkWidget *content = linli_filter_fold_get_content (fold);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (fold), LINLI_TYPE_RECORD_LIST_PAGE);
+  GListModel *list = linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page));
+  GtkDropDown *status;
+  guint n_all;
+
+  g_assert_true (linli_filter_fold_get_folded (fold));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_false (gtk_widget_get_mapped (content));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "_Filters");
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  test_wait_until_drawn (content);
+  g_assert_true (gtk_widget_get_mapped (content));
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (content)), ==, GTK_ORIENTATION_VERTICAL);
+
+  /* The Cases page's first filter is the status: "Open" is its second row. */
+  status = GTK_DROP_DOWN (test_find (content, GTK_TYPE_DROP_DOWN));
+  n_all = g_list_model_get_n_items (list);
+  gtk_drop_down_set_selected (status, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, n_all);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  g_assert_cmpuint (linli_filter_fold_get_n_active (fold), ==, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "_Filters (1)");
+
+  gtk_drop_down_set_selected (status, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_all);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
+/* At 1366 px the filters are a strip in the window again. */
+static void
+check_filter_strip (LinliWindow *window)
+{
+  LinliFilterFold *fold;
+  GtkWidget *content;
+
+  /* A default size is kept to the screen (1280 px under xvfb-run); a
+   * size request is not. */
+  gtk_widget_set_size_request (GTK_WIDGET (window), WIDE_WIDTH, WIDE_HEIGHT);
+  wait_frames (GTK_WIDGET (window), 20);
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), >=, WIDE_WIDTH);
+
+  fold = shown_fold (window);
+  content = linli_filter_fold_get_content (fold);
+  g_assert_false (linli_filter_fold_get_folded (fold));
+  g_assert_false (gtk_widget_get_child_visible (linli_filter_fold_get_button (fold)));
+  g_assert_true (gtk_widget_get_mapped (content));
+  g_assert_true (gtk_widget_get_native (content) == GTK_NATIVE (window));
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (content)), ==, GTK_ORIENTATION_HORIZONTAL);
+  g_assert_cmpint (gtk_widget_get_width (content), <=, gtk_widget_get_width (GTK_WIDGET (fold)));
+}
+
 static void
 test_small_screen (Fixture       *fixture,
                    gconstpointer  data)
@@ -148,7 +227,12 @@ test_small_screen (Fixture       *fixture,
       check_buttons_inside (GTK_WIDGET (window), GTK_WIDGET (window), &n_checked);
       /* The header bar's and the page's own buttons at the least. */
       g_assert_cmpuint (n_checked, >=, 3);
+      if (g_str_equal (pages[i], "cases"))
+        check_folded_filters (window);
     }
+
+  linli_window_show_page (window, "cases");
+  check_filter_strip (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

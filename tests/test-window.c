@@ -3,15 +3,19 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "linli-cases-page.h"
 #include "linli-demo.h"
+#include "linli-form-field.h"
 #include "linli-grids-page.h"
 #include "linli-staff.h"
 #include "linli-map-view.h"
 #include "linli-new-community-dialog.h"
+#include "linli-popover-tooltips.h"
 #include "linli-preferences-window.h"
+#include "linli-reports-dialog.h"
 #include "linli-window.h"
 #include "test-util.h"
 #include "test-widget-util.h"
@@ -51,6 +55,26 @@ test_welcome_without_store (void)
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_is_drawable (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Welcome to Linli");
+
+  /* Without a community, the menu offers no Reports, Print or GeoJSON: a
+   * button of each action is insensitive. */
+  {
+    static const char * const actions[] = { "window.reports", "window.print", "window.export-geojson",
+                                            "window.import-geojson" };
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *probes[G_N_ELEMENTS (actions)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        probes[i] = gtk_button_new_with_label (actions[i]);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (probes[i]), actions[i]);
+        gtk_box_append (GTK_BOX (box), probes[i]);
+      }
+    adw_status_page_set_child (ADW_STATUS_PAGE (status), box);
+    test_wait_until_drawn (box);
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      g_assert_false (gtk_widget_is_sensitive (probes[i]));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -844,6 +868,299 @@ test_read_only (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Returns: (transfer none) (nullable): the Reports dialog open */
+static LinliReportsDialog *
+find_reports_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (LINLI_IS_REPORTS_DIALOG (toplevel))
+        return LINLI_REPORTS_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* One case chosen on the Cases page: the selection bar offers its case
+ * sheet, and the Reports dialog's case sheet is of it; two chosen, the
+ * dialog asks for one. */
+static void
+test_cases_selected_sheet (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  GtkWidget *page;
+  GListModel *cases;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(LinliRecord) first = NULL;
+  g_autoptr(LinliReportDoc) sheet = NULL;
+  GtkSelectionModel *selection;
+  LinliReportsDialog *dialog;
+  GtkWidget *print_button;
+  GVariant *target;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+
+  page = linli_window_get_cases_page (window);
+  cases = linli_record_list_page_get_list (LINLI_RECORD_LIST_PAGE (page));
+  first = g_list_model_get_item (cases, 0);
+  test_collect (page, GTK_TYPE_COLUMN_VIEW, views);
+  selection = gtk_column_view_get_model (views->pdata[0]);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+
+  print_button = test_find_button (page, "win.print-case-sheet");
+  g_assert_nonnull (print_button);
+  g_assert_true (gtk_widget_get_visible (print_button));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (print_button));
+  g_assert_cmpint (g_variant_get_int64 (target), ==, linli_record_get_id (first));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.reports", NULL);
+  dialog = find_reports_dialog ();
+  g_assert_nonnull (dialog);
+  linli_reports_dialog_set_kind (dialog, LINLI_REPORT_KIND_CASE_SHEET);
+  sheet = linli_reports_dialog_build (dialog);
+  g_assert_nonnull (sheet);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Two cases: no sheet button, and the dialog makes no sheet. */
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  g_assert_false (gtk_widget_get_visible (print_button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.reports", NULL);
+  dialog = find_reports_dialog ();
+  g_assert_nonnull (dialog);
+  linli_reports_dialog_set_kind (dialog, LINLI_REPORT_KIND_CASE_SHEET);
+  g_assert_null (linli_reports_dialog_build (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A menu button's tooltip ("More") and a drop-down's are put aside while
+ * their popover is open, and come back when it closes. */
+static void
+test_popover_tooltips (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *more = gtk_menu_button_new ();
+  const char * const words[] = { "Any", "Open", NULL };
+  GtkWidget *drop_down = GTK_WIDGET (gtk_drop_down_new_from_strings (words));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *list;
+
+  linli_popover_tooltips_install ();
+  g_menu_append (menu, "Export", "page.export");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (more, "More");
+  gtk_widget_set_tooltip_text (drop_down, "Status");
+  gtk_box_append (GTK_BOX (box), more);
+  gtk_box_append (GTK_BOX (box), drop_down);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until_drawn (window);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  test_wait_until_drawn (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))));
+  g_assert_false (gtk_widget_get_has_tooltip (more));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+  g_assert_true (gtk_widget_get_has_tooltip (more));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (more), ==, "More");
+
+  list = test_find (drop_down, GTK_TYPE_POPOVER);
+  g_assert_nonnull (list);
+  gtk_popover_popup (GTK_POPOVER (list));
+  test_wait_until_drawn (list);
+  g_assert_false (gtk_widget_get_has_tooltip (drop_down));
+  gtk_popover_popdown (GTK_POPOVER (list));
+  g_assert_true (gtk_widget_get_has_tooltip (drop_down));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (drop_down), ==, "Status");
+
+  /* A widget without a tooltip does not get one. */
+  gtk_widget_set_has_tooltip (more, FALSE);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  test_wait_until_drawn (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (more));
+  g_assert_false (gtk_widget_get_has_tooltip (more));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Asserts that @names, read as people read them, are in order, and says
+ * whether they were also in code-point order. */
+static gboolean
+assert_collated (GPtrArray *names)
+{
+  gboolean by_code_point = TRUE;
+
+  for (guint i = 1; i < names->len; i++)
+    {
+      g_assert_cmpint (g_utf8_collate (names->pdata[i - 1], names->pdata[i]), <=, 0);
+      by_code_point &= strcmp (names->pdata[i - 1], names->pdata[i]) <= 0;
+    }
+  return by_code_point;
+}
+
+/* In Chinese, names in pickers and lists sort by pinyin, not by code
+ * point: the staff picker's order, the worker filter's and the Assign To
+ * menu's. */
+static void
+test_names_by_pinyin (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *collate = g_strdup (setlocale (LC_COLLATE, NULL));
+  LinliWindow *window;
+  GtkWidget *page;
+  g_autoptr(GListModel) workers = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  GtkStringList *rows;
+  GMenuModel *menu;
+  gboolean by_code_point;
+
+  if (setlocale (LC_COLLATE, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is missing: build-aux/install-deps makes it");
+      return;
+    }
+  /* 安 ān, 白 bái, 陈 chén, 李 lǐ, 张 zhāng; 陈 is U+9648, after 李 U+674E. */
+  g_assert_cmpint (g_utf8_collate ("安", "白"), <, 0);
+  g_assert_cmpint (g_utf8_collate ("白", "陈"), <, 0);
+  g_assert_cmpint (g_utf8_collate ("陈", "李"), <, 0);
+  g_assert_cmpint (g_utf8_collate ("李", "张"), <, 0);
+
+  /* The staff picker's order. */
+  workers = linli_store_list (fixture->store, LINLI_TYPE_WORKER);
+  sorted = linli_form_sort_by_name (workers, "name");
+  g_assert_cmpuint (sorted->len, >=, 5);
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_add (names, (gpointer) linli_record_get_text (sorted->pdata[i], "name"));
+  by_code_point = assert_collated (names);
+  /* The demo's workers are not in code-point order by pinyin. */
+  g_assert_false (by_code_point);
+
+  window = linli_window_new (NULL);
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  page = linli_window_get_cases_page (window);
+
+  /* The worker filter, after "All Workers". */
+  test_collect (page, GTK_TYPE_DROP_DOWN, drop_downs);
+  rows = NULL;
+  for (guint i = 0; i < drop_downs->len && rows == NULL; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (drop_downs->pdata[i]);
+
+      if (GTK_IS_STRING_LIST (model) &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "All Workers") == 0)
+        rows = GTK_STRING_LIST (model);
+    }
+  g_assert_nonnull (rows);
+  g_ptr_array_set_size (names, 0);
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    g_ptr_array_add (names, (gpointer) gtk_string_list_get_string (rows, i));
+  g_assert_cmpuint (names->len, ==, g_list_model_get_n_items (workers));
+  g_assert_false (assert_collated (names));
+
+  /* Assign To: each grid's workers. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    menu = NULL;
+    test_collect (page, GTK_TYPE_MENU_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_menu_button_get_label (buttons->pdata[i]), "_Assign To") == 0)
+        menu = gtk_menu_button_get_menu_model (buttons->pdata[i]);
+  }
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      g_ptr_array_set_size (names, 0);
+      for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autoptr(GVariant) label = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_LABEL,
+                                                                             G_VARIANT_TYPE_STRING);
+          g_ptr_array_add (names, g_variant_dup_string (label, NULL));
+        }
+      g_ptr_array_set_free_func (names, g_free);
+      assert_collated (names);
+      g_ptr_array_set_size (names, 0);
+      g_ptr_array_set_free_func (names, NULL);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  setlocale (LC_COLLATE, collate);
+}
+
+/* The Activities page shows its statuses as chips, as the Cases page does,
+ * and its Volunteers view only the period filter. */
+static void
+test_activity_status_chips (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n_chips = 0;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "activities");
+  test_wait_until_drawn (GTK_WIDGET (window));
+
+  test_collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+
+      if (!gtk_widget_has_css_class (label, "linli-status") || !gtk_widget_get_mapped (label))
+        continue;
+      g_assert_true (gtk_widget_has_css_class (label, "planned") || gtk_widget_has_css_class (label, "done") ||
+                     gtk_widget_has_css_class (label, "cancelled"));
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_END);
+      n_chips++;
+    }
+  g_assert_cmpuint (n_chips, >=, 5);
+
+  /* The Volunteers view shows only the filter that applies: the period. */
+  {
+    g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+    GtkWidget *page;
+    GtkWidget *toggle = NULL;
+    g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+    guint n_shown = 0;
+
+    test_collect (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, toggles);
+    for (guint i = 0; i < toggles->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), "_Volunteers") == 0)
+        toggle = toggles->pdata[i];
+    g_assert_nonnull (toggle);
+    page = gtk_widget_get_ancestor (toggle, LINLI_TYPE_RECORD_LIST_PAGE);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    test_collect (page, GTK_TYPE_DROP_DOWN, drop_downs);
+    for (guint i = 0; i < drop_downs->len; i++)
+      n_shown += gtk_widget_get_visible (drop_downs->pdata[i]);
+    g_assert_cmpuint (n_shown, ==, 1);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    n_shown = 0;
+    for (guint i = 0; i < drop_downs->len; i++)
+      n_shown += gtk_widget_get_visible (drop_downs->pdata[i]);
+    g_assert_cmpuint (n_shown, ==, 4);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -855,6 +1172,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/welcome", test_welcome_without_store);
+  g_test_add_func ("/widgets/popover-tooltips", test_popover_tooltips);
   g_test_add ("/window/demo-map", Fixture, NULL, fixture_set_up, test_demo_map_has_grids, fixture_tear_down);
   g_test_add ("/window/demo-grids", Fixture, NULL, fixture_set_up, test_demo_grids_page, fixture_tear_down);
   g_test_add_func ("/dialog/new-community", test_new_community_dialog);
@@ -871,6 +1189,11 @@ main (int   argc,
   g_test_add ("/window/cases-export-in-background", Fixture, NULL, fixture_set_up,
               test_cases_export_in_background, fixture_tear_down);
   g_test_add ("/window/cases-batch", Fixture, NULL, fixture_set_up, test_cases_batch, fixture_tear_down);
+  g_test_add ("/window/activity-status-chips", Fixture, NULL, fixture_set_up, test_activity_status_chips,
+              fixture_tear_down);
+  g_test_add ("/window/names-by-pinyin", Fixture, NULL, fixture_set_up, test_names_by_pinyin, fixture_tear_down);
+  g_test_add ("/window/cases-selected-sheet", Fixture, NULL, fixture_set_up, test_cases_selected_sheet,
+              fixture_tear_down);
   g_test_add ("/window/close-store", Fixture, NULL, fixture_set_up, test_switch_to_welcome, fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
 

@@ -15,7 +15,8 @@
 void
 linli_report_actions_open_reports (GtkWindow       *window,
                                    LinliStore      *store,
-                                   LinliReportKind  kind)
+                                   LinliReportKind  kind,
+                                   GArray          *selected_cases)
 {
   LinliReportsDialog *dialog;
 
@@ -23,6 +24,8 @@ linli_report_actions_open_reports (GtkWindow       *window,
 
   dialog = linli_reports_dialog_new (window, store);
   linli_reports_dialog_set_kind (dialog, kind);
+  if (selected_cases != NULL)
+    linli_reports_dialog_set_cases (dialog, (const gint64 *) selected_cases->data, selected_cases->len);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -44,7 +47,8 @@ linli_report_actions_print_page (GtkWindow  *window,
                                  LinliStore *store,
                                  const char *page,
                                  GListModel *cases,
-                                 const char *description)
+                                 const char *description,
+                                 GArray     *selected_cases)
 {
   g_autoptr(LinliReportDoc) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -65,11 +69,11 @@ linli_report_actions_print_page (GtkWindow  *window,
       preview (window, doc, error);
     }
   else if (g_strcmp0 (page, "grids") == 0)
-    linli_report_actions_open_reports (window, store, LINLI_REPORT_KIND_LEDGER);
+    linli_report_actions_open_reports (window, store, LINLI_REPORT_KIND_LEDGER, selected_cases);
   else if (g_strcmp0 (page, "activities") == 0)
-    linli_report_actions_open_reports (window, store, LINLI_REPORT_KIND_VOLUNTEER_HOURS);
+    linli_report_actions_open_reports (window, store, LINLI_REPORT_KIND_VOLUNTEER_HOURS, selected_cases);
   else
-    linli_report_actions_open_reports (window, store, LINLI_REPORT_KIND_SUMMARY);
+    linli_report_actions_open_reports (window, store, LINLI_REPORT_KIND_SUMMARY, selected_cases);
 }
 
 void

@@ -9,19 +9,23 @@ G_BEGIN_DECLS
 
 /* What the window's Print (Ctrl+P) and Reports (Ctrl+R) do. */
 
-/* The Reports dialog, set to @kind. */
+/* The Reports dialog, set to @kind; its case sheet is of the case chosen
+ * in @selected_cases (the Cases page's selection, nullable). */
 void linli_report_actions_open_reports (GtkWindow       *window,
                                         LinliStore      *store,
-                                        LinliReportKind  kind);
+                                        LinliReportKind  kind,
+                                        GArray          *selected_cases);
 /* A preview of what the page named @page shows: the Cases page's list
  * (@cases, the cases it shows, in order; @description, which they are,
  * nullable) or the grid map; for the other pages the Reports dialog with
- * their report. */
+ * their report (@selected_cases as for
+ * linli_report_actions_open_reports()). */
 void linli_report_actions_print_page   (GtkWindow       *window,
                                         LinliStore      *store,
                                         const char      *page,
                                         GListModel      *cases,
-                                        const char      *description);
+                                        const char      *description,
+                                        GArray          *selected_cases);
 
 /* The case sheet (民情事件处理单) of the case @case_id as stored, in the
  * preview, personal details masked as the Reports dialog has them. */

@@ -40,11 +40,12 @@ struct _LinliReportsDialog
   AdwComboRow     *grid_row;
   AdwPreferencesGroup *case_group;
   AdwActionRow    *case_row;
-  GtkEntry        *case_entry;
   GtkSwitch       *personal_switch;
 
   LinliStore      *store;
   GArray          *grid_ids;   /* gint64, one per grid_row item; 0 first */
+  gint64           case_id;    /* the one case chosen on the Cases page, or 0 */
+  guint            n_cases;    /* how many are chosen there */
   PeriodChoice     shown_choice;   /* the period kind the fields show */
   GCancellable    *picking;       /* while the file is chosen */
   LinliReportRequest    chosen;   /* what the chosen file gets */
@@ -206,7 +207,6 @@ fields_changed_cb (LinliReportsDialog *self)
   fill_range_from_previous (self);
   if (selected_kind (self) != LINLI_REPORT_KIND_CASE_SHEET)
     read_period (self, &period, TRUE);
-  show_field (self->case_row, GTK_WIDGET (self->case_entry), NULL, NULL);
 }
 
 /* The report the fields ask for; FALSE with the field marked when one is
@@ -222,20 +222,12 @@ read_request (LinliReportsDialog *self,
   request.kind = selected_kind (self);
   if (request.kind == LINLI_REPORT_KIND_CASE_SHEET)
     {
-      g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->case_entry))));
-
-      if (*number == '\0')
+      if (self->case_id == 0)
         {
-          show_field (self->case_row, GTK_WIDGET (self->case_entry),
-                      _("Type the number of the case to print"), NULL);
+          gtk_widget_add_css_class (GTK_WIDGET (self->case_row), "linli-field-error");
           return FALSE;
         }
-      request.case_id = linli_report_find_case (self->store, number, &error);
-      if (request.case_id == 0)
-        {
-          show_field (self->case_row, GTK_WIDGET (self->case_entry), error->message, NULL);
-          return FALSE;
-        }
+      request.case_id = self->case_id;
       request.show_personal = gtk_switch_get_active (self->personal_switch);
     }
   else
@@ -391,13 +383,6 @@ cancel_export_cb (GtkWidget  *widget,
     g_cancellable_cancel (self->exporting);
 }
 
-/* Enter in the case number previews the sheet. */
-static void
-case_activate_cb (LinliReportsDialog *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "reports.preview", NULL);
-}
-
 static void
 fill_kinds (LinliReportsDialog *self)
 {
@@ -474,7 +459,6 @@ linli_reports_dialog_class_init (LinliReportsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, grid_row);
   gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, case_group);
   gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, case_row);
-  gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, case_entry);
   gtk_widget_class_bind_template_child (widget_class, LinliReportsDialog, personal_switch);
 
   gtk_widget_class_install_action (widget_class, "reports.preview", NULL, preview_cb);
@@ -510,8 +494,7 @@ linli_reports_dialog_init (LinliReportsDialog *self)
   g_signal_connect_swapped (self->period_kind_row, "notify::selected", G_CALLBACK (fields_changed_cb), self);
   g_signal_connect_swapped (self->from_entry, "changed", G_CALLBACK (fields_changed_cb), self);
   g_signal_connect_swapped (self->until_entry, "changed", G_CALLBACK (fields_changed_cb), self);
-  g_signal_connect_swapped (self->case_entry, "changed", G_CALLBACK (fields_changed_cb), self);
-  g_signal_connect_swapped (self->case_entry, "activate", G_CALLBACK (case_activate_cb), self);
+  linli_reports_dialog_set_cases (self, NULL, 0);
   update_visibility (self);
 }
 
@@ -538,6 +521,44 @@ linli_reports_dialog_set_kind (LinliReportsDialog *self,
   g_return_if_fail (kind < LINLI_N_REPORT_KINDS);
 
   adw_combo_row_set_selected (self->kind_row, kind);
+}
+
+/**
+ * linli_reports_dialog_set_cases:
+ * @ids: (array length=n_ids) (nullable): the cases chosen on the Cases page
+ *
+ * The case sheet is of the one case chosen; with none or several, the
+ * dialog asks for one.
+ */
+void
+linli_reports_dialog_set_cases (LinliReportsDialog *self,
+                                const gint64       *ids,
+                                guint               n_ids)
+{
+  g_autoptr(LinliRecord) record = NULL;
+  g_autofree char *several = NULL;
+
+  g_return_if_fail (LINLI_IS_REPORTS_DIALOG (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  self->n_cases = n_ids;
+  self->case_id = 0;
+  if (n_ids == 1 && self->store != NULL)
+    record = linli_store_get (self->store, LINLI_TYPE_CASE, ids[0], NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->case_row), "linli-field-error");
+  if (record != NULL)
+    {
+      self->case_id = ids[0];
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->case_row),
+                                     linli_record_get_text (record, "number"));
+      adw_action_row_set_subtitle (self->case_row, linli_record_get_text (record, "title"));
+      return;
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->case_row), _("Select one case on the Cases page"));
+  if (n_ids > 1)
+    several = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case is selected there",
+                                            "%u cases are selected there", n_ids), n_ids);
+  adw_action_row_set_subtitle (self->case_row, several != NULL ? several : _("No case is selected there"));
 }
 
 /**

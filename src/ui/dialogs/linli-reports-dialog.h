@@ -18,6 +18,9 @@ LinliReportsDialog *linli_reports_dialog_new      (GtkWindow          *parent,
                                                    LinliStore         *store);
 void                linli_reports_dialog_set_kind (LinliReportsDialog *self,
                                                    LinliReportKind     kind);
+void                linli_reports_dialog_set_cases (LinliReportsDialog *self,
+                                                    const gint64       *ids,
+                                                    guint               n_ids);
 /* The report the dialog asks for, or NULL with the reason shown next to
  * the field that is wrong. */
 LinliReportDoc     *linli_reports_dialog_build    (LinliReportsDialog *self);

@@ -82,15 +82,20 @@ dup_totals (LinliRecordListPage *page)
   return g_strjoin (" · ", events, volunteers, hours, NULL);
 }
 
-/* The Volunteers view stands where the list does while it is chosen. */
+/* The Volunteers view stands where the list does while it is chosen; it
+ * counts the period's service, so the other filters go while it shows. */
 static void
 update_totals (LinliRecordListPage *page)
 {
   LinliActivitiesPage *self = LINLI_ACTIVITIES_PAGE (page);
+  gboolean volunteers = gtk_toggle_button_get_active (self->volunteers_toggle);
 
   LINLI_RECORD_LIST_PAGE_CLASS (linli_activities_page_parent_class)->update_totals (page);
-  if (gtk_toggle_button_get_active (self->volunteers_toggle))
+  if (volunteers)
     gtk_stack_set_visible_child_name (linli_record_list_page_get_stack (page), "volunteers");
+  gtk_widget_set_visible (GTK_WIDGET (self->type_filter), !volunteers);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_filter), !volunteers);
+  gtk_widget_set_visible (GTK_WIDGET (linli_record_list_page_get_grid_filter (page)), !volunteers);
 }
 
 static void
@@ -201,6 +206,18 @@ cell_text (gpointer     page,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* A status chip's colour, as on the Cases page: its CSS class. */
+static char *
+status_chip_class (gpointer     page,
+                   LinliRecord *record,
+                   int          column)
+{
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (LINLI_TYPE_ACTIVITY_STATUS);
+  GEnumValue *value = g_enum_get_value (statuses, linli_record_get_enum (record, "status"));
+
+  return value != NULL ? g_strdup (value->value_nick) : NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -382,7 +399,8 @@ linli_activities_page_init (LinliActivitiesPage *self)
   view = linli_record_list_page_get_column_view (LINLI_RECORD_LIST_PAGE (self));
   linli_column_view_add_text (view, _("Title"), -180, LINLI_EVENT_SORT_TITLE, FALSE, cell_text, self, COLUMN_TITLE);
   linli_column_view_add_text (view, _("Type"), 100, LINLI_EVENT_SORT_TYPE, FALSE, cell_text, self, COLUMN_TYPE);
-  linli_column_view_add_text (view, _("Status"), 80, LINLI_EVENT_SORT_STATUS, FALSE, cell_text, self, COLUMN_STATUS);
+  linli_column_view_add_chip (view, _("Status"), 100, LINLI_EVENT_SORT_STATUS, cell_text, status_chip_class, self,
+                              COLUMN_STATUS);
   linli_column_view_add_text (view, _("Grid"), 100, LINLI_EVENT_SORT_GRID, FALSE, cell_text, self, COLUMN_GRID);
   linli_column_view_add_text (view, _("Venue"), 140, LINLI_EVENT_SORT_VENUE, FALSE, cell_text, self, COLUMN_VENUE);
   linli_column_view_add_text (view, _("Starts"), 140, LINLI_EVENT_SORT_START, FALSE, cell_text, self, COLUMN_START);

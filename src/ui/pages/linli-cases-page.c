@@ -69,6 +69,7 @@ struct _LinliCasesPage
   GtkEntry          *range_until;
   GtkActionBar      *action_bar;
   GtkLabel          *selection_label;
+  GtkButton         *print_sheet_button;
   GtkMenuButton     *status_button;
   GtkMenuButton     *assign_button;
 
@@ -225,7 +226,7 @@ fill_filters (LinliRecordListPage *page)
   g_autofree char *chosen_category = NULL;
   guint keep = 0, row;
 
-  linli_drop_down_set_records (self->worker_filter, self->worker_ids, self->workers, _("All Workers"));
+  linli_drop_down_set_records (self->worker_filter, self->worker_ids, self->workers, _("All Workers"), TRUE);
   fill_batch_menus (self);
 
   row = gtk_drop_down_get_selected (self->category_filter);
@@ -462,7 +463,12 @@ selection_changed (LinliRecordListPage *page)
                                                         "%u cases selected", ids->len), ids->len);
 
   gtk_label_set_text (self->selection_label, text);
-  gtk_action_bar_set_revealed (self->action_bar, ids->len > 1);
+  /* One case: its sheet, besides its status and worker. */
+  gtk_widget_set_visible (GTK_WIDGET (self->print_sheet_button), ids->len == 1);
+  if (ids->len == 1)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->print_sheet_button),
+                                            g_variant_new_int64 (g_array_index (ids, gint64, 0)));
+  gtk_action_bar_set_revealed (self->action_bar, ids->len > 0);
 }
 
 /* A change to the selected cases: an assignment or a status. */
@@ -1120,6 +1126,7 @@ linli_cases_page_class_init (LinliCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, range_until);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, action_bar);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, print_sheet_button);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, status_button);
   gtk_widget_class_bind_template_child (widget_class, LinliCasesPage, assign_button);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-filters.h"
+#include "linli-form-field.h"
 
 static GDateTime *
 start_of_month (GDateTime *t,
@@ -105,16 +106,29 @@ linli_drop_down_set_words (GtkDropDown        *drop_down,
   linli_drop_down_set_strings (drop_down, (const char * const *) labels->pdata, keep);
 }
 
-/* Rows for every record of @names after @any, keeping the one chosen. */
+/* Rows for every record of @names after @any, keeping the one chosen; in
+ * the order of @names, or with @by_name as people read names (in Chinese,
+ * by pinyin: linli_form_sort_by_name()). */
 void
 linli_drop_down_set_records (GtkDropDown      *drop_down,
                              GArray           *ids,
                              LinliRecordNames *names,
-                             const char       *any)
+                             const char       *any,
+                             gboolean          by_name)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListStore) sorted = NULL;
   GListModel *records = names ? linli_record_names_get_model (names) : NULL;
   guint n = records ? g_list_model_get_n_items (records) : 0;
+
+  if (by_name && records != NULL)
+    {
+      g_autoptr(GPtrArray) by_names = linli_form_sort_by_name (records, "name");
+
+      sorted = g_list_store_new (g_list_model_get_item_type (records));
+      g_list_store_splice (sorted, 0, 0, by_names->pdata, by_names->len);
+      records = G_LIST_MODEL (sorted);
+    }
   gint64 chosen = linli_drop_down_get_id (drop_down, ids);
   guint keep = 0;
   gint64 none = 0;

@@ -35,7 +35,8 @@ void        linli_drop_down_set_words    (GtkDropDown        *drop_down,
 void        linli_drop_down_set_records  (GtkDropDown        *drop_down,
                                           GArray             *ids,
                                           LinliRecordNames   *names,
-                                          const char         *any);
+                                          const char         *any,
+                                          gboolean            by_name);
 gint64      linli_drop_down_get_id       (GtkDropDown        *drop_down,
                                           GArray             *ids);
 

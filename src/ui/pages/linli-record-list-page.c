@@ -8,6 +8,7 @@
 
 #include "linli-column-sort.h"
 #include "linli-event-search.h"
+#include "linli-filter-fold.h"
 #include "linli-filters.h"
 #include "linli-record-list-page.h"
 #include "linli-toast.h"
@@ -92,7 +93,7 @@ fill_filters (LinliRecordListPage *self)
   LinliRecordListPagePrivate *priv = PRIV (self);
 
   priv->updating_filters = TRUE;
-  linli_drop_down_set_records (priv->grid_filter, priv->grid_ids, priv->grids, _("All Grids"));
+  linli_drop_down_set_records (priv->grid_filter, priv->grid_ids, priv->grids, _("All Grids"), FALSE);
   if (CLASS (self)->fill_filters != NULL)
     CLASS (self)->fill_filters (self);
   priv->updating_filters = FALSE;
@@ -513,6 +514,7 @@ linli_record_list_page_class_set_template (LinliRecordListPageClass *klass,
 
   g_return_if_fail (LINLI_IS_RECORD_LIST_PAGE_CLASS (klass));
 
+  g_type_ensure (LINLI_TYPE_FILTER_FOLD);
   gtk_widget_class_set_template_from_resource (widget_class, resource);
   gtk_widget_class_bind_template_child_full (widget_class, "search_entry", FALSE,
                                              G_PRIVATE_OFFSET (LinliRecordListPage, search_entry));

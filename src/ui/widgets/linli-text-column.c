@@ -40,6 +40,7 @@ linli_label_tooltip_shows_text (GtkWidget *label)
 typedef struct
 {
   LinliCellText text;
+  LinliCellText chip_class;   /* a chip's colour: its CSS class; or NULL */
   gpointer      page;
   int           column;
   gboolean      numeric;
@@ -58,6 +59,11 @@ setup_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   else
     linli_label_tooltip_shows_text (label);
+  if (cell->chip_class != NULL)
+    {
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_add_css_class (label, "linli-status");
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -70,25 +76,36 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  if (cell->chip_class != NULL)
+    {
+      char *css_class = cell->chip_class (cell->page, gtk_list_item_get_item (item), cell->column);
+      const char *shown = g_object_get_data (G_OBJECT (label), "linli-chip-class");
+
+      if (shown != NULL)
+        gtk_widget_remove_css_class (label, shown);
+      if (css_class != NULL)
+        gtk_widget_add_css_class (label, css_class);
+      g_object_set_data_full (G_OBJECT (label), "linli-chip-class", css_class, g_free);
+    }
 }
 
-/* A column of labels, each the text @text gives for its record. @width
- * <= 0 expands it; @sort_key < 0 makes it unsortable. */
-void
-linli_column_view_add_text (GtkColumnView *view,
-                            const char    *title,
-                            int            width,
-                            int            sort_key,
-                            gboolean       numeric,
-                            LinliCellText  text,
-                            gpointer       page,
-                            int            column)
+static void
+add_column (GtkColumnView *view,
+            const char    *title,
+            int            width,
+            int            sort_key,
+            gboolean       numeric,
+            LinliCellText  text,
+            LinliCellText  chip_class,
+            gpointer       page,
+            int            column)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
   Cell *cell = g_new (Cell, 1);
 
   cell->text = text;
+  cell->chip_class = chip_class;
   cell->page = page;
   cell->column = column;
   cell->numeric = numeric;
@@ -104,6 +121,39 @@ linli_column_view_add_text (GtkColumnView *view,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   linli_column_set_width (view_column, width);
   gtk_column_view_append_column (view, view_column);
+}
+
+/* A column of labels, each the text @text gives for its record. @width
+ * <= 0 expands it; @sort_key < 0 makes it unsortable. */
+void
+linli_column_view_add_text (GtkColumnView *view,
+                            const char    *title,
+                            int            width,
+                            int            sort_key,
+                            gboolean       numeric,
+                            LinliCellText  text,
+                            gpointer       page,
+                            int            column)
+{
+  add_column (view, title, width, sort_key, numeric, text, NULL, page, column);
+}
+
+/* A column of status chips, as the Cases page's: each the text @text
+ * gives, coloured by the CSS class @chip_class gives (".linli-status.NAME"
+ * in style.css). */
+void
+linli_column_view_add_chip (GtkColumnView *view,
+                            const char    *title,
+                            int            width,
+                            int            sort_key,
+                            LinliCellText  text,
+                            LinliCellText  chip_class,
+                            gpointer       page,
+                            int            column)
+{
+  g_return_if_fail (chip_class != NULL);
+
+  add_column (view, title, width, sort_key, FALSE, text, chip_class, page, column);
 }
 
 /**

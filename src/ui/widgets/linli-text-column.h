@@ -24,6 +24,14 @@ void linli_column_view_add_text     (GtkColumnView *view,
                                      LinliCellText  text,
                                      gpointer       page,
                                      int            column);
+void linli_column_view_add_chip     (GtkColumnView *view,
+                                     const char    *title,
+                                     int            width,
+                                     int            sort_key,
+                                     LinliCellText  text,
+                                     LinliCellText  chip_class,
+                                     gpointer       page,
+                                     int            column);
 void linli_label_tooltip_shows_text (GtkWidget     *label);
 void linli_column_set_width         (GtkColumnViewColumn *column,
                                      int                  width);
