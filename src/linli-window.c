@@ -73,9 +73,10 @@ static void load_pages (LinliWindow *self);
  * load: here the two are swapped for an AdwViewSwitcher and a new
  * AdwViewSwitcherBar, and a breakpoint moves the switcher.
  *
- * Below this width the wide switcher of five pages and the main menu do
- * not fit in the header bar (it is centred strictly): measured at 917 px
- * in English. In sp, it follows the text scale as the labels do. */
+ * Below this width the wide switcher of five pages, the main menu and the
+ * window buttons do not fit in the header bar (it is centred strictly):
+ * 917 px in English with DejaVu Sans, less in Chinese or Adwaita Sans. In
+ * sp, it follows the text scale as the labels do. */
 #define NARROW_CONDITION "max-width: 920sp"
 
 static void
