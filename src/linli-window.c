@@ -29,7 +29,10 @@ struct _LinliWindow
   AdwApplicationWindow  parent_instance;
 
   GtkStack             *title_stack;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherTitle *switcher_title;  /* NULL from libadwaita 1.4 on */
+#if ADW_CHECK_VERSION (1, 4, 0)
+  AdwWindowTitle       *narrow_title;
+#endif
   GtkRevealer          *demo_banner;
   GtkRevealer          *read_only_banner;
   GtkLabel             *read_only_label;
@@ -62,6 +65,73 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_pages (LinliWindow *self);
 
+#if ADW_CHECK_VERSION (1, 4, 0)
+/* The pages' switcher sits in the header bar, and in a bar at the bottom
+ * of a narrow window. On libadwaita 1.2 the template's AdwViewSwitcherTitle
+ * does that: it shows the title when the switcher does not fit, and the
+ * template's AdwViewSwitcherBar shows itself then. 1.4 deprecates
+ * AdwViewSwitcherTitle for breakpoints, which 1.2's GtkBuilder cannot
+ * load: here the two are swapped for an AdwViewSwitcher and a new
+ * AdwViewSwitcherBar, and a breakpoint moves the switcher.
+ *
+ * Below this width the wide switcher of five pages, the main menu and the
+ * window buttons do not fit in the header bar (it is centred strictly):
+ * 917 px in English with DejaVu Sans, less in Chinese or Adwaita Sans. In
+ * sp, it follows the text scale as the labels do. */
+#define NARROW_CONDITION "max-width: 920sp"
+
+static void
+set_up_breakpoint (LinliWindow *self)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->toast_overlay));
+  GtkWidget *old_bar = gtk_widget_get_last_child (box);
+  GtkWidget *main_title = gtk_stack_new ();
+  GtkWidget *switcher = adw_view_switcher_new ();
+  GtkWidget *bar = adw_view_switcher_bar_new ();
+  AdwBreakpoint *breakpoint;
+
+  g_return_if_fail (ADW_IS_VIEW_SWITCHER_BAR (old_bar));
+
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->view_stack);
+  self->narrow_title = ADW_WINDOW_TITLE (adw_window_title_new (_("Linli"), ""));
+  gtk_stack_add_named (GTK_STACK (main_title), switcher, "switcher");
+  gtk_stack_add_named (GTK_STACK (main_title), GTK_WIDGET (self->narrow_title), "title");
+  gtk_stack_set_visible_child_name (GTK_STACK (main_title), "switcher");
+
+  /* The switcher title stays unshown until the template is disposed; the
+   * template's binding of the old bar's reveal goes with the old bar. */
+  gtk_stack_remove (self->title_stack, GTK_WIDGET (self->switcher_title));
+  self->switcher_title = NULL;
+  gtk_stack_add_named (self->title_stack, main_title, "main");
+  gtk_box_remove (GTK_BOX (box), old_bar);
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (bar), self->view_stack);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  breakpoint = adw_breakpoint_new (adw_breakpoint_condition_parse (NARROW_CONDITION));
+  adw_breakpoint_add_setters (breakpoint,
+                              G_OBJECT (main_title), "visible-child-name", "title",
+                              G_OBJECT (bar), "reveal", TRUE,
+                              NULL);
+  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
+}
+#endif
+
+/* The community's name and where it is, over the pages. */
+static void
+set_header_title (LinliWindow *self,
+                  const char  *title,
+                  const char  *subtitle)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_window_title_set_title (self->narrow_title, title);
+  adw_window_title_set_subtitle (self->narrow_title, subtitle != NULL ? subtitle : "");
+#else
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+#endif
+}
+
 static void
 update_title (LinliWindow *self)
 {
@@ -91,10 +161,8 @@ update_title (LinliWindow *self)
     /* TRANSLATORS: the window title: the community's name, and "(Demo)" for the demo */
     g_autofree char *title = is_demo ? g_strdup_printf (_("%s (Demo)"), name) : g_strdup (name);
     gtk_window_set_title (GTK_WINDOW (self), title);
-    adw_view_switcher_title_set_title (self->switcher_title, title);
+    set_header_title (self, title, g_strcmp0 (subtitle, " · ") == 0 ? NULL : subtitle);
   }
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        g_strcmp0 (subtitle, " · ") == 0 ? NULL : subtitle);
   gtk_revealer_set_reveal_child (self->demo_banner, is_demo);
 }
 
@@ -645,6 +713,9 @@ static void
 linli_window_init (LinliWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+#if ADW_CHECK_VERSION (1, 4, 0)
+  set_up_breakpoint (self);
+#endif
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (load_pages), self,
                            G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
