@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 
 #include "linli-bench-after-start.h"
@@ -22,6 +23,7 @@
 #define HEIGHT   800
 #define TICK_MS  5
 #define AFTER_S  4
+#define RUNS     3
 
 typedef struct
 {
@@ -74,18 +76,24 @@ quit_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/**
- * linli_bench_after_first_frame_max_stall_ms:
- * @path: a database of linli-gen
- *
- * after_first_frame_max_stall_ms: the longest the main loop stalls in the
- * AFTER_S seconds after the window's first frame, in milliseconds; the CPU
- * time of the whole process in those seconds, threads too, beside it.
- */
-gboolean
-linli_bench_after_first_frame_max_stall_ms (const char  *path,
-                                            double      *value,
-                                            GError     **error)
+typedef struct
+{
+  double stall_ms;
+  double cpu_s;
+} Run;
+
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  double x = ((const Run *) a)->stall_ms, y = ((const Run *) b)->stall_ms;
+  return (x > y) - (x < y);
+}
+
+static gboolean
+run_once (const char  *path,
+          Run         *run,
+          GError     **error)
 {
   g_autoptr(LinliStore) store = NULL;
   GtkWindow *window;
@@ -95,18 +103,6 @@ linli_bench_after_first_frame_max_stall_ms (const char  *path,
   gboolean over = FALSE;
   double cpu_start;
   guint timer;
-
-  /* As linli-bench starts the program: its settings in memory. Before
-   * GTK starts, which reads the schemas the first time. */
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", LINLI_BENCH_SCHEMAS_DIR, TRUE);
-  if (!gtk_init_check ())
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "no display to draw on; run the benchmark under xvfb-run");
-      return FALSE;
-    }
-  adw_init ();
 
   store = linli_store_open_full (path, LINLI_STORE_OPEN_LATER_CHECK, error);
   if (store == NULL)
@@ -132,11 +128,48 @@ linli_bench_after_first_frame_max_stall_ms (const char  *path,
   while (!over)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timer);
-  linli_bench_add_cpu (process_cpu_s () - cpu_start);
+  run->cpu_s = process_cpu_s () - cpu_start;
 
   gtk_window_destroy (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  *value = MAX (0, watch.max_gap / 1000.0 - TICK_MS);
+  run->stall_ms = MAX (0, watch.max_gap / 1000.0 - TICK_MS);
+  return TRUE;
+}
+
+/**
+ * linli_bench_after_first_frame_max_stall_ms:
+ * @path: a database of linli-gen
+ *
+ * after_first_frame_max_stall_ms: the longest the main loop stalls in the
+ * AFTER_S seconds after the window's first frame, in milliseconds; the CPU
+ * time of the whole process in those seconds, threads too, beside it. The
+ * run of median stall of RUNS.
+ */
+gboolean
+linli_bench_after_first_frame_max_stall_ms (const char  *path,
+                                            double      *value,
+                                            GError     **error)
+{
+  Run runs[RUNS];
+
+  /* As linli-bench starts the program: its settings in memory. Before
+   * GTK starts, which reads the schemas the first time. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", LINLI_BENCH_SCHEMAS_DIR, TRUE);
+  if (!gtk_init_check ())
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "no display to draw on; run the benchmark under xvfb-run");
+      return FALSE;
+    }
+  adw_init ();
+
+  for (guint i = 0; i < RUNS; i++)
+    if (!run_once (path, &runs[i], error))
+      return FALSE;
+  qsort (runs, RUNS, sizeof (Run), compare_runs);
+  linli_bench_add_cpu (runs[RUNS / 2].cpu_s);
+  *value = runs[RUNS / 2].stall_ms;
   return TRUE;
 }
