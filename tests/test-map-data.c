@@ -301,6 +301,75 @@ test_case_filters (Fixture       *fixture,
   g_assert_cmpint (linli_map_cases_from_nick ("closed"), ==, -1);
 }
 
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GArray *
+load_in_thread (Fixture        *fixture,
+                LinliMapCases   cases,
+                LinliMapPeriod  period,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  linli_map_points_load_cases_async (fixture->db.store, fixture->now, cases, period, cancellable,
+                                     load_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return linli_map_points_load_cases_finish (fixture->db.store, result, error);
+}
+
+/* Read in a thread on a connection of its own, the points are those read
+ * at once, in the same order; a cancelled read gives none. */
+static void
+test_load_in_thread (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint cases = 0; cases < LINLI_MAP_CASES_N; cases++)
+    {
+      g_autoptr(GArray) here = linli_map_points_load_cases (fixture->db.store, fixture->now, cases,
+                                                            LINLI_MAP_PERIOD_THIS_YEAR, &error);
+      g_autoptr(GArray) there = NULL;
+
+      g_assert_no_error (error);
+      there = load_in_thread (fixture, cases, LINLI_MAP_PERIOD_THIS_YEAR, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (there->len, >, 0);
+      g_assert_cmpuint (there->len, ==, here->len);
+      for (guint i = 0; i < here->len; i++)
+        {
+          const LinliMapPoint *a = &g_array_index (here, LinliMapPoint, i);
+          const LinliMapPoint *b = &g_array_index (there, LinliMapPoint, i);
+
+          g_assert_cmpint (a->id, ==, b->id);
+          g_assert_cmpint (a->kind, ==, b->kind);
+          g_assert_cmpfloat (a->lat, ==, b->lat);
+          g_assert_cmpfloat (a->lon, ==, b->lon);
+          g_assert_cmpint (a->status, ==, b->status);
+          g_assert_cmpint (a->overdue, ==, b->overdue);
+          g_assert_cmpstr (a->title, ==, b->title);
+          g_assert_cmpstr (a->at, ==, b->at);
+        }
+    }
+
+  g_cancellable_cancel (cancellable);
+  cancelled = load_in_thread (fixture, LINLI_MAP_CASES_ALL, LINLI_MAP_PERIOD_ANY, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +379,7 @@ main (int   argc,
   g_test_add ("/map-data/points", Fixture, NULL, fixture_set_up, test_points, fixture_tear_down);
   g_test_add ("/map-data/grid-stats", Fixture, NULL, fixture_set_up, test_grid_stats, fixture_tear_down);
   g_test_add ("/map-data/case-filters", Fixture, NULL, fixture_set_up, test_case_filters, fixture_tear_down);
+  g_test_add ("/map-data/load-in-thread", Fixture, NULL, fixture_set_up, test_load_in_thread, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -40,6 +40,8 @@ fixed_clock (gpointer user_data)
   return g_date_time_ref (user_data);
 }
 
+static void wait_for_points (Fixture *fixture);
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -58,6 +60,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   test_wait_until_drawn (GTK_WIDGET (fixture->window));
   fixture->map_view = LINLI_MAP_VIEW (linli_window_get_map_view (fixture->window));
+  wait_for_points (fixture);
 }
 
 static void
@@ -164,12 +167,21 @@ empty_place (Fixture *fixture,
   g_assert_not_reached ();
 }
 
-/* Until the map has read the store's changes. */
+/* Until the map has read the store's changes, in its thread. */
 static void
 wait_for_points (Fixture *fixture)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  while (linli_map_view_is_loading_points (fixture->map_view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+count_cb (gpointer  object,
+          guint    *n)
+{
+  (*n)++;
 }
 
 static void
@@ -666,15 +678,25 @@ test_default_filter (Fixture       *fixture,
     }
   g_assert_cmpuint (n_checked, ==, 7);
 
-  /* Every case but void and duplicate ones, from the Layers popover. */
+  /* Every case but void and duplicate ones, from the Layers popover: read
+   * in a thread, the open ones drawn until they arrive. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.cases", "s", "all");
+  g_assert_true (linli_map_view_is_loading_points (fixture->map_view));
+  g_assert_cmpuint (n_drawn_cases (fixture), ==, n_open);
+  wait_for_points (fixture);
   g_assert_cmpuint (n_drawn_cases (fixture), ==, n_all);
   g_assert_cmpuint (n_all, >, n_open);
-  /* Overdue only, this month. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.cases", "s", "overdue");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.period", "s", "this-month");
+  /* Overdue only, this month: the second choice cancels the read of the
+   * first, whose points are never drawn. */
   {
-    guint n_overdue = 0;
+    guint n_overdue = 0, n_loaded = 0;
+    gulong loaded_id = g_signal_connect (fixture->map_view, "points-loaded", G_CALLBACK (count_cb), &n_loaded);
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.cases", "s", "overdue");
+    gtk_widget_activate_action (GTK_WIDGET (fixture->map_view), "map.period", "s", "this-month");
+    wait_for_points (fixture);
+    g_signal_handler_disconnect (fixture->map_view, loaded_id);
+    g_assert_cmpuint (n_loaded, ==, 1);
 
     for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
       {

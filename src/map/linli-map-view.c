@@ -88,6 +88,7 @@ struct _LinliMapView
   LinliStore           *store;
   gulong                store_changed_id;
   guint                 reload_id;
+  GCancellable         *points_cancellable;  /* the read of the points in a thread */
   guint                 clock_id;
   gboolean              browsing;
 
@@ -124,6 +125,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   LOCATION_CLICKED,
+  POINTS_LOADED,
   N_SIGNALS
 };
 
@@ -582,21 +584,51 @@ restore_filter (LinliMapView *self)
 }
 
 static void
-reload_points (LinliMapView *self)
+set_points (LinliMapView *self,
+            GArray       *points)
 {
-  g_autoptr(GArray) points = NULL;
-
-  if (self->store != NULL)
-    {
-      g_autoptr(GDateTime) now = linli_store_now (self->store);
-      g_autoptr(GError) error = NULL;
-
-      points = linli_map_points_load_cases (self->store, now, self->cases, self->period, &error);
-      if (points == NULL)
-        g_warning ("Cannot read the places of the records: %s", error->message);
-    }
   for (guint i = 0; i < LINLI_MAP_POINT_N_KINDS; i++)
     linli_point_layer_set_points (self->point_layers[i], points);
+}
+
+static void
+points_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LinliMapView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) points = linli_map_points_load_cases_finish (LINLI_STORE (source), result, &error);
+
+  /* A newer read replaced it, or the view went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->points_cancellable);
+  if (points == NULL)
+    g_warning ("Cannot read the places of the records: %s", error->message);
+  else
+    set_points (self, points);
+  g_signal_emit (self, signals[POINTS_LOADED], 0);
+}
+
+/* The points are read in a thread: the layers keep drawing the old ones
+ * until the new ones arrive, and a newer read cancels an older one. */
+static void
+reload_points (LinliMapView *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_cancellable_cancel (self->points_cancellable);
+  g_clear_object (&self->points_cancellable);
+  if (self->store == NULL)
+    {
+      set_points (self, NULL);
+      return;
+    }
+  now = linli_store_now (self->store);
+  self->points_cancellable = g_cancellable_new ();
+  linli_map_points_load_cases_async (self->store, now, self->cases, self->period, self->points_cancellable,
+                                     points_loaded_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -885,6 +917,8 @@ linli_map_view_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->clock_id, g_source_remove);
   g_clear_handle_id (&self->refold_id, g_source_remove);
+  g_cancellable_cancel (self->points_cancellable);
+  g_clear_object (&self->points_cancellable);
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
   if (self->point_popover != NULL)
@@ -1166,6 +1200,15 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   signals[LOCATION_CLICKED] =
     g_signal_new ("location-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /**
+   * LinliMapView::points-loaded:
+   *
+   * A read of the points in its thread has finished and the layers draw
+   * what it read (or, when it failed, what they drew before).
+   */
+  signals[POINTS_LOADED] =
+    g_signal_new ("points-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_property_action (widget_class, "map.show-grids", "show-grids");
   gtk_widget_class_install_property_action (widget_class, "map.show-buildings", "show-buildings");
@@ -1381,8 +1424,9 @@ linli_map_view_set_base_map (LinliMapView   *self,
  * @store: (nullable): the open database
  *
  * Centres the map on the community and draws its grids. Its points are
- * read at once when the map is shown, else once the main loop is idle, so
- * that the window's first frame does not wait for them.
+ * read in a thread, started at once when the map is shown, else once the
+ * main loop is idle, so that the window's first frame does not wait for
+ * them; #LinliMapView::points-loaded says when they are drawn.
  */
 void
 linli_map_view_set_store (LinliMapView *self,
@@ -1418,15 +1462,15 @@ linli_map_view_set_store (LinliMapView *self,
       linli_grid_layer_set_workers (self->grid_layer, self->workers);
       linli_grid_layer_set_grids (self->grid_layer, self->grids);
       restore_filter (self);
-      /* Before the map is drawn, its first frame comes first: the points
-       * are read once the main loop has nothing more urgent, after it.
-       * Read once the window shows, they are read at once. */
+      /* The points of another file are not this one's. Before the map is
+       * drawn, its first frame comes first: their read starts once the
+       * main loop has nothing more urgent, after it. On screen, it starts
+       * at once. Either way it runs in a thread. */
+      g_cancellable_cancel (self->points_cancellable);
+      g_clear_object (&self->points_cancellable);
+      set_points (self, NULL);
       if (store != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
-        {
-          for (guint i = 0; i < LINLI_MAP_POINT_N_KINDS; i++)
-            linli_point_layer_set_points (self->point_layers[i], NULL);
-          self->reload_id = g_idle_add_full (G_PRIORITY_LOW, reload_cb, self, NULL);
-        }
+        self->reload_id = g_idle_add_full (G_PRIORITY_LOW, reload_cb, self, NULL);
       else
         reload_points (self);
     }
@@ -1526,6 +1570,19 @@ linli_map_view_add_overlay (LinliMapView *self,
   g_return_if_fail (SHUMATE_IS_LAYER (layer));
 
   shumate_map_add_layer (self->map, layer);
+}
+
+/**
+ * linli_map_view_is_loading_points:
+ *
+ * Whether a read of the points is waiting to start or running in its
+ * thread: until it is not, the layers may draw older points, or none.
+ */
+gboolean
+linli_map_view_is_loading_points (LinliMapView *self)
+{
+  g_return_val_if_fail (LINLI_IS_MAP_VIEW (self), FALSE);
+  return self->reload_id != 0 || self->points_cancellable != NULL;
 }
 
 /* The grid shown in the side panel, or 0. */

@@ -44,6 +44,7 @@ void             linli_map_view_click        (LinliMapView *self,
                                               double        x,
                                               double        y);
 gint64           linli_map_view_get_selected_grid (LinliMapView *self);
+gboolean         linli_map_view_is_loading_points (LinliMapView *self);
 GtkWidget       *linli_map_view_get_grid_panel    (LinliMapView *self);
 GtkWidget       *linli_map_view_get_point_popover (LinliMapView *self);
 ShumateLayer    *linli_map_view_get_point_layer   (LinliMapView      *self,

@@ -84,17 +84,22 @@ period_start (LinliMapPeriod  period,
     }
 }
 
+/* How many rows are read between two looks at the cancellable. */
+#define CANCEL_CHECK_ROWS 4096
+
 static GArray *
 load (LinliStore      *store,
       GDateTime       *now,
       guint            sql,
       LinliMapPeriod   period,
+      GCancellable    *cancellable,
       GError         **error)
 {
   g_autoptr(GArray) points = NULL;
   g_autoptr(GDateTime) since = period_start (period, now);
   g_autofree char *now_text = NULL;
   sqlite3_stmt *stmt;
+  guint n_rows = 0;
   int rc;
 
   stmt = linli_store_prepare (store, points_sql[sql], error);
@@ -130,9 +135,13 @@ load (LinliStore      *store,
       point.title = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       point.at = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       g_array_append_val (points, point);
+      if (++n_rows % CANCEL_CHECK_ROWS == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   if (rc != SQLITE_DONE)
     {
       linli_store_fail (store, rc, error);
@@ -158,7 +167,7 @@ linli_map_points_load (LinliStore  *store,
   g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  return load (store, now, G_N_ELEMENTS (points_sql) - 1, LINLI_MAP_PERIOD_ANY, error);
+  return load (store, now, G_N_ELEMENTS (points_sql) - 1, LINLI_MAP_PERIOD_ANY, NULL, error);
 }
 
 /**
@@ -185,7 +194,107 @@ linli_map_points_load_cases (LinliStore      *store,
   g_return_val_if_fail (cases < LINLI_MAP_CASES_N, NULL);
   g_return_val_if_fail (period < LINLI_MAP_PERIOD_N, NULL);
 
-  return load (store, now, cases, period, error);
+  return load (store, now, cases, period, NULL, error);
+}
+
+typedef struct
+{
+  char           *path;
+  GDateTime      *now;
+  LinliMapCases   cases;
+  LinliMapPeriod  period;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_free (job->path);
+  g_date_time_unref (job->now);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+  g_autoptr(LinliStore) snapshot = NULL;
+  GArray *points = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* One moment of the file, whatever the window writes meanwhile. */
+  snapshot = linli_store_open_full (job->path, LINLI_STORE_OPEN_SNAPSHOT, &error);
+  if (snapshot != NULL && linli_store_begin_read (snapshot, &error))
+    {
+      points = load (snapshot, job->now, job->cases, job->period, cancellable, &error);
+      linli_store_rollback (snapshot);
+    }
+  if (points != NULL)
+    g_task_return_pointer (task, points, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * linli_map_points_load_cases_async:
+ * @store: the store in use; the points are read from a snapshot of its file
+ *   on a connection of the thread's own
+ * @now: the time "overdue" and the period are measured against
+ * @cases: which cases
+ * @period: reported when
+ *
+ * linli_map_points_load_cases() in a thread, so that a large file never
+ * holds up the window. Cancelled, it finishes with %G_IO_ERROR_CANCELLED
+ * even when the points were read.
+ */
+void
+linli_map_points_load_cases_async (LinliStore          *store,
+                                   GDateTime           *now,
+                                   LinliMapCases        cases,
+                                   LinliMapPeriod       period,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (LINLI_IS_STORE (store));
+  g_return_if_fail (linli_store_get_path (store) != NULL);
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (cases < LINLI_MAP_CASES_N);
+  g_return_if_fail (period < LINLI_MAP_PERIOD_N);
+
+  job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (linli_store_get_path (store));
+  job->now = g_date_time_ref (now);
+  job->cases = cases;
+  job->period = period;
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, linli_map_points_load_cases_async);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * linli_map_points_load_cases_finish:
+ *
+ * Returns: (transfer full) (element-type LinliMapPoint): the points, or
+ *   %NULL with @error set
+ */
+GArray *
+linli_map_points_load_cases_finish (LinliStore    *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

@@ -57,6 +57,16 @@ GArray     *linli_map_points_load_cases (LinliStore    *store,
                                          LinliMapCases  cases,
                                          LinliMapPeriod period,
                                          GError       **error);
+void        linli_map_points_load_cases_async  (LinliStore          *store,
+                                                GDateTime           *now,
+                                                LinliMapCases        cases,
+                                                LinliMapPeriod       period,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GArray     *linli_map_points_load_cases_finish (LinliStore          *store,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 gboolean    linli_map_points_case_shown (LinliMapCases  cases,
                                          LinliMapPeriod period,
                                          GDateTime     *now,

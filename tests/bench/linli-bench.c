@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "linli-bench-after-start.h"
 #include "linli-bench-clock.h"
 #include "linli-bench-coverage.h"
 #include "linli-bench-map.h"
@@ -1453,6 +1454,17 @@ first_window_peak_rss_ratio (Bench   *bench,
   return start_ratio (bench, START_CASES, TRUE, value, error);
 }
 
+/* After the first frame: in linli-bench-after-start.c. */
+static gboolean
+after_first_frame_max_stall_ms (Bench   *bench,
+                                double  *value,
+                                GError **error)
+{
+  const char *path = ensure_database (bench, error);
+
+  return path != NULL && linli_bench_after_first_frame_max_stall_ms (path, value, error);
+}
+
 /* The map: in linli-bench-map.c, which draws with GTK. */
 static gboolean
 map_pan_frame_ms (Bench   *bench,
@@ -1521,6 +1533,8 @@ static const struct
   { "first_window_peak_rss_mb",         first_window_peak_rss_mb,         1, FALSE },
   { "first_window_cpu_ratio",           first_window_cpu_ratio,           2, FALSE },
   { "first_window_peak_rss_ratio",      first_window_peak_rss_ratio,      2, FALSE },
+  /* The longest the window cannot answer in the seconds after it. */
+  { "after_first_frame_max_stall_ms",   after_first_frame_max_stall_ms,   1, FALSE },
   { "store_open_first_page_ms", store_open_first_page_ms, 1, FALSE },
   { "open_sqlite_ms",           open_sqlite_ms,           2, TRUE },
   { "integrity_check_ms",       integrity_check_ms,       2, TRUE },
