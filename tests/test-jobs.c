@@ -544,6 +544,40 @@ test_cases_import_write (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file with a wrong row: the job writes nothing, and the preview comes
+ * back saying which row, for the columns or the file to be corrected. */
+static void
+test_cases_import_wrong_row (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  const char text[] = "标题,类别,登记时间\n楼道灯不亮,设施维修,2025-03-01 09:00\n,设施维修,不是时间\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(LinliCsvTable) table = linli_csv_read (bytes, NULL);
+  g_autoptr(LinliCsvImportDialog) dialog = NULL;
+  guint n_before, n_imported = 0;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
+  n_before = linli_store_count (fixture->store, LINLI_TYPE_CASE);
+
+  dialog = g_object_ref (open_import (window, fixture->store, table, &n_imported));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  g_assert_nonnull (linli_csv_import_dialog_get_job (dialog));
+  while (linli_csv_import_dialog_get_job (dialog) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog)));
+  g_assert_true (dialog_says (GTK_WIDGET (dialog), "wrong. Nothing was imported"));
+  g_assert_cmpuint (n_imported, ==, 0);
+  g_assert_false (linli_store_is_busy (fixture->store));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,5 +594,6 @@ main (int   argc,
   g_test_add ("/job/event-exports", Fixture, NULL, fixture_set_up, test_event_exports, fixture_tear_down);
   g_test_add ("/job/cases-import-read", Fixture, NULL, fixture_set_up, test_cases_import_read, fixture_tear_down);
   g_test_add ("/job/cases-import-write", Fixture, NULL, fixture_set_up, test_cases_import_write, fixture_tear_down);
+  g_test_add ("/job/cases-import-wrong-row", Fixture, NULL, fixture_set_up, test_cases_import_wrong_row, fixture_tear_down);
   return g_test_run ();
 }
