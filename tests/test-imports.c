@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "linli-case-csv.h"
 #include "linli-csv.h"
 #include "linli-event-csv.h"
 #include "linli-geojson.h"
@@ -13,7 +14,11 @@
 /* Imports that help instead of surprise: a GeoJSON file imported twice
  * updates what the first import wrote; features far from the community
  * are counted with their distance; the usual code columns are found;
- * full-width digits are read as ASCII in every importer. */
+ * full-width digits are read as ASCII in every importer. A case import
+ * written through a writer of the store's own (as the import job does)
+ * writes what the plain import writes, writes nothing when cancelled in
+ * the middle, and meanwhile the store refuses its own writes and a second
+ * writer, with a message. */
 
 static const char grids_file[] =
   "{\"type\":\"FeatureCollection\",\"features\":["
@@ -143,6 +148,225 @@ test_csv_full_width (void)
   test_database_close (&db);
 }
 
+#define N_GENERATED 3000
+
+/* A file of @n cases as an office might keep it, a reporter on every
+ * third row, a few reporters more than once. */
+static LinliCsvTable *
+generated_cases (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("标题,类别,登记时间,反映人,联系电话,状态,紧急程度\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LinliCsvTable *table;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (text, "第%u号楼道灯不亮,%s,2025-%02u-%02u %02u:%02u,",
+                              i, i % 2 ? "环境卫生" : "设施维修",
+                              i % 12 + 1, i % 28 + 1, i % 24, i % 60);
+      if (i % 3 == 0)
+        g_string_append_printf (text, "居民%u,138%08u", i % 100, i % 100);
+      else
+        g_string_append_c (text, ',');
+      g_string_append_printf (text, ",%s,%s\n", i % 5 ? "已登记" : "处置中", i % 7 ? "一般" : "紧急");
+    }
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  table = linli_csv_read (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_csv_table_get_n_rows (table), ==, n);
+  return table;
+}
+
+/* The cases of @store, one line each, in the order of their ids. */
+static char *
+describe_cases (LinliStore *store)
+{
+  g_autoptr(GListModel) cases = linli_store_list (store, LINLI_TYPE_CASE);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(LinliRecord) record = g_list_model_get_item (cases, i);
+      g_autoptr(LinliRecord) reporter = NULL;
+      gint64 reporter_id = linli_record_get_int (record, "reporter_id");
+
+      if (reporter_id != 0)
+        reporter = linli_store_get (store, LINLI_TYPE_RESIDENT, reporter_id, NULL);
+      g_string_append_printf (text, "%s|%s|%s|%" G_GINT64_FORMAT "|%d|%d|%" G_GINT64_FORMAT "|%s|%s\n",
+                              linli_record_get_text (record, "number"),
+                              linli_record_get_text (record, "title"),
+                              linli_record_get_text (record, "category"),
+                              g_date_time_to_unix (linli_record_get_datetime (record, "reported_at")),
+                              linli_record_get_enum (record, "status"),
+                              linli_record_get_enum (record, "urgency"),
+                              linli_record_get_int (record, "duplicate_of"),
+                              reporter ? linli_record_get_text (reporter, "name") : "",
+                              reporter ? linli_record_get_text (reporter, "phone") : "");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char busy_message[] = "Cases are being imported.";
+
+static void
+count_changes_cb (LinliStore  *store,
+                  GType        type,
+                  LinliChange  change,
+                  gint64       id,
+                  guint       *n_resets)
+{
+  if (change == LINLI_CHANGE_RESET)
+    (*n_resets)++;
+}
+
+/* Through a writer in a thread, as the import job does, the same cases
+ * and residents as linli_case_csv_import() on the store itself; the views
+ * hear of them when the writer closes. */
+static void
+test_case_import_writer_same (void)
+{
+  TestDatabase plain, threaded;
+  g_autoptr(LinliCsvTable) table = generated_cases (N_GENERATED);
+  g_autofree LinliCaseField *mapping = linli_case_csv_guess_mapping (table);
+  g_autoptr(LinliStore) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  GType types[] = { LINLI_TYPE_RESIDENT, LINLI_TYPE_CASE };
+  guint n = 0, n_resets = 0;
+
+  test_demo_open (&plain, "imports-plain");
+  test_demo_open (&threaded, "imports-threaded");
+
+  g_assert_true (linli_case_csv_import (plain.store, table, mapping, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, N_GENERATED);
+  expected = describe_cases (plain.store);
+
+  g_signal_connect (threaded.store, "changed::case_record", G_CALLBACK (count_changes_cb), &n_resets);
+  writer = linli_store_open_writer (threaded.store, busy_message, &error);
+  g_assert_no_error (error);
+  n = 0;
+  g_assert_true (linli_case_csv_import_full (writer, table, mapping, NULL, NULL, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, N_GENERATED);
+  g_assert_cmpuint (n_resets, ==, 0);
+  linli_store_close_writer (threaded.store, g_steal_pointer (&writer), types, G_N_ELEMENTS (types));
+  g_assert_cmpuint (n_resets, ==, 1);
+
+  got = describe_cases (threaded.store);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpuint (linli_store_count (threaded.store, LINLI_TYPE_RESIDENT), ==,
+                    linli_store_count (plain.store, LINLI_TYPE_RESIDENT));
+  test_database_close (&plain);
+  test_database_close (&threaded);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_at;
+  guint         last;
+} Cancelling;
+
+static void
+cancel_at_cb (guint    n_done,
+              guint    n_total,
+              gpointer user_data)
+{
+  Cancelling *cancelling = user_data;
+
+  cancelling->last = n_done;
+  if (n_done >= cancelling->cancel_at)
+    g_cancellable_cancel (cancelling->cancellable);
+}
+
+typedef struct
+{
+  LinliStore    *writer;
+  LinliCsvTable *table;
+  LinliCaseField *mapping;
+  Cancelling    *cancelling;
+  GError        *error;
+  gboolean       ok;
+} ThreadImport;
+
+static gpointer
+import_thread (gpointer data)
+{
+  ThreadImport *ti = data;
+
+  ti->ok = linli_case_csv_import_full (ti->writer, ti->table, ti->mapping,
+                                       cancel_at_cb, ti->cancelling, ti->cancelling->cancellable,
+                                       NULL, NULL, &ti->error);
+  return NULL;
+}
+
+/* Cancelled while it writes, in its own thread, the import leaves the file
+ * exactly as it was; meanwhile the store refuses its own writes and a
+ * second import with the message given, and writes again afterwards. */
+static void
+test_case_import_writer_cancel (void)
+{
+  TestDatabase db;
+  g_autoptr(LinliCsvTable) table = generated_cases (N_GENERATED);
+  g_autofree LinliCaseField *mapping = linli_case_csv_guess_mapping (table);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LinliRecord) resident = linli_record_new (LINLI_TYPE_RESIDENT);
+  g_autoptr(LinliStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Cancelling cancelling = { cancellable, 1024, 0 };
+  ThreadImport ti = { NULL, table, mapping, &cancelling, NULL, FALSE };
+  GThread *thread;
+  guint n_residents;
+
+  test_demo_open (&db, "imports-cancel");
+  before = describe_cases (db.store);
+  n_residents = linli_store_count (db.store, LINLI_TYPE_RESIDENT);
+
+  ti.writer = linli_store_open_writer (db.store, busy_message, &error);
+  g_assert_no_error (error);
+  g_assert_true (linli_store_is_busy (db.store));
+
+  /* A second import is refused, and so is an edit in the window. */
+  second = linli_store_open_writer (db.store, "another", &error);
+  g_assert_null (second);
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==, busy_message);
+  g_clear_error (&error);
+  linli_record_set_text (resident, "name", "王芳");
+  g_assert_false (linli_store_insert (db.store, resident, &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==, busy_message);
+  g_clear_error (&error);
+
+  thread = g_thread_new ("import", import_thread, &ti);
+  g_thread_join (thread);
+  g_assert_false (ti.ok);
+  g_assert_error (ti.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&ti.error);
+  /* It was stopped inside the transaction, with rows written. */
+  g_assert_cmpuint (cancelling.last, >=, cancelling.cancel_at);
+  g_assert_cmpuint (cancelling.last, <, N_GENERATED);
+  /* The writer's own connection sees nothing of them. */
+  g_assert_cmpuint (linli_store_count (ti.writer, LINLI_TYPE_RESIDENT), ==, n_residents);
+  after = describe_cases (ti.writer);
+  g_assert_cmpstr (after, ==, before);
+  linli_store_close_writer (db.store, g_steal_pointer (&ti.writer), NULL, 0);
+
+  g_assert_false (linli_store_is_busy (db.store));
+  g_clear_pointer (&after, g_free);
+  after = describe_cases (db.store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (linli_store_count (db.store, LINLI_TYPE_RESIDENT), ==, n_residents);
+  g_assert_true (linli_store_insert (db.store, resident, &error));
+  g_assert_no_error (error);
+  test_database_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,5 +378,7 @@ main (int   argc,
   g_test_add_func ("/imports/geojson/reimport", test_reimport);
   g_test_add_func ("/imports/geojson/far-features", test_far_features);
   g_test_add_func ("/imports/csv/full-width", test_csv_full_width);
+  g_test_add_func ("/imports/cases/writer-same", test_case_import_writer_same);
+  g_test_add_func ("/imports/cases/writer-cancel", test_case_import_writer_cancel);
   return g_test_run ();
 }

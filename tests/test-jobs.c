@@ -3,10 +3,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "linli-activities-page.h"
 #include "linli-cases-page.h"
 #include "linli-outreach-page.h"
+#include "linli-case-csv.h"
 #include "linli-csv-import-dialog.h"
 #include "linli-event-export.h"
 #include "linli-job-bar.h"
@@ -399,6 +401,183 @@ test_event_exports (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (xlsx, "PK"));   /* a zip: the workbook */
 }
 
+/* A file of @n cases to import, each row right. */
+static LinliCsvTable *
+generated_cases (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("标题,类别,登记时间,反映人,联系电话\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LinliCsvTable *table;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "第%u号楼道灯不亮,设施维修,2025-%02u-%02u 09:%02u,居民%u,138%08u\n",
+                            i, i % 12 + 1, i % 28 + 1, i % 60, i % 50, i % 50);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  table = linli_csv_read (bytes, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+static void
+imported_cb (LinliCsvImportDialog *dialog,
+             guint                 n,
+             guint                *n_imported)
+{
+  *n_imported = n;
+}
+
+static void
+count_reset_cb (LinliStore  *store,
+                GType        type,
+                LinliChange  change,
+                gint64       id,
+                guint       *n_resets)
+{
+  if (change == LINLI_CHANGE_RESET)
+    (*n_resets)++;
+}
+
+/* Whether a group of @dialog says @text. */
+static gboolean
+dialog_says (GtkWidget  *dialog,
+             const char *text)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  test_collect (dialog, ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const char *description = adw_preferences_group_get_description (groups->pdata[i]);
+
+      if (description != NULL && strstr (description, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static LinliCsvImportDialog *
+open_import (LinliWindow   *window,
+             LinliStore    *store,
+             LinliCsvTable *table,
+             guint         *n_imported)
+{
+  LinliCsvImportDialog *dialog = linli_csv_import_dialog_new (GTK_WINDOW (window), store, table, "cases.csv");
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), n_imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+/* Import in a job: the window's bar shows it and the preview steps aside;
+ * meanwhile the store refuses the window's own changes and a second
+ * import with a message; the views hear of the cases once written.
+ * Cancelled, it writes nothing. */
+static void
+test_cases_import_write (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  g_autoptr(LinliCsvTable) table = generated_cases (3000);
+  g_autoptr(LinliRecord) resident = linli_record_new (LINLI_TYPE_RESIDENT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliCsvImportDialog) dialog = NULL;
+  g_autoptr(LinliCsvImportDialog) second = NULL;
+  g_autoptr(LinliCsvImportDialog) third = NULL;
+  g_autofree char *message = NULL;
+  LinliJobBar *bar;
+  LinliJob *job;
+  guint n_before, n_imported = 0, n_second = 0, n_third = 0, n_resets = 0;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "cases");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  bar = linli_job_bar_find (linli_window_get_cases_page (window));
+  n_before = linli_store_count (fixture->store, LINLI_TYPE_CASE);
+  g_signal_connect (fixture->store, "changed::case_record", G_CALLBACK (count_reset_cb), &n_resets);
+
+  dialog = g_object_ref (open_import (window, fixture->store, table, &n_imported));
+  second = g_object_ref (open_import (window, fixture->store, table, &n_second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  job = linli_csv_import_dialog_get_job (dialog);
+  g_assert_nonnull (job);
+  g_assert_true (linli_job_bar_get_job (bar) == job);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (linli_store_is_busy (fixture->store));
+
+  /* The window's own change is refused, saying why. */
+  linli_record_set_text (resident, "name", "王芳");
+  g_assert_false (linli_store_insert (fixture->store, resident, &error));
+  g_assert_error (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_BUSY);
+  message = g_strdup (error->message);
+  g_clear_error (&error);
+
+  /* So is a second import. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "import.run", NULL));
+  g_assert_null (linli_csv_import_dialog_get_job (second));
+  g_assert_true (dialog_says (GTK_WIDGET (second), message));
+
+  while (linli_csv_import_dialog_get_job (dialog) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_imported, ==, 3000);
+  g_assert_cmpuint (n_second, ==, 0);
+  g_assert_cmpuint (n_resets, >=, 1);
+  g_assert_false (linli_store_is_busy (fixture->store));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_before + 3000);
+  g_assert_true (linli_store_insert (fixture->store, resident, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  /* Cancelled: nothing written, and the preview is gone. */
+  third = g_object_ref (open_import (window, fixture->store, table, &n_third));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (third), "import.run", NULL));
+  job = linli_csv_import_dialog_get_job (third);
+  g_assert_nonnull (job);
+  linli_job_cancel (job);
+  while (linli_csv_import_dialog_get_job (third) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_third, ==, 0);
+  g_assert_false (linli_store_is_busy (fixture->store));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_before + 3000);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A file with a wrong row: the job writes nothing, and the preview comes
+ * back saying which row, for the columns or the file to be corrected. */
+static void
+test_cases_import_wrong_row (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  const char text[] = "标题,类别,登记时间\n楼道灯不亮,设施维修,2025-03-01 09:00\n,设施维修,不是时间\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(LinliCsvTable) table = linli_csv_read (bytes, NULL);
+  g_autoptr(LinliCsvImportDialog) dialog = NULL;
+  guint n_before, n_imported = 0;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until_drawn (GTK_WIDGET (window));
+  n_before = linli_store_count (fixture->store, LINLI_TYPE_CASE);
+
+  dialog = g_object_ref (open_import (window, fixture->store, table, &n_imported));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  g_assert_nonnull (linli_csv_import_dialog_get_job (dialog));
+  while (linli_csv_import_dialog_get_job (dialog) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog)));
+  g_assert_true (dialog_says (GTK_WIDGET (dialog), "wrong. Nothing was imported"));
+  g_assert_cmpuint (n_imported, ==, 0);
+  g_assert_false (linli_store_is_busy (fixture->store));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,5 +593,7 @@ main (int   argc,
   g_test_add ("/job/cases-export", Fixture, NULL, fixture_set_up, test_cases_export_job, fixture_tear_down);
   g_test_add ("/job/event-exports", Fixture, NULL, fixture_set_up, test_event_exports, fixture_tear_down);
   g_test_add ("/job/cases-import-read", Fixture, NULL, fixture_set_up, test_cases_import_read, fixture_tear_down);
+  g_test_add ("/job/cases-import-write", Fixture, NULL, fixture_set_up, test_cases_import_write, fixture_tear_down);
+  g_test_add ("/job/cases-import-wrong-row", Fixture, NULL, fixture_set_up, test_cases_import_wrong_row, fixture_tear_down);
   return g_test_run ();
 }

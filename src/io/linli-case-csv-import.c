@@ -1129,6 +1129,9 @@ linli_case_csv_run (LinliStore            *store,
                     LinliCsvTable         *table,
                     const LinliCaseField  *mapping,
                     gboolean               write,
+                    LinliCountFunc         count,
+                    gpointer               count_data,
+                    GCancellable          *cancellable,
                     GPtrArray            **row_errors,
                     guint                 *n_imported,
                     GError               **error)
@@ -1137,7 +1140,11 @@ linli_case_csv_run (LinliStore            *store,
   guint n = 0;
   gboolean ok;
 
-  ok = import_check (&im, store, table, mapping, row_errors, error) &&
+  im.count = count;
+  im.count_data = count_data;
+  im.cancellable = cancellable;
+  ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       import_check (&im, store, table, mapping, row_errors, error) &&
        (!write || linli_case_csv_write (&im, &n, error));
   import_clear (&im);
   if (n_imported != NULL)
@@ -1172,5 +1179,5 @@ linli_case_csv_check (LinliStore            *store,
   g_return_val_if_fail (row_errors == NULL || *row_errors == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return linli_case_csv_run (store, table, mapping, FALSE, row_errors, NULL, error);
+  return linli_case_csv_run (store, table, mapping, FALSE, NULL, NULL, NULL, row_errors, NULL, error);
 }

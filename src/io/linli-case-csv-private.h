@@ -98,6 +98,9 @@ typedef struct
   GPtrArray      *errors;          /* LinliCsvRowError */
   GStringChunk   *trimmed;         /* cells that had spaces around them, without */
   guint           n_bad_rows;
+  LinliCountFunc  count;           /* told of the rows written, in the writing thread */
+  gpointer        count_data;
+  GCancellable   *cancellable;     /* stops the writing, which then writes nothing */
 } Import;
 
 const char  *linli_case_csv_cell        (Import                *im,
@@ -107,6 +110,9 @@ gboolean     linli_case_csv_run         (LinliStore            *store,
                                          LinliCsvTable         *table,
                                          const LinliCaseField  *mapping,
                                          gboolean               write,
+                                         LinliCountFunc         count,
+                                         gpointer               count_data,
+                                         GCancellable          *cancellable,
                                          GPtrArray            **row_errors,
                                          guint                 *n_imported,
                                          GError               **error);

@@ -12,6 +12,7 @@
  * new reporters as residents, then the cases, originals before their
  * duplicates, all in one transaction. */
 
+#define COUNT_EVERY      512   /* rows between two looks at Cancel and the progress */
 #define DEFAULT_SOURCE   "其他"  /* a case needs a source; a file may have none */
 
 /* The next free number of the year the case was reported in: after the
@@ -149,6 +150,18 @@ linli_case_csv_write (Import  *im,
 
   for (guint r = 0; r < im->rows->len; r++)
     {
+      /* Cancel stops it here, and the rollback writes nothing. */
+      if (r % COUNT_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+            {
+              linli_store_rollback (im->store);
+              return FALSE;
+            }
+          if (im->count != NULL)
+            im->count (r, im->rows->len, im->count_data);
+        }
+
       /* The case a duplicate repeats must be there before it. */
       g_array_set_size (chain, 0);
       for (guint at = r; g_array_index (im->rows, Row, at).id == 0; )
@@ -169,11 +182,15 @@ linli_case_csv_write (Import  *im,
           }
     }
 
-  if (!linli_store_commit (im->store, error))
+  /* The last moment Cancel can still stop it. */
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error) ||
+      !linli_store_commit (im->store, error))
     {
       linli_store_rollback (im->store);
       return FALSE;
     }
+  if (im->count != NULL)
+    im->count (im->rows->len, im->rows->len, im->count_data);
   *n_imported = im->rows->len;
   return TRUE;
 }
@@ -217,5 +234,37 @@ linli_case_csv_import (LinliStore            *store,
   g_return_val_if_fail (row_errors == NULL || *row_errors == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return linli_case_csv_run (store, table, mapping, TRUE, row_errors, n_imported, error);
+  return linli_case_csv_run (store, table, mapping, TRUE, NULL, NULL, NULL, row_errors, n_imported, error);
+}
+
+/**
+ * linli_case_csv_import_full:
+ * @count: (nullable): told of the rows written, in the calling thread
+ * @cancellable: (nullable): stops the import, which then writes nothing
+ *
+ * As linli_case_csv_import(), for a job in a thread of its own, with
+ * @store a writer of linli_store_open_writer().
+ *
+ * Returns: as linli_case_csv_import(), or %FALSE with
+ *   %G_IO_ERROR_CANCELLED and nothing written
+ */
+gboolean
+linli_case_csv_import_full (LinliStore            *store,
+                            LinliCsvTable         *table,
+                            const LinliCaseField  *mapping,
+                            LinliCountFunc         count,
+                            gpointer               count_data,
+                            GCancellable          *cancellable,
+                            GPtrArray            **row_errors,
+                            guint                 *n_imported,
+                            GError               **error)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (mapping != NULL || linli_csv_table_get_n_columns (table) == 0, FALSE);
+  g_return_val_if_fail (row_errors == NULL || *row_errors == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return linli_case_csv_run (store, table, mapping, TRUE, count, count_data, cancellable,
+                             row_errors, n_imported, error);
 }

@@ -105,5 +105,14 @@ gboolean        linli_case_csv_import         (LinliStore           *store,
                                                GPtrArray           **row_errors,
                                                guint                *n_imported,
                                                GError              **error);
+gboolean        linli_case_csv_import_full    (LinliStore           *store,
+                                               LinliCsvTable        *table,
+                                               const LinliCaseField *mapping,
+                                               LinliCountFunc        count,
+                                               gpointer              count_data,
+                                               GCancellable         *cancellable,
+                                               GPtrArray           **row_errors,
+                                               guint                *n_imported,
+                                               GError              **error);
 
 G_END_DECLS

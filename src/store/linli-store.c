@@ -45,6 +45,8 @@ struct _LinliStore
   gpointer        clock_data;
   LinliIntegrityCheck *integrity;  /* of an existing file; NULL for a new one */
   gboolean             check_later;  /* LINLI_STORE_OPEN_LATER_CHECK, and not started yet */
+  LinliStore          *parent;       /* of a writer for a job: the store whose file it writes */
+  char                *busy;         /* while a writer of this store is open: why no write here */
 };
 
 G_DEFINE_FINAL_TYPE (LinliStore, linli_store, G_TYPE_OBJECT)
@@ -69,6 +71,10 @@ G_DEFINE_QUARK (linli-store-error-quark, linli_store_error)
 
 static void set_read_only_error (LinliStore  *self,
                                  GError     **error);
+static void emit_changed        (LinliStore  *self,
+                                 GType        type,
+                                 LinliChange  change,
+                                 gint64       id);
 
 /* ------------------------------------------------------------------------ */
 
@@ -331,6 +337,8 @@ linli_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->file, linli_database_file_close);
+  g_clear_object (&self->parent);
+  g_clear_pointer (&self->busy, g_free);
   g_clear_pointer (&self->sqlite_name, g_free);
   g_clear_pointer (&self->path, g_free);
 
@@ -878,6 +886,114 @@ linli_store_open_full (const char           *path,
   return g_steal_pointer (&self);
 }
 
+/* A long write off the main thread (an import of a hundred thousand
+ * cases) goes through a second connection of its own, not through the
+ * store's: SQLite connections here are opened without mutexes
+ * (SQLITE_OPEN_NOMUTEX), and their cached statements, transaction depth and
+ * pending changes are the main thread's. The writer shares the store's
+ * file, and with it the lock that makes this program the file's one writer
+ * (linli-database-file.h): no other Linli can write meanwhile, and this one
+ * writes nothing else, since the store refuses every write with
+ * %LINLI_STORE_ERROR_BUSY and @busy_message until the writer is closed.
+ * So the job's transaction never waits for a lock, and a window's edit is
+ * refused with a message, never frozen behind it nor lost in it. The
+ * store's own connection goes on reading the file as it was before the
+ * job's transaction, which SQLite's WAL keeps whole until the commit. */
+
+/**
+ * linli_store_open_writer:
+ * @busy_message: what a write to @self says meanwhile
+ *
+ * Opens a second connection to @self's file for one job in another thread,
+ * and refuses every write to @self until linli_store_close_writer(). Only
+ * one writer at a time: another one asked for is refused with
+ * %LINLI_STORE_ERROR_BUSY.
+ *
+ * Returns: (transfer full): the writer, to use in one thread at a time
+ */
+LinliStore *
+linli_store_open_writer (LinliStore  *self,
+                         const char  *busy_message,
+                         GError     **error)
+{
+  g_autoptr(LinliStore) writer = NULL;
+
+  g_return_val_if_fail (LINLI_IS_STORE (self), NULL);
+  g_return_val_if_fail (busy_message != NULL, NULL);
+  g_return_val_if_fail (self->parent == NULL, NULL);
+
+  if (self->read_only)
+    {
+      set_read_only_error (self, error);
+      return NULL;
+    }
+  if (self->busy != NULL)
+    {
+      g_set_error_literal (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_BUSY, self->busy);
+      return NULL;
+    }
+  if (self->depth > 0)
+    {
+      g_set_error_literal (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_BUSY,
+                           _("Another change is being written. Try again when it is done."));
+      return NULL;
+    }
+  /* Nothing is written to a damaged file, by either connection. */
+  if (!linli_store_verify (self, error))
+    return NULL;
+
+  writer = g_object_new (LINLI_TYPE_STORE, NULL);
+  writer->parent = g_object_ref (self);
+  writer->path = g_strdup (self->path);
+  writer->clock = self->clock;
+  writer->clock_data = self->clock_data;
+  if (!connect_sqlite (writer, error) || !configure_connection (writer, error))
+    return NULL;
+  note_wal (writer);
+
+  self->busy = g_strdup (busy_message);
+  return g_steal_pointer (&writer);
+}
+
+/**
+ * linli_store_close_writer:
+ * @writer: (transfer full): from linli_store_open_writer(), its job done
+ * @changed_types: (array length=n_changed_types): the records it may have
+ *   written
+ *
+ * Closes @writer, lets @self write again, and tells every view of
+ * @changed_types to read them again (%LINLI_CHANGE_RESET). On the main
+ * thread, once the job's thread is done with @writer.
+ */
+void
+linli_store_close_writer (LinliStore  *self,
+                          LinliStore  *writer,
+                          const GType *changed_types,
+                          guint        n_changed_types)
+{
+  g_return_if_fail (LINLI_IS_STORE (self));
+  g_return_if_fail (LINLI_IS_STORE (writer) && writer->parent == self);
+  g_return_if_fail (writer->depth == 0);
+
+  g_object_unref (writer);
+  g_clear_pointer (&self->busy, g_free);
+  for (guint i = 0; i < n_changed_types; i++)
+    emit_changed (self, changed_types[i], LINLI_CHANGE_RESET, 0);
+}
+
+/**
+ * linli_store_is_busy:
+ *
+ * Returns: whether a writer of linli_store_open_writer() is open, so that
+ *   every write to @self is refused with %LINLI_STORE_ERROR_BUSY
+ */
+gboolean
+linli_store_is_busy (LinliStore *self)
+{
+  g_return_val_if_fail (LINLI_IS_STORE (self), FALSE);
+  return self->busy != NULL;
+}
+
 LinliReadOnlyReason
 linli_store_get_read_only_reason (LinliStore *self)
 {
@@ -1004,6 +1120,11 @@ linli_store_begin (LinliStore  *self,
       if (self->read_only)
         {
           set_read_only_error (self, error);
+          return FALSE;
+        }
+      if (self->busy != NULL)
+        {
+          g_set_error_literal (error, LINLI_STORE_ERROR, LINLI_STORE_ERROR_BUSY, self->busy);
           return FALSE;
         }
       if (!linli_store_verify (self, error) ||

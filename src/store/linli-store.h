@@ -20,6 +20,7 @@ typedef enum {
   LINLI_STORE_ERROR_READ_ONLY,   /* the store was opened read-only */
   LINLI_STORE_ERROR_TOO_OLD,     /* needs an upgrade, which a read-only store cannot make */
   LINLI_STORE_ERROR_CONFLICT,    /* changed elsewhere in a field an edit changed too */
+  LINLI_STORE_ERROR_BUSY,        /* a job is writing through linli_store_open_writer() */
 } LinliStoreError;
 
 typedef enum {
@@ -58,6 +59,14 @@ LinliStore     *linli_store_open_full          (const char      *path,
                                                 GError         **error);
 LinliReadOnlyReason linli_store_get_read_only_reason (LinliStore *self);
 gboolean        linli_store_is_read_only       (LinliStore      *self);
+LinliStore     *linli_store_open_writer        (LinliStore      *self,
+                                                const char      *busy_message,
+                                                GError         **error);
+void            linli_store_close_writer       (LinliStore      *self,
+                                                LinliStore      *writer,
+                                                const GType     *changed_types,
+                                                guint            n_changed_types);
+gboolean        linli_store_is_busy            (LinliStore      *self);
 char           *linli_store_dup_read_only_message (LinliStore   *self);
 gboolean        linli_store_begin_read         (LinliStore      *self,
                                                 GError         **error);

@@ -5,6 +5,7 @@
 
 #include "linli-csv.h"
 #include "linli-file-pick.h"
+#include "linli-job.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ LinliCsvImportDialog *linli_csv_import_dialog_new (GtkWindow     *parent,
                                                    LinliStore    *store,
                                                    LinliCsvTable *table,
                                                    const char    *file_name);
+
+LinliJob             *linli_csv_import_dialog_get_job (LinliCsvImportDialog *self);
 
 LinliFilePick        *linli_csv_pick_new          (const char    *title);
 
