@@ -6,6 +6,7 @@
 
 #include "linli-case-store.h"
 #include "linli-report.h"
+#include "linli-store-private.h"
 #include "linli-store-stats.h"
 #include "linli-store.h"
 #include "test-util.h"
@@ -369,6 +370,24 @@ fixture_set_up (Fixture       *f,
     add_outreach (f, "四月反诈讲座", 4, 5, "社区会议室", LINLI_OUTREACH_FORMAT_LECTURE, f->grid_b,
                   80, 100, 20, 5, april);
   }
+
+  if (data != NULL)
+    {
+      /* A case resolved long ago, numbered as if the file held a million:
+       * the summaries read a few cases through the indexes then. It counts
+       * in none of the periods measured. */
+      g_autoptr(GError) error = NULL;
+      sqlite3_stmt *stmt = linli_store_prepare (f->db.store,
+        "INSERT INTO case_record (id, number, title, category, source, grid_id, reported_at,"
+        " status, resolution, resolution_level, resolved_at)"
+        " VALUES (1000000, '2019-0001', '旧案', '水电维修', '来访', NULL,"
+        " '2019-05-01T09:00:00+08:00', 'resolved', '已修复', 'grid', '2019-05-02T09:00:00+08:00')",
+        &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
 }
 
 static void
@@ -1336,6 +1355,14 @@ main (int   argc,
   ADD ("stats/cases", test_case_stats);
   ADD ("stats/cases-one-grid", test_case_stats_grid);
   ADD ("stats/cases-year", test_case_stats_year);
+  /* The same figures when the cases of the period are few beside the
+   * whole file and are read through the indexes. */
+#define ADD_MANY(path, func) \
+  g_test_add ("/report-model/" path, Fixture, "many", fixture_set_up, func, fixture_tear_down)
+  ADD_MANY ("stats/cases-by-index", test_case_stats);
+  ADD_MANY ("stats/cases-one-grid-by-index", test_case_stats_grid);
+  ADD_MANY ("stats/cases-year-by-index", test_case_stats_year);
+#undef ADD_MANY
   ADD ("stats/overdue", test_overdue_cases);
   ADD ("stats/case-rows", test_case_rows);
   ADD ("stats/ledgers", test_ledgers);

@@ -9,6 +9,7 @@
 #include "linli-demo.h"
 #include "linli-print-operation.h"
 #include "linli-records.h"
+#include "linli-report-actions.h"
 #include "linli-report-layout.h"
 #include "linli-report-preview.h"
 #include "linli-reports-dialog.h"
@@ -338,6 +339,74 @@ find_preview (void)
   return NULL;
 }
 
+/* The preview once the job that builds its report has ended, or NULL. */
+static LinliReportPreview *
+wait_for_preview (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (find_preview () == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  return find_preview ();
+}
+
+static LinliReportPreview *
+other_preview (LinliReportPreview *except)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (LINLI_IS_REPORT_PREVIEW (l->data) && l->data != (gpointer) except)
+      return l->data;
+  return NULL;
+}
+
+/* A case list built in a job shows the pages the list built here shows;
+ * cancelled, nothing opens. */
+static void
+test_preview_in_job (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (adw_application_window_new (NULL));
+  g_autoptr(LinliRecordList) list = linli_record_list_new (fixture->store, LINLI_TYPE_CASE, NULL, NULL, 0);
+  GArray *ids = linli_record_list_get_ids (list);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliReportDoc) doc = linli_report_build_case_list (fixture->store, (const gint64 *) ids->data,
+                                                                 ids->len, "全部", &error);
+  LinliReportPreview *here, *preview;
+  g_autoptr(LinliJob) job = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 100);
+  gtk_window_present (window);
+  here = linli_report_preview_new (NULL, doc);
+
+  job = linli_report_actions_preview_case_list (window, fixture->store, ids, "全部");
+  /* Built in the job: nothing opens before the loop runs. */
+  g_assert_true (linli_job_is_running (job));
+  g_assert_null (other_preview (here));
+  while (linli_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  preview = other_preview (here);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (linli_report_preview_get_n_pages (preview), ==, linli_report_preview_get_n_pages (here));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (preview)), ==, gtk_window_get_title (GTK_WINDOW (here)));
+  gtk_window_destroy (GTK_WINDOW (preview));
+  gtk_window_destroy (GTK_WINDOW (here));
+
+  /* Cancel, at once: the job ends cancelled and no preview opens. */
+  g_clear_object (&job);
+  job = linli_report_actions_preview_case_list (window, fixture->store, ids, "全部");
+  linli_job_cancel (job);
+  while (linli_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_preview ());
+
+  gtk_window_destroy (window);
+}
+
 /* Ctrl+P previews what the page shows: the Cases page's list, the grid
  * map; on the Grids page it offers the grid ledger. */
 static void
@@ -365,7 +434,7 @@ test_window_print_cases (Fixture       *fixture,
 
   g_assert_null (find_preview ());
   gtk_widget_activate_action (GTK_WIDGET (window), "window.print", NULL);
-  preview = find_preview ();
+  preview = wait_for_preview ();
   g_assert_nonnull (preview);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (preview)), "List of Cases"));
   test_wait_until_drawn (GTK_WIDGET (preview));
@@ -375,7 +444,7 @@ test_window_print_cases (Fixture       *fixture,
   /* On the Map page, the grid map. */
   linli_window_show_page (window, "map");
   gtk_widget_activate_action (GTK_WIDGET (window), "window.print", NULL);
-  preview = find_preview ();
+  preview = wait_for_preview ();
   g_assert_nonnull (preview);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (preview)), "Map of the Grids"));
   gtk_window_destroy (GTK_WINDOW (preview));
@@ -423,6 +492,7 @@ main (int   argc,
   g_test_add ("/print/preview", Fixture, NULL, fixture_set_up, test_preview_pages, fixture_tear_down);
   g_test_add ("/print/reports-dialog", Fixture, NULL, fixture_set_up, test_reports_dialog, fixture_tear_down);
   g_test_add ("/print/reports-dialog-export", Fixture, NULL, fixture_set_up, test_reports_dialog_export, fixture_tear_down);
+  g_test_add ("/print/preview-in-job", Fixture, NULL, fixture_set_up, test_preview_in_job, fixture_tear_down);
   g_test_add ("/print/window-cases", Fixture, NULL, fixture_set_up, test_window_print_cases, fixture_tear_down);
 
   status = g_test_run ();

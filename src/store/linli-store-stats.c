@@ -14,8 +14,8 @@
  * written as the store writes times so that they compare with stored times
  * as text (and a range of activities or outreach runs on its start index);
  * ?3 the grid, 0 for all; ?4 the moment "overdue" is measured at: the end
- * of the period, or now if that comes first. The cases are read by a scan
- * of the whole table, counted in C. */
+ * of the period, or now if that comes first; ?5 where a statement has it
+ * the earlier of ?1 and ?4. The cases are counted in C (count_scope()). */
 #define IN_SCOPE_GRID(col) "(?3 = 0 OR " col " = ?3)"
 
 typedef struct
@@ -459,6 +459,142 @@ stat_counts (GHashTable *table)
   return counts;
 }
 
+typedef struct
+{
+  GHashTable *by_grid;      /* grid id → LinliGridCaseCounts */
+  GHashTable *categories;   /* key → count, of the cases received */
+  GHashTable *sources;
+  GHashTable *statuses;
+  GArray     *overdue;      /* Overdue */
+} CaseTally;
+
+/* The columns every statement of count_cases() reads, in its order. */
+#define CASE_TALLY_COLUMNS \
+  "c.grid_id, c.reported_at, c.due_at, c.status, c.resolution_level, c.resolved_at," \
+  " c.satisfaction, c.category, c.source, c.id"
+
+/* Counts every case @sql finds into @tally; ?5, if @sql has it, is
+ * @cutoff. */
+static gboolean
+count_cases (LinliStore    *self,
+             const char    *sql,
+             const Bounds  *bounds,
+             const char    *cutoff,
+             CaseTally     *tally_,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare_scoped (self, sql, bounds, error)))
+    return FALSE;
+  if (cutoff != NULL)
+    sqlite3_bind_text (stmt, 5, cutoff, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 grid_id = sqlite3_column_int64 (stmt, 0);
+      const char *reported_at = (const char *) sqlite3_column_text (stmt, 1);
+      LinliGridCaseCounts *row = g_hash_table_lookup (tally_->by_grid, &grid_id);
+
+      if (row == NULL)
+        {
+          /* The key is the first member: grid_id 0 for no grid. */
+          row = g_new0 (LinliGridCaseCounts, 1);
+          row->grid_id = grid_id;
+          g_hash_table_insert (tally_->by_grid, &row->grid_id, row);
+        }
+      if (count_case (&row->counts, bounds, reported_at,
+                      (const char *) sqlite3_column_text (stmt, 2),
+                      (const char *) sqlite3_column_text (stmt, 3),
+                      (const char *) sqlite3_column_text (stmt, 4),
+                      (const char *) sqlite3_column_text (stmt, 5),
+                      (const char *) sqlite3_column_text (stmt, 6)))
+        add_overdue (tally_->overdue, sqlite3_column_int64 (stmt, 9),
+                     (const char *) sqlite3_column_text (stmt, 2));
+      if (strcmp (reported_at, bounds->from) >= 0)
+        {
+          tally (tally_->categories, (const char *) sqlite3_column_text (stmt, 7));
+          tally (tally_->sources, (const char *) sqlite3_column_text (stmt, 8));
+          tally (tally_->statuses, (const char *) sqlite3_column_text (stmt, 3));
+        }
+    }
+  return finish (self, stmt, rc, error);
+}
+
+/* Whether the cases reported in @bounds are few enough that reading them
+ * through case_by_reported costs less than a scan of the whole table: a
+ * row found through an index costs about six read in the table's order. */
+static gboolean
+period_is_small (LinliStore    *self,
+                 const Bounds  *bounds,
+                 gboolean      *small,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n_period = 0, n_rows = 0;
+  int rc;
+
+  if (!(stmt = prepare_scoped (self, "SELECT (SELECT count(*) FROM case_record"
+                                     "         WHERE reported_at >= ?1 AND reported_at < ?2),"
+                                     " (SELECT max(id) FROM case_record)",
+                               bounds, error)))
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      n_period = sqlite3_column_int64 (stmt, 0);
+      n_rows = sqlite3_column_int64 (stmt, 1);
+      rc = sqlite3_step (stmt);
+    }
+  *small = n_period * 6 < n_rows;
+  return finish (self, stmt, rc, error);
+}
+
+/* Counts the cases of @bounds into @tally. Received in the period,
+ * resolved in it, open at its end and overdue need cases from before its
+ * start too: those still open (from case_open_counts, which holds every
+ * column read here) and those resolved at or after the start, or after
+ * the moment overdue is measured at (by case_by_resolved). An earlier case resolved before both counts in
+ * nothing. The period's own cases are read through case_by_reported when
+ * they are few; otherwise everything is one scan of the table in its own
+ * order, counted here: a GROUP BY over a dozen conditional sums costs
+ * SQLite ten times as much, and an index read of many rows is in random
+ * order. */
+static gboolean
+count_scope (LinliStore    *self,
+             const Bounds  *bounds,
+             CaseTally     *tally_,
+             GError       **error)
+{
+  const char *cutoff = strcmp (bounds->as_of, bounds->from) < 0 ? bounds->as_of : bounds->from;
+  gboolean small;
+
+  if (!period_is_small (self, bounds, &small, error))
+    return FALSE;
+  if (!small)
+    return count_cases (self, "SELECT " CASE_TALLY_COLUMNS
+                              " FROM case_record AS c NOT INDEXED"
+                              " WHERE c.reported_at < ?2 AND " IN_SCOPE_GRID ("c.grid_id"),
+                        bounds, NULL, tally_, error);
+
+  return count_cases (self, "SELECT " CASE_TALLY_COLUMNS
+                            " FROM case_record AS c INDEXED BY case_by_reported"
+                            " WHERE c.reported_at >= ?1 AND c.reported_at < ?2"
+                            " AND " IN_SCOPE_GRID ("c.grid_id"),
+                      bounds, NULL, tally_, error) &&
+         count_cases (self, "SELECT " CASE_TALLY_COLUMNS
+                            " FROM case_record AS c INDEXED BY case_open_counts"
+                            " WHERE c.status IN ('registered', 'assigned', 'in-progress',"
+                            "                    'escalated', 'suspended')"
+                            " AND c.reported_at < ?1 AND " IN_SCOPE_GRID ("c.grid_id"),
+                      bounds, NULL, tally_, error) &&
+         count_cases (self, "SELECT " CASE_TALLY_COLUMNS
+                            " FROM case_record AS c INDEXED BY case_by_resolved"
+                            " WHERE c.resolved_at >= ?5"
+                            " AND c.status IN ('resolved', 'revisited')"
+                            " AND c.reported_at < ?1 AND " IN_SCOPE_GRID ("c.grid_id"),
+                      bounds, cutoff, tally_, error);
+}
+
 /**
  * linli_store_case_stats:
  *
@@ -475,6 +611,7 @@ linli_store_case_stats (LinliStore            *self,
   g_autoptr(GHashTable) by_grid = NULL;   /* grid id → LinliGridCaseCounts */
   g_autoptr(GHashTable) categories = NULL, sources = NULL, statuses = NULL;  /* key → count */
   g_autoptr(GArray) overdue = g_array_new (FALSE, FALSE, sizeof (Overdue));
+  CaseTally tally_;
   LinliGridCaseCounts *no_grid;
   sqlite3_stmt *stmt;
   int rc;
@@ -489,46 +626,8 @@ linli_store_case_stats (LinliStore            *self,
   sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  /* One scan of every case reported before the end, counted here: received
-   * in the period, resolved in it, open at its end and overdue all need
-   * cases from before its start, and a GROUP BY over a dozen conditional
-   * sums costs SQLite ten times as much. The table in its own order: going
-   * through an index would read it in random order. */
-  if (!(stmt = prepare_scoped (self, "SELECT c.grid_id, c.reported_at, c.due_at, c.status,"
-                                     " c.resolution_level, c.resolved_at, c.satisfaction,"
-                                     " c.category, c.source, c.id"
-                                     " FROM case_record AS c NOT INDEXED"
-                                     " WHERE c.reported_at < ?2 AND " IN_SCOPE_GRID ("c.grid_id"),
-                               &bounds, error)))
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 grid_id = sqlite3_column_int64 (stmt, 0);
-      const char *reported_at = (const char *) sqlite3_column_text (stmt, 1);
-      LinliGridCaseCounts *row = g_hash_table_lookup (by_grid, &grid_id);
-
-      if (row == NULL)
-        {
-          /* The key is the first member: grid_id 0 for no grid. */
-          row = g_new0 (LinliGridCaseCounts, 1);
-          row->grid_id = grid_id;
-          g_hash_table_insert (by_grid, &row->grid_id, row);
-        }
-      if (count_case (&row->counts, &bounds, reported_at,
-                      (const char *) sqlite3_column_text (stmt, 2),
-                      (const char *) sqlite3_column_text (stmt, 3),
-                      (const char *) sqlite3_column_text (stmt, 4),
-                      (const char *) sqlite3_column_text (stmt, 5),
-                      (const char *) sqlite3_column_text (stmt, 6)))
-        add_overdue (overdue, sqlite3_column_int64 (stmt, 9), (const char *) sqlite3_column_text (stmt, 2));
-      if (strcmp (reported_at, bounds.from) >= 0)
-        {
-          tally (categories, (const char *) sqlite3_column_text (stmt, 7));
-          tally (sources, (const char *) sqlite3_column_text (stmt, 8));
-          tally (statuses, (const char *) sqlite3_column_text (stmt, 3));
-        }
-    }
-  if (!finish (self, stmt, rc, error))
+  tally_ = (CaseTally) { by_grid, categories, sources, statuses, overdue };
+  if (!count_scope (self, &bounds, &tally_, error))
     return NULL;
   {
     GHashTableIter iter;
@@ -576,7 +675,8 @@ linli_store_case_stats (LinliStore            *self,
     gint64 none = 0;
     no_grid = g_hash_table_lookup (by_grid, &none);
   }
-  if (no_grid != NULL && scope->grid_id == 0)
+  /* Shown when it has a case to count, whichever way they were read. */
+  if (no_grid != NULL && scope->grid_id == 0 && !counts_empty (&no_grid->counts))
     {
       LinliGridCaseCounts *row = g_new0 (LinliGridCaseCounts, 1);
       row->counts = no_grid->counts;

@@ -3,7 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "linli-job.h"
 #include "linli-report-kind.h"
+#include "linli-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +28,14 @@ void linli_report_actions_print_page   (GtkWindow       *window,
                                         GListModel      *cases,
                                         const char      *description,
                                         GArray          *selected_cases);
+
+/* The list of the cases @ids (gint64, in order), built in a job of
+ * @window's job bar with Cancel, then previewed; cancelled, nothing is
+ * opened. Print and the case sheet build theirs in a job too. */
+LinliJob *linli_report_actions_preview_case_list (GtkWindow  *window,
+                                                  LinliStore *store,
+                                                  GArray     *ids,
+                                                  const char *description);
 
 /* The case sheet (民情事件处理单) of the case @case_id as stored, in the
  * preview, personal details masked as the Reports dialog has them. */
