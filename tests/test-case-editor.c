@@ -907,7 +907,8 @@ test_print_sheet (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (editor), "case.print-sheet")));
   g_assert_null (test_find_toplevel (LINLI_TYPE_REPORT_PREVIEW));
   gtk_widget_activate_action (GTK_WIDGET (editor), "case.print-sheet", NULL);
-  preview = test_find_toplevel (LINLI_TYPE_REPORT_PREVIEW);
+  /* The sheet is built in a job; its preview opens when the job ends. */
+  preview = test_wait_for_toplevel (LINLI_TYPE_REPORT_PREVIEW);
   g_assert_nonnull (preview);
   g_assert_cmpuint (linli_report_preview_get_n_pages (LINLI_REPORT_PREVIEW (preview)), >=, 1);
   gtk_window_destroy (preview);

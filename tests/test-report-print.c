@@ -343,11 +343,7 @@ find_preview (void)
 static LinliReportPreview *
 wait_for_preview (void)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (find_preview () == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  return find_preview ();
+  return test_wait_for_toplevel (LINLI_TYPE_REPORT_PREVIEW);
 }
 
 static LinliReportPreview *

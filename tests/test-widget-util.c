@@ -253,3 +253,16 @@ test_find_toplevel (GType type)
     }
   return NULL;
 }
+
+/* The first toplevel of type once the main loop has made one (a job that
+ * builds a report opens its preview when the thread ends), or NULL after
+ * 20 s. */
+gpointer
+test_wait_for_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (test_find_toplevel (type) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  return test_find_toplevel (type);
+}

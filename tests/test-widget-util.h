@@ -34,6 +34,7 @@ char       *test_choices_of          (GtkWidget  *root,
                                       const char *title);
 
 gpointer    test_find_toplevel       (GType       type);
+gpointer    test_wait_for_toplevel   (GType       type);
 LinliAlert *test_find_alert          (void);
 GtkWidget  *test_find_file_chooser   (void);
 void        test_answer_file_chooser (GtkWidget  *chooser,
