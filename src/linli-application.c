@@ -547,19 +547,35 @@ about_action (GSimpleAction *action,
   LinliApplication *self = user_data;
   static const char *developers[] = { "Linli developers", NULL };
 
-  adw_show_about_window (GTK_WINDOW (get_window (self)),
-                         "application-name", _("Linli"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", _("Linli developers"),
-                         "developers", developers,
-                         "comments", _("Grids, cases, volunteers and anti-fraud outreach for a community office"),
-                         "website", "https://github.com/linli/linli",
-                         "issue-url", "https://github.com/linli/linli/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* TRANSLATORS: your names, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  LinliWindow *window = get_window (self);
+  GObject *about;
+
+  /* libadwaita 1.5 shows it as a dialog over the window; before, as a
+   * window of its own. The properties are the same. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  about = g_object_new (ADW_TYPE_ABOUT_DIALOG,
+#else
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+#endif
+                        "application-name", _("Linli"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Linli developers"),
+                        "developers", developers,
+                        "comments", _("Grids, cases, volunteers and anti-fraud outreach for a community office"),
+                        "website", "https://github.com/linli/linli",
+                        "issue-url", "https://github.com/linli/linli/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* TRANSLATORS: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (about), GTK_WIDGET (window));
+#else
+  gtk_window_present (GTK_WINDOW (about));
+#endif
 }
 
 static void

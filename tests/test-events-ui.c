@@ -817,12 +817,47 @@ test_new_volunteer (Fixture       *fixture,
   }
 }
 
+/* Every warning fails a test but one that is GTK's about itself: GTK
+ * 4.24's X11 backend on Xvfb (no compositor) now and then marks a frame
+ * submitted twice when a popover or dialog is shown, whatever the app
+ * does (seen with GNOME 51's libraries, never with Debian 12's). GTK logs
+ * it structured, so it is let through here, and only it. */
+static gboolean
+is_gdk_frame_warning (GLogLevelFlags    log_level,
+                      const GLogField  *fields,
+                      gsize             n_fields)
+{
+  const char *domain = NULL, *message = NULL;
+
+  if ((log_level & G_LOG_LEVEL_WARNING) == 0)
+    return FALSE;
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+      domain = fields[i].value;
+    else if (g_str_equal (fields[i].key, "MESSAGE"))
+      message = fields[i].value;
+  return g_strcmp0 (domain, "Gdk") == 0 && message != NULL &&
+         g_str_has_prefix (message, "gdk_frame_timings_submitted() called on submitted frame");
+}
+
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  if (is_gdk_frame_warning (log_level, fields, n_fields))
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
   gtk_init ();
   adw_init ();
 

@@ -325,6 +325,19 @@ community_text (LinliStore *store,
   return g_intern_string (linli_record_get_text (LINLI_RECORD (community), column));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+  return NULL;
+}
+
 /* The base map is stored with the community, and only once it can be
  * drawn: a tile address needs {x}, {y} and {z}; an MBTiles file must be
  * raster tiles. */
@@ -339,6 +352,7 @@ test_preferences_base_map (Fixture       *fixture,
   g_autofree char *not_mbtiles = g_test_build_filename (G_TEST_DIST, "data", "jining-districts.geojson", NULL);
   const char *tianditu = "https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=key";
   AdwEntryRow *url_row;
+  GtkWidget *url_error;
 
   linli_preferences_window_present (window, NULL);
   test_wait_until_drawn (GTK_WIDGET (window));
@@ -358,6 +372,17 @@ test_preferences_base_map (Fixture       *fixture,
   g_assert_cmpuint (entries->len, ==, 2);
   url_row = entries->pdata[1];
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (url_row)), ==, "Tile _Address");
+  /* Before anything is typed the note under it says what it needs, not
+   * in red; applying an empty address makes it an error. */
+  url_error = find_label (GTK_WIDGET (window), "Enter the address of the tiles.");
+  g_assert_nonnull (url_error);
+  g_assert_true (gtk_widget_get_visible (url_error));
+  g_assert_false (gtk_widget_has_css_class (url_error, "error"));
+  g_assert_true (gtk_widget_has_css_class (url_error, "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (url_row), "error"));
+  g_signal_emit_by_name (url_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (url_error, "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (url_row), "error"));
   gtk_editable_set_text (GTK_EDITABLE (url_row), "https://example.com/tiles/{z}/{x}.png");
   g_signal_emit_by_name (url_row, "apply");
   g_assert_cmpstr (community_text (fixture->store, "base_map"), ==, "osm");

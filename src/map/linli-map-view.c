@@ -19,6 +19,7 @@
 #include "linli-map-view.h"
 #include "linli-point-layer.h"
 #include "linli-record-names.h"
+#include "linli-tile-cache.h"
 
 /* The Map page: the community's grids over a base map, with its buildings,
  * cases, activities and outreach events. With no base map (the default)
@@ -131,6 +132,92 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Room kept round a grid brought into view above the sheet. */
+#define SHEET_FRAME_MARGIN 16
+
+/* The band of the map neither the toolbar nor the sheet covers, in the
+ * view's coordinates, as it is once the sheet is in: the map under all
+ * of the view, the sheet over its bottom. FALSE when there is no band to
+ * speak of. */
+static gboolean
+band_above_sheet (LinliMapView *self,
+                  double       *top,
+                  double       *bottom)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int sheet_height = 0;
+  graphene_rect_t bounds;
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  *top = 0;
+  if (gtk_widget_get_visible (self->toolbar) &&
+      gtk_widget_compute_bounds (self->toolbar, widget, &bounds))
+    *top = bounds.origin.y + bounds.size.height;
+  /* The sheet may not be in yet: as high as it will be. */
+  gtk_widget_measure (adw_flap_get_flap (self->flap), GTK_ORIENTATION_VERTICAL, width,
+                      NULL, &sheet_height, NULL, NULL);
+  *bottom = height - sheet_height;
+  return *bottom - *top > 2 * SHEET_FRAME_MARGIN + 16;
+}
+
+/* In a narrow view the sheet covers the bottom of the map: the selected
+ * grid's outline is brought into the band above it, zoomed out if it
+ * does not fit there, and left alone when all of it is in view already. Worked
+ * out in world pixels, as the map will be laid out under the sheet, not
+ * as it is while the sheet slides in. */
+static void
+show_grid_above_sheet (LinliMapView *self,
+                       LinliGrid    *grid)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  g_autoptr(LinliGeometry) geometry = NULL;
+  const char *boundary = linli_record_get_text (LINLI_RECORD (grid), "boundary");
+  double top, bottom, width, height, zoom, fit, lat, lon;
+  double cx, cy, x0, y0, x1, y1;
+  LinliBounds box;
+
+  if (!self->narrow || boundary == NULL ||
+      (geometry = linli_geometry_parse (boundary, NULL)) == NULL ||
+      !band_above_sheet (self, &top, &bottom))
+    return;
+  box = linli_geometry_get_bounds (geometry);
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  /* Where the outline is in the view now: the map's centre is the view's. */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  linli_world_from_location (viewport, zoom, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                             shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), &cx, &cy);
+  linli_world_from_location (viewport, zoom, box.max_lat, box.min_lon, &x0, &y0);
+  linli_world_from_location (viewport, zoom, box.min_lat, box.max_lon, &x1, &y1);
+  x0 += width / 2 - cx, x1 += width / 2 - cx;
+  y0 += height / 2 - cy, y1 += height / 2 - cy;
+  if (x0 >= 0 && x1 <= width && y0 >= top && y1 <= bottom)
+    return;
+  /* Brought in with room round it. */
+  top += SHEET_FRAME_MARGIN;
+  bottom -= SHEET_FRAME_MARGIN;
+
+  /* Zoomed out, in quarter steps, until it fits; never in. */
+  fit = MIN ((width - 2 * SHEET_FRAME_MARGIN) / MAX (x1 - x0, 1), (bottom - top) / MAX (y1 - y0, 1));
+  if (fit < 1)
+    {
+      zoom = floor ((zoom + log2 (fit)) * 4) / 4;
+      zoom = MAX (zoom, shumate_viewport_get_min_zoom_level (viewport));
+      shumate_viewport_set_zoom_level (viewport, zoom);
+    }
+
+  /* The outline's middle at the middle of the band: the map's centre as
+   * far below it as the band's middle is above the view's. */
+  linli_world_from_location (viewport, zoom, (box.min_lat + box.max_lat) / 2,
+                             (box.min_lon + box.max_lon) / 2, &cx, &cy);
+  linli_location_from_world (viewport, zoom, cx, cy + height / 2 - (top + bottom) / 2, &lat, &lon);
+  shumate_map_center_on (self->map, lat, lon);
+}
+
 static void
 select_grid (LinliMapView *self,
              gint64        grid_id)
@@ -143,6 +230,8 @@ select_grid (LinliMapView *self,
   if (grid != NULL)
     linli_grid_panel_show (self->grid_panel, self->store, grid);
   adw_flap_set_reveal_flap (self->flap, grid != NULL);
+  if (grid != NULL)
+    show_grid_above_sheet (self, grid);
 }
 
 /* The window's action that opens a case, an activity or an outreach event
@@ -892,7 +981,7 @@ layers_show_cb (LinliMapView *self)
   gtk_scrolled_window_set_max_content_height (self->layers_scroller, MAX (height - 96, 160));
 }
 
-/* The grids' names keep below the map's toolbar. */
+/* The grids' and buildings' names keep below the map's toolbar. */
 static void
 linli_map_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -905,6 +994,7 @@ linli_map_view_snapshot (GtkWidget   *widget,
       gtk_widget_compute_bounds (self->toolbar, GTK_WIDGET (self->map), &bounds))
     inset = bounds.origin.y + bounds.size.height + 6;
   linli_grid_layer_set_top_inset (self->grid_layer, inset);
+  linli_point_layer_set_top_inset (self->point_layers[LINLI_MAP_POINT_BUILDING], inset);
 
   GTK_WIDGET_CLASS (linli_map_view_parent_class)->snapshot (widget, snapshot);
 }

@@ -59,6 +59,7 @@ struct _LinliPointLayer
   GHashTable        *sprites;     /* style key → cairo_surface_t */
   int                sprite_scale;
   LinliTileCache    *tiles;
+  double             top_inset;   /* no building names above this */
 };
 
 G_DEFINE_FINAL_TYPE (LinliPointLayer, linli_point_layer, SHUMATE_TYPE_LAYER)
@@ -470,7 +471,6 @@ draw_tile_cb (cairo_t  *cr,
               gpointer  user_data)
 {
   LinliPointLayer *self = user_data;
-  gboolean labels = self->kind == LINLI_MAP_POINT_BUILDING && zoom >= BUILDING_LABEL_ZOOM;
   gboolean drawn = FALSE;
   gint64 key;
   GArray *list;
@@ -510,33 +510,74 @@ draw_tile_cb (cairo_t  *cr,
       drawn = TRUE;
     }
 
-  /* Building names beside their squares, with a halo to read over grids. */
-  for (guint i = 0; labels && i < self->mine->len; i++)
+  return drawn;
+}
+
+/* Building names beside their squares, with a halo to read over grids;
+ * drawn with each frame, not in the tiles, so that a name the map's
+ * toolbar would cover is left out, as the grids' names keep below it. */
+static void
+snapshot_labels (LinliPointLayer *self,
+                 GtkSnapshot     *snapshot)
+{
+  static const GdkRGBA text = { 0.36, 0.25, 0.16, 1.0 };
+  static const GskShadow halo[] = {
+    { { 1, 1, 1, 0.9 }, 0, 0, 2 },
+    { { 1, 1, 1, 0.9 }, 0, 0, 1 },
+  };
+  GtkWidget *widget = GTK_WIDGET (self);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (self->kind != LINLI_MAP_POINT_BUILDING ||
+      shumate_viewport_get_zoom_level (viewport) < BUILDING_LABEL_ZOOM)
+    return;
+
+  for (guint i = 0; i < self->mine->len; i++)
     {
-      /* Past the disc of the cases on a building, so that it covers none. */
-      double x = self->xy[2 * i] + (g_array_index (self->crowded, gboolean, i) ? 22 : 7);
-      double y = self->xy[2 * i + 1];
+      const LinliMapPoint *point = point_of (self, i);
       PangoLayout *layout;
+      double x, y;
       int w, h;
 
-      if (x > tx + LINLI_TILE_SIZE || y - 20 > ty + LINLI_TILE_SIZE || y + 20 < ty || x + 200 < tx)
+      shumate_viewport_location_to_widget_coords (viewport, widget, point->lat, point->lon, &x, &y);
+      if (x > width || x + 220 < 0 || y - 20 > height || y + 20 < 0)
         continue;
       layout = get_label (self, i);
       pango_layout_get_pixel_size (layout, &w, &h);
-      if (x + w + 3 < tx)
+      /* Past the disc of the cases on a building, so that it covers none. */
+      x = round (x + (i < self->crowded->len && g_array_index (self->crowded, gboolean, i) ? 22 : 7));
+      y = round (y - h / 2.0);
+      if (y < self->top_inset || x + w < 0)
         continue;
-      cairo_move_to (cr, x, y - h / 2.0);
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-      cairo_set_line_width (cr, 3);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-      cairo_move_to (cr, x, y - h / 2.0);
-      cairo_set_source_rgb (cr, 0.36, 0.25, 0.16);
-      pango_cairo_show_layout (cr, layout);
-      drawn = TRUE;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_push_shadow (snapshot, halo, G_N_ELEMENTS (halo));
+      gtk_snapshot_append_layout (snapshot, layout, &text);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_restore (snapshot);
     }
-  return drawn;
+}
+
+/**
+ * linli_point_layer_set_top_inset:
+ * @inset: pixels from the top of the layer
+ *
+ * Keeps the buildings' names out of the band at the top of the map that
+ * the map's toolbar covers.
+ */
+void
+linli_point_layer_set_top_inset (LinliPointLayer *self,
+                                 double           inset)
+{
+  g_return_if_fail (LINLI_IS_POINT_LAYER (self));
+
+  if (self->top_inset == inset)
+    return;
+  self->top_inset = inset;
+  if (self->kind == LINLI_MAP_POINT_BUILDING)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -555,6 +596,7 @@ linli_point_layer_snapshot (GtkWidget   *widget,
       self->sprite_scale = scale;
     }
   linli_tile_cache_snapshot (self->tiles, snapshot, widget, shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  snapshot_labels (self, snapshot);
 }
 
 static void

@@ -29,6 +29,8 @@ GPtrArray           *linli_point_layer_hit_members (LinliPointLayer    *self,
                                                     gboolean           *overdue,
                                                     double             *spread);
 guint                linli_point_layer_get_n_shown (LinliPointLayer    *self);
+void                 linli_point_layer_set_top_inset (LinliPointLayer  *self,
+                                                      double            inset);
 const double        *linli_point_layer_get_symbols (LinliPointLayer    *self,
                                                     double             *zoom,
                                                     guint              *n_symbols,

@@ -129,6 +129,32 @@ show_key_message (LinliPreferencesWindow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->tianditu_key_row), "error");
 }
 
+/* Under the tile address: what it needs, plainly until the user has
+ * typed or tried to apply one (@as_error), in red after that; nothing
+ * when @message is NULL. */
+static void
+show_url_message (LinliPreferencesWindow *self,
+                  const char             *message,
+                  gboolean                as_error)
+{
+  GtkWidget *label = GTK_WIDGET (self->url_error);
+
+  show_label (self->url_error, message);
+  as_error = as_error && message != NULL;
+  if (as_error)
+    {
+      gtk_widget_remove_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
+    }
+}
+
 /* Why @kind cannot be drawn, under the row that can set it right. */
 static void
 show_problem (LinliPreferencesWindow *self,
@@ -143,7 +169,9 @@ show_problem (LinliPreferencesWindow *self,
   /* The key's own message says what is wrong with it. */
   if (tianditu)
     show_key_message (self, gtk_editable_get_text (GTK_EDITABLE (self->tianditu_key_row)));
-  show_label (self->url_error, xyz ? problem : NULL);
+  /* An empty address is not a mistake yet: the note says what it needs. */
+  show_url_message (self, xyz ? problem : NULL,
+                    *gtk_editable_get_text (GTK_EDITABLE (self->url_row)) != '\0');
   show_label (self->mbtiles_error, mbtiles ? problem : NULL);
   show_label (self->site_plan_error, site_plan ? problem : NULL);
   show_label (self->problem_label, xyz || mbtiles || site_plan || tianditu ? NULL : problem);
@@ -255,12 +283,10 @@ url_apply_cb (LinliPreferencesWindow *self)
 
   if (!linli_base_map_check_url (url, &error))
     {
-      show_label (self->url_error, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
+      show_url_message (self, error->message, TRUE);
       return;
     }
-  show_label (self->url_error, NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
+  show_url_message (self, NULL, FALSE);
   if (self->store == NULL || (community = linli_store_dup_community (self->store)) == NULL)
     return;
   {
@@ -301,10 +327,7 @@ url_changed_cb (LinliPreferencesWindow *self)
   /* An error stays only while it is still true. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->url_error)) &&
       linli_base_map_check_url (gtk_editable_get_text (GTK_EDITABLE (self->url_row)), NULL))
-    {
-      show_label (self->url_error, NULL);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
-    }
+    show_url_message (self, NULL, FALSE);
 }
 
 gboolean

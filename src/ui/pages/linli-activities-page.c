@@ -399,7 +399,7 @@ linli_activities_page_init (LinliActivitiesPage *self)
   view = linli_record_list_page_get_column_view (LINLI_RECORD_LIST_PAGE (self));
   linli_column_view_add_text (view, _("Title"), -180, LINLI_EVENT_SORT_TITLE, FALSE, cell_text, self, COLUMN_TITLE);
   linli_column_view_add_text (view, _("Type"), 100, LINLI_EVENT_SORT_TYPE, FALSE, cell_text, self, COLUMN_TYPE);
-  linli_column_view_add_chip (view, _("Status"), 100, LINLI_EVENT_SORT_STATUS, cell_text, status_chip_class, self,
+  linli_column_view_add_chip (view, _("Status"), 112, LINLI_EVENT_SORT_STATUS, cell_text, status_chip_class, self,
                               COLUMN_STATUS);
   linli_column_view_add_text (view, _("Grid"), 100, LINLI_EVENT_SORT_GRID, FALSE, cell_text, self, COLUMN_GRID);
   linli_column_view_add_text (view, _("Venue"), 140, LINLI_EVENT_SORT_VENUE, FALSE, cell_text, self, COLUMN_VENUE);
