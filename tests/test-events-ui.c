@@ -48,6 +48,15 @@ iterate (void)
     ;
 }
 
+/* The import runs in a job: until it ends. */
+static void
+wait_for_import (GtkWidget **dialog)
+{
+  while (*dialog != NULL && linli_event_import_dialog_get_job (LINLI_EVENT_IMPORT_DIALOG (*dialog)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
 static const char *
 subtitle_of (GtkWidget  *root,
              const char *title)
@@ -722,7 +731,7 @@ test_import (Fixture       *fixture,
                    ==, "Skills");
 
   gtk_widget_activate_action (dialog, "import.run", NULL);
-  iterate ();
+  wait_for_import (&dialog);
   g_assert_nonnull (dialog);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n);
   {
@@ -745,7 +754,8 @@ test_import (Fixture       *fixture,
   g_signal_connect_swapped (dialog, "imported", G_CALLBACK (count_imported_cb), &imported);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_activate_action (dialog, "import.run", NULL);
-  iterate ();
+  g_assert_nonnull (linli_event_import_dialog_get_job (LINLI_EVENT_IMPORT_DIALOG (dialog)));
+  wait_for_import (&dialog);
   g_assert_null (dialog);
   g_assert_cmpuint (imported, ==, 2);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n + 2);

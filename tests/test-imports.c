@@ -367,6 +367,97 @@ test_case_import_writer_cancel (void)
   test_database_close (&db);
 }
 
+static LinliCsvTable *
+generated_volunteers (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("姓名,联系电话,技能特长\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LinliCsvTable *table;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "志愿者%u,139%08u,剪纸\n", i, i);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  table = linli_csv_read (bytes, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+static char *
+describe_volunteers (LinliStore *store)
+{
+  g_autoptr(GListModel) volunteers = linli_store_list (store, LINLI_TYPE_VOLUNTEER);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (volunteers); i++)
+    {
+      g_autoptr(LinliRecord) volunteer = g_list_model_get_item (volunteers, i);
+
+      g_string_append_printf (text, "%s|%s|%s\n", linli_record_get_text (volunteer, "name"),
+                              linli_record_get_text (volunteer, "phone"),
+                              linli_record_get_text (volunteer, "skills"));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The volunteers import, through a writer as its job does, writes what the
+ * import on the store writes; cancelled while it writes, nothing. */
+static void
+test_event_import_writer (void)
+{
+  TestDatabase plain, threaded;
+  g_autoptr(LinliCsvTable) table = generated_volunteers (1000);
+  g_autoptr(LinliCsvMapping) mapping = linli_event_csv_mapping_new (LINLI_EVENT_CSV_VOLUNTEERS, table);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LinliStore) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GType types[] = { LINLI_TYPE_VOLUNTEER };
+  Cancelling cancelling = { cancellable, 128, 0 };
+  guint n = 0;
+
+  test_demo_open (&plain, "imports-events-plain");
+  test_demo_open (&threaded, "imports-events-threaded");
+
+  g_assert_true (linli_event_csv_import (plain.store, LINLI_EVENT_CSV_VOLUNTEERS, mapping, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1000);
+  expected = describe_volunteers (plain.store);
+
+  /* Cancelled on the way: the file is as it was. */
+  before = describe_volunteers (threaded.store);
+  writer = linli_store_open_writer (threaded.store, busy_message, &error);
+  g_assert_no_error (error);
+  n = 0;
+  g_assert_false (linli_event_csv_import_full (writer, LINLI_EVENT_CSV_VOLUNTEERS, mapping,
+                                               cancel_at_cb, &cancelling, cancellable, NULL, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (cancelling.last, >=, 128);
+  g_assert_cmpuint (cancelling.last, <, 1000);
+  g_assert_cmpuint (n, ==, 0);
+  linli_store_close_writer (threaded.store, g_steal_pointer (&writer), types, G_N_ELEMENTS (types));
+  after = describe_volunteers (threaded.store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Written: the same volunteers as without the writer. */
+  writer = linli_store_open_writer (threaded.store, busy_message, &error);
+  g_assert_no_error (error);
+  g_assert_true (linli_event_csv_import_full (writer, LINLI_EVENT_CSV_VOLUNTEERS, mapping,
+                                              NULL, NULL, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1000);
+  linli_store_close_writer (threaded.store, g_steal_pointer (&writer), types, G_N_ELEMENTS (types));
+  got = describe_volunteers (threaded.store);
+  g_assert_cmpstr (got, ==, expected);
+
+  test_database_close (&plain);
+  test_database_close (&threaded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,5 +471,6 @@ main (int   argc,
   g_test_add_func ("/imports/csv/full-width", test_csv_full_width);
   g_test_add_func ("/imports/cases/writer-same", test_case_import_writer_same);
   g_test_add_func ("/imports/cases/writer-cancel", test_case_import_writer_cancel);
+  g_test_add_func ("/imports/events/writer", test_event_import_writer);
   return g_test_run ();
 }

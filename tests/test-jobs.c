@@ -11,6 +11,7 @@
 #include "linli-case-csv.h"
 #include "linli-csv-import-dialog.h"
 #include "linli-event-export.h"
+#include "linli-event-import-dialog.h"
 #include "linli-job-bar.h"
 #include "linli-job.h"
 #include "linli-record-list-page.h"
@@ -578,6 +579,97 @@ test_cases_import_wrong_row (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Volunteers, @n of them, as a file of the office. */
+static LinliCsvTable *
+generated_volunteers (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("姓名,联系电话,技能特长\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LinliCsvTable *table;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "志愿者%u,139%08u,剪纸\n", i, i);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  table = linli_csv_read (bytes, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+static LinliEventImportDialog *
+open_event_import (LinliWindow   *window,
+                   LinliStore    *store,
+                   LinliCsvTable *table,
+                   guint         *n_imported)
+{
+  LinliEventImportDialog *dialog = linli_event_import_dialog_new (GTK_WINDOW (window), store,
+                                                                  LINLI_EVENT_CSV_VOLUNTEERS, table, "志愿者.csv");
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), n_imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+/* The volunteers import runs in a job as the case import does: the bar
+ * shows it, a second import is refused meanwhile, the volunteers are
+ * written; cancelled, nothing is. */
+static void
+test_events_import_write (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  LinliWindow *window = linli_window_new (NULL);
+  g_autoptr(LinliCsvTable) table = generated_volunteers (2000);
+  g_autoptr(LinliEventImportDialog) dialog = NULL;
+  g_autoptr(LinliEventImportDialog) second = NULL;
+  g_autoptr(LinliEventImportDialog) third = NULL;
+  LinliJobBar *bar;
+  LinliJob *job;
+  guint n_before, n_imported = 0, n_second = 0, n_third = 0;
+
+  linli_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  linli_window_show_page (window, "activities");
+  test_wait_until_drawn (GTK_WIDGET (window));
+  bar = linli_job_bar_find (GTK_WIDGET (window));
+  n_before = linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER);
+
+  dialog = g_object_ref (open_event_import (window, fixture->store, table, &n_imported));
+  second = g_object_ref (open_event_import (window, fixture->store, table, &n_second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  job = linli_event_import_dialog_get_job (dialog);
+  g_assert_nonnull (job);
+  g_assert_true (bar == NULL || linli_job_bar_get_job (bar) == job);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (linli_store_is_busy (fixture->store));
+
+  /* A second import is refused, saying why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "import.run", NULL));
+  g_assert_null (linli_event_import_dialog_get_job (second));
+  g_assert_true (dialog_says (GTK_WIDGET (second), "being imported"));
+
+  while (linli_event_import_dialog_get_job (dialog) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_imported, ==, 2000);
+  g_assert_cmpuint (n_second, ==, 0);
+  g_assert_false (linli_store_is_busy (fixture->store));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n_before + 2000);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  /* Cancelled: nothing written, and the preview is gone. */
+  third = g_object_ref (open_event_import (window, fixture->store, table, &n_third));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (third), "import.run", NULL));
+  job = linli_event_import_dialog_get_job (third);
+  g_assert_nonnull (job);
+  linli_job_cancel (job);
+  while (linli_event_import_dialog_get_job (third) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_third, ==, 0);
+  g_assert_false (linli_store_is_busy (fixture->store));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_VOLUNTEER), ==, n_before + 2000);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,5 +687,6 @@ main (int   argc,
   g_test_add ("/job/cases-import-read", Fixture, NULL, fixture_set_up, test_cases_import_read, fixture_tear_down);
   g_test_add ("/job/cases-import-write", Fixture, NULL, fixture_set_up, test_cases_import_write, fixture_tear_down);
   g_test_add ("/job/cases-import-wrong-row", Fixture, NULL, fixture_set_up, test_cases_import_wrong_row, fixture_tear_down);
+  g_test_add ("/job/events-import-write", Fixture, NULL, fixture_set_up, test_events_import_write, fixture_tear_down);
   return g_test_run ();
 }

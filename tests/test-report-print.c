@@ -403,6 +403,89 @@ test_preview_in_job (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* The Reports dialog's Preview builds its report in a job of the window
+ * and closes; the preview shows what the dialog builds here. Cancelled,
+ * nothing opens. */
+static void
+test_reports_dialog_preview (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (adw_application_window_new (NULL));
+  LinliReportsDialog *dialog;
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autoptr(LinliJob) job = NULL;
+  LinliReportPreview *here, *preview;
+  GtkWidget *from_entry;
+  gint64 first_id;
+  g_autoptr(GListModel) cases = linli_store_list (fixture->store, LINLI_TYPE_CASE);
+  g_autoptr(LinliRecord) first_case = g_list_model_get_item (cases, 0);
+
+  gtk_window_present (window);
+
+  /* The default, last month's work summary, by the store's clock. */
+  dialog = linli_reports_dialog_new (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  doc = linli_reports_dialog_build (dialog);
+  g_assert_nonnull (doc);
+  here = linli_report_preview_new (NULL, doc);
+  job = linli_reports_dialog_preview (dialog);
+  g_assert_nonnull (job);
+  /* Built in the job: nothing opens before the loop runs. */
+  g_assert_true (linli_job_is_running (job));
+  g_assert_null (other_preview (here));
+  while (linli_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  preview = other_preview (here);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (linli_report_preview_get_n_pages (preview), ==, linli_report_preview_get_n_pages (here));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (preview)), ==, gtk_window_get_title (GTK_WINDOW (here)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preview)) == window);
+  gtk_window_destroy (GTK_WINDOW (preview));
+  gtk_window_destroy (GTK_WINDOW (here));
+  g_clear_object (&doc);
+  g_clear_object (&job);
+
+  /* A case sheet, with the names as the dialog has them. */
+  dialog = linli_reports_dialog_new (window, fixture->store);
+  linli_reports_dialog_set_kind (dialog, LINLI_REPORT_KIND_CASE_SHEET);
+  first_id = linli_record_get_id (first_case);
+  linli_reports_dialog_set_cases (dialog, &first_id, 1);
+  gtk_window_present (GTK_WINDOW (dialog));
+  doc = linli_reports_dialog_build (dialog);
+  g_assert_nonnull (doc);
+  job = linli_reports_dialog_preview (dialog);
+  g_assert_nonnull (job);
+  preview = wait_for_preview ();
+  g_assert_nonnull (preview);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (preview)), ==, linli_report_doc_get_title (doc));
+  gtk_window_destroy (GTK_WINDOW (preview));
+  g_clear_object (&doc);
+  g_clear_object (&job);
+
+  /* A wrong field: no job, and the dialog stays open. */
+  dialog = linli_reports_dialog_new (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (GTK_WIDGET (dialog), "Co_vers")), 3);
+  from_entry = test_find (GTK_WIDGET (row_titled (GTK_WIDGET (dialog), "_From")), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-13-01");
+  g_assert_null (linli_reports_dialog_preview (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* Cancel, at once: the job ends cancelled and no preview opens. */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-01-01");
+  job = linli_reports_dialog_preview (dialog);
+  g_assert_nonnull (job);
+  linli_job_cancel (job);
+  while (linli_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_preview ());
+
+  gtk_window_destroy (window);
+}
+
 /* Ctrl+P previews what the page shows: the Cases page's list, the grid
  * map; on the Grids page it offers the grid ledger. */
 static void
@@ -487,6 +570,7 @@ main (int   argc,
   g_test_add ("/print/settings-remembered", Fixture, NULL, fixture_set_up, test_settings_remembered, fixture_tear_down);
   g_test_add ("/print/preview", Fixture, NULL, fixture_set_up, test_preview_pages, fixture_tear_down);
   g_test_add ("/print/reports-dialog", Fixture, NULL, fixture_set_up, test_reports_dialog, fixture_tear_down);
+  g_test_add ("/print/reports-dialog-preview", Fixture, NULL, fixture_set_up, test_reports_dialog_preview, fixture_tear_down);
   g_test_add ("/print/reports-dialog-export", Fixture, NULL, fixture_set_up, test_reports_dialog_export, fixture_tear_down);
   g_test_add ("/print/preview-in-job", Fixture, NULL, fixture_set_up, test_preview_in_job, fixture_tear_down);
   g_test_add ("/print/window-cases", Fixture, NULL, fixture_set_up, test_window_print_cases, fixture_tear_down);

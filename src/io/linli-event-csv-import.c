@@ -23,7 +23,28 @@ typedef struct
   LinliStore      *store;
   LinliCsvMapping *mapping;
   GPtrArray       *errors;     /* LinliCsvRowError */
+  LinliCountFunc   count;      /* told of the records written, nullable */
+  gpointer         count_data;
+  GCancellable    *cancellable;
 } Import;
+
+/* Between two records written: tells of the progress now and then, and
+ * stops, with the batch rolled back, once cancelled. */
+static gboolean
+written (Import     *im,
+         guint       n_done,
+         guint       n_total,
+         GError    **error)
+{
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    {
+      linli_store_rollback (im->store);
+      return FALSE;
+    }
+  if (im->count != NULL && (n_done % 64 == 0 || n_done == n_total))
+    im->count (n_done, n_total, im->count_data);
+  return TRUE;
+}
 
 static void add_error (Import     *im,
                        guint       line,
@@ -164,11 +185,17 @@ write_volunteers (Import     *im,
   if (!linli_store_begin_batch (im->store, error))
     return FALSE;
   for (guint i = 0; i < volunteers->len; i++)
-    if (!linli_store_insert (im->store, volunteers->pdata[i], error))
-      {
-        linli_store_rollback (im->store);
+    {
+      if (!written (im, i, volunteers->len, error))
         return FALSE;
-      }
+      if (!linli_store_insert (im->store, volunteers->pdata[i], error))
+        {
+          linli_store_rollback (im->store);
+          return FALSE;
+        }
+    }
+  if (!written (im, volunteers->len, volunteers->len, error))
+    return FALSE;
   return linli_store_commit (im->store, error);
 }
 
@@ -546,6 +573,8 @@ write_activities (Import     *im,
       Group *group = groups->pdata[i];
       g_autoptr(GArray) partners = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+      if (!written (im, i, groups->len, error))
+        return FALSE;
       /* Partner organisations the office has not recorded yet are added. */
       for (guint p = 0; group->partners != NULL && group->partners[p] != NULL; p++)
         {
@@ -577,6 +606,8 @@ write_activities (Import     *im,
           return FALSE;
         }
     }
+  if (!written (im, groups->len, groups->len, error))
+    return FALSE;
   return linli_store_commit (im->store, error);
 }
 
@@ -587,17 +618,24 @@ run (LinliStore         *store,
      LinliEventCsvKind   kind,
      LinliCsvMapping    *mapping,
      gboolean            write,
+     LinliCountFunc      count,
+     gpointer            count_data,
+     GCancellable       *cancellable,
      GPtrArray         **row_errors,
      guint              *n_imported,
      GError            **error)
 {
-  Import im = { store, mapping, NULL };
+  Import im = { store, mapping, NULL, count, count_data, cancellable };
   g_autoptr(GPtrArray) records = NULL;
   gboolean ok;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (LINLI_IS_CSV_MAPPING (mapping), FALSE);
 
+  /* The staff register is short, and written at once: cancelled, it is
+   * before it starts. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (kind == LINLI_EVENT_CSV_STAFF)
     return linli_staff_csv_run (store, mapping, write, row_errors, n_imported, error);
   if (row_errors != NULL)
@@ -678,7 +716,7 @@ linli_event_csv_check (LinliStore         *store,
                        GPtrArray         **row_errors,
                        GError            **error)
 {
-  return run (store, kind, mapping, FALSE, row_errors, NULL, error);
+  return run (store, kind, mapping, FALSE, NULL, NULL, NULL, row_errors, NULL, error);
 }
 
 /**
@@ -700,5 +738,28 @@ linli_event_csv_import (LinliStore         *store,
                         guint              *n_imported,
                         GError            **error)
 {
-  return run (store, kind, mapping, TRUE, row_errors, n_imported, error);
+  return run (store, kind, mapping, TRUE, NULL, NULL, NULL, row_errors, n_imported, error);
+}
+
+/**
+ * linli_event_csv_import_full:
+ * @store: the store, or a writer of it (linli_store_open_writer()), in a
+ *   thread of its own
+ * @count: (nullable) (scope call): told of the records written, now and then
+ * @cancellable: (nullable): stops the import, which then writes nothing
+ *
+ * linli_event_csv_import(), with its progress told and Cancel.
+ */
+gboolean
+linli_event_csv_import_full (LinliStore         *store,
+                             LinliEventCsvKind   kind,
+                             LinliCsvMapping    *mapping,
+                             LinliCountFunc      count,
+                             gpointer            count_data,
+                             GCancellable       *cancellable,
+                             GPtrArray         **row_errors,
+                             guint              *n_imported,
+                             GError            **error)
+{
+  return run (store, kind, mapping, TRUE, count, count_data, cancellable, row_errors, n_imported, error);
 }

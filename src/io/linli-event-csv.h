@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "linli-case-csv.h"
 #include "linli-csv-mapping.h"
 #include "linli-store.h"
 
@@ -91,6 +92,16 @@ gboolean         linli_event_csv_check             (LinliStore        *store,
 gboolean         linli_event_csv_import            (LinliStore        *store,
                                                     LinliEventCsvKind  kind,
                                                     LinliCsvMapping   *mapping,
+                                                    GPtrArray        **row_errors,
+                                                    guint             *n_imported,
+                                                    GError           **error);
+/* linli_event_csv_import() with progress and Cancel, for a job's thread. */
+gboolean         linli_event_csv_import_full       (LinliStore        *store,
+                                                    LinliEventCsvKind  kind,
+                                                    LinliCsvMapping   *mapping,
+                                                    LinliCountFunc     count,
+                                                    gpointer           count_data,
+                                                    GCancellable      *cancellable,
                                                     GPtrArray        **row_errors,
                                                     guint             *n_imported,
                                                     GError           **error);

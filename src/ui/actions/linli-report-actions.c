@@ -38,6 +38,7 @@ typedef enum
   BUILD_CASE_LIST,
   BUILD_GRID_MAP,
   BUILD_CASE_SHEET,
+  BUILD_REQUEST,
 } BuildKind;
 
 typedef struct
@@ -48,6 +49,9 @@ typedef struct
   GArray         *case_ids;     /* BUILD_CASE_LIST */
   char           *description;  /* BUILD_CASE_LIST, nullable */
   gint64          case_id;      /* BUILD_CASE_SHEET */
+  LinliReportRequest request;   /* BUILD_REQUEST */
+  LinliClockFunc  clock;        /* of the store in use */
+  gpointer        clock_data;
   LinliReportDoc *doc;          /* built, in the job's thread */
 } Build;
 
@@ -76,6 +80,8 @@ build_job (LinliJob      *job,
 
   if (snapshot == NULL || !linli_store_begin_read (snapshot, error))
     return FALSE;
+  /* "Now" in the report is the store's own. */
+  linli_store_set_clock (snapshot, build->clock, build->clock_data);
   switch (build->kind)
     {
     case BUILD_CASE_LIST:
@@ -87,6 +93,9 @@ build_job (LinliJob      *job,
       break;
     case BUILD_CASE_SHEET:
       doc = linli_report_build_case_sheet (snapshot, build->case_id, FALSE, error);
+      break;
+    case BUILD_REQUEST:
+      doc = linli_report_build (snapshot, &build->request, error);
       break;
     default:
       g_assert_not_reached ();
@@ -127,6 +136,7 @@ preview_in_job (GtkWindow  *window,
 
   build->window = g_object_ref (window);
   build->path = g_strdup (linli_store_get_path (store));
+  linli_store_get_clock (store, &build->clock, &build->clock_data);
   /* The Build outlives the job's data: the callback shows what it built. */
   linli_job_run (job, GTK_WIDGET (window), build_job, build, NULL, build_done_cb, build);
   return job;
@@ -158,6 +168,32 @@ linli_report_actions_preview_case_list (GtkWindow  *window,
   build->case_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
   g_array_append_vals (build->case_ids, ids->data, ids->len);
   build->description = g_strdup (description);
+  return preview_in_job (window, store, build);
+}
+
+/**
+ * linli_report_actions_preview_request:
+ * @request: the report, as the Reports dialog asks for it; copied
+ *
+ * Builds the report in a job of @window's job bar, with Cancel, and
+ * previews it; cancelled, it opens nothing.
+ *
+ * Returns: (transfer full): the job, running
+ */
+LinliJob *
+linli_report_actions_preview_request (GtkWindow                *window,
+                                      LinliStore               *store,
+                                      const LinliReportRequest *request)
+{
+  Build *build;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  build = g_new0 (Build, 1);
+  build->kind = BUILD_REQUEST;
+  build->request = *request;
   return preview_in_job (window, store, build);
 }
 

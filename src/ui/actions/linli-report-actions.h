@@ -37,6 +37,13 @@ LinliJob *linli_report_actions_preview_case_list (GtkWindow  *window,
                                                   GArray     *ids,
                                                   const char *description);
 
+/* The report @request asks for, built and previewed as
+ * linli_report_actions_preview_case_list() does: the Reports dialog's
+ * Preview. */
+LinliJob *linli_report_actions_preview_request (GtkWindow                *window,
+                                                LinliStore               *store,
+                                                const LinliReportRequest *request);
+
 /* The case sheet (民情事件处理单) of the case @case_id as stored, in the
  * preview, personal details masked as the Reports dialog has them. */
 void linli_report_actions_print_case_sheet (GtkWindow  *window,

@@ -37,8 +37,6 @@ struct _LinliCsvImportDialog
   LinliStore            *store;
   LinliCsvTable         *table;
   GPtrArray             *rows;      /* AdwComboRow per column */
-  LinliJob              *job;       /* the import under way, or NULL */
-  struct _Importing     *importing; /* its data, the job's thread's until it ends */
 };
 
 G_DEFINE_FINAL_TYPE (LinliCsvImportDialog, linli_csv_import_dialog, ADW_TYPE_WINDOW)
@@ -65,29 +63,20 @@ current_mapping (LinliCsvImportDialog *self)
   return mapping;
 }
 
-/* What the job's thread has, and gives back. */
-typedef struct _Importing
+/* What the job's thread reads. */
+typedef struct
 {
-  LinliStore     *store;
-  LinliStore     *writer;
   LinliCsvTable  *table;
   LinliCaseField *mapping;
-  GPtrArray      *row_errors;
-  guint           n_imported;
 } Importing;
 
 static void
 importing_free (Importing *importing)
 {
-  g_clear_object (&importing->writer);
-  g_clear_object (&importing->store);
   g_clear_pointer (&importing->table, linli_csv_table_unref);
   g_free (importing->mapping);
-  g_clear_pointer (&importing->row_errors, g_ptr_array_unref);
   g_free (importing);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Importing, importing_free)
 
 static void
 count_cb (guint    n_done,
@@ -105,50 +94,17 @@ count_cb (guint    n_done,
 
 static gboolean
 import_job (LinliJob      *job,
+            LinliStore    *writer,
             gpointer       data,
             GCancellable  *cancellable,
+            GPtrArray    **row_errors,
+            guint         *n_imported,
             GError       **error)
 {
   Importing *importing = data;
 
-  linli_job_progress (job, -1, _("Checking the rows…"));
-  return linli_case_csv_import_full (importing->writer, importing->table, importing->mapping,
-                                     count_cb, job, cancellable,
-                                     &importing->row_errors, &importing->n_imported, error);
-}
-
-static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(LinliCsvImportDialog) self = user_data;
-  g_autoptr(Importing) importing = g_steal_pointer (&self->importing);
-  GType types[2];
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = linli_job_finish (LINLI_JOB (source), result, &error);
-  g_clear_object (&self->job);
-
-  /* The store writes again, and its views read what was written. */
-  types[0] = LINLI_TYPE_RESIDENT;
-  types[1] = LINLI_TYPE_CASE;
-  linli_store_close_writer (importing->store, g_steal_pointer (&importing->writer), types, G_N_ELEMENTS (types));
-
-  if (ok)
-    {
-      g_signal_emit (self, signals[IMPORTED], 0, importing->n_imported);
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_window_destroy (GTK_WINDOW (self));
-  else
-    {
-      linli_import_errors_show (self->errors_group, self->errors_list, importing->row_errors, error);
-      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
-      gtk_window_present (GTK_WINDOW (self));
-    }
+  return linli_case_csv_import_full (writer, importing->table, importing->mapping,
+                                     count_cb, job, cancellable, row_errors, n_imported, error);
 }
 
 static void
@@ -157,36 +113,19 @@ import_cb (GtkWidget  *widget,
            GVariant   *parameter)
 {
   LinliCsvImportDialog *self = LINLI_CSV_IMPORT_DIALOG (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr(GError) error = NULL;
+  const GType types[] = { LINLI_TYPE_RESIDENT, LINLI_TYPE_CASE };
   Importing *importing;
 
-  if (self->job != NULL)
+  if (linli_import_dialog_get_job (GTK_WINDOW (self)) != NULL)
     return;
   importing = g_new0 (Importing, 1);
-  importing->writer = linli_store_open_writer (self->store,
-                                               _("Cases are being imported. Changes can be made again once the import is done or cancelled."),
-                                               &error);
-  if (importing->writer == NULL)
-    {
-      importing_free (importing);
-      linli_import_errors_show (self->errors_group, self->errors_list, NULL, error);
-      return;
-    }
-  importing->store = g_object_ref (self->store);
   importing->table = linli_csv_table_ref (self->table);
   importing->mapping = current_mapping (self);
-  linli_import_errors_clear (self->errors_group, self->errors_list);
-
-  /* The window under the preview shows the job, and may be used
-   * meanwhile: the preview steps aside until the job ends. */
-  self->job = linli_job_new (_("Importing cases…"));
-  self->importing = importing;
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  if (parent != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  linli_job_run (self->job, parent != NULL ? GTK_WIDGET (parent) : widget,
-                 import_job, importing, NULL, import_done_cb, g_object_ref (self));
+  linli_import_dialog_run (GTK_WINDOW (self), self->store,
+                           _("Cases are being imported. Changes can be made again once the import is done or cancelled."),
+                           _("Importing cases…"), types, G_N_ELEMENTS (types),
+                           self->errors_group, self->errors_list,
+                           import_job, importing, (GDestroyNotify) importing_free);
 }
 
 /**
@@ -198,7 +137,7 @@ LinliJob *
 linli_csv_import_dialog_get_job (LinliCsvImportDialog *self)
 {
   g_return_val_if_fail (LINLI_IS_CSV_IMPORT_DIALOG (self), NULL);
-  return self->job;
+  return linli_import_dialog_get_job (GTK_WINDOW (self));
 }
 
 static GListModel *
@@ -254,7 +193,6 @@ linli_csv_import_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->table, linli_csv_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_object (&self->job);
 
   G_OBJECT_CLASS (linli_csv_import_dialog_parent_class)->dispose (object);
 }

@@ -12,12 +12,15 @@
 #include "linli-file-pick.h"
 #include "linli-import-errors.h"
 #include "linli-import-read.h"
+#include "linli-job.h"
 #include "linli-toast.h"
 
 /* The preview of an import of volunteers, or of activities with who served
  * in them, in the shape of the case import: the file, which field each of
  * its columns fills (guessed from the headers, changed here), and every
- * wrong row by line. Nothing is written until every row is right. */
+ * wrong row by line. Nothing is written until every row is right. As the
+ * case import, it is checked and written in a job, through a writer of the
+ * store's own (linli_import_dialog_run()); Cancel writes nothing. */
 
 struct _LinliEventImportDialog
 {
@@ -42,25 +45,90 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What the job's thread reads. */
+typedef struct
+{
+  LinliEventCsvKind  kind;
+  LinliCsvMapping   *mapping;
+} Importing;
+
+static void
+importing_free (Importing *importing)
+{
+  g_clear_object (&importing->mapping);
+  g_free (importing);
+}
+
+static void
+count_cb (guint    n_done,
+          guint    n_total,
+          gpointer user_data)
+{
+  LinliJob *job = user_data;
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: the progress of an import: "120 of 300 records written" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u record written", "%u of %u records written", n_total),
+                          n_done, n_total);
+  linli_job_progress (job, n_total > 0 ? (double) n_done / n_total : 1.0, text);
+}
+
+static gboolean
+import_job (LinliJob      *job,
+            LinliStore    *writer,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GPtrArray    **row_errors,
+            guint         *n_imported,
+            GError       **error)
+{
+  Importing *importing = data;
+
+  return linli_event_csv_import_full (writer, importing->kind, importing->mapping,
+                                      count_cb, job, cancellable, row_errors, n_imported, error);
+}
+
 static void
 import_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
   LinliEventImportDialog *self = LINLI_EVENT_IMPORT_DIALOG (widget);
-  g_autoptr(GPtrArray) row_errors = NULL;
+  const GType types[] = { LINLI_TYPE_VOLUNTEER, LINLI_TYPE_ORGANISATION, LINLI_TYPE_ACTIVITY,
+                          LINLI_TYPE_PARTICIPATION, LINLI_TYPE_WORKER };
   g_autoptr(GError) error = NULL;
-  guint n_imported = 0;
+  Importing *importing;
 
-  if (!linli_csv_mapping_check (self->mapping, &error) ||
-      !linli_event_csv_import (self->store, self->kind, self->mapping, &row_errors, &n_imported, &error))
+  if (linli_import_dialog_get_job (GTK_WINDOW (self)) != NULL)
+    return;
+  if (!linli_csv_mapping_check (self->mapping, &error))
     {
-      linli_import_errors_show (self->errors_group, self->errors_list, row_errors, error);
+      linli_import_errors_show (self->errors_group, self->errors_list, NULL, error);
       return;
     }
+  /* The dialog cannot be changed while the job reads the mapping. */
+  importing = g_new0 (Importing, 1);
+  importing->kind = self->kind;
+  importing->mapping = g_object_ref (self->mapping);
+  linli_import_dialog_run (GTK_WINDOW (self), self->store,
+                           _("Records are being imported. Changes can be made again once the import is done or cancelled."),
+                           self->kind == LINLI_EVENT_CSV_VOLUNTEERS ? _("Importing volunteers…")
+                           : self->kind == LINLI_EVENT_CSV_STAFF ? _("Importing staff…")
+                                                                 : _("Importing activities…"),
+                           types, G_N_ELEMENTS (types), self->errors_group, self->errors_list,
+                           import_job, importing, (GDestroyNotify) importing_free);
+}
 
-  g_signal_emit (self, signals[IMPORTED], 0, n_imported);
-  gtk_window_destroy (GTK_WINDOW (self));
+/**
+ * linli_event_import_dialog_get_job:
+ *
+ * Returns: (transfer none) (nullable): the import under way
+ */
+LinliJob *
+linli_event_import_dialog_get_job (LinliEventImportDialog *self)
+{
+  g_return_val_if_fail (LINLI_IS_EVENT_IMPORT_DIALOG (self), NULL);
+  return linli_import_dialog_get_job (GTK_WINDOW (self));
 }
 
 static void

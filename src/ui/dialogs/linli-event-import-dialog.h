@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "linli-event-csv.h"
+#include "linli-job.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,7 @@ LinliEventImportDialog *linli_event_import_dialog_new (GtkWindow         *parent
                                                        LinliEventCsvKind  kind,
                                                        LinliCsvTable     *table,
                                                        const char        *file_name);
+LinliJob               *linli_event_import_dialog_get_job (LinliEventImportDialog *self);
 
 void                    linli_event_import_open_file  (GtkWidget         *page,
                                                        LinliStore        *store,

@@ -9,8 +9,8 @@
 #include "linli-file-pick.h"
 #include "linli-print-operation.h"
 #include "linli-records.h"
+#include "linli-report-actions.h"
 #include "linli-report-pdf.h"
-#include "linli-report-preview.h"
 #include "linli-reports-dialog.h"
 
 typedef enum {
@@ -258,19 +258,42 @@ linli_reports_dialog_build (LinliReportsDialog *self)
   return doc;
 }
 
+/**
+ * linli_reports_dialog_preview:
+ *
+ * Builds the report the dialog asks for in a job of its parent's job bar
+ * and previews it, and closes the dialog; a dialog without a parent stays
+ * open and runs the job itself. Cancelled, nothing opens.
+ *
+ * Returns: (transfer full) (nullable): the job, running, or %NULL with the
+ *   reason shown next to the field that is wrong
+ */
+LinliJob *
+linli_reports_dialog_preview (LinliReportsDialog *self)
+{
+  LinliReportRequest request;
+  GtkWindow *parent;
+  LinliJob *job;
+
+  g_return_val_if_fail (LINLI_IS_REPORTS_DIALOG (self), NULL);
+
+  if (!read_request (self, &request))
+    return NULL;
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  job = linli_report_actions_preview_request (parent != NULL ? parent : GTK_WINDOW (self), self->store, &request);
+  if (parent != NULL)
+    gtk_window_close (GTK_WINDOW (self));
+  return job;
+}
+
 static void
 preview_cb (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  LinliReportsDialog *self = LINLI_REPORTS_DIALOG (widget);
-  g_autoptr(LinliReportDoc) doc = linli_reports_dialog_build (self);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  LinliJob *job = linli_reports_dialog_preview (LINLI_REPORTS_DIALOG (widget));
 
-  if (doc == NULL)
-    return;
-  gtk_window_present (GTK_WINDOW (linli_report_preview_new (parent, doc)));
-  gtk_window_close (GTK_WINDOW (self));
+  g_clear_object (&job);  /* it runs on; its callback opens the preview */
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "linli-job.h"
 #include "linli-report-kind.h"
 #include "linli-store.h"
 
@@ -24,6 +25,8 @@ void                linli_reports_dialog_set_cases (LinliReportsDialog *self,
 /* The report the dialog asks for, or NULL with the reason shown next to
  * the field that is wrong. */
 LinliReportDoc     *linli_reports_dialog_build    (LinliReportsDialog *self);
+/* Preview: the report built in a job, then previewed; see the function. */
+LinliJob           *linli_reports_dialog_preview  (LinliReportsDialog *self);
 gboolean            linli_reports_dialog_export_to (LinliReportsDialog *self,
                                                     GFile              *file);
 gboolean            linli_reports_dialog_is_exporting (LinliReportsDialog *self);
