@@ -367,22 +367,6 @@ test_case_import_writer_cancel (void)
   test_database_close (&db);
 }
 
-static LinliCsvTable *
-generated_volunteers (guint n)
-{
-  g_autoptr(GString) text = g_string_new ("姓名,联系电话,技能特长\n");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  LinliCsvTable *table;
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "志愿者%u,139%08u,剪纸\n", i, i);
-  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
-  table = linli_csv_read (bytes, &error);
-  g_assert_no_error (error);
-  return table;
-}
-
 static char *
 describe_volunteers (LinliStore *store)
 {
@@ -406,7 +390,7 @@ static void
 test_event_import_writer (void)
 {
   TestDatabase plain, threaded;
-  g_autoptr(LinliCsvTable) table = generated_volunteers (1000);
+  g_autoptr(LinliCsvTable) table = test_volunteers_csv (1000);
   g_autoptr(LinliCsvMapping) mapping = linli_event_csv_mapping_new (LINLI_EVENT_CSV_VOLUNTEERS, table);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(LinliStore) writer = NULL;

@@ -579,23 +579,6 @@ test_cases_import_wrong_row (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Volunteers, @n of them, as a file of the office. */
-static LinliCsvTable *
-generated_volunteers (guint n)
-{
-  g_autoptr(GString) text = g_string_new ("姓名,联系电话,技能特长\n");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  LinliCsvTable *table;
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "志愿者%u,139%08u,剪纸\n", i, i);
-  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
-  table = linli_csv_read (bytes, &error);
-  g_assert_no_error (error);
-  return table;
-}
-
 static LinliEventImportDialog *
 open_event_import (LinliWindow   *window,
                    LinliStore    *store,
@@ -619,7 +602,7 @@ test_events_import_write (Fixture       *fixture,
                           gconstpointer  data)
 {
   LinliWindow *window = linli_window_new (NULL);
-  g_autoptr(LinliCsvTable) table = generated_volunteers (2000);
+  g_autoptr(LinliCsvTable) table = test_volunteers_csv (2000);
   g_autoptr(LinliEventImportDialog) dialog = NULL;
   g_autoptr(LinliEventImportDialog) second = NULL;
   g_autoptr(LinliEventImportDialog) third = NULL;

@@ -79,3 +79,20 @@ test_store_fix_clock (LinliStore *store,
   g_object_set_data_full (G_OBJECT (store), "test-clock", fixed, (GDestroyNotify) g_date_time_unref);
   linli_store_set_clock (store, fixed_clock, fixed);
 }
+
+/* Volunteers, @n of them, as a file of the office: 志愿者0, 志愿者1, … */
+LinliCsvTable *
+test_volunteers_csv (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("姓名,联系电话,技能特长\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LinliCsvTable *table;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "志愿者%u,139%08u,剪纸\n", i, i);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  table = linli_csv_read (bytes, &error);
+  g_assert_no_error (error);
+  return table;
+}

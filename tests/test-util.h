@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "linli-csv.h"
 #include "linli-store.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,8 @@ GDateTime *test_now             (void);
 /* Sets @store's clock to stand still at @now (test_now() when NULL). */
 void       test_store_fix_clock (LinliStore   *store,
                                  GDateTime    *now);
+
+/* An import file of @n volunteers. */
+LinliCsvTable *test_volunteers_csv (guint n);
 
 G_END_DECLS
