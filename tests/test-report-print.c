@@ -486,6 +486,79 @@ test_reports_dialog_preview (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* The system's print dialog (GtkPrintUnixDialog) open on @parent, or NULL. */
+static GtkWindow *
+find_print_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "GtkPrintUnixDialog") &&
+        gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+  return NULL;
+}
+
+/* The Reports dialog's Print builds its report in a job of the window, as
+ * Preview does, and closes onto the job bar; the print dialog opens once
+ * it is built. Cancelled, nothing is printed. */
+static void
+test_reports_dialog_print (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (adw_application_window_new (NULL));
+  LinliReportsDialog *dialog;
+  g_autoptr(LinliJob) job = NULL;
+  GtkWidget *from_entry;
+  GtkWindow *print_dialog;
+  gint64 deadline;
+
+  gtk_window_present (window);
+
+  dialog = linli_reports_dialog_new (window, fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "reports.print", NULL);
+  /* Built in the job: the dialog is gone, nothing opens before the loop runs. */
+  g_assert_null (dialog);
+  g_assert_null (find_print_dialog (window));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((print_dialog = find_print_dialog (window)) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (print_dialog);
+  g_assert_null (find_preview ());
+  gtk_window_close (print_dialog);
+  while (find_print_dialog (window) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* A wrong field: no job, and the dialog stays open. */
+  dialog = linli_reports_dialog_new (window, fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (GTK_WIDGET (dialog), "Co_vers")), 3);
+  from_entry = test_find (GTK_WIDGET (row_titled (GTK_WIDGET (dialog), "_From")), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-13-01");
+  g_assert_null (linli_reports_dialog_print (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* Cancel, at once: the job ends cancelled and no print dialog opens. */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-01-01");
+  job = linli_reports_dialog_print (dialog);
+  g_assert_nonnull (job);
+  g_assert_null (dialog);
+  linli_job_cancel (job);
+  while (linli_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_print_dialog (window));
+  g_assert_null (find_preview ());
+
+  gtk_window_destroy (window);
+}
+
 /* Ctrl+P previews what the page shows: the Cases page's list, the grid
  * map; on the Grids page it offers the grid ledger. */
 static void
@@ -571,6 +644,7 @@ main (int   argc,
   g_test_add ("/print/preview", Fixture, NULL, fixture_set_up, test_preview_pages, fixture_tear_down);
   g_test_add ("/print/reports-dialog", Fixture, NULL, fixture_set_up, test_reports_dialog, fixture_tear_down);
   g_test_add ("/print/reports-dialog-preview", Fixture, NULL, fixture_set_up, test_reports_dialog_preview, fixture_tear_down);
+  g_test_add ("/print/reports-dialog-print", Fixture, NULL, fixture_set_up, test_reports_dialog_print, fixture_tear_down);
   g_test_add ("/print/reports-dialog-export", Fixture, NULL, fixture_set_up, test_reports_dialog_export, fixture_tear_down);
   g_test_add ("/print/preview-in-job", Fixture, NULL, fixture_set_up, test_preview_in_job, fixture_tear_down);
   g_test_add ("/print/window-cases", Fixture, NULL, fixture_set_up, test_window_print_cases, fixture_tear_down);
