@@ -281,6 +281,20 @@ test_import_bad_file (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* A label of @root starts with @text. */
+static gboolean
+dialog_shows (GtkWidget  *root,
+              const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), text))
+      return TRUE;
+  return FALSE;
+}
+
 /* A 400 × 300 picture placed by two matched points is stored with the
  * community, and the base map made from it draws. */
 static void
@@ -307,6 +321,17 @@ test_site_plan_dialog (Fixture       *fixture,
   save = test_find_button (GTK_WIDGET (dialog), "plan.save");
   g_assert_false (gtk_widget_get_sensitive (save));
 
+  /* A chosen picture is read in a thread; one that is not a picture says so. */
+  linli_site_plan_dialog_open_image (dialog, "/nonexistent/plan.png");
+  g_assert_true (linli_site_plan_dialog_is_opening (dialog));
+  while (linli_site_plan_dialog_is_opening (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dialog_shows (GTK_WIDGET (dialog), "The picture cannot be opened: "));
+  linli_site_plan_dialog_open_image (dialog, path);
+  g_assert_true (dialog_shows (GTK_WIDGET (dialog), "Opening the picture…"));
+  while (linli_site_plan_dialog_is_opening (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dialog_shows (GTK_WIDGET (dialog), "Click a point on the plan"));
   g_assert_true (linli_site_plan_dialog_load_image (dialog, path, &error));
   g_assert_no_error (error);
   linli_site_plan_dialog_add_image_point (dialog, 20, 20);
