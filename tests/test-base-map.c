@@ -5,10 +5,13 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "linli-alert.h"
 #include "linli-base-map.h"
 #include "linli-demo.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-grid-layer.h"
+#include "linli-import-dialog.h"
+#include "linli-job-bar.h"
 #include "linli-mbtiles-source.h"
 #include "linli-plan-transform.h"
 #include "linli-preferences-window.h"
@@ -108,7 +111,9 @@ test_import_dialog (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (import));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
-  g_assert_null (dialog);
+  /* Written in a job: the dialog closes once it is. */
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 11);
 
   /* The same file again: the preview offers to update the 11 grids, and
@@ -125,13 +130,169 @@ test_import_dialog (Fixture       *fixture,
     gtk_switch_set_active (update, FALSE);
     g_assert_false (gtk_widget_get_sensitive (test_find_button (GTK_WIDGET (dialog), "import.run")));
     gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+    g_assert_null (linli_import_dialog_get_job (GTK_WINDOW (dialog)));
     g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 11);
     gtk_switch_set_active (update, TRUE);
   }
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
-  g_assert_null (dialog);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 11);
+}
+
+/* @n squares in a row, each a grid: enough for Cancel to come first. */
+static LinliGeojsonFile *
+many_grids (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[");
+  g_autoptr(GError) error = NULL;
+  LinliGeojsonFile *file;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double lon = 116.5 + i * 0.0001, lat = 35.4;
+
+      g_string_append_printf (text,
+                              "%s{\"type\":\"Feature\",\"properties\":{\"name\":\"网格%u\"},"
+                              "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f]]]}}",
+                              i > 0 ? "," : "", i + 1,
+                              lon, lat, lon + 0.00008, lat, lon + 0.00008, lat + 0.00008, lon, lat);
+    }
+  g_string_append (text, "]}");
+  file = linli_geojson_file_parse (text->str, text->len, &error);
+  g_assert_no_error (error);
+  return file;
+}
+
+/* The dialog's description, under its title, says @text. */
+static gboolean
+says (GtkWidget  *dialog,
+      const char *text)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  test_collect (dialog, ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    if (gtk_widget_get_visible (groups->pdata[i]) &&
+        g_strrstr (adw_preferences_group_get_description (groups->pdata[i]) ?: "", text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+imported_cb (GtkWindow *dialog,
+             guint      n,
+             guint     *n_imported)
+{
+  *n_imported = n;
+}
+
+/* Import writes in a job of the window, through a writer: the preview
+ * steps aside, the window's job bar shows it, a second import meanwhile
+ * is refused saying why, and Cancel writes nothing. Written, the window
+ * shows the grids and says how many came in. */
+static void
+test_import_dialog_job (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (adw_application_window_new (NULL));
+  GtkWidget *bar = linli_job_bar_new ();
+  LinliGeojsonImportDialog *dialog, *second;
+  guint n_grids = linli_store_count (fixture->store, LINLI_TYPE_GRID);
+  guint n_imported = 0;
+  LinliJob *job;
+
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), bar);
+  gtk_window_present (window);
+
+  dialog = linli_geojson_import_dialog_new (window, fixture->store, many_grids (3000), "many.geojson");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+  job = linli_import_dialog_get_job (GTK_WINDOW (dialog));
+  g_assert_nonnull (job);
+  g_assert_true (linli_job_bar_get_job (LINLI_JOB_BAR (bar)) == job);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (linli_store_is_busy (fixture->store));
+  /* Cancelled at once; the writer stays open until the job has ended. */
+  linli_job_cancel (job);
+
+  /* A second import meanwhile is refused, saying why. */
+  second = linli_geojson_import_dialog_new (window, fixture->store, load_jining (), "jining.geojson");
+  gtk_window_present (GTK_WINDOW (second));
+  gtk_widget_activate_action (GTK_WIDGET (second), "import.run", NULL);
+  g_assert_null (linli_import_dialog_get_job (GTK_WINDOW (second)));
+  g_assert_true (says (GTK_WIDGET (second), "Records are being imported"));
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  /* Cancelled: nothing written, and the preview is gone. */
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (linli_store_is_busy (fixture->store));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids);
+
+  /* To the end: what the file holds, and the dialog closes. */
+  dialog = linli_geojson_import_dialog_new (window, fixture->store, load_jining (), "jining.geojson");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &n_imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+  g_assert_nonnull (linli_import_dialog_get_job (GTK_WINDOW (dialog)));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_imported, ==, 11);
+  g_assert_false (linli_store_is_busy (fixture->store));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids + 11);
+
+  gtk_window_destroy (window);
+}
+
+/* A file that is not GeoJSON: read in a job, it is named in an alert and
+ * no preview opens; nothing is written. */
+static void
+test_import_bad_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (adw_application_window_new (NULL));
+  g_autofree char *path = g_build_filename (fixture->dir, "grids.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint n_grids = linli_store_count (fixture->store, LINLI_TYPE_GRID);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  LinliAlert *alert = NULL;
+
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), linli_job_bar_new ());
+  gtk_window_present (window);
+  g_assert_true (g_file_set_contents (path, "<kml><Placemark/></kml>", -1, NULL));
+  linli_geojson_import_open (window, fixture->store, file);
+  while ((alert = test_find_alert ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (linli_alert_get_heading (alert), ==, "Cannot Import the File");
+  g_test_message ("%s", linli_alert_get_body (alert));
+  g_assert_cmpuint (strlen (linli_alert_get_body (alert)), >, 0);
+  g_assert_null (test_find_toplevel (LINLI_TYPE_GEOJSON_IMPORT_DIALOG));
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_GRID), ==, n_grids);
+  g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_BUILDING), >, 0);
+  linli_alert_close (alert);
+  g_unlink (path);
+  gtk_window_destroy (window);
+}
+
+/* A label of @root starts with @text. */
+static gboolean
+dialog_shows (GtkWidget  *root,
+              const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), text))
+      return TRUE;
+  return FALSE;
 }
 
 /* A 400 × 300 picture placed by two matched points is stored with the
@@ -160,6 +321,17 @@ test_site_plan_dialog (Fixture       *fixture,
   save = test_find_button (GTK_WIDGET (dialog), "plan.save");
   g_assert_false (gtk_widget_get_sensitive (save));
 
+  /* A chosen picture is read in a thread; one that is not a picture says so. */
+  linli_site_plan_dialog_open_image (dialog, "/nonexistent/plan.png");
+  g_assert_true (linli_site_plan_dialog_is_opening (dialog));
+  while (linli_site_plan_dialog_is_opening (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dialog_shows (GTK_WIDGET (dialog), "The picture cannot be opened: "));
+  linli_site_plan_dialog_open_image (dialog, path);
+  g_assert_true (dialog_shows (GTK_WIDGET (dialog), "Opening the picture…"));
+  while (linli_site_plan_dialog_is_opening (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dialog_shows (GTK_WIDGET (dialog), "Click a point on the plan"));
   g_assert_true (linli_site_plan_dialog_load_image (dialog, path, &error));
   g_assert_no_error (error);
   linli_site_plan_dialog_add_image_point (dialog, 20, 20);
@@ -766,6 +938,8 @@ main (int argc, char *argv[])
   adw_init ();
 
   g_test_add ("/base-map/import-dialog", Fixture, NULL, fixture_set_up, test_import_dialog, fixture_tear_down);
+  g_test_add ("/base-map/import-dialog-job", Fixture, NULL, fixture_set_up, test_import_dialog_job, fixture_tear_down);
+  g_test_add ("/base-map/import-bad-file", Fixture, NULL, fixture_set_up, test_import_bad_file, fixture_tear_down);
   g_test_add ("/base-map/site-plan-dialog", Fixture, NULL, fixture_set_up, test_site_plan_dialog, fixture_tear_down);
   g_test_add_func ("/base-map/mbtiles-source", test_mbtiles_source);
   g_test_add_func ("/base-map/site-plan-layer", test_site_plan_layer);

@@ -460,6 +460,144 @@ test_bad_mapping (Fixture       *fixture,
   g_assert_cmpuint (linli_store_count (fixture->db.store, LINLI_TYPE_BUILDING), ==, 0);
 }
 
+/* @n squares in a row, 0.001° apart, each a grid with a building in it. */
+static char *
+many_features (guint n)
+{
+  GString *text = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[");
+
+  for (guint i = 0; i < n; i++)
+    {
+      double lon = 116.5 + i * 0.001, lat = 35.4;
+
+      g_string_append_printf (text,
+                              "%s{\"type\":\"Feature\",\"properties\":{\"name\":\"网格%u\",\"code\":\"G%u\"},"
+                              "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}},"
+                              "{\"type\":\"Feature\",\"properties\":{\"name\":\"%u号楼\"},"
+                              "\"geometry\":{\"type\":\"Point\",\"coordinates\":[%.4f,%.4f]}}",
+                              i > 0 ? "," : "", i + 1, i + 1,
+                              lon, lat, lon + 0.0008, lat, lon + 0.0008, lat + 0.0008, lon, lat + 0.0008, lon, lat,
+                              i + 1, lon + 0.0004, lat + 0.0004);
+    }
+  g_string_append (text, "]}");
+  return g_string_free (text, FALSE);
+}
+
+/* The grids and buildings of @store, with the grid each building is in. */
+static char *
+describe (LinliStore *store)
+{
+  g_autoptr(GListModel) grids = linli_store_list (store, LINLI_TYPE_GRID);
+  g_autoptr(GListModel) buildings = linli_store_list (store, LINLI_TYPE_BUILDING);
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (grids); i++)
+    {
+      g_autoptr(LinliRecord) grid = g_list_model_get_item (grids, i);
+
+      g_string_append_printf (text, "%s|%s|%s\n", linli_record_get_text (grid, "code"),
+                              linli_record_get_text (grid, "name"), linli_record_get_text (grid, "boundary"));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (buildings); i++)
+    {
+      g_autoptr(LinliRecord) building = g_list_model_get_item (buildings, i);
+      g_autoptr(LinliRecord) grid = NULL;
+      gint64 grid_id = linli_record_get_int (building, "grid_id");
+
+      if (grid_id != 0)
+        grid = linli_store_get (store, LINLI_TYPE_GRID, grid_id, NULL);
+      g_string_append_printf (text, "%s|%.7f|%.7f|%s\n", linli_record_get_text (building, "name"),
+                              linli_record_get_double (building, "lat"), linli_record_get_double (building, "lon"),
+                              grid != NULL ? linli_record_get_text (grid, "code") : "-");
+    }
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_at;
+  guint         last;
+} Cancelling;
+
+static void
+cancel_at_cb (guint    n_done,
+              guint    n_total,
+              gpointer user_data)
+{
+  Cancelling *cancelling = user_data;
+
+  cancelling->last = n_done;
+  if (cancelling->cancel_at > 0 && n_done >= cancelling->cancel_at)
+    g_cancellable_cancel (cancelling->cancellable);
+}
+
+/* Through a writer of the store's own, as the import's job does: the same
+ * grids and buildings as the import on the store itself, told feature by
+ * feature; cancelled while it writes, the file is as it was. */
+static void
+test_writer (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *text = many_features (300);
+  g_autoptr(LinliGeojsonFile) file = parse_text (text, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LinliStore) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const GType types[] = { LINLI_TYPE_GRID, LINLI_TYPE_BUILDING };
+  LinliGeojsonImport options = { "name", "code", LINLI_GRID_KIND_MANAGEMENT, LINLI_COORDS_WGS84, FALSE };
+  Cancelling cancelling = { cancellable, 250, 0 };
+  TestDatabase plain;
+  guint n_grids = 0, n_buildings = 0;
+
+  g_assert_nonnull (file);
+  test_database_open (&plain, "linli-test-geojson-plain");
+  g_assert_true (linli_geojson_file_import (file, plain.store, &options, &n_grids, &n_buildings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_grids, ==, 300);
+  g_assert_cmpuint (n_buildings, ==, 300);
+  expected = describe (plain.store);
+  test_database_close (&plain);
+
+  /* Cancelled on the way, inside the transaction: nothing is written. */
+  before = describe (fixture->db.store);
+  writer = linli_store_open_writer (fixture->db.store, "Importing.", &error);
+  g_assert_no_error (error);
+  n_grids = n_buildings = 0;
+  g_assert_false (linli_geojson_file_import_full (file, writer, &options, cancel_at_cb, &cancelling, cancellable,
+                                                  &n_grids, &n_buildings, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (cancelling.last, ==, 250);
+  g_assert_cmpuint (n_grids + n_buildings, ==, 0);
+  after = describe (writer);
+  g_assert_cmpstr (after, ==, before);
+  linli_store_close_writer (fixture->db.store, g_steal_pointer (&writer), types, G_N_ELEMENTS (types));
+  g_clear_pointer (&after, g_free);
+  after = describe (fixture->db.store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Written: what the plain import wrote, every feature told. */
+  g_cancellable_reset (cancellable);
+  cancelling.cancel_at = 0;
+  writer = linli_store_open_writer (fixture->db.store, "Importing.", &error);
+  g_assert_no_error (error);
+  g_assert_true (linli_geojson_file_import_full (file, writer, &options, cancel_at_cb, &cancelling, cancellable,
+                                                 &n_grids, &n_buildings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cancelling.last, ==, 600);
+  g_assert_cmpuint (n_grids, ==, 300);
+  g_assert_cmpuint (n_buildings, ==, 300);
+  linli_store_close_writer (fixture->db.store, g_steal_pointer (&writer), types, G_N_ELEMENTS (types));
+  g_clear_pointer (&after, g_free);
+  after = describe (fixture->db.store);
+  g_assert_cmpstr (after, ==, expected);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -471,6 +609,7 @@ main (int argc, char *argv[])
   ADD ("/geojson/rfc7946", test_rfc7946);
   ADD ("/geojson/bad-files", test_bad_files);
   ADD ("/geojson/bad-mapping", test_bad_mapping);
+  ADD ("/geojson/writer", test_writer);
 #undef ADD
 
   return g_test_run ();

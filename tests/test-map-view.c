@@ -1050,7 +1050,11 @@ test_import_shows (Fixture       *fixture,
   dialog = linli_geojson_import_dialog_new (GTK_WINDOW (fixture->window), fixture->db.store, file, "jining.geojson");
   gtk_window_present (GTK_WINDOW (dialog));
   test_wait_until_drawn (GTK_WIDGET (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL);
+  /* Written in a job: the dialog closes once it is. */
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "map");
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, before - 3);

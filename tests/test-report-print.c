@@ -7,6 +7,7 @@
 
 #include "linli-cases-page.h"
 #include "linli-demo.h"
+#include "linli-job-bar.h"
 #include "linli-print-operation.h"
 #include "linli-records.h"
 #include "linli-report-actions.h"
@@ -486,6 +487,164 @@ test_reports_dialog_preview (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* The system's print dialog (GtkPrintUnixDialog) open on @parent, or NULL. */
+static GtkWindow *
+find_print_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "GtkPrintUnixDialog") &&
+        gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+  return NULL;
+}
+
+/* The Reports dialog's Print builds its report in a job of the window, as
+ * Preview does, and closes onto the job bar; the print dialog opens once
+ * it is built. Cancelled, nothing is printed. */
+static void
+test_reports_dialog_print (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (adw_application_window_new (NULL));
+  LinliReportsDialog *dialog;
+  g_autoptr(LinliJob) job = NULL;
+  GtkWidget *from_entry;
+  GtkWindow *print_dialog;
+  gint64 deadline;
+
+  gtk_window_present (window);
+
+  dialog = linli_reports_dialog_new (window, fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "reports.print", NULL);
+  /* Built in the job: the dialog is gone, nothing opens before the loop runs. */
+  g_assert_null (dialog);
+  g_assert_null (find_print_dialog (window));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((print_dialog = find_print_dialog (window)) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (print_dialog);
+  g_assert_null (find_preview ());
+  gtk_window_close (print_dialog);
+  while (find_print_dialog (window) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* A wrong field: no job, and the dialog stays open. */
+  dialog = linli_reports_dialog_new (window, fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_wait_until_drawn (GTK_WIDGET (dialog));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_titled (GTK_WIDGET (dialog), "Co_vers")), 3);
+  from_entry = test_find (GTK_WIDGET (row_titled (GTK_WIDGET (dialog), "_From")), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-13-01");
+  g_assert_null (linli_reports_dialog_print (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* Cancel, at once: the job ends cancelled and no print dialog opens. */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-01-01");
+  job = linli_reports_dialog_print (dialog);
+  g_assert_nonnull (job);
+  g_assert_null (dialog);
+  linli_job_cancel (job);
+  while (linli_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_print_dialog (window));
+  g_assert_null (find_preview ());
+
+  gtk_window_destroy (window);
+}
+
+/* Export PDF from the preview writes in a job shown in the preview's own
+ * job bar, the pages it sets counted; cancelled, or the preview closed
+ * meanwhile, the file it would replace stays as it was. */
+static void
+test_preview_export_job (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (adw_application_window_new (NULL));
+  g_autoptr(LinliRecordList) list = linli_record_list_new (fixture->store, LINLI_TYPE_CASE, NULL, NULL, 0);
+  GArray *ids = linli_record_list_get_ids (list);
+  g_autoptr(GArray) many = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *path = g_build_filename (fixture->dir, "list.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LinliReportDoc) doc = NULL;
+  g_autoptr(LinliReportLayout) layout = NULL;
+  g_autoptr(LinliJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *pages = NULL;
+  LinliReportPreview *preview;
+  LinliJobBar *bar;
+  gboolean counted = FALSE;
+
+  /* Long enough for Cancel to come before the last page. */
+  for (guint i = 0; i < 20; i++)
+    g_array_append_vals (many, ids->data, ids->len);
+  doc = linli_report_build_case_list (fixture->store, (const gint64 *) (gpointer) many->data, many->len, "全部", &error);
+  g_assert_no_error (error);
+  layout = linli_report_layout_new (doc, LINLI_REPORT_A4_WIDTH, LINLI_REPORT_A4_HEIGHT);
+  gtk_window_present (window);
+  preview = linli_report_preview_new (window, doc);
+  g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
+  gtk_window_present (GTK_WINDOW (preview));
+  test_wait_until_drawn (GTK_WIDGET (preview));
+  bar = linli_job_bar_find (GTK_WIDGET (preview));
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (bar)) == GTK_ROOT (preview));
+
+  /* Written, in the preview's bar, the pages counted. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  job = linli_print_operation_export_in_job (doc, GTK_WINDOW (preview), NULL, file);
+  g_assert_true (linli_job_bar_get_job (bar) == job);
+  while (linli_job_is_running (job))
+    {
+      counted |= linli_job_get_text (job) != NULL && g_str_has_prefix (linli_job_get_text (job), "Page ");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (counted);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  info = run_tool ((const char *[]) { "pdfinfo", path, NULL });
+  pages = g_strdup_printf ("Pages:           %u\n", linli_report_layout_get_n_pages (layout));
+  g_assert_nonnull (strstr (info, pages));
+  g_clear_object (&job);
+  g_clear_pointer (&contents, g_free);
+
+  /* Cancelled: the file is as it was. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  job = linli_print_operation_export_in_job (doc, GTK_WINDOW (preview), NULL, file);
+  gtk_widget_activate_action (GTK_WIDGET (bar), "job-bar.cancel", NULL);
+  while (linli_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_object (&job);
+  g_clear_pointer (&contents, g_free);
+
+  /* The preview closed meanwhile: the same. */
+  job = linli_print_operation_export_in_job (doc, GTK_WINDOW (preview), NULL, file);
+  gtk_window_destroy (GTK_WINDOW (preview));
+  while (linli_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_null (test_find_alert ());
+  g_clear_object (&job);
+  g_assert_null (preview);
+
+  g_unlink (path);
+  gtk_window_destroy (window);
+}
+
 /* Ctrl+P previews what the page shows: the Cases page's list, the grid
  * map; on the Grids page it offers the grid ledger. */
 static void
@@ -571,7 +730,9 @@ main (int   argc,
   g_test_add ("/print/preview", Fixture, NULL, fixture_set_up, test_preview_pages, fixture_tear_down);
   g_test_add ("/print/reports-dialog", Fixture, NULL, fixture_set_up, test_reports_dialog, fixture_tear_down);
   g_test_add ("/print/reports-dialog-preview", Fixture, NULL, fixture_set_up, test_reports_dialog_preview, fixture_tear_down);
+  g_test_add ("/print/reports-dialog-print", Fixture, NULL, fixture_set_up, test_reports_dialog_print, fixture_tear_down);
   g_test_add ("/print/reports-dialog-export", Fixture, NULL, fixture_set_up, test_reports_dialog_export, fixture_tear_down);
+  g_test_add ("/print/preview-export-job", Fixture, NULL, fixture_set_up, test_preview_export_job, fixture_tear_down);
   g_test_add ("/print/preview-in-job", Fixture, NULL, fixture_set_up, test_preview_in_job, fixture_tear_down);
   g_test_add ("/print/window-cases", Fixture, NULL, fixture_set_up, test_window_print_cases, fixture_tear_down);
 

@@ -232,6 +232,84 @@ test_staff_csv (void)
   test_database_close (&db);
 }
 
+/* @n people, one a row, with a name and a phone of their own. */
+static LinliCsvTable *
+many_staff (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("姓名,职务,手机号码\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "人员%u,网格员,138%08u\n", i, i);
+  return table_of (text->str);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_at;   /* 0: never */
+  guint         last;
+} Cancelling;
+
+static void
+cancel_at_cb (guint    n_done,
+              guint    n_total,
+              gpointer user_data)
+{
+  Cancelling *cancelling = user_data;
+
+  cancelling->last = n_done;
+  if (cancelling->cancel_at > 0 && n_done >= cancelling->cancel_at)
+    g_cancellable_cancel (cancelling->cancellable);
+}
+
+/* Through a writer of the store's own, as the import's job does: cancelled
+ * in the middle of the write, no one is added; otherwise everyone is, each
+ * told as they are written. */
+static void
+test_staff_csv_cancel (void)
+{
+  TestDatabase db;
+  g_autoptr(LinliCsvTable) table = many_staff (500);
+  g_autoptr(LinliCsvMapping) mapping = linli_event_csv_mapping_new (LINLI_EVENT_CSV_STAFF, table);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LinliStore) writer = NULL;
+  g_autoptr(LinliRecord) there = NULL;
+  g_autoptr(GError) error = NULL;
+  const GType types[] = { LINLI_TYPE_WORKER, LINLI_TYPE_GRID };
+  Cancelling cancelling = { cancellable, 100, 0 };
+  guint n = 0;
+
+  test_database_open (&db, "staff-cancel");
+  there = add_worker (db.store, "韩立群", LINLI_WORKER_ROLE_COMMITTEE_MEMBER, NULL);
+
+  writer = linli_store_open_writer (db.store, "Importing.", &error);
+  g_assert_no_error (error);
+  g_assert_false (linli_event_csv_import_full (writer, LINLI_EVENT_CSV_STAFF, mapping, cancel_at_cb, &cancelling,
+                                               cancellable, NULL, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  /* Stopped inside the transaction, with people written. */
+  g_assert_cmpuint (cancelling.last, ==, 100);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (linli_store_count (writer, LINLI_TYPE_WORKER), ==, 1);
+  linli_store_close_writer (db.store, g_steal_pointer (&writer), types, G_N_ELEMENTS (types));
+  g_assert_cmpuint (linli_store_count (db.store, LINLI_TYPE_WORKER), ==, 1);
+
+  g_cancellable_reset (cancellable);
+  cancelling.cancel_at = 0;
+  writer = linli_store_open_writer (db.store, "Importing.", &error);
+  g_assert_no_error (error);
+  g_assert_true (linli_staff_csv_run_full (writer, mapping, TRUE, cancel_at_cb, &cancelling, cancellable,
+                                           NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cancelling.last, ==, 500);
+  g_assert_cmpuint (n, ==, 500);
+  linli_store_close_writer (db.store, g_steal_pointer (&writer), types, G_N_ELEMENTS (types));
+  g_assert_cmpuint (linli_store_count (db.store, LINLI_TYPE_WORKER), ==, 501);
+
+  test_database_close (&db);
+}
+
 static void
 test_fold_width (void)
 {
@@ -271,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/staff/add-edit", test_staff_add_edit);
   g_test_add_func ("/staff/mark-left", test_staff_mark_left);
   g_test_add_func ("/staff/csv", test_staff_csv);
+  g_test_add_func ("/staff/csv-cancel", test_staff_csv_cancel);
   g_test_add_func ("/text/fold-width", test_fold_width);
   return g_test_run ();
 }

@@ -632,12 +632,11 @@ run (LinliStore         *store,
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (LINLI_IS_CSV_MAPPING (mapping), FALSE);
 
-  /* The staff register is short, and written at once: cancelled, it is
-   * before it starts. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (kind == LINLI_EVENT_CSV_STAFF)
-    return linli_staff_csv_run (store, mapping, write, row_errors, n_imported, error);
+    return linli_staff_csv_run_full (store, mapping, write, count, count_data, cancellable,
+                                     row_errors, n_imported, error);
   if (row_errors != NULL)
     *row_errors = NULL;
   if (n_imported != NULL)

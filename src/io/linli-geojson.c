@@ -36,14 +36,37 @@ feature_clear (gpointer data)
   g_clear_pointer (&feature->properties, json_object_unref);
 }
 
+static void
+file_clear (gpointer data)
+{
+  LinliGeojsonFile *self = data;
+
+  g_array_unref (self->features);
+  g_ptr_array_unref (self->keys);
+}
+
+/* Drops a reference: the last one frees the file. */
 void
 linli_geojson_file_free (LinliGeojsonFile *self)
 {
   if (self == NULL)
     return;
-  g_array_unref (self->features);
-  g_ptr_array_unref (self->keys);
-  g_free (self);
+  g_atomic_rc_box_release_full (self, file_clear);
+}
+
+/**
+ * linli_geojson_file_ref:
+ *
+ * A file read is not changed again, so a reference may go to another
+ * thread, such as the job that imports it while the preview keeps it.
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
+LinliGeojsonFile *
+linli_geojson_file_ref (LinliGeojsonFile *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_atomic_rc_box_acquire (self);
 }
 
 /* What the file is, when it is not GeoJSON at all. */
@@ -374,7 +397,7 @@ linli_geojson_file_parse (const char  *data,
       return NULL;
     }
 
-  self = g_new0 (LinliGeojsonFile, 1);
+  self = g_atomic_rc_box_new0 (LinliGeojsonFile);
   self->features = g_array_new (FALSE, TRUE, sizeof (Feature));
   g_array_set_clear_func (self->features, feature_clear);
   self->keys = g_ptr_array_new_with_free_func (g_free);
@@ -958,9 +981,34 @@ linli_geojson_file_import (LinliGeojsonFile         *self,
                            guint                    *n_buildings,
                            GError                  **error)
 {
+  return linli_geojson_file_import_full (self, store, options, NULL, NULL, NULL,
+                                         n_grids, n_buildings, error);
+}
+
+/**
+ * linli_geojson_file_import_full:
+ * @store: the store, or a writer of it (linli_store_open_writer()), in a
+ *   thread of its own
+ * @count: (nullable) (scope call): told of the features written, now and then
+ * @cancellable: (nullable): stops the import, which then writes nothing
+ *
+ * linli_geojson_file_import(), with its progress told and Cancel.
+ */
+gboolean
+linli_geojson_file_import_full (LinliGeojsonFile         *self,
+                                LinliStore               *store,
+                                const LinliGeojsonImport *options,
+                                LinliCountFunc            count,
+                                gpointer                  count_data,
+                                GCancellable             *cancellable,
+                                guint                    *n_grids,
+                                guint                    *n_buildings,
+                                GError                  **error)
+{
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) outlines = g_array_new (FALSE, FALSE, sizeof (GridOutline));
+  guint n = 0;
   Existing existing;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -968,7 +1016,8 @@ linli_geojson_file_import (LinliGeojsonFile         *self,
   g_return_val_if_fail (options != NULL, FALSE);
 
   g_array_set_clear_func (outlines, grid_outline_clear);
-  if (!check_mapping (self, store, options, names, codes, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !check_mapping (self, store, options, names, codes, error))
     return FALSE;
   load_outlines (store, outlines);
 
@@ -984,17 +1033,22 @@ linli_geojson_file_import (LinliGeojsonFile         *self,
 
         if ((feature->kind == LINLI_GEOJSON_FEATURE_AREA) != (pass == 0))
           continue;
-        if (!import_feature (self, store, options, i, g_ptr_array_index (names, i),
+        if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+            !import_feature (self, store, options, i, g_ptr_array_index (names, i),
                              g_ptr_array_index (codes, i), outlines, &existing, error))
           {
             existing_clear (&existing);
             linli_store_rollback (store);
             return FALSE;
           }
+        if (count != NULL)
+          count (++n, self->features->len, count_data);
       }
   existing_clear (&existing);
 
-  if (!linli_store_commit (store, error))
+  /* Cancelled at the last moment: still nothing is written. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !linli_store_commit (store, error))
     {
       linli_store_rollback (store);
       return FALSE;

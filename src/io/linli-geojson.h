@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "linli-case-csv.h"
 #include "linli-china-coords.h"
 #include "linli-geometry.h"
 #include "linli-store.h"
@@ -31,6 +32,7 @@ GQuark            linli_geojson_error_quark       (void);
 LinliGeojsonFile *linli_geojson_file_parse        (const char        *data,
                                                    gsize              length,
                                                    GError           **error);
+LinliGeojsonFile *linli_geojson_file_ref          (LinliGeojsonFile  *self);
 void              linli_geojson_file_free         (LinliGeojsonFile  *self);
 
 guint             linli_geojson_file_get_n_features (LinliGeojsonFile *self);
@@ -96,6 +98,16 @@ gboolean          linli_geojson_file_check        (LinliGeojsonFile         *sel
 gboolean          linli_geojson_file_import       (LinliGeojsonFile         *self,
                                                    LinliStore               *store,
                                                    const LinliGeojsonImport *options,
+                                                   guint                    *n_grids,
+                                                   guint                    *n_buildings,
+                                                   GError                  **error);
+/* linli_geojson_file_import() with progress and Cancel, for a job's thread. */
+gboolean          linli_geojson_file_import_full  (LinliGeojsonFile         *self,
+                                                   LinliStore               *store,
+                                                   const LinliGeojsonImport *options,
+                                                   LinliCountFunc            count,
+                                                   gpointer                  count_data,
+                                                   GCancellable             *cancellable,
                                                    guint                    *n_grids,
                                                    guint                    *n_buildings,
                                                    GError                  **error);

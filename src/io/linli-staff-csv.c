@@ -249,6 +249,30 @@ linli_staff_csv_run (LinliStore       *store,
                      guint            *n_imported,
                      GError          **error)
 {
+  return linli_staff_csv_run_full (store, mapping, write, NULL, NULL, NULL, row_errors, n_imported, error);
+}
+
+/**
+ * linli_staff_csv_run_full:
+ * @store: the store, or a writer of it (linli_store_open_writer()), in a
+ *   thread of its own
+ * @count: (nullable) (scope call): told of the people written, now and then
+ * @cancellable: (nullable): stops the import, which then writes no one,
+ *   even in the middle of the write
+ *
+ * linli_staff_csv_run(), with its progress told and Cancel.
+ */
+gboolean
+linli_staff_csv_run_full (LinliStore       *store,
+                          LinliCsvMapping  *mapping,
+                          gboolean          write,
+                          LinliCountFunc    count,
+                          gpointer          count_data,
+                          GCancellable     *cancellable,
+                          GPtrArray       **row_errors,
+                          guint            *n_imported,
+                          GError          **error)
+{
   g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
 
@@ -259,7 +283,8 @@ linli_staff_csv_run (LinliStore       *store,
     *row_errors = NULL;
   if (n_imported != NULL)
     *n_imported = 0;
-  if (!linli_csv_mapping_check (mapping, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !linli_csv_mapping_check (mapping, error))
     return FALSE;
 
   if (!check (store, mapping, workers, errors))
@@ -275,7 +300,7 @@ linli_staff_csv_run (LinliStore       *store,
     }
   if (write)
     {
-      if (!linli_staff_insert_all (store, workers, error))
+      if (!linli_staff_insert_all (store, workers, count, count_data, cancellable, error))
         return FALSE;
     }
   if (n_imported != NULL)

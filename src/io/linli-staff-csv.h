@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "linli-case-csv.h"
 #include "linli-csv-mapping.h"
 #include "linli-store.h"
 
@@ -24,6 +25,16 @@ gboolean         linli_staff_csv_parse_role  (const char       *text,
 gboolean         linli_staff_csv_run         (LinliStore       *store,
                                               LinliCsvMapping  *mapping,
                                               gboolean          write,
+                                              GPtrArray       **row_errors,
+                                              guint            *n_imported,
+                                              GError          **error);
+/* linli_staff_csv_run() with progress and Cancel, for a job's thread. */
+gboolean         linli_staff_csv_run_full    (LinliStore       *store,
+                                              LinliCsvMapping  *mapping,
+                                              gboolean          write,
+                                              LinliCountFunc    count,
+                                              gpointer          count_data,
+                                              GCancellable     *cancellable,
                                               GPtrArray       **row_errors,
                                               guint            *n_imported,
                                               GError          **error);

@@ -60,6 +60,8 @@ static gboolean
 write_layout_to (LinliReportLayout  *layout,
                  GOutputStream      *out,
                  gboolean            close,
+                 LinliCountFunc      count,
+                 gpointer            count_data,
                  GCancellable       *cancellable,
                  GError            **error)
 {
@@ -85,6 +87,8 @@ write_layout_to (LinliReportLayout  *layout,
       linli_report_layout_draw_page (layout, cr, page);
       cairo_destroy (cr);
       cairo_surface_show_page (surface);
+      if (count != NULL)
+        count (page + 1, n_pages, count_data);
     }
 
   cairo_surface_finish (surface);
@@ -123,7 +127,7 @@ linli_report_pdf_write_layout (LinliReportLayout  *layout,
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (out == NULL)
     return FALSE;
-  return write_layout_to (layout, G_OUTPUT_STREAM (out), TRUE, NULL, error);
+  return write_layout_to (layout, G_OUTPUT_STREAM (out), TRUE, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -137,6 +141,55 @@ linli_report_pdf_write (LinliReportDoc  *doc,
 
   layout = linli_report_layout_new (doc, LINLI_REPORT_A4_WIDTH, LINLI_REPORT_A4_HEIGHT);
   return linli_report_pdf_write_layout (layout, file, error);
+}
+
+typedef struct
+{
+  LinliReportLayout *layout;
+  LinliCountFunc     count;
+  gpointer           count_data;
+} Pages;
+
+/* A LinliSafeFileWriteFunc: the safe file closes the stream. */
+static gboolean
+write_counted_cb (GOutputStream  *out,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  Pages *pages = user_data;
+
+  return write_layout_to (pages->layout, out, FALSE, pages->count, pages->count_data, cancellable, error);
+}
+
+/**
+ * linli_report_pdf_write_full:
+ * @count: (nullable) (scope call): told of the pages written
+ * @cancellable: (nullable): stops it between two pages, and then the file
+ *   is as it was
+ *
+ * linli_report_pdf_write(), for a thread: a report already built, set on
+ * pages and written there while the window goes on drawing it.
+ */
+gboolean
+linli_report_pdf_write_full (LinliReportDoc  *doc,
+                             GFile           *file,
+                             LinliCountFunc   count,
+                             gpointer         count_data,
+                             GCancellable    *cancellable,
+                             GError         **error)
+{
+  g_autoptr(LinliReportLayout) layout = NULL;
+  Pages pages;
+
+  g_return_val_if_fail (LINLI_IS_REPORT_DOC (doc), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  layout = linli_report_layout_new (doc, LINLI_REPORT_A4_WIDTH, LINLI_REPORT_A4_HEIGHT);
+  pages = (Pages) { layout, count, count_data };
+  return linli_safe_file_write (file, LINLI_SAFE_FILE_NONE, write_counted_cb, &pages, cancellable, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -172,7 +225,7 @@ write_pages_cb (GOutputStream  *out,
 {
   PdfJob *job = user_data;
 
-  return write_layout_to (job->layout, out, FALSE, cancellable, error);
+  return write_layout_to (job->layout, out, FALSE, NULL, NULL, cancellable, error);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "linli-case-csv.h"
 #include "linli-report-doc.h"
 #include "linli-report-kind.h"
 #include "linli-report-layout.h"
@@ -17,6 +18,13 @@ gboolean linli_report_pdf_write        (LinliReportDoc     *doc,
                                         GError            **error);
 gboolean linli_report_pdf_write_layout (LinliReportLayout  *layout,
                                         GFile              *file,
+                                        GError            **error);
+/* With the pages written told and Cancel, for a thread. */
+gboolean linli_report_pdf_write_full   (LinliReportDoc     *doc,
+                                        GFile              *file,
+                                        LinliCountFunc      count,
+                                        gpointer            count_data,
+                                        GCancellable       *cancellable,
                                         GError            **error);
 
 /* The report @request asks for, built and written in a thread of its own

@@ -185,27 +185,46 @@ linli_staff_save (LinliStore   *store,
 /**
  * linli_staff_insert_all:
  * @workers: (element-type LinliRecord): new people, with their grids
+ * @count: (nullable) (scope call): told of the people written
+ * @cancellable: (nullable): stops it, and then no one is added
  *
- * Adds everyone or, when one cannot be added, no one: an import.
+ * Adds everyone or, when one cannot be added or it is cancelled, no one:
+ * an import.
  */
 gboolean
-linli_staff_insert_all (LinliStore  *store,
-                        GPtrArray   *workers,
-                        GError     **error)
+linli_staff_insert_all (LinliStore          *store,
+                        GPtrArray           *workers,
+                        LinliStaffCountFunc  count,
+                        gpointer             count_data,
+                        GCancellable        *cancellable,
+                        GError             **error)
 {
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
 
-  if (!linli_store_begin_batch (store, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !linli_store_begin_batch (store, error))
     return FALSE;
   for (guint i = 0; i < workers->len; i++)
-    if (!linli_store_insert (store, workers->pdata[i], error))
-      {
-        linli_store_rollback (store);
-        return FALSE;
-      }
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !linli_store_insert (store, workers->pdata[i], error))
+        {
+          linli_store_rollback (store);
+          return FALSE;
+        }
+      if (count != NULL)
+        count (i + 1, workers->len, count_data);
+    }
   /* The grids gained workers too. */
   linli_store_note_change (store, LINLI_TYPE_GRID, LINLI_CHANGE_RESET, 0);
-  return linli_store_commit (store, error);
+  /* Cancelled at the last moment: still no one is added. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !linli_store_commit (store, error))
+    {
+      linli_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -31,8 +31,16 @@ gboolean    linli_staff_save               (LinliStore         *store,
                                             LinliRecord        *original,
                                             LinliRecord        *worker,
                                             GError            **error);
+/* Told of the people written now and then, in the thread that writes. */
+typedef void (*LinliStaffCountFunc) (guint    n_done,
+                                     guint    n_total,
+                                     gpointer user_data);
+
 gboolean    linli_staff_insert_all         (LinliStore         *store,
                                             GPtrArray          *workers,
+                                            LinliStaffCountFunc count,
+                                            gpointer            count_data,
+                                            GCancellable       *cancellable,
                                             GError            **error);
 gboolean    linli_staff_mark_left          (LinliStore         *store,
                                             LinliRecord        *worker,

@@ -9,6 +9,7 @@
 
 #include "linli-alert.h"
 #include "linli-file-pick.h"
+#include "linli-job.h"
 #include "linli-print-operation.h"
 #include "linli-report-layout.h"
 #include "linli-report-pdf.h"
@@ -239,12 +240,30 @@ linli_print_operation_export_pdf (LinliReportDoc  *doc,
   return linli_report_pdf_write (doc, file, error);
 }
 
+/* It holds its windows weakly: a preview closed during its export goes,
+ * and its job bar cancels the export as it goes. */
 typedef struct
 {
   LinliReportDoc       *doc;
-  GtkWindow            *parent;
-  AdwToastOverlay      *toasts;
+  GWeakRef              parent;       /* GtkWindow */
+  GWeakRef              toasts;       /* AdwToastOverlay */
+  GFile                *file;         /* once chosen */
 } ExportRequest;
+
+static ExportRequest *
+export_request_new (LinliReportDoc  *doc,
+                    GtkWindow       *parent,
+                    AdwToastOverlay *toasts,
+                    GFile           *file)
+{
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+
+  request->doc = g_object_ref (doc);
+  g_weak_ref_init (&request->parent, parent);
+  g_weak_ref_init (&request->toasts, toasts);
+  request->file = file ? g_object_ref (file) : NULL;
+  return request;
+}
 
 static void
 export_request_free (gpointer user_data)
@@ -252,9 +271,95 @@ export_request_free (gpointer user_data)
   ExportRequest *request = user_data;
 
   g_object_unref (request->doc);
-  g_clear_object (&request->parent);
-  g_clear_object (&request->toasts);
+  g_weak_ref_clear (&request->parent);
+  g_weak_ref_clear (&request->toasts);
+  g_clear_object (&request->file);
   g_free (request);
+}
+
+static void
+show_exported (ExportRequest *request)
+{
+  g_autofree char *name = g_file_get_basename (request->file);
+  /* TRANSLATORS: a toast after a report was exported; %s is the file's name */
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+  g_autoptr(AdwToastOverlay) toasts = g_weak_ref_get (&request->toasts);
+
+  if (toasts != NULL)
+    adw_toast_overlay_add_toast (toasts, adw_toast_new (message));
+}
+
+static void
+pages_written_cb (guint    n_done,
+                  guint    n_total,
+                  gpointer user_data)
+{
+  LinliJob *job = user_data;
+  /* TRANSLATORS: the progress of a report's PDF export, as under its title in its preview */
+  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), n_done, n_total);
+
+  linli_job_progress (job, n_total > 0 ? (double) n_done / n_total : 1.0, text);
+}
+
+/* In the job's thread: the report set on pages of its own, and written. */
+static gboolean
+export_job (LinliJob      *job,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ExportRequest *request = data;
+
+  return linli_report_pdf_write_full (request->doc, request->file, pages_written_cb, job, cancellable, error);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportRequest *request = user_data;
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&request->parent);
+  g_autoptr(GError) error = NULL;
+
+  if (linli_job_finish (LINLI_JOB (source), result, &error))
+    show_exported (request);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+           parent != NULL && gtk_widget_get_realized (GTK_WIDGET (parent)))
+    linli_alert_show_message (GTK_WIDGET (parent), _("Cannot Export the Report"), error->message);
+  export_request_free (request);
+}
+
+/**
+ * linli_print_operation_export_in_job:
+ * @parent: the window whose job bar shows it (linli_job_bar_find())
+ * @toasts: (nullable): where to say it is written
+ * @file: where the PDF goes; failed or cancelled, what was there stays
+ *
+ * Writes @doc to @file on A4 in a job, with the pages written and Cancel
+ * in @parent's job bar: a long report sets its pages while the window
+ * keeps drawing.
+ *
+ * Returns: (transfer full): the job, running
+ */
+LinliJob *
+linli_print_operation_export_in_job (LinliReportDoc  *doc,
+                                     GtkWindow       *parent,
+                                     AdwToastOverlay *toasts,
+                                     GFile           *file)
+{
+  ExportRequest *request;
+  LinliJob *job;
+
+  g_return_val_if_fail (LINLI_IS_REPORT_DOC (doc), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  request = export_request_new (doc, parent, toasts, file);
+  job = linli_job_new (_("Exporting the report…"));
+  /* The request outlives the job's data: the callback says how it ended. */
+  linli_job_run (job, GTK_WIDGET (parent), export_job, request, NULL, export_done_cb, request);
+  return job;
 }
 
 static void
@@ -262,23 +367,22 @@ export_chosen_cb (GFile    *file,
                   gpointer  user_data)
 {
   ExportRequest *request = user_data;
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&request->parent);
+  g_autoptr(AdwToastOverlay) toasts = g_weak_ref_get (&request->toasts);
+  g_autoptr(GError) error = NULL;
 
-  if (file != NULL)
+  if (file == NULL)
+    return;
+  if (parent != NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      if (linli_print_operation_export_pdf (request->doc, request->parent, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          /* TRANSLATORS: a toast after a report was exported; %s is the file's name */
-          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-          if (request->toasts != NULL)
-            adw_toast_overlay_add_toast (request->toasts, adw_toast_new (message));
-        }
-      else
-        linli_alert_show_message (GTK_WIDGET (request->parent), _("Cannot Export the Report"), error->message);
+      g_autoptr(LinliJob) job = linli_print_operation_export_in_job (request->doc, parent, toasts, file);
+      return;  /* it runs on; its callback says how it ended */
     }
+  g_set_object (&request->file, file);
+  if (linli_print_operation_export_pdf (request->doc, NULL, file, &error))
+    show_exported (request);
+  else
+    linli_alert_show_message (NULL, _("Cannot Export the Report"), error->message);
 }
 
 void
@@ -293,10 +397,7 @@ linli_print_operation_choose_export (LinliReportDoc  *doc,
 
   g_return_if_fail (LINLI_IS_REPORT_DOC (doc));
 
-  request = g_new0 (ExportRequest, 1);
-  request->doc = g_object_ref (doc);
-  request->parent = parent ? g_object_ref (parent) : NULL;
-  request->toasts = toasts ? g_object_ref (toasts) : NULL;
+  request = export_request_new (doc, parent, toasts, NULL);
   pick = linli_file_pick_new (_("Export the Report as PDF"));
   linli_file_pick_set_accept_label (pick, _("_Export"));
   gtk_file_filter_set_name (filter, _("PDF documents"));

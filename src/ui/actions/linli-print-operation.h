@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "linli-job.h"
 #include "linli-report-doc.h"
 
 G_BEGIN_DECLS
@@ -29,8 +30,14 @@ gboolean             linli_print_operation_export_pdf (LinliReportDoc *doc,
                                                        GFile          *file,
                                                        GError        **error);
 
-/* Asks where to save, then exports: a toast on @toasts says it is done,
- * or a dialog says why not. */
+/* The report on A4 into @file in a job of @parent's job bar, with Cancel. */
+LinliJob            *linli_print_operation_export_in_job (LinliReportDoc  *doc,
+                                                          GtkWindow       *parent,
+                                                          AdwToastOverlay *toasts,
+                                                          GFile           *file);
+
+/* Asks where to save, then exports in a job: a toast on @toasts says it
+ * is done, or a dialog says why not. */
 void                 linli_print_operation_choose_export (LinliReportDoc  *doc,
                                                           GtkWindow       *parent,
                                                           AdwToastOverlay *toasts);

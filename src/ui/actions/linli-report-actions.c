@@ -8,6 +8,7 @@
 
 #include "linli-alert.h"
 #include "linli-job.h"
+#include "linli-print-operation.h"
 #include "linli-record-list.h"
 #include "linli-report-actions.h"
 #include "linli-report-preview.h"
@@ -31,7 +32,7 @@ linli_report_actions_open_reports (GtkWindow       *window,
 }
 
 /* ------------------------------------------------------------------------ */
-/* A report built in a job, then previewed */
+/* A report built in a job, then previewed or printed */
 
 typedef enum
 {
@@ -52,6 +53,7 @@ typedef struct
   LinliReportRequest request;   /* BUILD_REQUEST */
   LinliClockFunc  clock;        /* of the store in use */
   gpointer        clock_data;
+  gboolean        print;        /* the print dialog rather than the preview */
   LinliReportDoc *doc;          /* built, in the job's thread */
 } Build;
 
@@ -120,7 +122,12 @@ build_done_cb (GObject      *source,
    * opens either. */
   if (linli_job_finish (LINLI_JOB (source), result, &error) &&
       !g_cancellable_set_error_if_cancelled (linli_job_get_cancellable (LINLI_JOB (source)), &error))
-    gtk_window_present (GTK_WINDOW (linli_report_preview_new (build->window, build->doc)));
+    {
+      if (build->print)
+        linli_print_operation_print (build->doc, build->window);
+      else
+        gtk_window_present (GTK_WINDOW (linli_report_preview_new (build->window, build->doc)));
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
            gtk_widget_get_root (GTK_WIDGET (build->window)) != NULL)
     linli_alert_show_message (GTK_WIDGET (build->window), _("Cannot Make the Report"), error->message);
@@ -171,6 +178,20 @@ linli_report_actions_preview_case_list (GtkWindow  *window,
   return preview_in_job (window, store, build);
 }
 
+static LinliJob *
+request_in_job (GtkWindow                *window,
+                LinliStore               *store,
+                const LinliReportRequest *request,
+                gboolean                  print)
+{
+  Build *build = g_new0 (Build, 1);
+
+  build->kind = BUILD_REQUEST;
+  build->request = *request;
+  build->print = print;
+  return preview_in_job (window, store, build);
+}
+
 /**
  * linli_report_actions_preview_request:
  * @request: the report, as the Reports dialog asks for it; copied
@@ -185,16 +206,32 @@ linli_report_actions_preview_request (GtkWindow                *window,
                                       LinliStore               *store,
                                       const LinliReportRequest *request)
 {
-  Build *build;
-
   g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
   g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
   g_return_val_if_fail (request != NULL, NULL);
 
-  build = g_new0 (Build, 1);
-  build->kind = BUILD_REQUEST;
-  build->request = *request;
-  return preview_in_job (window, store, build);
+  return request_in_job (window, store, request, FALSE);
+}
+
+/**
+ * linli_report_actions_print_request:
+ * @request: the report, as the Reports dialog asks for it; copied
+ *
+ * Builds the report in a job of @window's job bar, with Cancel, then
+ * opens the print dialog on @window; cancelled, it prints nothing.
+ *
+ * Returns: (transfer full): the job, running
+ */
+LinliJob *
+linli_report_actions_print_request (GtkWindow                *window,
+                                    LinliStore               *store,
+                                    const LinliReportRequest *request)
+{
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  return request_in_job (window, store, request, TRUE);
 }
 
 void

@@ -43,6 +43,11 @@ LinliJob *linli_report_actions_preview_case_list (GtkWindow  *window,
 LinliJob *linli_report_actions_preview_request (GtkWindow                *window,
                                                 LinliStore               *store,
                                                 const LinliReportRequest *request);
+/* The same, built in a job, then the print dialog: the Reports dialog's
+ * Print. */
+LinliJob *linli_report_actions_print_request   (GtkWindow                *window,
+                                                LinliStore               *store,
+                                                const LinliReportRequest *request);
 
 /* The case sheet (民情事件处理单) of the case @case_id as stored, in the
  * preview, personal details masked as the Reports dialog has them. */

@@ -13,6 +13,7 @@
 #include "linli-file-pick.h"
 #include "linli-geojson-import-dialog.h"
 #include "linli-import-dialog.h"
+#include "linli-import-errors.h"
 #include "linli-grid-layer.h"
 #include "linli-import-read.h"
 #include "linli-safe-file.h"
@@ -21,7 +22,8 @@
  * their name and which their code, what the areas become, and in which
  * coordinate system the file is — its outlines drawn on the community's
  * base map as they would be stored. Nothing is written until Import; then
- * everything is, in one transaction. */
+ * everything is, in one transaction, in a job through a writer of the
+ * store's own (linli_import_dialog_run()); Cancel writes nothing. */
 
 #define MAX_LISTED 200
 
@@ -29,6 +31,8 @@ struct _LinliGeojsonImportDialog
 {
   AdwWindow            parent_instance;
 
+  AdwPreferencesGroup *errors_group;
+  GtkListBox          *errors_list;
   AdwPreferencesGroup *file_group;
   GtkLabel            *error_label;
   GtkWidget           *import_button;
@@ -283,40 +287,111 @@ kind_changed_cb (LinliGeojsonImportDialog *self)
   update_check (self);
 }
 
+typedef struct
+{
+  LinliGeojsonFile   *file;
+  LinliGeojsonImport  options;    /* its keys the file's */
+} Importing;
+
+static void
+importing_free (Importing *importing)
+{
+  linli_geojson_file_free (importing->file);
+  g_free (importing);
+}
+
+static void
+count_cb (guint    n_done,
+          guint    n_total,
+          gpointer user_data)
+{
+  LinliJob *job = user_data;
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: the progress of an import: "120 of 300 records written" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u record written", "%u of %u records written", n_total),
+                          n_done, n_total);
+  linli_job_progress (job, n_total > 0 ? (double) n_done / n_total : 1.0, text);
+}
+
+/* A #LinliImportFunc: every feature written through the writer, or none. */
+static gboolean
+import_job (LinliJob      *job,
+            LinliStore    *writer,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GPtrArray    **row_errors,
+            guint         *n_imported,
+            GError       **error)
+{
+  Importing *importing = data;
+  guint n_grids = 0, n_buildings = 0;
+
+  if (!linli_geojson_file_import_full (importing->file, writer, &importing->options, count_cb, job,
+                                       cancellable, &n_grids, &n_buildings, error))
+    return FALSE;
+  *n_imported = n_grids + n_buildings;
+  return TRUE;
+}
+
 static void
 import_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
   LinliGeojsonImportDialog *self = LINLI_GEOJSON_IMPORT_DIALOG (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  const GType types[] = { LINLI_TYPE_GRID, LINLI_TYPE_BUILDING };
   LinliGeojsonImport options;
   g_autoptr(GError) error = NULL;
-  guint n_grids = 0, n_buildings = 0;
+  Importing *importing;
 
+  if (linli_import_dialog_get_job (GTK_WINDOW (self)) != NULL)
+    return;
+  /* What the preview says is wrong starts no job. */
   current_options (self, &options);
-  if (!linli_geojson_file_import (self->file, self->store, &options, &n_grids, &n_buildings, &error))
+  if (!linli_geojson_file_check (self->file, self->store, &options, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
       show_error (self, message);
       return;
     }
+  /* The job has a reference of its own to the file, which nothing
+   * changes once it is read. */
+  importing = g_new0 (Importing, 1);
+  importing->file = linli_geojson_file_ref (self->file);
+  importing->options = options;
+  show_error (self, NULL);
+  linli_import_dialog_run (GTK_WINDOW (self), self->store,
+                           _("Records are being imported. Changes can be made again once the import is done or cancelled."),
+                           _("Importing grids and buildings…"),
+                           types, G_N_ELEMENTS (types), self->errors_group, self->errors_list,
+                           import_job, importing, (GDestroyNotify) importing_free);
+}
 
-  if (parent != NULL)
-    {
-      g_autofree char *grids = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u grid", "%u grids", n_grids), n_grids);
-      g_autofree char *buildings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u building", "%u buildings",
-                                                                 n_buildings), n_buildings);
-      /* TRANSLATORS: "Imported 11 grids and 0 buildings" */
-      g_autofree char *message = g_strdup_printf (_("Imported %s and %s"), grids, buildings);
-      gtk_widget_activate_action (GTK_WIDGET (parent), "window.toast", "s", message);
-      /* The map, showing what came in. */
-      if (n_grids + n_buildings > 0 && isfinite (self->bounds.min_lon))
-        gtk_widget_activate_action (GTK_WIDGET (parent), "window.show-area", "(dddd)",
-                                    self->bounds.min_lat, self->bounds.min_lon,
-                                    self->bounds.max_lat, self->bounds.max_lon);
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
+/* Written: the window says what came in and shows it on the map. */
+static void
+imported_cb (LinliGeojsonImportDialog *self,
+             guint                     n_imported)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  guint n_grids = linli_geojson_file_count (self->file, LINLI_GEOJSON_FEATURE_AREA);
+  guint n_buildings = linli_geojson_file_count (self->file, LINLI_GEOJSON_FEATURE_POINT);
+  g_autofree char *grids = NULL;
+  g_autofree char *buildings = NULL;
+  g_autofree char *message = NULL;
+
+  if (parent == NULL)
+    return;
+  grids = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u grid", "%u grids", n_grids), n_grids);
+  buildings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u building", "%u buildings", n_buildings), n_buildings);
+  /* TRANSLATORS: "Imported 11 grids and 0 buildings" */
+  message = g_strdup_printf (_("Imported %s and %s"), grids, buildings);
+  gtk_widget_activate_action (GTK_WIDGET (parent), "window.toast", "s", message);
+  /* The map, showing what came in. */
+  if (n_imported > 0 && isfinite (self->bounds.min_lon))
+    gtk_widget_activate_action (GTK_WIDGET (parent), "window.show-area", "(dddd)",
+                                self->bounds.min_lat, self->bounds.min_lon,
+                                self->bounds.max_lat, self->bounds.max_lon);
 }
 
 static void
@@ -342,6 +417,15 @@ linli_geojson_import_dialog_class_init (LinliGeojsonImportDialogClass *klass)
   object_class->dispose = linli_geojson_import_dialog_dispose;
 
   linli_import_dialog_class_setup (widget_class, "/ui/linli-geojson-import-dialog.ui", import_cb);
+  /**
+   * LinliGeojsonImportDialog::imported:
+   * @n_imported: the grids and buildings written
+   *
+   * Emitted once the import is written, before the dialog closes.
+   */
+  linli_import_dialog_class_add_imported (object_class);
+  gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, errors_group);
+  gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, errors_list);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, file_group);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, LinliGeojsonImportDialog, import_button);
@@ -361,6 +445,7 @@ linli_geojson_import_dialog_init (LinliGeojsonImportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->outlines = g_list_store_new (LINLI_TYPE_GRID);
+  g_signal_connect (self, "imported", G_CALLBACK (imported_cb), NULL);
 
   self->map = shumate_map_new ();
   viewport = shumate_map_get_viewport (self->map);
@@ -536,20 +621,42 @@ import_read_cb (gpointer    result,
                                                                    result, file_name)));
 }
 
+/**
+ * linli_geojson_import_open:
+ * @file: a GeoJSON file
+ *
+ * Reads and checks @file in a job of @parent's job bar, then shows its
+ * preview; a file that is not GeoJSON, or has nothing to import, is
+ * named in an alert on @parent and nothing opens.
+ */
+void
+linli_geojson_import_open (GtkWindow  *parent,
+                           LinliStore *store,
+                           GFile      *file)
+{
+  ChooseData *data;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (LINLI_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ChooseData, 1);
+  data->parent = g_object_ref (parent);
+  data->store = g_object_ref (store);
+  linli_import_read (GTK_WIDGET (parent), file, _("Cannot Import the File"),
+                     read_geojson, (GDestroyNotify) linli_geojson_file_free,
+                     import_read_cb, data, choose_data_free);
+}
+
 static void
 import_chosen_cb (GFile    *file,
                   gpointer  user_data)
 {
   ChooseData *data = user_data;
 
-  if (file == NULL || data->parent == NULL)
-    {
-      choose_data_free (data);
-      return;
-    }
-  linli_import_read (GTK_WIDGET (data->parent), file, _("Cannot Import the File"),
-                     read_geojson, (GDestroyNotify) linli_geojson_file_free,
-                     import_read_cb, data, choose_data_free);
+  if (file != NULL && data->parent != NULL)
+    linli_geojson_import_open (data->parent, data->store, file);
+  choose_data_free (data);
 }
 
 static void

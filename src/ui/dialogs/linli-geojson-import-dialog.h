@@ -21,6 +21,10 @@ LinliGeojsonImportDialog *linli_geojson_import_dialog_new (GtkWindow        *par
  * preview or the file written; a toast on @parent when it is a LinliWindow. */
 void linli_geojson_import_choose (GtkWindow  *parent,
                                   LinliStore *store);
+/* Import GeoJSON once its file is chosen: read in a job, then the preview. */
+void linli_geojson_import_open   (GtkWindow  *parent,
+                                  LinliStore *store,
+                                  GFile      *file);
 void linli_geojson_export_choose (GtkWindow  *parent,
                                   LinliStore *store);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "linli-job-bar.h"
 #include "linli-print-operation.h"
 #include "linli-report-layout.h"
 #include "linli-report-preview.h"
@@ -185,6 +186,7 @@ linli_report_preview_class_init (LinliReportPreviewClass *klass)
 
   object_class->dispose = linli_report_preview_dispose;
 
+  g_type_ensure (LINLI_TYPE_JOB_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/linli-report-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, LinliReportPreview, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LinliReportPreview, window_title);

@@ -7,7 +7,6 @@
 
 #include "linli-alert.h"
 #include "linli-file-pick.h"
-#include "linli-print-operation.h"
 #include "linli-records.h"
 #include "linli-report-actions.h"
 #include "linli-report-pdf.h"
@@ -258,6 +257,28 @@ linli_reports_dialog_build (LinliReportsDialog *self)
   return doc;
 }
 
+/* The report the fields ask for, built in a job of the parent's job bar
+ * and then previewed or printed; the dialog closes onto the bar. */
+static LinliJob *
+run_in_job (LinliReportsDialog *self,
+            gboolean            print)
+{
+  LinliReportRequest request;
+  GtkWindow *parent;
+  GtkWindow *window;
+  LinliJob *job;
+
+  if (!read_request (self, &request))
+    return NULL;
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  window = parent != NULL ? parent : GTK_WINDOW (self);
+  job = print ? linli_report_actions_print_request (window, self->store, &request)
+              : linli_report_actions_preview_request (window, self->store, &request);
+  if (parent != NULL)
+    gtk_window_close (GTK_WINDOW (self));
+  return job;
+}
+
 /**
  * linli_reports_dialog_preview:
  *
@@ -271,19 +292,24 @@ linli_reports_dialog_build (LinliReportsDialog *self)
 LinliJob *
 linli_reports_dialog_preview (LinliReportsDialog *self)
 {
-  LinliReportRequest request;
-  GtkWindow *parent;
-  LinliJob *job;
-
   g_return_val_if_fail (LINLI_IS_REPORTS_DIALOG (self), NULL);
+  return run_in_job (self, FALSE);
+}
 
-  if (!read_request (self, &request))
-    return NULL;
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  job = linli_report_actions_preview_request (parent != NULL ? parent : GTK_WINDOW (self), self->store, &request);
-  if (parent != NULL)
-    gtk_window_close (GTK_WINDOW (self));
-  return job;
+/**
+ * linli_reports_dialog_print:
+ *
+ * As linli_reports_dialog_preview(), but the report built goes to the
+ * print dialog, on the parent. Cancelled, nothing is printed.
+ *
+ * Returns: (transfer full) (nullable): the job, running, or %NULL with the
+ *   reason shown next to the field that is wrong
+ */
+LinliJob *
+linli_reports_dialog_print (LinliReportsDialog *self)
+{
+  g_return_val_if_fail (LINLI_IS_REPORTS_DIALOG (self), NULL);
+  return run_in_job (self, TRUE);
 }
 
 static void
@@ -301,11 +327,9 @@ print_cb (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
 {
-  LinliReportsDialog *self = LINLI_REPORTS_DIALOG (widget);
-  g_autoptr(LinliReportDoc) doc = linli_reports_dialog_build (self);
+  LinliJob *job = linli_reports_dialog_print (LINLI_REPORTS_DIALOG (widget));
 
-  if (doc != NULL)
-    linli_print_operation_print (doc, GTK_WINDOW (self));
+  g_clear_object (&job);  /* it runs on; its callback opens the print dialog */
 }
 
 /* ---- Export to PDF, in a thread ------------------------------------- */

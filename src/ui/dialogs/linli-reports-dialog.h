@@ -27,6 +27,8 @@ void                linli_reports_dialog_set_cases (LinliReportsDialog *self,
 LinliReportDoc     *linli_reports_dialog_build    (LinliReportsDialog *self);
 /* Preview: the report built in a job, then previewed; see the function. */
 LinliJob           *linli_reports_dialog_preview  (LinliReportsDialog *self);
+/* Print: the same, then the print dialog. */
+LinliJob           *linli_reports_dialog_print    (LinliReportsDialog *self);
 gboolean            linli_reports_dialog_export_to (LinliReportsDialog *self,
                                                     GFile              *file);
 gboolean            linli_reports_dialog_is_exporting (LinliReportsDialog *self);

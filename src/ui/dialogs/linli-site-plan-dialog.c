@@ -55,6 +55,7 @@ struct _LinliSitePlanDialog
   Pair                  pairs[MAX_PAIRS];
   guint                 n_pairs;   /* begun, complete or not */
   GCancellable         *choosing;   /* while the file dialog is shown */
+  GCancellable         *opening;    /* while a chosen picture is read */
 };
 
 G_DEFINE_FINAL_TYPE (LinliSitePlanDialog, linli_site_plan_dialog, ADW_TYPE_WINDOW)
@@ -300,6 +301,46 @@ clear_cb (GtkWidget  *widget,
   update (self);
 }
 
+/* The picture for drawing with cairo; GDK_MEMORY_DEFAULT is cairo's
+ * ARGB32. Any thread. */
+static cairo_surface_t *
+surface_of (GdkTexture *image)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gdk_texture_get_width (image),
+                                                         gdk_texture_get_height (image));
+
+  gdk_texture_download (image, cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* Shows @image, read from @path; takes @surface. */
+static void
+show_image (LinliSitePlanDialog *self,
+            const char          *path,
+            GdkTexture          *image,
+            cairo_surface_t     *surface)
+{
+  ShumateViewport *viewport;
+
+  g_set_object (&self->image, image);
+  g_free (self->path);
+  self->path = g_strdup (path);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  self->surface = surface;
+
+  viewport = shumate_map_get_viewport (self->map);
+  if (self->plan_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->plan_layer));
+  self->plan_layer = linli_site_plan_layer_new (viewport, image);
+  linli_site_plan_layer_set_opacity (self->plan_layer, gtk_range_get_value (GTK_RANGE (self->opacity_scale)));
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->plan_layer), SHUMATE_LAYER (self->grid_layer));
+
+  self->n_pairs = 0;
+  gtk_stack_set_visible_child_name (self->image_stack, "image");
+  update (self);
+}
+
 /**
  * linli_site_plan_dialog_load_image:
  * @path: a PNG or JPEG picture
@@ -312,39 +353,126 @@ linli_site_plan_dialog_load_image (LinliSitePlanDialog  *self,
                                    GError              **error)
 {
   g_autoptr(GdkTexture) image = NULL;
-  ShumateViewport *viewport;
-  guchar *data;
-  gsize stride;
 
   g_return_val_if_fail (LINLI_IS_SITE_PLAN_DIALOG (self), FALSE);
 
   image = gdk_texture_new_from_filename (path, error);
   if (image == NULL)
     return FALSE;
-
-  g_set_object (&self->image, image);
-  g_free (self->path);
-  self->path = g_strdup (path);
-  g_clear_pointer (&self->surface, cairo_surface_destroy);
-  self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                              gdk_texture_get_width (image), gdk_texture_get_height (image));
-  data = cairo_image_surface_get_data (self->surface);
-  stride = cairo_image_surface_get_stride (self->surface);
-  /* GDK_MEMORY_DEFAULT is cairo's ARGB32. */
-  gdk_texture_download (image, data, stride);
-  cairo_surface_mark_dirty (self->surface);
-
-  viewport = shumate_map_get_viewport (self->map);
-  if (self->plan_layer != NULL)
-    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->plan_layer));
-  self->plan_layer = linli_site_plan_layer_new (viewport, image);
-  linli_site_plan_layer_set_opacity (self->plan_layer, gtk_range_get_value (GTK_RANGE (self->opacity_scale)));
-  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->plan_layer), SHUMATE_LAYER (self->grid_layer));
-
-  self->n_pairs = 0;
-  gtk_stack_set_visible_child_name (self->image_stack, "image");
-  update (self);
+  show_image (self, path, image, surface_of (image));
   return TRUE;
+}
+
+/* ---- A chosen picture, read in a thread ---------------------------- */
+
+typedef struct
+{
+  char            *path;
+  GdkTexture      *image;
+  cairo_surface_t *surface;
+} Opening;
+
+static void
+opening_free (gpointer data)
+{
+  Opening *opening = data;
+
+  g_free (opening->path);
+  g_clear_object (&opening->image);
+  g_clear_pointer (&opening->surface, cairo_surface_destroy);
+  g_free (opening);
+}
+
+/* A photograph of a drawing is tens of megapixels: decoding it takes the
+ * better part of a second, which the window spends drawing instead.
+ * gdk_texture_new_from_filename() is thread-safe. */
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Opening *opening = task_data;
+  GError *error = NULL;
+
+  opening->image = gdk_texture_new_from_filename (opening->path, &error);
+  if (opening->image == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  opening->surface = surface_of (opening->image);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LinliSitePlanDialog) self = g_weak_ref_get (user_data);
+  Opening *opening = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+  /* Closed, or another picture chosen, meanwhile. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->opening)
+    return;
+  g_clear_object (&self->opening);
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The picture cannot be opened: %s"), error->message);
+
+      gtk_label_set_text (self->hint_label, message);
+      return;
+    }
+  show_image (self, opening->path, opening->image, g_steal_pointer (&opening->surface));
+}
+
+/**
+ * linli_site_plan_dialog_open_image:
+ * @path: a PNG or JPEG picture
+ *
+ * What choosing a picture does: it is read in a thread, then shown as
+ * linli_site_plan_dialog_load_image() does, or the reason it cannot be
+ * is shown under the plan. A picture chosen meanwhile replaces it.
+ */
+void
+linli_site_plan_dialog_open_image (LinliSitePlanDialog *self,
+                                   const char          *path)
+{
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *weak;
+  Opening *opening;
+
+  g_return_if_fail (LINLI_IS_SITE_PLAN_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  self->opening = g_cancellable_new ();
+  gtk_label_set_text (self->hint_label, _("Opening the picture…"));
+
+  opening = g_new0 (Opening, 1);
+  opening->path = g_strdup (path);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->opening, opened_cb, weak);
+  g_task_set_source_tag (task, linli_site_plan_dialog_open_image);
+  g_task_set_task_data (task, opening, opening_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/* Returns: whether a chosen picture is being read */
+gboolean
+linli_site_plan_dialog_is_opening (LinliSitePlanDialog *self)
+{
+  g_return_val_if_fail (LINLI_IS_SITE_PLAN_DIALOG (self), FALSE);
+  return self->opening != NULL;
 }
 
 static void
@@ -352,22 +480,22 @@ chosen_cb (GFile    *file,
            gpointer  user_data)
 {
   g_autoptr(LinliSitePlanDialog) self = g_weak_ref_get (user_data);
+  g_autofree char *path = NULL;
 
   /* The dialog went away meanwhile, and cancelled the pick. */
   if (self == NULL || self->choosing == NULL)
     return;
   g_clear_object (&self->choosing);
-  if (file != NULL)
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path != NULL)
+    linli_site_plan_dialog_open_image (self, path);
+  else
     {
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL || !linli_site_plan_dialog_load_image (self, path, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("The picture cannot be opened: %s"),
-                                                      error ? error->message : _("it is not a local file"));
-          gtk_label_set_text (self->hint_label, message);
-        }
+      g_autofree char *message = g_strdup_printf (_("The picture cannot be opened: %s"),
+                                                  _("it is not a local file"));
+      gtk_label_set_text (self->hint_label, message);
     }
 }
 
@@ -447,6 +575,9 @@ linli_site_plan_dialog_dispose (GObject *object)
   if (self->choosing != NULL)
     g_cancellable_cancel (self->choosing);
   g_clear_object (&self->choosing);
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
   gtk_widget_dispose_template (GTK_WIDGET (self), LINLI_TYPE_SITE_PLAN_DIALOG);
   g_clear_object (&self->base_map);
   g_clear_object (&self->grids);

@@ -17,6 +17,9 @@ LinliSitePlanDialog *linli_site_plan_dialog_new        (GtkWindow           *par
 gboolean             linli_site_plan_dialog_load_image (LinliSitePlanDialog *self,
                                                         const char          *path,
                                                         GError             **error);
+void                 linli_site_plan_dialog_open_image (LinliSitePlanDialog *self,
+                                                        const char          *path);
+gboolean             linli_site_plan_dialog_is_opening (LinliSitePlanDialog *self);
 void                 linli_site_plan_dialog_add_image_point (LinliSitePlanDialog *self,
                                                         double               image_x,
                                                         double               image_y);

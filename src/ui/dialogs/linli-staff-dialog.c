@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "linli-event-import-dialog.h"
+#include "linli-job-bar.h"
 #include "linli-record-names.h"
 #include "linli-staff-dialog.h"
 #include "linli-staff.h"
@@ -14,7 +15,9 @@
 /* The staff register (人员): the people at work, with their role, phone
  * and grids, and those who left. Each change is written at once: Add and
  * Edit through the person's editor, Mark as Left with an Undo toast. The
- * lists follow the store, so an import or a grid's properties show here. */
+ * lists follow the store, so an import or a grid's properties show here.
+ * An import started here reads and writes in a job shown in the dialog's
+ * own job bar, with Cancel; closing the dialog cancels it. */
 
 struct _LinliStaffDialog
 {
@@ -198,6 +201,7 @@ linli_staff_dialog_class_init (LinliStaffDialogClass *klass)
   register_class->refill = refill;
   register_class->new_editor = new_editor;
 
+  g_type_ensure (LINLI_TYPE_JOB_BAR);
   linli_register_dialog_class_setup (register_class, LINLI_TYPE_WORKER,
                                      RESOURCE_BASE "/ui/linli-staff-dialog.ui", "staff");
   gtk_widget_class_bind_template_child (widget_class, LinliStaffDialog, left_group);
