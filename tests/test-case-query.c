@@ -575,6 +575,7 @@ test_search_split_index (Fixture       *f,
   };
   g_autoptr(LinliCaseSearch) whole = NULL;
   g_autoptr(LinliCaseSearch) split = NULL;
+  g_autoptr(LinliCaseSearch) saved = NULL;
   gint64 max_id = 0;
 
   /* Enough cases that the common grams' lists outgrow a bitmap. */
@@ -587,13 +588,25 @@ test_search_split_index (Fixture       *f,
                          LINLI_CASE_STATUS_REGISTERED, f->grid_a, 5, 1 + i % 28, 0);
     }
 
+  /* Both built, neither read from what the other saved. */
+  linli_case_search_set_cache_dir (NULL);
   linli_case_search_set_split_min_id (G_MAXINT64);
   whole = linli_case_search_new (f->store);
   linli_case_search_set_split_min_id (1);
   split = linli_case_search_new (f->store);
   linli_case_search_set_split_min_id (50000);
-  while (!linli_case_search_is_ready (whole) || !linli_case_search_is_ready (split))
+  /* And one read back from its file, bitmaps and all. */
+  linli_case_search_set_cache_dir (f->cache);
+  saved = linli_case_search_new (f->store);
+  while (!linli_case_search_is_ready (saved))
     g_main_context_iteration (NULL, TRUE);
+  g_assert_false (linli_case_search_was_loaded (saved));
+  g_clear_object (&saved);
+  saved = linli_case_search_new (f->store);
+  while (!linli_case_search_is_ready (whole) || !linli_case_search_is_ready (split) ||
+         !linli_case_search_is_ready (saved))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (linli_case_search_was_loaded (saved));
 
   for (guint n = 0; n < G_N_ELEMENTS (needles); n++)
     {
@@ -601,11 +614,13 @@ test_search_split_index (Fixture       *f,
 
       linli_case_search_set_text (whole, needles[n]);
       linli_case_search_set_text (split, needles[n]);
+      linli_case_search_set_text (saved, needles[n]);
       for (gint64 id = 1; id <= max_id + 1; id++)
         {
           gboolean matches = linli_case_search_matches (whole, id);
 
           g_assert_cmpint (matches, ==, linli_case_search_matches (split, id));
+          g_assert_cmpint (matches, ==, linli_case_search_matches (saved, id));
           found += matches;
         }
       if (!g_str_equal (needles[n], "x"))
