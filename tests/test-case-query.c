@@ -5,6 +5,7 @@
 
 #include "linli-case-query.h"
 #include "linli-case-search.h"
+#include "linli-case-search-cache.h"
 #include "linli-store.h"
 #include "linli-store-private.h"
 
@@ -15,6 +16,7 @@ typedef struct
 {
   char            *dir;
   char            *path;
+  char            *cache;    /* where searches keep their index */
   LinliStore      *store;
   LinliCaseSearch *search;   /* made before the list: it hears changes first */
   LinliRecordList *list;
@@ -128,6 +130,8 @@ fixture_set_up (Fixture       *f,
   linli_record_set_int (reported, "reporter_id", f->resident);
   g_assert_true (linli_store_update (f->store, reported, &error));
 
+  f->cache = g_build_filename (f->dir, "cache", NULL);
+  linli_case_search_set_cache_dir (f->cache);
   f->search = linli_case_search_new (f->store);
   f->list = linli_record_list_new (f->store, LINLI_TYPE_CASE, NULL, NULL, 0);
   linli_record_list_set_filter (f->list, linli_case_search_filter, g_object_ref (f->search), g_object_unref);
@@ -147,7 +151,19 @@ fixture_tear_down (Fixture       *f,
       g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
       g_remove (file);
     }
+  {
+    g_autoptr(GDir) cache = g_dir_open (f->cache, 0, NULL);
+    const char *name;
+
+    while (cache != NULL && (name = g_dir_read_name (cache)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (f->cache, name, NULL);
+        g_remove (file);
+      }
+    g_rmdir (f->cache);
+  }
   g_rmdir (f->dir);
+  g_free (f->cache);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -559,6 +575,7 @@ test_search_split_index (Fixture       *f,
   };
   g_autoptr(LinliCaseSearch) whole = NULL;
   g_autoptr(LinliCaseSearch) split = NULL;
+  g_autoptr(LinliCaseSearch) saved = NULL;
   gint64 max_id = 0;
 
   /* Enough cases that the common grams' lists outgrow a bitmap. */
@@ -571,13 +588,25 @@ test_search_split_index (Fixture       *f,
                          LINLI_CASE_STATUS_REGISTERED, f->grid_a, 5, 1 + i % 28, 0);
     }
 
+  /* Both built, neither read from what the other saved. */
+  linli_case_search_set_cache_dir (NULL);
   linli_case_search_set_split_min_id (G_MAXINT64);
   whole = linli_case_search_new (f->store);
   linli_case_search_set_split_min_id (1);
   split = linli_case_search_new (f->store);
   linli_case_search_set_split_min_id (50000);
-  while (!linli_case_search_is_ready (whole) || !linli_case_search_is_ready (split))
+  /* And one read back from its file, bitmaps and all. */
+  linli_case_search_set_cache_dir (f->cache);
+  saved = linli_case_search_new (f->store);
+  while (!linli_case_search_is_ready (saved))
     g_main_context_iteration (NULL, TRUE);
+  g_assert_false (linli_case_search_was_loaded (saved));
+  g_clear_object (&saved);
+  saved = linli_case_search_new (f->store);
+  while (!linli_case_search_is_ready (whole) || !linli_case_search_is_ready (split) ||
+         !linli_case_search_is_ready (saved))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (linli_case_search_was_loaded (saved));
 
   for (guint n = 0; n < G_N_ELEMENTS (needles); n++)
     {
@@ -585,16 +614,356 @@ test_search_split_index (Fixture       *f,
 
       linli_case_search_set_text (whole, needles[n]);
       linli_case_search_set_text (split, needles[n]);
+      linli_case_search_set_text (saved, needles[n]);
       for (gint64 id = 1; id <= max_id + 1; id++)
         {
           gboolean matches = linli_case_search_matches (whole, id);
 
           g_assert_cmpint (matches, ==, linli_case_search_matches (split, id));
+          g_assert_cmpint (matches, ==, linli_case_search_matches (saved, id));
           found += matches;
         }
       if (!g_str_equal (needles[n], "x"))
         g_assert_cmpuint (found, >, 0);
     }
+}
+
+/* ---- The index kept between opens -------------------------------------- */
+
+/* Closes the store, as the app does when it quits: the search saves what
+ * changed since its index was read. */
+static void
+close_store (Fixture *f)
+{
+  g_clear_object (&f->list);
+  g_clear_object (&f->search);
+  g_clear_object (&f->store);
+}
+
+/* Opens the store again, as the app does at its next start, and waits for
+ * the search's index. */
+static void
+open_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = linli_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->search = linli_case_search_new (f->store);
+  f->list = linli_record_list_new (f->store, LINLI_TYPE_CASE, NULL, NULL, 0);
+  linli_record_list_set_filter (f->list, linli_case_search_filter, g_object_ref (f->search), g_object_unref);
+  g_assert_false (linli_case_search_is_ready (f->search));
+  wait_for_index (f, GINT_TO_POINTER (TRUE));
+}
+
+static void
+reopen (Fixture *f)
+{
+  close_store (f);
+  open_store (f);
+}
+
+/* As the sqlite3 shell would: another connection, plain SQL. */
+static void
+exec_elsewhere (Fixture    *f,
+                const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* What every search of the fixture's cases finds: two-character words,
+ * full-width forms and letter case as without a saved index. */
+static void
+assert_searches (Fixture *f)
+{
+  search (f, "漏水");
+  assert_shown (f, "01");
+  search (f, "物业");
+  assert_shown (f, "03");
+  search (f, "ＬＥＡＫ");
+  assert_shown (f, "04");
+  search (f, "water leak");
+  assert_shown (f, "04");
+  search (f, "３号楼１单元");
+  assert_shown (f, "01");
+  search (f, "王大爷");
+  assert_shown (f, "05");
+  search (f, "登记");
+  assert_shown (f, "05 04 03 02 01");
+  search (f, "停车充电难");
+  assert_shown (f, "05");
+  search (f, "");
+}
+
+static char *
+cache_file (Fixture    *f,
+            const char *suffix)
+{
+  return linli_search_cache_file (f->cache, f->path, suffix);
+}
+
+/* The second open reads the index the first one built, and it finds what
+ * the first one found. */
+static void
+test_cache_reopen (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *index = cache_file (f, "index");
+
+  wait_for_index (f, GINT_TO_POINTER (TRUE));
+  g_assert_false (linli_case_search_was_loaded (f->search));
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+  assert_searches (f);
+
+  reopen (f);
+  g_assert_true (linli_case_search_was_loaded (f->search));
+  assert_searches (f);
+  reopen (f);
+  g_assert_true (linli_case_search_was_loaded (f->search));
+  assert_searches (f);
+}
+
+/* A change by another program makes the next open build the index again,
+ * whether Linli was open meanwhile or not. */
+static void
+test_cache_foreign_change (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) first = NULL;
+
+  wait_for_index (f, GINT_TO_POINTER (TRUE));
+  reopen (f);
+  g_assert_true (linli_case_search_was_loaded (f->search));
+
+  /* Closed: the shell changes a title. */
+  close_store (f);
+  exec_elsewhere (f, "UPDATE case_record SET title = '电梯停运' WHERE id = 2");
+  reopen (f);
+  g_assert_false (linli_case_search_was_loaded (f->search));
+  search (f, "电梯");
+  assert_shown (f, "02");
+  search (f, "杂物");
+  assert_shown (f, "");
+
+  /* Open: Linli changes one case, the shell a resident's name; the
+   * changes Linli saw are not all there were. */
+  reopen (f);
+  g_assert_true (linli_case_search_was_loaded (f->search));
+  first = linli_store_get (f->store, LINLI_TYPE_CASE, 1, &error);
+  linli_record_set_text (first, "title", "卫生间渗水");
+  g_assert_true (linli_store_update (f->store, first, &error));
+  g_assert_no_error (error);
+  exec_elsewhere (f, "UPDATE resident SET name = '李阿姨'");
+  reopen (f);
+  g_assert_false (linli_case_search_was_loaded (f->search));
+  search (f, "李阿姨");
+  assert_shown (f, "05");
+  search (f, "渗水");
+  assert_shown (f, "01");
+  search (f, "电梯");
+  assert_shown (f, "02");
+
+  /* And a case deleted or inserted by the shell. */
+  reopen (f);
+  close_store (f);
+  exec_elsewhere (f, "DELETE FROM case_record WHERE id = 2");
+  reopen (f);
+  g_assert_false (linli_case_search_was_loaded (f->search));
+  search (f, "电梯");
+  assert_shown (f, "");
+  reopen (f);
+  close_store (f);
+  exec_elsewhere (f, "CREATE TEMP TABLE copied AS SELECT * FROM case_record WHERE id = 1;"
+                     "UPDATE copied SET id = NULL, number = '2026-0009', title = '电梯又停了';"
+                     "INSERT INTO case_record SELECT * FROM copied");
+  reopen (f);
+  g_assert_false (linli_case_search_was_loaded (f->search));
+  search (f, "电梯");
+  assert_shown (f, "09");
+}
+
+/* Changes made in Linli are kept with the index when it closes: the next
+ * open reads both and builds nothing, and finds the new text. */
+static void
+test_cache_own_changes (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) first = NULL;
+  g_autoptr(LinliRecord) third = NULL;
+  g_autoptr(LinliRecord) reporter = NULL;
+
+  wait_for_index (f, GINT_TO_POINTER (TRUE));
+  first = linli_store_get (f->store, LINLI_TYPE_CASE, 1, &error);
+  linli_record_set_text (first, "title", "卫生间渗水");
+  g_assert_true (linli_store_update (f->store, first, &error));
+  add_case (f, "2026-0006", "暖气管道漏水", "7号楼", "水电维修", LINLI_CASE_STATUS_REGISTERED, f->grid_a, 5, 1, 3);
+  third = linli_store_get (f->store, LINLI_TYPE_CASE, 3, &error);
+  g_assert_true (linli_store_delete (f->store, third, &error));
+  g_assert_no_error (error);
+
+  reopen (f);
+  g_assert_true (linli_case_search_was_loaded (f->search));
+  search (f, "漏水");
+  assert_shown (f, "06");
+  search (f, "渗水");
+  assert_shown (f, "01");
+  search (f, "物业");
+  assert_shown (f, "");
+
+  /* Again from there: the overlay grows on the same index. */
+  reporter = linli_store_get (f->store, LINLI_TYPE_RESIDENT, f->resident, &error);
+  linli_record_set_text (reporter, "name", "王二爷");
+  g_assert_true (linli_store_update (f->store, reporter, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  g_assert_true (linli_case_search_was_loaded (f->search));
+  search (f, "王二");
+  assert_shown (f, "05");
+  search (f, "王大爷");
+  assert_shown (f, "");
+  search (f, "漏水");
+  assert_shown (f, "06");
+
+  /* An overlay of another state of the file is not used. */
+  close_store (f);
+  exec_elsewhere (f, "UPDATE case_record SET title = '电梯停运' WHERE id = 2");
+  reopen (f);
+  g_assert_false (linli_case_search_was_loaded (f->search));
+  search (f, "电梯");
+  assert_shown (f, "02");
+  search (f, "漏水");
+  assert_shown (f, "06");
+}
+
+/* Writes @size bytes of @contents to @file. */
+static void
+write_bytes (const char *file,
+             const char *contents,
+             gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (file, contents, (gssize) size, &error));
+  g_assert_no_error (error);
+}
+
+/* A cache file cut short, with bytes changed or of random bytes is not
+ * used: the index is built and finds what it should. */
+static void
+test_cache_damaged (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *index = cache_file (f, "index");
+  g_autofree char *overlay = cache_file (f, "overlay");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LinliRecord) first = NULL;
+  gsize size = 0;
+  gsize cuts[] = { 0, 1, 8, 40, 63, 64, 65, 80, 0, 0, 0 };
+
+  wait_for_index (f, GINT_TO_POINTER (TRUE));
+  g_assert_true (g_file_get_contents (index, &contents, &size, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (size, >, 200);
+  cuts[G_N_ELEMENTS (cuts) - 3] = size / 2;
+  cuts[G_N_ELEMENTS (cuts) - 2] = size - 8;
+  cuts[G_N_ELEMENTS (cuts) - 1] = size - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      close_store (f);
+      write_bytes (index, contents, cuts[i]);
+      open_store (f);
+      g_assert_false (linli_case_search_was_loaded (f->search));
+      assert_searches (f);
+    }
+
+  /* A byte changed anywhere: in the header, the grams, the postings. */
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *garbled = g_memdup2 (contents, size);
+      gsize at = i < 8 ? 8 + i * 7 : (gsize) g_test_rand_int_range (64, (gint32) size);
+
+      garbled[at] ^= (char) g_test_rand_int_range (1, 256);
+      close_store (f);
+      write_bytes (index, garbled, size);
+      open_store (f);
+      g_assert_false (linli_case_search_was_loaded (f->search));
+      assert_searches (f);
+    }
+
+  /* Random bytes, with and without a right header. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *random = g_malloc (size);
+
+      for (gsize b = 0; b < size; b++)
+        random[b] = (char) g_test_rand_int_range (0, 256);
+      if (i % 2 == 1)
+        memcpy (random, contents, 64);
+      close_store (f);
+      write_bytes (index, random, size);
+      open_store (f);
+      g_assert_false (linli_case_search_was_loaded (f->search));
+      assert_searches (f);
+    }
+
+  /* The sound file again is read. */
+  close_store (f);
+  write_bytes (index, contents, size);
+  open_store (f);
+  g_assert_true (linli_case_search_was_loaded (f->search));
+
+  /* An overlay damaged: the index of the earlier stamp is not used with
+   * it, but built again. */
+  first = linli_store_get (f->store, LINLI_TYPE_CASE, 2, &error);
+  linli_record_set_text (first, "title", "电梯停运");
+  g_assert_true (linli_store_update (f->store, first, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  g_assert_true (linli_case_search_was_loaded (f->search));
+  {
+    g_autofree char *sound = NULL;
+    gsize sound_size = 0;
+
+    g_assert_true (g_file_get_contents (overlay, &sound, &sound_size, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < 8; i++)
+      {
+        g_autofree char *garbled = g_memdup2 (sound, sound_size);
+
+        close_store (f);
+        write_bytes (index, contents, size);
+        if (i < 4)
+          write_bytes (overlay, sound, (gsize[]) { 0, 20, 47, sound_size - 1 }[i]);
+        else
+          {
+            garbled[g_test_rand_int_range (0, (gint32) sound_size)] ^= 0x55;
+            write_bytes (overlay, garbled, sound_size);
+          }
+        open_store (f);
+        g_assert_false (linli_case_search_was_loaded (f->search));
+        search (f, "电梯");
+        assert_shown (f, "02");
+        search (f, "杂物");
+        assert_shown (f, "");
+      }
+    /* Both sound: read. */
+    close_store (f);
+    write_bytes (index, contents, size);
+    write_bytes (overlay, sound, sound_size);
+    open_store (f);
+    g_assert_true (linli_case_search_was_loaded (f->search));
+    search (f, "电梯");
+    assert_shown (f, "02");
+  }
 }
 
 int
@@ -614,6 +983,10 @@ main (int   argc,
   ADD ("/case-query/search-before-index", test_search_before_index);
   ADD ("/case-query/search-verifies-longer", test_search_verifies_longer);
   ADD ("/case-query/search-split-index", test_search_split_index);
+  ADD ("/case-query/search-cache-reopen", test_cache_reopen);
+  ADD ("/case-query/search-cache-foreign-change", test_cache_foreign_change);
+  ADD ("/case-query/search-cache-own-changes", test_cache_own_changes);
+  ADD ("/case-query/search-cache-damaged", test_cache_damaged);
   ADD ("/case-query/filters", test_filters);
   ADD ("/case-query/sort", test_sort);
   ADD ("/case-query/deadline", test_deadline);

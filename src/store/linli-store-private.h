@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "linli-store.h"
+#include "linli-case-search.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +49,7 @@ gboolean      linli_store_add_diary_entry (LinliStore        *self,
 
 /* linli-case-search.c, for tests */
 void          linli_case_search_set_split_min_id (gint64 min_id);
+void          linli_case_search_set_cache_dir    (const char *dir);
+gboolean      linli_case_search_was_loaded       (LinliCaseSearch *self);
 
 G_END_DECLS
