@@ -10,7 +10,16 @@
 
 /* The ids to read go into a table of the connection's own temporary
  * database with their positions, and one join reads the cases in that
- * order. A list of 100,000 cases is read in one pass. */
+ * order. A list of 100,000 cases is read in one pass.
+ *
+ * The pass reads each page of the cases once, so it goes through a small
+ * page cache: the store's 64 MiB, filled with pages never read again, cost
+ * the export of 100,000 cases more than a third of its time in memory
+ * the kernel had to hand over and clear. */
+
+/* In KiB, as a negative PRAGMA cache_size has it: the pages of the
+ * statement's four B-trees on their way down, with room to spare. */
+#define SCAN_CACHE_KIB 4096
 
 #define CREATE_ORDER "CREATE TEMP TABLE IF NOT EXISTS case_rows_order (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL)"
 #define CLEAR_ORDER  "DELETE FROM temp.case_rows_order"
@@ -32,6 +41,7 @@ struct _LinliCaseRows
 {
   LinliStore   *store;
   sqlite3_stmt *select;
+  gint64        cache_size;   /* the connection's, put back when done */
   gboolean      done;
 };
 
@@ -43,6 +53,28 @@ exec (LinliStore  *store,
   int rc = sqlite3_exec (linli_store_get_db (store), sql, NULL, NULL, NULL);
 
   return rc == SQLITE_OK || linli_store_fail (store, rc, error);
+}
+
+static gint64
+get_cache_size (LinliStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size = 0;
+
+  if (sqlite3_prepare_v2 (linli_store_get_db (store), "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
+static void
+set_cache_size (LinliStore *store,
+                gint64      size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+
+  exec (store, sql, NULL);
 }
 
 static gboolean
@@ -111,6 +143,8 @@ linli_case_rows_new (LinliStore    *store,
   self = g_new0 (LinliCaseRows, 1);
   self->store = g_object_ref (store);
   self->select = select;
+  self->cache_size = get_cache_size (store);
+  set_cache_size (store, -SCAN_CACHE_KIB);
   return self;
 }
 
@@ -179,6 +213,7 @@ linli_case_rows_free (LinliCaseRows *self)
   sqlite3_reset (self->select);
   /* The ids are not kept for longer than the reading. */
   exec (self->store, CLEAR_ORDER, NULL);
+  set_cache_size (self->store, self->cache_size);
   g_object_unref (self->store);
   g_free (self);
 }
