@@ -472,6 +472,12 @@ typedef struct
 #define CASE_TALLY_COLUMNS \
   "c.grid_id, c.reported_at, c.due_at, c.status, c.resolution_level, c.resolved_at," \
   " c.satisfaction, c.category, c.source, c.id"
+/* The same for cases still open that were reported before the period:
+ * they count as open at its end, and perhaps overdue, and in nothing that
+ * needs the other columns, which are not read. Every report reads all of
+ * them, a hundred thousand in a million cases, even for an empty year. */
+#define OPEN_TALLY_COLUMNS \
+  "c.grid_id, c.reported_at, c.due_at, c.status, NULL, NULL, NULL, NULL, NULL, c.id"
 
 /* Counts every case @sql finds into @tally; ?5, if @sql has it, is
  * @cutoff. */
@@ -581,7 +587,7 @@ count_scope (LinliStore    *self,
                             " WHERE c.reported_at >= ?1 AND c.reported_at < ?2"
                             " AND " IN_SCOPE_GRID ("c.grid_id"),
                       bounds, NULL, tally_, error) &&
-         count_cases (self, "SELECT " CASE_TALLY_COLUMNS
+         count_cases (self, "SELECT " OPEN_TALLY_COLUMNS
                             " FROM case_record AS c INDEXED BY case_open_counts"
                             " WHERE c.status IN ('registered', 'assigned', 'in-progress',"
                             "                    'escalated', 'suspended')"
