@@ -291,6 +291,19 @@ time_is (GDateTime *time,
   return time != NULL && g_date_time_equal (time, expected);
 }
 
+static gint64
+cache_size (LinliStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (linli_store_get_db (store), "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
 static char *
 export_text (Fixture  *f,
              gboolean  mask)
@@ -298,9 +311,14 @@ export_text (Fixture  *f,
   g_autoptr(GListModel) cases = linli_store_list (f->store, LINLI_TYPE_CASE);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
+  gint64 cache = cache_size (f->store);
 
   g_assert_true (linli_case_csv_export (f->store, cases, mask, out, NULL, &error));
   g_assert_no_error (error);
+  /* The export reads through a small cache of its own; the store's is
+   * as it was. */
+  g_assert_cmpint (cache_size (f->store), ==, cache);
+  g_assert_cmpint (cache, <, -4096);
   /* NUL-terminated, for strstr. */
   g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
   g_assert_true (g_output_stream_close (out, NULL, &error));

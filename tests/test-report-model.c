@@ -21,7 +21,7 @@ typedef struct
   TestDatabase db;
   GDateTime   *now;
   gint64       grid_a, grid_b, grid_s;
-  gint64       cases[12];   /* by their number in the comment, from 1 */
+  gint64       cases[32];   /* by their number in the comment, from 1 */
   gint64       volunteers[4];
 } Fixture;
 
@@ -724,6 +724,115 @@ test_case_stats_year (Fixture       *f,
   g_assert_cmpuint (stats->total.overdue, ==, 2);
 }
 
+/* Cases still open from before March, beside the fixture's: one overdue
+ * since February, one suspended past its due time, one due after the
+ * periods measured, one without a due time, one overdue since 2 March. */
+static void
+add_earlier_open_cases (Fixture *f)
+{
+  gint64 *a = &f->grid_a, *b = &f->grid_b;
+  const CaseSpec specs[] = {
+    { 20, b, "水电维修", "来访", { 2, 2, 9 }, { 2, 20, 9 }, LINLI_CASE_STATUS_IN_PROGRESS, { 0 } },
+    { 21, a, "物业管理", "来访", { 2, 3, 9 }, { 2, 10, 9 }, LINLI_CASE_STATUS_SUSPENDED, { 0 } },
+    { 22, NULL, "环境卫生", "来访", { 2, 5, 9 }, { 5, 1, 9 }, LINLI_CASE_STATUS_ASSIGNED, { 0 } },
+    { 23, a, "环境卫生", "网格巡查", { 1, 10, 9 }, { 0 }, LINLI_CASE_STATUS_ESCALATED, { 0 } },
+    { 24, a, "水电维修", "网格巡查", { 2, 25, 9 }, { 3, 2, 9 }, LINLI_CASE_STATUS_REGISTERED, { 0 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    add_case (f, &specs[i], 0, 0);
+}
+
+static void
+assert_same_counts (const LinliCaseCounts *x,
+                    const LinliCaseCounts *y)
+{
+  g_assert_cmpuint (x->received, ==, y->received);
+  g_assert_cmpuint (x->resolved, ==, y->resolved);
+  g_assert_cmpuint (x->open_at_end, ==, y->open_at_end);
+  g_assert_cmpuint (x->overdue, ==, y->overdue);
+  for (guint i = 0; i < G_N_ELEMENTS (x->resolved_by_level); i++)
+    g_assert_cmpuint (x->resolved_by_level[i], ==, y->resolved_by_level[i]);
+  g_assert_cmpuint (x->resolved_with_due, ==, y->resolved_with_due);
+  g_assert_cmpuint (x->resolved_on_time, ==, y->resolved_on_time);
+  g_assert_cmpfloat_with_epsilon (x->days_to_resolve, y->days_to_resolve, 1e-6);
+  for (guint i = 0; i < G_N_ELEMENTS (x->satisfaction); i++)
+    g_assert_cmpuint (x->satisfaction[i], ==, y->satisfaction[i]);
+}
+
+/* The overdue cases by number: the two fixtures give them other ids. */
+static char *
+overdue_numbers (Fixture              *f,
+                 const LinliCaseStats *stats)
+{
+  GString *numbers = g_string_new (NULL);
+
+  for (guint i = 0; i < stats->overdue_ids->len; i++)
+    for (guint n = 1; n < G_N_ELEMENTS (f->cases); n++)
+      if (f->cases[n] != 0 && f->cases[n] == g_array_index (stats->overdue_ids, gint64, i))
+        g_string_append_printf (numbers, "%s%u", numbers->len > 0 ? " " : "", n);
+  return g_string_free (numbers, FALSE);
+}
+
+/* The cases of a period read through the indexes (a file of a million
+ * cases) count as the same cases read in one scan (a small file), the
+ * earlier ones still open among them. */
+static void
+test_case_stats_by_index_same (void)
+{
+  Fixture scan = { 0 }, by_index = { 0 };
+  const char *periods[] = { "2026-02", "2026-03", "2026-04", "2026" };
+
+  fixture_set_up (&scan, NULL);
+  fixture_set_up (&by_index, "many");
+  add_earlier_open_cases (&scan);
+  add_earlier_open_cases (&by_index);
+
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_auto(Scope) s = { 0, };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LinliCaseStats) x = NULL;
+      g_autoptr(LinliCaseStats) y = NULL;
+      g_autofree char *x_overdue = NULL;
+      g_autofree char *y_overdue = NULL;
+
+      scope_init (&s, periods[p], 0);
+      x = linli_store_case_stats (scan.db.store, &s.scope, &error);
+      g_assert_no_error (error);
+      y = linli_store_case_stats (by_index.db.store, &s.scope, &error);
+      g_assert_no_error (error);
+
+      assert_same_counts (&x->total, &y->total);
+      g_assert_cmpuint (x->by_grid->len, ==, y->by_grid->len);
+      for (guint i = 0; i < x->by_grid->len; i++)
+        {
+          const LinliGridCaseCounts *a = g_ptr_array_index (x->by_grid, i);
+          const LinliGridCaseCounts *b = g_ptr_array_index (y->by_grid, i);
+
+          g_assert_cmpstr (a->code, ==, b->code);
+          assert_same_counts (&a->counts, &b->counts);
+        }
+      x_overdue = overdue_numbers (&scan, x);
+      y_overdue = overdue_numbers (&by_index, y);
+      g_assert_cmpstr (x_overdue, ==, y_overdue);
+
+      /* March: the fixture's four open at the end and two overdue, and
+       * the five earlier ones, two of them overdue (20 due 20 February,
+       * 24 due 2 March, after 10 and before 3). */
+      if (g_str_equal (periods[p], "2026-03"))
+        {
+          g_assert_cmpuint (y->total.open_at_end, ==, 4 + 5);
+          g_assert_cmpuint (y->total.overdue, ==, 2 + 2);
+          g_assert_cmpuint (y->total.received, ==, 6);
+          g_assert_cmpstr (y_overdue, ==, "10 20 24 3");
+        }
+    }
+
+  fixture_tear_down (&scan, NULL);
+  fixture_tear_down (&by_index, "many");
+}
+
 static void
 test_overdue_cases (Fixture       *f,
                     gconstpointer  data)
@@ -1363,6 +1472,7 @@ main (int   argc,
   ADD_MANY ("stats/cases-one-grid-by-index", test_case_stats_grid);
   ADD_MANY ("stats/cases-year-by-index", test_case_stats_year);
 #undef ADD_MANY
+  g_test_add_func ("/report-model/stats/cases-by-index-same-as-scan", test_case_stats_by_index_same);
   ADD ("stats/overdue", test_overdue_cases);
   ADD ("stats/case-rows", test_case_rows);
   ADD ("stats/ledgers", test_ledgers);

@@ -1787,6 +1787,33 @@ test_case_rows (Fixture       *f,
       linli_case_rows_free (rows);
     }
 
+  /* Ids that go up or down, read by walking the cases between the first
+   * and the last: those left out passed over, those not stored too. */
+  {
+    gint64 up[] = { linli_record_get_id (first), linli_record_get_id (third), linli_record_get_id (third) + 1 };
+    gint64 down[] = { linli_record_get_id (third), linli_record_get_id (first) };
+    struct { const gint64 *ids; guint n; const char *numbers[3]; } lists[] = {
+      { up, G_N_ELEMENTS (up), { "2026-0001", "2026-0003", NULL } },
+      { down, G_N_ELEMENTS (down), { "2026-0003", "2026-0001", NULL } },
+    };
+
+    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+      {
+        rows = linli_case_rows_new (f->store, lists[l].ids, lists[l].n, &error);
+        g_assert_no_error (error);
+        for (guint i = 0; lists[l].numbers[i] != NULL; i++)
+          {
+            g_assert_true (linli_case_rows_next (rows, &error));
+            g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_NUMBER), ==, lists[l].numbers[i]);
+          }
+        g_assert_cmpstr (linli_case_rows_get_text (rows, LINLI_CASE_ROW_REPORTER_NAME), ==,
+                         l == 0 ? NULL : "王芳");
+        g_assert_false (linli_case_rows_next (rows, &error));
+        g_assert_no_error (error);
+        linli_case_rows_free (rows);
+      }
+  }
+
   /* The store's times, read directly, agree with GLib; others through it. */
   g_assert_true (linli_parse_stored_time ("2026-03-01T09:00:00+08:00", &unix_time));
   g_assert_cmpint (unix_time, ==, 1772326800);

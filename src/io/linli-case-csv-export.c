@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "linli-case-csv-private.h"
 #include "linli-case-rows.h"
 #include "linli-mask.h"
@@ -86,33 +88,58 @@ index_label_shared (Index  *index,
     }
 }
 
-static const char *
-index_label (Index  *index,
-             gint64  id)
+/* What the file calls each record of @index, by id: its label when its name
+ * is shared, else its name. One lookup a cell. */
+static GHashTable *
+index_names (Index *index)
 {
-  LinliRecord *record = linli_case_csv_index_get (index, id);
-  const char *label;
+  GHashTable *names = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  if (record == NULL)
-    return NULL;
-  label = g_hash_table_lookup (index->labels, &id);
-  return label != NULL ? label : linli_record_get_text (record, "name");
+  for (guint i = 0; i < index->records->len; i++)
+    {
+      const char *label = g_hash_table_lookup (index->labels, &index->ids[i]);
+
+      g_hash_table_insert (names, &index->ids[i],
+                           (gpointer) (label != NULL ? label : linli_record_get_text (g_ptr_array_index (index->records, i), "name")));
+    }
+  return names;
+}
+
+static const char *
+index_label (GHashTable *names,
+             gint64      id)
+{
+  return id != 0 ? g_hash_table_lookup (names, &id) : NULL;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Export */
 
+/* The labels of an enumeration's nicks, looked up once an export rather
+ * than translated again for every cell. */
+typedef struct
+{
+  guint       n;
+  const char *nicks[16];
+  const char *labels[16];
+} EnumLabels;
+
 typedef struct
 {
   LinliCsvWriter *writer;
   GTimeZone      *local;
-  GEnumClass     *urgency;
-  GEnumClass     *status;
-  GEnumClass     *level;
-  GEnumClass     *satisfaction;
+  EnumLabels      urgency;
+  EnumLabels      status;
+  EnumLabels      level;
+  EnumLabels      satisfaction;
   Index           grids;
   Index           workers;
   Index           buildings;
+  GHashTable     *grid_names;       /* id → what the file calls it */
+  GHashTable     *worker_names;
+  GHashTable     *building_names;
+  gint64          day;              /* of day_text, in days since 1970 */
+  char            day_text[16];     /* "2026-01-05", or "" */
   gboolean        mask_personal;
 } Export;
 
@@ -137,14 +164,16 @@ civil_from_days (gint64  days,
 }
 
 /* "2026-01-05 09:30" in the local time zone, without a GDateTime for it:
- * four times a row. */
+ * four times a row. Cases come in runs of one day, whose date is written
+ * once. */
 static void
 add_time (Export     *ex,
           const char *stored)
 {
   gint64 utc, local, days, minutes;
-  int year, month, day;
   char text[32];
+  char *p;
+  int hour, minute;
 
   if (!linli_parse_stored_time (stored, &utc))
     {
@@ -154,29 +183,41 @@ add_time (Export     *ex,
   local = utc + g_time_zone_get_offset (ex->local, g_time_zone_find_interval (ex->local, G_TIME_TYPE_UNIVERSAL, utc));
   days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   minutes = (local - days * 86400) / 60;
-  civil_from_days (days, &year, &month, &day);
-  if (year < 0 || year > 9999)
-    g_snprintf (text, sizeof text, "%d-%02d-%02d %02d:%02d", year, month, day,
-                (int) (minutes / 60), (int) (minutes % 60));
-  else
+  hour = (int) (minutes / 60);
+  minute = (int) (minutes % 60);
+  if (days != ex->day || ex->day_text[0] == '\0')
     {
-      /* By hand: printf is a tenth of the export. */
-      int fields[] = { month, day, (int) (minutes / 60), (int) (minutes % 60) };
-      static const char separators[] = "- :";
-      char *p = text;
+      int year, month, day;
 
-      *p++ = '0' + year / 1000;
-      *p++ = '0' + year / 100 % 10;
-      *p++ = '0' + year / 10 % 10;
-      *p++ = '0' + year % 10;
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      civil_from_days (days, &year, &month, &day);
+      ex->day = days;
+      if (year < 0 || year > 9999)
+        g_snprintf (ex->day_text, sizeof ex->day_text, "%d-%02d-%02d", year, month, day);
+      else
         {
-          *p++ = i == 0 ? '-' : separators[i - 1];
-          *p++ = '0' + fields[i] / 10;
-          *p++ = '0' + fields[i] % 10;
+          /* By hand: printf is a tenth of the export. */
+          p = ex->day_text;
+          *p++ = '0' + year / 1000;
+          *p++ = '0' + year / 100 % 10;
+          *p++ = '0' + year / 10 % 10;
+          *p++ = '0' + year % 10;
+          *p++ = '-';
+          *p++ = '0' + month / 10;
+          *p++ = '0' + month % 10;
+          *p++ = '-';
+          *p++ = '0' + day / 10;
+          *p++ = '0' + day % 10;
+          *p = '\0';
         }
-      *p = '\0';
     }
+  p = g_stpcpy (text, ex->day_text);
+  *p++ = ' ';
+  *p++ = '0' + hour / 10;
+  *p++ = '0' + hour % 10;
+  *p++ = ':';
+  *p++ = '0' + minute / 10;
+  *p++ = '0' + minute % 10;
+  *p = '\0';
   linli_csv_writer_add_number (ex->writer, text);
 }
 
@@ -204,17 +245,40 @@ satisfaction_label (int value)
   return value != LINLI_SATISFACTION_NONE ? linli_satisfaction_label (value) : NULL;
 }
 
+static void
+enum_labels_init (EnumLabels   *labels,
+                  GType         type,
+                  const char *(*label) (int value))
+{
+  GEnumClass *klass = g_type_class_ref (type);
+
+  g_assert (klass->n_values <= G_N_ELEMENTS (labels->nicks));
+  labels->n = klass->n_values;
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      labels->nicks[i] = klass->values[i].value_nick;
+      labels->labels[i] = label (klass->values[i].value);
+    }
+  /* The nicks are the type's, which is never unloaded. */
+  g_type_class_unref (klass);
+}
+
 /* The label of a stored nick; nothing for none ("Not resolved" and "Not
  * asked" are what an empty cell says already). */
 static void
-add_enum (Export      *ex,
-          GEnumClass  *klass,
-          const char *(*label) (int value),
-          const char  *nick)
+add_enum (Export           *ex,
+          const EnumLabels *labels,
+          const char       *nick)
 {
-  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+  const char *label = NULL;
 
-  linli_csv_writer_add (ex->writer, value != NULL ? label (value->value) : NULL);
+  for (guint i = 0; nick != NULL && i < labels->n; i++)
+    if (strcmp (nick, labels->nicks[i]) == 0)
+      {
+        label = labels->labels[i];
+        break;
+      }
+  linli_csv_writer_add (ex->writer, label);
 }
 
 static void
@@ -237,19 +301,19 @@ write_case (Export        *ex,
   linli_csv_writer_add (writer, TEXT (SOURCE));
   linli_csv_writer_add (writer, ex->mask_personal ? masked_name : name);
   linli_csv_writer_add (writer, ex->mask_personal ? masked_phone : phone);
-  linli_csv_writer_add (writer, index_label (&ex->buildings, ID (BUILDING_ID)));
+  linli_csv_writer_add (writer, index_label (ex->building_names, ID (BUILDING_ID)));
   linli_csv_writer_add (writer, TEXT (ADDRESS));
-  linli_csv_writer_add (writer, index_label (&ex->grids, ID (GRID_ID)));
-  add_enum (ex, ex->urgency, urgency_label, TEXT (URGENCY));
-  linli_csv_writer_add (writer, index_label (&ex->workers, ID (WORKER_ID)));
+  linli_csv_writer_add (writer, index_label (ex->grid_names, ID (GRID_ID)));
+  add_enum (ex, &ex->urgency, TEXT (URGENCY));
+  linli_csv_writer_add (writer, index_label (ex->worker_names, ID (WORKER_ID)));
   linli_csv_writer_add (writer, TEXT (RESPONSIBLE_UNIT));
   add_time (ex, TEXT (REPORTED_AT));
   add_time (ex, TEXT (DUE_AT));
-  add_enum (ex, ex->status, status_label, TEXT (STATUS));
-  add_enum (ex, ex->level, level_label, TEXT (RESOLUTION_LEVEL));
+  add_enum (ex, &ex->status, TEXT (STATUS));
+  add_enum (ex, &ex->level, TEXT (RESOLUTION_LEVEL));
   linli_csv_writer_add (writer, TEXT (RESOLUTION));
   add_time (ex, TEXT (RESOLVED_AT));
-  add_enum (ex, ex->satisfaction, satisfaction_label, TEXT (SATISFACTION));
+  add_enum (ex, &ex->satisfaction, TEXT (SATISFACTION));
   add_time (ex, TEXT (REVISITED_AT));
   linli_csv_writer_add (writer, TEXT (REVISIT_NOTES));
   linli_csv_writer_add (writer, TEXT (ORIGINAL_NUMBER));
@@ -330,16 +394,19 @@ linli_case_csv_export_ids (LinliStore      *store,
   guint i = 0;
 
   ex.local = g_time_zone_new_local ();
-  ex.urgency = g_type_class_ref (LINLI_TYPE_URGENCY);
-  ex.status = g_type_class_ref (LINLI_TYPE_CASE_STATUS);
-  ex.level = g_type_class_ref (LINLI_TYPE_RESOLUTION_LEVEL);
-  ex.satisfaction = g_type_class_ref (LINLI_TYPE_SATISFACTION);
+  enum_labels_init (&ex.urgency, LINLI_TYPE_URGENCY, urgency_label);
+  enum_labels_init (&ex.status, LINLI_TYPE_CASE_STATUS, status_label);
+  enum_labels_init (&ex.level, LINLI_TYPE_RESOLUTION_LEVEL, level_label);
+  enum_labels_init (&ex.satisfaction, LINLI_TYPE_SATISFACTION, satisfaction_label);
   linli_case_csv_index_init (&ex.grids, store, LINLI_TYPE_GRID);
   linli_case_csv_index_init (&ex.workers, store, LINLI_TYPE_WORKER);
   linli_case_csv_index_init (&ex.buildings, store, LINLI_TYPE_BUILDING);
   index_label_shared (&ex.grids, &ex.grids, &ex.workers);
   index_label_shared (&ex.workers, &ex.grids, &ex.workers);
   index_label_shared (&ex.buildings, &ex.grids, &ex.workers);
+  ex.grid_names = index_names (&ex.grids);
+  ex.worker_names = index_names (&ex.workers);
+  ex.building_names = index_names (&ex.buildings);
 
   ex.writer = writer;
   for (guint f = 0; f < LINLI_N_CASE_FIELDS; f++)
@@ -367,10 +434,9 @@ linli_case_csv_export_ids (LinliStore      *store,
   ok = ok && linli_csv_writer_finish (ex.writer, cancellable, error);
 
   g_time_zone_unref (ex.local);
-  g_type_class_unref (ex.urgency);
-  g_type_class_unref (ex.status);
-  g_type_class_unref (ex.level);
-  g_type_class_unref (ex.satisfaction);
+  g_hash_table_unref (ex.grid_names);
+  g_hash_table_unref (ex.worker_names);
+  g_hash_table_unref (ex.building_names);
   linli_case_csv_index_clear (&ex.grids);
   linli_case_csv_index_clear (&ex.workers);
   linli_case_csv_index_clear (&ex.buildings);

@@ -27,7 +27,7 @@
 #define READ_CHUNK 65536
 
 /* The writer hands the stream this much at a time. */
-#define WRITE_CHUNK 65536
+#define WRITE_CHUNK (256 * 1024)
 
 /* How many rows with too many fields one error message lists. */
 #define MAX_LISTED_LINES 10
@@ -47,7 +47,9 @@ struct _LinliCsvTable
 struct _LinliCsvWriter
 {
   GOutputStream *out;           /* NULL: the cells are kept in rows */
-  GString       *buffer;
+  char          *buffer;        /* what is not written yet */
+  gsize          len;
+  gsize          size;
   gboolean       in_row;        /* a field of the current row was added */
   GPtrArray     *rows;          /* GArray of LinliCsvCell, when kept */
 };
@@ -884,9 +886,25 @@ linli_csv_writer_new (GOutputStream *out)
 
   self = g_new0 (LinliCsvWriter, 1);
   self->out = g_object_ref (out);
-  self->buffer = g_string_sized_new (WRITE_CHUNK + 4096);
-  g_string_append (self->buffer, "\xEF\xBB\xBF");
+  self->size = WRITE_CHUNK + 4096;
+  self->buffer = g_malloc (self->size);
+  memcpy (self->buffer, "\xEF\xBB\xBF", 3);
+  self->len = 3;
   return self;
+}
+
+/* Room for @n more bytes at the end of the buffer: where they go. A row
+ * longer than a chunk makes it grow. */
+static inline char *
+reserve (LinliCsvWriter *self,
+         gsize           n)
+{
+  if (G_UNLIKELY (self->len + n > self->size))
+    {
+      self->size = MAX (self->size * 2, self->len + n);
+      self->buffer = g_realloc (self->buffer, self->size);
+    }
+  return self->buffer + self->len;
 }
 
 static void
@@ -901,9 +919,9 @@ add_field (LinliCsvWriter *self,
            const char     *field,
            gboolean        neutralise)
 {
-  GString *buffer = self->buffer;
-  gboolean quote = FALSE;
-  gsize len = 0;
+  gboolean quote, formula;
+  gsize len;
+  char *out;
 
   if (self->rows != NULL)
     {
@@ -922,38 +940,54 @@ add_field (LinliCsvWriter *self,
     }
 
   if (self->in_row)
-    g_string_append_c (buffer, ',');
+    {
+      *reserve (self, 1) = ',';
+      self->len++;
+    }
   self->in_row = TRUE;
   if (field == NULL)
     return;
 
-  for (const char *p = field; *p != '\0'; p++, len++)
-    if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
-      quote = TRUE;
-
+  /* Most fields need no quotes: one pass finds that and their length. */
+  len = strcspn (field, ",\"\n\r");
+  quote = field[len] != '\0';
   if (quote)
-    g_string_append_c (buffer, '"');
+    len += strlen (field + len);
   /* The "'" is the first character of the cell, inside its quotes. */
-  if (neutralise && linli_csv_is_formula (field))
-    g_string_append_c (buffer, '\'');
+  formula = neutralise && linli_csv_is_formula (field);
+
   if (!quote)
     {
-      g_string_append_len (buffer, field, len);
+      out = reserve (self, len + 1);
+      if (formula)
+        *out++ = '\'';
+      memcpy (out, field, len);
+      self->len = out + len - self->buffer;
       return;
     }
 
+  /* Each quote doubled, at worst every character. */
+  out = reserve (self, 2 * len + 3);
+  *out++ = '"';
+  if (formula)
+    *out++ = '\'';
   for (const char *p = field, *q; *p != '\0'; p = q + 1)
     {
       q = strchr (p, '"');
       if (q == NULL)
         {
-          g_string_append (buffer, p);
+          gsize rest = field + len - p;
+
+          memcpy (out, p, rest);
+          out += rest;
           break;
         }
-      g_string_append_len (buffer, p, q - p + 1);
-      g_string_append_c (buffer, '"');
+      memcpy (out, p, q - p + 1);
+      out += q - p + 1;
+      *out++ = '"';
     }
-  g_string_append_c (buffer, '"');
+  *out++ = '"';
+  self->len = out - self->buffer;
 }
 
 /**
@@ -997,9 +1031,9 @@ flush_buffer (LinliCsvWriter  *self,
               GCancellable    *cancellable,
               GError         **error)
 {
-  gboolean ok = g_output_stream_write_all (self->out, self->buffer->str, self->buffer->len,
+  gboolean ok = g_output_stream_write_all (self->out, self->buffer, self->len,
                                            NULL, cancellable, error);
-  g_string_truncate (self->buffer, 0);
+  self->len = 0;
   return ok;
 }
 
@@ -1049,9 +1083,10 @@ linli_csv_writer_end_row (LinliCsvWriter  *self,
       return !g_cancellable_set_error_if_cancelled (cancellable, error);
     }
 
-  g_string_append (self->buffer, "\r\n");
+  memcpy (reserve (self, 2), "\r\n", 2);
+  self->len += 2;
   self->in_row = FALSE;
-  if (self->buffer->len >= WRITE_CHUNK)
+  if (self->len >= WRITE_CHUNK)
     return flush_buffer (self, cancellable, error);
   return TRUE;
 }
@@ -1083,8 +1118,7 @@ linli_csv_writer_free (LinliCsvWriter *self)
   g_return_if_fail (self != NULL);
 
   g_clear_object (&self->out);
-  if (self->buffer != NULL)
-    g_string_free (self->buffer, TRUE);
+  g_free (self->buffer);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self);
 }

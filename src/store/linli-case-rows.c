@@ -10,28 +10,59 @@
 
 /* The ids to read go into a table of the connection's own temporary
  * database with their positions, and one join reads the cases in that
- * order. A list of 100,000 cases is read in one pass. */
+ * order. A list of 100,000 cases is read in one pass.
+ *
+ * A list in the order of the ids, or its reverse, the case list's own
+ * order while cases are entered as they come, is read without that
+ * table: one walk along the cases' B-tree between its first and last id,
+ * the cases the list leaves out passed over, rather than a search of the
+ * B-tree for each case. Done so only when the list holds at least half of
+ * the ids in that range, so that little is passed over.
+ *
+ * The pass reads each page of the cases once, so it goes through a small
+ * page cache: the store's 64 MiB, filled with pages never read again, cost
+ * the export of 100,000 cases more than a third of its time in memory
+ * the kernel had to hand over and clear. */
+
+/* In KiB, as a negative PRAGMA cache_size has it: the pages of the
+ * statement's four B-trees on their way down, with room to spare. */
+#define SCAN_CACHE_KIB 4096
 
 #define CREATE_ORDER "CREATE TEMP TABLE IF NOT EXISTS case_rows_order (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL)"
 #define CLEAR_ORDER  "DELETE FROM temp.case_rows_order"
 #define INSERT_ORDER "INSERT INTO temp.case_rows_order (pos, id) VALUES (?1, ?2)"
 
-/* In the order of LinliCaseRowColumn. */
-#define SELECT_ROWS \
+/* In the order of LinliCaseRowColumn, then the case's id. */
+#define SELECT_COLUMNS \
   "SELECT c.number, c.title, c.description, c.category, c.subcategory, c.source," \
   " r.name, r.phone, c.building_id, c.address, c.grid_id, c.urgency, c.worker_id," \
   " c.responsible_unit, c.reported_at, c.due_at, c.status, c.resolution_level," \
-  " c.resolution, c.resolved_at, c.satisfaction, c.revisited_at, c.revisit_notes, o.number" \
+  " c.resolution, c.resolved_at, c.satisfaction, c.revisited_at, c.revisit_notes, o.number, c.id"
+#define JOIN_NAMES \
+  " LEFT JOIN resident AS r ON r.id = c.reporter_id" \
+  " LEFT JOIN case_record AS o ON o.id = c.duplicate_of"
+#define COLUMN_ID LINLI_N_CASE_ROW_COLUMNS
+
+#define SELECT_ROWS \
+  SELECT_COLUMNS \
   " FROM temp.case_rows_order AS e" \
   " JOIN case_record AS c ON c.id = e.id" \
-  " LEFT JOIN resident AS r ON r.id = c.reporter_id" \
-  " LEFT JOIN case_record AS o ON o.id = c.duplicate_of" \
+  JOIN_NAMES \
   " ORDER BY e.pos"
+/* ?1 and ?2: the least and the greatest id. */
+#define SELECT_RANGE \
+  SELECT_COLUMNS " FROM case_record AS c" JOIN_NAMES " WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id"
+#define SELECT_RANGE_DESCENDING SELECT_RANGE " DESC"
 
 struct _LinliCaseRows
 {
   LinliStore   *store;
   sqlite3_stmt *select;
+  gint64        cache_size;   /* the connection's, put back when done */
+  gint64       *ids;          /* walking a range: the ids asked for, in its order */
+  guint         n_ids;
+  guint         next_id;      /* the first of them not met yet */
+  gboolean      descending;
   gboolean      done;
 };
 
@@ -43,6 +74,47 @@ exec (LinliStore  *store,
   int rc = sqlite3_exec (linli_store_get_db (store), sql, NULL, NULL, NULL);
 
   return rc == SQLITE_OK || linli_store_fail (store, rc, error);
+}
+
+static gint64
+get_cache_size (LinliStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size = 0;
+
+  if (sqlite3_prepare_v2 (linli_store_get_db (store), "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
+static void
+set_cache_size (LinliStore *store,
+                gint64      size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+
+  exec (store, sql, NULL);
+}
+
+/* Whether @ids go up, or down, one by one, and are at least half of the
+ * ids from the first to the last. */
+static gboolean
+is_dense_run (const gint64 *ids,
+              guint         n_ids,
+              gboolean     *descending)
+{
+  gint64 span;
+
+  if (n_ids < 2)
+    return FALSE;
+  *descending = ids[0] > ids[n_ids - 1];
+  for (guint i = 1; i < n_ids; i++)
+    if (*descending ? ids[i] >= ids[i - 1] : ids[i] <= ids[i - 1])
+      return FALSE;
+  span = *descending ? ids[0] - ids[n_ids - 1] : ids[n_ids - 1] - ids[0];
+  return span / 2 < n_ids;
 }
 
 static gboolean
@@ -100,17 +172,36 @@ linli_case_rows_new (LinliStore    *store,
 {
   LinliCaseRows *self;
   sqlite3_stmt *select;
+  gboolean descending = FALSE;
+  gboolean range;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
-  if (!fill_order (store, ids, n_ids, error) ||
-      !(select = linli_store_prepare (store, SELECT_ROWS, error)))
+  range = is_dense_run (ids, n_ids, &descending);
+  if (range)
+    {
+      select = linli_store_prepare (store, descending ? SELECT_RANGE_DESCENDING : SELECT_RANGE, error);
+      if (select == NULL)
+        return NULL;
+      sqlite3_bind_int64 (select, 1, descending ? ids[n_ids - 1] : ids[0]);
+      sqlite3_bind_int64 (select, 2, descending ? ids[0] : ids[n_ids - 1]);
+    }
+  else if (!fill_order (store, ids, n_ids, error) ||
+           !(select = linli_store_prepare (store, SELECT_ROWS, error)))
     return NULL;
 
   self = g_new0 (LinliCaseRows, 1);
   self->store = g_object_ref (store);
   self->select = select;
+  if (range)
+    {
+      self->ids = g_memdup2 (ids, n_ids * sizeof *ids);
+      self->n_ids = n_ids;
+      self->descending = descending;
+    }
+  self->cache_size = get_cache_size (store);
+  set_cache_size (store, -SCAN_CACHE_KIB);
   return self;
 }
 
@@ -131,9 +222,29 @@ linli_case_rows_next (LinliCaseRows  *self,
 
   if (self->done)
     return FALSE;
-  rc = sqlite3_step (self->select);
-  if (rc == SQLITE_ROW)
-    return TRUE;
+  while ((rc = sqlite3_step (self->select)) == SQLITE_ROW)
+    {
+      gint64 id;
+
+      if (self->ids == NULL)
+        return TRUE;
+      /* Walking a range: the ids asked for that are not stored are passed
+       * over, and so are the cases not asked for. */
+      id = sqlite3_column_int64 (self->select, COLUMN_ID);
+      while (self->next_id < self->n_ids &&
+             (self->descending ? self->ids[self->next_id] > id : self->ids[self->next_id] < id))
+        self->next_id++;
+      if (self->next_id == self->n_ids)
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+      if (self->ids[self->next_id] == id)
+        {
+          self->next_id++;
+          return TRUE;
+        }
+    }
   self->done = TRUE;
   if (rc != SQLITE_DONE)
     linli_store_fail (self->store, rc, error);
@@ -178,7 +289,10 @@ linli_case_rows_free (LinliCaseRows *self)
     return;
   sqlite3_reset (self->select);
   /* The ids are not kept for longer than the reading. */
-  exec (self->store, CLEAR_ORDER, NULL);
+  if (self->ids == NULL)
+    exec (self->store, CLEAR_ORDER, NULL);
+  g_free (self->ids);
+  set_cache_size (self->store, self->cache_size);
   g_object_unref (self->store);
   g_free (self);
 }

@@ -287,8 +287,58 @@ parse_seconds (const char *text,
   }
 }
 
+/* What a case's status means to the counts. */
+typedef enum
+{
+  STATUS_OPEN,
+  STATUS_SUSPENDED,
+  STATUS_RESOLVED,    /* resolved or revisited */
+  STATUS_DROPPED,     /* void or a duplicate */
+} StatusKind;
+
+/* One comparison a case, rather than one for each status the rules name:
+ * a report counts a hundred thousand cases. */
+static StatusKind
+status_kind (const char *status)
+{
+  switch (status[0])
+    {
+    case 'r':
+      if (g_str_equal (status, "resolved") || g_str_equal (status, "revisited"))
+        return STATUS_RESOLVED;
+      break;
+    case 's':
+      if (g_str_equal (status, "suspended"))
+        return STATUS_SUSPENDED;
+      break;
+    case 'v':
+      if (g_str_equal (status, "void"))
+        return STATUS_DROPPED;
+      break;
+    case 'd':
+      if (g_str_equal (status, "duplicate"))
+        return STATUS_DROPPED;
+      break;
+    default:
+      break;
+    }
+  return STATUS_OPEN;
+}
+
 /* Overdue by the rules in linli-store-stats.h. Bounds compare as text,
  * like every query of the store. */
+static gboolean
+is_overdue_kind (const Bounds *bounds,
+                 const char   *reported_at,
+                 const char   *due_at,
+                 StatusKind    kind,
+                 const char   *resolved_at)
+{
+  return due_at != NULL && kind != STATUS_DROPPED && kind != STATUS_SUSPENDED &&
+         strcmp (reported_at, bounds->as_of) < 0 && strcmp (due_at, bounds->as_of) < 0 &&
+         !(kind == STATUS_RESOLVED && resolved_at != NULL && strcmp (resolved_at, bounds->as_of) < 0);
+}
+
 static gboolean
 is_overdue (const Bounds *bounds,
             const char   *reported_at,
@@ -296,12 +346,7 @@ is_overdue (const Bounds *bounds,
             const char   *status,
             const char   *resolved_at)
 {
-  gboolean is_resolved = g_str_equal (status, "resolved") || g_str_equal (status, "revisited");
-
-  return due_at != NULL && !g_str_equal (status, "void") && !g_str_equal (status, "duplicate") &&
-         !g_str_equal (status, "suspended") &&
-         strcmp (reported_at, bounds->as_of) < 0 && strcmp (due_at, bounds->as_of) < 0 &&
-         !(is_resolved && resolved_at != NULL && strcmp (resolved_at, bounds->as_of) < 0);
+  return is_overdue_kind (bounds, reported_at, due_at, status_kind (status), resolved_at);
 }
 
 /* Counts one case into @counts, by the rules in linli-store-stats.h.
@@ -317,8 +362,9 @@ count_case (LinliCaseCounts *counts,
             const char      *resolved_at,
             const char      *satisfaction)
 {
-  gboolean is_resolved = g_str_equal (status, "resolved") || g_str_equal (status, "revisited");
-  gboolean is_dropped = g_str_equal (status, "void") || g_str_equal (status, "duplicate");
+  StatusKind kind = status_kind (status);
+  gboolean is_resolved = kind == STATUS_RESOLVED;
+  gboolean is_dropped = kind == STATUS_DROPPED;
   gboolean overdue;
 
   if (strcmp (reported_at, bounds->from) >= 0)
@@ -327,7 +373,7 @@ count_case (LinliCaseCounts *counts,
   if (!is_dropped && !(is_resolved && resolved_at != NULL && strcmp (resolved_at, bounds->until) < 0))
     counts->open_at_end++;
 
-  overdue = is_overdue (bounds, reported_at, due_at, status, resolved_at);
+  overdue = is_overdue_kind (bounds, reported_at, due_at, kind, resolved_at);
   if (overdue)
     counts->overdue++;
 
@@ -388,15 +434,51 @@ add_overdue (GArray     *overdue,
   g_array_append_val (overdue, item);
 }
 
-static gint
-compare_overdue (gconstpointer a,
-                 gconstpointer b)
+static inline gboolean
+overdue_before (const Overdue *x,
+                const Overdue *y)
 {
-  const Overdue *x = a, *y = b;
+  return x->due < y->due || (x->due == y->due && x->id < y->id);
+}
 
-  if (x->due != y->due)
-    return x->due < y->due ? -1 : 1;
-  return (x->id > y->id) - (x->id < y->id);
+/* Sorts @items by due time, then id: a merge sort with the comparison
+ * inline, that copies runs already in order whole. The overdue cases of a
+ * report come in the order they were reported, their due times nearly so,
+ * and can be ninety thousand; qsort() with a comparison function took a
+ * fifth of an empty year's summary. */
+static void
+sort_overdue (Overdue *items,
+              gsize    n)
+{
+  g_autofree Overdue *buffer = g_new (Overdue, n);
+  Overdue *from = items, *to = buffer;
+
+  for (gsize width = 1; width < n; width *= 2)
+    {
+      for (gsize start = 0; start < n; start += 2 * width)
+        {
+          gsize mid = MIN (start + width, n), end = MIN (start + 2 * width, n);
+          gsize i = start, j = mid, k = start;
+
+          if (mid == end || !overdue_before (&from[mid], &from[mid - 1]))
+            {
+              memcpy (to + start, from + start, (end - start) * sizeof *from);
+              continue;
+            }
+          while (i < mid && j < end)
+            to[k++] = overdue_before (&from[j], &from[i]) ? from[j++] : from[i++];
+          memcpy (to + k, from + i, (mid - i) * sizeof *from);
+          k += mid - i;
+          memcpy (to + k, from + j, (end - j) * sizeof *from);
+        }
+      {
+        Overdue *swap = from;
+        from = to;
+        to = swap;
+      }
+    }
+  if (from != items)
+    memcpy (items, from, n * sizeof *items);
 }
 
 /* The ids of @overdue, the longest overdue first. */
@@ -405,7 +487,7 @@ overdue_ids (GArray *overdue)
 {
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), overdue->len);
 
-  g_array_sort (overdue, compare_overdue);
+  sort_overdue ((Overdue *) (gpointer) overdue->data, overdue->len);
   for (guint i = 0; i < overdue->len; i++)
     g_array_append_val (ids, g_array_index (overdue, Overdue, i).id);
   return ids;
@@ -472,6 +554,12 @@ typedef struct
 #define CASE_TALLY_COLUMNS \
   "c.grid_id, c.reported_at, c.due_at, c.status, c.resolution_level, c.resolved_at," \
   " c.satisfaction, c.category, c.source, c.id"
+/* The same for cases still open that were reported before the period:
+ * they count as open at its end, and perhaps overdue, and in nothing that
+ * needs the other columns, which are not read. Every report reads all of
+ * them, a hundred thousand in a million cases, even for an empty year. */
+#define OPEN_TALLY_COLUMNS \
+  "c.grid_id, c.reported_at, c.due_at, c.status, NULL, NULL, NULL, NULL, NULL, c.id"
 
 /* Counts every case @sql finds into @tally; ?5, if @sql has it, is
  * @cutoff. */
@@ -581,7 +669,7 @@ count_scope (LinliStore    *self,
                             " WHERE c.reported_at >= ?1 AND c.reported_at < ?2"
                             " AND " IN_SCOPE_GRID ("c.grid_id"),
                       bounds, NULL, tally_, error) &&
-         count_cases (self, "SELECT " CASE_TALLY_COLUMNS
+         count_cases (self, "SELECT " OPEN_TALLY_COLUMNS
                             " FROM case_record AS c INDEXED BY case_open_counts"
                             " WHERE c.status IN ('registered', 'assigned', 'in-progress',"
                             "                    'escalated', 'suspended')"
