@@ -8,6 +8,8 @@
 #include "linli-map-points.h"
 #include "linli-point-cluster.h"
 #include "linli-point-layer.h"
+#include "linli-point-set.h"
+#include "linli-tile-cache.h"
 #include "linli-records.h"
 #include "test-widget-util.h"
 
@@ -550,6 +552,128 @@ test_layer_labels (MapFixture    *fixture,
     g_assert_cmpint (label[4 * i + 3], ==, 0);
 }
 
+
+static void
+sets_made_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GPtrArray **sets = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *sets = linli_point_sets_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The points placed and clustered in a thread, without the map source,
+ * are where the map source puts them, and cluster as the layer always
+ * clustered them: places projected by the source at level 0, scaled. */
+static void
+test_point_set_as_source (void)
+{
+  static const double zooms[] = { 12, 14.5, 15, 16, 17, 17.25, 18, 19 };
+  g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+  ShumateMapSource *source = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (LinliMapPoint));
+  g_autoptr(GPtrArray) sets = NULL;
+  double tile_size = shumate_map_source_get_tile_size (source);
+  guint n_cases = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      LinliMapPoint p = { i + 1, i % 10 == 0 ? LINLI_MAP_POINT_BUILDING : LINLI_MAP_POINT_CASE, 0, 0, 0, FALSE, NULL, NULL };
+
+      /* A tenth piled on the places of the ones before them. */
+      if (i > 0 && i % 7 == 0)
+        {
+          p.lat = g_array_index (points, LinliMapPoint, i - 1).lat;
+          p.lon = g_array_index (points, LinliMapPoint, i - 1).lon;
+        }
+      else
+        {
+          p.lat = LAT0 + g_rand_double_range (rand, -0.02, 0.02);
+          p.lon = LON0 + g_rand_double_range (rand, -0.03, 0.03);
+        }
+      p.status = g_rand_int_range (rand, 0, LINLI_CASE_STATUS_DUPLICATE + 1);
+      p.overdue = g_rand_int_range (rand, 0, 8) == 0;
+      n_cases += p.kind == LINLI_MAP_POINT_CASE;
+      g_array_append_val (points, p);
+    }
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autofree double *xy = g_new (double, 2 * n_cases);
+      g_autofree guint *flags = g_new (guint, n_cases);
+      g_autoptr(GArray) expected = NULL;
+      const LinliPointSet *set;
+      guint k = 0;
+
+      linli_point_sets_new_async (points, tile_size, zooms[z], NULL, sets_made_cb, &sets);
+      while (sets == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (sets->len, ==, LINLI_MAP_POINT_N_KINDS);
+      set = g_ptr_array_index (sets, LINLI_MAP_POINT_CASE);
+      g_assert_cmpuint (set->mine->len, ==, n_cases);
+      g_assert_cmpuint (((LinliPointSet *) g_ptr_array_index (sets, LINLI_MAP_POINT_BUILDING))->mine->len,
+                        ==, points->len - n_cases);
+      g_assert_cmpuint (((LinliPointSet *) g_ptr_array_index (sets, LINLI_MAP_POINT_ACTIVITY))->mine->len, ==, 0);
+
+      for (guint i = 0; i < points->len; i++)
+        {
+          const LinliMapPoint *p = &g_array_index (points, LinliMapPoint, i);
+
+          if (p->kind != LINLI_MAP_POINT_CASE)
+            continue;
+          xy[2 * k] = shumate_map_source_get_x (source, 0, p->lon) * exp2 (zooms[z]);
+          xy[2 * k + 1] = shumate_map_source_get_y (source, 0, p->lat) * exp2 (zooms[z]);
+          g_assert_cmpfloat_with_epsilon (set->unit_xy[2 * k], shumate_map_source_get_x (source, 0, p->lon), 1e-9);
+          g_assert_cmpfloat_with_epsilon (set->unit_xy[2 * k + 1], shumate_map_source_get_y (source, 0, p->lat), 1e-9);
+          flags[k] = 1u << linli_map_case_rank (p->status, p->overdue);
+          k++;
+        }
+      expected = linli_point_cluster (xy, flags, n_cases, linli_point_cluster_distance (LINLI_MAP_POINT_CASE, zooms[z]));
+
+      g_assert_nonnull (set->clusters);
+      g_assert_cmpfloat (set->clusters->zoom, ==, zooms[z]);
+      g_assert_cmpuint (set->clusters->clusters->len, ==, expected->len);
+      /* Piled cases stay merged even close in. */
+      g_assert_cmpuint (expected->len, <, n_cases);
+      for (guint c = 0; c < expected->len; c++)
+        {
+          const LinliCluster *a = &g_array_index (set->clusters->clusters, LinliCluster, c);
+          const LinliCluster *b = &g_array_index (expected, LinliCluster, c);
+
+          g_assert_cmpuint (a->count, ==, b->count);
+          g_assert_cmpuint (a->first, ==, b->first);
+          g_assert_cmpuint (a->flags, ==, b->flags);
+          g_assert_cmpfloat_with_epsilon (a->x, b->x, 1e-6);
+          g_assert_cmpfloat_with_epsilon (a->y, b->y, 1e-6);
+          /* Its own tile lists it. */
+          {
+            gint64 key = linli_point_tile_key ((gint64) floor (a->x / LINLI_TILE_SIZE), (gint64) floor (a->y / LINLI_TILE_SIZE));
+            GArray *list = g_hash_table_lookup (set->clusters->tile_clusters, &key);
+            gboolean found = FALSE;
+
+            g_assert_nonnull (list);
+            for (guint l = 0; l < list->len && !found; l++)
+              found = g_array_index (list, guint, l) == c;
+            g_assert_true (found);
+          }
+        }
+      /* At any level, in any thread, the place is the source's. */
+      {
+        const LinliMapPoint *p = &g_array_index (points, LinliMapPoint, 1);
+        double x, y;
+
+        linli_world_from_location_at (tile_size, zooms[z], p->lat, p->lon, &x, &y);
+        g_assert_cmpfloat_with_epsilon (x, shumate_map_source_get_x (source, zooms[z], p->lon), 1e-6);
+        g_assert_cmpfloat_with_epsilon (y, shumate_map_source_get_y (source, zooms[z], p->lat), 1e-6);
+      }
+      g_clear_pointer (&sets, g_ptr_array_unref);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/point-cluster/zero-distance", test_cluster_zero_distance);
   g_test_add_func ("/point-cluster/many", test_cluster_many);
   g_test_add_func ("/point-cluster/hit", test_cluster_hit);
+  g_test_add_func ("/point-set/as-source", test_point_set_as_source);
   g_test_add ("/map-layers/points", MapFixture, NULL, map_set_up, test_layer_points, map_tear_down);
   g_test_add ("/map-layers/tiles", MapFixture, NULL, map_set_up, test_layer_tiles, map_tear_down);
   g_test_add ("/map-layers/labels", MapFixture, NULL, map_set_up, test_layer_labels, map_tear_down);

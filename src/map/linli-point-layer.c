@@ -8,6 +8,7 @@
 #include "linli-map-style.h"
 #include "linli-point-cluster.h"
 #include "linli-point-layer.h"
+#include "linli-point-set.h"
 #include "linli-tile-cache.h"
 
 /* One kind of point the map shows — cases, buildings, activities or
@@ -19,33 +20,22 @@
  * into tiles of the world at the current zoom level (LinliTileCache), so
  * panning copies tiles already drawn. */
 
-#define POINT_RADIUS 6.0
+#define POINT_RADIUS LINLI_POINT_RADIUS
 #define OVERDUE_RADIUS 9.5
-#define CLUSTER_MAX_ZOOM 18
-/* From CLUSTER_MAX_ZOOM on, only cases this close (in pixels) merge: a
- * pile at one place, which no zoom would part. */
-#define PILE_DISTANCE 1.0
 #define BUILDING_LABEL_ZOOM 17
 /* A case's flag is the bit of its linli_map_case_rank(): a disc's lowest
  * bit set is its most urgent case. */
 #define FLAG_OVERDUE (1u << LINLI_MAP_CASE_RANK_OVERDUE)
-/* Beyond the half side of any sprite (the tiles a symbol may reach are
- * found with it): a disc of the most cases with its
- * overdue ring is POINT_RADIUS + 5 + 8 + 3, and 2 more of margin. */
-#define SYMBOL_REACH 32.0
-
 struct _LinliPointLayer
 {
   ShumateLayer       parent_instance;
 
   LinliMapPointKind  kind;
-  GArray            *points;      /* LinliMapPoint, every kind: shared */
-  GArray            *mine;        /* guint: indices into points of this kind */
-  GPtrArray         *labels;      /* PangoLayout or NULL, per entry of mine */
+  LinliPointSet     *set;         /* the points of this kind, projected at level 0 */
+  GPtrArray         *labels;      /* of a building: PangoLayout or NULL, per entry of mine */
   GArray            *crowded;     /* gboolean per entry of mine: cases drawn on it */
 
   double             world_zoom;
-  double            *unit_xy;     /* world pixels of mine at zoom level 0 */
   double            *xy;          /* world pixels of mine at world_zoom */
   GArray            *clusters;    /* LinliCluster over mine at world_zoom */
   GPtrArray         *cluster_sprites; /* each cluster's sprite, looked up once; not references */
@@ -53,7 +43,7 @@ struct _LinliPointLayer
                                        * whose symbol may reach into it, in order */
 
   GArray            *symbols;     /* x, y and reach of each cluster, made when asked for */
-  GQueue             kept;        /* KeptClusters of the levels left, the most recent first */
+  GQueue             kept;        /* LinliPointClusters of the levels left, the most recent first */
   guint              stamp;       /* changes with the clusters */
 
   GHashTable        *sprites;     /* style key → cairo_surface_t */
@@ -70,21 +60,10 @@ G_DEFINE_FINAL_TYPE (LinliPointLayer, linli_point_layer, SHUMATE_TYPE_LAYER)
  * again. */
 #define MAX_KEPT_CLUSTERS 4
 
-typedef struct
-{
-  double      zoom;
-  GArray     *clusters;
-  GHashTable *tile_clusters;
-} KeptClusters;
-
 static void
 kept_clusters_free (gpointer data)
 {
-  KeptClusters *kept = data;
-
-  g_array_unref (kept->clusters);
-  g_hash_table_unref (kept->tile_clusters);
-  g_free (kept);
+  linli_point_clusters_free (data);
 }
 
 enum {
@@ -98,7 +77,7 @@ static const LinliMapPoint *
 point_of (LinliPointLayer *self,
           guint            i)
 {
-  return &g_array_index (self->points, LinliMapPoint, g_array_index (self->mine, guint, i));
+  return &g_array_index (self->set->points, LinliMapPoint, g_array_index (self->set->mine, guint, i));
 }
 
 static double
@@ -301,17 +280,6 @@ get_sprite (LinliPointLayer *self,
   return sprite;
 }
 
-/* Cases whose dots would touch merge, and from CLUSTER_MAX_ZOOM on those
- * piled at one place; the other kinds are few. */
-static double
-cluster_distance (LinliPointLayer *self,
-                  double           zoom)
-{
-  if (self->kind != LINLI_MAP_POINT_CASE)
-    return 0;
-  return zoom < CLUSTER_MAX_ZOOM ? 2 * POINT_RADIUS : PILE_DISTANCE;
-}
-
 /* The status a disc is drawn in: that of its most urgent case. */
 static int
 cluster_status (const LinliCluster *cluster)
@@ -327,27 +295,33 @@ cluster_status (const LinliCluster *cluster)
   return rank >= 0 && rank < (int) G_N_ELEMENTS (by_rank) ? (int) by_rank[rank] : LINLI_CASE_STATUS_VOID;
 }
 
-static gint64
-tile_key (gint64 tx,
-          gint64 ty)
-{
-  return (gint64) (((guint64) tx << 32) ^ ((guint64) ty & 0xffffffff));
-}
-
+/* Places the points at @zoom and clusters them there, unless they are. */
 static void
 project (LinliPointLayer *self,
          double           zoom)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_autofree guint *flags = NULL;
-  guint n = self->mine->len;
+  double tile_size = linli_world_tile_size (viewport);
+  guint n = self->set->mine->len;
   double size = exp2 (zoom);
 
+  /* Another map source: the places are worked out again. */
+  if (tile_size != self->set->tile_size)
+    {
+      g_autoptr(GArray) points = self->set->points ? g_array_ref (self->set->points) : NULL;
+
+      g_clear_pointer (&self->set, linli_point_set_free);
+      self->set = linli_point_set_new (points, self->kind, tile_size);
+      g_queue_clear_full (&self->kept, kept_clusters_free);
+      g_clear_pointer (&self->clusters, g_array_unref);
+      g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
+      self->world_zoom = NAN;
+    }
   if (self->world_zoom == zoom)
     return;
   if (self->clusters != NULL && !isnan (self->world_zoom))
     {
-      KeptClusters *kept = g_new (KeptClusters, 1);
+      LinliPointClusters *kept = g_new (LinliPointClusters, 1);
 
       kept->zoom = self->world_zoom;
       kept->clusters = g_steal_pointer (&self->clusters);
@@ -359,24 +333,11 @@ project (LinliPointLayer *self,
   self->world_zoom = zoom;
 
   /* World pixels only double from a level to the next: the places are
-   * projected once, at level 0, and scaled. */
-  if (self->unit_xy == NULL)
-    {
-      self->unit_xy = g_new (double, 2 * MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        linli_world_from_location (viewport, 0, point_of (self, i)->lat, point_of (self, i)->lon,
-                                   &self->unit_xy[2 * i], &self->unit_xy[2 * i + 1]);
-    }
+   * projected once, at level 0 (LinliPointSet), and scaled. */
   if (self->xy == NULL)
     self->xy = g_new (double, 2 * MAX (n, 1));
-  flags = g_new (guint, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      self->xy[2 * i] = self->unit_xy[2 * i] * size;
-      self->xy[2 * i + 1] = self->unit_xy[2 * i + 1] * size;
-      flags[i] = self->kind == LINLI_MAP_POINT_CASE
-                 ? 1u << linli_map_case_rank (point_of (self, i)->status, point_of (self, i)->overdue) : 0;
-    }
+  for (guint i = 0; i < 2 * n; i++)
+    self->xy[i] = self->set->unit_xy[i] * size;
 
   /* Which buildings have a case drawn on or beside them, for their labels
    * to start past it. Buildings are few; a look at every case will do. */
@@ -385,9 +346,9 @@ project (LinliPointLayer *self,
       {
         gboolean crowded = FALSE;
 
-        for (guint j = 0; j < self->points->len && !crowded; j++)
+        for (guint j = 0; j < self->set->points->len && !crowded; j++)
           {
-            const LinliMapPoint *p = &g_array_index (self->points, LinliMapPoint, j);
+            const LinliMapPoint *p = &g_array_index (self->set->points, LinliMapPoint, j);
             double x, y;
 
             if (p->kind != LINLI_MAP_POINT_CASE ||
@@ -400,53 +361,33 @@ project (LinliPointLayer *self,
       }
 
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->symbols, g_array_unref);
   self->stamp++;
   g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
   g_ptr_array_set_size (self->cluster_sprites, 0);
+
+  /* A level left a moment ago, or the one the points were clustered at
+   * in their thread. */
   for (GList *l = self->kept.head; l != NULL; l = l->next)
     {
-      KeptClusters *kept = l->data;
+      LinliPointClusters *kept = l->data;
 
       if (kept->zoom != zoom)
         continue;
-      g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
       self->clusters = g_steal_pointer (&kept->clusters);
       self->tile_clusters = g_steal_pointer (&kept->tile_clusters);
       g_queue_delete_link (&self->kept, l);
-      g_free (kept);
+      kept_clusters_free (kept);
       return;
     }
-  /* Cases whose dots would touch merge; the other kinds are few. */
-  self->clusters = linli_point_cluster (self->xy, flags, n, cluster_distance (self, zoom));
+  {
+    LinliPointClusters *made = linli_point_set_cluster (self->set, self->xy, zoom);
 
-  /* Each tile then looks only at its own, not at thousands. */
-  if (self->tile_clusters == NULL)
-    self->tile_clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                 (GDestroyNotify) g_array_unref);
-  g_hash_table_remove_all (self->tile_clusters);
-  for (guint c = 0; c < self->clusters->len; c++)
-    {
-      const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
-      gint64 tx0 = (gint64) floor ((cluster->x - SYMBOL_REACH) / LINLI_TILE_SIZE);
-      gint64 tx1 = (gint64) floor ((cluster->x + SYMBOL_REACH) / LINLI_TILE_SIZE);
-      gint64 ty0 = (gint64) floor ((cluster->y - SYMBOL_REACH) / LINLI_TILE_SIZE);
-      gint64 ty1 = (gint64) floor ((cluster->y + SYMBOL_REACH) / LINLI_TILE_SIZE);
-
-      for (gint64 ty = ty0; ty <= ty1; ty++)
-        for (gint64 tx = tx0; tx <= tx1; tx++)
-          {
-            gint64 key = tile_key (tx, ty);
-            GArray *list = g_hash_table_lookup (self->tile_clusters, &key);
-
-            if (list == NULL)
-              {
-                list = g_array_new (FALSE, FALSE, sizeof (guint));
-                g_hash_table_insert (self->tile_clusters, g_memdup2 (&key, sizeof key), list);
-              }
-            g_array_append_val (list, c);
-          }
-    }
+    self->clusters = g_steal_pointer (&made->clusters);
+    self->tile_clusters = g_steal_pointer (&made->tile_clusters);
+    linli_point_clusters_free (made);
+  }
 }
 
 static PangoLayout *
@@ -476,7 +417,7 @@ draw_tile_cb (cairo_t  *cr,
   GArray *list;
 
   project (self, zoom);
-  key = tile_key ((gint64) floor (tx / LINLI_TILE_SIZE), (gint64) floor (ty / LINLI_TILE_SIZE));
+  key = linli_point_tile_key ((gint64) floor (tx / LINLI_TILE_SIZE), (gint64) floor (ty / LINLI_TILE_SIZE));
   list = g_hash_table_lookup (self->tile_clusters, &key);
 
   for (guint l = 0; list != NULL && l < list->len; l++)
@@ -534,7 +475,7 @@ snapshot_labels (LinliPointLayer *self,
       shumate_viewport_get_zoom_level (viewport) < BUILDING_LABEL_ZOOM)
     return;
 
-  for (guint i = 0; i < self->mine->len; i++)
+  for (guint i = 0; i < self->set->mine->len; i++)
     {
       const LinliMapPoint *point = point_of (self, i);
       PangoLayout *layout;
@@ -587,7 +528,7 @@ linli_point_layer_snapshot (GtkWidget   *widget,
   LinliPointLayer *self = LINLI_POINT_LAYER (widget);
   int scale = gtk_widget_get_scale_factor (widget);
 
-  if (self->mine->len == 0)
+  if (self->set->mine->len == 0)
     return;
   if (scale != self->sprite_scale)
     {
@@ -629,12 +570,10 @@ linli_point_layer_finalize (GObject *object)
 {
   LinliPointLayer *self = LINLI_POINT_LAYER (object);
 
-  g_clear_pointer (&self->points, g_array_unref);
-  g_clear_pointer (&self->mine, g_array_unref);
+  g_clear_pointer (&self->set, linli_point_set_free);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->crowded, g_array_unref);
   g_clear_pointer (&self->xy, g_free);
-  g_clear_pointer (&self->unit_xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
   g_clear_pointer (&self->symbols, g_array_unref);
   g_queue_clear_full (&self->kept, kept_clusters_free);
@@ -670,11 +609,8 @@ linli_point_layer_class_init (LinliPointLayerClass *klass)
 static void
 linli_point_layer_init (LinliPointLayer *self)
 {
-  self->mine = g_array_new (FALSE, FALSE, sizeof (guint));
   self->labels = g_ptr_array_new_with_free_func (unref_label);
   self->cluster_sprites = g_ptr_array_new ();
-  self->tile_clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                               (GDestroyNotify) g_array_unref);
   self->crowded = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
@@ -694,6 +630,7 @@ linli_point_layer_new (ShumateViewport   *viewport,
 
   self = g_object_new (LINLI_TYPE_POINT_LAYER, "viewport", viewport, NULL);
   self->kind = kind;
+  self->set = linli_point_set_new (NULL, kind, linli_world_tile_size (viewport));
   return self;
 }
 
@@ -702,35 +639,54 @@ linli_point_layer_new (ShumateViewport   *viewport,
  * @points: (nullable) (element-type LinliMapPoint): from
  *   linli_map_points_load(), of every kind; the layer keeps a reference
  *
- * Draws the points of the layer's kind.
+ * Draws the points of the layer's kind. At a million cases, placing and
+ * clustering them takes a while: linli_point_sets_new_async() does it in
+ * a thread, for linli_point_layer_set_point_set().
  */
 void
 linli_point_layer_set_points (LinliPointLayer *self,
                               GArray          *points)
 {
+  ShumateViewport *viewport;
+
   g_return_if_fail (LINLI_IS_POINT_LAYER (self));
 
-  if (points != NULL)
-    g_array_ref (points);
-  g_clear_pointer (&self->points, g_array_unref);
-  self->points = points;
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  linli_point_layer_set_point_set (self, linli_point_set_new (points, self->kind, linli_world_tile_size (viewport)));
+}
 
-  g_array_set_size (self->mine, 0);
-  g_ptr_array_set_size (self->labels, 0);
-  for (guint i = 0; points != NULL && i < points->len; i++)
-    if (g_array_index (points, LinliMapPoint, i).kind == self->kind)
-      g_array_append_val (self->mine, i);
+/**
+ * linli_point_layer_set_point_set:
+ * @set: (transfer full): of the layer's kind
+ *
+ * Draws the points of @set, with the clusters it was made with, if any.
+ */
+void
+linli_point_layer_set_point_set (LinliPointLayer *self,
+                                 LinliPointSet   *set)
+{
+  g_return_if_fail (LINLI_IS_POINT_LAYER (self));
+  g_return_if_fail (set != NULL && set->kind == self->kind);
+
+  g_clear_pointer (&self->set, linli_point_set_free);
+  self->set = set;
+
   /* Labels are made when first drawn. */
-  for (guint i = 0; i < self->mine->len; i++)
-    g_ptr_array_add (self->labels, NULL);
-
-  g_array_set_size (self->crowded, self->mine->len);
+  g_ptr_array_set_size (self->labels, 0);
+  if (self->kind == LINLI_MAP_POINT_BUILDING)
+    g_ptr_array_set_size (self->labels, set->mine->len);
+  g_array_set_size (self->crowded, set->mine->len);
   g_clear_pointer (&self->xy, g_free);
-  g_clear_pointer (&self->unit_xy, g_free);
 
   self->world_zoom = NAN;
+  g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->symbols, g_array_unref);
+  g_ptr_array_set_size (self->cluster_sprites, 0);
   g_queue_clear_full (&self->kept, kept_clusters_free);
+  /* Found by the first project() at that level. */
+  if (set->clusters != NULL)
+    g_queue_push_head (&self->kept, g_steal_pointer (&set->clusters));
   self->stamp++;
   g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
   linli_tile_cache_invalidate (self->tiles);
@@ -764,7 +720,7 @@ linli_point_layer_get_symbols (LinliPointLayer *self,
   /* Back at a level it kept, the layer shows its tiles without working
    * out its clusters again: they are those of another level. */
   shown = linli_tile_cache_get_shown_zoom (self->tiles);
-  if (!isnan (shown) && shown != self->world_zoom && self->mine->len > 0 &&
+  if (!isnan (shown) && shown != self->world_zoom && self->set->mine->len > 0 &&
       gtk_widget_get_visible (GTK_WIDGET (self)))
     project (self, shown);
   *stamp = self->stamp;
@@ -793,7 +749,7 @@ guint
 linli_point_layer_get_n_points (LinliPointLayer *self)
 {
   g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), 0);
-  return self->mine->len;
+  return self->set->mine->len;
 }
 
 /* How many discs and symbols are drawn at the current zoom level: fewer
@@ -833,7 +789,7 @@ linli_point_layer_hit (LinliPointLayer *self,
 
   g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
 
-  if (self->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
+  if (self->set->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
     return NULL;
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
@@ -912,7 +868,7 @@ linli_point_layer_hit_members (LinliPointLayer *self,
 
   g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
 
-  if (self->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
+  if (self->set->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
     return NULL;
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
@@ -928,11 +884,11 @@ linli_point_layer_hit_members (LinliPointLayer *self,
 
   /* The same points at the same level cluster the same way: done again,
    * only when asked, it tells which points the disc holds. */
-  cluster_of = g_new (guint, self->mine->len);
-  again = linli_point_cluster_full (self->xy, NULL, self->mine->len, cluster_distance (self, zoom), cluster_of);
+  cluster_of = g_new (guint, self->set->mine->len);
+  again = linli_point_cluster_full (self->xy, NULL, self->set->mine->len, linli_point_cluster_distance (self->kind, zoom), cluster_of);
   g_assert (again->len == self->clusters->len);
   members = g_ptr_array_sized_new (cluster->count);
-  for (guint i = 0; i < self->mine->len; i++)
+  for (guint i = 0; i < self->set->mine->len; i++)
     if (cluster_of[i] == (guint) hit)
       {
         double dx = self->xy[2 * i] - cluster->x, dy = self->xy[2 * i + 1] - cluster->y;

@@ -214,6 +214,16 @@ reference_source (ShumateViewport *viewport)
   return shumate_viewport_get_reference_map_source (viewport);
 }
 
+/* The side of a tile of the viewport's map source at whole zoom levels,
+ * in world pixels. */
+double
+linli_world_tile_size (ShumateViewport *viewport)
+{
+  ShumateMapSource *source = reference_source (viewport);
+
+  return source != NULL ? shumate_map_source_get_tile_size (source) : 256;
+}
+
 void
 linli_world_from_location (ShumateViewport *viewport,
                            double           zoom,
