@@ -674,6 +674,175 @@ test_point_set_as_source (void)
     }
 }
 
+/* Discs drawn from the sprites a layer keeps have the very pixels of
+ * linli_point_symbol_draw(), the legend's: a pile of twenty (a disc of the
+ * size of every count from sixteen on, whose rings are kept apart from the
+ * count) and one of three. */
+static void
+test_layer_disc_pixels (MapFixture    *fixture,
+                        gconstpointer  data)
+{
+  static const struct { guint count; double dlon; gboolean overdue; int status; } piles[] = {
+    { 20, 0, FALSE, LINLI_CASE_STATUS_REGISTERED },
+    { 3, 0.004, TRUE, LINLI_CASE_STATUS_ASSIGNED },
+    { 17, -0.004, TRUE, LINLI_CASE_STATUS_ASSIGNED },
+  };
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (LinliMapPoint));
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  gint64 id = 1;
+
+  for (guint p = 0; p < G_N_ELEMENTS (piles); p++)
+    for (guint i = 0; i < piles[p].count; i++)
+      {
+        LinliMapPoint point = { id++, LINLI_MAP_POINT_CASE, LAT0, LON0 + piles[p].dlon,
+                                piles[p].status, piles[p].overdue && i == 0, NULL, NULL };
+        g_array_append_val (points, point);
+      }
+  linli_point_layer_set_points (fixture->cases, points);
+  linli_point_layer_set_points (fixture->buildings, NULL);
+  view (fixture, 16);
+  test_wait_until_drawn (GTK_WIDGET (fixture->map));
+  g_assert_cmpuint (linli_point_layer_get_n_shown (fixture->cases), ==, G_N_ELEMENTS (piles));
+  pixels = render (fixture, GTK_WIDGET (fixture->cases), &width);
+  height = gtk_widget_get_height (GTK_WIDGET (fixture->cases));
+
+  for (guint p = 0; p < G_N_ELEMENTS (piles); p++)
+    {
+      int half = 30, side = 2 * half;
+      cairo_surface_t *expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+      cairo_t *cr = cairo_create (expected);
+      const guchar *want;
+      int stride, cx, cy;
+      double x, y;
+
+      to_widget (fixture, LAT0, LON0 + piles[p].dlon, &x, &y);
+      cx = (int) round (x);
+      cy = (int) round (y);
+      g_assert_cmpint (cx - half, >=, 0);
+      g_assert_cmpint (cx + half, <=, width);
+      g_assert_cmpint (cy + half, <=, height);
+      cairo_translate (cr, half, half);
+      linli_point_symbol_draw (cr, GTK_WIDGET (fixture->cases), LINLI_MAP_POINT_CASE,
+                               piles[p].overdue ? LINLI_CASE_STATUS_IN_PROGRESS : piles[p].status,
+                               piles[p].count, piles[p].overdue);
+      cairo_destroy (cr);
+      cairo_surface_flush (expected);
+      want = cairo_image_surface_get_data (expected);
+      stride = cairo_image_surface_get_stride (expected);
+      for (int j = 0; j < side; j++)
+        g_assert_cmpmem (&pixels[4 * ((cy - half + j) * width + cx - half)], 4 * side, &want[j * stride], 4 * side);
+      cairo_surface_destroy (expected);
+    }
+}
+
+typedef struct
+{
+  guint   version;   /* of the content: 1 red, 2 blue */
+  guint   n_drawn;
+} SlowTiles;
+
+/* Fills its tile with the colour of the content's version, slowly. */
+static gboolean
+draw_slow_tile_cb (cairo_t  *cr,
+                   double    zoom,
+                   double    x,
+                   double    y,
+                   gpointer  user_data)
+{
+  SlowTiles *tiles = user_data;
+
+  g_usleep (3000);
+  tiles->n_drawn++;
+  cairo_rectangle (cr, x, y, LINLI_TILE_SIZE, LINLI_TILE_SIZE);
+  cairo_set_source_rgb (cr, tiles->version == 1, 0, tiles->version == 2);
+  cairo_fill (cr);
+  return TRUE;
+}
+
+/* What the cache shows of the layer's area now: how many pixels are red,
+ * blue, or neither. */
+static void
+count_colours (MapFixture     *fixture,
+               LinliTileCache *cache,
+               guint          *red,
+               guint          *blue,
+               guint          *other)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->cases);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = g_malloc (4 * width * height);
+
+  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (fixture->window)), NULL));
+  linli_tile_cache_snapshot (cache, snapshot, widget, fixture->viewport);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, 4 * width);
+  gsk_renderer_unrealize (renderer);
+  *red = *blue = *other = 0;
+  for (int i = 0; i < width * height; i++)
+    {
+      const guchar *p = &pixels[4 * i];   /* B, G, R, A */
+
+      if (p[3] == 255 && p[2] == 255 && p[0] == 0)
+        (*red)++;
+      else if (p[3] == 255 && p[0] == 255 && p[2] == 0)
+        (*blue)++;
+      else
+        (*other)++;
+    }
+}
+
+/* A new level is drawn in full however long it takes; new content over
+ * several frames when it takes long, the old shown where the new is not
+ * drawn yet, never a hole. */
+static void
+test_tiles_refresh (MapFixture    *fixture,
+                    gconstpointer  data)
+{
+  SlowTiles tiles = { 1, 0 };
+  g_autoptr(LinliTileCache) cache = linli_tile_cache_new (draw_slow_tile_cb, &tiles);
+  guint red, blue, other, in_view, frames = 0;
+
+  view (fixture, 17);
+  count_colours (fixture, cache, &red, &blue, &other);
+  in_view = tiles.n_drawn;
+  /* 800 × 600: four tiles across at least, three down. */
+  g_assert_cmpuint (in_view, >=, 12);
+  g_assert_cmpuint (red, >, 0);
+  g_assert_cmpuint (blue + other, ==, 0);
+
+  tiles.version = 2;
+  linli_tile_cache_invalidate (cache);
+  count_colours (fixture, cache, &red, &blue, &other);
+  g_assert_cmpuint (tiles.n_drawn - in_view, >=, 1);
+  g_assert_cmpuint (tiles.n_drawn - in_view, <, in_view);
+  g_assert_cmpuint (blue, >, 0);
+  g_assert_cmpuint (red, >, 0);
+  g_assert_cmpuint (other, ==, 0);
+
+  /* The frames after draw the rest, each tile once. */
+  while (red > 0)
+    {
+      g_assert_cmpuint (++frames, <, in_view);
+      count_colours (fixture, cache, &red, &blue, &other);
+      g_assert_cmpuint (other, ==, 0);
+    }
+  g_assert_cmpuint (tiles.n_drawn, ==, 2 * in_view);
+
+  /* A new level: in full again, at once. */
+  tiles.version = 1;
+  linli_tile_cache_invalidate (cache);
+  view (fixture, 16);
+  count_colours (fixture, cache, &red, &blue, &other);
+  g_assert_cmpuint (blue + other, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +860,8 @@ main (int   argc,
   g_test_add ("/map-layers/points", MapFixture, NULL, map_set_up, test_layer_points, map_tear_down);
   g_test_add ("/map-layers/tiles", MapFixture, NULL, map_set_up, test_layer_tiles, map_tear_down);
   g_test_add ("/map-layers/labels", MapFixture, NULL, map_set_up, test_layer_labels, map_tear_down);
+  g_test_add ("/map-layers/disc-pixels", MapFixture, NULL, map_set_up, test_layer_disc_pixels, map_tear_down);
+  g_test_add ("/map-layers/tiles-refresh", MapFixture, NULL, map_set_up, test_tiles_refresh, map_tear_down);
 
   return g_test_run ();
 }

@@ -26,6 +26,12 @@
 /* A level kept is shown again only if the view is this near where it was:
  * its tiles are placed relative to a tile of that place (see Level). */
 #define MAX_KEPT_DISTANCE 256
+/* New content — points read again, grids changed — is drawn over several
+ * frames: past this much of a frame spent drawing tiles, the rest wait
+ * for the next one, the old content shown meanwhile. A million cases
+ * cost 100 ms of tiles, a stall the window would show. A new zoom level
+ * or a pan is drawn in full, as the eye is on it. */
+#define REFRESH_BUDGET_US (8 * 1000)
 
 typedef struct
 {
@@ -52,6 +58,10 @@ struct _LinliTileCache
   guint              n_drawn;        /* tiles drawn since created: for tests and the benchmark */
   double             shown_zoom;     /* of the tiles the last snapshot showed */
   cairo_surface_t   *scratch;        /* each tile is drawn here, then copied */
+  /* Since the content changed, the current level's tiles of the content
+   * before, shown until each is drawn again; NULL when none wait. */
+  GHashTable        *stale;
+  guint              more_id;        /* draws the tiles left for the next frame */
 };
 
 LinliTileCache *
@@ -171,12 +181,29 @@ drop_tiles (LinliTileCache *self)
   drop_kept (self);
 }
 
+static void
+drop_stale (LinliTileCache *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->stale == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->stale);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value != self)
+      gsk_render_node_unref (value);
+  g_clear_pointer (&self->stale, g_hash_table_unref);
+}
+
 void
 linli_tile_cache_free (LinliTileCache *self)
 {
   if (self == NULL)
     return;
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->more_id, g_source_remove);
+  drop_stale (self);
   drop_tiles (self);
   g_clear_pointer (&self->scratch, cairo_surface_destroy);
   g_hash_table_unref (self->current.tiles);
@@ -184,12 +211,37 @@ linli_tile_cache_free (LinliTileCache *self)
   g_free (self);
 }
 
-/* The content changed: everything is drawn again on the next frame. */
+/* The content changed: everything is drawn again from the next frame on,
+ * the tiles in view of the old content shown until then. */
 void
 linli_tile_cache_invalidate (LinliTileCache *self)
 {
+  GHashTable *old;
+
   g_return_if_fail (self != NULL);
-  drop_tiles (self);
+
+  /* Tiles drawn since an earlier change replace those of before it. */
+  if (self->stale == NULL)
+    self->stale = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  old = self->current.tiles;
+  self->current.tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, old);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        gpointer before = g_hash_table_lookup (self->stale, key);
+
+        if (before != NULL && before != self)
+          gsk_render_node_unref (before);
+        g_hash_table_insert (self->stale, g_memdup2 (key, sizeof (gint64)), value);
+      }
+    g_hash_table_unref (old);
+  }
+  level_clear (self, &self->previous);
+  drop_kept (self);
 }
 
 /* The zoom level of the tiles last shown: while a zoom moves, that of the
@@ -367,6 +419,17 @@ settle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+more_cb (gpointer user_data)
+{
+  LinliTileCache *self = user_data;
+
+  self->more_id = 0;
+  if (self->widget != NULL)
+    gtk_widget_queue_draw (self->widget);
+  return G_SOURCE_REMOVE;
+}
+
 /* A new zoom level. Changed again soon after the last change, the tiles
  * of the last level drawn stay to be shown scaled. */
 static void
@@ -378,6 +441,10 @@ change_level (LinliTileCache *self,
 {
   gint64 now = g_get_monotonic_time ();
   gboolean moving = self->zoom_changed_at != 0 && now - self->zoom_changed_at < SETTLE_MS * 1000;
+
+  /* The old content's tiles are of the old level: a new level is drawn
+   * in full. */
+  drop_stale (self);
 
   if (moving && g_hash_table_size (self->current.tiles) > 0 && self->current.scale == scale)
     {
@@ -451,6 +518,9 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
   double ox, oy, margin;
   gint64 tx0, ty0, tx1, ty1;
   Level *level = &self->current;
+  gint64 deadline = G_MAXINT64;
+  guint n_new = 0;
+  gboolean left = FALSE;
 
   g_return_if_fail (self != NULL);
 
@@ -497,19 +567,33 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
 
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(ox - (double) level->origin_tx * LINLI_TILE_SIZE),
                                                         -(oy - (double) level->origin_ty * LINLI_TILE_SIZE)));
+  if (self->stale != NULL)
+    deadline = g_get_monotonic_time () + REFRESH_BUDGET_US;
   for (gint64 ty = ty0; ty <= ty1; ty++)
     for (gint64 tx = tx0; tx <= tx1; tx++)
       {
         gint64 key = tile_key (tx, ty);
         gpointer node = g_hash_table_lookup (level->tiles, &key);
 
-        if (node == NULL)
+        if (node == NULL && n_new > 0 && g_get_monotonic_time () > deadline)
+          {
+            /* Left for the next frame; the old content meanwhile. */
+            node = g_hash_table_lookup (self->stale, &key);
+            left = TRUE;
+          }
+        else if (node == NULL)
           {
             node = draw_tile (self, tx, ty);
+            n_new++;
             g_hash_table_insert (level->tiles, g_memdup2 (&key, sizeof key), node ? node : self);
           }
         if (node != NULL && node != self)
           gtk_snapshot_append_node (snapshot, node);
       }
   gtk_snapshot_restore (snapshot);
+
+  if (left && self->more_id == 0)
+    self->more_id = g_idle_add (more_cb, self);
+  else if (!left)
+    drop_stale (self);
 }
