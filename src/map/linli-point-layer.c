@@ -47,6 +47,7 @@ struct _LinliPointLayer
   guint              stamp;       /* changes with the clusters */
 
   GHashTable        *sprites;     /* style key → cairo_surface_t */
+  PangoLayout       *count_layout; /* of the discs' counts, at the scale of the sprites */
   int                sprite_scale;
   LinliTileCache    *tiles;
   double             top_inset;   /* no building names above this */
@@ -124,6 +125,55 @@ star_path (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* A disc of @count cases without its count: the same for every count
+ * from 16 on (linli_cluster_radius()), so drawn once for them all. */
+static void
+disc_draw (cairo_t  *cr,
+           int       status,
+           guint     count,
+           gboolean  overdue)
+{
+  double r = linli_cluster_radius (count, POINT_RADIUS);
+  GdkRGBA color;
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (overdue)
+    {
+      linli_map_style_overdue_color (&color);
+      cairo_arc (cr, 0, 0, r + 2, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+    }
+  /* The colour of its most urgent case. */
+  if (overdue)
+    linli_map_style_overdue_color (&color);
+  else
+    linli_map_style_case_color (status, &color);
+  cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.88);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+/* The count of a disc, in white, centred on the origin, in @layout. */
+static void
+count_draw (cairo_t     *cr,
+            PangoLayout *layout,
+            guint        count)
+{
+  g_autofree char *markup = g_strdup_printf ("<small><b>%u</b></small>", count);
+  int w, h;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, -w / 2.0, -h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
 /**
  * linli_point_symbol_draw:
  * @widget: for the font of a disc's count
@@ -150,39 +200,10 @@ linli_point_symbol_draw (cairo_t           *cr,
     case LINLI_MAP_POINT_CASE:
       if (count > 1)
         {
-          double r = linli_cluster_radius (count, POINT_RADIUS);
-          g_autoptr(PangoLayout) layout = NULL;
-          g_autofree char *text = g_strdup_printf ("%u", count);
-          int w, h;
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
 
-          if (overdue)
-            {
-              linli_map_style_overdue_color (&color);
-              cairo_arc (cr, 0, 0, r + 2, 0, 2 * G_PI);
-              gdk_cairo_set_source_rgba (cr, &color);
-              cairo_set_line_width (cr, 3);
-              cairo_stroke (cr);
-            }
-          /* The colour of its most urgent case. */
-          if (overdue)
-            linli_map_style_overdue_color (&color);
-          else
-            linli_map_style_case_color (status, &color);
-          cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
-          cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.88);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-
-          layout = gtk_widget_create_pango_layout (widget, NULL);
-          {
-            g_autofree char *markup = g_strdup_printf ("<small><b>%s</b></small>", text);
-            pango_layout_set_markup (layout, markup, -1);
-          }
-          pango_layout_get_pixel_size (layout, &w, &h);
-          cairo_move_to (cr, -w / 2.0, -h / 2.0);
-          pango_cairo_show_layout (cr, layout);
+          disc_draw (cr, status, count, overdue);
+          count_draw (cr, layout, count);
           return;
         }
       if (overdue)
@@ -253,6 +274,48 @@ sprite_half (LinliPointLayer *self,
   return ceil (symbol_radius (self, count, overdue) + 2);
 }
 
+/* Counts from this on have discs of one size (linli_cluster_radius()). */
+#define SAME_DISC_COUNT 16
+
+static cairo_surface_t *
+new_sprite (LinliPointLayer *self,
+            double           r,
+            cairo_t        **cr)
+{
+  int size = (int) (2 * r * self->sprite_scale);
+  cairo_surface_t *sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+
+  cairo_surface_set_device_scale (sprite, self->sprite_scale, self->sprite_scale);
+  *cr = cairo_create (sprite);
+  cairo_translate (*cr, r, r);
+  return sprite;
+}
+
+/* The disc of a count without the count, kept apart: at many cases nearly
+ * every disc has a count of its own, and drawing its rings again for each
+ * took most of a first frame. */
+static cairo_surface_t *
+get_disc (LinliPointLayer *self,
+          int              status,
+          guint            count,
+          gboolean         overdue)
+{
+  guint same = MIN (count, SAME_DISC_COUNT);
+  guint64 key = ((guint64) 1 << 63) | ((guint64) same << 16) | ((guint64) (status & 0xff) << 1) | (overdue ? 1 : 0);
+  cairo_surface_t *disc = g_hash_table_lookup (self->sprites, &key);
+
+  if (disc == NULL)
+    {
+      cairo_t *cr;
+
+      disc = new_sprite (self, sprite_half (self, same, overdue), &cr);
+      disc_draw (cr, status, same, overdue);
+      cairo_destroy (cr);
+      g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), disc);
+    }
+  return disc;
+}
+
 /* The sprite of a style, drawn on first use at the widget's scale. */
 static cairo_surface_t *
 get_sprite (LinliPointLayer *self,
@@ -266,21 +329,27 @@ get_sprite (LinliPointLayer *self,
   if (sprite == NULL)
     {
       double r = sprite_half (self, count, overdue);
-      int size = (int) (2 * r * self->sprite_scale);
       cairo_t *cr;
 
-      sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-      cairo_surface_set_device_scale (sprite, self->sprite_scale, self->sprite_scale);
-      cr = cairo_create (sprite);
-      cairo_translate (cr, r, r);
-      linli_point_symbol_draw (cr, GTK_WIDGET (self), self->kind, status, count, overdue);
+      sprite = new_sprite (self, r, &cr);
+      if (self->kind == LINLI_MAP_POINT_CASE && count > 1)
+        {
+          /* The same pixels as linli_point_symbol_draw(): the disc copied
+           * whole onto the clear sprite, then its count over it. */
+          if (self->count_layout == NULL)
+            self->count_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+          cairo_set_source_surface (cr, get_disc (self, status, count, overdue), -r, -r);
+          cairo_paint (cr);
+          count_draw (cr, self->count_layout, count);
+        }
+      else
+        linli_point_symbol_draw (cr, GTK_WIDGET (self), self->kind, status, count, overdue);
       cairo_destroy (cr);
       g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), sprite);
     }
   return sprite;
 }
 
-/* The status a disc is drawn in: that of its most urgent case. */
 static int
 cluster_status (const LinliCluster *cluster)
 {
@@ -534,6 +603,7 @@ linli_point_layer_snapshot (GtkWidget   *widget,
     {
       g_ptr_array_set_size (self->cluster_sprites, 0);
       g_hash_table_remove_all (self->sprites);
+      g_clear_object (&self->count_layout);
       self->sprite_scale = scale;
     }
   linli_tile_cache_snapshot (self->tiles, snapshot, widget, shumate_layer_get_viewport (SHUMATE_LAYER (self)));
@@ -580,6 +650,7 @@ linli_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->cluster_sprites, g_ptr_array_unref);
   g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_object (&self->count_layout);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
 
   G_OBJECT_CLASS (linli_point_layer_parent_class)->finalize (object);
