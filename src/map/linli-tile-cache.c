@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <time.h>
 
 #include "linli-tile-cache.h"
 
@@ -27,10 +28,11 @@
  * its tiles are placed relative to a tile of that place (see Level). */
 #define MAX_KEPT_DISTANCE 256
 /* New content — points read again, grids changed — is drawn over several
- * frames: past this much of a frame spent drawing tiles, the rest wait
- * for the next one, the old content shown meanwhile. A million cases
- * cost 100 ms of tiles, a stall the window would show. A new zoom level
- * or a pan is drawn in full, as the eye is on it. */
+ * frames: past this much of the thread's CPU time spent on tiles in a
+ * frame (CPU time, so that a busy machine does not cut it short), the
+ * rest wait for the next one, the old content shown meanwhile. A million
+ * cases cost 100 ms of tiles, a stall the window would show. A new zoom
+ * level or a pan is drawn in full, as the eye is on it. */
 #define REFRESH_BUDGET_US (8 * 1000)
 
 typedef struct
@@ -61,6 +63,7 @@ struct _LinliTileCache
   /* Since the content changed, the current level's tiles of the content
    * before, shown until each is drawn again; NULL when none wait. */
   GHashTable        *stale;
+  gboolean           refreshing;     /* new content not yet drawn in full */
   guint              more_id;        /* draws the tiles left for the next frame */
 };
 
@@ -242,6 +245,7 @@ linli_tile_cache_invalidate (LinliTileCache *self)
   }
   level_clear (self, &self->previous);
   drop_kept (self);
+  self->refreshing = TRUE;
 }
 
 /* The zoom level of the tiles last shown: while a zoom moves, that of the
@@ -419,6 +423,16 @@ settle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The CPU time of the calling thread, in µs. */
+static gint64
+thread_time_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gboolean
 more_cb (gpointer user_data)
 {
@@ -443,8 +457,11 @@ change_level (LinliTileCache *self,
   gboolean moving = self->zoom_changed_at != 0 && now - self->zoom_changed_at < SETTLE_MS * 1000;
 
   /* The old content's tiles are of the old level: a new level is drawn
-   * in full. */
+   * in full, unless nothing was shown before, as when the first points
+   * arrive. */
   drop_stale (self);
+  if (!isnan (self->current.zoom))
+    self->refreshing = FALSE;
 
   if (moving && g_hash_table_size (self->current.tiles) > 0 && self->current.scale == scale)
     {
@@ -567,18 +584,18 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
 
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(ox - (double) level->origin_tx * LINLI_TILE_SIZE),
                                                         -(oy - (double) level->origin_ty * LINLI_TILE_SIZE)));
-  if (self->stale != NULL)
-    deadline = g_get_monotonic_time () + REFRESH_BUDGET_US;
+  if (self->refreshing)
+    deadline = thread_time_us () + REFRESH_BUDGET_US;
   for (gint64 ty = ty0; ty <= ty1; ty++)
     for (gint64 tx = tx0; tx <= tx1; tx++)
       {
         gint64 key = tile_key (tx, ty);
         gpointer node = g_hash_table_lookup (level->tiles, &key);
 
-        if (node == NULL && n_new > 0 && g_get_monotonic_time () > deadline)
+        if (node == NULL && n_new > 0 && deadline != G_MAXINT64 && thread_time_us () > deadline)
           {
             /* Left for the next frame; the old content meanwhile. */
-            node = g_hash_table_lookup (self->stale, &key);
+            node = self->stale != NULL ? g_hash_table_lookup (self->stale, &key) : NULL;
             left = TRUE;
           }
         else if (node == NULL)
@@ -595,5 +612,8 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
   if (left && self->more_id == 0)
     self->more_id = g_idle_add (more_cb, self);
   else if (!left)
-    drop_stale (self);
+    {
+      self->refreshing = FALSE;
+      drop_stale (self);
+    }
 }
