@@ -33,7 +33,11 @@
  * rest wait for the next one, the old content shown meanwhile. A million
  * cases cost 100 ms of tiles, a stall the window would show. A new zoom
  * level or a pan is drawn in full, as the eye is on it. */
-#define REFRESH_BUDGET_US (8 * 1000)
+#define REFRESH_BUDGET_US (6 * 1000)
+/* Nor more tiles with something on them than this, in a refresh's frame:
+ * each new one costs the renderer an upload too, as much again as its
+ * drawing with Mesa's software GL. */
+#define REFRESH_MAX_TILES 4
 
 typedef struct
 {
@@ -536,7 +540,7 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
   gint64 tx0, ty0, tx1, ty1;
   Level *level = &self->current;
   gint64 deadline = G_MAXINT64;
-  guint n_new = 0;
+  guint n_new = 0, n_shown_new = 0;
   gboolean left = FALSE;
 
   g_return_if_fail (self != NULL);
@@ -592,7 +596,8 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
         gint64 key = tile_key (tx, ty);
         gpointer node = g_hash_table_lookup (level->tiles, &key);
 
-        if (node == NULL && n_new > 0 && deadline != G_MAXINT64 && thread_time_us () > deadline)
+        if (node == NULL && n_new > 0 && deadline != G_MAXINT64 &&
+            (n_shown_new >= REFRESH_MAX_TILES || thread_time_us () > deadline))
           {
             /* Left for the next frame; the old content meanwhile. */
             node = self->stale != NULL ? g_hash_table_lookup (self->stale, &key) : NULL;
@@ -602,6 +607,7 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
           {
             node = draw_tile (self, tx, ty);
             n_new++;
+            n_shown_new += node != NULL;
             g_hash_table_insert (level->tiles, g_memdup2 (&key, sizeof key), node ? node : self);
           }
         if (node != NULL && node != self)
