@@ -26,6 +26,7 @@
 /* A case's flag is the bit of its linli_map_case_rank(): a disc's lowest
  * bit set is its most urgent case. */
 #define FLAG_OVERDUE (1u << LINLI_MAP_CASE_RANK_OVERDUE)
+
 struct _LinliPointLayer
 {
   ShumateLayer       parent_instance;
@@ -350,6 +351,7 @@ get_sprite (LinliPointLayer *self,
   return sprite;
 }
 
+/* The status a disc is drawn in: that of its most urgent case. */
 static int
 cluster_status (const LinliCluster *cluster)
 {
