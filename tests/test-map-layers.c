@@ -804,9 +804,9 @@ count_colours (MapFixture     *fixture,
     }
 }
 
-/* A new level is drawn in full however long it takes; new content over
- * several frames when it takes long, the old shown where the new is not
- * drawn yet, never a hole. */
+/* A new level is drawn in full however long it takes; new content that
+ * is refreshed, over several frames when it takes long, the old shown
+ * where the new is not drawn yet, never a hole. */
 static void
 test_tiles_refresh (MapFixture    *fixture,
                     gconstpointer  data)
@@ -824,7 +824,7 @@ test_tiles_refresh (MapFixture    *fixture,
   g_assert_cmpuint (blue + other, ==, 0);
 
   tiles.version = 2;
-  linli_tile_cache_invalidate (cache);
+  linli_tile_cache_refresh (cache);
   count_colours (fixture, cache, &red, &blue, &other);
   g_assert_cmpuint (tiles.n_drawn - in_view, >=, 1);
   g_assert_cmpuint (tiles.n_drawn - in_view, <, in_view);
@@ -843,10 +843,16 @@ test_tiles_refresh (MapFixture    *fixture,
 
   /* A new level: in full again, at once. */
   tiles.version = 1;
-  linli_tile_cache_invalidate (cache);
+  linli_tile_cache_refresh (cache);
   view (fixture, 16);
   count_colours (fixture, cache, &red, &blue, &other);
   g_assert_cmpuint (blue + other, ==, 0);
+
+  /* Invalidated, not refreshed: in full on the next frame. */
+  tiles.version = 2;
+  linli_tile_cache_invalidate (cache);
+  count_colours (fixture, cache, &red, &blue, &other);
+  g_assert_cmpuint (red + other, ==, 0);
 }
 
 int

@@ -762,7 +762,8 @@ linli_point_layer_set_point_set (LinliPointLayer *self,
     g_queue_push_head (&self->kept, g_steal_pointer (&set->clusters));
   self->stamp++;
   g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
-  linli_tile_cache_invalidate (self->tiles);
+  /* A million cases take 100 ms of tiles: over several frames. */
+  linli_tile_cache_refresh (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

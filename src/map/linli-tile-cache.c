@@ -218,10 +218,22 @@ linli_tile_cache_free (LinliTileCache *self)
   g_free (self);
 }
 
-/* The content changed: everything is drawn again from the next frame on,
- * the tiles in view of the old content shown until then. */
+/* The content changed: everything is drawn again on the next frame. */
 void
 linli_tile_cache_invalidate (LinliTileCache *self)
+{
+  g_return_if_fail (self != NULL);
+
+  drop_stale (self);
+  drop_tiles (self);
+  self->refreshing = FALSE;
+}
+
+/* The content changed, at a cost: everything is drawn again from the next
+ * frame on, over several frames if it takes long (REFRESH_BUDGET_US), the
+ * tiles in view of the old content shown until then. */
+void
+linli_tile_cache_refresh (LinliTileCache *self)
 {
   GHashTable *old;
 

@@ -27,6 +27,7 @@ LinliTileCache *linli_tile_cache_new        (LinliTileDrawFunc draw,
                                              gpointer          user_data);
 void            linli_tile_cache_free       (LinliTileCache   *self);
 void            linli_tile_cache_invalidate (LinliTileCache   *self);
+void            linli_tile_cache_refresh    (LinliTileCache   *self);
 void            linli_tile_cache_snapshot   (LinliTileCache   *self,
                                              GtkSnapshot      *snapshot,
                                              GtkWidget        *widget,
