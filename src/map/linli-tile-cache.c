@@ -27,12 +27,13 @@
 /* A level kept is shown again only if the view is this near where it was:
  * its tiles are placed relative to a tile of that place (see Level). */
 #define MAX_KEPT_DISTANCE 256
-/* New content — points read again, grids changed — is drawn over several
- * frames: past this much of the thread's CPU time spent on tiles in a
- * frame (CPU time, so that a busy machine does not cut it short), the
- * rest wait for the next one, the old content shown meanwhile. A million
- * cases cost 100 ms of tiles, a stall the window would show. A new zoom
- * level or a pan is drawn in full, as the eye is on it. */
+/* Refreshed content (linli_tile_cache_refresh(): the points read again)
+ * is drawn over several frames: past this much of the thread's CPU time
+ * spent on tiles in a frame (CPU time, so that a busy machine does not
+ * cut it short), the rest wait for the next one, the old content shown
+ * meanwhile. A million cases cost 100 ms of tiles, a stall the window
+ * would show. A new zoom level or a pan is drawn in full, as the eye is
+ * on it. */
 #define REFRESH_BUDGET_US (6 * 1000)
 /* Nor more tiles with something on them than this, in a refresh's frame:
  * each new one costs the renderer an upload too, as much again as its
