@@ -3,11 +3,14 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <time.h>
 
 #include "linli-grid-layer.h"
 #include "linli-map-points.h"
 #include "linli-point-cluster.h"
 #include "linli-point-layer.h"
+#include "linli-point-set.h"
+#include "linli-tile-cache.h"
 #include "linli-records.h"
 #include "test-widget-util.h"
 
@@ -550,6 +553,308 @@ test_layer_labels (MapFixture    *fixture,
     g_assert_cmpint (label[4 * i + 3], ==, 0);
 }
 
+
+static void
+sets_made_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GPtrArray **sets = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *sets = linli_point_sets_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The points placed and clustered in a thread, without the map source,
+ * are where the map source puts them, and cluster as the layer always
+ * clustered them: places projected by the source at level 0, scaled. */
+static void
+test_point_set_as_source (void)
+{
+  static const double zooms[] = { 12, 14.5, 15, 16, 17, 17.25, 18, 19 };
+  g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+  ShumateMapSource *source = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (LinliMapPoint));
+  g_autoptr(GPtrArray) sets = NULL;
+  double tile_size = shumate_map_source_get_tile_size (source);
+  guint n_cases = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      LinliMapPoint p = { i + 1, i % 10 == 0 ? LINLI_MAP_POINT_BUILDING : LINLI_MAP_POINT_CASE, 0, 0, 0, FALSE, NULL, NULL };
+
+      /* A tenth piled on the places of the ones before them. */
+      if (i > 0 && i % 7 == 0)
+        {
+          p.lat = g_array_index (points, LinliMapPoint, i - 1).lat;
+          p.lon = g_array_index (points, LinliMapPoint, i - 1).lon;
+        }
+      else
+        {
+          p.lat = LAT0 + g_rand_double_range (rand, -0.02, 0.02);
+          p.lon = LON0 + g_rand_double_range (rand, -0.03, 0.03);
+        }
+      p.status = g_rand_int_range (rand, 0, LINLI_CASE_STATUS_DUPLICATE + 1);
+      p.overdue = g_rand_int_range (rand, 0, 8) == 0;
+      n_cases += p.kind == LINLI_MAP_POINT_CASE;
+      g_array_append_val (points, p);
+    }
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autofree double *xy = g_new (double, 2 * n_cases);
+      g_autofree guint *flags = g_new (guint, n_cases);
+      g_autoptr(GArray) expected = NULL;
+      const LinliPointSet *set;
+      guint k = 0;
+
+      linli_point_sets_new_async (points, tile_size, zooms[z], NULL, sets_made_cb, &sets);
+      while (sets == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (sets->len, ==, LINLI_MAP_POINT_N_KINDS);
+      set = g_ptr_array_index (sets, LINLI_MAP_POINT_CASE);
+      g_assert_cmpuint (set->mine->len, ==, n_cases);
+      g_assert_cmpuint (((LinliPointSet *) g_ptr_array_index (sets, LINLI_MAP_POINT_BUILDING))->mine->len,
+                        ==, points->len - n_cases);
+      g_assert_cmpuint (((LinliPointSet *) g_ptr_array_index (sets, LINLI_MAP_POINT_ACTIVITY))->mine->len, ==, 0);
+
+      for (guint i = 0; i < points->len; i++)
+        {
+          const LinliMapPoint *p = &g_array_index (points, LinliMapPoint, i);
+
+          if (p->kind != LINLI_MAP_POINT_CASE)
+            continue;
+          xy[2 * k] = shumate_map_source_get_x (source, 0, p->lon) * exp2 (zooms[z]);
+          xy[2 * k + 1] = shumate_map_source_get_y (source, 0, p->lat) * exp2 (zooms[z]);
+          g_assert_cmpfloat_with_epsilon (set->unit_xy[2 * k], shumate_map_source_get_x (source, 0, p->lon), 1e-9);
+          g_assert_cmpfloat_with_epsilon (set->unit_xy[2 * k + 1], shumate_map_source_get_y (source, 0, p->lat), 1e-9);
+          flags[k] = 1u << linli_map_case_rank (p->status, p->overdue);
+          k++;
+        }
+      expected = linli_point_cluster (xy, flags, n_cases, linli_point_cluster_distance (LINLI_MAP_POINT_CASE, zooms[z]));
+
+      g_assert_nonnull (set->clusters);
+      g_assert_cmpfloat (set->clusters->zoom, ==, zooms[z]);
+      g_assert_cmpuint (set->clusters->clusters->len, ==, expected->len);
+      /* Piled cases stay merged even close in. */
+      g_assert_cmpuint (expected->len, <, n_cases);
+      for (guint c = 0; c < expected->len; c++)
+        {
+          const LinliCluster *a = &g_array_index (set->clusters->clusters, LinliCluster, c);
+          const LinliCluster *b = &g_array_index (expected, LinliCluster, c);
+
+          g_assert_cmpuint (a->count, ==, b->count);
+          g_assert_cmpuint (a->first, ==, b->first);
+          g_assert_cmpuint (a->flags, ==, b->flags);
+          g_assert_cmpfloat_with_epsilon (a->x, b->x, 1e-6);
+          g_assert_cmpfloat_with_epsilon (a->y, b->y, 1e-6);
+          /* Its own tile lists it. */
+          {
+            gint64 key = linli_point_tile_key ((gint64) floor (a->x / LINLI_TILE_SIZE), (gint64) floor (a->y / LINLI_TILE_SIZE));
+            GArray *list = g_hash_table_lookup (set->clusters->tile_clusters, &key);
+            gboolean found = FALSE;
+
+            g_assert_nonnull (list);
+            for (guint l = 0; l < list->len && !found; l++)
+              found = g_array_index (list, guint, l) == c;
+            g_assert_true (found);
+          }
+        }
+      /* At any level, in any thread, the place is the source's. */
+      {
+        const LinliMapPoint *p = &g_array_index (points, LinliMapPoint, 1);
+        double x, y;
+
+        linli_world_from_location_at (tile_size, zooms[z], p->lat, p->lon, &x, &y);
+        g_assert_cmpfloat_with_epsilon (x, shumate_map_source_get_x (source, zooms[z], p->lon), 1e-6);
+        g_assert_cmpfloat_with_epsilon (y, shumate_map_source_get_y (source, zooms[z], p->lat), 1e-6);
+      }
+      g_clear_pointer (&sets, g_ptr_array_unref);
+    }
+}
+
+/* Discs drawn from the sprites a layer keeps have the very pixels of
+ * linli_point_symbol_draw(), the legend's: a pile of twenty (a disc of the
+ * size of every count from sixteen on, whose rings are kept apart from the
+ * count) and one of three. */
+static void
+test_layer_disc_pixels (MapFixture    *fixture,
+                        gconstpointer  data)
+{
+  static const struct { guint count; double dlon; gboolean overdue; int status; } piles[] = {
+    { 20, 0, FALSE, LINLI_CASE_STATUS_REGISTERED },
+    { 3, 0.004, TRUE, LINLI_CASE_STATUS_ASSIGNED },
+    { 17, -0.004, TRUE, LINLI_CASE_STATUS_ASSIGNED },
+  };
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (LinliMapPoint));
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  gint64 id = 1;
+
+  for (guint p = 0; p < G_N_ELEMENTS (piles); p++)
+    for (guint i = 0; i < piles[p].count; i++)
+      {
+        LinliMapPoint point = { id++, LINLI_MAP_POINT_CASE, LAT0, LON0 + piles[p].dlon,
+                                piles[p].status, piles[p].overdue && i == 0, NULL, NULL };
+        g_array_append_val (points, point);
+      }
+  linli_point_layer_set_points (fixture->cases, points);
+  linli_point_layer_set_points (fixture->buildings, NULL);
+  view (fixture, 16);
+  test_wait_until_drawn (GTK_WIDGET (fixture->map));
+  g_assert_cmpuint (linli_point_layer_get_n_shown (fixture->cases), ==, G_N_ELEMENTS (piles));
+  pixels = render (fixture, GTK_WIDGET (fixture->cases), &width);
+  height = gtk_widget_get_height (GTK_WIDGET (fixture->cases));
+
+  for (guint p = 0; p < G_N_ELEMENTS (piles); p++)
+    {
+      int half = 30, side = 2 * half;
+      cairo_surface_t *expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+      cairo_t *cr = cairo_create (expected);
+      const guchar *want;
+      int stride, cx, cy;
+      double x, y;
+
+      to_widget (fixture, LAT0, LON0 + piles[p].dlon, &x, &y);
+      cx = (int) round (x);
+      cy = (int) round (y);
+      g_assert_cmpint (cx - half, >=, 0);
+      g_assert_cmpint (cx + half, <=, width);
+      g_assert_cmpint (cy + half, <=, height);
+      cairo_translate (cr, half, half);
+      linli_point_symbol_draw (cr, GTK_WIDGET (fixture->cases), LINLI_MAP_POINT_CASE,
+                               piles[p].overdue ? LINLI_CASE_STATUS_IN_PROGRESS : piles[p].status,
+                               piles[p].count, piles[p].overdue);
+      cairo_destroy (cr);
+      cairo_surface_flush (expected);
+      want = cairo_image_surface_get_data (expected);
+      stride = cairo_image_surface_get_stride (expected);
+      for (int j = 0; j < side; j++)
+        g_assert_cmpmem (&pixels[4 * ((cy - half + j) * width + cx - half)], 4 * side, &want[j * stride], 4 * side);
+      cairo_surface_destroy (expected);
+    }
+}
+
+typedef struct
+{
+  guint   version;   /* of the content: 1 red, 2 blue */
+  guint   n_drawn;
+} SlowTiles;
+
+/* Fills its tile with the colour of the content's version, slowly: 3 ms
+ * of the thread's time, which the cache counts. */
+static gboolean
+draw_slow_tile_cb (cairo_t  *cr,
+                   double    zoom,
+                   double    x,
+                   double    y,
+                   gpointer  user_data)
+{
+  SlowTiles *tiles = user_data;
+  struct timespec start, now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &start);
+  do
+    clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  while ((now.tv_sec - start.tv_sec) * 1000000000L + (now.tv_nsec - start.tv_nsec) < 3000000L);
+  tiles->n_drawn++;
+  cairo_rectangle (cr, x, y, LINLI_TILE_SIZE, LINLI_TILE_SIZE);
+  cairo_set_source_rgb (cr, tiles->version == 1, 0, tiles->version == 2);
+  cairo_fill (cr);
+  return TRUE;
+}
+
+/* What the cache shows of the layer's area now: how many pixels are red,
+ * blue, or neither. */
+static void
+count_colours (MapFixture     *fixture,
+               LinliTileCache *cache,
+               guint          *red,
+               guint          *blue,
+               guint          *other)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->cases);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = g_malloc (4 * width * height);
+
+  g_assert_true (gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (fixture->window)), NULL));
+  linli_tile_cache_snapshot (cache, snapshot, widget, fixture->viewport);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, 4 * width);
+  gsk_renderer_unrealize (renderer);
+  *red = *blue = *other = 0;
+  for (int i = 0; i < width * height; i++)
+    {
+      const guchar *p = &pixels[4 * i];   /* B, G, R, A */
+
+      if (p[3] == 255 && p[2] == 255 && p[0] == 0)
+        (*red)++;
+      else if (p[3] == 255 && p[0] == 255 && p[2] == 0)
+        (*blue)++;
+      else
+        (*other)++;
+    }
+}
+
+/* A new level is drawn in full however long it takes; new content that
+ * is refreshed, over several frames when it takes long, the old shown
+ * where the new is not drawn yet, never a hole. */
+static void
+test_tiles_refresh (MapFixture    *fixture,
+                    gconstpointer  data)
+{
+  SlowTiles tiles = { 1, 0 };
+  g_autoptr(LinliTileCache) cache = linli_tile_cache_new (draw_slow_tile_cb, &tiles);
+  guint red, blue, other, in_view, frames = 0;
+
+  view (fixture, 17);
+  count_colours (fixture, cache, &red, &blue, &other);
+  in_view = tiles.n_drawn;
+  /* 800 × 600: four tiles across at least, three down. */
+  g_assert_cmpuint (in_view, >=, 12);
+  g_assert_cmpuint (red, >, 0);
+  g_assert_cmpuint (blue + other, ==, 0);
+
+  tiles.version = 2;
+  linli_tile_cache_refresh (cache);
+  count_colours (fixture, cache, &red, &blue, &other);
+  g_assert_cmpuint (tiles.n_drawn - in_view, >=, 1);
+  g_assert_cmpuint (tiles.n_drawn - in_view, <, in_view);
+  g_assert_cmpuint (blue, >, 0);
+  g_assert_cmpuint (red, >, 0);
+  g_assert_cmpuint (other, ==, 0);
+
+  /* The frames after draw the rest, each tile once. */
+  while (red > 0)
+    {
+      g_assert_cmpuint (++frames, <, in_view);
+      count_colours (fixture, cache, &red, &blue, &other);
+      g_assert_cmpuint (other, ==, 0);
+    }
+  g_assert_cmpuint (tiles.n_drawn, ==, 2 * in_view);
+
+  /* A new level: in full again, at once. */
+  tiles.version = 1;
+  linli_tile_cache_refresh (cache);
+  view (fixture, 16);
+  count_colours (fixture, cache, &red, &blue, &other);
+  g_assert_cmpuint (blue + other, ==, 0);
+
+  /* Invalidated, not refreshed: in full on the next frame. */
+  tiles.version = 2;
+  linli_tile_cache_invalidate (cache);
+  count_colours (fixture, cache, &red, &blue, &other);
+  g_assert_cmpuint (red + other, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,9 +868,12 @@ main (int   argc,
   g_test_add_func ("/point-cluster/zero-distance", test_cluster_zero_distance);
   g_test_add_func ("/point-cluster/many", test_cluster_many);
   g_test_add_func ("/point-cluster/hit", test_cluster_hit);
+  g_test_add_func ("/point-set/as-source", test_point_set_as_source);
   g_test_add ("/map-layers/points", MapFixture, NULL, map_set_up, test_layer_points, map_tear_down);
   g_test_add ("/map-layers/tiles", MapFixture, NULL, map_set_up, test_layer_tiles, map_tear_down);
   g_test_add ("/map-layers/labels", MapFixture, NULL, map_set_up, test_layer_labels, map_tear_down);
+  g_test_add ("/map-layers/disc-pixels", MapFixture, NULL, map_set_up, test_layer_disc_pixels, map_tear_down);
+  g_test_add ("/map-layers/tiles-refresh", MapFixture, NULL, map_set_up, test_tiles_refresh, map_tear_down);
 
   return g_test_run ();
 }

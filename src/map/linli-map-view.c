@@ -681,6 +681,25 @@ set_points (LinliMapView *self,
 }
 
 static void
+sets_made_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LinliMapView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sets = linli_point_sets_new_finish (result, &error);
+
+  /* A newer read replaced it, or the view went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->points_cancellable);
+  g_assert (sets != NULL && sets->len == LINLI_MAP_POINT_N_KINDS);
+  for (guint i = 0; i < LINLI_MAP_POINT_N_KINDS; i++)
+    linli_point_layer_set_point_set (self->point_layers[i], g_steal_pointer (&g_ptr_array_index (sets, i)));
+  g_signal_emit (self, signals[POINTS_LOADED], 0);
+}
+
+static void
 points_loaded_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -688,16 +707,23 @@ points_loaded_cb (GObject      *source,
   g_autoptr(LinliMapView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) points = linli_map_points_load_cases_finish (LINLI_STORE (source), result, &error);
+  ShumateViewport *viewport;
 
   /* A newer read replaced it, or the view went away. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->points_cancellable);
   if (points == NULL)
-    g_warning ("Cannot read the places of the records: %s", error->message);
-  else
-    set_points (self, points);
-  g_signal_emit (self, signals[POINTS_LOADED], 0);
+    {
+      g_clear_object (&self->points_cancellable);
+      g_warning ("Cannot read the places of the records: %s", error->message);
+      g_signal_emit (self, signals[POINTS_LOADED], 0);
+      return;
+    }
+  /* Placed and clustered at the view's level in a thread too: at a
+   * million cases that is tens of milliseconds the window would stop. */
+  viewport = shumate_map_get_viewport (self->map);
+  linli_point_sets_new_async (points, linli_world_tile_size (viewport), shumate_viewport_get_zoom_level (viewport),
+                              self->points_cancellable, sets_made_cb, g_object_ref (self));
 }
 
 /* The points are read in a thread: the layers keep drawing the old ones

@@ -8,6 +8,7 @@
 #include "linli-map-style.h"
 #include "linli-point-cluster.h"
 #include "linli-point-layer.h"
+#include "linli-point-set.h"
 #include "linli-tile-cache.h"
 
 /* One kind of point the map shows — cases, buildings, activities or
@@ -19,33 +20,23 @@
  * into tiles of the world at the current zoom level (LinliTileCache), so
  * panning copies tiles already drawn. */
 
-#define POINT_RADIUS 6.0
+#define POINT_RADIUS LINLI_POINT_RADIUS
 #define OVERDUE_RADIUS 9.5
-#define CLUSTER_MAX_ZOOM 18
-/* From CLUSTER_MAX_ZOOM on, only cases this close (in pixels) merge: a
- * pile at one place, which no zoom would part. */
-#define PILE_DISTANCE 1.0
 #define BUILDING_LABEL_ZOOM 17
 /* A case's flag is the bit of its linli_map_case_rank(): a disc's lowest
  * bit set is its most urgent case. */
 #define FLAG_OVERDUE (1u << LINLI_MAP_CASE_RANK_OVERDUE)
-/* Beyond the half side of any sprite (the tiles a symbol may reach are
- * found with it): a disc of the most cases with its
- * overdue ring is POINT_RADIUS + 5 + 8 + 3, and 2 more of margin. */
-#define SYMBOL_REACH 32.0
 
 struct _LinliPointLayer
 {
   ShumateLayer       parent_instance;
 
   LinliMapPointKind  kind;
-  GArray            *points;      /* LinliMapPoint, every kind: shared */
-  GArray            *mine;        /* guint: indices into points of this kind */
-  GPtrArray         *labels;      /* PangoLayout or NULL, per entry of mine */
+  LinliPointSet     *set;         /* the points of this kind, projected at level 0 */
+  GPtrArray         *labels;      /* of a building: PangoLayout or NULL, per entry of mine */
   GArray            *crowded;     /* gboolean per entry of mine: cases drawn on it */
 
   double             world_zoom;
-  double            *unit_xy;     /* world pixels of mine at zoom level 0 */
   double            *xy;          /* world pixels of mine at world_zoom */
   GArray            *clusters;    /* LinliCluster over mine at world_zoom */
   GPtrArray         *cluster_sprites; /* each cluster's sprite, looked up once; not references */
@@ -53,10 +44,11 @@ struct _LinliPointLayer
                                        * whose symbol may reach into it, in order */
 
   GArray            *symbols;     /* x, y and reach of each cluster, made when asked for */
-  GQueue             kept;        /* KeptClusters of the levels left, the most recent first */
+  GQueue             kept;        /* LinliPointClusters of the levels left, the most recent first */
   guint              stamp;       /* changes with the clusters */
 
   GHashTable        *sprites;     /* style key → cairo_surface_t */
+  PangoLayout       *count_layout; /* of the discs' counts, at the scale of the sprites */
   int                sprite_scale;
   LinliTileCache    *tiles;
   double             top_inset;   /* no building names above this */
@@ -70,21 +62,10 @@ G_DEFINE_FINAL_TYPE (LinliPointLayer, linli_point_layer, SHUMATE_TYPE_LAYER)
  * again. */
 #define MAX_KEPT_CLUSTERS 4
 
-typedef struct
-{
-  double      zoom;
-  GArray     *clusters;
-  GHashTable *tile_clusters;
-} KeptClusters;
-
 static void
 kept_clusters_free (gpointer data)
 {
-  KeptClusters *kept = data;
-
-  g_array_unref (kept->clusters);
-  g_hash_table_unref (kept->tile_clusters);
-  g_free (kept);
+  linli_point_clusters_free (data);
 }
 
 enum {
@@ -98,7 +79,7 @@ static const LinliMapPoint *
 point_of (LinliPointLayer *self,
           guint            i)
 {
-  return &g_array_index (self->points, LinliMapPoint, g_array_index (self->mine, guint, i));
+  return &g_array_index (self->set->points, LinliMapPoint, g_array_index (self->set->mine, guint, i));
 }
 
 static double
@@ -145,6 +126,55 @@ star_path (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* A disc of @count cases without its count: the same for every count
+ * from 16 on (linli_cluster_radius()), so drawn once for them all. */
+static void
+disc_draw (cairo_t  *cr,
+           int       status,
+           guint     count,
+           gboolean  overdue)
+{
+  double r = linli_cluster_radius (count, POINT_RADIUS);
+  GdkRGBA color;
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (overdue)
+    {
+      linli_map_style_overdue_color (&color);
+      cairo_arc (cr, 0, 0, r + 2, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+    }
+  /* The colour of its most urgent case. */
+  if (overdue)
+    linli_map_style_overdue_color (&color);
+  else
+    linli_map_style_case_color (status, &color);
+  cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.88);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+/* The count of a disc, in white, centred on the origin, in @layout. */
+static void
+count_draw (cairo_t     *cr,
+            PangoLayout *layout,
+            guint        count)
+{
+  g_autofree char *markup = g_strdup_printf ("<small><b>%u</b></small>", count);
+  int w, h;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, -w / 2.0, -h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
 /**
  * linli_point_symbol_draw:
  * @widget: for the font of a disc's count
@@ -171,39 +201,10 @@ linli_point_symbol_draw (cairo_t           *cr,
     case LINLI_MAP_POINT_CASE:
       if (count > 1)
         {
-          double r = linli_cluster_radius (count, POINT_RADIUS);
-          g_autoptr(PangoLayout) layout = NULL;
-          g_autofree char *text = g_strdup_printf ("%u", count);
-          int w, h;
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
 
-          if (overdue)
-            {
-              linli_map_style_overdue_color (&color);
-              cairo_arc (cr, 0, 0, r + 2, 0, 2 * G_PI);
-              gdk_cairo_set_source_rgba (cr, &color);
-              cairo_set_line_width (cr, 3);
-              cairo_stroke (cr);
-            }
-          /* The colour of its most urgent case. */
-          if (overdue)
-            linli_map_style_overdue_color (&color);
-          else
-            linli_map_style_case_color (status, &color);
-          cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
-          cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.88);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-
-          layout = gtk_widget_create_pango_layout (widget, NULL);
-          {
-            g_autofree char *markup = g_strdup_printf ("<small><b>%s</b></small>", text);
-            pango_layout_set_markup (layout, markup, -1);
-          }
-          pango_layout_get_pixel_size (layout, &w, &h);
-          cairo_move_to (cr, -w / 2.0, -h / 2.0);
-          pango_cairo_show_layout (cr, layout);
+          disc_draw (cr, status, count, overdue);
+          count_draw (cr, layout, count);
           return;
         }
       if (overdue)
@@ -274,6 +275,48 @@ sprite_half (LinliPointLayer *self,
   return ceil (symbol_radius (self, count, overdue) + 2);
 }
 
+/* Counts from this on have discs of one size (linli_cluster_radius()). */
+#define SAME_DISC_COUNT 16
+
+static cairo_surface_t *
+new_sprite (LinliPointLayer *self,
+            double           r,
+            cairo_t        **cr)
+{
+  int size = (int) (2 * r * self->sprite_scale);
+  cairo_surface_t *sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+
+  cairo_surface_set_device_scale (sprite, self->sprite_scale, self->sprite_scale);
+  *cr = cairo_create (sprite);
+  cairo_translate (*cr, r, r);
+  return sprite;
+}
+
+/* The disc of a count without the count, kept apart: at many cases nearly
+ * every disc has a count of its own, and drawing its rings again for each
+ * took most of a first frame. */
+static cairo_surface_t *
+get_disc (LinliPointLayer *self,
+          int              status,
+          guint            count,
+          gboolean         overdue)
+{
+  guint same = MIN (count, SAME_DISC_COUNT);
+  guint64 key = ((guint64) 1 << 63) | ((guint64) same << 16) | ((guint64) (status & 0xff) << 1) | (overdue ? 1 : 0);
+  cairo_surface_t *disc = g_hash_table_lookup (self->sprites, &key);
+
+  if (disc == NULL)
+    {
+      cairo_t *cr;
+
+      disc = new_sprite (self, sprite_half (self, same, overdue), &cr);
+      disc_draw (cr, status, same, overdue);
+      cairo_destroy (cr);
+      g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), disc);
+    }
+  return disc;
+}
+
 /* The sprite of a style, drawn on first use at the widget's scale. */
 static cairo_surface_t *
 get_sprite (LinliPointLayer *self,
@@ -287,29 +330,25 @@ get_sprite (LinliPointLayer *self,
   if (sprite == NULL)
     {
       double r = sprite_half (self, count, overdue);
-      int size = (int) (2 * r * self->sprite_scale);
       cairo_t *cr;
 
-      sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-      cairo_surface_set_device_scale (sprite, self->sprite_scale, self->sprite_scale);
-      cr = cairo_create (sprite);
-      cairo_translate (cr, r, r);
-      linli_point_symbol_draw (cr, GTK_WIDGET (self), self->kind, status, count, overdue);
+      sprite = new_sprite (self, r, &cr);
+      if (self->kind == LINLI_MAP_POINT_CASE && count > 1)
+        {
+          /* The same pixels as linli_point_symbol_draw(): the disc copied
+           * whole onto the clear sprite, then its count over it. */
+          if (self->count_layout == NULL)
+            self->count_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+          cairo_set_source_surface (cr, get_disc (self, status, count, overdue), -r, -r);
+          cairo_paint (cr);
+          count_draw (cr, self->count_layout, count);
+        }
+      else
+        linli_point_symbol_draw (cr, GTK_WIDGET (self), self->kind, status, count, overdue);
       cairo_destroy (cr);
       g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), sprite);
     }
   return sprite;
-}
-
-/* Cases whose dots would touch merge, and from CLUSTER_MAX_ZOOM on those
- * piled at one place; the other kinds are few. */
-static double
-cluster_distance (LinliPointLayer *self,
-                  double           zoom)
-{
-  if (self->kind != LINLI_MAP_POINT_CASE)
-    return 0;
-  return zoom < CLUSTER_MAX_ZOOM ? 2 * POINT_RADIUS : PILE_DISTANCE;
 }
 
 /* The status a disc is drawn in: that of its most urgent case. */
@@ -327,27 +366,33 @@ cluster_status (const LinliCluster *cluster)
   return rank >= 0 && rank < (int) G_N_ELEMENTS (by_rank) ? (int) by_rank[rank] : LINLI_CASE_STATUS_VOID;
 }
 
-static gint64
-tile_key (gint64 tx,
-          gint64 ty)
-{
-  return (gint64) (((guint64) tx << 32) ^ ((guint64) ty & 0xffffffff));
-}
-
+/* Places the points at @zoom and clusters them there, unless they are. */
 static void
 project (LinliPointLayer *self,
          double           zoom)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_autofree guint *flags = NULL;
-  guint n = self->mine->len;
+  double tile_size = linli_world_tile_size (viewport);
+  guint n = self->set->mine->len;
   double size = exp2 (zoom);
 
+  /* Another map source: the places are worked out again. */
+  if (tile_size != self->set->tile_size)
+    {
+      g_autoptr(GArray) points = self->set->points ? g_array_ref (self->set->points) : NULL;
+
+      g_clear_pointer (&self->set, linli_point_set_free);
+      self->set = linli_point_set_new (points, self->kind, tile_size);
+      g_queue_clear_full (&self->kept, kept_clusters_free);
+      g_clear_pointer (&self->clusters, g_array_unref);
+      g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
+      self->world_zoom = NAN;
+    }
   if (self->world_zoom == zoom)
     return;
   if (self->clusters != NULL && !isnan (self->world_zoom))
     {
-      KeptClusters *kept = g_new (KeptClusters, 1);
+      LinliPointClusters *kept = g_new (LinliPointClusters, 1);
 
       kept->zoom = self->world_zoom;
       kept->clusters = g_steal_pointer (&self->clusters);
@@ -359,24 +404,11 @@ project (LinliPointLayer *self,
   self->world_zoom = zoom;
 
   /* World pixels only double from a level to the next: the places are
-   * projected once, at level 0, and scaled. */
-  if (self->unit_xy == NULL)
-    {
-      self->unit_xy = g_new (double, 2 * MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        linli_world_from_location (viewport, 0, point_of (self, i)->lat, point_of (self, i)->lon,
-                                   &self->unit_xy[2 * i], &self->unit_xy[2 * i + 1]);
-    }
+   * projected once, at level 0 (LinliPointSet), and scaled. */
   if (self->xy == NULL)
     self->xy = g_new (double, 2 * MAX (n, 1));
-  flags = g_new (guint, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      self->xy[2 * i] = self->unit_xy[2 * i] * size;
-      self->xy[2 * i + 1] = self->unit_xy[2 * i + 1] * size;
-      flags[i] = self->kind == LINLI_MAP_POINT_CASE
-                 ? 1u << linli_map_case_rank (point_of (self, i)->status, point_of (self, i)->overdue) : 0;
-    }
+  for (guint i = 0; i < 2 * n; i++)
+    self->xy[i] = self->set->unit_xy[i] * size;
 
   /* Which buildings have a case drawn on or beside them, for their labels
    * to start past it. Buildings are few; a look at every case will do. */
@@ -385,9 +417,9 @@ project (LinliPointLayer *self,
       {
         gboolean crowded = FALSE;
 
-        for (guint j = 0; j < self->points->len && !crowded; j++)
+        for (guint j = 0; j < self->set->points->len && !crowded; j++)
           {
-            const LinliMapPoint *p = &g_array_index (self->points, LinliMapPoint, j);
+            const LinliMapPoint *p = &g_array_index (self->set->points, LinliMapPoint, j);
             double x, y;
 
             if (p->kind != LINLI_MAP_POINT_CASE ||
@@ -400,53 +432,33 @@ project (LinliPointLayer *self,
       }
 
   g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->symbols, g_array_unref);
   self->stamp++;
   g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
   g_ptr_array_set_size (self->cluster_sprites, 0);
+
+  /* A level left a moment ago, or the one the points were clustered at
+   * in their thread. */
   for (GList *l = self->kept.head; l != NULL; l = l->next)
     {
-      KeptClusters *kept = l->data;
+      LinliPointClusters *kept = l->data;
 
       if (kept->zoom != zoom)
         continue;
-      g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
       self->clusters = g_steal_pointer (&kept->clusters);
       self->tile_clusters = g_steal_pointer (&kept->tile_clusters);
       g_queue_delete_link (&self->kept, l);
-      g_free (kept);
+      kept_clusters_free (kept);
       return;
     }
-  /* Cases whose dots would touch merge; the other kinds are few. */
-  self->clusters = linli_point_cluster (self->xy, flags, n, cluster_distance (self, zoom));
+  {
+    LinliPointClusters *made = linli_point_set_cluster (self->set, self->xy, zoom);
 
-  /* Each tile then looks only at its own, not at thousands. */
-  if (self->tile_clusters == NULL)
-    self->tile_clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                 (GDestroyNotify) g_array_unref);
-  g_hash_table_remove_all (self->tile_clusters);
-  for (guint c = 0; c < self->clusters->len; c++)
-    {
-      const LinliCluster *cluster = &g_array_index (self->clusters, LinliCluster, c);
-      gint64 tx0 = (gint64) floor ((cluster->x - SYMBOL_REACH) / LINLI_TILE_SIZE);
-      gint64 tx1 = (gint64) floor ((cluster->x + SYMBOL_REACH) / LINLI_TILE_SIZE);
-      gint64 ty0 = (gint64) floor ((cluster->y - SYMBOL_REACH) / LINLI_TILE_SIZE);
-      gint64 ty1 = (gint64) floor ((cluster->y + SYMBOL_REACH) / LINLI_TILE_SIZE);
-
-      for (gint64 ty = ty0; ty <= ty1; ty++)
-        for (gint64 tx = tx0; tx <= tx1; tx++)
-          {
-            gint64 key = tile_key (tx, ty);
-            GArray *list = g_hash_table_lookup (self->tile_clusters, &key);
-
-            if (list == NULL)
-              {
-                list = g_array_new (FALSE, FALSE, sizeof (guint));
-                g_hash_table_insert (self->tile_clusters, g_memdup2 (&key, sizeof key), list);
-              }
-            g_array_append_val (list, c);
-          }
-    }
+    self->clusters = g_steal_pointer (&made->clusters);
+    self->tile_clusters = g_steal_pointer (&made->tile_clusters);
+    linli_point_clusters_free (made);
+  }
 }
 
 static PangoLayout *
@@ -476,7 +488,7 @@ draw_tile_cb (cairo_t  *cr,
   GArray *list;
 
   project (self, zoom);
-  key = tile_key ((gint64) floor (tx / LINLI_TILE_SIZE), (gint64) floor (ty / LINLI_TILE_SIZE));
+  key = linli_point_tile_key ((gint64) floor (tx / LINLI_TILE_SIZE), (gint64) floor (ty / LINLI_TILE_SIZE));
   list = g_hash_table_lookup (self->tile_clusters, &key);
 
   for (guint l = 0; list != NULL && l < list->len; l++)
@@ -534,7 +546,7 @@ snapshot_labels (LinliPointLayer *self,
       shumate_viewport_get_zoom_level (viewport) < BUILDING_LABEL_ZOOM)
     return;
 
-  for (guint i = 0; i < self->mine->len; i++)
+  for (guint i = 0; i < self->set->mine->len; i++)
     {
       const LinliMapPoint *point = point_of (self, i);
       PangoLayout *layout;
@@ -587,12 +599,13 @@ linli_point_layer_snapshot (GtkWidget   *widget,
   LinliPointLayer *self = LINLI_POINT_LAYER (widget);
   int scale = gtk_widget_get_scale_factor (widget);
 
-  if (self->mine->len == 0)
+  if (self->set->mine->len == 0)
     return;
   if (scale != self->sprite_scale)
     {
       g_ptr_array_set_size (self->cluster_sprites, 0);
       g_hash_table_remove_all (self->sprites);
+      g_clear_object (&self->count_layout);
       self->sprite_scale = scale;
     }
   linli_tile_cache_snapshot (self->tiles, snapshot, widget, shumate_layer_get_viewport (SHUMATE_LAYER (self)));
@@ -629,18 +642,17 @@ linli_point_layer_finalize (GObject *object)
 {
   LinliPointLayer *self = LINLI_POINT_LAYER (object);
 
-  g_clear_pointer (&self->points, g_array_unref);
-  g_clear_pointer (&self->mine, g_array_unref);
+  g_clear_pointer (&self->set, linli_point_set_free);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->crowded, g_array_unref);
   g_clear_pointer (&self->xy, g_free);
-  g_clear_pointer (&self->unit_xy, g_free);
   g_clear_pointer (&self->clusters, g_array_unref);
   g_clear_pointer (&self->symbols, g_array_unref);
   g_queue_clear_full (&self->kept, kept_clusters_free);
   g_clear_pointer (&self->cluster_sprites, g_ptr_array_unref);
   g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_object (&self->count_layout);
   g_clear_pointer (&self->tiles, linli_tile_cache_free);
 
   G_OBJECT_CLASS (linli_point_layer_parent_class)->finalize (object);
@@ -670,11 +682,8 @@ linli_point_layer_class_init (LinliPointLayerClass *klass)
 static void
 linli_point_layer_init (LinliPointLayer *self)
 {
-  self->mine = g_array_new (FALSE, FALSE, sizeof (guint));
   self->labels = g_ptr_array_new_with_free_func (unref_label);
   self->cluster_sprites = g_ptr_array_new ();
-  self->tile_clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                               (GDestroyNotify) g_array_unref);
   self->crowded = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
@@ -694,6 +703,7 @@ linli_point_layer_new (ShumateViewport   *viewport,
 
   self = g_object_new (LINLI_TYPE_POINT_LAYER, "viewport", viewport, NULL);
   self->kind = kind;
+  self->set = linli_point_set_new (NULL, kind, linli_world_tile_size (viewport));
   return self;
 }
 
@@ -702,38 +712,58 @@ linli_point_layer_new (ShumateViewport   *viewport,
  * @points: (nullable) (element-type LinliMapPoint): from
  *   linli_map_points_load(), of every kind; the layer keeps a reference
  *
- * Draws the points of the layer's kind.
+ * Draws the points of the layer's kind. At a million cases, placing and
+ * clustering them takes a while: linli_point_sets_new_async() does it in
+ * a thread, for linli_point_layer_set_point_set().
  */
 void
 linli_point_layer_set_points (LinliPointLayer *self,
                               GArray          *points)
 {
+  ShumateViewport *viewport;
+
   g_return_if_fail (LINLI_IS_POINT_LAYER (self));
 
-  if (points != NULL)
-    g_array_ref (points);
-  g_clear_pointer (&self->points, g_array_unref);
-  self->points = points;
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  linli_point_layer_set_point_set (self, linli_point_set_new (points, self->kind, linli_world_tile_size (viewport)));
+}
 
-  g_array_set_size (self->mine, 0);
-  g_ptr_array_set_size (self->labels, 0);
-  for (guint i = 0; points != NULL && i < points->len; i++)
-    if (g_array_index (points, LinliMapPoint, i).kind == self->kind)
-      g_array_append_val (self->mine, i);
+/**
+ * linli_point_layer_set_point_set:
+ * @set: (transfer full): of the layer's kind
+ *
+ * Draws the points of @set, with the clusters it was made with, if any.
+ */
+void
+linli_point_layer_set_point_set (LinliPointLayer *self,
+                                 LinliPointSet   *set)
+{
+  g_return_if_fail (LINLI_IS_POINT_LAYER (self));
+  g_return_if_fail (set != NULL && set->kind == self->kind);
+
+  g_clear_pointer (&self->set, linli_point_set_free);
+  self->set = set;
+
   /* Labels are made when first drawn. */
-  for (guint i = 0; i < self->mine->len; i++)
-    g_ptr_array_add (self->labels, NULL);
-
-  g_array_set_size (self->crowded, self->mine->len);
+  g_ptr_array_set_size (self->labels, 0);
+  if (self->kind == LINLI_MAP_POINT_BUILDING)
+    g_ptr_array_set_size (self->labels, set->mine->len);
+  g_array_set_size (self->crowded, set->mine->len);
   g_clear_pointer (&self->xy, g_free);
-  g_clear_pointer (&self->unit_xy, g_free);
 
   self->world_zoom = NAN;
+  g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->tile_clusters, g_hash_table_unref);
   g_clear_pointer (&self->symbols, g_array_unref);
+  g_ptr_array_set_size (self->cluster_sprites, 0);
   g_queue_clear_full (&self->kept, kept_clusters_free);
+  /* Found by the first project() at that level. */
+  if (set->clusters != NULL)
+    g_queue_push_head (&self->kept, g_steal_pointer (&set->clusters));
   self->stamp++;
   g_signal_emit (self, signals[SYMBOLS_CHANGED], 0);
-  linli_tile_cache_invalidate (self->tiles);
+  /* A million cases take 100 ms of tiles: over several frames. */
+  linli_tile_cache_refresh (self->tiles);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -764,7 +794,7 @@ linli_point_layer_get_symbols (LinliPointLayer *self,
   /* Back at a level it kept, the layer shows its tiles without working
    * out its clusters again: they are those of another level. */
   shown = linli_tile_cache_get_shown_zoom (self->tiles);
-  if (!isnan (shown) && shown != self->world_zoom && self->mine->len > 0 &&
+  if (!isnan (shown) && shown != self->world_zoom && self->set->mine->len > 0 &&
       gtk_widget_get_visible (GTK_WIDGET (self)))
     project (self, shown);
   *stamp = self->stamp;
@@ -793,7 +823,7 @@ guint
 linli_point_layer_get_n_points (LinliPointLayer *self)
 {
   g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), 0);
-  return self->mine->len;
+  return self->set->mine->len;
 }
 
 /* How many discs and symbols are drawn at the current zoom level: fewer
@@ -833,7 +863,7 @@ linli_point_layer_hit (LinliPointLayer *self,
 
   g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
 
-  if (self->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
+  if (self->set->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
     return NULL;
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
@@ -912,7 +942,7 @@ linli_point_layer_hit_members (LinliPointLayer *self,
 
   g_return_val_if_fail (LINLI_IS_POINT_LAYER (self), NULL);
 
-  if (self->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
+  if (self->set->mine->len == 0 || !gtk_widget_get_visible (GTK_WIDGET (self)))
     return NULL;
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
@@ -928,11 +958,11 @@ linli_point_layer_hit_members (LinliPointLayer *self,
 
   /* The same points at the same level cluster the same way: done again,
    * only when asked, it tells which points the disc holds. */
-  cluster_of = g_new (guint, self->mine->len);
-  again = linli_point_cluster_full (self->xy, NULL, self->mine->len, cluster_distance (self, zoom), cluster_of);
+  cluster_of = g_new (guint, self->set->mine->len);
+  again = linli_point_cluster_full (self->xy, NULL, self->set->mine->len, linli_point_cluster_distance (self->kind, zoom), cluster_of);
   g_assert (again->len == self->clusters->len);
   members = g_ptr_array_sized_new (cluster->count);
-  for (guint i = 0; i < self->mine->len; i++)
+  for (guint i = 0; i < self->set->mine->len; i++)
     if (cluster_of[i] == (guint) hit)
       {
         double dx = self->xy[2 * i] - cluster->x, dy = self->xy[2 * i + 1] - cluster->y;

@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "linli-map-points.h"
+#include "linli-point-set.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,8 @@ LinliPointLayer     *linli_point_layer_new        (ShumateViewport     *viewport
                                                    LinliMapPointKind    kind);
 void                 linli_point_layer_set_points (LinliPointLayer     *self,
                                                    GArray              *points);
+void                 linli_point_layer_set_point_set (LinliPointLayer  *self,
+                                                      LinliPointSet    *set);
 guint                linli_point_layer_get_n_points (LinliPointLayer   *self);
 const LinliMapPoint *linli_point_layer_hit        (LinliPointLayer     *self,
                                                    double               x,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <time.h>
 
 #include "linli-tile-cache.h"
 
@@ -26,6 +27,18 @@
 /* A level kept is shown again only if the view is this near where it was:
  * its tiles are placed relative to a tile of that place (see Level). */
 #define MAX_KEPT_DISTANCE 256
+/* Refreshed content (linli_tile_cache_refresh(): the points read again)
+ * is drawn over several frames: past this much of the thread's CPU time
+ * spent on tiles in a frame (CPU time, so that a busy machine does not
+ * cut it short), the rest wait for the next one, the old content shown
+ * meanwhile. A million cases cost 100 ms of tiles, a stall the window
+ * would show. A new zoom level or a pan is drawn in full, as the eye is
+ * on it. */
+#define REFRESH_BUDGET_US (6 * 1000)
+/* Nor more tiles with something on them than this, in a refresh's frame:
+ * each new one costs the renderer an upload too, as much again as its
+ * drawing with Mesa's software GL. */
+#define REFRESH_MAX_TILES 4
 
 typedef struct
 {
@@ -52,6 +65,11 @@ struct _LinliTileCache
   guint              n_drawn;        /* tiles drawn since created: for tests and the benchmark */
   double             shown_zoom;     /* of the tiles the last snapshot showed */
   cairo_surface_t   *scratch;        /* each tile is drawn here, then copied */
+  /* Since the content changed, the current level's tiles of the content
+   * before, shown until each is drawn again; NULL when none wait. */
+  GHashTable        *stale;
+  gboolean           refreshing;     /* new content not yet drawn in full */
+  guint              more_id;        /* draws the tiles left for the next frame */
 };
 
 LinliTileCache *
@@ -171,12 +189,29 @@ drop_tiles (LinliTileCache *self)
   drop_kept (self);
 }
 
+static void
+drop_stale (LinliTileCache *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->stale == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->stale);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value != self)
+      gsk_render_node_unref (value);
+  g_clear_pointer (&self->stale, g_hash_table_unref);
+}
+
 void
 linli_tile_cache_free (LinliTileCache *self)
 {
   if (self == NULL)
     return;
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->more_id, g_source_remove);
+  drop_stale (self);
   drop_tiles (self);
   g_clear_pointer (&self->scratch, cairo_surface_destroy);
   g_hash_table_unref (self->current.tiles);
@@ -189,7 +224,45 @@ void
 linli_tile_cache_invalidate (LinliTileCache *self)
 {
   g_return_if_fail (self != NULL);
+
+  drop_stale (self);
   drop_tiles (self);
+  self->refreshing = FALSE;
+}
+
+/* The content changed, at a cost: everything is drawn again from the next
+ * frame on, over several frames if it takes long (REFRESH_BUDGET_US), the
+ * tiles in view of the old content shown until then. */
+void
+linli_tile_cache_refresh (LinliTileCache *self)
+{
+  GHashTable *old;
+
+  g_return_if_fail (self != NULL);
+
+  /* Tiles drawn since an earlier change replace those of before it. */
+  if (self->stale == NULL)
+    self->stale = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  old = self->current.tiles;
+  self->current.tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, old);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        gpointer before = g_hash_table_lookup (self->stale, key);
+
+        if (before != NULL && before != self)
+          gsk_render_node_unref (before);
+        g_hash_table_insert (self->stale, g_memdup2 (key, sizeof (gint64)), value);
+      }
+    g_hash_table_unref (old);
+  }
+  level_clear (self, &self->previous);
+  drop_kept (self);
+  self->refreshing = TRUE;
 }
 
 /* The zoom level of the tiles last shown: while a zoom moves, that of the
@@ -212,6 +285,16 @@ static ShumateMapSource *
 reference_source (ShumateViewport *viewport)
 {
   return shumate_viewport_get_reference_map_source (viewport);
+}
+
+/* The side of a tile of the viewport's map source at whole zoom levels,
+ * in world pixels. */
+double
+linli_world_tile_size (ShumateViewport *viewport)
+{
+  ShumateMapSource *source = reference_source (viewport);
+
+  return source != NULL ? shumate_map_source_get_tile_size (source) : 256;
 }
 
 void
@@ -357,6 +440,27 @@ settle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The CPU time of the calling thread, in µs. */
+static gint64
+thread_time_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gboolean
+more_cb (gpointer user_data)
+{
+  LinliTileCache *self = user_data;
+
+  self->more_id = 0;
+  if (self->widget != NULL)
+    gtk_widget_queue_draw (self->widget);
+  return G_SOURCE_REMOVE;
+}
+
 /* A new zoom level. Changed again soon after the last change, the tiles
  * of the last level drawn stay to be shown scaled. */
 static void
@@ -368,6 +472,13 @@ change_level (LinliTileCache *self,
 {
   gint64 now = g_get_monotonic_time ();
   gboolean moving = self->zoom_changed_at != 0 && now - self->zoom_changed_at < SETTLE_MS * 1000;
+
+  /* The old content's tiles are of the old level: a new level is drawn
+   * in full, unless nothing was shown before, as when the first points
+   * arrive. */
+  drop_stale (self);
+  if (!isnan (self->current.zoom))
+    self->refreshing = FALSE;
 
   if (moving && g_hash_table_size (self->current.tiles) > 0 && self->current.scale == scale)
     {
@@ -441,6 +552,9 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
   double ox, oy, margin;
   gint64 tx0, ty0, tx1, ty1;
   Level *level = &self->current;
+  gint64 deadline = G_MAXINT64;
+  guint n_new = 0, n_shown_new = 0;
+  gboolean left = FALSE;
 
   g_return_if_fail (self != NULL);
 
@@ -487,19 +601,38 @@ linli_tile_cache_snapshot (LinliTileCache  *self,
 
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(ox - (double) level->origin_tx * LINLI_TILE_SIZE),
                                                         -(oy - (double) level->origin_ty * LINLI_TILE_SIZE)));
+  if (self->refreshing)
+    deadline = thread_time_us () + REFRESH_BUDGET_US;
   for (gint64 ty = ty0; ty <= ty1; ty++)
     for (gint64 tx = tx0; tx <= tx1; tx++)
       {
         gint64 key = tile_key (tx, ty);
         gpointer node = g_hash_table_lookup (level->tiles, &key);
 
-        if (node == NULL)
+        if (node == NULL && n_new > 0 && deadline != G_MAXINT64 &&
+            (n_shown_new >= REFRESH_MAX_TILES || thread_time_us () > deadline))
+          {
+            /* Left for the next frame; the old content meanwhile. */
+            node = self->stale != NULL ? g_hash_table_lookup (self->stale, &key) : NULL;
+            left = TRUE;
+          }
+        else if (node == NULL)
           {
             node = draw_tile (self, tx, ty);
+            n_new++;
+            n_shown_new += node != NULL;
             g_hash_table_insert (level->tiles, g_memdup2 (&key, sizeof key), node ? node : self);
           }
         if (node != NULL && node != self)
           gtk_snapshot_append_node (snapshot, node);
       }
   gtk_snapshot_restore (snapshot);
+
+  if (left && self->more_id == 0)
+    self->more_id = g_idle_add (more_cb, self);
+  else if (!left)
+    {
+      self->refreshing = FALSE;
+      drop_stale (self);
+    }
 }

@@ -27,6 +27,7 @@ LinliTileCache *linli_tile_cache_new        (LinliTileDrawFunc draw,
                                              gpointer          user_data);
 void            linli_tile_cache_free       (LinliTileCache   *self);
 void            linli_tile_cache_invalidate (LinliTileCache   *self);
+void            linli_tile_cache_refresh    (LinliTileCache   *self);
 void            linli_tile_cache_snapshot   (LinliTileCache   *self,
                                              GtkSnapshot      *snapshot,
                                              GtkWidget        *widget,
@@ -34,6 +35,7 @@ void            linli_tile_cache_snapshot   (LinliTileCache   *self,
 guint           linli_tile_cache_get_n_drawn (LinliTileCache  *self);
 double          linli_tile_cache_get_shown_zoom (LinliTileCache *self);
 
+double          linli_world_tile_size       (ShumateViewport  *viewport);
 /* The world pixels of a place, and the reverse, at @zoom. */
 void            linli_world_from_location   (ShumateViewport  *viewport,
                                              double            zoom,

@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 gboolean linli_bench_after_first_frame_max_stall_ms (const char  *path,
                                                      double      *value,
                                                      GError     **error);
+gboolean linli_bench_after_first_frame_max_stall_thread_cpu_ms (const char  *path,
+                                                                double      *value,
+                                                                GError     **error);
 
 G_END_DECLS

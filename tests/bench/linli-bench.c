@@ -1700,6 +1700,16 @@ after_first_frame_max_stall_ms (Bench   *bench,
   return path != NULL && linli_bench_after_first_frame_max_stall_ms (path, value, error);
 }
 
+static gboolean
+after_first_frame_max_stall_thread_cpu_ms (Bench   *bench,
+                                           double  *value,
+                                           GError **error)
+{
+  const char *path = ensure_database (bench, error);
+
+  return path != NULL && linli_bench_after_first_frame_max_stall_thread_cpu_ms (path, value, error);
+}
+
 /* The map: in linli-bench-map.c, which draws with GTK. */
 static gboolean
 map_pan_frame_ms (Bench   *bench,
@@ -1770,6 +1780,7 @@ static const struct
   { "first_window_peak_rss_ratio",      first_window_peak_rss_ratio,      2, FALSE },
   /* The longest the window cannot answer in the seconds after it. */
   { "after_first_frame_max_stall_ms",   after_first_frame_max_stall_ms,   1, FALSE },
+  { "after_first_frame_max_stall_thread_cpu_ms", after_first_frame_max_stall_thread_cpu_ms, 1, FALSE },
   { "store_open_first_page_ms", store_open_first_page_ms, 1, FALSE },
   { "open_sqlite_ms",           open_sqlite_ms,           2, TRUE },
   { "integrity_check_ms",       integrity_check_ms,       2, TRUE },
