@@ -53,7 +53,8 @@ typedef struct
 /* One row of a file to import, as checking it found it. */
 typedef struct
 {
-  guint         row;            /* of the table */
+  guint         row;            /* of the batch being read */
+  guint         file_row;       /* of the file, from 0 */
   guint         line;
   char         *number;         /* as given, or as assigned before writing */
   gboolean      renumber;       /* given, but the store has it already */
@@ -69,17 +70,37 @@ typedef struct
   LinliRecord  *worker;
   LinliRecord  *building;
   gint64        reporter_id;    /* a resident the store has, or 0 */
-  int           new_reporter;   /* or one to add: index into new_residents; or -1 */
-  int           duplicate_row;  /* the row of the file it repeats, or -1 */
-  gint64        duplicate_id;   /* or the stored case it repeats, or 0 */
-  gint64        id;             /* once written */
+  char         *new_reporter;   /* or one to add: "name\x1fphone"; or NULL */
 } Row;
 
-/* An import: what checking its rows found, for writing them. */
+/* A case number of the file, as a number: see linli_case_csv_number_code(). */
+typedef struct
+{
+  gint64 code;
+  guint  file_row;
+  guint  line;
+} FileNumber;
+
+/* A row that says which case it duplicates. */
+typedef struct
+{
+  guint     file_row;
+  guint     line;
+  char     *original;      /* the number it gives */
+  int       target_row;    /* the row of the file it repeats, or -1 */
+  gint64    target_id;     /* or the stored case, or 0 */
+} Duplicate;
+
+/* An import: what checking its rows found, for writing them. The file is
+ * read twice, a batch of rows at a time (linli_csv_table_foreach()): once
+ * to check every row, keeping only what rows say of each other (the case
+ * numbers, the duplicates) and the first errors, then to write them. */
 typedef struct
 {
   LinliStore     *store;
-  LinliCsvTable  *table;
+  LinliCsvTable  *table;           /* the file, or a preview of it */
+  LinliCsvTable  *batch;           /* the rows being read */
+  gboolean        writing;         /* the second reading */
   int             column[LINLI_N_CASE_FIELDS];   /* -1 when no column holds the field */
   gint64          now;
   GTimeZone      *local;           /* the zone times without one are in */
@@ -91,13 +112,23 @@ typedef struct
   EnumParser      level;
   EnumParser      satisfaction;
   GHashTable     *residents;       /* "name\x1fphone" → gint64 id of a resident the store has */
-  GPtrArray      *new_residents;   /* "name\x1fphone" of each one to add */
-  GHashTable     *new_index;       /* "name\x1fphone" → index in new_residents + 1 */
-  GArray         *rows;            /* Row */
-  GHashTable     *numbers;         /* each number the file gives → its row + 1 */
-  GPtrArray      *errors;          /* LinliCsvRowError */
+  GHashTable     *new_residents;   /* "name\x1fphone" → gint64 id of one written */
+  GArray         *rows;            /* Row, of the batch */
+  GArray         *numbers;         /* FileNumber, sorted by code and row once read */
+  GArray         *duplicates;      /* Duplicate, in the order of the file */
+  GHashTable     *duplicate_of;    /* file row → its Duplicate */
+  GHashTable     *written;         /* file row of a case another repeats → gint64 id, once written */
+  GHashTable     *waiting;         /* file row not written yet → GPtrArray of Waiting that repeat it */
+  GHashTable     *years;           /* the years of the cases: those numbers may be assigned in */
+  GHashTable     *next_numbers;    /* year → the next free sequence */
+  guint8         *bad_rows;        /* a bit per row of the file: it is wrong */
+  GPtrArray      *errors;          /* LinliCsvRowError: the first of the rows' */
+  GPtrArray      *late_errors;     /* LinliCsvRowError: of the rows together */
+  guint           n_errors;        /* every error, kept or not */
   GStringChunk   *trimmed;         /* cells that had spaces around them, without */
   guint           n_bad_rows;
+  guint           n_written;
+  gboolean        store_has_cases; /* before the import */
   LinliCountFunc  count;           /* told of the rows written, in the writing thread */
   gpointer        count_data;
   GCancellable   *cancellable;     /* stops the writing, which then writes nothing */
@@ -116,6 +147,16 @@ gboolean     linli_case_csv_run         (LinliStore            *store,
                                          GPtrArray            **row_errors,
                                          guint                 *n_imported,
                                          GError               **error);
+gboolean     linli_case_csv_check_batch (Import                *im,
+                                         LinliCsvTable         *batch,
+                                         guint                  first_row,
+                                         GError               **error);
+gboolean     linli_case_csv_file_has_number (Import            *im,
+                                         const char            *number);
+int          linli_case_csv_year_of     (Import                *im,
+                                         gint64                 time);
+GHashTable  *linli_case_csv_find_stored (Import                *im,
+                                         GPtrArray             *numbers);
 gboolean     linli_case_csv_write       (Import                *im,
                                          guint                 *n_imported,
                                          GError               **error);

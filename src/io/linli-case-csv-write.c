@@ -16,15 +16,14 @@
 #define DEFAULT_SOURCE   "其他"  /* a case needs a source; a file may have none */
 
 /* The next free number of the year the case was reported in: after the
- * store's last, and not one the file gives another case. */
+ * store's last before the import, and not one the file gives another
+ * case. */
 static void
-assign_number (Import     *im,
-               Row        *row,
-               GHashTable *next_numbers)
+assign_number (Import *im,
+               Row    *row)
 {
-  g_autoptr(GDateTime) reported = g_date_time_new_from_unix_local (row->reported_at);
-  int year = g_date_time_get_year (reported);
-  gpointer next = g_hash_table_lookup (next_numbers, GINT_TO_POINTER (year));
+  int year = linli_case_csv_year_of (im, row->reported_at);
+  gpointer next = g_hash_table_lookup (im->next_numbers, GINT_TO_POINTER (year));
   guint sequence;
 
   if (next == NULL)
@@ -37,22 +36,111 @@ assign_number (Import     *im,
 
   g_free (row->number);
   row->number = g_strdup_printf ("%d-%04u", year, sequence);
-  while (g_hash_table_contains (im->numbers, row->number))
+  while (linli_case_csv_file_has_number (im, row->number))
     {
       g_free (row->number);
       row->number = g_strdup_printf ("%d-%04u", year, ++sequence);
     }
-  g_hash_table_insert (next_numbers, GINT_TO_POINTER (year), GUINT_TO_POINTER (sequence + 1));
+  g_hash_table_insert (im->next_numbers, GINT_TO_POINTER (year), GUINT_TO_POINTER (sequence + 1));
+}
+
+/* A case that repeats one of a later row: kept until that is written. */
+typedef struct
+{
+  guint            file_row;
+  guint            line;
+  LinliCaseValues  values;
+  GStringChunk    *texts;
+} Waiting;
+
+static void
+waiting_free (Waiting *waiting)
+{
+  g_string_chunk_free (waiting->texts);
+  g_free (waiting);
+}
+
+static gboolean
+insert_case (Import           *im,
+             guint             file_row,
+             guint             line,
+             LinliCaseValues  *values,
+             GError          **error);
+
+/* Writes @values, then the cases that wait for it. */
+static gboolean
+insert_case (Import           *im,
+             guint             file_row,
+             guint             line,
+             LinliCaseValues  *values,
+             GError          **error)
+{
+  gint64 id = 0;
+  GPtrArray *waiting;
+
+  if (!linli_case_bulk_insert (im->store, values, &id, error))
+    {
+      g_prefix_error (error, _("Line %u: "), line);
+      return FALSE;
+    }
+  im->n_written++;
+  if (!g_hash_table_contains (im->written, GUINT_TO_POINTER (file_row)))
+    return TRUE;
+  g_hash_table_insert (im->written, GUINT_TO_POINTER (file_row), g_memdup2 (&id, sizeof id));
+  waiting = im->waiting != NULL ? g_hash_table_lookup (im->waiting, GUINT_TO_POINTER (file_row)) : NULL;
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    {
+      Waiting *w = waiting->pdata[i];
+
+      w->values.duplicate_of = id;
+      if (!insert_case (im, w->file_row, w->line, &w->values, error))
+        return FALSE;
+    }
+  if (waiting != NULL)
+    g_hash_table_remove (im->waiting, GUINT_TO_POINTER (file_row));
+  return TRUE;
+}
+
+static const char *
+keep_text (GStringChunk *texts,
+           const char   *text)
+{
+  return text != NULL ? g_string_chunk_insert (texts, text) : NULL;
 }
 
 static gboolean
 write_row (Import      *im,
            Row         *row,
-           GArray      *resident_ids,
            GError     **error)
 {
   LinliCaseValues values;
   const char *source = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SOURCE);
+  Duplicate *dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (row->file_row));
+  gint64 *original;
+  Waiting *waiting;
+  GPtrArray *list;
+
+  /* The first case that names a new reporter adds the resident. */
+  if (row->new_reporter != NULL)
+    {
+      gint64 *id = g_hash_table_lookup (im->new_residents, row->new_reporter);
+
+      if (id == NULL)
+        {
+          g_autoptr(LinliRecord) resident = linli_record_new (LINLI_TYPE_RESIDENT);
+          g_auto(GStrv) parts = g_strsplit (row->new_reporter, "\x1f", 2);
+          gint64 new_id;
+
+          linli_record_set_text (resident, "name", parts[0]);
+          linli_record_set_text (resident, "phone", *parts[1] != '\0' ? parts[1] : NULL);
+          if (!linli_store_insert (im->store, resident, error))
+            return FALSE;
+          new_id = linli_record_get_id (resident);
+          id = g_memdup2 (&new_id, sizeof new_id);
+          g_hash_table_insert (im->new_residents, g_strdup (row->new_reporter), id);
+        }
+      row->reporter_id = *id;
+    }
 
   /* The texts are the file's own, borrowed while the case is written. */
   linli_case_values_init (&values);
@@ -62,10 +150,7 @@ write_row (Import      *im,
   values.category = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_CATEGORY);
   values.subcategory = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SUBCATEGORY);
   values.source = source ? source : DEFAULT_SOURCE;
-  if (row->reporter_id != 0)
-    values.reporter_id = row->reporter_id;
-  else if (row->new_reporter >= 0)
-    values.reporter_id = g_array_index (resident_ids, gint64, row->new_reporter);
+  values.reporter_id = row->reporter_id;
   values.address = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_ADDRESS);
   values.grid_id = row->grid ? linli_record_get_id (row->grid) : 0;
   if (row->building != NULL)
@@ -95,92 +180,128 @@ write_row (Import      *im,
   values.satisfaction = row->satisfaction;
   values.revisited_at = row->revisited_at;
   values.revisit_notes = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_REVISIT_NOTES);
-  values.duplicate_of = row->duplicate_id;
-  if (row->duplicate_row >= 0)
-    values.duplicate_of = g_array_index (im->rows, Row, row->duplicate_row).id;
-  g_assert (row->duplicate_row < 0 || values.duplicate_of != 0);
 
-  if (!linli_case_bulk_insert (im->store, &values, &row->id, error))
+  if (dup == NULL || dup->target_row < 0)
     {
-      g_prefix_error (error, _("Line %u: "), row->line);
-      return FALSE;
+      values.duplicate_of = dup != NULL ? dup->target_id : 0;
+      return insert_case (im, row->file_row, row->line, &values, error);
+    }
+  if ((original = g_hash_table_lookup (im->written, GINT_TO_POINTER (dup->target_row))) != NULL)
+    {
+      values.duplicate_of = *original;
+      return insert_case (im, row->file_row, row->line, &values, error);
+    }
+
+  /* The case it repeats is further down the file: it waits for it, with
+   * its own copy of its texts. */
+  waiting = g_new0 (Waiting, 1);
+  waiting->file_row = row->file_row;
+  waiting->line = row->line;
+  waiting->values = values;
+  waiting->texts = g_string_chunk_new (256);
+  waiting->values.number = keep_text (waiting->texts, values.number);
+  waiting->values.title = keep_text (waiting->texts, values.title);
+  waiting->values.description = keep_text (waiting->texts, values.description);
+  waiting->values.category = keep_text (waiting->texts, values.category);
+  waiting->values.subcategory = keep_text (waiting->texts, values.subcategory);
+  waiting->values.source = keep_text (waiting->texts, values.source);
+  waiting->values.address = keep_text (waiting->texts, values.address);
+  waiting->values.responsible_unit = keep_text (waiting->texts, values.responsible_unit);
+  waiting->values.resolution = keep_text (waiting->texts, values.resolution);
+  waiting->values.revisit_notes = keep_text (waiting->texts, values.revisit_notes);
+  if (im->waiting == NULL)
+    im->waiting = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  list = g_hash_table_lookup (im->waiting, GINT_TO_POINTER (dup->target_row));
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func ((GDestroyNotify) waiting_free);
+      g_hash_table_insert (im->waiting, GINT_TO_POINTER (dup->target_row), list);
+    }
+  g_ptr_array_add (list, waiting);
+  return TRUE;
+}
+
+/* The rows of a batch, read again: checked as before, numbered and
+ * written. */
+static gboolean
+write_batch_cb (LinliCsvTable  *batch,
+                guint           first_row,
+                gpointer        user_data,
+                GError        **error)
+{
+  Import *im = user_data;
+  guint n_total = linli_csv_table_get_n_file_rows (im->table);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  g_autoptr(GHashTable) stored = NULL;
+
+  if (!linli_case_csv_check_batch (im, batch, first_row, error))
+    return FALSE;
+
+  /* A number the file gives is kept only when it is free. As the file's
+   * numbers are unique and none is assigned, the cases written so far
+   * have none of these. */
+  for (guint r = 0; r < im->rows->len; r++)
+    {
+      Row *row = &g_array_index (im->rows, Row, r);
+      if (row->number != NULL)
+        g_ptr_array_add (numbers, row->number);
+    }
+  stored = linli_case_csv_find_stored (im, numbers);
+  g_clear_pointer (&numbers, g_ptr_array_unref);
+
+  for (guint r = 0; r < im->rows->len; r++)
+    {
+      Row *row = &g_array_index (im->rows, Row, r);
+
+      /* Cancel stops it here, and the rollback writes nothing. */
+      if (row->file_row % COUNT_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+            return FALSE;
+          if (im->count != NULL)
+            im->count (row->file_row, n_total, im->count_data);
+        }
+      if (row->number == NULL || g_hash_table_contains (stored, row->number))
+        assign_number (im, row);
+      if (!write_row (im, row, error))
+        return FALSE;
     }
   return TRUE;
 }
 
-/* Writes the rows of @im, which linli_case_csv_run() found right, in one
- * transaction: all of them, or none. */
+/* Writes the rows of @im, which linli_case_csv_run() found right, reading
+ * the file again, in one transaction: all of them, or none. */
 gboolean
 linli_case_csv_write (Import  *im,
                       guint   *n_imported,
                       GError **error)
 {
-  g_autoptr(GArray) resident_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), im->new_residents->len);
-  g_autoptr(GHashTable) next_numbers = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_total = linli_csv_table_get_n_file_rows (im->table);
+  GHashTableIter iter;
+  gpointer year;
 
-  /* Numbers first: one the file gives is kept only when it is free. */
-  for (guint r = 0; r < im->rows->len; r++)
+  /* The next free number of each year, as the store has it before any
+   * case of the file is written. */
+  im->next_numbers = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, im->years);
+  while (g_hash_table_iter_next (&iter, &year, NULL))
     {
-      Row *row = &g_array_index (im->rows, Row, r);
-      if (row->number == NULL || row->renumber)
-        assign_number (im, row, next_numbers);
+      g_autofree char *first = linli_store_next_case_number (im->store, GPOINTER_TO_INT (year));
+      g_hash_table_insert (im->next_numbers, year,
+                           GUINT_TO_POINTER ((guint) g_ascii_strtoull (first + 5, NULL, 10)));
     }
 
   /* All rows or none: one batch, without a savepoint per row. */
   if (!linli_store_begin_batch (im->store, error))
     return FALSE;
-
-  for (guint i = 0; i < im->new_residents->len; i++)
+  im->writing = TRUE;
+  im->n_errors = 0;
+  if (!linli_csv_table_foreach (im->table, write_batch_cb, im, im->cancellable, error))
     {
-      g_autoptr(LinliRecord) resident = linli_record_new (LINLI_TYPE_RESIDENT);
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (im->new_residents, i), "\x1f", 2);
-      gint64 id;
-
-      linli_record_set_text (resident, "name", parts[0]);
-      linli_record_set_text (resident, "phone", *parts[1] != '\0' ? parts[1] : NULL);
-      if (!linli_store_insert (im->store, resident, error))
-        {
-          linli_store_rollback (im->store);
-          return FALSE;
-        }
-      id = linli_record_get_id (resident);
-      g_array_append_val (resident_ids, id);
+      linli_store_rollback (im->store);
+      return FALSE;
     }
-
-  for (guint r = 0; r < im->rows->len; r++)
-    {
-      /* Cancel stops it here, and the rollback writes nothing. */
-      if (r % COUNT_EVERY == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
-            {
-              linli_store_rollback (im->store);
-              return FALSE;
-            }
-          if (im->count != NULL)
-            im->count (r, im->rows->len, im->count_data);
-        }
-
-      /* The case a duplicate repeats must be there before it. */
-      g_array_set_size (chain, 0);
-      for (guint at = r; g_array_index (im->rows, Row, at).id == 0; )
-        {
-          int next = g_array_index (im->rows, Row, at).duplicate_row;
-
-          g_array_append_val (chain, at);
-          if (next < 0)
-            break;
-          at = (guint) next;
-        }
-      for (guint i = chain->len; i > 0; i--)
-        if (!write_row (im, &g_array_index (im->rows, Row, g_array_index (chain, guint, i - 1)),
-                        resident_ids, error))
-          {
-            linli_store_rollback (im->store);
-            return FALSE;
-          }
-    }
+  g_assert (im->waiting == NULL || g_hash_table_size (im->waiting) == 0);
 
   /* The last moment Cancel can still stop it. */
   if (g_cancellable_set_error_if_cancelled (im->cancellable, error) ||
@@ -190,8 +311,8 @@ linli_case_csv_write (Import  *im,
       return FALSE;
     }
   if (im->count != NULL)
-    im->count (im->rows->len, im->rows->len, im->count_data);
-  *n_imported = im->rows->len;
+    im->count (n_total, n_total, im->count_data);
+  *n_imported = im->n_written;
   return TRUE;
 }
 

@@ -13,4 +13,12 @@ LinliCsvTable *linli_csv_read_stream_full (GInputStream  *in,
                                            GCancellable  *cancellable,
                                            GError       **error);
 
+/* For the tests: linli_csv_read_preview() @chunk bytes at a time, and so
+ * linli_csv_table_foreach() on what it returns. */
+LinliCsvTable *linli_csv_read_preview_full (GFile         *file,
+                                            guint          n_rows,
+                                            gsize          chunk,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+
 G_END_DECLS

@@ -42,6 +42,14 @@ struct _LinliCsvTable
   GString          *cells;      /* each cell NUL-terminated; offset 0 is the empty cell */
   GArray           *offsets;    /* guint32 per cell, row by row, the header first */
   GArray           *lines;      /* guint per data row: the line it starts on */
+  gsize             header_end; /* of the header's cells in @cells */
+
+  /* A preview (linli_csv_read_preview()): the header and the first rows
+   * of @file, which is read again a piece at a time for the rest. */
+  GFile            *file;
+  guint             n_file_rows;
+  char             *checksum;   /* of the bytes of the file, to tell it changed */
+  gsize             chunk;
 };
 
 struct _LinliCsvWriter
@@ -177,6 +185,8 @@ typedef struct
   GArray        *bad_lines;   /* pairs: a line with too many fields, and how many */
   gboolean       have_header;
   guint          line;        /* of the text not read yet */
+  guint          keep;        /* rows the table keeps; those after are only counted */
+  guint          n_skipped;
 } Parser;
 
 /* Reads the rows that @text holds whole into the table. Unless @at_end,
@@ -290,6 +300,7 @@ parse_some (Parser      *ps,
           ps->have_header = TRUE;
           self->n_columns = row->len;
           g_array_append_vals (self->offsets, row->data, row->len);
+          self->header_end = self->cells->len;
           continue;
         }
 
@@ -309,6 +320,12 @@ parse_some (Parser      *ps,
       else if (row->len < self->n_columns)
         g_array_set_size (row, self->n_columns);   /* zeroed: the empty cell */
 
+      if (self->n_rows >= ps->keep)
+        {
+          g_string_truncate (self->cells, cells_at_start);
+          ps->n_skipped++;
+          continue;
+        }
       g_array_append_vals (self->offsets, row->data, row->len);
       g_array_append_val (self->lines, row_line);
       self->n_rows++;
@@ -350,6 +367,10 @@ typedef struct
 {
   GInputStream     *in;
   GCancellable     *cancellable;
+  GChecksum        *checksum;   /* of every byte read, or NULL */
+  LinliCsvBatchFunc batch;      /* handed the rows of each piece, which are then dropped */
+  gpointer          batch_data;
+  guint             first_row;  /* of the next batch */
   LinliCsvEncoding  encoding;
   gboolean          guessed;    /* UTF-8 without a BOM: GB18030 if it is not */
   GIConv            conv;       /* (GIConv) -1 for UTF-8 */
@@ -384,6 +405,8 @@ read_more (Reader  *r,
       return FALSE;
     }
   g_byte_array_set_size (r->raw, old_len + n);
+  if (r->checksum != NULL)
+    g_checksum_update (r->checksum, r->raw->data + old_len, n);
   r->eof = n < size;
   r->n_read += n;
   if (r->n_read > MAX_FILE_SIZE)
@@ -526,6 +549,7 @@ static LinliCsvTable *
 read_once (Reader   *r,
            gsize     size_hint,
            gsize     chunk,
+           guint     keep,
            gboolean  gb18030,
            gboolean *restart,
            GError  **error)
@@ -544,10 +568,18 @@ read_once (Reader   *r,
   r->parser.bad_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   r->parser.line = 1;
   r->parser.have_header = FALSE;
+  r->parser.keep = keep;
+  r->parser.n_skipped = 0;
+  r->first_row = 0;
+  if (r->checksum != NULL)
+    g_checksum_reset (r->checksum);
 
   self = g_new0 (LinliCsvTable, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  /* The cells are at most the text plus a NUL each. */
+  /* The cells are at most the text plus a NUL each; a table that keeps
+   * a few rows, or a piece's, is much less. */
+  if (keep != G_MAXUINT || r->batch != NULL)
+    size_hint = MIN (size_hint, 2 * chunk);
   self->cells = g_string_sized_new (MIN (size_hint, MAX_FILE_SIZE) * 9 / 8 + 1);
   g_string_append_c (self->cells, '\0');
   self->offsets = g_array_new (FALSE, TRUE, sizeof (guint32));
@@ -608,6 +640,19 @@ read_once (Reader   *r,
           if (!parse_some (&r->parser, r->text->str, r->text->len, r->eof, &consumed, error))
             return NULL;
           g_string_erase (r->text, 0, consumed);
+          if (r->batch != NULL && self->n_rows > 0)
+            {
+              /* Rows with too many fields are said together at the end,
+               * which a batch never reaches: the first stops it. */
+              if (!parse_end (&r->parser, error) ||
+                  !r->batch (self, r->first_row, r->batch_data, error))
+                return NULL;
+              r->first_row += self->n_rows;
+              g_string_truncate (self->cells, self->header_end);
+              g_array_set_size (self->offsets, self->n_columns);
+              g_array_set_size (self->lines, 0);
+              self->n_rows = 0;
+            }
         }
       if (r->eof)
         break;
@@ -620,6 +665,7 @@ read_once (Reader   *r,
 
   if (!parse_end (&r->parser, error))
     return NULL;
+  self->n_file_rows = r->first_row + self->n_rows + r->parser.n_skipped;
   return linli_csv_table_ref (self);
 }
 
@@ -644,24 +690,37 @@ linli_csv_read_stream (GInputStream  *in,
   return linli_csv_read_stream_full (in, size_hint, READ_CHUNK, cancellable, error);
 }
 
-/* linli_csv_read_stream() @chunk bytes at a time. */
-LinliCsvTable *
-linli_csv_read_stream_full (GInputStream  *in,
-                            gsize          size_hint,
-                            gsize          chunk,
-                            GCancellable  *cancellable,
-                            GError       **error)
+/* Reads @in: keeping @keep rows of it at most (the others are counted),
+ * or handing each piece's rows to @batch; summing its bytes into
+ * @checksum. With @encoding of a file read before, it is read as that
+ * file was, without guessing. */
+static LinliCsvTable *
+read_stream (GInputStream       *in,
+             gsize               size_hint,
+             gsize               chunk,
+             guint               keep,
+             const LinliCsvEncoding *encoding,
+             LinliCsvBatchFunc   batch,
+             gpointer            batch_data,
+             GChecksum          *checksum,
+             GCancellable       *cancellable,
+             GError            **error)
 {
-  Reader r = { .in = in, .cancellable = cancellable, .conv = (GIConv) -1 };
+  Reader r = { .in = in, .cancellable = cancellable, .conv = (GIConv) -1,
+               .checksum = checksum, .batch = batch, .batch_data = batch_data };
+  gboolean gb18030 = encoding != NULL && *encoding == LINLI_CSV_ENCODING_GB18030;
   gboolean restart = FALSE;
   LinliCsvTable *table;
 
-  g_return_val_if_fail (G_IS_INPUT_STREAM (in), NULL);
-  g_return_val_if_fail (chunk > 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  table = read_once (&r, size_hint, chunk, FALSE, &restart, error);
+  table = read_once (&r, size_hint, chunk, keep, gb18030, &restart, error);
   reader_clear (&r);
+  if (restart && encoding != NULL)
+    {
+      /* It was UTF-8 when it was read before. */
+      g_set_error_literal (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED,
+                           _("The file was changed since it was read. Open it again to import it."));
+      return NULL;
+    }
   if (restart)
     {
       if (!G_IS_SEEKABLE (in) || !g_seekable_can_seek (G_SEEKABLE (in)) ||
@@ -672,10 +731,25 @@ linli_csv_read_stream_full (GInputStream  *in,
           return NULL;
         }
       r.guessed = FALSE;
-      table = read_once (&r, size_hint, chunk, TRUE, &restart, error);
+      table = read_once (&r, size_hint, chunk, keep, TRUE, &restart, error);
       reader_clear (&r);
     }
   return table;
+}
+
+/* linli_csv_read_stream() @chunk bytes at a time. */
+LinliCsvTable *
+linli_csv_read_stream_full (GInputStream  *in,
+                            gsize          size_hint,
+                            gsize          chunk,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_return_val_if_fail (G_IS_INPUT_STREAM (in), NULL);
+  g_return_val_if_fail (chunk > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_stream (in, size_hint, chunk, G_MAXUINT, NULL, NULL, NULL, NULL, cancellable, error);
 }
 
 /**
@@ -701,6 +775,122 @@ linli_csv_read_file (GFile         *file,
   return linli_csv_read_stream (G_INPUT_STREAM (in),
                                 info != NULL ? (gsize) MAX (0, g_file_info_get_size (info)) : 0,
                                 cancellable, error);
+}
+
+/* linli_csv_read_preview() @chunk bytes at a time, now and when the rows
+ * are read again. */
+LinliCsvTable *
+linli_csv_read_preview_full (GFile         *file,
+                             guint          n_rows,
+                             gsize          chunk,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
+  LinliCsvTable *table;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (chunk > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(in = g_file_read (file, cancellable, error)))
+    return NULL;
+  table = read_stream (G_INPUT_STREAM (in), 0, chunk, n_rows, NULL, NULL, NULL, checksum,
+                       cancellable, error);
+  if (table == NULL)
+    return NULL;
+  table->file = g_object_ref (file);
+  table->checksum = g_strdup (g_checksum_get_string (checksum));
+  table->chunk = chunk;
+  return table;
+}
+
+/**
+ * linli_csv_read_preview:
+ * @n_rows: how many rows to keep
+ *
+ * Reads @file as linli_csv_read_file() does, from any thread, but keeps
+ * only its header and its first @n_rows rows, for a preview: it holds one
+ * piece of the file at a time, whatever its size. It is read whole all the
+ * same, so that a file that cannot be read says so now, and the rows are
+ * counted (linli_csv_table_get_n_file_rows()); linli_csv_table_foreach()
+ * reads them all again.
+ *
+ * Returns: (transfer full): the table, or %NULL with the error
+ */
+LinliCsvTable *
+linli_csv_read_preview (GFile         *file,
+                        guint          n_rows,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  return linli_csv_read_preview_full (file, n_rows, READ_CHUNK, cancellable, error);
+}
+
+/**
+ * linli_csv_table_foreach:
+ * @func: (scope call): handed the rows, a batch at a time: a table of
+ *   the same columns, valid during the call, and the file's row of its
+ *   first (from 0)
+ *
+ * Hands every row of the file to @func: a table read whole at once; a
+ * preview (linli_csv_read_preview()) a piece of its file at a time,
+ * read again, holding no more than that piece. The file must be what it
+ * was: changed since (its bytes are compared), it fails with
+ * %LINLI_CSV_ERROR_CHANGED, possibly after some batches.
+ *
+ * Returns: %TRUE when every row was handed over; %FALSE with the error of
+ *   reading or of @func, which stops it
+ */
+gboolean
+linli_csv_table_foreach (LinliCsvTable      *self,
+                         LinliCsvBatchFunc   func,
+                         gpointer            user_data,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(LinliCsvTable) last = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->file == NULL)
+    return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+           func (self, 0, user_data, error);
+
+  checksum = g_checksum_new (G_CHECKSUM_MD5);
+  if (!(in = g_file_read (self->file, cancellable, error)))
+    return FALSE;
+  last = read_stream (G_INPUT_STREAM (in), 0, self->chunk, G_MAXUINT, &self->encoding,
+                      func, user_data, checksum, cancellable, error);
+  if (last == NULL)
+    return FALSE;
+  if (last->encoding != self->encoding || last->separator != self->separator ||
+      last->n_columns != self->n_columns || last->n_file_rows != self->n_file_rows ||
+      g_strcmp0 (g_checksum_get_string (checksum), self->checksum) != 0)
+    {
+      g_set_error_literal (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED,
+                           _("The file was changed since it was read. Open it again to import it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * linli_csv_table_get_n_file_rows:
+ *
+ * Returns: how many data rows the file has: those of the table, or for a
+ *   preview all of them, kept or not
+ */
+guint
+linli_csv_table_get_n_file_rows (LinliCsvTable *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->file != NULL ? self->n_file_rows : self->n_rows;
 }
 
 /**
@@ -748,6 +938,8 @@ linli_csv_table_unref (LinliCsvTable *self)
   g_string_free (self->cells, TRUE);
   g_array_unref (self->offsets);
   g_array_unref (self->lines);
+  g_clear_object (&self->file);
+  g_free (self->checksum);
   g_free (self);
 }
 
