@@ -420,10 +420,13 @@ import_clear (Import *im)
   g_clear_pointer (&im->written, g_hash_table_unref);
   g_clear_pointer (&im->waiting, g_hash_table_unref);
   g_clear_pointer (&im->years, g_hash_table_unref);
+  g_clear_pointer (&im->spans, g_hash_table_unref);
   g_clear_pointer (&im->next_numbers, g_hash_table_unref);
   g_clear_pointer (&im->bad_rows, g_free);
   g_clear_pointer (&im->errors, g_ptr_array_unref);
   g_clear_pointer (&im->late_errors, g_ptr_array_unref);
+  g_clear_pointer (&im->number_errors, g_ptr_array_unref);
+  g_clear_pointer (&im->row_errors, g_ptr_array_unref);
   g_clear_pointer (&im->local, g_time_zone_unref);
   if (im->trimmed != NULL)
     g_string_chunk_free (g_steal_pointer (&im->trimmed));
@@ -436,8 +439,7 @@ static void add_error (Import     *im,
 
 /* @format names the line itself: "Line %u: …" with @line as its first
  * value. A row's own errors come in the order of the file: only the first
- * MAX_ROW_ERRORS are kept, but all are counted. While writing, there are
- * none unless the file changed. */
+ * MAX_ROW_ERRORS are kept, but all are counted. */
 static void
 add_error (Import     *im,
            guint       line,
@@ -447,7 +449,7 @@ add_error (Import     *im,
   va_list args;
 
   im->n_errors++;
-  if (im->writing || im->errors->len >= MAX_ROW_ERRORS)
+  if (im->errors->len >= MAX_ROW_ERRORS)
     return;
   va_start (args, format);
   g_ptr_array_add (im->errors, linli_csv_row_error_new (line, g_strdup_vprintf (format, args)));
@@ -742,7 +744,7 @@ check_reporter (Import *im,
     return;
 
   /* A new one is written with the first case that names it. */
-  if (!im->writing)
+  if (!im->write)
     return;
   key = resident_key (name, phone);
   if ((id = g_hash_table_lookup (im->residents, key)) != NULL)
@@ -926,20 +928,7 @@ check_row (Import *im,
     add_error (im, row->line, _("Line %u: the case number “%s” is not like 2026-0042: a year, a dash and four digits or more."),
                row->line, number);
   else if (number != NULL)
-    {
-      /* Two rows of one number are told once they are all read. */
-      if (!im->writing)
-        {
-          FileNumber entry = { number_code (number), row->file_row, row->line };
-          g_array_append_val (im->numbers, entry);
-        }
-      row->number = g_strdup (number);
-    }
-  if (duplicate_of != NULL && !im->writing)
-    {
-      Duplicate entry = { row->file_row, row->line, g_strdup (duplicate_of), -1, 0 };
-      g_array_append_val (im->duplicates, entry);
-    }
+    row->number = g_strdup (number);
 
   if (title == NULL)
     add_error (im, row->line, _("Line %u: the title is empty."), row->line);
@@ -1185,7 +1174,7 @@ linli_case_csv_year_of (Import *im,
   gpointer key, value;
   int year;
 
-  g_hash_table_iter_init (&iter, im->years);
+  g_hash_table_iter_init (&iter, im->spans);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gint64 *span = value;
@@ -1202,13 +1191,62 @@ linli_case_csv_year_of (Import *im,
 
       span[0] = g_date_time_to_unix (start);
       span[1] = g_date_time_to_unix (end);
-      g_hash_table_insert (im->years, GINT_TO_POINTER (year), span);
+      g_hash_table_insert (im->spans, GINT_TO_POINTER (year), span);
     }
   return year;
 }
 
-/* Checks the rows of @batch: while checking, every error is kept;
- * while writing, the rows are what they were, or the file changed. */
+/* The first reading of the file: what its rows say of each other, and
+ * of the years of their cases. */
+static gboolean
+links_batch_cb (LinliCsvTable  *batch,
+                guint           first_row,
+                gpointer        user_data,
+                GError        **error)
+{
+  Import *im = user_data;
+  guint n_rows = linli_csv_table_get_n_rows (batch);
+
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+  im->batch = batch;
+  if (im->trimmed != NULL)
+    g_string_chunk_clear (im->trimmed);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const char *number = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_NUMBER);
+      const char *duplicate_of = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_DUPLICATE_OF);
+      const char *reported = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_REPORTED_AT);
+
+      /* Two rows of one number are told once they are all read. */
+      if (number != NULL && number_is_valid (number))
+        {
+          FileNumber entry = { number_code (number), first_row + r, linli_csv_table_get_line (batch, r) };
+          g_array_append_val (im->numbers, entry);
+        }
+      if (duplicate_of != NULL)
+        {
+          Duplicate entry = { first_row + r, linli_csv_table_get_line (batch, r), g_strdup (duplicate_of), -1, 0 };
+          g_array_append_val (im->duplicates, entry);
+        }
+      /* The years numbers may be assigned in, whose next free number is
+       * asked for before anything is written: every time the import
+       * reads begins with its year, and a zone it gives may move it a
+       * day, to the year before or after. */
+      if (im->write && reported != NULL && g_ascii_isdigit (reported[0]) && g_ascii_isdigit (reported[1]) &&
+          g_ascii_isdigit (reported[2]) && g_ascii_isdigit (reported[3]))
+        {
+          int year = (reported[0] - '0') * 1000 + (reported[1] - '0') * 100 +
+                     (reported[2] - '0') * 10 + (reported[3] - '0');
+          for (int y = year - 1; y <= year + 1; y++)
+            g_hash_table_add (im->years, GINT_TO_POINTER (y));
+        }
+    }
+  return TRUE;
+}
+
+/* Checks the rows of @batch, the second time the file is read: every
+ * error is counted, the first kept. */
 gboolean
 linli_case_csv_check_batch (Import         *im,
                             LinliCsvTable  *batch,
@@ -1234,18 +1272,8 @@ linli_case_csv_check_batch (Import         *im,
 
       g_array_append_val (im->rows, row);
       check_row (im, &g_array_index (im->rows, Row, r));
-      if (im->n_errors > n_errors && !im->writing)
+      if (im->n_errors > n_errors)
         mark_bad (im, first_row + r);
-      else if (!im->writing)
-        /* The years numbers may be assigned in, whose next free number
-         * is asked for before anything is written. */
-        linli_case_csv_year_of (im, g_array_index (im->rows, Row, r).reported_at);
-    }
-  if (im->writing && im->n_errors > 0)
-    {
-      g_set_error_literal (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED,
-                           _("The file was changed since it was read. Open it again to import it."));
-      return FALSE;
     }
   return TRUE;
 }
@@ -1275,6 +1303,7 @@ import_begin (Import                *im,
   im->batch = table;
   im->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
   im->late_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
+  im->number_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
   im->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (im->rows, row_clear);
   im->numbers = g_array_new (FALSE, FALSE, sizeof (FileNumber));
@@ -1282,7 +1311,8 @@ import_begin (Import                *im,
   g_array_set_clear_func (im->duplicates, duplicate_clear);
   im->duplicate_of = g_hash_table_new (NULL, NULL);
   im->written = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  im->years = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  im->years = g_hash_table_new (NULL, NULL);
+  im->spans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   im->bad_rows = g_new0 (guint8, n_rows / 8 + 1);
   im->new_residents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -1306,24 +1336,22 @@ import_begin (Import                *im,
   return TRUE;
 }
 
-/* Once every row is checked: what rows say of each other, and the errors
- * in the order of the file, a line's problems together. */
-static gboolean
-import_end_check (Import  *im,
-                  GError **error)
+/* Once every row is checked: the errors in the order of the file, a
+ * line's problems together. */
+gboolean
+linli_case_csv_end_check (Import  *im,
+                          GError **error)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
-  g_autoptr(GPtrArray) late = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
+  g_autoptr(GPtrArray) all = g_steal_pointer (&im->number_errors);
 
-  check_numbers (im, all, late);
   /* A number given twice first, as it is checked first; then the rows'
    * own; then the duplicates'. The sort keeps that order on a line. */
   g_ptr_array_extend_and_steal (all, g_steal_pointer (&im->errors));
-  g_ptr_array_extend_and_steal (all, g_steal_pointer (&late));
+  g_ptr_array_extend_and_steal (all, g_steal_pointer (&im->late_errors));
   g_ptr_array_sort (all, compare_errors);
   if (all->len > MAX_ROW_ERRORS)
     g_ptr_array_set_size (all, MAX_ROW_ERRORS);
-  g_ptr_array_extend_and_steal (im->late_errors, g_steal_pointer (&all));
+  im->row_errors = g_steal_pointer (&all);
 
   if (im->n_bad_rows > 0)
     {
@@ -1338,10 +1366,11 @@ import_end_check (Import  *im,
 }
 
 /* What linli_case_csv_check() and linli_case_csv_import() do, once their
- * arguments are known to be right: checks every row and, with @write and
- * only when all of them are right, writes them (linli_case_csv_write()),
- * reading the file again. *@n_imported is set whenever it is given: 0
- * unless the cases were written. */
+ * arguments are known to be right. The file is read twice: first for what
+ * its rows say of each other (the numbers they give, the cases they
+ * duplicate), then to check every row and, with @write, to write them
+ * (linli_case_csv_write()) until one is wrong. *@n_imported is set
+ * whenever it is given: 0 unless the cases were written. */
 gboolean
 linli_case_csv_run (LinliStore            *store,
                     LinliCsvTable         *table,
@@ -1361,13 +1390,19 @@ linli_case_csv_run (LinliStore            *store,
   im.count = count;
   im.count_data = count_data;
   im.cancellable = cancellable;
+  im.write = write;
   ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
        import_begin (&im, store, table, mapping, error) &&
-       linli_csv_table_foreach (table, check_batch_cb, &im, cancellable, error) &&
-       import_end_check (&im, error) &&
-       (!write || linli_case_csv_write (&im, &n, error));
+       linli_csv_table_foreach (table, FALSE, links_batch_cb, &im, cancellable, error);
+  if (ok)
+    check_numbers (&im, im.number_errors, im.late_errors);
+  if (ok && write)
+    ok = linli_case_csv_write (&im, &n, error);
+  else if (ok)
+    ok = linli_csv_table_foreach (table, TRUE, check_batch_cb, &im, cancellable, error) &&
+         linli_case_csv_end_check (&im, error);
   if (row_errors != NULL)
-    *row_errors = im.late_errors != NULL ? g_ptr_array_ref (im.late_errors)
+    *row_errors = im.row_errors != NULL ? g_ptr_array_ref (im.row_errors)
                   : g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
   import_clear (&im);
   if (n_imported != NULL)

@@ -93,14 +93,14 @@ typedef struct
 
 /* An import: what checking its rows found, for writing them. The file is
  * read twice, a batch of rows at a time (linli_csv_table_foreach()): once
- * to check every row, keeping only what rows say of each other (the case
- * numbers, the duplicates) and the first errors, then to write them. */
+ * for what rows say of each other (the case numbers, the duplicates), then
+ * to check every row, keeping the first errors, and to write them. */
 typedef struct
 {
   LinliStore     *store;
   LinliCsvTable  *table;           /* the file, or a preview of it */
   LinliCsvTable  *batch;           /* the rows being read */
-  gboolean        writing;         /* the second reading */
+  gboolean        write;           /* not only checked */
   int             column[LINLI_N_CASE_FIELDS];   /* -1 when no column holds the field */
   gint64          now;
   GTimeZone      *local;           /* the zone times without one are in */
@@ -119,11 +119,14 @@ typedef struct
   GHashTable     *duplicate_of;    /* file row → its Duplicate */
   GHashTable     *written;         /* file row of a case another repeats → gint64 id, once written */
   GHashTable     *waiting;         /* file row not written yet → GPtrArray of Waiting that repeat it */
-  GHashTable     *years;           /* the years of the cases: those numbers may be assigned in */
+  GHashTable     *years;           /* the years numbers may be assigned in */
+  GHashTable     *spans;           /* year → gint64[2], its first second and the next year's */
   GHashTable     *next_numbers;    /* year → the next free sequence */
   guint8         *bad_rows;        /* a bit per row of the file: it is wrong */
   GPtrArray      *errors;          /* LinliCsvRowError: the first of the rows' */
-  GPtrArray      *late_errors;     /* LinliCsvRowError: of the rows together */
+  GPtrArray      *number_errors;   /* LinliCsvRowError: numbers given twice */
+  GPtrArray      *late_errors;     /* LinliCsvRowError: of the duplicates */
+  GPtrArray      *row_errors;      /* LinliCsvRowError: all of them, in the order of the file */
   guint           n_errors;        /* every error, kept or not */
   GStringChunk   *trimmed;         /* cells that had spaces around them, without */
   guint           n_bad_rows;
@@ -157,6 +160,8 @@ int          linli_case_csv_year_of     (Import                *im,
                                          gint64                 time);
 GHashTable  *linli_case_csv_find_stored (Import                *im,
                                          GPtrArray             *numbers);
+gboolean     linli_case_csv_end_check   (Import                *im,
+                                         GError               **error);
 gboolean     linli_case_csv_write       (Import                *im,
                                          guint                 *n_imported,
                                          GError               **error);

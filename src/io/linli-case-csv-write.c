@@ -236,6 +236,10 @@ write_batch_cb (LinliCsvTable  *batch,
 
   if (!linli_case_csv_check_batch (im, batch, first_row, error))
     return FALSE;
+  /* Once a row is wrong, the others are only checked, to say what is
+   * wrong with them, and nothing is kept. */
+  if (im->n_bad_rows > 0)
+    return TRUE;
 
   /* A number the file gives is kept only when it is free. As the file's
    * numbers are unique and none is assigned, the cases written so far
@@ -269,8 +273,8 @@ write_batch_cb (LinliCsvTable  *batch,
   return TRUE;
 }
 
-/* Writes the rows of @im, which linli_case_csv_run() found right, reading
- * the file again, in one transaction: all of them, or none. */
+/* Checks and writes the rows of @im, reading the file again, in one
+ * transaction: all of them, or none when one is wrong. */
 gboolean
 linli_case_csv_write (Import  *im,
                       guint   *n_imported,
@@ -294,9 +298,8 @@ linli_case_csv_write (Import  *im,
   /* All rows or none: one batch, without a savepoint per row. */
   if (!linli_store_begin_batch (im->store, error))
     return FALSE;
-  im->writing = TRUE;
-  im->n_errors = 0;
-  if (!linli_csv_table_foreach (im->table, write_batch_cb, im, im->cancellable, error))
+  if (!linli_csv_table_foreach (im->table, TRUE, write_batch_cb, im, im->cancellable, error) ||
+      !linli_case_csv_end_check (im, error))
     {
       linli_store_rollback (im->store);
       return FALSE;

@@ -787,7 +787,7 @@ linli_csv_read_preview_full (GFile         *file,
                              GError       **error)
 {
   g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   LinliCsvTable *table;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -830,14 +830,16 @@ linli_csv_read_preview (GFile         *file,
 
 /**
  * linli_csv_table_foreach:
+ * @verify: whether the file must be what it was; a reading that only
+ *   looks, and is followed by one that verifies, need not pay for it
  * @func: (scope call): handed the rows, a batch at a time: a table of
  *   the same columns, valid during the call, and the file's row of its
  *   first (from 0)
  *
  * Hands every row of the file to @func: a table read whole at once; a
  * preview (linli_csv_read_preview()) a piece of its file at a time,
- * read again, holding no more than that piece. The file must be what it
- * was: changed since (its bytes are compared), it fails with
+ * read again, holding no more than that piece. With @verify, a file
+ * changed since it was previewed (its bytes are compared) fails with
  * %LINLI_CSV_ERROR_CHANGED, possibly after some batches.
  *
  * Returns: %TRUE when every row was handed over; %FALSE with the error of
@@ -845,6 +847,7 @@ linli_csv_read_preview (GFile         *file,
  */
 gboolean
 linli_csv_table_foreach (LinliCsvTable      *self,
+                         gboolean            verify,
                          LinliCsvBatchFunc   func,
                          gpointer            user_data,
                          GCancellable       *cancellable,
@@ -862,7 +865,8 @@ linli_csv_table_foreach (LinliCsvTable      *self,
     return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
            func (self, 0, user_data, error);
 
-  checksum = g_checksum_new (G_CHECKSUM_MD5);
+  if (verify)
+    checksum = g_checksum_new (G_CHECKSUM_SHA1);
   if (!(in = g_file_read (self->file, cancellable, error)))
     return FALSE;
   last = read_stream (G_INPUT_STREAM (in), 0, self->chunk, G_MAXUINT, &self->encoding,
@@ -871,7 +875,7 @@ linli_csv_table_foreach (LinliCsvTable      *self,
     return FALSE;
   if (last->encoding != self->encoding || last->separator != self->separator ||
       last->n_columns != self->n_columns || last->n_file_rows != self->n_file_rows ||
-      g_strcmp0 (g_checksum_get_string (checksum), self->checksum) != 0)
+      (verify && g_strcmp0 (g_checksum_get_string (checksum), self->checksum) != 0))
     {
       g_set_error_literal (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED,
                            _("The file was changed since it was read. Open it again to import it."));

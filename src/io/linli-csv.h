@@ -64,6 +64,7 @@ LinliCsvTable    *linli_csv_read_preview         (GFile            *file,
                                                   GCancellable     *cancellable,
                                                   GError          **error);
 gboolean          linli_csv_table_foreach        (LinliCsvTable    *self,
+                                                  gboolean          verify,
                                                   LinliCsvBatchFunc func,
                                                   gpointer          user_data,
                                                   GCancellable     *cancellable,
