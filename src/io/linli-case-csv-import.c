@@ -391,7 +391,6 @@ row_clear (gpointer data)
 {
   Row *row = data;
   g_clear_pointer (&row->number, g_free);
-  g_clear_pointer (&row->new_reporter, g_free);
 }
 
 static void
@@ -413,12 +412,16 @@ import_clear (Import *im)
   enum_parser_clear (&im->satisfaction);
   g_clear_pointer (&im->residents, g_hash_table_unref);
   g_clear_pointer (&im->new_residents, g_hash_table_unref);
+  g_clear_pointer (&im->new_order, g_ptr_array_unref);
   g_clear_pointer (&im->rows, g_array_unref);
   g_clear_pointer (&im->numbers, g_array_unref);
   g_clear_pointer (&im->duplicates, g_array_unref);
   g_clear_pointer (&im->duplicate_of, g_hash_table_unref);
   g_clear_pointer (&im->written, g_hash_table_unref);
-  g_clear_pointer (&im->waiting, g_hash_table_unref);
+  g_clear_pointer (&im->referenced, g_hash_table_unref);
+  g_clear_pointer (&im->ahead, g_hash_table_unref);
+  g_clear_pointer (&im->stash, linli_csv_table_unref);
+  g_clear_pointer (&im->stashed, g_hash_table_unref);
   g_clear_pointer (&im->years, g_hash_table_unref);
   g_clear_pointer (&im->spans, g_hash_table_unref);
   g_clear_pointer (&im->next_numbers, g_hash_table_unref);
@@ -743,17 +746,14 @@ check_reporter (Import *im,
   if (!ok || name == NULL)
     return;
 
-  /* A new one is written with the first case that names it. */
+  /* The new ones are written before the cases (see links_batch_cb()). */
   if (!im->write)
     return;
   key = resident_key (name, phone);
-  if ((id = g_hash_table_lookup (im->residents, key)) != NULL)
-    {
-      row->reporter_id = *id;
-      g_free (key);
-    }
-  else
-    row->new_reporter = key;
+  if ((id = g_hash_table_lookup (im->residents, key)) != NULL ||
+      (id = g_hash_table_lookup (im->new_residents, key)) != NULL)
+    row->reporter_id = *id;
+  g_free (key);
 }
 
 typedef gboolean (*MatchFunc) (Import        *im,
@@ -1196,6 +1196,94 @@ linli_case_csv_year_of (Import *im,
   return year;
 }
 
+static void
+stash_row (Import        *im,
+           LinliCsvTable *batch,
+           guint          row,
+           guint          file_row)
+{
+  if (g_hash_table_contains (im->stashed, GUINT_TO_POINTER (file_row)))
+    return;
+  linli_csv_table_append_row (im->stash, batch, row);
+  g_hash_table_insert (im->stashed, GUINT_TO_POINTER (file_row),
+                       GUINT_TO_POINTER (linli_csv_table_get_n_rows (im->stash)));
+}
+
+static gboolean
+stash_batch_cb (LinliCsvTable  *batch,
+                guint           first_row,
+                gpointer        user_data,
+                GError        **error)
+{
+  Import *im = user_data;
+
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+  for (guint r = 0; r < linli_csv_table_get_n_rows (batch); r++)
+    if (g_hash_table_contains (im->ahead, GUINT_TO_POINTER (first_row + r)))
+      stash_row (im, batch, r, first_row + r);
+  return TRUE;
+}
+
+/* Which rows are written before their turn: as the cases are written in
+ * the order of the file, the case a duplicate repeats is written before
+ * it, and the one that one repeats before that. Their rows are kept from
+ * the first reading; those it could not know of (a duplicate of a
+ * duplicate further down), from one more. */
+static gboolean
+plan_ahead (Import  *im,
+            GError **error)
+{
+  guint n_missing = 0;
+
+  /* With a wrong row nothing is written, and a loop of duplicates has no
+   * first. */
+  if (im->n_bad_rows > 0)
+    return TRUE;
+  for (guint i = 0; i < im->duplicates->len; i++)
+    {
+      guint r = g_array_index (im->duplicates, Duplicate, i).file_row;
+      guint at = r;
+
+      if (g_hash_table_contains (im->ahead, GUINT_TO_POINTER (r)))
+        continue;
+      for (;;)
+        {
+          Duplicate *dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (at));
+
+          if (dup == NULL || dup->target_row < 0 || (guint) dup->target_row < r ||
+              g_hash_table_contains (im->ahead, GINT_TO_POINTER (dup->target_row)))
+            break;
+          at = (guint) dup->target_row;
+          g_hash_table_add (im->ahead, GUINT_TO_POINTER (at));
+          if (!g_hash_table_contains (im->stashed, GUINT_TO_POINTER (at)))
+            n_missing++;
+        }
+    }
+  return n_missing == 0 ||
+         linli_csv_table_foreach (im->table, FALSE, stash_batch_cb, im, im->cancellable, error);
+}
+
+/* Checks @row of @table, a row kept aside, as it is written before its
+ * turn: its errors, if any, are told at its turn, not now. */
+gboolean
+linli_case_csv_check_row_of (Import        *im,
+                             LinliCsvTable *table,
+                             Row           *row)
+{
+  LinliCsvTable *batch = im->batch;
+  guint n_errors = im->n_errors, n_kept = im->errors->len;
+
+  im->batch = table;
+  check_row (im, row);
+  im->batch = batch;
+  if (im->n_errors == n_errors)
+    return TRUE;
+  im->n_errors = n_errors;
+  g_ptr_array_set_size (im->errors, n_kept);
+  return FALSE;
+}
+
 /* The first reading of the file: what its rows say of each other, and
  * of the years of their cases. */
 static gboolean
@@ -1223,11 +1311,34 @@ links_batch_cb (LinliCsvTable  *batch,
         {
           FileNumber entry = { number_code (number), first_row + r, linli_csv_table_get_line (batch, r) };
           g_array_append_val (im->numbers, entry);
+          /* A case an earlier row duplicates is written before it: its
+           * row is kept until then. */
+          if (g_hash_table_contains (im->referenced, GSIZE_TO_POINTER (entry.code)))
+            stash_row (im, batch, r, first_row + r);
         }
       if (duplicate_of != NULL)
         {
           Duplicate entry = { first_row + r, linli_csv_table_get_line (batch, r), g_strdup (duplicate_of), -1, 0 };
           g_array_append_val (im->duplicates, entry);
+          if (number_is_valid (duplicate_of))
+            g_hash_table_add (im->referenced, GSIZE_TO_POINTER (number_code (duplicate_of)));
+        }
+      /* Reporters the store does not have, in the order the file first
+       * names them: they are written first. */
+      if (im->write && im->column[LINLI_CASE_FIELD_REPORTER] >= 0)
+        {
+          const char *name = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_REPORTER);
+          const char *phone = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_PHONE);
+          char *key = name != NULL ? resident_key (name, phone) : NULL;
+
+          if (key != NULL && !g_hash_table_contains (im->residents, key) &&
+              !g_hash_table_contains (im->new_residents, key))
+            {
+              g_hash_table_insert (im->new_residents, key, NULL);
+              g_ptr_array_add (im->new_order, key);
+            }
+          else
+            g_free (key);
         }
       /* The years numbers may be assigned in, whose next free number is
        * asked for before anything is written: every time the import
@@ -1311,10 +1422,15 @@ import_begin (Import                *im,
   g_array_set_clear_func (im->duplicates, duplicate_clear);
   im->duplicate_of = g_hash_table_new (NULL, NULL);
   im->written = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  im->referenced = g_hash_table_new (NULL, NULL);
+  im->ahead = g_hash_table_new (NULL, NULL);
+  im->stash = linli_csv_table_new_like (table);
+  im->stashed = g_hash_table_new (NULL, NULL);
   im->years = g_hash_table_new (NULL, NULL);
   im->spans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   im->bad_rows = g_new0 (guint8, n_rows / 8 + 1);
   im->new_residents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im->new_order = g_ptr_array_new ();
 
   if (!check_mapping (im, mapping, error))
     return FALSE;
@@ -1396,6 +1512,8 @@ linli_case_csv_run (LinliStore            *store,
        linli_csv_table_foreach (table, FALSE, links_batch_cb, &im, cancellable, error);
   if (ok)
     check_numbers (&im, im.number_errors, im.late_errors);
+  if (ok && write)
+    ok = plan_ahead (&im, error);
   if (ok && write)
     ok = linli_case_csv_write (&im, &n, error);
   else if (ok)

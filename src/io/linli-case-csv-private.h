@@ -10,6 +10,7 @@
 
 #include "linli-case-bulk.h"
 #include "linli-case-csv.h"
+#include "linli-csv-private.h"
 #include "linli-records.h"
 
 G_BEGIN_DECLS
@@ -70,7 +71,6 @@ typedef struct
   LinliRecord  *worker;
   LinliRecord  *building;
   gint64        reporter_id;    /* a resident the store has, or 0 */
-  char         *new_reporter;   /* or one to add: "name\x1fphone"; or NULL */
 } Row;
 
 /* A case number of the file, as a number: see linli_case_csv_number_code(). */
@@ -112,13 +112,18 @@ typedef struct
   EnumParser      level;
   EnumParser      satisfaction;
   GHashTable     *residents;       /* "name\x1fphone" → gint64 id of a resident the store has */
-  GHashTable     *new_residents;   /* "name\x1fphone" → gint64 id of one written */
+  GHashTable     *new_residents;   /* "name\x1fphone" → gint64 id of one written, or NULL */
+  GPtrArray      *new_order;       /* their keys, in the order the file names them */
   GArray         *rows;            /* Row, of the batch */
   GArray         *numbers;         /* FileNumber, sorted by code and row once read */
   GArray         *duplicates;      /* Duplicate, in the order of the file */
   GHashTable     *duplicate_of;    /* file row → its Duplicate */
   GHashTable     *written;         /* file row of a case another repeats → gint64 id, once written */
-  GHashTable     *waiting;         /* file row not written yet → GPtrArray of Waiting that repeat it */
+  GHashTable     *referenced;      /* the codes of the numbers duplicates give */
+  GHashTable     *ahead;           /* file rows written before their turn, before a duplicate of them */
+  LinliCsvTable  *stash;           /* the rows of @ahead, kept from the first reading */
+  GHashTable     *stashed;         /* file row → its row in @stash + 1 */
+  gboolean        stop;            /* a row written ahead is wrong: write no more */
   GHashTable     *years;           /* the years numbers may be assigned in */
   GHashTable     *spans;           /* year → gint64[2], its first second and the next year's */
   GHashTable     *next_numbers;    /* year → the next free sequence */
@@ -160,6 +165,9 @@ int          linli_case_csv_year_of     (Import                *im,
                                          gint64                 time);
 GHashTable  *linli_case_csv_find_stored (Import                *im,
                                          GPtrArray             *numbers);
+gboolean     linli_case_csv_check_row_of (Import               *im,
+                                         LinliCsvTable         *table,
+                                         Row                   *row);
 gboolean     linli_case_csv_end_check   (Import                *im,
                                          GError               **error);
 gboolean     linli_case_csv_write       (Import                *im,

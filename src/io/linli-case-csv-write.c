@@ -44,70 +44,6 @@ assign_number (Import *im,
   g_hash_table_insert (im->next_numbers, GINT_TO_POINTER (year), GUINT_TO_POINTER (sequence + 1));
 }
 
-/* A case that repeats one of a later row: kept until that is written. */
-typedef struct
-{
-  guint            file_row;
-  guint            line;
-  LinliCaseValues  values;
-  GStringChunk    *texts;
-} Waiting;
-
-static void
-waiting_free (Waiting *waiting)
-{
-  g_string_chunk_free (waiting->texts);
-  g_free (waiting);
-}
-
-static gboolean
-insert_case (Import           *im,
-             guint             file_row,
-             guint             line,
-             LinliCaseValues  *values,
-             GError          **error);
-
-/* Writes @values, then the cases that wait for it. */
-static gboolean
-insert_case (Import           *im,
-             guint             file_row,
-             guint             line,
-             LinliCaseValues  *values,
-             GError          **error)
-{
-  gint64 id = 0;
-  GPtrArray *waiting;
-
-  if (!linli_case_bulk_insert (im->store, values, &id, error))
-    {
-      g_prefix_error (error, _("Line %u: "), line);
-      return FALSE;
-    }
-  im->n_written++;
-  if (!g_hash_table_contains (im->written, GUINT_TO_POINTER (file_row)))
-    return TRUE;
-  g_hash_table_insert (im->written, GUINT_TO_POINTER (file_row), g_memdup2 (&id, sizeof id));
-  waiting = im->waiting != NULL ? g_hash_table_lookup (im->waiting, GUINT_TO_POINTER (file_row)) : NULL;
-  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
-    {
-      Waiting *w = waiting->pdata[i];
-
-      w->values.duplicate_of = id;
-      if (!insert_case (im, w->file_row, w->line, &w->values, error))
-        return FALSE;
-    }
-  if (waiting != NULL)
-    g_hash_table_remove (im->waiting, GUINT_TO_POINTER (file_row));
-  return TRUE;
-}
-
-static const char *
-keep_text (GStringChunk *texts,
-           const char   *text)
-{
-  return text != NULL ? g_string_chunk_insert (texts, text) : NULL;
-}
-
 static gboolean
 write_row (Import      *im,
            Row         *row,
@@ -116,31 +52,7 @@ write_row (Import      *im,
   LinliCaseValues values;
   const char *source = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SOURCE);
   Duplicate *dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (row->file_row));
-  gint64 *original;
-  Waiting *waiting;
-  GPtrArray *list;
-
-  /* The first case that names a new reporter adds the resident. */
-  if (row->new_reporter != NULL)
-    {
-      gint64 *id = g_hash_table_lookup (im->new_residents, row->new_reporter);
-
-      if (id == NULL)
-        {
-          g_autoptr(LinliRecord) resident = linli_record_new (LINLI_TYPE_RESIDENT);
-          g_auto(GStrv) parts = g_strsplit (row->new_reporter, "\x1f", 2);
-          gint64 new_id;
-
-          linli_record_set_text (resident, "name", parts[0]);
-          linli_record_set_text (resident, "phone", *parts[1] != '\0' ? parts[1] : NULL);
-          if (!linli_store_insert (im->store, resident, error))
-            return FALSE;
-          new_id = linli_record_get_id (resident);
-          id = g_memdup2 (&new_id, sizeof new_id);
-          g_hash_table_insert (im->new_residents, g_strdup (row->new_reporter), id);
-        }
-      row->reporter_id = *id;
-    }
+  gint64 id = 0;
 
   /* The texts are the file's own, borrowed while the case is written. */
   linli_case_values_init (&values);
@@ -180,44 +92,97 @@ write_row (Import      *im,
   values.satisfaction = row->satisfaction;
   values.revisited_at = row->revisited_at;
   values.revisit_notes = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_REVISIT_NOTES);
+  if (dup != NULL && dup->target_row >= 0)
+    {
+      gint64 *original = g_hash_table_lookup (im->written, GINT_TO_POINTER (dup->target_row));
 
-  if (dup == NULL || dup->target_row < 0)
-    {
-      values.duplicate_of = dup != NULL ? dup->target_id : 0;
-      return insert_case (im, row->file_row, row->line, &values, error);
-    }
-  if ((original = g_hash_table_lookup (im->written, GINT_TO_POINTER (dup->target_row))) != NULL)
-    {
+      g_assert (original != NULL);
       values.duplicate_of = *original;
-      return insert_case (im, row->file_row, row->line, &values, error);
+    }
+  else if (dup != NULL)
+    values.duplicate_of = dup->target_id;
+
+  if (!linli_case_bulk_insert (im->store, &values, &id, error))
+    {
+      g_prefix_error (error, _("Line %u: "), row->line);
+      return FALSE;
+    }
+  im->n_written++;
+  /* A case another repeats: its id, for that one. */
+  if (g_hash_table_contains (im->written, GUINT_TO_POINTER (row->file_row)))
+    g_hash_table_insert (im->written, GUINT_TO_POINTER (row->file_row), g_memdup2 (&id, sizeof id));
+  return TRUE;
+}
+
+/* Whether the store has @row's number, which it then does not keep. */
+static gboolean
+number_is_stored (Import *im,
+                  Row    *row)
+{
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  g_autoptr(GHashTable) stored = NULL;
+
+  if (row->number == NULL || !im->store_has_cases)
+    return FALSE;
+  g_ptr_array_add (numbers, row->number);
+  stored = linli_case_csv_find_stored (im, numbers);
+  return g_hash_table_size (stored) > 0;
+}
+
+/* Writes the cases that @row repeats and that come later in the file
+ * (kept aside from the first reading), originals first, as the row's
+ * turn comes. */
+static gboolean
+write_ahead (Import   *im,
+             Row      *row,
+             GError  **error)
+{
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint at = row->file_row;
+
+  for (;;)
+    {
+      Duplicate *dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (at));
+
+      if (dup == NULL || dup->target_row < 0 ||
+          g_hash_table_lookup (im->written, GINT_TO_POINTER (dup->target_row)) != NULL)
+        break;
+      at = (guint) dup->target_row;
+      g_array_append_val (chain, at);
     }
 
-  /* The case it repeats is further down the file: it waits for it, with
-   * its own copy of its texts. */
-  waiting = g_new0 (Waiting, 1);
-  waiting->file_row = row->file_row;
-  waiting->line = row->line;
-  waiting->values = values;
-  waiting->texts = g_string_chunk_new (256);
-  waiting->values.number = keep_text (waiting->texts, values.number);
-  waiting->values.title = keep_text (waiting->texts, values.title);
-  waiting->values.description = keep_text (waiting->texts, values.description);
-  waiting->values.category = keep_text (waiting->texts, values.category);
-  waiting->values.subcategory = keep_text (waiting->texts, values.subcategory);
-  waiting->values.source = keep_text (waiting->texts, values.source);
-  waiting->values.address = keep_text (waiting->texts, values.address);
-  waiting->values.responsible_unit = keep_text (waiting->texts, values.responsible_unit);
-  waiting->values.resolution = keep_text (waiting->texts, values.resolution);
-  waiting->values.revisit_notes = keep_text (waiting->texts, values.revisit_notes);
-  if (im->waiting == NULL)
-    im->waiting = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  list = g_hash_table_lookup (im->waiting, GINT_TO_POINTER (dup->target_row));
-  if (list == NULL)
+  for (guint i = chain->len; i > 0; i--)
     {
-      list = g_ptr_array_new_with_free_func ((GDestroyNotify) waiting_free);
-      g_hash_table_insert (im->waiting, GINT_TO_POINTER (dup->target_row), list);
+      guint file_row = g_array_index (chain, guint, i - 1);
+      guint kept = GPOINTER_TO_UINT (g_hash_table_lookup (im->stashed, GUINT_TO_POINTER (file_row)));
+      Row ahead = {
+        .row = kept - 1,
+        .file_row = file_row,
+        .line = linli_csv_table_get_line (im->stash, kept - 1),
+      };
+      LinliCsvTable *batch = im->batch;
+      gboolean ok;
+
+      g_assert (kept > 0);
+      /* Wrong, it says so at its turn; nothing more is written. */
+      if (!linli_case_csv_check_row_of (im, im->stash, &ahead))
+        {
+          im->stop = TRUE;
+          g_clear_pointer (&ahead.number, g_free);
+          return TRUE;
+        }
+      /* Its number is kept: it is the one a duplicate gives. Taken in the
+       * store already, it is given the next free one now, not at its
+       * turn. */
+      if (number_is_stored (im, &ahead))
+        assign_number (im, &ahead);
+      im->batch = im->stash;
+      ok = write_row (im, &ahead, error);
+      im->batch = batch;
+      g_clear_pointer (&ahead.number, g_free);
+      if (!ok)
+        return FALSE;
     }
-  g_ptr_array_add (list, waiting);
   return TRUE;
 }
 
@@ -238,7 +203,7 @@ write_batch_cb (LinliCsvTable  *batch,
     return FALSE;
   /* Once a row is wrong, the others are only checked, to say what is
    * wrong with them, and nothing is kept. */
-  if (im->n_bad_rows > 0)
+  if (im->n_bad_rows > 0 || im->stop)
     return TRUE;
 
   /* A number the file gives is kept only when it is free. As the file's
@@ -253,7 +218,7 @@ write_batch_cb (LinliCsvTable  *batch,
   stored = linli_case_csv_find_stored (im, numbers);
   g_clear_pointer (&numbers, g_ptr_array_unref);
 
-  for (guint r = 0; r < im->rows->len; r++)
+  for (guint r = 0; r < im->rows->len && !im->stop; r++)
     {
       Row *row = &g_array_index (im->rows, Row, r);
 
@@ -265,9 +230,14 @@ write_batch_cb (LinliCsvTable  *batch,
           if (im->count != NULL)
             im->count (row->file_row, n_total, im->count_data);
         }
+      /* Written before its turn, for a duplicate of it. */
+      if (g_hash_table_contains (im->ahead, GUINT_TO_POINTER (row->file_row)))
+        continue;
       if (row->number == NULL || g_hash_table_contains (stored, row->number))
         assign_number (im, row);
-      if (!write_row (im, row, error))
+      if (!write_ahead (im, row, error))
+        return FALSE;
+      if (!im->stop && !write_row (im, row, error))
         return FALSE;
     }
   return TRUE;
@@ -298,13 +268,31 @@ linli_case_csv_write (Import  *im,
   /* All rows or none: one batch, without a savepoint per row. */
   if (!linli_store_begin_batch (im->store, error))
     return FALSE;
+
+  /* New reporters first, as residents, in the order the file names them. */
+  for (guint i = 0; i < im->new_order->len; i++)
+    {
+      g_autoptr(LinliRecord) resident = linli_record_new (LINLI_TYPE_RESIDENT);
+      const char *key = im->new_order->pdata[i];
+      g_auto(GStrv) parts = g_strsplit (key, "\x1f", 2);
+      gint64 id;
+
+      linli_record_set_text (resident, "name", parts[0]);
+      linli_record_set_text (resident, "phone", *parts[1] != '\0' ? parts[1] : NULL);
+      if (!linli_store_insert (im->store, resident, error))
+        {
+          linli_store_rollback (im->store);
+          return FALSE;
+        }
+      id = linli_record_get_id (resident);
+      g_hash_table_insert (im->new_residents, g_strdup (key), g_memdup2 (&id, sizeof id));
+    }
   if (!linli_csv_table_foreach (im->table, TRUE, write_batch_cb, im, im->cancellable, error) ||
       !linli_case_csv_end_check (im, error))
     {
       linli_store_rollback (im->store);
       return FALSE;
     }
-  g_assert (im->waiting == NULL || g_hash_table_size (im->waiting) == 0);
 
   /* The last moment Cancel can still stop it. */
   if (g_cancellable_set_error_if_cancelled (im->cancellable, error) ||

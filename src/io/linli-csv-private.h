@@ -21,4 +21,11 @@ LinliCsvTable *linli_csv_read_preview_full (GFile         *file,
                                             GCancellable  *cancellable,
                                             GError       **error);
 
+/* For the imports: a table of the columns of @table, without rows, and
+ * a row of another such table copied to it. */
+LinliCsvTable *linli_csv_table_new_like    (LinliCsvTable *table);
+void           linli_csv_table_append_row  (LinliCsvTable *self,
+                                            LinliCsvTable *from,
+                                            guint          row);
+
 G_END_DECLS

@@ -923,6 +923,50 @@ linli_csv_read (GBytes  *bytes,
   return linli_csv_read_stream (in, g_bytes_get_size (bytes), NULL, error);
 }
 
+/* A table of the columns of @table, without rows. */
+LinliCsvTable *
+linli_csv_table_new_like (LinliCsvTable *table)
+{
+  LinliCsvTable *self = g_new0 (LinliCsvTable, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->encoding = table->encoding;
+  self->separator = table->separator;
+  self->n_columns = table->n_columns;
+  self->cells = g_string_new_len (table->cells->str, table->header_end);
+  self->header_end = table->header_end;
+  self->offsets = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_array_append_vals (self->offsets, table->offsets->data, table->n_columns);
+  self->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  return self;
+}
+
+/* Copies @row of @from, a table of the same columns, to the end of @self. */
+void
+linli_csv_table_append_row (LinliCsvTable *self,
+                            LinliCsvTable *from,
+                            guint          row)
+{
+  guint line = linli_csv_table_get_line (from, row);
+
+  g_return_if_fail (self->n_columns == from->n_columns);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      const char *cell = linli_csv_table_get_cell (from, row, c);
+      guint32 offset = 0;
+
+      if (*cell != '\0')
+        {
+          offset = (guint32) self->cells->len;
+          g_string_append_len (self->cells, cell, strlen (cell) + 1);
+        }
+      g_array_append_val (self->offsets, offset);
+    }
+  g_array_append_val (self->lines, line);
+  self->n_rows++;
+}
+
 LinliCsvTable *
 linli_csv_table_ref (LinliCsvTable *self)
 {
