@@ -309,10 +309,16 @@ linli_case_csv_write (Import  *im,
 
 /**
  * linli_case_csv_import:
+ * @table: the file, read whole, or a preview of it
+ *   (linli_csv_read_preview()), which is read again twice a batch of rows
+ *   at a time: first for what rows say of each other, then to check and
+ *   write them; a file changed since its preview fails with
+ *   %LINLI_CSV_ERROR_CHANGED and writes nothing
  * @mapping: (array): what each column of @table holds, one
  *   #LinliCaseField per column (linli_case_csv_guess_mapping())
  * @row_errors: (out) (optional) (element-type LinliCsvRowError): set to
- *   what is wrong with the rows, as linli_case_csv_check() does
+ *   what is wrong with the rows, as linli_case_csv_check() does: the first
+ *   thousand problems; the error says how many rows are wrong
  * @n_imported: (out) (optional): how many cases were written
  *
  * Adds the cases of @table to @store, all or none. Every row is checked

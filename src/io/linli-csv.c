@@ -695,16 +695,16 @@ linli_csv_read_stream (GInputStream  *in,
  * @checksum. With @encoding of a file read before, it is read as that
  * file was, without guessing. */
 static LinliCsvTable *
-read_stream (GInputStream       *in,
-             gsize               size_hint,
-             gsize               chunk,
-             guint               keep,
-             const LinliCsvEncoding *encoding,
-             LinliCsvBatchFunc   batch,
-             gpointer            batch_data,
-             GChecksum          *checksum,
-             GCancellable       *cancellable,
-             GError            **error)
+read_stream (GInputStream            *in,
+             gsize                    size_hint,
+             gsize                    chunk,
+             guint                    keep,
+             const LinliCsvEncoding  *encoding,
+             LinliCsvBatchFunc        batch,
+             gpointer                 batch_data,
+             GChecksum               *checksum,
+             GCancellable            *cancellable,
+             GError                 **error)
 {
   Reader r = { .in = in, .cancellable = cancellable, .conv = (GIConv) -1,
                .checksum = checksum, .batch = batch, .batch_data = batch_data };
