@@ -1294,6 +1294,7 @@ links_batch_cb (LinliCsvTable  *batch,
 {
   Import *im = user_data;
   guint n_rows = linli_csv_table_get_n_rows (batch);
+  g_autoptr(GString) key = g_string_new (NULL);
 
   if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
     return FALSE;
@@ -1329,16 +1330,22 @@ links_batch_cb (LinliCsvTable  *batch,
         {
           const char *name = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_REPORTER);
           const char *phone = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_PHONE);
-          char *key = name != NULL ? resident_key (name, phone) : NULL;
 
-          if (key != NULL && !g_hash_table_contains (im->residents, key) &&
-              !g_hash_table_contains (im->new_residents, key))
+          /* As resident_key() writes it, without a copy for each row. */
+          if (name != NULL)
             {
-              g_hash_table_insert (im->new_residents, key, NULL);
-              g_ptr_array_add (im->new_order, key);
+              g_string_assign (key, name);
+              g_string_append_c (key, '\x1f');
+              g_string_append (key, phone ? phone : "");
             }
-          else
-            g_free (key);
+          if (name != NULL && !g_hash_table_contains (im->residents, key->str) &&
+              !g_hash_table_contains (im->new_residents, key->str))
+            {
+              char *copy = g_strdup (key->str);
+
+              g_hash_table_insert (im->new_residents, copy, NULL);
+              g_ptr_array_add (im->new_order, copy);
+            }
         }
       /* The years numbers may be assigned in, whose next free number is
        * asked for before anything is written: every time the import
