@@ -685,6 +685,72 @@ test_case_import_changed (void)
   g_rmdir (dir);
 }
 
+/* Volunteers imported from a preview, read again a batch at a time, are
+ * those of the whole file; a wrong last row is named and nothing is
+ * written. */
+static void
+test_event_import_preview (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linli-imports-XXXXXX", NULL);
+  g_autoptr(GString) text = g_string_new ("姓名,联系电话,技能\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LinliCsvTable) whole = NULL;
+  g_autoptr(LinliCsvTable) preview = NULL;
+  g_autoptr(LinliCsvMapping) whole_mapping = NULL;
+  g_autoptr(LinliCsvMapping) mapping = NULL;
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  TestDatabase plain, streamed;
+  LinliCsvRowError *last;
+  guint n = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "志愿者%u,138%08u,%s\n", i, i, i % 3 ? "理发" : "");
+  bytes = g_bytes_new (text->str, text->len);
+  whole = linli_csv_read (bytes, &error);
+  g_assert_no_error (error);
+  preview = preview_of (dir, text->str, 1024);
+  whole_mapping = linli_event_csv_mapping_new (LINLI_EVENT_CSV_VOLUNTEERS, whole);
+  mapping = linli_event_csv_mapping_new (LINLI_EVENT_CSV_VOLUNTEERS, preview);
+
+  test_demo_open (&plain, "imports-volunteers-whole");
+  test_demo_open (&streamed, "imports-volunteers-streamed");
+  g_assert_true (linli_event_csv_import (plain.store, LINLI_EVENT_CSV_VOLUNTEERS, whole_mapping, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2000);
+  expected = describe_volunteers (plain.store);
+  n = 0;
+  g_assert_true (linli_event_csv_import (streamed.store, LINLI_EVENT_CSV_VOLUNTEERS, mapping, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2000);
+  got = describe_volunteers (streamed.store);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* One more row, without a name, at the end. */
+  g_string_append (text, ",13900000000,理发\n");
+  g_clear_pointer (&preview, linli_csv_table_unref);
+  g_clear_object (&mapping);
+  preview = preview_of (dir, text->str, 1024);
+  mapping = linli_event_csv_mapping_new (LINLI_EVENT_CSV_VOLUNTEERS, preview);
+  g_assert_false (linli_event_csv_import (plain.store, LINLI_EVENT_CSV_VOLUNTEERS, mapping, &row_errors, &n, &error));
+  g_assert_error (error, LINLI_EVENT_CSV_ERROR, LINLI_EVENT_CSV_ERROR_ROWS);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (row_errors->len, ==, 1);
+  last = row_errors->pdata[0];
+  g_assert_cmpstr (last->message, ==, "Line 2002: the name is empty.");
+  g_clear_pointer (&got, g_free);
+  got = describe_volunteers (plain.store);
+  g_assert_cmpstr (got, ==, expected);
+
+  test_database_close (&plain);
+  test_database_close (&streamed);
+  g_clear_pointer (&preview, linli_csv_table_unref);
+  g_clear_object (&mapping);
+  remove_preview (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -702,5 +768,6 @@ main (int   argc,
   g_test_add_func ("/imports/cases/preview-same", test_case_import_preview_same);
   g_test_add_func ("/imports/cases/late-error", test_case_import_late_error);
   g_test_add_func ("/imports/cases/changed", test_case_import_changed);
+  g_test_add_func ("/imports/events/preview", test_event_import_preview);
   return g_test_run ();
 }
