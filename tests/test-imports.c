@@ -660,6 +660,14 @@ test_case_import_changed (void)
   g_assert_cmpuint (n, ==, 0);
   g_clear_error (&error);
 
+  /* Longer: more rows than the preview counted. */
+  g_clear_pointer (&changed, g_free);
+  changed = g_strconcat (text, text + strcspn (text, "\n") + 1, NULL);
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  g_assert_false (linli_case_csv_import (db.store, preview, mapping, NULL, &n, &error));
+  g_assert_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED);
+  g_clear_error (&error);
+
   /* Put back, it imports; changed while it is written, it does not. */
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   writer = linli_store_open_writer (db.store, busy_message, &error);

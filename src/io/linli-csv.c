@@ -753,6 +753,13 @@ linli_csv_read_stream (GInputStream  *in,
   return linli_csv_read_stream_full (in, size_hint, READ_CHUNK, cancellable, error);
 }
 
+static void
+set_changed_error (GError **error)
+{
+  g_set_error_literal (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED,
+                       _("The file was changed since it was read. Open it again to import it."));
+}
+
 /* Reads @in: keeping @keep rows of it at most (the others are counted),
  * or handing each piece's rows to @batch; summing its bytes into
  * @checksum. With @encoding of a file read before, it is read as that
@@ -780,8 +787,7 @@ read_stream (GInputStream            *in,
   if (restart && encoding != NULL)
     {
       /* It was UTF-8 when it was read before. */
-      g_set_error_literal (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED,
-                           _("The file was changed since it was read. Open it again to import it."));
+      set_changed_error (error);
       return NULL;
     }
   if (restart)
@@ -891,6 +897,31 @@ linli_csv_read_preview (GFile         *file,
   return linli_csv_read_preview_full (file, n_rows, READ_CHUNK, cancellable, error);
 }
 
+/* A batch handed on only while the rows are no more than the preview
+ * counted: what is kept of each row may be sized by that count. */
+typedef struct
+{
+  LinliCsvBatchFunc  func;
+  gpointer           user_data;
+  guint              n_rows;
+} Bounded;
+
+static gboolean
+bounded_cb (LinliCsvTable  *batch,
+            guint           first_row,
+            gpointer        user_data,
+            GError        **error)
+{
+  Bounded *bounded = user_data;
+
+  if (first_row + batch->n_rows > bounded->n_rows)
+    {
+      set_changed_error (error);
+      return FALSE;
+    }
+  return bounded->func (batch, first_row, bounded->user_data, error);
+}
+
 /**
  * linli_csv_table_foreach:
  * @verify: whether the file must be what it was; a reading that only
@@ -919,6 +950,7 @@ linli_csv_table_foreach (LinliCsvTable      *self,
   g_autoptr(GFileInputStream) in = NULL;
   Sum checksum = { 0 };
   g_autoptr(LinliCsvTable) last = NULL;
+  Bounded bounded = { func, user_data, self->n_file_rows };
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -931,15 +963,14 @@ linli_csv_table_foreach (LinliCsvTable      *self,
   if (!(in = g_file_read (self->file, cancellable, error)))
     return FALSE;
   last = read_stream (G_INPUT_STREAM (in), 0, self->chunk, G_MAXUINT, &self->encoding,
-                      func, user_data, verify ? &checksum : NULL, cancellable, error);
+                      bounded_cb, &bounded, verify ? &checksum : NULL, cancellable, error);
   if (last == NULL)
     return FALSE;
   if (last->encoding != self->encoding || last->separator != self->separator ||
       last->n_columns != self->n_columns || last->n_file_rows != self->n_file_rows ||
       (verify && sum_end (&checksum) != self->checksum))
     {
-      g_set_error_literal (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED,
-                           _("The file was changed since it was read. Open it again to import it."));
+      set_changed_error (error);
       return FALSE;
     }
   return TRUE;
