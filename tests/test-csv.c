@@ -40,9 +40,59 @@ assert_same (LinliCsvTable *table,
     }
 }
 
+static gboolean
+collect_cb (LinliCsvTable  *batch,
+            guint           first_row,
+            gpointer        user_data,
+            GError        **error)
+{
+  LinliCsvTable *all = user_data;
+
+  g_assert_cmpuint (first_row, ==, linli_csv_table_get_n_rows (all));
+  for (guint r = 0; r < linli_csv_table_get_n_rows (batch); r++)
+    linli_csv_table_append_row (all, batch, r);
+  return TRUE;
+}
+
+/* A preview of @text read from a file @chunk bytes at a time keeps its
+ * first row and counts the others, or fails as @table did; its rows read
+ * again a batch at a time are @table's. */
+static void
+assert_preview_same (LinliCsvTable *table,
+                     GError        *error,
+                     GBytes        *bytes,
+                     gsize          chunk)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linli-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "preview.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) preview_error = NULL;
+  g_autoptr(GError) foreach_error = NULL;
+  g_autoptr(LinliCsvTable) preview = NULL;
+  g_autoptr(LinliCsvTable) all = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  preview = linli_csv_read_preview_full (file, 1, chunk, NULL, &preview_error);
+  if (table == NULL)
+    assert_same (table, error, preview, preview_error);
+  else
+    {
+      g_assert_no_error (preview_error);
+      g_assert_cmpuint (linli_csv_table_get_n_file_rows (preview), ==, linli_csv_table_get_n_rows (table));
+      g_assert_cmpuint (linli_csv_table_get_n_rows (preview), ==, MIN (1, linli_csv_table_get_n_rows (table)));
+      all = linli_csv_table_new_like (preview);
+      g_assert_true (linli_csv_table_foreach (preview, TRUE, collect_cb, all, NULL, &foreach_error));
+      g_assert_no_error (foreach_error);
+      assert_same (table, NULL, all, NULL);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Reads @text whole, and checks that read a few bytes at a time, so that
  * pieces end inside rows, quoted fields and characters, it reads the
- * same. */
+ * same; and so does a preview of it, its rows read again a batch at a
+ * time. */
 static LinliCsvTable *
 read_text (const char *text,
            gssize      len,
@@ -59,6 +109,7 @@ read_text (const char *text,
       g_autoptr(LinliCsvTable) pieces = linli_csv_read_stream_full (in, 0, chunks[i], NULL, &piece_error);
 
       assert_same (table, error != NULL ? *error : NULL, pieces, piece_error);
+      assert_preview_same (table, error != NULL ? *error : NULL, bytes, chunks[i]);
     }
   return table;
 }

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "linli-case-csv.h"
 #include "linli-csv.h"
+#include "linli-csv-private.h"
 #include "linli-event-csv.h"
 #include "linli-geojson.h"
 #include "linli-store.h"
@@ -150,18 +153,32 @@ test_csv_full_width (void)
 
 #define N_GENERATED 3000
 
-/* A file of @n cases as an office might keep it, a reporter on every
- * third row, a few reporters more than once. */
-static LinliCsvTable *
-generated_cases (guint n)
+/* The text of a file of @n cases as an office might keep it, a reporter
+ * on every third row, a few reporters more than once. With @numbers, each
+ * has a number, and every 50th row is a duplicate of a case 7 rows
+ * further down, as an export lists them, newest first; every 100th, that
+ * one is itself a duplicate of the row between them. */
+static char *
+generated_text (guint    n,
+                gboolean numbers)
 {
-  g_autoptr(GString) text = g_string_new ("标题,类别,登记时间,反映人,联系电话,状态,紧急程度\n");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  LinliCsvTable *table;
+  GString *text = g_string_new (numbers ? "编号,重复于," : "");
 
+  g_string_append (text, "标题,类别,登记时间,反映人,联系电话,状态,紧急程度\n");
   for (guint i = 0; i < n; i++)
     {
+      int original = -1;
+
+      if (numbers && i % 50 == 10 && i + 20 < n)
+        original = (int) i + 7;
+      else if (numbers && i % 100 == 17 && i + 20 < n)
+        original = (int) i - 3;
+      if (numbers)
+        g_string_append_printf (text, "2025-%04u,", 9000 - i);
+      if (original >= 0)
+        g_string_append_printf (text, "2025-%04d,", 9000 - original);
+      else if (numbers)
+        g_string_append_c (text, ',');
       g_string_append_printf (text, "第%u号楼道灯不亮,%s,2025-%02u-%02u %02u:%02u,",
                               i, i % 2 ? "环境卫生" : "设施维修",
                               i % 12 + 1, i % 28 + 1, i % 24, i % 60);
@@ -169,9 +186,21 @@ generated_cases (guint n)
         g_string_append_printf (text, "居民%u,138%08u", i % 100, i % 100);
       else
         g_string_append_c (text, ',');
-      g_string_append_printf (text, ",%s,%s\n", i % 5 ? "已登记" : "处置中", i % 7 ? "一般" : "紧急");
+      g_string_append_printf (text, ",%s,%s\n", original >= 0 ? "重复" : i % 5 ? "已登记" : "处置中",
+                              i % 7 ? "一般" : "紧急");
     }
-  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  return g_string_free (text, FALSE);
+}
+
+static LinliCsvTable *
+generated_cases (guint n)
+{
+  g_autofree char *text = generated_text (n, FALSE);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LinliCsvTable *table;
+
+  bytes = g_bytes_new (text, strlen (text));
   table = linli_csv_read (bytes, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (linli_csv_table_get_n_rows (table), ==, n);
@@ -442,6 +471,294 @@ test_event_import_writer (void)
   test_database_close (&threaded);
 }
 
+/* A preview of @text written to a file in @dir, read @chunk bytes at a
+ * time (now and when it is imported), so that a file of a few thousand
+ * rows is many batches. */
+static LinliCsvTable *
+preview_of (const char *dir,
+            const char *text,
+            gsize       chunk)
+{
+  g_autofree char *path = g_build_filename (dir, "cases.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LinliCsvTable *table;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  table = linli_csv_read_preview_full (file, 3, chunk, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linli_csv_table_get_n_rows (table), <=, 3);
+  return table;
+}
+
+static void
+remove_preview (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "cases.csv", NULL);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Imported from a preview, read again a batch at a time, a file writes
+ * the same cases, numbers, duplicates and reporters, in the same order,
+ * as read whole: duplicates before the cases they repeat (and those
+ * before the ones they repeat) included. */
+static void
+test_case_import_preview_same (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linli-imports-XXXXXX", NULL);
+  g_autofree char *text = generated_text (N_GENERATED, TRUE);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(LinliCsvTable) whole = linli_csv_read (bytes, NULL);
+  g_autoptr(LinliCsvTable) preview = preview_of (dir, text, 4096);
+  g_autofree LinliCaseField *mapping = linli_case_csv_guess_mapping (whole);
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  TestDatabase plain, streamed;
+  guint n = 0;
+
+  g_assert_cmpuint (linli_csv_table_get_n_file_rows (preview), ==, N_GENERATED);
+  test_demo_open (&plain, "imports-whole");
+  test_demo_open (&streamed, "imports-streamed");
+
+  g_assert_true (linli_case_csv_import (plain.store, whole, mapping, &row_errors, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, N_GENERATED);
+  g_clear_pointer (&row_errors, g_ptr_array_unref);
+  expected = describe_cases (plain.store);
+  /* The duplicates do repeat cases of the file. */
+  g_assert_nonnull (strstr (expected, "|8|"));
+
+  n = 0;
+  g_assert_true (linli_case_csv_import (streamed.store, preview, mapping, &row_errors, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, N_GENERATED);
+  got = describe_cases (streamed.store);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpuint (linli_store_count (streamed.store, LINLI_TYPE_RESIDENT), ==,
+                    linli_store_count (plain.store, LINLI_TYPE_RESIDENT));
+
+  test_database_close (&plain);
+  test_database_close (&streamed);
+  g_clear_pointer (&preview, linli_csv_table_unref);
+  remove_preview (dir);
+}
+
+/* A wrong row at the very end of a file read a batch at a time is found,
+ * named by its line, and nothing is written; of many wrong rows the first
+ * thousand are listed, all of them counted. */
+static void
+test_case_import_late_error (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linli-imports-XXXXXX", NULL);
+  g_autofree char *good = generated_text (N_GENERATED, FALSE);
+  g_autofree char *text = g_strconcat (good, ",环境卫生,2025-01-05 09:30,,,,\n", NULL);
+  g_autoptr(LinliCsvTable) preview = preview_of (dir, text, 4096);
+  g_autofree LinliCaseField *mapping = linli_case_csv_guess_mapping (preview);
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) many = g_string_new ("标题,类别,登记时间\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  LinliCsvRowError *last;
+  TestDatabase db;
+  guint n = 1, n_residents;
+
+  test_demo_open (&db, "imports-late");
+  before = describe_cases (db.store);
+  n_residents = linli_store_count (db.store, LINLI_TYPE_RESIDENT);
+
+  g_assert_false (linli_case_csv_import (db.store, preview, mapping, &row_errors, &n, &error));
+  g_assert_error (error, LINLI_CASE_CSV_ERROR, LINLI_CASE_CSV_ERROR_ROWS);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (row_errors->len, ==, 1);
+  last = row_errors->pdata[0];
+  g_assert_cmpuint (last->line, ==, N_GENERATED + 2);
+  g_assert_cmpstr (last->message, ==, "Line 3002: the title is empty.");
+  after = describe_cases (db.store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (linli_store_count (db.store, LINLI_TYPE_RESIDENT), ==, n_residents);
+  g_clear_error (&error);
+  g_clear_pointer (&row_errors, g_ptr_array_unref);
+  g_clear_pointer (&preview, linli_csv_table_unref);
+
+  /* 1,500 rows without a category: a thousand errors listed. */
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (many, "楼道灯不亮%u,,2025-01-05 09:30\n", i);
+  preview = preview_of (dir, many->str, 4096);
+  g_assert_false (linli_case_csv_import (db.store, preview, mapping, &row_errors, &n, &error));
+  g_assert_error (error, LINLI_CASE_CSV_ERROR, LINLI_CASE_CSV_ERROR_ROWS);
+  g_assert_cmpstr (error->message, ==, "1500 rows of the file are not right. Nothing was imported.");
+  g_assert_cmpuint (row_errors->len, ==, 1000);
+  g_assert_cmpuint (((LinliCsvRowError *) row_errors->pdata[999])->line, ==, 1001);
+  g_clear_pointer (&after, g_free);
+  after = describe_cases (db.store);
+  g_assert_cmpstr (after, ==, before);
+
+  test_database_close (&db);
+  remove_preview (dir);
+}
+
+typedef struct
+{
+  const char *path;
+  long        offset;     /* of the byte to change, or -1 once it is */
+  guint       change_at;
+} Changing;
+
+/* Changes a byte of the file in place, as an editor saving over it does,
+ * once @change_at rows are written. */
+static void
+change_file_cb (guint    n_done,
+                guint    n_total,
+                gpointer user_data)
+{
+  Changing *changing = user_data;
+  FILE *file;
+
+  if (n_done < changing->change_at || changing->offset < 0)
+    return;
+  file = fopen (changing->path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, changing->offset, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('X', file), ==, 'X');
+  g_assert_cmpint (fclose (file), ==, 0);
+  changing->offset = -1;
+}
+
+/* A file changed after its preview was read, or while it is written, is
+ * refused with a message that says so, and nothing is written. */
+static void
+test_case_import_changed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linli-imports-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cases.csv", NULL);
+  g_autofree char *text = generated_text (N_GENERATED, TRUE);
+  g_autofree char *changed = g_strdup (text);
+  g_autoptr(LinliCsvTable) preview = preview_of (dir, text, 4096);
+  g_autofree LinliCaseField *mapping = linli_case_csv_guess_mapping (preview);
+  g_autoptr(LinliStore) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Changing changing = { path, (long) (strstr (text, "第2999号") - text), 2048 };
+  TestDatabase db;
+  guint n = 1, n_residents;
+
+  test_demo_open (&db, "imports-changed");
+  before = describe_cases (db.store);
+  n_residents = linli_store_count (db.store, LINLI_TYPE_RESIDENT);
+
+  /* One title changed, far down the file, after the preview. */
+  *strstr (changed, "第2999号") = 'X';
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  g_assert_false (linli_case_csv_import (db.store, preview, mapping, NULL, &n, &error));
+  g_assert_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED);
+  g_assert_cmpuint (n, ==, 0);
+  g_clear_error (&error);
+
+  /* Longer: more rows than the preview counted. */
+  g_clear_pointer (&changed, g_free);
+  changed = g_strconcat (text, text + strcspn (text, "\n") + 1, NULL);
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  g_assert_false (linli_case_csv_import (db.store, preview, mapping, NULL, &n, &error));
+  g_assert_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  /* Put back, it imports; changed while it is written, it does not. */
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  writer = linli_store_open_writer (db.store, busy_message, &error);
+  g_assert_no_error (error);
+  g_assert_false (linli_case_csv_import_full (writer, preview, mapping, change_file_cb, &changing,
+                                              NULL, NULL, &n, &error));
+  g_assert_error (error, LINLI_CSV_ERROR, LINLI_CSV_ERROR_CHANGED);
+  g_assert_cmpstr (error->message, ==, "The file was changed since it was read. Open it again to import it.");
+  g_assert_cmpint (changing.offset, ==, -1);
+  linli_store_close_writer (db.store, g_steal_pointer (&writer), NULL, 0);
+  after = describe_cases (db.store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (linli_store_count (db.store, LINLI_TYPE_RESIDENT), ==, n_residents);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (linli_case_csv_import (db.store, preview, mapping, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, N_GENERATED);
+
+  test_database_close (&db);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Volunteers imported from a preview, read again a batch at a time, are
+ * those of the whole file; a wrong last row is named and nothing is
+ * written. */
+static void
+test_event_import_preview (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linli-imports-XXXXXX", NULL);
+  g_autoptr(GString) text = g_string_new ("姓名,联系电话,技能\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LinliCsvTable) whole = NULL;
+  g_autoptr(LinliCsvTable) preview = NULL;
+  g_autoptr(LinliCsvMapping) whole_mapping = NULL;
+  g_autoptr(LinliCsvMapping) mapping = NULL;
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  TestDatabase plain, streamed;
+  LinliCsvRowError *last;
+  guint n = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "志愿者%u,138%08u,%s\n", i, i, i % 3 ? "理发" : "");
+  bytes = g_bytes_new (text->str, text->len);
+  whole = linli_csv_read (bytes, &error);
+  g_assert_no_error (error);
+  preview = preview_of (dir, text->str, 1024);
+  whole_mapping = linli_event_csv_mapping_new (LINLI_EVENT_CSV_VOLUNTEERS, whole);
+  mapping = linli_event_csv_mapping_new (LINLI_EVENT_CSV_VOLUNTEERS, preview);
+
+  test_demo_open (&plain, "imports-volunteers-whole");
+  test_demo_open (&streamed, "imports-volunteers-streamed");
+  g_assert_true (linli_event_csv_import (plain.store, LINLI_EVENT_CSV_VOLUNTEERS, whole_mapping, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2000);
+  expected = describe_volunteers (plain.store);
+  n = 0;
+  g_assert_true (linli_event_csv_import (streamed.store, LINLI_EVENT_CSV_VOLUNTEERS, mapping, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2000);
+  got = describe_volunteers (streamed.store);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* One more row, without a name, at the end. */
+  g_string_append (text, ",13900000000,理发\n");
+  g_clear_pointer (&preview, linli_csv_table_unref);
+  g_clear_object (&mapping);
+  preview = preview_of (dir, text->str, 1024);
+  mapping = linli_event_csv_mapping_new (LINLI_EVENT_CSV_VOLUNTEERS, preview);
+  g_assert_false (linli_event_csv_import (plain.store, LINLI_EVENT_CSV_VOLUNTEERS, mapping, &row_errors, &n, &error));
+  g_assert_error (error, LINLI_EVENT_CSV_ERROR, LINLI_EVENT_CSV_ERROR_ROWS);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (row_errors->len, ==, 1);
+  last = row_errors->pdata[0];
+  g_assert_cmpstr (last->message, ==, "Line 2002: the name is empty.");
+  g_clear_pointer (&got, g_free);
+  got = describe_volunteers (plain.store);
+  g_assert_cmpstr (got, ==, expected);
+
+  test_database_close (&plain);
+  test_database_close (&streamed);
+  g_clear_pointer (&preview, linli_csv_table_unref);
+  g_clear_object (&mapping);
+  remove_preview (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,5 +773,9 @@ main (int   argc,
   g_test_add_func ("/imports/cases/writer-same", test_case_import_writer_same);
   g_test_add_func ("/imports/cases/writer-cancel", test_case_import_writer_cancel);
   g_test_add_func ("/imports/events/writer", test_event_import_writer);
+  g_test_add_func ("/imports/cases/preview-same", test_case_import_preview_same);
+  g_test_add_func ("/imports/cases/late-error", test_case_import_late_error);
+  g_test_add_func ("/imports/cases/changed", test_case_import_changed);
+  g_test_add_func ("/imports/events/preview", test_event_import_preview);
   return g_test_run ();
 }

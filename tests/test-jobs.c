@@ -571,7 +571,7 @@ test_cases_import_wrong_row (Fixture       *fixture,
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog)));
-  g_assert_true (dialog_says (GTK_WIDGET (dialog), "wrong. Nothing was imported"));
+  g_assert_true (dialog_says (GTK_WIDGET (dialog), "not right. Nothing was imported"));
   g_assert_cmpuint (n_imported, ==, 0);
   g_assert_false (linli_store_is_busy (fixture->store));
   g_assert_cmpuint (linli_store_count (fixture->store, LINLI_TYPE_CASE), ==, n_before);

@@ -18,6 +18,7 @@
 
 #define MAX_TITLE_LENGTH 100    /* characters: the schema's limit */
 #define NUMBER_BATCH     250    /* case numbers looked up per query (3 parameters each) */
+#define MAX_ROW_ERRORS   1000   /* kept of the rows' own errors: enough to see what is wrong */
 
 /* ------------------------------------------------------------------------ */
 /* Values of the enumerations */
@@ -364,6 +365,24 @@ number_is_valid (const char *number)
   return number[0] != '0';
 }
 
+/* A valid case number as one integer, the same for the same text: its
+ * year, its width (leading zeros count) and its sequence. */
+static gint64
+number_code (const char *number)
+{
+  gsize width = strlen (number) - 5;
+
+  return (g_ascii_strtoll (number, NULL, 10) << 34) | ((gint64) width << 30) |
+         g_ascii_strtoll (number + 5, NULL, 10);
+}
+
+static char *
+number_of_code (gint64 code)
+{
+  return g_strdup_printf ("%d-%0*d", (int) (code >> 34), (int) ((code >> 30) & 0xF),
+                          (int) (code & ((1 << 30) - 1)));
+}
+
 /* ------------------------------------------------------------------------ */
 /* Import */
 
@@ -372,6 +391,13 @@ row_clear (gpointer data)
 {
   Row *row = data;
   g_clear_pointer (&row->number, g_free);
+}
+
+static void
+duplicate_clear (gpointer data)
+{
+  Duplicate *duplicate = data;
+  g_clear_pointer (&duplicate->original, g_free);
 }
 
 static void
@@ -385,11 +411,25 @@ import_clear (Import *im)
   enum_parser_clear (&im->level);
   enum_parser_clear (&im->satisfaction);
   g_clear_pointer (&im->residents, g_hash_table_unref);
-  g_clear_pointer (&im->new_residents, g_ptr_array_unref);
-  g_clear_pointer (&im->new_index, g_hash_table_unref);
-  g_clear_pointer (&im->numbers, g_hash_table_unref);
+  g_clear_pointer (&im->new_residents, g_hash_table_unref);
+  g_clear_pointer (&im->new_order, g_ptr_array_unref);
   g_clear_pointer (&im->rows, g_array_unref);
+  g_clear_pointer (&im->numbers, g_array_unref);
+  g_clear_pointer (&im->duplicates, g_array_unref);
+  g_clear_pointer (&im->duplicate_of, g_hash_table_unref);
+  g_clear_pointer (&im->written, g_hash_table_unref);
+  g_clear_pointer (&im->referenced, g_hash_table_unref);
+  g_clear_pointer (&im->ahead, g_hash_table_unref);
+  g_clear_pointer (&im->stash, linli_csv_table_unref);
+  g_clear_pointer (&im->stashed, g_hash_table_unref);
+  g_clear_pointer (&im->years, g_hash_table_unref);
+  g_clear_pointer (&im->spans, g_hash_table_unref);
+  g_clear_pointer (&im->next_numbers, g_hash_table_unref);
+  g_clear_pointer (&im->bad_rows, g_free);
   g_clear_pointer (&im->errors, g_ptr_array_unref);
+  g_clear_pointer (&im->late_errors, g_ptr_array_unref);
+  g_clear_pointer (&im->number_errors, g_ptr_array_unref);
+  g_clear_pointer (&im->row_errors, g_ptr_array_unref);
   g_clear_pointer (&im->local, g_time_zone_unref);
   if (im->trimmed != NULL)
     g_string_chunk_free (g_steal_pointer (&im->trimmed));
@@ -400,7 +440,9 @@ static void add_error (Import     *im,
                        const char *format,
                        ...) G_GNUC_PRINTF (3, 4);
 
-/* @format names the line itself: "Line %u: …" with @line as its first value. */
+/* @format names the line itself: "Line %u: …" with @line as its first
+ * value. A row's own errors come in the order of the file: only the first
+ * MAX_ROW_ERRORS are kept, but all are counted. */
 static void
 add_error (Import     *im,
            guint       line,
@@ -409,8 +451,53 @@ add_error (Import     *im,
 {
   va_list args;
 
+  im->n_errors++;
+  if (im->errors->len >= MAX_ROW_ERRORS)
+    return;
   va_start (args, format);
   g_ptr_array_add (im->errors, linli_csv_row_error_new (line, g_strdup_vprintf (format, args)));
+  va_end (args);
+}
+
+static gboolean
+row_is_bad (Import *im,
+            guint   file_row)
+{
+  return (im->bad_rows[file_row / 8] & (1u << (file_row % 8))) != 0;
+}
+
+static void
+mark_bad (Import *im,
+          guint   file_row)
+{
+  if (row_is_bad (im, file_row))
+    return;
+  im->bad_rows[file_row / 8] |= (guint8) (1u << (file_row % 8));
+  im->n_bad_rows++;
+}
+
+static void add_late_error (Import     *im,
+                            GPtrArray  *errors,
+                            guint       file_row,
+                            guint       line,
+                            const char *format,
+                            ...) G_GNUC_PRINTF (5, 6);
+
+/* An error about rows together, found once they are all read: all kept. */
+static void
+add_late_error (Import     *im,
+                GPtrArray  *errors,
+                guint       file_row,
+                guint       line,
+                const char *format,
+                ...)
+{
+  va_list args;
+
+  im->n_errors++;
+  mark_bad (im, file_row);
+  va_start (args, format);
+  g_ptr_array_add (errors, linli_csv_row_error_new (line, g_strdup_vprintf (format, args)));
   va_end (args);
 }
 
@@ -427,7 +514,7 @@ linli_case_csv_cell (Import         *im,
 
   if (im->column[field] < 0)
     return NULL;
-  text = linli_csv_table_get_cell (im->table, row, (guint) im->column[field]);
+  text = linli_csv_table_get_cell (im->batch, row, (guint) im->column[field]);
   trim_span (text, &start, &end);
   if (start == end)
     return NULL;
@@ -630,7 +717,6 @@ check_reporter (Import *im,
   gboolean ok = TRUE;
   char *key;
   gint64 *id;
-  gpointer index;
 
   /* What an export with masking wrote cannot be told from a real value
    * and would spread stars through the residents. */
@@ -660,23 +746,14 @@ check_reporter (Import *im,
   if (!ok || name == NULL)
     return;
 
+  /* The new ones are written before the cases (see links_batch_cb()). */
+  if (!im->write)
+    return;
   key = resident_key (name, phone);
-  if ((id = g_hash_table_lookup (im->residents, key)) != NULL)
-    {
-      row->reporter_id = *id;
-      g_free (key);
-    }
-  else if ((index = g_hash_table_lookup (im->new_index, key)) != NULL)
-    {
-      row->new_reporter = GPOINTER_TO_INT (index) - 1;
-      g_free (key);
-    }
-  else
-    {
-      row->new_reporter = (int) im->new_residents->len;
-      g_ptr_array_add (im->new_residents, key);
-      g_hash_table_insert (im->new_index, key, GINT_TO_POINTER (row->new_reporter + 1));
-    }
+  if ((id = g_hash_table_lookup (im->residents, key)) != NULL ||
+      (id = g_hash_table_lookup (im->new_residents, key)) != NULL)
+    row->reporter_id = *id;
+  g_free (key);
 }
 
 typedef gboolean (*MatchFunc) (Import        *im,
@@ -847,24 +924,11 @@ check_row (Import *im,
   const char *resolution = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_RESOLUTION);
   const char *duplicate_of = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
 
-  if (number != NULL)
-    {
-      gpointer other;
-
-      if (!number_is_valid (number))
-        add_error (im, row->line, _("Line %u: the case number “%s” is not like 2026-0042: a year, a dash and four digits or more."),
-                   row->line, number);
-      else if ((other = g_hash_table_lookup (im->numbers, number)) != NULL)
-        add_error (im, row->line, _("Line %u: the case number “%s” is the number of line %u too."),
-                   row->line, number,
-                   g_array_index (im->rows, Row, GPOINTER_TO_UINT (other) - 1).line);
-      else
-        {
-          /* The table keeps its own copy: a taken number is replaced in the row. */
-          g_hash_table_insert (im->numbers, g_strdup (number), GUINT_TO_POINTER (row->row + 1));
-          row->number = g_strdup (number);
-        }
-    }
+  if (number != NULL && !number_is_valid (number))
+    add_error (im, row->line, _("Line %u: the case number “%s” is not like 2026-0042: a year, a dash and four digits or more."),
+               row->line, number);
+  else if (number != NULL)
+    row->number = g_strdup (number);
 
   if (title == NULL)
     add_error (im, row->line, _("Line %u: the title is empty."), row->line);
@@ -907,13 +971,13 @@ check_row (Import *im,
  * any condition, here by the unique index on the number, and reads a row
  * only when asked for it. Its parameters are integers, so each number is
  * rebuilt in SQL from its year, its width and its sequence. */
-static GHashTable *
-find_stored_cases (LinliStore *store,
-                   GPtrArray  *numbers)
+GHashTable *
+linli_case_csv_find_stored (Import    *im,
+                            GPtrArray *numbers)
 {
   GHashTable *found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (numbers->len == 0 || linli_store_count (store, LINLI_TYPE_CASE) == 0)
+  if (numbers->len == 0 || !im->store_has_cases)
     return found;
 
   for (guint first = 0; first < numbers->len; first += NUMBER_BATCH)
@@ -936,7 +1000,7 @@ find_stored_cases (LinliStore *store,
         }
       g_string_append_c (where, ')');
 
-      list = linli_record_list_new (store, LINLI_TYPE_CASE, where->str, params, 3 * n);
+      list = linli_record_list_new (im->store, LINLI_TYPE_CASE, where->str, params, 3 * n);
       n_found = g_list_model_get_n_items (G_LIST_MODEL (list));
       for (guint i = 0; i < n_found; i++)
         {
@@ -950,84 +1014,140 @@ find_stored_cases (LinliStore *store,
   return found;
 }
 
-/* Links each duplicate to the case it repeats, in the file or stored, and
- * finds the cases whose given number the store has already. */
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b)
+{
+  const FileNumber *x = a, *y = b;
+
+  if (x->code != y->code)
+    return x->code < y->code ? -1 : 1;
+  return (x->file_row > y->file_row) - (x->file_row < y->file_row);
+}
+
+/* The first row of the file that gives @code, or NULL. */
+static const FileNumber *
+find_number (Import *im,
+             gint64  code)
+{
+  guint low = 0, high = im->numbers->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (im->numbers, FileNumber, mid).code < code)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  if (low < im->numbers->len && g_array_index (im->numbers, FileNumber, low).code == code)
+    return &g_array_index (im->numbers, FileNumber, low);
+  return NULL;
+}
+
+/* Whether a row of the file gives @number: a number assigned to another
+ * case must not be one of them. */
+gboolean
+linli_case_csv_file_has_number (Import     *im,
+                                const char *number)
+{
+  return number_is_valid (number) && find_number (im, number_code (number)) != NULL;
+}
+
+/* Once every row is read: the rows that give one number, and links each
+ * duplicate to the case it repeats, in the file or stored. Their errors
+ * go to @number_errors and @late_errors, before and after the rows' own
+ * errors of the same line. */
 static void
-check_numbers (Import *im)
+check_numbers (Import    *im,
+               GPtrArray *number_errors,
+               GPtrArray *late_errors)
 {
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) stored = NULL;
-  g_autofree guint8 *state = NULL;
+  g_autoptr(GHashTable) state = g_hash_table_new (NULL, NULL);
 
-  for (guint r = 0; r < im->rows->len; r++)
+  g_array_sort (im->numbers, compare_numbers);
+  for (guint i = 1; i < im->numbers->len; i++)
     {
-      Row *row = &g_array_index (im->rows, Row, r);
-      const char *original = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
+      FileNumber *entry = &g_array_index (im->numbers, FileNumber, i);
+      const FileNumber *first = find_number (im, entry->code);
 
-      if (row->number != NULL)
-        g_ptr_array_add (wanted, g_strdup (row->number));
-      if (original != NULL && !g_hash_table_contains (im->numbers, original) && number_is_valid (original))
-        g_ptr_array_add (wanted, g_strdup (original));
-    }
-  stored = find_stored_cases (im->store, wanted);
-
-  for (guint r = 0; r < im->rows->len; r++)
-    {
-      Row *row = &g_array_index (im->rows, Row, r);
-      const char *original = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_DUPLICATE_OF);
-      gpointer found;
-
-      /* The store has it: the case gets the next free number instead. */
-      row->renumber = row->number != NULL && g_hash_table_contains (stored, row->number);
-      if (original == NULL)
-        continue;
-
-      /* A number of the file means that row, whatever the store has. */
-      if ((found = g_hash_table_lookup (im->numbers, original)) != NULL)
+      if (first != entry)
         {
-          row->duplicate_row = (int) GPOINTER_TO_UINT (found) - 1;
-          if ((guint) row->duplicate_row == r)
-            {
-              add_error (im, row->line, _("Line %u: a case cannot be a duplicate of itself."), row->line);
-              row->duplicate_row = -1;
-            }
+          g_autofree char *number = number_of_code (entry->code);
+          add_late_error (im, number_errors, entry->file_row, entry->line,
+                          _("Line %u: the case number “%s” is the number of line %u too."),
+                          entry->line, number, first->line);
         }
-      else if ((found = g_hash_table_lookup (stored, original)) != NULL)
-        row->duplicate_id = *(gint64 *) found;
-      else
-        add_error (im, row->line, _("Line %u: %s: there is no case “%s”, neither in the file nor stored."),
-                   row->line, header_of (im, LINLI_CASE_FIELD_DUPLICATE_OF), original);
+    }
+
+  /* A number of the file means that row, whatever the store has. */
+  for (guint i = 0; i < im->duplicates->len; i++)
+    {
+      Duplicate *dup = &g_array_index (im->duplicates, Duplicate, i);
+      const FileNumber *found = number_is_valid (dup->original)
+                                ? find_number (im, number_code (dup->original)) : NULL;
+
+      if (found != NULL)
+        dup->target_row = (int) found->file_row;
+      else if (number_is_valid (dup->original))
+        g_ptr_array_add (wanted, g_strdup (dup->original));
+    }
+  stored = linli_case_csv_find_stored (im, wanted);
+
+  for (guint i = 0; i < im->duplicates->len; i++)
+    {
+      Duplicate *dup = &g_array_index (im->duplicates, Duplicate, i);
+      gint64 *id;
+
+      if (dup->target_row == (int) dup->file_row)
+        {
+          add_late_error (im, late_errors, dup->file_row, dup->line,
+                          _("Line %u: a case cannot be a duplicate of itself."), dup->line);
+          dup->target_row = -1;
+        }
+      else if (dup->target_row < 0 && (id = g_hash_table_lookup (stored, dup->original)) != NULL)
+        dup->target_id = *id;
+      else if (dup->target_row < 0)
+        add_late_error (im, late_errors, dup->file_row, dup->line,
+                        _("Line %u: %s: there is no case “%s”, neither in the file nor stored."),
+                        dup->line, header_of (im, LINLI_CASE_FIELD_DUPLICATE_OF), dup->original);
+      g_hash_table_insert (im->duplicate_of, GUINT_TO_POINTER (dup->file_row), dup);
+      if (dup->target_row >= 0)
+        g_hash_table_insert (im->written, GINT_TO_POINTER (dup->target_row), NULL);
     }
 
   /* Duplicates of duplicates are written originals first; a loop of them
-   * has no first. 0: not seen, 1: on the path being followed, 2: done. */
-  state = g_new0 (guint8, MAX (im->rows->len, 1));
-  for (guint r = 0; r < im->rows->len; r++)
+   * has no first. Not there: not seen, 1: on the path being followed,
+   * 2: done. */
+  for (guint i = 0; i < im->duplicates->len; i++)
     {
-      guint at = r;
+      guint at = g_array_index (im->duplicates, Duplicate, i).file_row;
+      Duplicate *dup;
 
-      while (state[at] == 0)
+      while (!g_hash_table_contains (state, GUINT_TO_POINTER (at)))
         {
-          int next = g_array_index (im->rows, Row, at).duplicate_row;
-
-          state[at] = 1;
-          if (next < 0)
+          g_hash_table_insert (state, GUINT_TO_POINTER (at), GUINT_TO_POINTER (1));
+          dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (at));
+          if (dup == NULL || dup->target_row < 0)
             break;
-          at = (guint) next;
+          at = (guint) dup->target_row;
         }
-      if (state[at] == 1 && g_array_index (im->rows, Row, at).duplicate_row >= 0)
+      dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (at));
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (state, GUINT_TO_POINTER (at))) == 1 &&
+          dup != NULL && dup->target_row >= 0)
+        add_late_error (im, late_errors, dup->file_row, dup->line,
+                        _("Line %u: the cases this one duplicates lead back to it."), dup->line);
+      for (at = g_array_index (im->duplicates, Duplicate, i).file_row;
+           GPOINTER_TO_UINT (g_hash_table_lookup (state, GUINT_TO_POINTER (at))) == 1; )
         {
-          Row *row = &g_array_index (im->rows, Row, at);
-          add_error (im, row->line, _("Line %u: the cases this one duplicates lead back to it."), row->line);
-        }
-      for (at = r; state[at] == 1; )
-        {
-          int next = g_array_index (im->rows, Row, at).duplicate_row;
-
-          state[at] = 2;
-          if (next < 0)
+          g_hash_table_insert (state, GUINT_TO_POINTER (at), GUINT_TO_POINTER (2));
+          dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (at));
+          if (dup == NULL || dup->target_row < 0)
             break;
-          at = (guint) next;
+          at = (guint) dup->target_row;
         }
     }
 }
@@ -1041,35 +1161,290 @@ compare_errors (gconstpointer a,
   return (x->line > y->line) - (x->line < y->line);
 }
 
-/* Checks every row, and says in *@row_errors what is wrong with each. */
+/* The year of the local day of @time: from the years seen before, most
+ * often, without a GDateTime for each row. */
+int
+linli_case_csv_year_of (Import *im,
+                        gint64  time)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  int year;
+
+  g_hash_table_iter_init (&iter, im->spans);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 *span = value;
+      if (time >= span[0] && time < span[1])
+        return GPOINTER_TO_INT (key);
+    }
+  local = g_date_time_new_from_unix_local (time);
+  year = g_date_time_get_year (local);
+  start = g_date_time_new (im->local, year, 1, 1, 0, 0, 0);
+  end = g_date_time_new (im->local, year + 1, 1, 1, 0, 0, 0);
+  if (start != NULL && end != NULL)
+    {
+      gint64 *span = g_new (gint64, 2);
+
+      span[0] = g_date_time_to_unix (start);
+      span[1] = g_date_time_to_unix (end);
+      g_hash_table_insert (im->spans, GINT_TO_POINTER (year), span);
+    }
+  return year;
+}
+
+static void
+stash_row (Import        *im,
+           LinliCsvTable *batch,
+           guint          row,
+           guint          file_row)
+{
+  if (g_hash_table_contains (im->stashed, GUINT_TO_POINTER (file_row)))
+    return;
+  linli_csv_table_append_row (im->stash, batch, row);
+  g_hash_table_insert (im->stashed, GUINT_TO_POINTER (file_row),
+                       GUINT_TO_POINTER (linli_csv_table_get_n_rows (im->stash)));
+}
+
 static gboolean
-import_check (Import                *im,
+stash_batch_cb (LinliCsvTable  *batch,
+                guint           first_row,
+                gpointer        user_data,
+                GError        **error)
+{
+  Import *im = user_data;
+
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+  for (guint r = 0; r < linli_csv_table_get_n_rows (batch); r++)
+    if (g_hash_table_contains (im->ahead, GUINT_TO_POINTER (first_row + r)))
+      stash_row (im, batch, r, first_row + r);
+  return TRUE;
+}
+
+/* Which rows are written before their turn: as the cases are written in
+ * the order of the file, the case a duplicate repeats is written before
+ * it, and the one that one repeats before that. Their rows are kept from
+ * the first reading; those it could not know of (a duplicate of a
+ * duplicate further down), from one more. */
+static gboolean
+plan_ahead (Import  *im,
+            GError **error)
+{
+  guint n_missing = 0;
+
+  /* With a wrong row nothing is written, and a loop of duplicates has no
+   * first. */
+  if (im->n_bad_rows > 0)
+    return TRUE;
+  for (guint i = 0; i < im->duplicates->len; i++)
+    {
+      guint r = g_array_index (im->duplicates, Duplicate, i).file_row;
+      guint at = r;
+
+      if (g_hash_table_contains (im->ahead, GUINT_TO_POINTER (r)))
+        continue;
+      for (;;)
+        {
+          Duplicate *dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (at));
+
+          if (dup == NULL || dup->target_row < 0 || (guint) dup->target_row < r ||
+              g_hash_table_contains (im->ahead, GINT_TO_POINTER (dup->target_row)))
+            break;
+          at = (guint) dup->target_row;
+          g_hash_table_add (im->ahead, GUINT_TO_POINTER (at));
+          if (!g_hash_table_contains (im->stashed, GUINT_TO_POINTER (at)))
+            n_missing++;
+        }
+    }
+  return n_missing == 0 ||
+         linli_csv_table_foreach (im->table, FALSE, stash_batch_cb, im, im->cancellable, error);
+}
+
+/* Checks @row of @table, a row kept aside, as it is written before its
+ * turn: its errors, if any, are told at its turn, not now. */
+gboolean
+linli_case_csv_check_row_of (Import        *im,
+                             LinliCsvTable *table,
+                             Row           *row)
+{
+  LinliCsvTable *batch = im->batch;
+  guint n_errors = im->n_errors, n_kept = im->errors->len;
+
+  im->batch = table;
+  check_row (im, row);
+  im->batch = batch;
+  if (im->n_errors == n_errors)
+    return TRUE;
+  im->n_errors = n_errors;
+  g_ptr_array_set_size (im->errors, n_kept);
+  return FALSE;
+}
+
+/* The first reading of the file: what its rows say of each other, and
+ * of the years of their cases. */
+static gboolean
+links_batch_cb (LinliCsvTable  *batch,
+                guint           first_row,
+                gpointer        user_data,
+                GError        **error)
+{
+  Import *im = user_data;
+  guint n_rows = linli_csv_table_get_n_rows (batch);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+  im->batch = batch;
+  if (im->trimmed != NULL)
+    g_string_chunk_clear (im->trimmed);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const char *number = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_NUMBER);
+      const char *duplicate_of = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_DUPLICATE_OF);
+      const char *reported = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_REPORTED_AT);
+
+      /* Two rows of one number are told once they are all read. */
+      if (number != NULL && number_is_valid (number))
+        {
+          FileNumber entry = { number_code (number), first_row + r, linli_csv_table_get_line (batch, r) };
+          g_array_append_val (im->numbers, entry);
+          /* A case an earlier row duplicates is written before it: its
+           * row is kept until then. */
+          if (g_hash_table_contains (im->referenced, GSIZE_TO_POINTER (entry.code)))
+            stash_row (im, batch, r, first_row + r);
+        }
+      if (duplicate_of != NULL)
+        {
+          Duplicate entry = { first_row + r, linli_csv_table_get_line (batch, r), g_strdup (duplicate_of), -1, 0 };
+          g_array_append_val (im->duplicates, entry);
+          if (number_is_valid (duplicate_of))
+            g_hash_table_add (im->referenced, GSIZE_TO_POINTER (number_code (duplicate_of)));
+        }
+      /* Reporters the store does not have, in the order the file first
+       * names them: they are written first. */
+      if (im->write && im->column[LINLI_CASE_FIELD_REPORTER] >= 0)
+        {
+          const char *name = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_REPORTER);
+          const char *phone = linli_case_csv_cell (im, r, LINLI_CASE_FIELD_PHONE);
+
+          /* As resident_key() writes it, without a copy for each row. */
+          if (name != NULL)
+            {
+              g_string_assign (key, name);
+              g_string_append_c (key, '\x1f');
+              g_string_append (key, phone ? phone : "");
+            }
+          if (name != NULL && !g_hash_table_contains (im->residents, key->str) &&
+              !g_hash_table_contains (im->new_residents, key->str))
+            {
+              char *copy = g_strdup (key->str);
+
+              g_hash_table_insert (im->new_residents, copy, NULL);
+              g_ptr_array_add (im->new_order, copy);
+            }
+        }
+      /* The years numbers may be assigned in, whose next free number is
+       * asked for before anything is written: every time the import
+       * reads begins with its year, and a zone it gives may move it a
+       * day, to the year before or after. */
+      if (im->write && reported != NULL && g_ascii_isdigit (reported[0]) && g_ascii_isdigit (reported[1]) &&
+          g_ascii_isdigit (reported[2]) && g_ascii_isdigit (reported[3]))
+        {
+          int year = (reported[0] - '0') * 1000 + (reported[1] - '0') * 100 +
+                     (reported[2] - '0') * 10 + (reported[3] - '0');
+          for (int y = year - 1; y <= year + 1; y++)
+            g_hash_table_add (im->years, GINT_TO_POINTER (y));
+        }
+    }
+  return TRUE;
+}
+
+/* Checks the rows of @batch, the second time the file is read: every
+ * error is counted, the first kept. */
+gboolean
+linli_case_csv_check_batch (Import         *im,
+                            LinliCsvTable  *batch,
+                            guint           first_row,
+                            GError        **error)
+{
+  guint n_rows = linli_csv_table_get_n_rows (batch);
+
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+  im->batch = batch;
+  if (im->trimmed != NULL)
+    g_string_chunk_clear (im->trimmed);
+  g_array_set_size (im->rows, 0);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      guint n_errors = im->n_errors;
+      Row row = {
+        .row = r,
+        .file_row = first_row + r,
+        .line = linli_csv_table_get_line (batch, r),
+      };
+
+      g_array_append_val (im->rows, row);
+      check_row (im, &g_array_index (im->rows, Row, r));
+      if (im->n_errors > n_errors)
+        mark_bad (im, first_row + r);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_batch_cb (LinliCsvTable  *batch,
+                guint           first_row,
+                gpointer        user_data,
+                GError        **error)
+{
+  return linli_case_csv_check_batch (user_data, batch, first_row, error);
+}
+
+/* Reads what checking needs, and checks the mapping. */
+static gboolean
+import_begin (Import                *im,
               LinliStore            *store,
               LinliCsvTable         *table,
               const LinliCaseField  *mapping,
-              GPtrArray            **row_errors,
               GError               **error)
 {
   g_autoptr(GDateTime) now = linli_store_now (store);
-  guint n_rows = linli_csv_table_get_n_rows (table);
-  guint last_line = 0;
+  guint n_rows = linli_csv_table_get_n_file_rows (table);
 
   im->store = store;
   im->table = table;
+  im->batch = table;
   im->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
-  im->rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), n_rows);
+  im->late_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
+  im->number_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
+  im->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (im->rows, row_clear);
-  im->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im->new_residents = g_ptr_array_new_with_free_func (g_free);
-  im->new_index = g_hash_table_new (g_str_hash, g_str_equal);
-  if (row_errors != NULL)
-    *row_errors = g_ptr_array_ref (im->errors);
+  im->numbers = g_array_new (FALSE, FALSE, sizeof (FileNumber));
+  im->duplicates = g_array_new (FALSE, TRUE, sizeof (Duplicate));
+  g_array_set_clear_func (im->duplicates, duplicate_clear);
+  im->duplicate_of = g_hash_table_new (NULL, NULL);
+  im->written = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  im->referenced = g_hash_table_new (NULL, NULL);
+  im->ahead = g_hash_table_new (NULL, NULL);
+  im->stash = linli_csv_table_new_like (table);
+  im->stashed = g_hash_table_new (NULL, NULL);
+  im->years = g_hash_table_new (NULL, NULL);
+  im->spans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  im->bad_rows = g_new0 (guint8, n_rows / 8 + 1);
+  im->new_residents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im->new_order = g_ptr_array_new ();
 
   if (!check_mapping (im, mapping, error))
     return FALSE;
 
   im->now = g_date_time_to_unix (now);
   im->local = g_time_zone_new_local ();
+  im->store_has_cases = linli_store_count (store, LINLI_TYPE_CASE) > 0;
   linli_case_csv_index_init (&im->grids, store, LINLI_TYPE_GRID);
   linli_case_csv_index_init (&im->workers, store, LINLI_TYPE_WORKER);
   linli_case_csv_index_init (&im->buildings, store, LINLI_TYPE_BUILDING);
@@ -1081,30 +1456,25 @@ import_check (Import                *im,
     load_residents (im);
   else
     im->residents = g_hash_table_new (g_str_hash, g_str_equal);
+  return TRUE;
+}
 
-  for (guint r = 0; r < n_rows; r++)
-    {
-      Row row = {
-        .row = r,
-        .line = linli_csv_table_get_line (table, r),
-        .new_reporter = -1,
-        .duplicate_row = -1,
-      };
+/* Once every row is checked: the errors in the order of the file, a
+ * line's problems together. */
+gboolean
+linli_case_csv_end_check (Import  *im,
+                          GError **error)
+{
+  g_autoptr(GPtrArray) all = g_steal_pointer (&im->number_errors);
 
-      g_array_append_val (im->rows, row);
-      check_row (im, &g_array_index (im->rows, Row, r));
-    }
-  check_numbers (im);
-
-  /* In the order of the file, a line's problems together. */
-  g_ptr_array_sort (im->errors, compare_errors);
-  for (guint i = 0; i < im->errors->len; i++)
-    {
-      LinliCsvRowError *e = g_ptr_array_index (im->errors, i);
-      if (e->line != last_line)
-        im->n_bad_rows++;
-      last_line = e->line;
-    }
+  /* A number given twice first, as it is checked first; then the rows'
+   * own; then the duplicates'. The sort keeps that order on a line. */
+  g_ptr_array_extend_and_steal (all, g_steal_pointer (&im->errors));
+  g_ptr_array_extend_and_steal (all, g_steal_pointer (&im->late_errors));
+  g_ptr_array_sort (all, compare_errors);
+  if (all->len > MAX_ROW_ERRORS)
+    g_ptr_array_set_size (all, MAX_ROW_ERRORS);
+  im->row_errors = g_steal_pointer (&all);
 
   if (im->n_bad_rows > 0)
     {
@@ -1118,12 +1488,12 @@ import_check (Import                *im,
   return TRUE;
 }
 
-
 /* What linli_case_csv_check() and linli_case_csv_import() do, once their
- * arguments are known to be right: checks every row and, with @write and
- * only when all of them are right, writes them (linli_case_csv_write()).
- * *@n_imported is set whenever it is given: 0 unless the cases were
- * written. */
+ * arguments are known to be right. The file is read twice: first for what
+ * its rows say of each other (the numbers they give, the cases they
+ * duplicate), then to check every row and, with @write, to write them
+ * (linli_case_csv_write()) until one is wrong. *@n_imported is set
+ * whenever it is given: 0 unless the cases were written. */
 gboolean
 linli_case_csv_run (LinliStore            *store,
                     LinliCsvTable         *table,
@@ -1143,9 +1513,22 @@ linli_case_csv_run (LinliStore            *store,
   im.count = count;
   im.count_data = count_data;
   im.cancellable = cancellable;
+  im.write = write;
   ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       import_check (&im, store, table, mapping, row_errors, error) &&
-       (!write || linli_case_csv_write (&im, &n, error));
+       import_begin (&im, store, table, mapping, error) &&
+       linli_csv_table_foreach (table, FALSE, links_batch_cb, &im, cancellable, error);
+  if (ok)
+    check_numbers (&im, im.number_errors, im.late_errors);
+  if (ok && write)
+    ok = plan_ahead (&im, error);
+  if (ok && write)
+    ok = linli_case_csv_write (&im, &n, error);
+  else if (ok)
+    ok = linli_csv_table_foreach (table, TRUE, check_batch_cb, &im, cancellable, error) &&
+         linli_case_csv_end_check (&im, error);
+  if (row_errors != NULL)
+    *row_errors = im.row_errors != NULL ? g_ptr_array_ref (im.row_errors)
+                  : g_ptr_array_new_with_free_func ((GDestroyNotify) linli_csv_row_error_free);
   import_clear (&im);
   if (n_imported != NULL)
     *n_imported = n;

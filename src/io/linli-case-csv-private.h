@@ -10,6 +10,7 @@
 
 #include "linli-case-bulk.h"
 #include "linli-case-csv.h"
+#include "linli-csv-private.h"
 #include "linli-records.h"
 
 G_BEGIN_DECLS
@@ -53,7 +54,8 @@ typedef struct
 /* One row of a file to import, as checking it found it. */
 typedef struct
 {
-  guint         row;            /* of the table */
+  guint         row;            /* of the batch being read */
+  guint         file_row;       /* of the file, from 0 */
   guint         line;
   char         *number;         /* as given, or as assigned before writing */
   gboolean      renumber;       /* given, but the store has it already */
@@ -69,17 +71,36 @@ typedef struct
   LinliRecord  *worker;
   LinliRecord  *building;
   gint64        reporter_id;    /* a resident the store has, or 0 */
-  int           new_reporter;   /* or one to add: index into new_residents; or -1 */
-  int           duplicate_row;  /* the row of the file it repeats, or -1 */
-  gint64        duplicate_id;   /* or the stored case it repeats, or 0 */
-  gint64        id;             /* once written */
 } Row;
 
-/* An import: what checking its rows found, for writing them. */
+/* A case number of the file, as a number: see linli_case_csv_number_code(). */
+typedef struct
+{
+  gint64 code;
+  guint  file_row;
+  guint  line;
+} FileNumber;
+
+/* A row that says which case it duplicates. */
+typedef struct
+{
+  guint     file_row;
+  guint     line;
+  char     *original;      /* the number it gives */
+  int       target_row;    /* the row of the file it repeats, or -1 */
+  gint64    target_id;     /* or the stored case, or 0 */
+} Duplicate;
+
+/* An import: what checking its rows found, for writing them. The file is
+ * read twice, a batch of rows at a time (linli_csv_table_foreach()): once
+ * for what rows say of each other (the case numbers, the duplicates), then
+ * to check every row, keeping the first errors, and to write them. */
 typedef struct
 {
   LinliStore     *store;
-  LinliCsvTable  *table;
+  LinliCsvTable  *table;           /* the file, or a preview of it */
+  LinliCsvTable  *batch;           /* the rows being read */
+  gboolean        write;           /* not only checked */
   int             column[LINLI_N_CASE_FIELDS];   /* -1 when no column holds the field */
   gint64          now;
   GTimeZone      *local;           /* the zone times without one are in */
@@ -91,13 +112,31 @@ typedef struct
   EnumParser      level;
   EnumParser      satisfaction;
   GHashTable     *residents;       /* "name\x1fphone" → gint64 id of a resident the store has */
-  GPtrArray      *new_residents;   /* "name\x1fphone" of each one to add */
-  GHashTable     *new_index;       /* "name\x1fphone" → index in new_residents + 1 */
-  GArray         *rows;            /* Row */
-  GHashTable     *numbers;         /* each number the file gives → its row + 1 */
-  GPtrArray      *errors;          /* LinliCsvRowError */
+  GHashTable     *new_residents;   /* "name\x1fphone" → gint64 id of one written, or NULL */
+  GPtrArray      *new_order;       /* their keys, in the order the file names them */
+  GArray         *rows;            /* Row, of the batch */
+  GArray         *numbers;         /* FileNumber, sorted by code and row once read */
+  GArray         *duplicates;      /* Duplicate, in the order of the file */
+  GHashTable     *duplicate_of;    /* file row → its Duplicate */
+  GHashTable     *written;         /* file row of a case another repeats → gint64 id, once written */
+  GHashTable     *referenced;      /* the codes of the numbers duplicates give */
+  GHashTable     *ahead;           /* file rows written before their turn, before a duplicate of them */
+  LinliCsvTable  *stash;           /* the rows of @ahead, kept from the first reading */
+  GHashTable     *stashed;         /* file row → its row in @stash + 1 */
+  gboolean        stop;            /* a row written ahead is wrong: write no more */
+  GHashTable     *years;           /* the years numbers may be assigned in */
+  GHashTable     *spans;           /* year → gint64[2], its first second and the next year's */
+  GHashTable     *next_numbers;    /* year → the next free sequence */
+  guint8         *bad_rows;        /* a bit per row of the file: it is wrong */
+  GPtrArray      *errors;          /* LinliCsvRowError: the first of the rows' */
+  GPtrArray      *number_errors;   /* LinliCsvRowError: numbers given twice */
+  GPtrArray      *late_errors;     /* LinliCsvRowError: of the duplicates */
+  GPtrArray      *row_errors;      /* LinliCsvRowError: all of them, in the order of the file */
+  guint           n_errors;        /* every error, kept or not */
   GStringChunk   *trimmed;         /* cells that had spaces around them, without */
   guint           n_bad_rows;
+  guint           n_written;
+  gboolean        store_has_cases; /* before the import */
   LinliCountFunc  count;           /* told of the rows written, in the writing thread */
   gpointer        count_data;
   GCancellable   *cancellable;     /* stops the writing, which then writes nothing */
@@ -115,6 +154,21 @@ gboolean     linli_case_csv_run         (LinliStore            *store,
                                          GCancellable          *cancellable,
                                          GPtrArray            **row_errors,
                                          guint                 *n_imported,
+                                         GError               **error);
+gboolean     linli_case_csv_check_batch (Import                *im,
+                                         LinliCsvTable         *batch,
+                                         guint                  first_row,
+                                         GError               **error);
+gboolean     linli_case_csv_file_has_number (Import            *im,
+                                         const char            *number);
+int          linli_case_csv_year_of     (Import                *im,
+                                         gint64                 time);
+GHashTable  *linli_case_csv_find_stored (Import                *im,
+                                         GPtrArray             *numbers);
+gboolean     linli_case_csv_check_row_of (Import               *im,
+                                         LinliCsvTable         *table,
+                                         Row                   *row);
+gboolean     linli_case_csv_end_check   (Import                *im,
                                          GError               **error);
 gboolean     linli_case_csv_write       (Import                *im,
                                          guint                 *n_imported,

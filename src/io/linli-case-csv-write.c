@@ -16,15 +16,14 @@
 #define DEFAULT_SOURCE   "其他"  /* a case needs a source; a file may have none */
 
 /* The next free number of the year the case was reported in: after the
- * store's last, and not one the file gives another case. */
+ * store's last before the import, and not one the file gives another
+ * case. */
 static void
-assign_number (Import     *im,
-               Row        *row,
-               GHashTable *next_numbers)
+assign_number (Import *im,
+               Row    *row)
 {
-  g_autoptr(GDateTime) reported = g_date_time_new_from_unix_local (row->reported_at);
-  int year = g_date_time_get_year (reported);
-  gpointer next = g_hash_table_lookup (next_numbers, GINT_TO_POINTER (year));
+  int year = linli_case_csv_year_of (im, row->reported_at);
+  gpointer next = g_hash_table_lookup (im->next_numbers, GINT_TO_POINTER (year));
   guint sequence;
 
   if (next == NULL)
@@ -37,22 +36,23 @@ assign_number (Import     *im,
 
   g_free (row->number);
   row->number = g_strdup_printf ("%d-%04u", year, sequence);
-  while (g_hash_table_contains (im->numbers, row->number))
+  while (linli_case_csv_file_has_number (im, row->number))
     {
       g_free (row->number);
       row->number = g_strdup_printf ("%d-%04u", year, ++sequence);
     }
-  g_hash_table_insert (next_numbers, GINT_TO_POINTER (year), GUINT_TO_POINTER (sequence + 1));
+  g_hash_table_insert (im->next_numbers, GINT_TO_POINTER (year), GUINT_TO_POINTER (sequence + 1));
 }
 
 static gboolean
 write_row (Import      *im,
            Row         *row,
-           GArray      *resident_ids,
            GError     **error)
 {
   LinliCaseValues values;
   const char *source = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SOURCE);
+  Duplicate *dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (row->file_row));
+  gint64 id = 0;
 
   /* The texts are the file's own, borrowed while the case is written. */
   linli_case_values_init (&values);
@@ -62,10 +62,7 @@ write_row (Import      *im,
   values.category = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_CATEGORY);
   values.subcategory = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_SUBCATEGORY);
   values.source = source ? source : DEFAULT_SOURCE;
-  if (row->reporter_id != 0)
-    values.reporter_id = row->reporter_id;
-  else if (row->new_reporter >= 0)
-    values.reporter_id = g_array_index (resident_ids, gint64, row->new_reporter);
+  values.reporter_id = row->reporter_id;
   values.address = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_ADDRESS);
   values.grid_id = row->grid ? linli_record_get_id (row->grid) : 0;
   if (row->building != NULL)
@@ -95,46 +92,189 @@ write_row (Import      *im,
   values.satisfaction = row->satisfaction;
   values.revisited_at = row->revisited_at;
   values.revisit_notes = linli_case_csv_cell (im, row->row, LINLI_CASE_FIELD_REVISIT_NOTES);
-  values.duplicate_of = row->duplicate_id;
-  if (row->duplicate_row >= 0)
-    values.duplicate_of = g_array_index (im->rows, Row, row->duplicate_row).id;
-  g_assert (row->duplicate_row < 0 || values.duplicate_of != 0);
+  if (dup != NULL && dup->target_row >= 0)
+    {
+      gint64 *original = g_hash_table_lookup (im->written, GINT_TO_POINTER (dup->target_row));
 
-  if (!linli_case_bulk_insert (im->store, &values, &row->id, error))
+      g_assert (original != NULL);
+      values.duplicate_of = *original;
+    }
+  else if (dup != NULL)
+    values.duplicate_of = dup->target_id;
+
+  if (!linli_case_bulk_insert (im->store, &values, &id, error))
     {
       g_prefix_error (error, _("Line %u: "), row->line);
       return FALSE;
     }
+  im->n_written++;
+  /* A case another repeats: its id, for that one. */
+  if (g_hash_table_contains (im->written, GUINT_TO_POINTER (row->file_row)))
+    g_hash_table_insert (im->written, GUINT_TO_POINTER (row->file_row), g_memdup2 (&id, sizeof id));
   return TRUE;
 }
 
-/* Writes the rows of @im, which linli_case_csv_run() found right, in one
- * transaction: all of them, or none. */
+/* Whether the store has @row's number, which it then does not keep. */
+static gboolean
+number_is_stored (Import *im,
+                  Row    *row)
+{
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  g_autoptr(GHashTable) stored = NULL;
+
+  if (row->number == NULL || !im->store_has_cases)
+    return FALSE;
+  g_ptr_array_add (numbers, row->number);
+  stored = linli_case_csv_find_stored (im, numbers);
+  return g_hash_table_size (stored) > 0;
+}
+
+/* Writes the cases that @row repeats and that come later in the file
+ * (kept aside from the first reading), originals first, as the row's
+ * turn comes. */
+static gboolean
+write_ahead (Import   *im,
+             Row      *row,
+             GError  **error)
+{
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint at = row->file_row;
+
+  for (;;)
+    {
+      Duplicate *dup = g_hash_table_lookup (im->duplicate_of, GUINT_TO_POINTER (at));
+
+      if (dup == NULL || dup->target_row < 0 ||
+          g_hash_table_lookup (im->written, GINT_TO_POINTER (dup->target_row)) != NULL)
+        break;
+      at = (guint) dup->target_row;
+      g_array_append_val (chain, at);
+    }
+
+  for (guint i = chain->len; i > 0; i--)
+    {
+      guint file_row = g_array_index (chain, guint, i - 1);
+      guint kept = GPOINTER_TO_UINT (g_hash_table_lookup (im->stashed, GUINT_TO_POINTER (file_row)));
+      Row ahead = {
+        .row = kept - 1,
+        .file_row = file_row,
+        .line = linli_csv_table_get_line (im->stash, kept - 1),
+      };
+      LinliCsvTable *batch = im->batch;
+      gboolean ok;
+
+      g_assert (kept > 0);
+      /* Wrong, it says so at its turn; nothing more is written. */
+      if (!linli_case_csv_check_row_of (im, im->stash, &ahead))
+        {
+          im->stop = TRUE;
+          g_clear_pointer (&ahead.number, g_free);
+          return TRUE;
+        }
+      /* Its number is kept: it is the one a duplicate gives. Taken in the
+       * store already, it is given the next free one now, not at its
+       * turn. */
+      if (number_is_stored (im, &ahead))
+        assign_number (im, &ahead);
+      im->batch = im->stash;
+      ok = write_row (im, &ahead, error);
+      im->batch = batch;
+      g_clear_pointer (&ahead.number, g_free);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The rows of a batch, read again: checked as before, numbered and
+ * written. */
+static gboolean
+write_batch_cb (LinliCsvTable  *batch,
+                guint           first_row,
+                gpointer        user_data,
+                GError        **error)
+{
+  Import *im = user_data;
+  guint n_total = linli_csv_table_get_n_file_rows (im->table);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  g_autoptr(GHashTable) stored = NULL;
+
+  if (!linli_case_csv_check_batch (im, batch, first_row, error))
+    return FALSE;
+  /* Once a row is wrong, the others are only checked, to say what is
+   * wrong with them, and nothing is kept. */
+  if (im->n_bad_rows > 0 || im->stop)
+    return TRUE;
+
+  /* A number the file gives is kept only when it is free. As the file's
+   * numbers are unique and none is assigned, the cases written so far
+   * have none of these. */
+  for (guint r = 0; r < im->rows->len; r++)
+    {
+      Row *row = &g_array_index (im->rows, Row, r);
+      if (row->number != NULL)
+        g_ptr_array_add (numbers, row->number);
+    }
+  stored = linli_case_csv_find_stored (im, numbers);
+  g_clear_pointer (&numbers, g_ptr_array_unref);
+
+  for (guint r = 0; r < im->rows->len && !im->stop; r++)
+    {
+      Row *row = &g_array_index (im->rows, Row, r);
+
+      /* Cancel stops it here, and the rollback writes nothing. */
+      if (row->file_row % COUNT_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+            return FALSE;
+          if (im->count != NULL)
+            im->count (row->file_row, n_total, im->count_data);
+        }
+      /* Written before its turn, for a duplicate of it. */
+      if (g_hash_table_contains (im->ahead, GUINT_TO_POINTER (row->file_row)))
+        continue;
+      if (row->number == NULL || g_hash_table_contains (stored, row->number))
+        assign_number (im, row);
+      if (!write_ahead (im, row, error))
+        return FALSE;
+      if (!im->stop && !write_row (im, row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks and writes the rows of @im, reading the file again, in one
+ * transaction: all of them, or none when one is wrong. */
 gboolean
 linli_case_csv_write (Import  *im,
                       guint   *n_imported,
                       GError **error)
 {
-  g_autoptr(GArray) resident_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), im->new_residents->len);
-  g_autoptr(GHashTable) next_numbers = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_total = linli_csv_table_get_n_file_rows (im->table);
+  GHashTableIter iter;
+  gpointer year;
 
-  /* Numbers first: one the file gives is kept only when it is free. */
-  for (guint r = 0; r < im->rows->len; r++)
+  /* The next free number of each year, as the store has it before any
+   * case of the file is written. */
+  im->next_numbers = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, im->years);
+  while (g_hash_table_iter_next (&iter, &year, NULL))
     {
-      Row *row = &g_array_index (im->rows, Row, r);
-      if (row->number == NULL || row->renumber)
-        assign_number (im, row, next_numbers);
+      g_autofree char *first = linli_store_next_case_number (im->store, GPOINTER_TO_INT (year));
+      g_hash_table_insert (im->next_numbers, year,
+                           GUINT_TO_POINTER ((guint) g_ascii_strtoull (first + 5, NULL, 10)));
     }
 
   /* All rows or none: one batch, without a savepoint per row. */
   if (!linli_store_begin_batch (im->store, error))
     return FALSE;
 
-  for (guint i = 0; i < im->new_residents->len; i++)
+  /* New reporters first, as residents, in the order the file names them. */
+  for (guint i = 0; i < im->new_order->len; i++)
     {
       g_autoptr(LinliRecord) resident = linli_record_new (LINLI_TYPE_RESIDENT);
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (im->new_residents, i), "\x1f", 2);
+      const char *key = im->new_order->pdata[i];
+      g_auto(GStrv) parts = g_strsplit (key, "\x1f", 2);
       gint64 id;
 
       linli_record_set_text (resident, "name", parts[0]);
@@ -145,41 +285,13 @@ linli_case_csv_write (Import  *im,
           return FALSE;
         }
       id = linli_record_get_id (resident);
-      g_array_append_val (resident_ids, id);
+      g_hash_table_insert (im->new_residents, g_strdup (key), g_memdup2 (&id, sizeof id));
     }
-
-  for (guint r = 0; r < im->rows->len; r++)
+  if (!linli_csv_table_foreach (im->table, TRUE, write_batch_cb, im, im->cancellable, error) ||
+      !linli_case_csv_end_check (im, error))
     {
-      /* Cancel stops it here, and the rollback writes nothing. */
-      if (r % COUNT_EVERY == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
-            {
-              linli_store_rollback (im->store);
-              return FALSE;
-            }
-          if (im->count != NULL)
-            im->count (r, im->rows->len, im->count_data);
-        }
-
-      /* The case a duplicate repeats must be there before it. */
-      g_array_set_size (chain, 0);
-      for (guint at = r; g_array_index (im->rows, Row, at).id == 0; )
-        {
-          int next = g_array_index (im->rows, Row, at).duplicate_row;
-
-          g_array_append_val (chain, at);
-          if (next < 0)
-            break;
-          at = (guint) next;
-        }
-      for (guint i = chain->len; i > 0; i--)
-        if (!write_row (im, &g_array_index (im->rows, Row, g_array_index (chain, guint, i - 1)),
-                        resident_ids, error))
-          {
-            linli_store_rollback (im->store);
-            return FALSE;
-          }
+      linli_store_rollback (im->store);
+      return FALSE;
     }
 
   /* The last moment Cancel can still stop it. */
@@ -190,17 +302,23 @@ linli_case_csv_write (Import  *im,
       return FALSE;
     }
   if (im->count != NULL)
-    im->count (im->rows->len, im->rows->len, im->count_data);
-  *n_imported = im->rows->len;
+    im->count (n_total, n_total, im->count_data);
+  *n_imported = im->n_written;
   return TRUE;
 }
 
 /**
  * linli_case_csv_import:
+ * @table: the file, read whole, or a preview of it
+ *   (linli_csv_read_preview()), which is read again twice a batch of rows
+ *   at a time: first for what rows say of each other, then to check and
+ *   write them; a file changed since its preview fails with
+ *   %LINLI_CSV_ERROR_CHANGED and writes nothing
  * @mapping: (array): what each column of @table holds, one
  *   #LinliCaseField per column (linli_case_csv_guess_mapping())
  * @row_errors: (out) (optional) (element-type LinliCsvRowError): set to
- *   what is wrong with the rows, as linli_case_csv_check() does
+ *   what is wrong with the rows, as linli_case_csv_check() does: the first
+ *   thousand problems; the error says how many rows are wrong
  * @n_imported: (out) (optional): how many cases were written
  *
  * Adds the cases of @table to @store, all or none. Every row is checked

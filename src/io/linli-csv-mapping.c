@@ -496,16 +496,37 @@ linli_csv_mapping_dup_cell (LinliCsvMapping *self,
                             guint            row,
                             int              field)
 {
+  g_return_val_if_fail (LINLI_IS_CSV_MAPPING (self), NULL);
+
+  return linli_csv_mapping_dup_cell_in (self, self->table, row, field);
+}
+
+/**
+ * linli_csv_mapping_dup_cell_in:
+ * @table: rows of the file, with its columns: a batch of
+ *   linli_csv_table_foreach()
+ *
+ * As linli_csv_mapping_dup_cell(), in @row of @table.
+ *
+ * Returns: (transfer full) (nullable): the text
+ */
+char *
+linli_csv_mapping_dup_cell_in (LinliCsvMapping *self,
+                               LinliCsvTable   *table,
+                               guint            row,
+                               int              field)
+{
   int column;
   const char *cell;
   char *text;
 
   g_return_val_if_fail (LINLI_IS_CSV_MAPPING (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
 
   column = linli_csv_mapping_find_column (self, field);
   if (column < 0)
     return NULL;
-  cell = linli_csv_table_get_cell (self->table, row, (guint) column);
+  cell = linli_csv_table_get_cell (table, row, (guint) column);
   if (cell == NULL)
     return NULL;
   text = g_strstrip (g_strdup (cell));

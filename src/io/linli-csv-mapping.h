@@ -67,4 +67,9 @@ char            *linli_csv_mapping_dup_cell      (LinliCsvMapping *self,
                                                   guint            row,
                                                   int              field);
 
+char            *linli_csv_mapping_dup_cell_in   (LinliCsvMapping *self,
+                                                  LinliCsvTable   *table,
+                                                  guint            row,
+                                                  int              field);
+
 G_END_DECLS

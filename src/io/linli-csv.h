@@ -13,6 +13,7 @@ typedef enum {
   LINLI_CSV_ERROR_EMPTY,      /* no header line */
   LINLI_CSV_ERROR_QUOTE,      /* a quoted field that is never closed */
   LINLI_CSV_ERROR_FIELDS,     /* rows with more fields than the header */
+  LINLI_CSV_ERROR_CHANGED,    /* the file is not what it was when it was read */
 } LinliCsvError;
 
 /* What a file was written in: Excel and WPS save "CSV UTF-8" with a BOM,
@@ -36,6 +37,14 @@ typedef struct {
 typedef struct _LinliCsvTable LinliCsvTable;
 typedef struct _LinliCsvWriter LinliCsvWriter;
 
+/* Handed the rows of a file a batch at a time (linli_csv_table_foreach()):
+ * @batch holds them, valid during the call; @first_row is the row of the
+ * file its first is, from 0. Returns %FALSE with @error to stop. */
+typedef gboolean (*LinliCsvBatchFunc) (LinliCsvTable  *batch,
+                                       guint           first_row,
+                                       gpointer        user_data,
+                                       GError        **error);
+
 GQuark            linli_csv_error_quark          (void);
 const char       *linli_csv_encoding_to_string   (LinliCsvEncoding  encoding);
 gboolean          linli_csv_is_formula           (const char       *text);
@@ -50,6 +59,17 @@ LinliCsvTable    *linli_csv_read_stream          (GInputStream     *in,
                                                   gsize             size_hint,
                                                   GCancellable     *cancellable,
                                                   GError          **error);
+LinliCsvTable    *linli_csv_read_preview         (GFile            *file,
+                                                  guint             n_rows,
+                                                  GCancellable     *cancellable,
+                                                  GError          **error);
+gboolean          linli_csv_table_foreach        (LinliCsvTable    *self,
+                                                  gboolean          verify,
+                                                  LinliCsvBatchFunc func,
+                                                  gpointer          user_data,
+                                                  GCancellable     *cancellable,
+                                                  GError          **error);
+guint             linli_csv_table_get_n_file_rows (LinliCsvTable   *self);
 LinliCsvTable    *linli_csv_table_ref            (LinliCsvTable    *self);
 void              linli_csv_table_unref          (LinliCsvTable    *self);
 LinliCsvEncoding  linli_csv_table_get_encoding   (LinliCsvTable    *self);

@@ -16,12 +16,15 @@
 /* Importing volunteers, and activities with who served in them. Every row
  * is checked first, with the rules the editors use, and every wrong row is
  * named by its line; only when none is wrong is anything written, all of it
- * in one transaction. */
+ * in one transaction. The file is read a batch of rows at a time
+ * (linli_csv_table_foreach()): what is kept of it is the records to
+ * write. */
 
 typedef struct
 {
   LinliStore      *store;
   LinliCsvMapping *mapping;
+  LinliCsvTable   *batch;      /* the rows being read */
   GPtrArray       *errors;     /* LinliCsvRowError */
   LinliCountFunc   count;      /* told of the records written, nullable */
   gpointer         count_data;
@@ -79,14 +82,14 @@ cell (Import *im,
       guint   row,
       int     field)
 {
-  return linli_csv_mapping_dup_cell (im->mapping, row, field);
+  return linli_csv_mapping_dup_cell_in (im->mapping, im->batch, row, field);
 }
 
 static guint
 line_of (Import *im,
          guint   row)
 {
-  return linli_csv_table_get_line (linli_csv_mapping_get_table (im->mapping), row);
+  return linli_csv_table_get_line (im->batch, row);
 }
 
 /* A phone as typed, normalised; %FALSE with a message when it is none. */
@@ -118,15 +121,31 @@ check_phone (Import      *im,
 /* ------------------------------------------------------------------------ */
 /* Volunteers */
 
-static gboolean
-check_volunteers (Import    *im,
-                  GPtrArray *volunteers)
+typedef struct
 {
-  LinliCsvTable *table = linli_csv_mapping_get_table (im->mapping);
-  g_autoptr(GHashTable) stored = linli_store_ids_by_key (im->store, LINLI_RECORD_KEY_VOLUNTEER_NUMBER);
-  g_autoptr(GHashTable) in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Import     *im;
+  GPtrArray  *records;
+  GHashTable *stored;
+  GHashTable *in_file;
+  gpointer    indexes;
+} Reading;
 
-  for (guint row = 0; row < linli_csv_table_get_n_rows (table); row++)
+static gboolean
+check_volunteers_cb (LinliCsvTable  *batch,
+                     guint           first_row,
+                     gpointer        user_data,
+                     GError        **error)
+{
+  Reading *reading = user_data;
+  Import *im = reading->im;
+  GPtrArray *volunteers = reading->records;
+  GHashTable *stored = reading->stored;
+  GHashTable *in_file = reading->in_file;
+
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+  im->batch = batch;
+  for (guint row = 0; row < linli_csv_table_get_n_rows (batch); row++)
     {
       guint line = line_of (im, row);
       g_autofree char *name = cell (im, row, LINLI_VOLUNTEER_FIELD_NAME);
@@ -174,7 +193,20 @@ check_volunteers (Import    *im,
       linli_record_set_text (volunteer, "notes", notes);
       g_ptr_array_add (volunteers, g_steal_pointer (&volunteer));
     }
-  return im->errors->len == 0;
+  return TRUE;
+}
+
+static gboolean
+check_volunteers (Import     *im,
+                  GPtrArray  *volunteers,
+                  GError    **error)
+{
+  g_autoptr(GHashTable) stored = linli_store_ids_by_key (im->store, LINLI_RECORD_KEY_VOLUNTEER_NUMBER);
+  g_autoptr(GHashTable) in_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Reading reading = { im, volunteers, stored, in_file, NULL };
+
+  return linli_csv_table_foreach (linli_csv_mapping_get_table (im->mapping), TRUE,
+                                  check_volunteers_cb, &reading, im->cancellable, error);
 }
 
 static gboolean
@@ -497,14 +529,21 @@ validate_group (Import *im,
 }
 
 static gboolean
-check_activities (Import    *im,
-                  Indexes   *ix,
-                  GPtrArray *groups)
+check_activities_cb (LinliCsvTable  *batch,
+                     guint           first_row,
+                     gpointer        user_data,
+                     GError        **error)
 {
-  LinliCsvTable *table = linli_csv_mapping_get_table (im->mapping);
-  g_autoptr(GHashTable) group_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Reading *reading = user_data;
+  Import *im = reading->im;
+  Indexes *ix = reading->indexes;
+  GPtrArray *groups = reading->records;
+  GHashTable *group_of = reading->in_file;
 
-  for (guint row = 0; row < linli_csv_table_get_n_rows (table); row++)
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+  im->batch = batch;
+  for (guint row = 0; row < linli_csv_table_get_n_rows (batch); row++)
     {
       guint line = line_of (im, row);
       g_autofree char *title = cell (im, row, LINLI_ACTIVITY_FIELD_TITLE);
@@ -554,10 +593,24 @@ check_activities (Import    *im,
           g_array_append_val (group->lines, line);
         }
     }
+  return TRUE;
+}
 
+static gboolean
+check_activities (Import     *im,
+                  Indexes    *ix,
+                  GPtrArray  *groups,
+                  GError    **error)
+{
+  g_autoptr(GHashTable) group_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Reading reading = { im, groups, NULL, group_of, ix };
+
+  if (!linli_csv_table_foreach (linli_csv_mapping_get_table (im->mapping), TRUE,
+                                check_activities_cb, &reading, im->cancellable, error))
+    return FALSE;
   for (guint i = 0; i < groups->len; i++)
     validate_group (im, groups->pdata[i]);
-  return im->errors->len == 0;
+  return TRUE;
 }
 
 static gboolean
@@ -625,13 +678,15 @@ run (LinliStore         *store,
      guint              *n_imported,
      GError            **error)
 {
-  Import im = { store, mapping, NULL, count, count_data, cancellable };
+  Import im = { store, mapping, NULL, NULL, count, count_data, cancellable };
   g_autoptr(GPtrArray) records = NULL;
-  gboolean ok;
+  gboolean ok, read;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
   g_return_val_if_fail (LINLI_IS_CSV_MAPPING (mapping), FALSE);
 
+  /* The staff register is read whole (linli_csv_read_file()), not
+   * previewed. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (kind == LINLI_EVENT_CSV_STAFF)
@@ -648,8 +703,8 @@ run (LinliStore         *store,
   if (kind == LINLI_EVENT_CSV_VOLUNTEERS)
     {
       records = g_ptr_array_new_with_free_func (g_object_unref);
-      ok = check_volunteers (&im, records);
-      ok = ok && (!write || write_volunteers (&im, records, error));
+      ok = read = check_volunteers (&im, records, error);
+      ok = ok && im.errors->len == 0 && (!write || write_volunteers (&im, records, error));
     }
   else
     {
@@ -657,12 +712,12 @@ run (LinliStore         *store,
 
       indexes_init (&ix, store);
       records = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-      ok = check_activities (&im, &ix, records);
-      ok = ok && (!write || write_activities (&im, &ix, records, error));
+      ok = read = check_activities (&im, &ix, records, error);
+      ok = ok && im.errors->len == 0 && (!write || write_activities (&im, &ix, records, error));
       indexes_clear (&ix);
     }
 
-  if (im.errors->len > 0)
+  if (read && im.errors->len > 0)
     {
       g_ptr_array_sort (im.errors, compare_errors);
       g_set_error (error, LINLI_EVENT_CSV_ERROR, LINLI_EVENT_CSV_ERROR_ROWS,

@@ -49,6 +49,7 @@
 #define REPORT_YEAR    2025
 #define EMPTY_YEAR     2026     /* after the generator's last case */
 #define WINDOW_RUNS    3
+#define PREVIEW_ROWS   3        /* what an import preview keeps of a file */
 
 /* The steps of store_open_first_page_ms, each the median of OPEN_RUNS:
  * printed with --breakdown or --only. */
@@ -1070,7 +1071,7 @@ csv_import_s (Bench   *bench,
   file = g_file_new_for_path (bench->csv_path);
 
   start = linli_bench_stamp ();
-  if (!(table = linli_csv_read_file (file, NULL, error)))
+  if (!(table = linli_csv_read_preview (file, PREVIEW_ROWS, NULL, error)))
     return FALSE;
   mapping = linli_case_csv_guess_mapping (table);
   if (!import_through_writer (store, table, mapping, &row_errors, &n_imported, error))
@@ -1142,7 +1143,7 @@ import_peak_rss_mb (Bench    *bench,
       return FALSE;
     }
   before = status_mb ("VmRSS:");
-  if (!(table = linli_csv_read_file (file, NULL, error)))
+  if (!(table = linli_csv_read_preview (file, PREVIEW_ROWS, NULL, error)))
     return FALSE;
   mapping = linli_case_csv_guess_mapping (table);
   if (write && !import_through_writer (store, table, mapping, &row_errors, &n_imported, error))
@@ -1177,7 +1178,7 @@ read_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  LinliCsvTable *table = linli_csv_read_file (task_data, cancellable, &error);
+  LinliCsvTable *table = linli_csv_read_preview (task_data, PREVIEW_ROWS, cancellable, &error);
 
   if (table != NULL)
     g_task_return_pointer (task, table, (GDestroyNotify) linli_csv_table_unref);
@@ -1286,7 +1287,7 @@ import_write_main_loop_max_stall_ms (Bench   *bench,
   if (!(store = open_import_target (bench, path, error)))
     return FALSE;
   file = g_file_new_for_path (bench->csv_path);
-  if (!(table = linli_csv_read_file (file, NULL, error)))
+  if (!(table = linli_csv_read_preview (file, PREVIEW_ROWS, NULL, error)))
     return FALSE;
   mapping = linli_case_csv_guess_mapping (table);
   if (!(si.writer = linli_store_open_writer (store, "An import is being written", error)))

@@ -13,7 +13,9 @@
 
 /* The preview of a case import: what the file is, which field of a case
  * each of its columns fills (guessed from the headers, changed here), and,
- * when some rows are wrong, every one of them by line. Nothing is written
+ * when some rows are wrong, each of them by line (the first thousand). The
+ * file is not held: the preview keeps its first rows, and the import reads
+ * it again (linli_csv_table_foreach()). Nothing is written
  * until every row is right; then all of them are, at once.
  *
  * The rows are checked and written in a job (linli-job.h), through a
@@ -227,7 +229,8 @@ linli_csv_import_dialog_init (LinliCsvImportDialog *self)
 
 /**
  * linli_csv_import_dialog_new:
- * @table: the file, read
+ * @table: the file, read, or a preview of it (linli_csv_read_preview()):
+ *   the import reads it again, a batch of rows at a time
  * @file_name: its name, for the user
  */
 LinliCsvImportDialog *
@@ -252,7 +255,7 @@ linli_csv_import_dialog_new (GtkWindow     *parent,
   self->store = g_object_ref (store);
   self->table = linli_csv_table_ref (table);
 
-  n_rows = linli_csv_table_get_n_rows (table);
+  n_rows = linli_csv_table_get_n_file_rows (table);
   n_columns = linli_csv_table_get_n_columns (table);
   /* TRANSLATORS: "cases.csv: 120 rows, GB18030" */
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u row, %s", "%s: %u rows, %s", n_rows),

@@ -187,7 +187,8 @@ linli_event_import_dialog_init (LinliEventImportDialog *self)
 
 /**
  * linli_event_import_dialog_new:
- * @table: the file, read
+ * @table: the file, read, or a preview of it (linli_csv_read_preview()),
+ *   except for the staff
  * @file_name: its name, for the user
  */
 LinliEventImportDialog *
@@ -215,7 +216,7 @@ linli_event_import_dialog_new (GtkWindow         *parent,
   self->kind = kind;
   self->mapping = linli_event_csv_mapping_new (kind, table);
 
-  n_rows = linli_csv_table_get_n_rows (table);
+  n_rows = linli_csv_table_get_n_file_rows (table);
   n_columns = linli_csv_table_get_n_columns (table);
   /* TRANSLATORS: "activities.csv: 120 rows, GB18030" */
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u row, %s", "%s: %u rows, %s", n_rows),
@@ -308,7 +309,9 @@ chosen_cb (GFile    *file,
   /* Read in a thread, a piece at a time; the reading takes @opening. */
   if (file != NULL)
     linli_import_read (opening->page, file, _("Cannot Read the File"),
-                       linli_import_read_csv, (GDestroyNotify) linli_csv_table_unref,
+                       opening->kind == LINLI_EVENT_CSV_STAFF ? linli_import_read_csv_whole
+                                                              : linli_import_read_csv,
+                       (GDestroyNotify) linli_csv_table_unref,
                        read_cb, opening, opening_free);
   else
     opening_free (opening);

@@ -20,7 +20,8 @@ linli_import_errors_clear (AdwPreferencesGroup *group,
 }
 
 /* @row_errors: (nullable) (element-type LinliCsvRowError): the rows that
- *   are wrong; when there are none, @error says what is */
+ *   are wrong, or the first of them; @error says how many, or when there
+ *   are none what is wrong */
 void
 linli_import_errors_show (AdwPreferencesGroup *group,
                           GtkListBox          *list,
@@ -31,7 +32,10 @@ linli_import_errors_show (AdwPreferencesGroup *group,
   guint shown = row_errors ? MIN (row_errors->len, 1000) : 0;
   g_autofree char *summary = NULL;
 
-  if (row_errors != NULL && row_errors->len > 0)
+  if (row_errors != NULL && row_errors->len > 0 && error != NULL)
+    /* TRANSLATORS: %s says how many rows are wrong and that nothing was imported */
+    summary = g_strdup_printf (_("%s Correct the file or the columns, and import again."), error->message);
+  else if (row_errors != NULL && row_errors->len > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "%u row is wrong. Nothing was imported: correct the file or the columns, and import again.",
                                             "%u rows are wrong. Nothing was imported: correct the file or the columns, and import again.",

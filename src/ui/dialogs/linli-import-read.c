@@ -113,11 +113,23 @@ linli_import_read (GtkWidget            *widget,
   linli_job_run (job, widget, read_job, reading, NULL, read_done_cb, reading);
 }
 
-/* A #LinliImportReadFunc: a CSV file read a piece at a time. */
+/* A #LinliImportReadFunc: a CSV file read a piece at a time, of which
+ * only its header and first rows are kept, for the preview; the import
+ * reads it again (linli_csv_read_preview()). */
 gpointer
 linli_import_read_csv (GFile         *file,
                        GCancellable  *cancellable,
                        GError       **error)
+{
+  return linli_csv_read_preview (file, LINLI_IMPORT_PREVIEW_ROWS, cancellable, error);
+}
+
+/* A #LinliImportReadFunc: a short CSV file read whole, a piece at a
+ * time, for an import that needs every row at once (the staff). */
+gpointer
+linli_import_read_csv_whole (GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
 {
   return linli_csv_read_file (file, cancellable, error);
 }

@@ -25,7 +25,13 @@ void     linli_import_read     (GtkWidget            *widget,
                                 LinliImportReadyFunc  ready,
                                 gpointer              data,
                                 GDestroyNotify        data_free);
+/* The rows of a CSV file an import preview shows. */
+#define LINLI_IMPORT_PREVIEW_ROWS 3
+
 gpointer linli_import_read_csv (GFile                *file,
+                                GCancellable         *cancellable,
+                                GError              **error);
+gpointer linli_import_read_csv_whole (GFile           *file,
                                 GCancellable         *cancellable,
                                 GError              **error);
 
