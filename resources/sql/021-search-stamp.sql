@@ -7,7 +7,7 @@
 -- two copies of one file changed apart never come to the same stamp.
 --
 -- Inserts pay for it: with a trigger, SQLite keeps a statement journal for
--- each INSERT into case_record, about 4 µs a case in a bulk import.
+-- each INSERT into case_record, 0.06-0.2 s of CPU in a 100,000-case import.
 CREATE TABLE search_stamp (stamp INTEGER NOT NULL);
 INSERT INTO search_stamp (stamp) VALUES (random ());
 
