@@ -59,20 +59,6 @@ importing_free (Importing *importing)
   g_free (importing);
 }
 
-static void
-count_cb (guint    n_done,
-          guint    n_total,
-          gpointer user_data)
-{
-  LinliJob *job = user_data;
-  g_autofree char *text = NULL;
-
-  /* TRANSLATORS: the progress of an import: "120 of 300 records written" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u record written", "%u of %u records written", n_total),
-                          n_done, n_total);
-  linli_job_progress (job, n_total > 0 ? (double) n_done / n_total : 1.0, text);
-}
-
 static gboolean
 import_job (LinliJob      *job,
             LinliStore    *writer,
@@ -85,7 +71,7 @@ import_job (LinliJob      *job,
   Importing *importing = data;
 
   return linli_event_csv_import_full (writer, importing->kind, importing->mapping,
-                                      count_cb, job, cancellable, row_errors, n_imported, error);
+                                      linli_import_dialog_count_records, job, cancellable, row_errors, n_imported, error);
 }
 
 static void

@@ -300,20 +300,6 @@ importing_free (Importing *importing)
   g_free (importing);
 }
 
-static void
-count_cb (guint    n_done,
-          guint    n_total,
-          gpointer user_data)
-{
-  LinliJob *job = user_data;
-  g_autofree char *text = NULL;
-
-  /* TRANSLATORS: the progress of an import: "120 of 300 records written" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u record written", "%u of %u records written", n_total),
-                          n_done, n_total);
-  linli_job_progress (job, n_total > 0 ? (double) n_done / n_total : 1.0, text);
-}
-
 /* A #LinliImportFunc: every feature written through the writer, or none. */
 static gboolean
 import_job (LinliJob      *job,
@@ -327,7 +313,7 @@ import_job (LinliJob      *job,
   Importing *importing = data;
   guint n_grids = 0, n_buildings = 0;
 
-  if (!linli_geojson_file_import_full (importing->file, writer, &importing->options, count_cb, job,
+  if (!linli_geojson_file_import_full (importing->file, writer, &importing->options, linli_import_dialog_count_records, job,
                                        cancellable, &n_grids, &n_buildings, error))
     return FALSE;
   *n_imported = n_grids + n_buildings;

@@ -217,3 +217,23 @@ linli_import_dialog_get_job (GtkWindow *dialog)
   g_return_val_if_fail (GTK_IS_WINDOW (dialog), NULL);
   return g_object_get_data (G_OBJECT (dialog), JOB_KEY);
 }
+
+/**
+ * linli_import_dialog_count_records:
+ * @user_data: the #LinliJob the import runs in
+ *
+ * Shows how many of the import's records are written as the job's progress.
+ */
+void
+linli_import_dialog_count_records (guint    n_done,
+                                   guint    n_total,
+                                   gpointer user_data)
+{
+  LinliJob *job = user_data;
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: the progress of an import: "120 of 300 records written" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u record written", "%u of %u records written", n_total),
+                          n_done, n_total);
+  linli_job_progress (job, n_total > 0 ? (double) n_done / n_total : 1.0, text);
+}

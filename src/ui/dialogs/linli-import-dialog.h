@@ -40,4 +40,10 @@ gboolean  linli_import_dialog_run     (GtkWindow           *dialog,
                                        GDestroyNotify       data_free);
 LinliJob *linli_import_dialog_get_job (GtkWindow           *dialog);
 
+/* A #LinliCountFunc for a #LinliImportFunc whose @user_data is its job:
+ * "120 of 300 records written" as the job's progress. */
+void      linli_import_dialog_count_records (guint    n_done,
+                                             guint    n_total,
+                                             gpointer user_data);
+
 G_END_DECLS
