@@ -1471,6 +1471,199 @@ test_bulk_times (Fixture       *f,
     g_unsetenv ("TZ");
 }
 
+/* The indexes and triggers of the file, as their SQL: what the bulk
+ * drops and makes again. */
+static char *
+schema_text (LinliStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (linli_store_get_db (store),
+                                       "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                                       " WHERE type IN ('index', 'trigger') ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+query_int (LinliStore *store,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (linli_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+search_stamp (LinliStore *store)
+{
+  return query_int (store, "SELECT stamp FROM search_stamp");
+}
+
+/* Every index agrees with its table, row for row. */
+static void
+assert_intact (LinliStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (linli_store_get_db (store), "PRAGMA integrity_check", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+}
+
+/* Inside the batch, the bulk has dropped the stamp's insert trigger, and
+ * the indexes of the cases and timelines when it at least doubles the
+ * cases; its end makes them all again, and renews the stamp once. */
+static void
+test_bulk_schema (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *schema = schema_text (f->store);
+  g_autoptr(GError) error = NULL;
+
+  /* Once into no cases, building the indexes after them; once more into
+   * those, keeping them case by case. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(LinliCaseBulk) bulk = NULL;
+      g_autofree char *during = NULL;
+      g_autofree char *after = NULL;
+      gint64 stamp = search_stamp (f->store);
+      guint n_cases = round == 0 ? 3 : 1;
+
+      g_assert_true (linli_store_begin_batch (f->store, &error));
+      bulk = linli_case_bulk_begin (f->store, n_cases, &error);
+      g_assert_no_error (error);
+      during = schema_text (f->store);
+      g_assert_null (strstr (during, "search_stamp_case_inserted"));
+      g_assert_nonnull (strstr (during, "search_stamp_case_updated"));
+      g_assert_nonnull (strstr (during, "sqlite_autoindex_case_record_1"));
+      if (round == 0)
+        {
+          g_assert_null (strstr (during, "case_by_reported"));
+          g_assert_null (strstr (during, "case_event_by_case"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (during, "case_by_reported"));
+          g_assert_nonnull (strstr (during, "case_event_by_case"));
+        }
+      /* Only the end renews the stamp. */
+      for (guint i = 0; i < n_cases; i++)
+        {
+          LinliCaseValues values;
+          g_autofree char *number = g_strdup_printf ("2026-%04u", 10 * round + i + 1);
+          gint64 id;
+
+          linli_case_values_init (&values);
+          values.number = number;
+          values.title = "楼道灯不亮";
+          values.category = "其他";
+          values.source = "居民来电";
+          values.reported_at = unix_time (2026, 2, 1 + i, 9, 30);
+          values.grid_id = f->grid1;
+          values.status = i % 2 ? LINLI_CASE_STATUS_ASSIGNED : LINLI_CASE_STATUS_REGISTERED;
+          g_assert_true (linli_case_bulk_insert (f->store, &values, &id, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_cmpint (search_stamp (f->store), ==, stamp);
+      g_assert_true (linli_case_bulk_end (bulk, &error));
+      g_assert_no_error (error);
+      g_assert_true (linli_store_commit (f->store, &error));
+      g_assert_no_error (error);
+
+      after = schema_text (f->store);
+      g_assert_cmpstr (after, ==, schema);
+      g_assert_cmpint (search_stamp (f->store), !=, stamp);
+      assert_intact (f->store);
+      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM case_record INDEXED BY case_by_reported"
+                                            " WHERE reported_at > '2000'"), ==, round == 0 ? 3 : 4);
+      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM case_event INDEXED BY case_event_by_case"
+                                            " WHERE case_id > 0"), ==, round == 0 ? 3 : 4);
+      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM case_record INDEXED BY case_open_counts"
+                                            " WHERE status IN ('registered', 'assigned', 'in-progress',"
+                                            " 'escalated', 'suspended')"), ==, round == 0 ? 3 : 4);
+    }
+}
+
+/* A batch rolled back leaves the file as it was: the indexes and trigger
+ * the bulk dropped, the cases, the stamp. */
+static void
+test_bulk_rollback (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *schema = schema_text (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr(LinliCaseBulk) bulk = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 stamp = search_stamp (f->store);
+  LinliCaseValues values;
+  gint64 id;
+
+  g_assert_true (linli_store_begin_batch (f->store, &error));
+  bulk = linli_case_bulk_begin (f->store, 1, &error);
+  g_assert_no_error (error);
+  linli_case_values_init (&values);
+  values.number = "2026-0001";
+  values.title = "楼道灯不亮";
+  values.category = "其他";
+  values.source = "居民来电";
+  values.reported_at = unix_time (2026, 2, 1, 9, 30);
+  g_assert_true (linli_case_bulk_insert (f->store, &values, &id, &error));
+  g_assert_true (linli_case_bulk_end (bulk, &error));
+  linli_store_rollback (f->store);
+
+  after = schema_text (f->store);
+  g_assert_cmpstr (after, ==, schema);
+  g_assert_cmpint (search_stamp (f->store), ==, stamp);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+  assert_intact (f->store);
+}
+
+/* An import that fails on its last row, after the others were written,
+ * leaves the indexes, the trigger and the stamp as they were; one that
+ * succeeds, all of them with its cases. */
+static void
+test_import_schema (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *schema = schema_text (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 stamp = search_stamp (f->store);
+  guint n = 0;
+
+  g_assert_false (import_text (f,
+                               "标题,类别,登记时间,网格\n"
+                               "楼道灯不亮,其他,2026-01-05 09:30,第一网格\n"
+                               "水管漏水,其他,2026-01-06 09:30,没有这个网格\n",
+                               &row_errors, &n, &error));
+  g_assert_nonnull (error);
+  after = schema_text (f->store);
+  g_assert_cmpstr (after, ==, schema);
+  g_assert_cmpint (search_stamp (f->store), ==, stamp);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+
+  import_ok (f,
+             "标题,类别,登记时间,网格\n"
+             "楼道灯不亮,其他,2026-01-05 09:30,第一网格\n"
+             "水管漏水,其他,2026-01-06 09:30,第二网格\n",
+             2);
+  g_clear_pointer (&after, g_free);
+  after = schema_text (f->store);
+  g_assert_cmpstr (after, ==, schema);
+  g_assert_cmpint (search_stamp (f->store), !=, stamp);
+  assert_intact (f->store);
+}
+
 /* An import writes what linli_store_insert() writes for the records the
  * file describes, its new reporters first: every column, every timeline
  * entry, the same changes told. */
@@ -1825,6 +2018,9 @@ main (int   argc,
   ADD ("/case-csv/import/same-as-insert", test_import_same_as_insert);
   ADD ("/case-csv/bulk-insert/same-as-insert", test_bulk_insert_same);
   ADD ("/case-csv/bulk-insert/times", test_bulk_times);
+  ADD ("/case-csv/bulk-insert/schema", test_bulk_schema);
+  ADD ("/case-csv/bulk-insert/rollback", test_bulk_rollback);
+  ADD ("/case-csv/import/schema", test_import_schema);
 
 #undef ADD
 

@@ -251,6 +251,7 @@ linli_case_csv_write (Import  *im,
                       GError **error)
 {
   guint n_total = linli_csv_table_get_n_file_rows (im->table);
+  g_autoptr(LinliCaseBulk) bulk = NULL;
   GHashTableIter iter;
   gpointer year;
 
@@ -287,8 +288,11 @@ linli_case_csv_write (Import  *im,
       id = linli_record_get_id (resident);
       g_hash_table_insert (im->new_residents, g_strdup (key), g_memdup2 (&id, sizeof id));
     }
-  if (!linli_csv_table_foreach (im->table, TRUE, write_batch_cb, im, im->cancellable, error) ||
-      !linli_case_csv_end_check (im, error))
+  bulk = linli_case_bulk_begin (im->store, n_total, error);
+  if (bulk == NULL ||
+      !linli_csv_table_foreach (im->table, TRUE, write_batch_cb, im, im->cancellable, error) ||
+      !linli_case_csv_end_check (im, error) ||
+      !linli_case_bulk_end (bulk, error))
     {
       linli_store_rollback (im->store);
       return FALSE;
