@@ -1291,17 +1291,37 @@ unix_time (int year,
 
 /* Writes @values through both paths, @f's store by the bulk insert and
  * @g's by linli_store_insert(): both succeed with the same id, or both
- * fail alike. Returns the id, or 0. */
+ * fail alike. A bulk of its own when @bulk is %NULL, as a case alone is
+ * written: a transaction, its timeline entry written at the end. Returns
+ * the id, or 0. */
 static gint64
 insert_both (Fixture               *f,
              Fixture               *g,
+             LinliCaseBulk         *bulk,
              const LinliCaseValues *values)
 {
   g_autoptr(LinliRecord) record = record_from_values (values);
+  g_autoptr(LinliCaseBulk) own = NULL;
   g_autoptr(GError) bulk_error = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = -1;
-  gboolean ok = linli_case_bulk_insert (f->store, values, &id, &bulk_error);
+  gboolean ok;
+
+  if (bulk == NULL)
+    {
+      g_assert_true (linli_store_begin_batch (f->store, &error));
+      bulk = own = linli_case_bulk_begin (f->store, 1, &error);
+      g_assert_no_error (error);
+    }
+  ok = linli_case_bulk_insert (bulk, values, &id, &bulk_error);
+  if (own != NULL && ok)
+    {
+      g_assert_true (linli_case_bulk_end (own, &error));
+      g_assert_true (linli_store_commit (f->store, &error));
+      g_assert_no_error (error);
+    }
+  else if (own != NULL)
+    linli_store_rollback (f->store);
 
   g_assert_cmpint (ok, ==, linli_store_insert (g->store, record, &error));
   g_assert_cmpint (id, ==, linli_record_get_id (record));
@@ -1323,6 +1343,7 @@ test_bulk_insert_same (Fixture       *f,
   g_autoptr(GPtrArray) log_f = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) log_g = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autoptr(LinliCaseBulk) bulk = NULL;
   LinliCaseValues full, least, repeat, bad;
   gint64 first;
 
@@ -1367,7 +1388,7 @@ test_bulk_insert_same (Fixture       *f,
   least.reported_at = unix_time (1999, 12, 31, 23, 59);
 
   /* One case alone: its own transaction, its own row told. */
-  g_assert_cmpint (insert_both (f, g, &least), >, 0);
+  g_assert_cmpint (insert_both (f, g, NULL, &least), >, 0);
   {
     g_autofree char *told_f = take_log (log_f);
     g_autofree char *told_g = take_log (log_g);
@@ -1378,14 +1399,18 @@ test_bulk_insert_same (Fixture       *f,
   /* Several in a batch, one the duplicate of another. */
   g_assert_true (linli_store_begin_batch (f->store, &error));
   g_assert_true (linli_store_begin_batch (g->store, &error));
-  first = insert_both (f, g, &full);
+  bulk = linli_case_bulk_begin (f->store, 2, &error);
+  g_assert_no_error (error);
+  first = insert_both (f, g, bulk, &full);
   g_assert_cmpint (first, >, 0);
   repeat = least;
   repeat.number = "2026-0002";
   repeat.status = LINLI_CASE_STATUS_DUPLICATE;
   repeat.duplicate_of = first;
   repeat.reported_at = unix_time (2026, 2, 3, 9, 6);
-  g_assert_cmpint (insert_both (f, g, &repeat), >, 0);
+  g_assert_cmpint (insert_both (f, g, bulk, &repeat), >, 0);
+  g_assert_true (linli_case_bulk_end (bulk, &error));
+  g_clear_pointer (&bulk, linli_case_bulk_free);
   g_assert_true (linli_store_commit (f->store, &error));
   g_assert_true (linli_store_commit (g->store, &error));
   g_assert_no_error (error);
@@ -1402,7 +1427,9 @@ test_bulk_insert_same (Fixture       *f,
   bad.title = "  ";
   g_assert_true (linli_store_begin_batch (f->store, &error));
   g_assert_true (linli_store_begin_batch (g->store, &error));
-  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  bulk = linli_case_bulk_begin (f->store, 1, &error);
+  g_assert_cmpint (insert_both (f, g, bulk, &bad), ==, 0);
+  g_clear_pointer (&bulk, linli_case_bulk_free);
   g_assert_false (linli_store_commit (f->store, NULL));
   g_assert_false (linli_store_commit (g->store, NULL));
   {
@@ -1413,13 +1440,13 @@ test_bulk_insert_same (Fixture       *f,
   /* A number taken, a reference to nothing, a due time before the report. */
   bad.title = "标题";
   bad.number = "2026-0001";
-  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  g_assert_cmpint (insert_both (f, g, NULL, &bad), ==, 0);
   bad.number = "2026-0003";
   bad.worker_id = 999;
-  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  g_assert_cmpint (insert_both (f, g, NULL, &bad), ==, 0);
   bad.worker_id = 0;
   bad.due_at = bad.reported_at;
-  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  g_assert_cmpint (insert_both (f, g, NULL, &bad), ==, 0);
   assert_same_tables (f->store, g->store);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 3);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 3);
@@ -1570,7 +1597,7 @@ test_bulk_schema (Fixture       *f,
           values.reported_at = unix_time (2026, 2, 1 + i, 9, 30);
           values.grid_id = f->grid1;
           values.status = i % 2 ? LINLI_CASE_STATUS_ASSIGNED : LINLI_CASE_STATUS_REGISTERED;
-          g_assert_true (linli_case_bulk_insert (f->store, &values, &id, &error));
+          g_assert_true (linli_case_bulk_insert (bulk, &values, &id, &error));
           g_assert_no_error (error);
         }
       g_assert_cmpint (search_stamp (f->store), ==, stamp);
@@ -1616,8 +1643,9 @@ test_bulk_rollback (Fixture       *f,
   values.category = "其他";
   values.source = "居民来电";
   values.reported_at = unix_time (2026, 2, 1, 9, 30);
-  g_assert_true (linli_case_bulk_insert (f->store, &values, &id, &error));
+  g_assert_true (linli_case_bulk_insert (bulk, &values, &id, &error));
   g_assert_true (linli_case_bulk_end (bulk, &error));
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 1);
   linli_store_rollback (f->store);
 
   after = schema_text (f->store);

@@ -48,7 +48,7 @@ void           linli_case_values_init (LinliCaseValues        *values);
 LinliCaseBulk *linli_case_bulk_begin  (LinliStore             *store,
                                        guint                   n_cases,
                                        GError                **error);
-gboolean       linli_case_bulk_insert (LinliStore             *store,
+gboolean       linli_case_bulk_insert (LinliCaseBulk          *bulk,
                                        const LinliCaseValues  *values,
                                        gint64                 *id,
                                        GError                **error);
