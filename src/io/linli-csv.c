@@ -189,24 +189,6 @@ typedef struct
   guint          n_skipped;
 } Parser;
 
-/* Where the unquoted field at @p ends: at the separator or line break of
- * @stops, or at @end, which holds a NUL. strcspn() looks at many bytes at
- * once; it also stops at a NUL byte inside the text, which is taken as
- * part of the field. */
-static const char *
-field_end (const char *p,
-           const char *end,
-           const char *stops)
-{
-  for (;;)
-    {
-      p += strcspn (p, stops);
-      if (p == end || *p != '\0')
-        return p;
-      p++;
-    }
-}
-
 /* Reads the rows that @text holds whole into the table. Unless @at_end,
  * it stops before a row the text ends in, which may go on in the next
  * piece, and says in @consumed where. */
@@ -221,10 +203,7 @@ parse_some (Parser      *ps,
   LinliCsvTable *self = ps->table;
   const char *p = text, *end = text + len;
   const char sep = self->separator;
-  const char stops[] = { sep, '\n', '\r', '\0' };
   GArray *row = ps->row;
-
-  g_assert (text[len] == '\0');
 
   while (p < end)
     {
@@ -273,7 +252,8 @@ parse_some (Parser      *ps,
           /* An unquoted field, or what follows a closing quote before the
            * separator, which Excel keeps as it is. */
           start = p;
-          p = field_end (p, end, stops);
+          while (p < end && *p != sep && *p != '\n' && *p != '\r')
+            p++;
           if (p == end && !at_end)
             goto incomplete;
           g_string_append_len (self->cells, start, p - start);
