@@ -1291,17 +1291,37 @@ unix_time (int year,
 
 /* Writes @values through both paths, @f's store by the bulk insert and
  * @g's by linli_store_insert(): both succeed with the same id, or both
- * fail alike. Returns the id, or 0. */
+ * fail alike. A bulk of its own when @bulk is %NULL, as a case alone is
+ * written: a transaction, its timeline entry written at the end. Returns
+ * the id, or 0. */
 static gint64
 insert_both (Fixture               *f,
              Fixture               *g,
+             LinliCaseBulk         *bulk,
              const LinliCaseValues *values)
 {
   g_autoptr(LinliRecord) record = record_from_values (values);
+  g_autoptr(LinliCaseBulk) own = NULL;
   g_autoptr(GError) bulk_error = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = -1;
-  gboolean ok = linli_case_bulk_insert (f->store, values, &id, &bulk_error);
+  gboolean ok;
+
+  if (bulk == NULL)
+    {
+      g_assert_true (linli_store_begin_batch (f->store, &error));
+      bulk = own = linli_case_bulk_begin (f->store, 1, &error);
+      g_assert_no_error (error);
+    }
+  ok = linli_case_bulk_insert (bulk, values, &id, &bulk_error);
+  if (own != NULL && ok)
+    {
+      g_assert_true (linli_case_bulk_end (own, &error));
+      g_assert_true (linli_store_commit (f->store, &error));
+      g_assert_no_error (error);
+    }
+  else if (own != NULL)
+    linli_store_rollback (f->store);
 
   g_assert_cmpint (ok, ==, linli_store_insert (g->store, record, &error));
   g_assert_cmpint (id, ==, linli_record_get_id (record));
@@ -1323,6 +1343,7 @@ test_bulk_insert_same (Fixture       *f,
   g_autoptr(GPtrArray) log_f = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) log_g = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autoptr(LinliCaseBulk) bulk = NULL;
   LinliCaseValues full, least, repeat, bad;
   gint64 first;
 
@@ -1367,7 +1388,7 @@ test_bulk_insert_same (Fixture       *f,
   least.reported_at = unix_time (1999, 12, 31, 23, 59);
 
   /* One case alone: its own transaction, its own row told. */
-  g_assert_cmpint (insert_both (f, g, &least), >, 0);
+  g_assert_cmpint (insert_both (f, g, NULL, &least), >, 0);
   {
     g_autofree char *told_f = take_log (log_f);
     g_autofree char *told_g = take_log (log_g);
@@ -1378,14 +1399,18 @@ test_bulk_insert_same (Fixture       *f,
   /* Several in a batch, one the duplicate of another. */
   g_assert_true (linli_store_begin_batch (f->store, &error));
   g_assert_true (linli_store_begin_batch (g->store, &error));
-  first = insert_both (f, g, &full);
+  bulk = linli_case_bulk_begin (f->store, 2, &error);
+  g_assert_no_error (error);
+  first = insert_both (f, g, bulk, &full);
   g_assert_cmpint (first, >, 0);
   repeat = least;
   repeat.number = "2026-0002";
   repeat.status = LINLI_CASE_STATUS_DUPLICATE;
   repeat.duplicate_of = first;
   repeat.reported_at = unix_time (2026, 2, 3, 9, 6);
-  g_assert_cmpint (insert_both (f, g, &repeat), >, 0);
+  g_assert_cmpint (insert_both (f, g, bulk, &repeat), >, 0);
+  g_assert_true (linli_case_bulk_end (bulk, &error));
+  g_clear_pointer (&bulk, linli_case_bulk_free);
   g_assert_true (linli_store_commit (f->store, &error));
   g_assert_true (linli_store_commit (g->store, &error));
   g_assert_no_error (error);
@@ -1402,7 +1427,9 @@ test_bulk_insert_same (Fixture       *f,
   bad.title = "  ";
   g_assert_true (linli_store_begin_batch (f->store, &error));
   g_assert_true (linli_store_begin_batch (g->store, &error));
-  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  bulk = linli_case_bulk_begin (f->store, 1, &error);
+  g_assert_cmpint (insert_both (f, g, bulk, &bad), ==, 0);
+  g_clear_pointer (&bulk, linli_case_bulk_free);
   g_assert_false (linli_store_commit (f->store, NULL));
   g_assert_false (linli_store_commit (g->store, NULL));
   {
@@ -1413,13 +1440,13 @@ test_bulk_insert_same (Fixture       *f,
   /* A number taken, a reference to nothing, a due time before the report. */
   bad.title = "标题";
   bad.number = "2026-0001";
-  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  g_assert_cmpint (insert_both (f, g, NULL, &bad), ==, 0);
   bad.number = "2026-0003";
   bad.worker_id = 999;
-  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  g_assert_cmpint (insert_both (f, g, NULL, &bad), ==, 0);
   bad.worker_id = 0;
   bad.due_at = bad.reported_at;
-  g_assert_cmpint (insert_both (f, g, &bad), ==, 0);
+  g_assert_cmpint (insert_both (f, g, NULL, &bad), ==, 0);
   assert_same_tables (f->store, g->store);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 3);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 3);
@@ -1469,6 +1496,200 @@ test_bulk_times (Fixture       *f,
     g_setenv ("TZ", saved_tz, TRUE);
   else
     g_unsetenv ("TZ");
+}
+
+/* The indexes and triggers of the file, as their SQL: what the bulk
+ * drops and makes again. */
+static char *
+schema_text (LinliStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (linli_store_get_db (store),
+                                       "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                                       " WHERE type IN ('index', 'trigger') ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+query_int (LinliStore *store,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (linli_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+search_stamp (LinliStore *store)
+{
+  return query_int (store, "SELECT stamp FROM search_stamp");
+}
+
+/* Every index agrees with its table, row for row. */
+static void
+assert_intact (LinliStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (linli_store_get_db (store), "PRAGMA integrity_check", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+}
+
+/* Inside the batch, the bulk has dropped the stamp's insert trigger, and
+ * the indexes of the cases and timelines when it at least doubles the
+ * cases; its end makes them all again, and renews the stamp once. */
+static void
+test_bulk_schema (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *schema = schema_text (f->store);
+  g_autoptr(GError) error = NULL;
+
+  /* Once into no cases, building the indexes after them; once more into
+   * those, keeping them case by case. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(LinliCaseBulk) bulk = NULL;
+      g_autofree char *during = NULL;
+      g_autofree char *after = NULL;
+      gint64 stamp = search_stamp (f->store);
+      guint n_cases = round == 0 ? 3 : 1;
+
+      g_assert_true (linli_store_begin_batch (f->store, &error));
+      bulk = linli_case_bulk_begin (f->store, n_cases, &error);
+      g_assert_no_error (error);
+      during = schema_text (f->store);
+      g_assert_null (strstr (during, "search_stamp_case_inserted"));
+      g_assert_nonnull (strstr (during, "search_stamp_case_updated"));
+      g_assert_nonnull (strstr (during, "sqlite_autoindex_case_record_1"));
+      if (round == 0)
+        {
+          g_assert_null (strstr (during, "case_by_reported"));
+          g_assert_null (strstr (during, "case_event_by_case"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (during, "case_by_reported"));
+          g_assert_nonnull (strstr (during, "case_event_by_case"));
+        }
+      /* Only the end renews the stamp. */
+      for (guint i = 0; i < n_cases; i++)
+        {
+          LinliCaseValues values;
+          g_autofree char *number = g_strdup_printf ("2026-%04u", 10 * round + i + 1);
+          gint64 id;
+
+          linli_case_values_init (&values);
+          values.number = number;
+          values.title = "楼道灯不亮";
+          values.category = "其他";
+          values.source = "居民来电";
+          values.reported_at = unix_time (2026, 2, 1 + i, 9, 30);
+          values.grid_id = f->grid1;
+          values.status = i % 2 ? LINLI_CASE_STATUS_ASSIGNED : LINLI_CASE_STATUS_REGISTERED;
+          g_assert_true (linli_case_bulk_insert (bulk, &values, &id, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_cmpint (search_stamp (f->store), ==, stamp);
+      g_assert_true (linli_case_bulk_end (bulk, &error));
+      g_assert_no_error (error);
+      g_assert_true (linli_store_commit (f->store, &error));
+      g_assert_no_error (error);
+
+      after = schema_text (f->store);
+      g_assert_cmpstr (after, ==, schema);
+      g_assert_cmpint (search_stamp (f->store), !=, stamp);
+      assert_intact (f->store);
+      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM case_record INDEXED BY case_by_reported"
+                                            " WHERE reported_at > '2000'"), ==, round == 0 ? 3 : 4);
+      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM case_event INDEXED BY case_event_by_case"
+                                            " WHERE case_id > 0"), ==, round == 0 ? 3 : 4);
+      g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM case_record INDEXED BY case_open_counts"
+                                            " WHERE status IN ('registered', 'assigned', 'in-progress',"
+                                            " 'escalated', 'suspended')"), ==, round == 0 ? 3 : 4);
+    }
+}
+
+/* A batch rolled back leaves the file as it was: the indexes and trigger
+ * the bulk dropped, the cases, the stamp. */
+static void
+test_bulk_rollback (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *schema = schema_text (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr(LinliCaseBulk) bulk = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 stamp = search_stamp (f->store);
+  LinliCaseValues values;
+  gint64 id;
+
+  g_assert_true (linli_store_begin_batch (f->store, &error));
+  bulk = linli_case_bulk_begin (f->store, 1, &error);
+  g_assert_no_error (error);
+  linli_case_values_init (&values);
+  values.number = "2026-0001";
+  values.title = "楼道灯不亮";
+  values.category = "其他";
+  values.source = "居民来电";
+  values.reported_at = unix_time (2026, 2, 1, 9, 30);
+  g_assert_true (linli_case_bulk_insert (bulk, &values, &id, &error));
+  g_assert_true (linli_case_bulk_end (bulk, &error));
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 1);
+  linli_store_rollback (f->store);
+
+  after = schema_text (f->store);
+  g_assert_cmpstr (after, ==, schema);
+  g_assert_cmpint (search_stamp (f->store), ==, stamp);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+  assert_intact (f->store);
+}
+
+/* An import that fails on its last row, after the others were written,
+ * leaves the indexes, the trigger and the stamp as they were; one that
+ * succeeds, all of them with its cases. */
+static void
+test_import_schema (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *schema = schema_text (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) row_errors = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 stamp = search_stamp (f->store);
+  guint n = 0;
+
+  g_assert_false (import_text (f,
+                               "标题,类别,登记时间,网格\n"
+                               "楼道灯不亮,其他,2026-01-05 09:30,第一网格\n"
+                               "水管漏水,其他,2026-01-06 09:30,没有这个网格\n",
+                               &row_errors, &n, &error));
+  g_assert_nonnull (error);
+  after = schema_text (f->store);
+  g_assert_cmpstr (after, ==, schema);
+  g_assert_cmpint (search_stamp (f->store), ==, stamp);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+
+  import_ok (f,
+             "标题,类别,登记时间,网格\n"
+             "楼道灯不亮,其他,2026-01-05 09:30,第一网格\n"
+             "水管漏水,其他,2026-01-06 09:30,第二网格\n",
+             2);
+  g_clear_pointer (&after, g_free);
+  after = schema_text (f->store);
+  g_assert_cmpstr (after, ==, schema);
+  g_assert_cmpint (search_stamp (f->store), !=, stamp);
+  assert_intact (f->store);
 }
 
 /* An import writes what linli_store_insert() writes for the records the
@@ -1825,6 +2046,9 @@ main (int   argc,
   ADD ("/case-csv/import/same-as-insert", test_import_same_as_insert);
   ADD ("/case-csv/bulk-insert/same-as-insert", test_bulk_insert_same);
   ADD ("/case-csv/bulk-insert/times", test_bulk_times);
+  ADD ("/case-csv/bulk-insert/schema", test_bulk_schema);
+  ADD ("/case-csv/bulk-insert/rollback", test_bulk_rollback);
+  ADD ("/case-csv/import/schema", test_import_schema);
 
 #undef ADD
 

@@ -339,6 +339,71 @@ test_fold_width (void)
   g_assert_false (linli_text_has_wide ("26号楼，东"));
 }
 
+/* Whether folding changes @text, asked both ways. */
+static void
+assert_folds_as_fold (const char     *text,
+                      gsize           length,
+                      LinliWidthFold  fold)
+{
+  g_autofree char *span = g_strndup (text, length);
+  g_autofree char *folded = linli_text_fold_width (span, fold);
+  gboolean changes = strcmp (folded, span) != 0;
+
+  if (linli_text_width_folds (text, length, fold) != changes)
+    g_error ("linli_text_width_folds (\"%s\", %d) should be %d", span, fold, changes);
+}
+
+/* The quick look says "changes" exactly when folding changes the text:
+ * on the cases above, on every piece of them cut at a character's
+ * edge, and on random strings of the characters that matter. */
+static void
+test_width_folds (void)
+{
+  static const char *const pieces[] = {
+    "1", "９", "０", "Ａ", "ｚ", "－", "．", "／", "：", "，", "（", "）", "　", "！", "～",
+    "号", "楼", "a", "-", " ", "\xEF\xBC", "\xE3\x80",
+  };
+  static const char *const texts[] = {
+    "１７５９８２５２９８３", "２０２５－０６－０３　０８：２５", "３－２－５０１室", "Ａ座（东）",
+    "漏水，已报物业：尽快处理", "时间：上午9：30", "3．5米", "９：", "：9", "",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (const char *start = texts[i]; ; start = g_utf8_next_char (start))
+      {
+        for (const char *end = start; ; end = g_utf8_next_char (end))
+          {
+            assert_folds_as_fold (start, end - start, LINLI_WIDTH_TEXT);
+            assert_folds_as_fold (start, end - start, LINLI_WIDTH_NUMBER);
+            if (*end == '\0')
+              break;
+          }
+        if (*start == '\0')
+          break;
+      }
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 1, 7);
+
+      for (guint j = 0; j < n; j++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces) - 2)]);
+      assert_folds_as_fold (text->str, text->len, LINLI_WIDTH_TEXT);
+      assert_folds_as_fold (text->str, text->len, LINLI_WIDTH_NUMBER);
+    }
+
+  /* Cut sequences are not folded, and not read past the end. */
+  for (guint i = G_N_ELEMENTS (pieces) - 2; i < G_N_ELEMENTS (pieces); i++)
+    {
+      g_assert_false (linli_text_width_folds (pieces[i], -1, LINLI_WIDTH_TEXT));
+      g_assert_false (linli_text_width_folds (pieces[i], -1, LINLI_WIDTH_NUMBER));
+    }
+  g_assert_true (linli_text_width_folds ("２６号楼", -1, LINLI_WIDTH_TEXT));
+  g_assert_false (linli_text_width_folds ("漏水，已报：", -1, LINLI_WIDTH_TEXT));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,5 +416,6 @@ main (int   argc,
   g_test_add_func ("/staff/csv", test_staff_csv);
   g_test_add_func ("/staff/csv-cancel", test_staff_csv_cancel);
   g_test_add_func ("/text/fold-width", test_fold_width);
+  g_test_add_func ("/text/width-folds", test_width_folds);
   return g_test_run ();
 }

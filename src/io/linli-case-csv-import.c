@@ -518,9 +518,9 @@ linli_case_csv_cell (Import         *im,
   trim_span (text, &start, &end);
   if (start == end)
     return NULL;
-  /* Full-width forms start with the byte 0xEF: only those cells are
-   * folded (１７５９８２５２９８３, ２６号楼). */
-  if (memchr (start, 0xEF, (size_t) (end - start)) != NULL)
+  /* Only the few cells with full-width digits or letters are folded
+   * (１７５９８２５２９８３, ２６号楼), not all with Chinese punctuation. */
+  if (linli_text_width_folds (start, end - start, LINLI_WIDTH_TEXT))
     {
       g_autofree char *span = g_strndup (start, (gsize) (end - start));
       g_autofree char *folded = linli_text_fold_width (span, LINLI_WIDTH_TEXT);

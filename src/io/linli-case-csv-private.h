@@ -98,6 +98,7 @@ typedef struct
 typedef struct
 {
   LinliStore     *store;
+  LinliCaseBulk  *bulk;            /* while the cases are written */
   LinliCsvTable  *table;           /* the file, or a preview of it */
   LinliCsvTable  *batch;           /* the rows being read */
   gboolean        write;           /* not only checked */

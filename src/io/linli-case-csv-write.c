@@ -102,7 +102,7 @@ write_row (Import      *im,
   else if (dup != NULL)
     values.duplicate_of = dup->target_id;
 
-  if (!linli_case_bulk_insert (im->store, &values, &id, error))
+  if (!linli_case_bulk_insert (im->bulk, &values, &id, error))
     {
       g_prefix_error (error, _("Line %u: "), row->line);
       return FALSE;
@@ -287,12 +287,17 @@ linli_case_csv_write (Import  *im,
       id = linli_record_get_id (resident);
       g_hash_table_insert (im->new_residents, g_strdup (key), g_memdup2 (&id, sizeof id));
     }
-  if (!linli_csv_table_foreach (im->table, TRUE, write_batch_cb, im, im->cancellable, error) ||
-      !linli_case_csv_end_check (im, error))
+  im->bulk = linli_case_bulk_begin (im->store, n_total, error);
+  if (im->bulk == NULL ||
+      !linli_csv_table_foreach (im->table, TRUE, write_batch_cb, im, im->cancellable, error) ||
+      !linli_case_csv_end_check (im, error) ||
+      !linli_case_bulk_end (im->bulk, error))
     {
+      g_clear_pointer (&im->bulk, linli_case_bulk_free);
       linli_store_rollback (im->store);
       return FALSE;
     }
+  g_clear_pointer (&im->bulk, linli_case_bulk_free);
 
   /* The last moment Cancel can still stop it. */
   if (g_cancellable_set_error_if_cancelled (im->cancellable, error) ||

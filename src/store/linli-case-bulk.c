@@ -6,7 +6,6 @@
 #include <math.h>
 
 #include "linli-case-bulk.h"
-#include "linli-case-timeline.h"
 #include "linli-record-sql.h"
 #include "linli-store-private.h"
 
@@ -15,7 +14,39 @@
  * a GDateTime per time and a copy of every text; here the values are bound
  * as they are, the times formatted into buffers on the stack. What ends up
  * in the file is the same: the columns of LinliCase, the first timeline
- * entry, the same changes told (test-case-csv.c compares the two). */
+ * entry, the same changes told (test-case-csv.c compares the two).
+ *
+ * Many cases written in one batch also skip three costs that each case
+ * would pay alone (linli_case_bulk_begin()):
+ * - the trigger that renews the search stamp (migration 021): with it,
+ *   SQLite keeps a statement journal for every INSERT, a copy of each page
+ *   the case touches, about a tenth of an import's time. The stamp is
+ *   renewed once at the end instead;
+ * - keeping the indexes of the cases and their timelines in order one case
+ *   at a time, when the batch at least doubles the cases: SQLite builds an
+ *   index from a sort of the whole table faster than it inserts into it.
+ * Both are dropped and made again inside the batch's transaction: nobody
+ * else ever sees the tables without them, and a rollback puts them back as
+ * they were. */
+
+struct _LinliCaseBulk
+{
+  LinliStore *store;
+  GTimeZone  *zone;         /* the local one, which times are written in */
+  gint64      last_before;  /* the highest id of a case before: those after are the bulk's */
+  GPtrArray  *dropped;      /* (element-type utf8): the SQL that makes each again */
+  gboolean    stamp_trigger_dropped;
+  gboolean    ended;
+};
+
+/* What the trigger search_stamp_case_inserted of migration 021 does. */
+static const char renew_stamp_sql[] = "UPDATE search_stamp SET stamp = random ()";
+
+/* The first entry of each case's timeline: its status, at the time it
+ * was reported, by nobody in particular (linli_case_timeline_record_new()). */
+static const char timelines_sql[] =
+  "INSERT INTO case_event (case_id, at, kind, to_value)"
+  " SELECT id, reported_at, ?2, status FROM case_record WHERE id > ?1 ORDER BY id";
 
 static const char insert_sql[] =
   "INSERT INTO case_record (number, title, description, category, subcategory, source,"
@@ -111,38 +142,37 @@ bind_time (sqlite3_stmt *stmt,
  * @id: (out): set to the id of the new case
  *
  * Stores a new case, as linli_store_insert() stores a #LinliCase with
- * @values, its first timeline entry included. Times are in the local zone,
- * as g_date_time_new_from_unix_local() has them. For many cases, call it
- * inside linli_store_begin_batch(): each call is otherwise a transaction
- * of its own.
+ * @values; its first timeline entry is written by linli_case_bulk_end().
+ * Times are in the local zone, as g_date_time_new_from_unix_local() has
+ * them. On failure, the batch fails with it.
  */
 gboolean
-linli_case_bulk_insert (LinliStore             *store,
+linli_case_bulk_insert (LinliCaseBulk          *bulk,
                         const LinliCaseValues  *values,
                         gint64                 *id,
                         GError                **error)
 {
-  g_autoptr(GTimeZone) zone = NULL;
   char reported_at[LINLI_RECORD_SQL_TIME_SIZE];
   char due_at[LINLI_RECORD_SQL_TIME_SIZE];
   char resolved_at[LINLI_RECORD_SQL_TIME_SIZE];
   char revisited_at[LINLI_RECORD_SQL_TIME_SIZE];
+  GTimeZone *zone;
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  g_return_val_if_fail (LINLI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bulk != NULL && !bulk->ended, FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *id = 0;
-  if (!linli_store_begin (store, error))
+  if (!linli_store_begin (bulk->store, error))
     return FALSE;
 
-  ok = (stmt = linli_store_prepare_static (store, insert_sql, error)) != NULL;
+  ok = (stmt = linli_store_prepare_static (bulk->store, insert_sql, error)) != NULL;
   if (ok)
     {
-      zone = g_time_zone_new_local ();
+      zone = bulk->zone;
       bind_text (stmt, 1, values->number);
       bind_text (stmt, 2, values->title);
       bind_text (stmt, 3, values->description);
@@ -171,30 +201,192 @@ linli_case_bulk_insert (LinliStore             *store,
       bind_ref (stmt, 26, values->duplicate_of);
 
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        ok = linli_store_fail (store, sqlite3_errcode (linli_store_get_db (store)), error);
+        ok = linli_store_fail (bulk->store, sqlite3_errcode (linli_store_get_db (bulk->store)), error);
     }
-  if (ok)
-    {
-      gint64 new_id = sqlite3_last_insert_rowid (linli_store_get_db (store));
-
-      /* A case without a reported time was refused above. */
-      ok = linli_case_timeline_record_new (store, new_id, reported_at, values->status, error);
-      if (ok)
-        {
-          linli_store_note_change (store, LINLI_TYPE_CASE, LINLI_CHANGE_INSERTED, new_id);
-          *id = new_id;
-        }
-    }
-
   if (!ok)
     {
-      linli_store_rollback (store);
+      linli_store_rollback (bulk->store);
       return FALSE;
     }
-  if (!linli_store_commit (store, error))
-    {
-      *id = 0;
-      return FALSE;
-    }
+  *id = sqlite3_last_insert_rowid (linli_store_get_db (bulk->store));
+  linli_store_note_change (bulk->store, LINLI_TYPE_CASE, LINLI_CHANGE_INSERTED, *id);
+  return linli_store_commit (bulk->store, error);
+}
+
+static gboolean
+exec_sql (LinliStore  *store,
+          const char  *sql,
+          GError     **error)
+{
+  sqlite3 *db = linli_store_get_db (store);
+
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return linli_store_fail (store, sqlite3_extended_errcode (db), error);
   return TRUE;
+}
+
+/* Drops the indexes or triggers that @where picks in sqlite_schema, and
+ * keeps the SQL that makes each of them again. */
+static gboolean
+drop_schema_objects (LinliCaseBulk  *bulk,
+                     const char     *where,
+                     guint          *n_dropped,
+                     GError        **error)
+{
+  sqlite3 *db = linli_store_get_db (bulk->store);
+  g_autofree char *select = g_strconcat ("SELECT type, name, sql FROM sqlite_schema WHERE ", where,
+                                         " ORDER BY name", NULL);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (sqlite3_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL) != SQLITE_OK)
+    return linli_store_fail (bulk->store, sqlite3_extended_errcode (db), error);
+  /* Read whole first: the schema cannot change under a reading of it. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (drops, sqlite3_mprintf ("DROP %s \"%w\"", sqlite3_column_text (stmt, 0),
+                                               sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (bulk->dropped, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+    }
+  if (rc != SQLITE_DONE)
+    return linli_store_fail (bulk->store, sqlite3_extended_errcode (db), error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!exec_sql (bulk->store, drops->pdata[i], error))
+      return FALSE;
+  *n_dropped = drops->len;
+  return TRUE;
+}
+
+/* The highest id of a stored case, 0 for none: at least how many there
+ * are. */
+static gboolean
+max_case_id (LinliStore  *store,
+             gint64      *id,
+             GError     **error)
+{
+  sqlite3 *db = linli_store_get_db (store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT coalesce(max(id), 0) FROM case_record", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return linli_store_fail (store, sqlite3_extended_errcode (db), error);
+  *id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* The first timeline entry of every case the bulk wrote, told as
+ * linli_store_add_diary_entry_at() tells one. */
+static gboolean
+write_timelines (LinliCaseBulk  *bulk,
+                 GError        **error)
+{
+  sqlite3 *db = linli_store_get_db (bulk->store);
+  sqlite3_stmt *stmt = linli_store_prepare_static (bulk->store, timelines_sql, error);
+  int n;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bulk->last_before);
+  sqlite3_bind_text (stmt, 2, linli_record_sql_enum_nick (LINLI_TYPE_DIARY_ENTRY_KIND, LINLI_DIARY_ENTRY_KIND_STATUS),
+                     -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return linli_store_fail (bulk->store, sqlite3_extended_errcode (db), error);
+  n = sqlite3_changes (db);
+  if (n == 1)
+    linli_store_note_change (bulk->store, LINLI_TYPE_DIARY_ENTRY, LINLI_CHANGE_INSERTED, sqlite3_last_insert_rowid (db));
+  else if (n > 1)
+    linli_store_note_change (bulk->store, LINLI_TYPE_DIARY_ENTRY, LINLI_CHANGE_RESET, 0);
+  return TRUE;
+}
+
+/**
+ * linli_case_bulk_begin:
+ * @store: a store inside linli_store_begin_batch()
+ * @n_cases: how many cases the batch writes, about
+ *
+ * Readies @store to write many cases with linli_case_bulk_insert(): the
+ * search stamp is renewed once for all of them, their first timeline
+ * entries are written together at the end, and when they at least double
+ * the cases stored, the indexes of the cases and their timelines are built
+ * after them rather than kept in order case by case. Until the end, every
+ * case the batch writes must be written through the bulk. End it with
+ * linli_case_bulk_end() before the batch is committed; after a rollback,
+ * only free it.
+ *
+ * Returns: (transfer full): the bulk, or %NULL with @error set
+ */
+LinliCaseBulk *
+linli_case_bulk_begin (LinliStore  *store,
+                       guint        n_cases,
+                       GError     **error)
+{
+  g_autoptr(LinliCaseBulk) bulk = NULL;
+  guint n_triggers = 0, n_indexes = 0;
+
+  g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
+  /* Outside a transaction, the tables would be left without them. */
+  g_return_val_if_fail (!sqlite3_get_autocommit (linli_store_get_db (store)), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bulk = g_new0 (LinliCaseBulk, 1);
+  bulk->store = g_object_ref (store);
+  bulk->zone = g_time_zone_new_local ();
+  bulk->dropped = g_ptr_array_new_with_free_func (g_free);
+  if (!max_case_id (store, &bulk->last_before, error))
+    return NULL;
+
+  if (!drop_schema_objects (bulk, "type = 'trigger' AND name = 'search_stamp_case_inserted'",
+                            &n_triggers, error))
+    return NULL;
+  bulk->stamp_trigger_dropped = n_triggers > 0;
+
+  if ((gint64) n_cases >= bulk->last_before &&
+      !drop_schema_objects (bulk, "type = 'index' AND sql IS NOT NULL"
+                                  " AND tbl_name IN ('case_record', 'case_event')",
+                            &n_indexes, error))
+    return NULL;
+
+  g_debug ("Writing %u cases: %u indexes built after", n_cases, n_indexes);
+  return g_steal_pointer (&bulk);
+}
+
+/**
+ * linli_case_bulk_end:
+ *
+ * Writes the first timeline entry of each case the bulk wrote, renews the
+ * search stamp and makes again what linli_case_bulk_begin() dropped,
+ * building the indexes from the cases now stored. On failure, the batch
+ * must be rolled back.
+ *
+ * Returns: whether all was made again
+ */
+gboolean
+linli_case_bulk_end (LinliCaseBulk  *bulk,
+                     GError        **error)
+{
+  g_return_val_if_fail (bulk != NULL && !bulk->ended, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bulk->ended = TRUE;
+  if (!write_timelines (bulk, error) ||
+      (bulk->stamp_trigger_dropped && !exec_sql (bulk->store, renew_stamp_sql, error)))
+    return FALSE;
+  for (guint i = 0; i < bulk->dropped->len; i++)
+    if (!exec_sql (bulk->store, bulk->dropped->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+void
+linli_case_bulk_free (LinliCaseBulk *bulk)
+{
+  if (bulk == NULL)
+    return;
+  g_object_unref (bulk->store);
+  g_time_zone_unref (bulk->zone);
+  g_ptr_array_unref (bulk->dropped);
+  g_free (bulk);
 }

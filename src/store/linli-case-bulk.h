@@ -42,10 +42,20 @@ typedef struct
   gint64                duplicate_of;
 } LinliCaseValues;
 
-void     linli_case_values_init (LinliCaseValues        *values);
-gboolean linli_case_bulk_insert (LinliStore             *store,
-                                 const LinliCaseValues  *values,
-                                 gint64                 *id,
-                                 GError                **error);
+typedef struct _LinliCaseBulk LinliCaseBulk;
+
+void           linli_case_values_init (LinliCaseValues        *values);
+LinliCaseBulk *linli_case_bulk_begin  (LinliStore             *store,
+                                       guint                   n_cases,
+                                       GError                **error);
+gboolean       linli_case_bulk_insert (LinliCaseBulk          *bulk,
+                                       const LinliCaseValues  *values,
+                                       gint64                 *id,
+                                       GError                **error);
+gboolean       linli_case_bulk_end    (LinliCaseBulk          *bulk,
+                                       GError                **error);
+void           linli_case_bulk_free   (LinliCaseBulk          *bulk);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinliCaseBulk, linli_case_bulk_free)
 
 G_END_DECLS

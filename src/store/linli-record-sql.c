@@ -193,8 +193,14 @@ const char *
 linli_record_sql_enum_nick (GType enum_type,
                             int   value)
 {
-  g_autoptr(GEnumClass) enum_class = g_type_class_ref (enum_type);
-  GEnumValue *ev = g_enum_get_value (enum_class, value);
+  /* Peeked, not referenced: an import asks four times a case, and the
+   * class of a static type, once made, lives as long as the program. */
+  GEnumClass *enum_class = g_type_class_peek (enum_type);
+  GEnumValue *ev;
+
+  if (enum_class == NULL)
+    enum_class = g_type_class_ref (enum_type);
+  ev = g_enum_get_value (enum_class, value);
 
   if (ev == NULL || (ev->value == 0 && g_str_equal (ev->value_nick, "none")))
     return NULL;

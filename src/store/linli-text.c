@@ -36,6 +36,20 @@ is_wide_number_separator (gunichar c)
   return c == 0xFF0D || c == 0xFF0E || c == 0xFF0F || c == 0xFF1A;
 }
 
+/* Whether linli_text_fold_width() changes @c, between @previous and
+ * @next. */
+static gboolean
+folds (gunichar       previous,
+       gunichar       c,
+       gunichar       next,
+       LinliWidthFold fold)
+{
+  if (fold == LINLI_WIDTH_NUMBER)
+    return (c >= FULLWIDTH_FIRST && c <= FULLWIDTH_LAST) || c == IDEOGRAPHIC_SPACE;
+  return is_wide_digit (c) || is_wide_letter (c) ||
+         (is_wide_number_separator (c) && is_digit_either (previous) && is_digit_either (next));
+}
+
 /**
  * linli_text_fold_width:
  * @text: (nullable): UTF-8 text
@@ -62,15 +76,8 @@ linli_text_fold_width (const char     *text,
     {
       gunichar c = g_utf8_get_char (p);
       gunichar next = g_utf8_get_char (g_utf8_next_char (p));
-      gboolean ascii;
 
-      if (fold == LINLI_WIDTH_NUMBER)
-        ascii = (c >= FULLWIDTH_FIRST && c <= FULLWIDTH_LAST) || c == IDEOGRAPHIC_SPACE;
-      else
-        ascii = is_wide_digit (c) || is_wide_letter (c) ||
-                (is_wide_number_separator (c) && is_digit_either (previous) && is_digit_either (next));
-
-      if (!ascii)
+      if (!folds (previous, c, next, fold))
         g_string_append_unichar (out, c);
       else if (c == IDEOGRAPHIC_SPACE)
         g_string_append_c (out, ' ');
@@ -79,6 +86,50 @@ linli_text_fold_width (const char     *text,
       previous = c;
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * linli_text_width_folds:
+ * @text: UTF-8 text
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @fold: what is folded, as linli_text_fold_width() has it
+ *
+ * Whether linli_text_fold_width() would change @text: much cheaper than
+ * folding, for the Chinese prose whose full-width punctuation (，：（）)
+ * stays as it is. It looks only at the characters that start with the
+ * bytes of the full-width forms and the ideographic space.
+ *
+ * Returns: whether @text has something to fold
+ */
+gboolean
+linli_text_width_folds (const char     *text,
+                        gssize          length,
+                        LinliWidthFold  fold)
+{
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  end = text + (length < 0 ? strlen (text) : (gsize) length);
+  for (const char *p = text; p < end; p++)
+    {
+      const guchar lead = (guchar) *p;
+      const char *before;
+      gunichar c, previous = 0, next = 0;
+
+      /* U+FF01..FF5E are EF BC 81..EF BD 9E; U+3000 is E3 80 80. An
+       * invalid sequence reads as (gunichar) -1, which folds to nothing. */
+      if (lead != 0xEF && lead != 0xE3)
+        continue;
+      c = g_utf8_get_char_validated (p, end - p);
+      if (p > text && (before = g_utf8_find_prev_char (text, p)) != NULL)
+        previous = g_utf8_get_char_validated (before, p - before);
+      if (end - p > 3)
+        next = g_utf8_get_char_validated (p + 3, end - p - 3);
+      if (folds (previous, c, next, fold))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -17,5 +17,8 @@ typedef enum {
 char     *linli_text_fold_width  (const char     *text,
                                   LinliWidthFold  fold);
 gboolean  linli_text_has_wide    (const char     *text);
+gboolean  linli_text_width_folds (const char     *text,
+                                  gssize          length,
+                                  LinliWidthFold  fold);
 
 G_END_DECLS
