@@ -301,6 +301,21 @@ test_blank_and_short_rows (void)
   assert_row (table, 2, 8, (const char *[]) { "5", "", "" });
 }
 
+/* A short row right after a full one gets empty cells, not the full
+ * one's (as a spreadsheet that leaves out empty trailing cells writes). */
+static void
+test_short_after_full (void)
+{
+  g_autoptr(LinliCsvTable) table = read_ok ("a,b,c\n1,2,3\n4\n5,6\n7,8,9\n\"x\"\n");
+
+  g_assert_cmpuint (linli_csv_table_get_n_rows (table), ==, 5);
+  assert_row (table, 0, 2, (const char *[]) { "1", "2", "3" });
+  assert_row (table, 1, 3, (const char *[]) { "4", "", "" });
+  assert_row (table, 2, 4, (const char *[]) { "5", "6", "" });
+  assert_row (table, 3, 5, (const char *[]) { "7", "8", "9" });
+  assert_row (table, 4, 6, (const char *[]) { "x", "", "" });
+}
+
 static void
 test_trailing_separator (void)
 {
@@ -733,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/csv/read/quotes", test_quotes);
   g_test_add_func ("/csv/read/line-ends", test_line_ends);
   g_test_add_func ("/csv/read/blank-and-short-rows", test_blank_and_short_rows);
+  g_test_add_func ("/csv/read/short-after-full", test_short_after_full);
   g_test_add_func ("/csv/read/trailing-separator", test_trailing_separator);
   g_test_add_func ("/csv/read/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/csv/read/too-many-fields", test_too_many_fields);
