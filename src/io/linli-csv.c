@@ -207,6 +207,37 @@ typedef struct
   guint          n_skipped;
 } Parser;
 
+/* Where the unquoted field at @p ends: at @sep, a line break, or @end.
+ * Eight bytes at a time while none of them is one of those (a word's
+ * bytes tested at once: a byte v - 1 borrows into its top bit only when
+ * v was 0), then a byte at a time. A byte at a time throughout, this was
+ * a tenth of the instructions of an import. */
+static inline const char *
+field_end (const char *p,
+           const char *end,
+           char        sep)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 tops = ones * 0x80;
+  const guint64 seps = ones * (guchar) sep, lfs = ones * '\n', crs = ones * '\r';
+
+  while (end - p >= 8)
+    {
+      guint64 word, x, y, z;
+
+      memcpy (&word, p, 8);
+      x = word ^ seps;
+      y = word ^ lfs;
+      z = word ^ crs;
+      if ((((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & tops)
+        break;
+      p += 8;
+    }
+  while (p < end && *p != sep && *p != '\n' && *p != '\r')
+    p++;
+  return p;
+}
+
 /* Reads the rows that @text holds whole into the table. Unless @at_end,
  * it stops before a row the text ends in, which may go on in the next
  * piece, and says in @consumed where. */
@@ -272,8 +303,7 @@ parse_some (Parser      *ps,
           /* An unquoted field, or what follows a closing quote before the
            * separator, which Excel keeps as it is. */
           start = p;
-          while (p < end && *p != sep && *p != '\n' && *p != '\r')
-            p++;
+          p = field_end (p, end, sep);
           if (p == end && !at_end)
             goto incomplete;
           append_text (self->cells, start, p - start);
