@@ -1498,6 +1498,72 @@ test_bulk_times (Fixture       *f,
     g_unsetenv ("TZ");
 }
 
+/* An import reads local times without a GDateTime for each: the same
+ * Unix times, in zones with and without summer time, over the changes of
+ * the clocks (the hour skipped and the hour repeated) and across the
+ * years it reads so; outside them it says to ask GDateTime. */
+static void
+test_unix_from_local (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *zones[] = { "Asia/Shanghai", "America/New_York", "Australia/Lord_Howe", "Europe/London", "UTC" };
+  gint64 time = 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zones[z]);
+      guint n = 0;
+
+      g_assert_nonnull (zone);
+      /* Every 7 min 13 s of 2021, and a day a month from 1900 to 2999. */
+      for (gint64 t = 1609459200 - 86400; t < 1640995200 + 86400; t += 433)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+          /* Also the minutes a wall clock shows that do not exist. */
+          int minute = (g_date_time_get_minute (local) + (n++ % 3 == 0 ? 31 : 0)) % 60;
+          g_autoptr(GDateTime) expected = g_date_time_new (zone, g_date_time_get_year (local),
+                                                           g_date_time_get_month (local),
+                                                           g_date_time_get_day_of_month (local),
+                                                           g_date_time_get_hour (local), minute,
+                                                           g_date_time_get_second (local));
+
+          g_assert_true (linli_record_sql_unix_from_local (zone, g_date_time_get_year (local),
+                                                           g_date_time_get_month (local),
+                                                           g_date_time_get_day_of_month (local),
+                                                           g_date_time_get_hour (local), minute,
+                                                           g_date_time_get_second (local), &time));
+          g_assert_cmpint (time, ==, g_date_time_to_unix (expected));
+        }
+      /* Every quarter of an hour a wall clock can show in 2021, those
+       * skipped and those shown twice included. */
+      for (int doy = 0; doy < 365; doy++)
+        for (int quarter = 0; quarter < 96; quarter++)
+          {
+            g_autoptr(GDateTime) new_year = g_date_time_new_utc (2021, 1, 1, 0, 0, 0);
+            g_autoptr(GDateTime) day = g_date_time_add_days (new_year, doy);
+            int month = g_date_time_get_month (day), mday = g_date_time_get_day_of_month (day);
+            g_autoptr(GDateTime) expected = g_date_time_new (zone, 2021, month, mday, quarter / 4, quarter % 4 * 15, 0);
+
+            g_assert_true (linli_record_sql_unix_from_local (zone, 2021, month, mday, quarter / 4, quarter % 4 * 15, 0, &time));
+            g_assert_cmpint (time, ==, g_date_time_to_unix (expected));
+          }
+      for (int year = 1900; year <= 2999; year++)
+        for (int month = 1; month <= 12; month++)
+          {
+            int day = 1 + (year * 7 + month) % 28;
+            g_autoptr(GDateTime) expected = g_date_time_new (zone, year, month, day, 2, 30, 0);
+
+            g_assert_true (linli_record_sql_unix_from_local (zone, year, month, day, 2, 30, 0, &time));
+            g_assert_cmpint (time, ==, g_date_time_to_unix (expected));
+          }
+      g_assert_false (linli_record_sql_unix_from_local (zone, 1899, 12, 31, 23, 59, 59, &time));
+      g_assert_false (linli_record_sql_unix_from_local (zone, 3000, 1, 1, 0, 0, 0, &time));
+      g_assert_false (linli_record_sql_unix_from_local (zone, 2026, 2, 29, 0, 0, 0, &time));
+      g_assert_false (linli_record_sql_unix_from_local (zone, 2026, 1, 5, 24, 0, 0, &time));
+    }
+}
+
 /* The indexes and triggers of the file, as their SQL: what the bulk
  * drops and makes again. */
 static char *
@@ -1615,8 +1681,9 @@ test_bulk_schema (Fixture       *f,
       g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM case_event INDEXED BY case_event_by_case"
                                             " WHERE case_id > 0"), ==, round == 0 ? 3 : 4);
       g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM case_record INDEXED BY case_open_counts"
-                                            " WHERE status IN ('registered', 'assigned', 'in-progress',"
-                                            " 'escalated', 'suspended')"), ==, round == 0 ? 3 : 4);
+                                            " WHERE status = 'registered' OR status = 'assigned' OR status = 'in-progress'"
+                                            " OR status = 'escalated' OR status = 'suspended'"),
+                       ==, round == 0 ? 3 : 4);
     }
 }
 
@@ -2046,6 +2113,7 @@ main (int   argc,
   ADD ("/case-csv/import/same-as-insert", test_import_same_as_insert);
   ADD ("/case-csv/bulk-insert/same-as-insert", test_bulk_insert_same);
   ADD ("/case-csv/bulk-insert/times", test_bulk_times);
+  ADD ("/case-csv/import/unix-from-local", test_unix_from_local);
   ADD ("/case-csv/bulk-insert/schema", test_bulk_schema);
   ADD ("/case-csv/bulk-insert/rollback", test_bulk_rollback);
   ADD ("/case-csv/import/schema", test_import_schema);

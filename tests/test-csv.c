@@ -301,6 +301,50 @@ test_blank_and_short_rows (void)
   assert_row (table, 2, 8, (const char *[]) { "5", "", "" });
 }
 
+/* Fields of every length up to a few words, ended by each of the
+ * separator, a line feed, a carriage return and the end of the text, with
+ * bytes above 0x7F in them: the reader looks at eight bytes at once. */
+static void
+test_field_lengths (void)
+{
+  static const char *const ends[] = { ",", "\n", "\r\n", "" };
+
+  for (guint n = 0; n < 40; n++)
+    for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+      {
+        g_autoptr(GString) field = g_string_new (NULL);
+        g_autoptr(GString) text = g_string_new ("a,b\n");
+        g_autoptr(LinliCsvTable) table = NULL;
+
+        for (guint i = 0; i < n; i++)
+          g_string_append (field, i % 3 == 2 ? "\xE5\x8F\xB7" : "x");   /* 号 */
+        g_string_append_printf (text, "%s%s", field->str, ends[e]);
+        if (e == 0)
+          g_string_append (text, "y\n");
+        table = read_ok (text->str);
+        g_assert_cmpuint (linli_csv_table_get_n_rows (table), ==, n == 0 && e > 0 ? 0 : 1);
+        if (n == 0 && e > 0)
+          continue;
+        g_assert_cmpstr (linli_csv_table_get_cell (table, 0, 0), ==, field->str);
+        g_assert_cmpstr (linli_csv_table_get_cell (table, 0, 1), ==, e == 0 ? "y" : "");
+      }
+}
+
+/* A short row right after a full one gets empty cells, not the full
+ * one's (as a spreadsheet that leaves out empty trailing cells writes). */
+static void
+test_short_after_full (void)
+{
+  g_autoptr(LinliCsvTable) table = read_ok ("a,b,c\n1,2,3\n4\n5,6\n7,8,9\n\"x\"\n");
+
+  g_assert_cmpuint (linli_csv_table_get_n_rows (table), ==, 5);
+  assert_row (table, 0, 2, (const char *[]) { "1", "2", "3" });
+  assert_row (table, 1, 3, (const char *[]) { "4", "", "" });
+  assert_row (table, 2, 4, (const char *[]) { "5", "6", "" });
+  assert_row (table, 3, 5, (const char *[]) { "7", "8", "9" });
+  assert_row (table, 4, 6, (const char *[]) { "x", "", "" });
+}
+
 static void
 test_trailing_separator (void)
 {
@@ -733,6 +777,8 @@ main (int   argc,
   g_test_add_func ("/csv/read/quotes", test_quotes);
   g_test_add_func ("/csv/read/line-ends", test_line_ends);
   g_test_add_func ("/csv/read/blank-and-short-rows", test_blank_and_short_rows);
+  g_test_add_func ("/csv/read/short-after-full", test_short_after_full);
+  g_test_add_func ("/csv/read/field-lengths", test_field_lengths);
   g_test_add_func ("/csv/read/trailing-separator", test_trailing_separator);
   g_test_add_func ("/csv/read/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/csv/read/too-many-fields", test_too_many_fields);

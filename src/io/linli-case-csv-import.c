@@ -8,6 +8,7 @@
 
 #include "linli-case-csv-private.h"
 #include "linli-record-list.h"
+#include "linli-record-sql.h"
 #include "linli-text.h"
 
 /* Checking the rows of a file to import: reading times, labels and phone
@@ -256,6 +257,7 @@ parse_time (const char *text,
   g_autoptr(GDateTime) time = NULL;
   const char *p = text;
   int year, month, day, hour = 0, minute = 0, second = 0;
+  gint64 unix_time;
   gboolean chinese;
   char sep = '-';
 
@@ -317,6 +319,8 @@ parse_time (const char *text,
 
   if (!g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59 || second > 59)
     return LINLI_CASE_CSV_NO_TIME;
+  if (linli_record_sql_unix_from_local (local, year, month, day, hour, minute, second, &unix_time))
+    return unix_time;
   time = g_date_time_new (local, year, month, day, hour, minute, second);
   return time != NULL ? g_date_time_to_unix (time) : LINLI_CASE_CSV_NO_TIME;
 

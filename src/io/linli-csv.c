@@ -101,6 +101,24 @@ linli_csv_encoding_to_string (LinliCsvEncoding encoding)
 /* ------------------------------------------------------------------------ */
 /* Reading */
 
+/* g_string_append_len() without a call when the text fits, as it does
+ * nearly always: the reader appends every cell of a file, and GLib 2.74
+ * has no inline path for it. */
+static inline void
+append_text (GString    *cells,
+             const char *text,
+             gsize       len)
+{
+  if (G_LIKELY (cells->len + len < cells->allocated_len))
+    {
+      memcpy (cells->str + cells->len, text, len);
+      cells->len += len;
+      cells->str[cells->len] = '\0';
+    }
+  else
+    g_string_append_len (cells, text, len);
+}
+
 /* Appends the inside of a quoted field. Its line breaks become "\n", the
  * way a cell holds them whatever the file's line ends were. */
 static void
@@ -189,6 +207,37 @@ typedef struct
   guint          n_skipped;
 } Parser;
 
+/* Where the unquoted field at @p ends: at @sep, a line break, or @end.
+ * Eight bytes at a time while none of them is one of those (a word's
+ * bytes tested at once: a byte v - 1 borrows into its top bit only when
+ * v was 0), then a byte at a time. A byte at a time throughout, this was
+ * a tenth of the instructions of an import. */
+static inline const char *
+field_end (const char *p,
+           const char *end,
+           char        sep)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 tops = ones * 0x80;
+  const guint64 seps = ones * (guchar) sep, lfs = ones * '\n', crs = ones * '\r';
+
+  while (end - p >= 8)
+    {
+      guint64 word, x, y, z;
+
+      memcpy (&word, p, 8);
+      x = word ^ seps;
+      y = word ^ lfs;
+      z = word ^ crs;
+      if ((((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & tops)
+        break;
+      p += 8;
+    }
+  while (p < end && *p != sep && *p != '\n' && *p != '\r')
+    p++;
+  return p;
+}
+
 /* Reads the rows that @text holds whole into the table. Unless @at_end,
  * it stops before a row the text ends in, which may go on in the next
  * piece, and says in @consumed where. */
@@ -211,8 +260,10 @@ parse_some (Parser      *ps,
       gsize cells_at_start = self->cells->len;
       guint row_line = ps->line;
       gboolean all_empty = TRUE;
+      guint n_fields = 0;
 
-      g_array_set_size (row, 0);
+      /* The row's offsets are set by index, the array grown when full
+       * and cut to the fields at the end: no call per cell. */
       for (;;)
         {
           guint32 offset = (guint32) self->cells->len;
@@ -252,11 +303,10 @@ parse_some (Parser      *ps,
           /* An unquoted field, or what follows a closing quote before the
            * separator, which Excel keeps as it is. */
           start = p;
-          while (p < end && *p != sep && *p != '\n' && *p != '\r')
-            p++;
+          p = field_end (p, end, sep);
           if (p == end && !at_end)
             goto incomplete;
-          g_string_append_len (self->cells, start, p - start);
+          append_text (self->cells, start, p - start);
           /* What linli_csv_writer_add() put before a formula. */
           if (self->cells->str[offset] == '\'' &&
               linli_csv_is_formula (self->cells->str + offset + 1))
@@ -269,7 +319,9 @@ parse_some (Parser      *ps,
               g_string_append_c (self->cells, '\0');
               all_empty = FALSE;
             }
-          g_array_append_val (row, offset);
+          if (n_fields == row->len)
+            g_array_set_size (row, n_fields + 16);
+          g_array_index (row, guint32, n_fields++) = offset;
 
           if (p < end && *p == sep)
             {
@@ -278,6 +330,7 @@ parse_some (Parser      *ps,
             }
           break;
         }
+      g_array_set_size (row, n_fields);
 
       if (p < end)
         {
@@ -310,7 +363,6 @@ parse_some (Parser      *ps,
           for (guint i = self->n_columns; i < row->len; i++)
             if (g_array_index (row, guint32, i) != 0)
               {
-                guint n_fields = row->len;
                 g_array_append_val (ps->bad_lines, row_line);
                 g_array_append_val (ps->bad_lines, n_fields);
                 break;
@@ -318,7 +370,7 @@ parse_some (Parser      *ps,
           g_array_set_size (row, self->n_columns);
         }
       else if (row->len < self->n_columns)
-        g_array_set_size (row, self->n_columns);   /* zeroed: the empty cell */
+        g_array_set_size (row, self->n_columns);   /* zeroed (a cleared array): the empty cell */
 
       if (self->n_rows >= ps->keep)
         {
@@ -627,7 +679,9 @@ read_once (Reader   *r,
   r->conv = (GIConv) -1;
   r->n_read = 0;
   r->eof = FALSE;
-  r->parser.row = g_array_new (FALSE, FALSE, sizeof (guint32));
+  /* Cleared: a row shorter than the header is padded with zeros, the
+   * empty cell, not with what a longer row left there. */
+  r->parser.row = g_array_new (FALSE, TRUE, sizeof (guint32));
   r->parser.bad_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   r->parser.line = 1;
   r->parser.have_header = FALSE;

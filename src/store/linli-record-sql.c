@@ -184,6 +184,54 @@ linli_record_sql_format_unix_time (gint64      time,
 }
 
 /**
+ * linli_record_sql_unix_from_local:
+ * @zone: the zone the time is in
+ * @year: from 1900 to 2999
+ * @month: from 1 to 12
+ * @day: a day of @month
+ * @hour: from 0 to 23
+ * @minute: from 0 to 59
+ * @second: from 0 to 59
+ * @time: (out): the Unix time
+ *
+ * What g_date_time_new() and g_date_time_to_unix() make of a local time,
+ * without a #GDateTime for each of the times an import reads. A time the
+ * clocks skip (in the hour they are put forward) moves as GLib moves it.
+ *
+ * Returns: whether @time was set: not for a year or date outside the
+ *   range above, which the caller reads through a #GDateTime
+ */
+gboolean
+linli_record_sql_unix_from_local (GTimeZone *zone,
+                                  int        year,
+                                  int        month,
+                                  int        day,
+                                  int        hour,
+                                  int        minute,
+                                  int        second,
+                                  gint64    *time)
+{
+  gint64 y, era, yoe, doy, doe, local;
+  int interval;
+
+  if (year < 1900 || year > 2999 || !g_date_valid_dmy (day, month, year) ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return FALSE;
+
+  /* Days since 1970-01-01 of a civil date (H. Hinnant, as above). */
+  y = year - (month <= 2);
+  era = y / 400;
+  yoe = y - era * 400;
+  doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  local = (era * 146097 + doe - 719468) * 86400 + hour * 3600 + minute * 60 + second;
+
+  interval = g_time_zone_adjust_time (zone, G_TIME_TYPE_STANDARD, &local);
+  *time = local - g_time_zone_get_offset (zone, interval);
+  return TRUE;
+}
+
+/**
  * linli_record_sql_enum_nick:
  *
  * Returns: (nullable): what the store writes for @value of @enum_type: its

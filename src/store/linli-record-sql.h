@@ -30,6 +30,14 @@ char                 *linli_record_sql_format_time (GDateTime *time);
 const char           *linli_record_sql_format_unix_time (gint64      time,
                                                          GTimeZone  *zone,
                                                          char        buffer[LINLI_RECORD_SQL_TIME_SIZE]);
+gboolean              linli_record_sql_unix_from_local  (GTimeZone  *zone,
+                                                         int         year,
+                                                         int         month,
+                                                         int         day,
+                                                         int         hour,
+                                                         int         minute,
+                                                         int         second,
+                                                         gint64     *time);
 const char           *linli_record_sql_enum_nick (GType              enum_type,
                                                   int                value);
 void                  linli_record_sql_read (sqlite3_stmt      *stmt,

@@ -113,13 +113,18 @@ linli_text_width_folds (const char     *text,
   end = text + (length < 0 ? strlen (text) : (gsize) length);
   for (const char *p = text; p < end; p++)
     {
-      const guchar lead = (guchar) *p;
       const char *before;
       gunichar c, previous = 0, next = 0;
 
-      /* U+FF01..FF5E are EF BC 81..EF BD 9E; U+3000 is E3 80 80. An
-       * invalid sequence reads as (gunichar) -1, which folds to nothing. */
-      if (lead != 0xEF && lead != 0xE3)
+      /* U+FF01..FF5E are EF BC 81..EF BD 9E, all a text folds; U+3000 is
+       * E3 80 80. An invalid sequence reads as (gunichar) -1, which folds
+       * to nothing. */
+      if (fold == LINLI_WIDTH_TEXT)
+        {
+          if ((p = memchr (p, 0xEF, end - p)) == NULL)
+            break;
+        }
+      else if ((guchar) *p != 0xEF && (guchar) *p != 0xE3)
         continue;
       c = g_utf8_get_char_validated (p, end - p);
       if (p > text && (before = g_utf8_find_prev_char (text, p)) != NULL)
