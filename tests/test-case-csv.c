@@ -1310,7 +1310,7 @@ insert_both (Fixture               *f,
   if (bulk == NULL)
     {
       g_assert_true (linli_store_begin_batch (f->store, &error));
-      bulk = own = linli_case_bulk_begin (f->store, 1, &error);
+      bulk = own = linli_case_bulk_begin (f->store, 1, NULL, &error);
       g_assert_no_error (error);
     }
   ok = linli_case_bulk_insert (bulk, values, &id, &bulk_error);
@@ -1399,7 +1399,7 @@ test_bulk_insert_same (Fixture       *f,
   /* Several in a batch, one the duplicate of another. */
   g_assert_true (linli_store_begin_batch (f->store, &error));
   g_assert_true (linli_store_begin_batch (g->store, &error));
-  bulk = linli_case_bulk_begin (f->store, 2, &error);
+  bulk = linli_case_bulk_begin (f->store, 2, NULL, &error);
   g_assert_no_error (error);
   first = insert_both (f, g, bulk, &full);
   g_assert_cmpint (first, >, 0);
@@ -1427,7 +1427,7 @@ test_bulk_insert_same (Fixture       *f,
   bad.title = "  ";
   g_assert_true (linli_store_begin_batch (f->store, &error));
   g_assert_true (linli_store_begin_batch (g->store, &error));
-  bulk = linli_case_bulk_begin (f->store, 1, &error);
+  bulk = linli_case_bulk_begin (f->store, 1, NULL, &error);
   g_assert_cmpint (insert_both (f, g, bulk, &bad), ==, 0);
   g_clear_pointer (&bulk, linli_case_bulk_free);
   g_assert_false (linli_store_commit (f->store, NULL));
@@ -1632,7 +1632,7 @@ test_bulk_schema (Fixture       *f,
       guint n_cases = round == 0 ? 3 : 1;
 
       g_assert_true (linli_store_begin_batch (f->store, &error));
-      bulk = linli_case_bulk_begin (f->store, n_cases, &error);
+      bulk = linli_case_bulk_begin (f->store, n_cases, NULL, &error);
       g_assert_no_error (error);
       during = schema_text (f->store);
       g_assert_null (strstr (during, "search_stamp_case_inserted"));
@@ -1702,7 +1702,7 @@ test_bulk_rollback (Fixture       *f,
   gint64 id;
 
   g_assert_true (linli_store_begin_batch (f->store, &error));
-  bulk = linli_case_bulk_begin (f->store, 1, &error);
+  bulk = linli_case_bulk_begin (f->store, 1, NULL, &error);
   g_assert_no_error (error);
   linli_case_values_init (&values);
   values.number = "2026-0001";
@@ -1719,6 +1719,49 @@ test_bulk_rollback (Fixture       *f,
   g_assert_cmpstr (after, ==, schema);
   g_assert_cmpint (search_stamp (f->store), ==, stamp);
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+  assert_intact (f->store);
+}
+
+/* Cancelled while it builds, the bulk fails as cancelled, and the batch
+ * rolled back leaves the file as it was. */
+static void
+test_bulk_cancel (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *schema = schema_text (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LinliCaseBulk) bulk = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 stamp = search_stamp (f->store);
+
+  g_assert_true (linli_store_begin_batch (f->store, &error));
+  bulk = linli_case_bulk_begin (f->store, 2000, cancellable, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2000; i++)
+    {
+      LinliCaseValues values;
+      g_autofree char *number = g_strdup_printf ("2026-%04u", i + 1);
+      gint64 id;
+
+      linli_case_values_init (&values);
+      values.number = number;
+      values.title = "楼道灯不亮";
+      values.category = "其他";
+      values.source = "居民来电";
+      values.reported_at = unix_time (2026, 2, 1, 9, 30) + i;
+      g_assert_true (linli_case_bulk_insert (bulk, &values, &id, &error));
+    }
+  g_cancellable_cancel (cancellable);
+  g_assert_false (linli_case_bulk_end (bulk, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  linli_store_rollback (f->store);
+
+  after = schema_text (f->store);
+  g_assert_cmpstr (after, ==, schema);
+  g_assert_cmpint (search_stamp (f->store), ==, stamp);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 0);
   assert_intact (f->store);
 }
 
@@ -2116,6 +2159,7 @@ main (int   argc,
   ADD ("/case-csv/import/unix-from-local", test_unix_from_local);
   ADD ("/case-csv/bulk-insert/schema", test_bulk_schema);
   ADD ("/case-csv/bulk-insert/rollback", test_bulk_rollback);
+  ADD ("/case-csv/bulk-insert/cancel", test_bulk_cancel);
   ADD ("/case-csv/import/schema", test_import_schema);
 
 #undef ADD

@@ -287,7 +287,7 @@ linli_case_csv_write (Import  *im,
       id = linli_record_get_id (resident);
       g_hash_table_insert (im->new_residents, g_strdup (key), g_memdup2 (&id, sizeof id));
     }
-  im->bulk = linli_case_bulk_begin (im->store, n_total, error);
+  im->bulk = linli_case_bulk_begin (im->store, n_total, im->cancellable, error);
   if (im->bulk == NULL ||
       !linli_csv_table_foreach (im->table, TRUE, write_batch_cb, im, im->cancellable, error) ||
       !linli_case_csv_end_check (im, error) ||

@@ -31,13 +31,18 @@
 
 struct _LinliCaseBulk
 {
-  LinliStore *store;
-  GTimeZone  *zone;         /* the local one, which times are written in */
-  gint64      last_before;  /* the highest id of a case before: those after are the bulk's */
-  GPtrArray  *dropped;      /* (element-type utf8): the SQL that makes each again */
-  gboolean    stamp_trigger_dropped;
-  gboolean    ended;
+  LinliStore   *store;
+  GCancellable *cancellable;
+  GTimeZone    *zone;         /* the local one, which times are written in */
+  gint64        last_before;  /* the highest id of a case before: those after are the bulk's */
+  GPtrArray    *dropped;      /* (element-type utf8): the SQL that makes each again */
+  gboolean      stamp_trigger_dropped;
+  gboolean      ended;
 };
+
+/* SQLite virtual machine steps between two looks at Cancel while the
+ * indexes are built: a look costs next to nothing. */
+#define STEPS_BETWEEN_LOOKS 1000
 
 /* What the trigger search_stamp_case_inserted of migration 021 does. */
 static const char renew_stamp_sql[] = "UPDATE search_stamp SET stamp = random ()";
@@ -306,6 +311,7 @@ write_timelines (LinliCaseBulk  *bulk,
  * linli_case_bulk_begin:
  * @store: a store inside linli_store_begin_batch()
  * @n_cases: how many cases the batch writes, about
+ * @cancellable: (nullable): stops linli_case_bulk_end() while it builds
  *
  * Readies @store to write many cases with linli_case_bulk_insert(): the
  * search stamp is renewed once for all of them, their first timeline
@@ -319,9 +325,10 @@ write_timelines (LinliCaseBulk  *bulk,
  * Returns: (transfer full): the bulk, or %NULL with @error set
  */
 LinliCaseBulk *
-linli_case_bulk_begin (LinliStore  *store,
-                       guint        n_cases,
-                       GError     **error)
+linli_case_bulk_begin (LinliStore    *store,
+                       guint          n_cases,
+                       GCancellable  *cancellable,
+                       GError       **error)
 {
   g_autoptr(LinliCaseBulk) bulk = NULL;
   guint n_triggers = 0, n_indexes = 0;
@@ -333,6 +340,7 @@ linli_case_bulk_begin (LinliStore  *store,
 
   bulk = g_new0 (LinliCaseBulk, 1);
   bulk->store = g_object_ref (store);
+  bulk->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   bulk->zone = g_time_zone_new_local ();
   bulk->dropped = g_ptr_array_new_with_free_func (g_free);
   if (!max_case_id (store, &bulk->last_before, error))
@@ -353,13 +361,19 @@ linli_case_bulk_begin (LinliStore  *store,
   return g_steal_pointer (&bulk);
 }
 
+static int
+cancelled_cb (gpointer data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
 /**
  * linli_case_bulk_end:
  *
  * Writes the first timeline entry of each case the bulk wrote, renews the
  * search stamp and makes again what linli_case_bulk_begin() dropped,
  * building the indexes from the cases now stored. On failure, the batch
- * must be rolled back.
+ * must be rolled back: a cancelled bulk fails with %G_IO_ERROR_CANCELLED.
  *
  * Returns: whether all was made again
  */
@@ -367,17 +381,30 @@ gboolean
 linli_case_bulk_end (LinliCaseBulk  *bulk,
                      GError        **error)
 {
+  sqlite3 *db;
+  gboolean ok;
+
   g_return_val_if_fail (bulk != NULL && !bulk->ended, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bulk->ended = TRUE;
-  if (!write_timelines (bulk, error) ||
-      (bulk->stamp_trigger_dropped && !exec_sql (bulk->store, renew_stamp_sql, error)))
-    return FALSE;
-  for (guint i = 0; i < bulk->dropped->len; i++)
-    if (!exec_sql (bulk->store, bulk->dropped->pdata[i], error))
-      return FALSE;
-  return TRUE;
+  db = linli_store_get_db (bulk->store);
+  /* Building the indexes of a million cases takes seconds: Cancel
+   * interrupts it, and the caller rolls the batch back. */
+  if (bulk->cancellable != NULL)
+    sqlite3_progress_handler (db, STEPS_BETWEEN_LOOKS, cancelled_cb, bulk->cancellable);
+  ok = write_timelines (bulk, error) &&
+       (!bulk->stamp_trigger_dropped || exec_sql (bulk->store, renew_stamp_sql, error));
+  for (guint i = 0; ok && i < bulk->dropped->len; i++)
+    ok = exec_sql (bulk->store, bulk->dropped->pdata[i], error);
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (!ok && g_cancellable_is_cancelled (bulk->cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (bulk->cancellable, error);
+    }
+  return ok;
 }
 
 void
@@ -386,6 +413,7 @@ linli_case_bulk_free (LinliCaseBulk *bulk)
   if (bulk == NULL)
     return;
   g_object_unref (bulk->store);
+  g_clear_object (&bulk->cancellable);
   g_time_zone_unref (bulk->zone);
   g_ptr_array_unref (bulk->dropped);
   g_free (bulk);

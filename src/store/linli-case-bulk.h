@@ -47,6 +47,7 @@ typedef struct _LinliCaseBulk LinliCaseBulk;
 void           linli_case_values_init (LinliCaseValues        *values);
 LinliCaseBulk *linli_case_bulk_begin  (LinliStore             *store,
                                        guint                   n_cases,
+                                       GCancellable           *cancellable,
                                        GError                **error);
 gboolean       linli_case_bulk_insert (LinliCaseBulk          *bulk,
                                        const LinliCaseValues  *values,

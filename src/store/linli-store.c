@@ -1300,7 +1300,11 @@ linli_store_rollback (LinliStore *self)
     }
   self->batch = self->batch_failed = FALSE;
 
-  if (self->depth == 1)
+  /* After some errors (an interrupt, a full disk, no memory) SQLite has
+   * rolled the whole transaction back itself: nothing is left to undo. */
+  if (sqlite3_get_autocommit (self->db))
+    g_debug ("The transaction was already rolled back");
+  else if (self->depth == 1)
     {
       if (!run (self, "ROLLBACK", NULL))
         g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
