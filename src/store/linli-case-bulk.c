@@ -22,12 +22,14 @@
  *   SQLite keeps a statement journal for every INSERT, a copy of each page
  *   the case touches, about a tenth of an import's time. The stamp is
  *   renewed once at the end instead;
- * - keeping the indexes of the cases and their timelines in order one case
- *   at a time, when the batch at least doubles the cases: SQLite builds an
- *   index from a sort of the whole table faster than it inserts into it.
- * Both are dropped and made again inside the batch's transaction: nobody
- * else ever sees the tables without them, and a rollback puts them back as
- * they were. */
+ * - keeping the indexes of the cases in order one case at a time, when
+ *   the batch at least doubles the cases: SQLite builds an index from a
+ *   sort of the whole table faster than it inserts into it;
+ * - a statement per first timeline entry: they are all written at the end
+ *   by one, in the order of their index, which is made just before.
+ * The trigger and indexes are dropped and made again inside the batch's
+ * transaction: nobody else ever sees the tables without them, and a
+ * rollback puts them back as they were. */
 
 struct _LinliCaseBulk
 {
@@ -35,7 +37,8 @@ struct _LinliCaseBulk
   GCancellable *cancellable;
   GTimeZone    *zone;         /* the local one, which times are written in */
   gint64        last_before;  /* the highest id of a case before: those after are the bulk's */
-  GPtrArray    *dropped;      /* (element-type utf8): the SQL that makes each again */
+  GPtrArray    *made_first;   /* (element-type utf8): the SQL that makes again what was dropped, */
+  GPtrArray    *made_last;    /* before the timelines are written and after */
   gboolean      stamp_trigger_dropped;
   gboolean      ended;
 };
@@ -231,10 +234,11 @@ exec_sql (LinliStore  *store,
 }
 
 /* Drops the indexes or triggers that @where picks in sqlite_schema, and
- * keeps the SQL that makes each of them again. */
+ * keeps in @made the SQL that makes each of them again. */
 static gboolean
 drop_schema_objects (LinliCaseBulk  *bulk,
                      const char     *where,
+                     GPtrArray      *made,
                      guint          *n_dropped,
                      GError        **error)
 {
@@ -252,7 +256,7 @@ drop_schema_objects (LinliCaseBulk  *bulk,
     {
       g_ptr_array_add (drops, sqlite3_mprintf ("DROP %s \"%w\"", sqlite3_column_text (stmt, 0),
                                                sqlite3_column_text (stmt, 1)));
-      g_ptr_array_add (bulk->dropped, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      g_ptr_array_add (made, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
     }
   if (rc != SQLITE_DONE)
     return linli_store_fail (bulk->store, sqlite3_extended_errcode (db), error);
@@ -331,7 +335,7 @@ linli_case_bulk_begin (LinliStore    *store,
                        GError       **error)
 {
   g_autoptr(LinliCaseBulk) bulk = NULL;
-  guint n_triggers = 0, n_indexes = 0;
+  guint n_triggers = 0, n_event_indexes = 0, n_indexes = 0;
 
   g_return_val_if_fail (LINLI_IS_STORE (store), NULL);
   /* Outside a transaction, the tables would be left without them. */
@@ -342,23 +346,36 @@ linli_case_bulk_begin (LinliStore    *store,
   bulk->store = g_object_ref (store);
   bulk->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   bulk->zone = g_time_zone_new_local ();
-  bulk->dropped = g_ptr_array_new_with_free_func (g_free);
+  bulk->made_first = g_ptr_array_new_with_free_func (g_free);
+  bulk->made_last = g_ptr_array_new_with_free_func (g_free);
   if (!max_case_id (store, &bulk->last_before, error))
     return NULL;
 
   if (!drop_schema_objects (bulk, "type = 'trigger' AND name = 'search_stamp_case_inserted'",
-                            &n_triggers, error))
+                            bulk->made_last, &n_triggers, error))
     return NULL;
   bulk->stamp_trigger_dropped = n_triggers > 0;
 
   if ((gint64) n_cases >= bulk->last_before &&
-      !drop_schema_objects (bulk, "type = 'index' AND sql IS NOT NULL"
-                                  " AND tbl_name IN ('case_record', 'case_event')",
-                            &n_indexes, error))
+      (!drop_schema_objects (bulk, "type = 'index' AND sql IS NOT NULL AND tbl_name = 'case_event'",
+                             bulk->made_first, &n_event_indexes, error) ||
+       !drop_schema_objects (bulk, "type = 'index' AND sql IS NOT NULL AND tbl_name = 'case_record'",
+                             bulk->made_last, &n_indexes, error)))
     return NULL;
 
-  g_debug ("Writing %u cases: %u indexes built after", n_cases, n_indexes);
+  g_debug ("Writing %u cases: %u indexes built after", n_cases, n_event_indexes + n_indexes);
   return g_steal_pointer (&bulk);
+}
+
+static gboolean
+make_again (LinliCaseBulk  *bulk,
+            GPtrArray      *made,
+            GError        **error)
+{
+  for (guint i = 0; i < made->len; i++)
+    if (!exec_sql (bulk->store, made->pdata[i], error))
+      return FALSE;
+  return TRUE;
 }
 
 static int
@@ -393,10 +410,10 @@ linli_case_bulk_end (LinliCaseBulk  *bulk,
    * interrupts it, and the caller rolls the batch back. */
   if (bulk->cancellable != NULL)
     sqlite3_progress_handler (db, STEPS_BETWEEN_LOOKS, cancelled_cb, bulk->cancellable);
-  ok = write_timelines (bulk, error) &&
-       (!bulk->stamp_trigger_dropped || exec_sql (bulk->store, renew_stamp_sql, error));
-  for (guint i = 0; ok && i < bulk->dropped->len; i++)
-    ok = exec_sql (bulk->store, bulk->dropped->pdata[i], error);
+  ok = make_again (bulk, bulk->made_first, error) &&
+       write_timelines (bulk, error) &&
+       (!bulk->stamp_trigger_dropped || exec_sql (bulk->store, renew_stamp_sql, error)) &&
+       make_again (bulk, bulk->made_last, error);
   sqlite3_progress_handler (db, 0, NULL, NULL);
 
   if (!ok && g_cancellable_is_cancelled (bulk->cancellable))
@@ -415,6 +432,7 @@ linli_case_bulk_free (LinliCaseBulk *bulk)
   g_object_unref (bulk->store);
   g_clear_object (&bulk->cancellable);
   g_time_zone_unref (bulk->zone);
-  g_ptr_array_unref (bulk->dropped);
+  g_ptr_array_unref (bulk->made_first);
+  g_ptr_array_unref (bulk->made_last);
   g_free (bulk);
 }
