@@ -1611,6 +1611,46 @@ assert_intact (LinliStore *store)
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
 }
 
+/* Writes a case through @bulk: the @index-th of 2026, in @grid (0 for
+ * none), assigned when @index is odd. */
+static void
+bulk_insert_case (LinliCaseBulk *bulk,
+                  guint          index,
+                  gint64         grid)
+{
+  g_autofree char *number = g_strdup_printf ("2026-%04u", index + 1);
+  g_autoptr(GError) error = NULL;
+  LinliCaseValues values;
+  gint64 id;
+
+  linli_case_values_init (&values);
+  values.number = number;
+  values.title = "楼道灯不亮";
+  values.category = "其他";
+  values.source = "居民来电";
+  values.reported_at = unix_time (2026, 2, 1, 9, 30) + 3600 * index;
+  values.grid_id = grid;
+  values.status = index % 2 ? LINLI_CASE_STATUS_ASSIGNED : LINLI_CASE_STATUS_REGISTERED;
+  g_assert_true (linli_case_bulk_insert (bulk, &values, &id, &error));
+  g_assert_no_error (error);
+}
+
+/* The file is as it was: its indexes and triggers (@schema), its search
+ * stamp (@stamp), no case and no timeline, every index whole. */
+static void
+assert_as_before (Fixture    *f,
+                  const char *schema,
+                  gint64      stamp)
+{
+  g_autofree char *now = schema_text (f->store);
+
+  g_assert_cmpstr (now, ==, schema);
+  g_assert_cmpint (search_stamp (f->store), ==, stamp);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 0);
+  assert_intact (f->store);
+}
+
 /* Inside the batch, the bulk has dropped the stamp's insert trigger, and
  * the indexes of the cases and timelines when it at least doubles the
  * cases; its end makes them all again, and renews the stamp once. */
@@ -1650,22 +1690,7 @@ test_bulk_schema (Fixture       *f,
         }
       /* Only the end renews the stamp. */
       for (guint i = 0; i < n_cases; i++)
-        {
-          LinliCaseValues values;
-          g_autofree char *number = g_strdup_printf ("2026-%04u", 10 * round + i + 1);
-          gint64 id;
-
-          linli_case_values_init (&values);
-          values.number = number;
-          values.title = "楼道灯不亮";
-          values.category = "其他";
-          values.source = "居民来电";
-          values.reported_at = unix_time (2026, 2, 1 + i, 9, 30);
-          values.grid_id = f->grid1;
-          values.status = i % 2 ? LINLI_CASE_STATUS_ASSIGNED : LINLI_CASE_STATUS_REGISTERED;
-          g_assert_true (linli_case_bulk_insert (bulk, &values, &id, &error));
-          g_assert_no_error (error);
-        }
+        bulk_insert_case (bulk, 10 * round + i, f->grid1);
       g_assert_cmpint (search_stamp (f->store), ==, stamp);
       g_assert_true (linli_case_bulk_end (bulk, &error));
       g_assert_no_error (error);
@@ -1694,32 +1719,19 @@ test_bulk_rollback (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *schema = schema_text (f->store);
-  g_autofree char *after = NULL;
   g_autoptr(LinliCaseBulk) bulk = NULL;
   g_autoptr(GError) error = NULL;
   gint64 stamp = search_stamp (f->store);
-  LinliCaseValues values;
-  gint64 id;
 
   g_assert_true (linli_store_begin_batch (f->store, &error));
   bulk = linli_case_bulk_begin (f->store, 1, NULL, &error);
   g_assert_no_error (error);
-  linli_case_values_init (&values);
-  values.number = "2026-0001";
-  values.title = "楼道灯不亮";
-  values.category = "其他";
-  values.source = "居民来电";
-  values.reported_at = unix_time (2026, 2, 1, 9, 30);
-  g_assert_true (linli_case_bulk_insert (bulk, &values, &id, &error));
+  bulk_insert_case (bulk, 0, 0);
   g_assert_true (linli_case_bulk_end (bulk, &error));
   g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 1);
   linli_store_rollback (f->store);
 
-  after = schema_text (f->store);
-  g_assert_cmpstr (after, ==, schema);
-  g_assert_cmpint (search_stamp (f->store), ==, stamp);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
-  assert_intact (f->store);
+  assert_as_before (f, schema, stamp);
 }
 
 /* Cancelled while it builds, the bulk fails as cancelled, and the batch
@@ -1729,7 +1741,6 @@ test_bulk_cancel (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *schema = schema_text (f->store);
-  g_autofree char *after = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(LinliCaseBulk) bulk = NULL;
   g_autoptr(GError) error = NULL;
@@ -1739,30 +1750,13 @@ test_bulk_cancel (Fixture       *f,
   bulk = linli_case_bulk_begin (f->store, 2000, cancellable, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 2000; i++)
-    {
-      LinliCaseValues values;
-      g_autofree char *number = g_strdup_printf ("2026-%04u", i + 1);
-      gint64 id;
-
-      linli_case_values_init (&values);
-      values.number = number;
-      values.title = "楼道灯不亮";
-      values.category = "其他";
-      values.source = "居民来电";
-      values.reported_at = unix_time (2026, 2, 1, 9, 30) + i;
-      g_assert_true (linli_case_bulk_insert (bulk, &values, &id, &error));
-    }
+    bulk_insert_case (bulk, i, f->grid1);
   g_cancellable_cancel (cancellable);
   g_assert_false (linli_case_bulk_end (bulk, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   linli_store_rollback (f->store);
 
-  after = schema_text (f->store);
-  g_assert_cmpstr (after, ==, schema);
-  g_assert_cmpint (search_stamp (f->store), ==, stamp);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_DIARY_ENTRY), ==, 0);
-  assert_intact (f->store);
+  assert_as_before (f, schema, stamp);
 }
 
 /* An import that fails on its last row, after the others were written,
@@ -1785,17 +1779,13 @@ test_import_schema (Fixture       *f,
                                "水管漏水,其他,2026-01-06 09:30,没有这个网格\n",
                                &row_errors, &n, &error));
   g_assert_nonnull (error);
-  after = schema_text (f->store);
-  g_assert_cmpstr (after, ==, schema);
-  g_assert_cmpint (search_stamp (f->store), ==, stamp);
-  g_assert_cmpuint (linli_store_count (f->store, LINLI_TYPE_CASE), ==, 0);
+  assert_as_before (f, schema, stamp);
 
   import_ok (f,
              "标题,类别,登记时间,网格\n"
              "楼道灯不亮,其他,2026-01-05 09:30,第一网格\n"
              "水管漏水,其他,2026-01-06 09:30,第二网格\n",
              2);
-  g_clear_pointer (&after, g_free);
   after = schema_text (f->store);
   g_assert_cmpstr (after, ==, schema);
   g_assert_cmpint (search_stamp (f->store), !=, stamp);
