@@ -90,6 +90,7 @@ struct _LinliMapView
   gulong                store_changed_id;
   guint                 reload_id;
   GCancellable         *points_cancellable;  /* the read of the points in a thread */
+  gboolean              read_cut_short;      /* by taking the view out of its window */
   guint                 clock_id;
   gboolean              browsing;
 
@@ -1026,6 +1027,32 @@ linli_map_view_snapshot (GtkWidget   *widget,
 }
 
 static void
+linli_map_view_root (GtkWidget *widget)
+{
+  LinliMapView *self = LINLI_MAP_VIEW (widget);
+
+  GTK_WIDGET_CLASS (linli_map_view_parent_class)->root (widget);
+  if (self->read_cut_short && self->store != NULL && self->reload_id == 0)
+    self->reload_id = g_idle_add_full (G_PRIORITY_LOW, reload_cb, self, NULL);
+  self->read_cut_short = FALSE;
+}
+
+/* Out of its window, the view reads nothing: a read still running in a
+ * thread would go on after the window, when the file may be gone. Put
+ * back in a window, it reads again. */
+static void
+linli_map_view_unroot (GtkWidget *widget)
+{
+  LinliMapView *self = LINLI_MAP_VIEW (widget);
+
+  self->read_cut_short = self->points_cancellable != NULL || self->reload_id != 0;
+  g_cancellable_cancel (self->points_cancellable);
+  g_clear_object (&self->points_cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  GTK_WIDGET_CLASS (linli_map_view_parent_class)->unroot (widget);
+}
+
+static void
 linli_map_view_dispose (GObject *object)
 {
   LinliMapView *self = LINLI_MAP_VIEW (object);
@@ -1305,6 +1332,8 @@ linli_map_view_class_init (LinliMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LinliMapView, layers_scroller);
   gtk_widget_class_bind_template_callback (widget_class, layers_show_cb);
   widget_class->snapshot = linli_map_view_snapshot;
+  widget_class->root = linli_map_view_root;
+  widget_class->unroot = linli_map_view_unroot;
 
   /**
    * LinliMapView::location-clicked:
