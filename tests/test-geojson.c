@@ -514,25 +514,6 @@ describe (LinliStore *store)
   return g_string_free (text, FALSE);
 }
 
-typedef struct
-{
-  GCancellable *cancellable;
-  guint         cancel_at;
-  guint         last;
-} Cancelling;
-
-static void
-cancel_at_cb (guint    n_done,
-              guint    n_total,
-              gpointer user_data)
-{
-  Cancelling *cancelling = user_data;
-
-  cancelling->last = n_done;
-  if (cancelling->cancel_at > 0 && n_done >= cancelling->cancel_at)
-    g_cancellable_cancel (cancelling->cancellable);
-}
-
 /* Through a writer of the store's own, as the import's job does: the same
  * grids and buildings as the import on the store itself, told feature by
  * feature; cancelled while it writes, the file is as it was. */
@@ -550,7 +531,7 @@ test_writer (Fixture       *fixture,
   g_autofree char *after = NULL;
   const GType types[] = { LINLI_TYPE_GRID, LINLI_TYPE_BUILDING };
   LinliGeojsonImport options = { "name", "code", LINLI_GRID_KIND_MANAGEMENT, LINLI_COORDS_WGS84, FALSE };
-  Cancelling cancelling = { cancellable, 250, 0 };
+  TestCancelAt cancelling = { cancellable, 250, 0 };
   TestDatabase plain;
   guint n_grids = 0, n_buildings = 0;
 
@@ -568,7 +549,7 @@ test_writer (Fixture       *fixture,
   writer = linli_store_open_writer (fixture->db.store, "Importing.", &error);
   g_assert_no_error (error);
   n_grids = n_buildings = 0;
-  g_assert_false (linli_geojson_file_import_full (file, writer, &options, cancel_at_cb, &cancelling, cancellable,
+  g_assert_false (linli_geojson_file_import_full (file, writer, &options, test_cancel_at_cb, &cancelling, cancellable,
                                                   &n_grids, &n_buildings, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
@@ -586,7 +567,7 @@ test_writer (Fixture       *fixture,
   cancelling.cancel_at = 0;
   writer = linli_store_open_writer (fixture->db.store, "Importing.", &error);
   g_assert_no_error (error);
-  g_assert_true (linli_geojson_file_import_full (file, writer, &options, cancel_at_cb, &cancelling, cancellable,
+  g_assert_true (linli_geojson_file_import_full (file, writer, &options, test_cancel_at_cb, &cancelling, cancellable,
                                                  &n_grids, &n_buildings, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (cancelling.last, ==, 600);

@@ -279,14 +279,10 @@ map_open (Map        *map,
   test_wait_until_drawn (map->layer);
 }
 
-/* The view lets go of the store first: that cancels a read of its points
- * still running in a thread, which would otherwise go on after the
- * window, and find the test's database gone. */
 static void
 map_close (Map *map)
 {
   g_clear_object (&map->editor);
-  linli_map_view_set_store (map->view, NULL);
   gtk_window_destroy (map->window);
 }
 

@@ -294,29 +294,10 @@ test_case_import_writer_same (void)
 
 typedef struct
 {
-  GCancellable *cancellable;
-  guint         cancel_at;
-  guint         last;
-} Cancelling;
-
-static void
-cancel_at_cb (guint    n_done,
-              guint    n_total,
-              gpointer user_data)
-{
-  Cancelling *cancelling = user_data;
-
-  cancelling->last = n_done;
-  if (n_done >= cancelling->cancel_at)
-    g_cancellable_cancel (cancelling->cancellable);
-}
-
-typedef struct
-{
   LinliStore    *writer;
   LinliCsvTable *table;
   LinliCaseField *mapping;
-  Cancelling    *cancelling;
+  TestCancelAt  *cancelling;
   GError        *error;
   gboolean       ok;
 } ThreadImport;
@@ -327,7 +308,7 @@ import_thread (gpointer data)
   ThreadImport *ti = data;
 
   ti->ok = linli_case_csv_import_full (ti->writer, ti->table, ti->mapping,
-                                       cancel_at_cb, ti->cancelling, ti->cancelling->cancellable,
+                                       test_cancel_at_cb, ti->cancelling, ti->cancelling->cancellable,
                                        NULL, NULL, &ti->error);
   return NULL;
 }
@@ -347,7 +328,7 @@ test_case_import_writer_cancel (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  Cancelling cancelling = { cancellable, 1024, 0 };
+  TestCancelAt cancelling = { cancellable, 1024, 0 };
   ThreadImport ti = { NULL, table, mapping, &cancelling, NULL, FALSE };
   GThread *thread;
   guint n_residents;
@@ -429,7 +410,7 @@ test_event_import_writer (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   GType types[] = { LINLI_TYPE_VOLUNTEER };
-  Cancelling cancelling = { cancellable, 128, 0 };
+  TestCancelAt cancelling = { cancellable, 128, 0 };
   guint n = 0;
 
   test_demo_open (&plain, "imports-events-plain");
@@ -446,7 +427,7 @@ test_event_import_writer (void)
   g_assert_no_error (error);
   n = 0;
   g_assert_false (linli_event_csv_import_full (writer, LINLI_EVENT_CSV_VOLUNTEERS, mapping,
-                                               cancel_at_cb, &cancelling, cancellable, NULL, &n, &error));
+                                               test_cancel_at_cb, &cancelling, cancellable, NULL, &n, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_cmpuint (cancelling.last, >=, 128);

@@ -243,25 +243,6 @@ many_staff (guint n)
   return table_of (text->str);
 }
 
-typedef struct
-{
-  GCancellable *cancellable;
-  guint         cancel_at;   /* 0: never */
-  guint         last;
-} Cancelling;
-
-static void
-cancel_at_cb (guint    n_done,
-              guint    n_total,
-              gpointer user_data)
-{
-  Cancelling *cancelling = user_data;
-
-  cancelling->last = n_done;
-  if (cancelling->cancel_at > 0 && n_done >= cancelling->cancel_at)
-    g_cancellable_cancel (cancelling->cancellable);
-}
-
 /* Through a writer of the store's own, as the import's job does: cancelled
  * in the middle of the write, no one is added; otherwise everyone is, each
  * told as they are written. */
@@ -276,7 +257,7 @@ test_staff_csv_cancel (void)
   g_autoptr(LinliRecord) there = NULL;
   g_autoptr(GError) error = NULL;
   const GType types[] = { LINLI_TYPE_WORKER, LINLI_TYPE_GRID };
-  Cancelling cancelling = { cancellable, 100, 0 };
+  TestCancelAt cancelling = { cancellable, 100, 0 };
   guint n = 0;
 
   test_database_open (&db, "staff-cancel");
@@ -284,7 +265,7 @@ test_staff_csv_cancel (void)
 
   writer = linli_store_open_writer (db.store, "Importing.", &error);
   g_assert_no_error (error);
-  g_assert_false (linli_event_csv_import_full (writer, LINLI_EVENT_CSV_STAFF, mapping, cancel_at_cb, &cancelling,
+  g_assert_false (linli_event_csv_import_full (writer, LINLI_EVENT_CSV_STAFF, mapping, test_cancel_at_cb, &cancelling,
                                                cancellable, NULL, &n, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
@@ -299,7 +280,7 @@ test_staff_csv_cancel (void)
   cancelling.cancel_at = 0;
   writer = linli_store_open_writer (db.store, "Importing.", &error);
   g_assert_no_error (error);
-  g_assert_true (linli_staff_csv_run_full (writer, mapping, TRUE, cancel_at_cb, &cancelling, cancellable,
+  g_assert_true (linli_staff_csv_run_full (writer, mapping, TRUE, test_cancel_at_cb, &cancelling, cancellable,
                                            NULL, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (cancelling.last, ==, 500);

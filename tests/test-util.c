@@ -96,3 +96,15 @@ test_volunteers_csv (guint n)
   g_assert_no_error (error);
   return table;
 }
+
+void
+test_cancel_at_cb (guint    n_done,
+                   guint    n_total,
+                   gpointer user_data)
+{
+  TestCancelAt *cancel_at = user_data;
+
+  cancel_at->last = n_done;
+  if (cancel_at->cancel_at > 0 && n_done >= cancel_at->cancel_at)
+    g_cancellable_cancel (cancel_at->cancellable);
+}

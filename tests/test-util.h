@@ -28,6 +28,20 @@ GDateTime *test_now             (void);
 void       test_store_fix_clock (LinliStore   *store,
                                  GDateTime    *now);
 
+/* Cancels @cancellable once a job says it has done @cancel_at (0: never),
+ * keeping in @last the count it said last: a LinliCountFunc
+ * (test_cancel_at_cb) for the imports' tests. */
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_at;
+  guint         last;
+} TestCancelAt;
+
+void       test_cancel_at_cb    (guint         n_done,
+                                 guint         n_total,
+                                 gpointer      user_data);
+
 /* An import file of @n volunteers. */
 LinliCsvTable *test_volunteers_csv (guint n);
 

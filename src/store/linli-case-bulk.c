@@ -164,7 +164,6 @@ linli_case_bulk_insert (LinliCaseBulk          *bulk,
   char due_at[LINLI_RECORD_SQL_TIME_SIZE];
   char resolved_at[LINLI_RECORD_SQL_TIME_SIZE];
   char revisited_at[LINLI_RECORD_SQL_TIME_SIZE];
-  GTimeZone *zone;
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -180,7 +179,6 @@ linli_case_bulk_insert (LinliCaseBulk          *bulk,
   ok = (stmt = linli_store_prepare_static (bulk->store, insert_sql, error)) != NULL;
   if (ok)
     {
-      zone = bulk->zone;
       bind_text (stmt, 1, values->number);
       bind_text (stmt, 2, values->title);
       bind_text (stmt, 3, values->description);
@@ -197,14 +195,14 @@ linli_case_bulk_insert (LinliCaseBulk          *bulk,
       bind_enum (stmt, 14, LINLI_TYPE_URGENCY, values->urgency);
       bind_ref (stmt, 15, values->worker_id);
       bind_text (stmt, 16, values->responsible_unit);
-      bind_time (stmt, 17, zone, values->reported_at, reported_at);
-      bind_time (stmt, 18, zone, values->due_at, due_at);
+      bind_time (stmt, 17, bulk->zone, values->reported_at, reported_at);
+      bind_time (stmt, 18, bulk->zone, values->due_at, due_at);
       bind_enum (stmt, 19, LINLI_TYPE_CASE_STATUS, values->status);
       bind_enum (stmt, 20, LINLI_TYPE_RESOLUTION_LEVEL, values->resolution_level);
       bind_text (stmt, 21, values->resolution);
-      bind_time (stmt, 22, zone, values->resolved_at, resolved_at);
+      bind_time (stmt, 22, bulk->zone, values->resolved_at, resolved_at);
       bind_enum (stmt, 23, LINLI_TYPE_SATISFACTION, values->satisfaction);
-      bind_time (stmt, 24, zone, values->revisited_at, revisited_at);
+      bind_time (stmt, 24, bulk->zone, values->revisited_at, revisited_at);
       bind_text (stmt, 25, values->revisit_notes);
       bind_ref (stmt, 26, values->duplicate_of);
 
